@@ -1,0 +1,2 @@
+// The system libcmark (Debian libcmark-dev), nothing else.
+#include <cmark.h>

@@ -1,0 +1,175 @@
+// Open data: projects.json, department-years.json, projects.csv, indicators.csv, datapackage.json.
+
+/// The open-data files of a site, as (path, bytes) pairs under `data/`.
+public enum DataExport {
+    public static func files(for site: Site, index: SiteIndex, config: SiteConfig) -> [(String, String)] {
+        var projects: [JSON] = []
+        var projectsCSV = CSVWriter(header: [
+            "project_id", "department", "year", "name", "other_names", "code", "unit", "amount", "total_amount",
+            "period", "project_origin", "indicator_count", "url", "source_file", "source_line",
+        ])
+        var indicatorsCSV = CSVWriter(header: [
+            "project_id", "department", "year", "project", "level1", "kind", "level2", "level3", "period", "value",
+            "description", "basis", "source_file", "source_line",
+        ])
+        var departmentYears: [JSON] = []
+
+        for entry in index.departmentYears {
+            let dy = entry.departmentYear
+            for (p, page) in zip(dy.projects, entry.projectPaths) {
+                let id = String(page.dropFirst().dropLast())
+                projects.append(projectJSON(p, id: id, url: page))
+                projectsCSV.append([
+                    id, p.department, String(dy.year), p.name, p.otherNames.joined(separator: "；"), p.code ?? "", p.unit ?? "",
+                    p.amount?.wanString ?? "", p.totalAmount?.wanString ?? "", p.period ?? "", p.source ?? "",
+                    String(p.indicators.count), page, p.location.file, String(p.location.line),
+                ])
+                for indicator in p.indicators {
+                    for target in indicator.targets {
+                        var values: [(String, String)] = []
+                        if let half = target.halfYear { values.append(("半年", half)) }
+                        if let value = target.value {
+                            values.append((p.indicatorColumns.halfAndFullYear ? "全年" : "", value))
+                        }
+                        if values.isEmpty { values.append(("", "")) }
+                        for (period, value) in values {
+                            indicatorsCSV.append([
+                                id, p.department, String(dy.year), p.name, indicator.level1, indicator.kind.rawValue, indicator.level2,
+                                indicator.name, period, value, indicator.description ?? "", indicator.basis ?? "",
+                                p.location.file, String(target.line),
+                            ])
+                        }
+                    }
+                }
+            }
+            departmentYears.append(departmentYearJSON(dy, url: entry.path))
+        }
+
+        return [
+            ("data/projects.json", JSON.array(projects).serialized(pretty: true)),
+            ("data/department-years.json", JSON.array(departmentYears).serialized(pretty: true)),
+            ("data/projects.csv", projectsCSV.text),
+            ("data/indicators.csv", indicatorsCSV.text),
+            ("data/datapackage.json", dataPackage(config: config).serialized(pretty: true)),
+        ]
+    }
+
+    static func projectJSON(_ p: Project, id: String, url: String) -> JSON {
+        .object([
+            ("id", .string(id)),
+            ("department", .string(p.department)),
+            ("year", p.year.map { .int($0) } ?? .null),
+            ("name", .string(p.name)),
+            ("otherNames", .array(p.otherNames.map { .string($0) })),
+            ("code", .string(p.code)),
+            ("unit", .string(p.unit)),
+            ("amount", .string(p.amount?.wanString)),
+            ("totalAmount", .string(p.totalAmount?.wanString)),
+            ("funding", .array(p.funding.map { .object([("label", .string($0.label)), ("amount", .string($0.amount?.wanString))]) })),
+            ("subItems", .array(p.subItems.map {
+                .object([("name", .string($0.name)), ("halfYearYuan", .string($0.halfYear?.yuanString)), ("fullYearYuan", .string($0.fullYear?.yuanString))])
+            })),
+            ("spendingPlan", .array(p.spendingPlan.map { .object([("by", .string($0.label)), ("share", .string($0.share))]) })),
+            ("period", .string(p.period)),
+            ("projectOrigin", .string(p.source)),
+            ("indicators", .int(p.indicators.count)),
+            ("url", .string(url)),
+            ("source", .string(p.location.description)),
+        ])
+    }
+
+    static func departmentYearJSON(_ dy: DepartmentYear, url: String) -> JSON {
+        var annex = JSON.null
+        if let a = dy.annex {
+            annex = .object([
+                ("rows", .int(a.rows.count)),
+                ("total", .string(a.total.wanString)),
+                ("reconciles", .bool(dy.annexReconciles ?? false)),
+                ("source", .string(a.location.description)),
+            ])
+        }
+        return .object([
+            ("department", .string(dy.department)),
+            ("year", .int(dy.year)),
+            ("projects", .int(dy.projects.count)),
+            ("total", .string(dy.total.wanString)),
+            ("annex", annex),
+            ("url", .string(url)),
+            ("sources", .array(dy.files.map { .string($0) })),
+        ])
+    }
+
+    static func field(_ name: String, _ type: String, _ title: String) -> JSON {
+        .object([("name", .string(name)), ("type", .string(type)), ("title", .string(title))])
+    }
+
+    static func dataPackage(config: SiteConfig) -> JSON {
+        let projectFields: [JSON] = [
+            field("project_id", "string", "项目标识"), field("department", "string", "主管部门"), field("year", "year", "年度"),
+            field("name", "string", "项目名称"), field("other_names", "string", "其他名称"), field("code", "string", "项目编码"),
+            field("unit", "string", "单位名称"), field("amount", "number", "预算金额（万元）"), field("total_amount", "number", "项目总金额（万元）"),
+            field("period", "string", "项目期"), field("project_origin", "string", "项目来源"), field("indicator_count", "integer", "绩效指标数"),
+            field("url", "string", "页面"), field("source_file", "string", "来源文件"), field("source_line", "integer", "来源行"),
+        ]
+        let indicatorFields: [JSON] = [
+            field("project_id", "string", "项目标识"), field("department", "string", "主管部门"), field("year", "year", "年度"),
+            field("project", "string", "项目名称"), field("level1", "string", "一级指标"), field("kind", "string", "一级指标类别"),
+            field("level2", "string", "二级指标"), field("level3", "string", "三级指标"), field("period", "string", "半年/全年"),
+            field("value", "string", "指标值"), field("description", "string", "绩效指标描述"), field("basis", "string", "指标值确定依据"),
+            field("source_file", "string", "来源文件"), field("source_line", "integer", "来源行"),
+        ]
+        func resource(_ name: String, _ path: String, _ title: String, _ fields: [JSON], extra: [(String, JSON)]) -> JSON {
+            .object([
+                ("name", .string(name)), ("title", .string(title)), ("path", .string(path)), ("format", .string("csv")),
+                ("mediatype", .string("text/csv")), ("encoding", .string("utf-8-sig")),
+                ("schema", .object([("fields", .array(fields))] + extra)),
+            ])
+        }
+        return .object([
+            ("name", .string("gongkai-budget-performance-targets")),
+            ("title", .string(config.title)),
+            ("description", .string("部门预算项目支出及绩效目标，由 gongkai 从公开的绩效目标表读取。金额单位：万元。")),
+            ("countryCode", .string("cn")),
+            ("profiles", .object([("fiscal", .string("*")), ("tabular", .string("*"))])),
+            ("granularity", .string("aggregated")),
+            ("resources", .array([
+                resource("projects", "projects.csv", "项目支出", projectFields, extra: [("primaryKey", .string("project_id"))]),
+                resource("indicators", "indicators.csv", "绩效指标", indicatorFields, extra: [
+                    ("foreignKeys", .array([.object([
+                        ("fields", .string("project_id")),
+                        ("reference", .object([("resource", .string("projects")), ("fields", .string("project_id"))])),
+                    ])])),
+                ]),
+            ])),
+            ("model", .object([
+                ("measures", .object([
+                    ("amount", .object([
+                        ("source", .string("amount")), ("resource", .string("projects")), ("currency", .string("CNY")),
+                        ("factor", .int(10000)), ("direction", .string("expenditure")), ("phase", .string("approved")),
+                    ])),
+                ])),
+                ("dimensions", .object([
+                    ("department", .object([
+                        ("dimensionType", .string("entity")),
+                        ("attributes", .object([("name", .object([("source", .string("department")), ("resource", .string("projects"))]))])),
+                        ("primaryKey", .string("name")),
+                    ])),
+                    ("year", .object([
+                        ("dimensionType", .string("datetime")),
+                        ("attributes", .object([("year", .object([("source", .string("year")), ("resource", .string("projects"))]))])),
+                        ("primaryKey", .string("year")),
+                    ])),
+                    ("project", .object([
+                        ("dimensionType", .string("activity")),
+                        ("attributes", .object([
+                            ("id", .object([("source", .string("project_id")), ("resource", .string("projects"))])),
+                            ("name", .object([("source", .string("name")), ("resource", .string("projects")), ("labelfor", .string("id"))])),
+                            ("code", .object([("source", .string("code")), ("resource", .string("projects"))])),
+                        ])),
+                        ("primaryKey", .string("id")),
+                    ])),
+                ])),
+            ])),
+        ])
+    }
+}

@@ -1,0 +1,181 @@
+// Cleaning cell text: formatting HTML, entities, LaTeX math and stray whitespace.
+
+/// Turns the raw text of a cell into the text it shows.
+///
+/// Word/PDF conversion leaves formatting markup (`<b>`, `<p>`, `<ol style=…>`),
+/// entities and LaTeX math (`$\geq 95\%$`) in cells. Known formatting tags become
+/// line breaks or nothing; any other markup (`<script>`) is kept as literal text,
+/// so it is shown escaped rather than dropped or executed.
+enum CellText {
+    /// One-line cell text: formatting removed, line breaks folded to spaces, trimmed.
+    static func clean(_ raw: String) -> String {
+        let text = structured(raw)
+        guard text.contains("\n") else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { $0.trimmingWhitespace() }
+            .filter { !$0.isEmpty }
+            .joined(separator: " ")
+    }
+
+    /// Cell text keeping paragraph breaks (`\n`) from block-level markup.
+    static func structured(_ raw: String) -> String {
+        var needsTags = false, needsEntities = false, needsMath = false
+        for b in raw.utf8 {
+            switch b {
+            case UInt8(ascii: "<"): needsTags = true
+            case UInt8(ascii: "&"): needsEntities = true
+            case UInt8(ascii: "$"), UInt8(ascii: "\\"): needsMath = true
+            default: break
+            }
+        }
+        var text = raw
+        if needsTags { text = stripFormattingTags(text) }
+        if needsEntities { text = decodeEntities(text) }
+        if needsMath { text = convertMath(text) }
+        return text.trimmingWhitespace()
+    }
+
+    private static let blockTags: Set<String> = [
+        "p", "br", "div", "li", "ol", "ul", "tr", "table", "tbody", "thead", "h1", "h2", "h3", "h4", "h5", "h6",
+        "section", "article", "blockquote", "dd", "dt", "dl",
+    ]
+    private static let inlineTags: Set<String> = [
+        "b", "strong", "i", "em", "u", "span", "font", "sub", "sup", "td", "th", "small", "big", "s", "strike", "o:p",
+    ]
+
+    /// Replaces known formatting tags; leaves anything else as literal text.
+    static func stripFormattingTags(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "<") {
+            out += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: ">") else {
+                rest = rest[open...]
+                break
+            }
+            let inner = rest[afterOpen..<close]
+            var name = inner.drop(while: { $0 == "/" })
+            name = name.prefix(while: { $0.isLetter || $0.isNumber || $0 == ":" })
+            let tag = name.lowercased()
+            if blockTags.contains(tag) {
+                out += "\n"
+                rest = rest[rest.index(after: close)...]
+            } else if inlineTags.contains(tag) {
+                rest = rest[rest.index(after: close)...]
+            } else {
+                out += "<"
+                rest = rest[afterOpen...]
+            }
+        }
+        out += rest
+        return out
+    }
+
+    private static let namedEntities: [Substring: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ensp": " ", "emsp": " ",
+        "ge": "≥", "le": "≤", "times": "×", "middot": "·", "ldquo": "“", "rdquo": "”", "lsquo": "‘", "rsquo": "’",
+        "mdash": "—", "ndash": "–", "hellip": "…",
+    ]
+
+    static func decodeEntities(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest.index(after: amp)
+            if let semi = rest[after...].prefix(10).firstIndex(of: ";") {
+                let name = rest[after..<semi]
+                var decoded: String?
+                if name.hasPrefix("#x") || name.hasPrefix("#X"), let v = UInt32(name.dropFirst(2), radix: 16),
+                    let s = Unicode.Scalar(v)
+                {
+                    decoded = String(Character(s))
+                } else if name.hasPrefix("#"), let v = UInt32(name.dropFirst()), let s = Unicode.Scalar(v) {
+                    decoded = String(Character(s))
+                } else {
+                    decoded = namedEntities[name]
+                }
+                if let decoded {
+                    out += decoded
+                    rest = rest[rest.index(after: semi)...]
+                    continue
+                }
+            }
+            out += "&"
+            rest = rest[after...]
+        }
+        out += rest
+        return out
+    }
+
+    private static let mathCommands: [(String, String)] = [
+        ("\\geqslant", "≥"), ("\\leqslant", "≤"), ("\\geq", "≥"), ("\\leq", "≤"), ("\\ge", "≥"), ("\\le", "≤"),
+        ("\\neq", "≠"), ("\\ne", "≠"), ("\\times", "×"), ("\\div", "÷"), ("\\pm", "±"), ("\\approx", "≈"),
+        ("\\cdot", "·"), ("\\sim", "~"), ("\\%", "%"), ("\\,", ""), ("\\;", ""), ("\\!", ""), ("\\ ", ""),
+        ("\\left", ""), ("\\right", ""), ("\\text", ""), ("\\mathrm", ""),
+    ]
+
+    /// Converts inline LaTeX math (`$\geq 95\%$`) to plain text (`≥95%`).
+    static func convertMath(_ text: String) -> String {
+        guard text.contains("$") || text.contains("\\") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        var converted = false
+        while let open = rest.firstIndex(of: "$") {
+            let after = rest.index(after: open)
+            guard let close = rest[after...].firstIndex(of: "$") else { break }
+            out += rest[..<open]
+            out += mathToText(String(rest[after..<close]))
+            rest = rest[rest.index(after: close)...]
+            converted = true
+        }
+        out += rest
+        // Bare commands outside $…$ (`\geq 95\%`) are math too.
+        if !converted, out.contains("\\") {
+            var s = out
+            for (command, replacement) in mathCommands { s = s.replacingAll(command, with: replacement) }
+            return s
+        }
+        return out
+    }
+
+    private static func mathToText(_ math: String) -> String {
+        var s = math
+        for (command, replacement) in mathCommands { s = s.replacingAll(command, with: replacement) }
+        s = s.replacingAll("{", with: "").replacingAll("}", with: "")
+        return String(s.filter { !$0.isWhitespace })
+    }
+}
+
+extension StringProtocol {
+    /// Trims spaces, tabs, line breaks, no-break and ideographic spaces at both ends.
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].isTrimmable { start = scalars.index(after: start) }
+        while end > start, scalars[scalars.index(before: end)].isTrimmable { end = scalars.index(before: end) }
+        var out = ""
+        out.unicodeScalars.append(contentsOf: scalars[start..<end])
+        return out
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of `target` (a plain substring search).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        return replacing(target, with: replacement)
+    }
+}
+
+extension Unicode.Scalar {
+    var isTrimmable: Bool {
+        switch value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x3000, 0xFEFF, 0x200B: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,176 @@
+// Reading one document: bytes → lines and cmark blocks → layout → projects and diagnostics.
+
+/// Reads one converted form into projects, annex, overall goals and diagnostics.
+///
+/// Never throws and never traps on content: empty, binary, non-UTF-8 or
+/// unrecognised documents yield an error diagnostic naming the file.
+public enum DocumentReader {
+    public static func read(path: String, bytes: [UInt8]) -> DocumentResult {
+        var doc = DocumentResult(path: path)
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            doc.diagnose(.error, line: 1, code: "empty-document", "document is empty")
+            return doc
+        }
+        if let problem = Encoding.problem(in: bytes) {
+            doc.diagnose(.error, line: problem.line, code: problem.code, problem.message)
+            return doc
+        }
+        var text = bytes
+        if text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }
+        let source = SourceText(path: path, bytes: text)
+        let blocks = CommonMark.blocks(of: text)
+
+        guard let layout = LayoutDetector.detect(source) else {
+            doc.diagnose(.error, line: 1, code: "unrecognised-layout",
+                         "not a recognised form: none of the four layouts (申报表, 市级财政项目支出预算绩效目标表, 部门项目及绩效目标情况, 项目绩效目标表) was found")
+            return doc
+        }
+        doc.layout = layout
+        switch layout {
+        case .a, .b:
+            TabbedFormReader(source: source, blocks: blocks, layout: layout).read(into: &doc)
+        case .c:
+            DepartmentProjectsReader(source: source, blocks: blocks).read(into: &doc)
+        case .d:
+            TableDumpReader(source: source).read(into: &doc)
+        }
+        finish(&doc)
+        return doc
+    }
+
+    /// Document-level fill-in and checks after the layout reader ran.
+    private static func finish(_ doc: inout DocumentResult) {
+        if doc.projects.isEmpty {
+            doc.diagnose(.error, line: 1, code: "no-projects", "a \(doc.layout?.title ?? "") form with no project in it")
+        }
+        for i in doc.projects.indices {
+            var p = doc.projects[i]
+            let line = p.location.line
+            if p.name.isEmpty {
+                doc.diagnose(.error, line: line, code: "missing-name", "project has no name (no title and no 项目名称)")
+                p.name = "未命名项目（第\(line)行）"
+            }
+            // C tables write `2024_就业见习服务`: the name is the part after the year.
+            if let underscore = p.name.firstIndex(of: "_"), p.name[..<underscore].count == 4,
+                p.name[..<underscore].allSatisfy(\.isNumber)
+            {
+                let raw = p.name
+                p.name = String(p.name[p.name.index(after: underscore)...])
+                if !p.otherNames.contains(raw) { p.otherNames.append(raw) }
+            }
+            // A heading `…项目` also goes by its name without `项目`.
+            for other in p.otherNames where other.hasSuffix("项目") && other.count > 4 {
+                let base = String(other.dropLast(2))
+                if base != p.name, !p.otherNames.contains(base) { p.otherNames.append(base) }
+            }
+            p.otherNames.removeAll { $0 == p.name }
+            if p.rawDepartment == nil { p.rawDepartment = doc.department }
+            if p.year == nil { p.year = doc.year }
+            if p.amount == nil, let total = p.totalAmount { p.amount = total }
+            if p.amount == nil {
+                doc.diagnose(.error, line: line, code: "missing-amount", "project ‘\(p.name)’ has no amount (项目总金额 / 年度资金总额 / 预算数)")
+            }
+            if p.year == nil {
+                doc.diagnose(.error, line: line, code: "missing-year", "project ‘\(p.name)’ has no year in its title or document")
+            }
+            if p.rawDepartment == nil {
+                doc.diagnose(.error, line: line, code: "missing-department", "project ‘\(p.name)’ has no department (主管部门 or a title line)")
+            }
+            if p.indicators.isEmpty {
+                doc.diagnose(.warning, line: line, code: "no-indicators", "project ‘\(p.name)’ has no indicators (truncated form?)")
+            }
+            doc.projects[i] = p
+        }
+        if doc.year == nil { doc.year = doc.projects.compactMap(\.year).first }
+        if doc.department == nil { doc.department = doc.projects.compactMap(\.rawDepartment).first }
+        for p in doc.projects {
+            if let unit = p.unit { doc.departmentSpellings.append(unit) }
+            if let d = p.rawDepartment { doc.departmentSpellings.append(d) }
+        }
+        if let d = doc.department { doc.departmentSpellings.append(d) }
+    }
+}
+
+/// Which layout a document is, from the rows and titles it contains.
+enum LayoutDetector {
+    static func detect(_ source: SourceText) -> Layout? {
+        var dCells = 0, cSignals = 0, bSignals = 0, aSignals = 0, tableRows = 0
+        for n in 1...max(source.lineCount, 1) where n <= source.lineCount {
+            guard !source.isBlank(n) else { continue }
+            if source.hasTab(n) {
+                let cells = source.rawCells(n)
+                let filled = cells.filter { !$0.trimmingWhitespace().isEmpty }
+                if source.startsWithTab(n), filled.count == 1 {
+                    let key = Labels.normalize(CellText.clean(filled[0]))
+                    if key == "项目名称" || key == "资金支出计划(%)" || key == "预算规模及资金用途" { dCells += 1 }
+                }
+                guard let first = filled.first else { continue }
+                tableRows += 1
+                let key = Labels.normalize(CellText.clean(first))
+                switch key {
+                case "主管部门及代码": cSignals += 2
+                case "单位名称", "本年度项目金额(万元)", "绩效支出明细": bSignals += 1
+                case "项目总金额(万元)", "项目总金额": aSignals += 1
+                case "主管部门": aSignals += 1
+                default: break
+                }
+                if filled.contains(where: { Labels.normalize(CellText.clean($0)) == "本年度项目金额(万元)" }) { bSignals += 2 }
+            } else {
+                let text = CellText.clean(source.line(n))
+                if text.hasSuffix("申报表") { aSignals += 2 }
+                if text.contains("市级财政项目支出预算绩效目标表") { bSignals += 2 }
+                if text.contains("部门项目及绩效目标情况") || text.contains("绩效目标公开清单") { cSignals += 2 }
+                if text.hasSuffix("项目绩效目标表") { dCells += 1 }
+            }
+        }
+        if dCells >= 2 { return .d }
+        if cSignals >= 2 { return .c }
+        if bSignals >= 2 { return .b }
+        if aSignals >= 2 { return .a }
+        return nil
+    }
+}
+
+/// Text encoding checks: binary files and non-UTF-8 text are reported, not guessed at.
+enum Encoding {
+    struct Problem {
+        var line: Int
+        var code: String
+        var message: String
+    }
+
+    static func problem(in bytes: [UInt8]) -> Problem? {
+        var line = 1
+        var controls = 0
+        for b in bytes {
+            if b == 0x0A { line += 1 }
+            if b == 0 { return Problem(line: line, code: "binary-file", message: "binary file (contains NUL bytes), not a converted form") }
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+        }
+        if controls > max(8, bytes.count / 100) {
+            return Problem(line: 1, code: "binary-file", message: "binary file (\(controls) control bytes), not a converted form")
+        }
+        // Validate UTF-8 and find the first bad line.
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        var badLine = 1
+        var currentLine = 1
+        var bad = 0
+        loop: while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let s):
+                if s == "\n" { currentLine += 1 }
+            case .emptyInput:
+                break loop
+            case .error:
+                if bad == 0 { badLine = currentLine }
+                bad += 1
+            }
+        }
+        if bad > 0 {
+            return Problem(line: badLine, code: "not-utf8",
+                           message: "not UTF-8 text (\(bad) invalid byte sequence(s), first on this line); convert it, e.g. `iconv -f GB18030 -t UTF-8`")
+        }
+        return nil
+    }
+}

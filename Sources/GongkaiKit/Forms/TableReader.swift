@@ -1,0 +1,277 @@
+// The row machine shared by all layouts: header fields, 绩效支出明细, 资金支出计划, indicators.
+
+/// Reads the rows of one project's table into a `Project`.
+///
+/// Every row ends up in the project (a field, a funding line, a sub-item, a plan
+/// point, an indicator or a structural line) or in a diagnostic.
+struct TableReader {
+    private enum State {
+        case fields
+        case subItems
+        case plan(labels: [String])
+        case indicators
+    }
+
+    var project: Project
+    private var state: State = .fields
+    private var indicators: IndicatorTableReader?
+    /// The group label of the last labelled row (`预算规模及资金用途`, `绩效目标`).
+    private var lastGroup: FieldKind?
+    private let file: String
+
+    init(project: Project, file: String) {
+        self.project = project
+        self.file = file
+    }
+
+    var hasIndicatorTable: Bool { indicators != nil }
+
+    mutating func read(_ row: Row, into doc: inout DocumentResult) {
+        guard !row.isEmpty else { return }
+        if let header = IndicatorHeader(cells: row.cells, line: row.line) {
+            startIndicators(header)
+            return
+        }
+        switch state {
+        case .fields:
+            readFieldRow(row, into: &doc)
+        case .subItems:
+            if firstField(row) != nil {
+                state = .fields
+                readFieldRow(row, into: &doc)
+            } else {
+                readSubItem(row, into: &doc)
+            }
+        case .plan(let labels):
+            readPlanValues(row, labels: labels, into: &doc)
+            state = .fields
+        case .indicators:
+            readIndicatorRow(row, into: &doc)
+        }
+    }
+
+    /// Appends text that continues the last cell read (a cell split over lines).
+    mutating func continueLastCell(_ text: String, line: Int) -> Bool {
+        guard !text.isEmpty else { return true }
+        switch state {
+        case .indicators:
+            guard var last = project.indicators.popLast() else { return false }
+            if last.targets.count == 1, var target = last.targets.first, let v = target.value {
+                target.value = v + text
+                last.targets = [target]
+            } else {
+                last.name += text
+            }
+            project.indicators.append(last)
+            project.structuralLines.append(line)
+            return true
+        default:
+            guard var field = project.fields.popLast() else { return false }
+            field.value += "\n" + text
+            project.fields.append(field)
+            if let i = project.sections.lastIndex(where: { $0.line == field.line }) {
+                project.sections[i].text += "\n" + text
+            }
+            project.structuralLines.append(line)
+            return true
+        }
+    }
+
+    private mutating func startIndicators(_ header: IndicatorHeader) {
+        state = .indicators
+        indicators = IndicatorTableReader(header: header)
+        project.indicatorColumns.headerLine = project.indicatorColumns.headerLine ?? header.line
+        project.indicatorColumns.halfAndFullYear = project.indicatorColumns.halfAndFullYear || header.roles.contains(.halfYear)
+        project.indicatorColumns.description = project.indicatorColumns.description || header.hasDescription
+        project.indicatorColumns.basis = project.indicatorColumns.basis || header.hasBasis
+        project.structuralLines.append(header.line)
+    }
+
+    private func firstField(_ row: Row) -> FieldKind? {
+        for cell in row.cells where !cell.isEmpty {
+            return Labels.field(cell)
+        }
+        return nil
+    }
+
+    // MARK: Header fields
+
+    private mutating func readFieldRow(_ row: Row, into doc: inout DocumentResult) {
+        // Split the row into (label, values) pairs.
+        var pairs: [(label: String, kind: FieldKind?, values: [String])] = []
+        for cell in row.cells where !cell.isEmpty {
+            if let kind = Labels.field(cell) {
+                pairs.append((cell, kind, []))
+            } else if pairs.isEmpty {
+                pairs.append(("", nil, [cell]))
+            } else {
+                pairs[pairs.count - 1].values.append(cell)
+            }
+        }
+        guard !pairs.isEmpty else { return }
+
+        for (index, pair) in pairs.enumerated() {
+            let value = pair.values.joined(separator: " ")
+            guard let kind = pair.kind else {
+                readUnlabelled(values: pair.values, row: row, into: &doc)
+                continue
+            }
+            switch kind {
+            case .subItems:
+                // `绩效支出明细 子项目 半年… 全年…`: the rest of the row are column labels.
+                state = .subItems
+                project.structuralLines.append(row.line)
+                return
+            case .spendingPlan:
+                state = .plan(labels: pair.values + pairs.dropFirst(index + 1).flatMap { [$0.label] + $0.values })
+                project.structuralLines.append(row.line)
+                return
+            case .fundingGroup, .goalGroup:
+                lastGroup = kind
+                if !value.isEmpty { project.fields.append(Field(label: pair.label, value: value, line: row.line)) }
+                else { project.structuralLines.append(row.line) }
+            default:
+                apply(kind, label: pair.label, value: value, line: row.line, into: &doc)
+            }
+        }
+    }
+
+    private mutating func readUnlabelled(values: [String], row: Row, into doc: inout DocumentResult) {
+        let text = values.joined(separator: " ")
+        switch lastGroup {
+        case .fundingGroup?:
+            // The row under `预算规模及资金用途` states what the money is for.
+            apply(.narrative("资金用途", isGoal: false), label: "资金用途", value: text, line: row.line, into: &doc)
+        default:
+            if values.count >= 2 {
+                // An unknown label: keep it as a field and a narrative section, in order.
+                let label = values[0]
+                let rest = values.dropFirst().joined(separator: " ")
+                project.fields.append(Field(label: label, value: rest, line: row.line))
+                project.sections.append(NarrativeSection(title: label, text: rest, line: row.line, isGoal: false))
+                doc.diagnose(.note, line: row.line, code: "unknown-field", "unknown field ‘\(label)’ kept as a narrative section")
+            } else {
+                doc.diagnose(.warning, line: row.line, code: "unlabelled-row",
+                             "table row ‘\(text.prefix(40))’ has no label; not read into the project")
+            }
+        }
+    }
+
+    private mutating func apply(_ kind: FieldKind, label: String, value: String, line: Int, into doc: inout DocumentResult) {
+        project.fields.append(Field(label: label, value: value, line: line))
+        switch kind {
+        case .department:
+            if !value.isEmpty { project.rawDepartment = Departments.stripCode(value) }
+        case .unit:
+            if !value.isEmpty { project.unit = value }
+        case .name:
+            guard !value.isEmpty else { return }
+            if project.name.isEmpty {
+                project.name = value
+            } else if project.name != value {
+                // The table's name is the project's name; the title or heading is another.
+                if !project.otherNames.contains(project.name) { project.otherNames.append(project.name) }
+                project.name = value
+                project.otherNames.removeAll { $0 == value }
+            }
+        case .code:
+            let digits = value.filter { $0.isLetter || $0.isNumber }
+            project.code = digits.isEmpty ? nil : digits
+        case .totalAmount:
+            if let money = amount(value, label: label, line: line, into: &doc) { project.totalAmount = money }
+        case .yearAmount:
+            if let money = amount(value, label: label, line: line, into: &doc) { project.amount = money }
+        case .funding(let name):
+            let money = value.isEmpty ? nil : amount(value, label: label, line: line, into: &doc)
+            project.funding.append(FundingLine(label: name, amount: money, text: value, line: line))
+        case .source:
+            if !value.isEmpty { project.source = value }
+        case .period:
+            if !value.isEmpty { project.period = value }
+        case .year:
+            if let y = Titles.year(in: value) { project.year = y }
+        case .narrative(let title, let isGoal):
+            if !value.isEmpty {
+                project.sections.append(NarrativeSection(title: title, text: value, line: line, isGoal: isGoal))
+            }
+        case .goal(let title):
+            if !value.isEmpty {
+                project.sections.append(NarrativeSection(title: title, text: value, line: line, isGoal: true))
+            }
+        case .fundingGroup, .goalGroup, .subItems, .spendingPlan:
+            break
+        }
+    }
+
+    private func amount(_ text: String, label: String, line: Int, into doc: inout DocumentResult) -> Money? {
+        guard !text.isEmpty else { return nil }
+        if let money = Amounts.wan(text) { return money }
+        doc.diagnose(.warning, line: line, code: "unreadable-amount", "\(label) ‘\(text)’ is not an amount in 万元")
+        return nil
+    }
+
+    // MARK: 绩效支出明细
+
+    private mutating func readSubItem(_ row: Row, into doc: inout DocumentResult) {
+        let cells = row.filledCells
+        guard let name = cells.first else { return }
+        let amounts = cells.dropFirst()
+        var half: Money?, full: Money?
+        var unreadable: [String] = []
+        if amounts.count >= 2 {
+            half = Amounts.yuan(amounts[amounts.startIndex])
+            full = Amounts.yuan(amounts[amounts.startIndex + 1])
+            if half == nil { unreadable.append(amounts[amounts.startIndex]) }
+            if full == nil { unreadable.append(amounts[amounts.startIndex + 1]) }
+        } else if let only = amounts.first {
+            full = Amounts.yuan(only)
+            if full == nil { unreadable.append(only) }
+        }
+        for text in unreadable {
+            doc.diagnose(.warning, line: row.line, code: "unreadable-amount", "绩效支出明细 amount ‘\(text)’ is not an amount in 元")
+        }
+        project.subItems.append(SubItem(name: name, halfYear: half, fullYear: full, line: row.line))
+    }
+
+    // MARK: 资金支出计划
+
+    private mutating func readPlanValues(_ row: Row, labels: [String], into doc: inout DocumentResult) {
+        let values = row.filledCells
+        if values.count != labels.count {
+            doc.diagnose(.warning, line: row.line, code: "plan-mismatch",
+                         "资金支出计划 has \(labels.count) dates but \(values.count) values")
+        }
+        for (i, value) in values.enumerated() {
+            let label = i < labels.count ? labels[i] : "第\(i + 1)项"
+            project.spendingPlan.append(PlanPoint(label: label, share: value, line: row.line))
+        }
+        if values.isEmpty { project.structuralLines.append(row.line) }
+    }
+
+    // MARK: Indicators
+
+    private mutating func readIndicatorRow(_ row: Row, into doc: inout DocumentResult) {
+        guard var reader = indicators else { return }
+        let path = doc.path
+        var found: [Diagnostic] = []
+        let reading = reader.read(cells: row.cells, line: row.line) { severity, code, message in
+            found.append(Diagnostic(severity, SourceLocation(file: path, line: row.line), code: code, message))
+        }
+        indicators = reader
+        doc.diagnostics.append(contentsOf: found)
+        switch reading {
+        case .indicator(let indicator)?:
+            project.indicators.append(indicator)
+        case .continuation(let target)?:
+            if project.indicators.isEmpty {
+                doc.diagnose(.warning, line: row.line, code: "value-without-indicator", "values with no indicator above them")
+            } else {
+                project.indicators[project.indicators.count - 1].targets.append(target)
+            }
+        case .categoryOnly?:
+            project.structuralLines.append(row.line)
+        case nil:
+            break
+        }
+    }
+}

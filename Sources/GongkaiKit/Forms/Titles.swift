@@ -1,0 +1,117 @@
+// Years and names read from titles: `2021年度…绩效目标申报表`, `(2024年度)`, `2024 年部门…`.
+
+enum Titles {
+    /// The first year (1990–2099) written as `2024年` / `2024 年度` in the text.
+    static func year(in text: String) -> Int? {
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i + 4 <= scalars.count {
+            if isDigit(scalars[i]), isDigit(scalars[i + 1]), isDigit(scalars[i + 2]), isDigit(scalars[i + 3]),
+                i == 0 || !isDigit(scalars[i - 1])
+            {
+                var j = i + 4
+                while j < scalars.count, scalars[j] == " " || scalars[j] == "\u{3000}" { j += 1 }
+                if j < scalars.count && scalars[j] == "年" {
+                    let y = scalars[i..<i + 4].reduce(0) { $0 * 10 + Int($1.value - 0x30) }
+                    if (1990...2099).contains(y) { return y }
+                }
+                i += 4
+            } else {
+                i += 1
+            }
+        }
+        return nil
+    }
+
+    private static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    /// The project name in an A-layout title: `2021年度人社专职协理员工作经费绩效目标申报表` → `人社专职协理员工作经费`.
+    static func projectName(inApplicationTitle title: String) -> String? {
+        var s = Substring(title.trimmingWhitespace())
+        while s.first == "#" { s = s.dropFirst() }
+        s = Substring(s.trimmingWhitespace())
+        // Drop a leading year (`2021年度`, `2021年`).
+        if let yearEnd = s.firstIndex(of: "年"), s[..<yearEnd].allSatisfy({ $0.isNumber || $0 == " " }), !s[..<yearEnd].isEmpty {
+            s = s[s.index(after: yearEnd)...]
+            if s.first == "度" { s = s.dropFirst() }
+        }
+        for suffix in ["项目支出绩效目标申报表", "项目绩效目标申报表", "绩效目标申报表", "申报表"] where s.hasSuffix(suffix) {
+            s = s.dropLast(suffix.count)
+            break
+        }
+        let name = s.trimmingWhitespace()
+        return name.isEmpty ? nil : name
+    }
+
+    /// The project name in a D-layout title: `被征地农民社会保障费项目绩效目标表` → `被征地农民社会保障费`.
+    static func projectName(inTargetTableTitle title: String) -> String? {
+        var s = title.filter { $0 != "\n" }.trimmingWhitespace()
+        for suffix in ["项目绩效目标表", "绩效目标表"] where s.hasSuffix(suffix) {
+            s = String(s.dropLast(suffix.count))
+            break
+        }
+        if s.hasSuffix("项目"), s.count > 4 { s = String(s.dropLast(2)) }
+        s = s.trimmingWhitespace()
+        return s.isEmpty ? nil : s
+    }
+
+    /// Whether a line reads like a department's name (`旌德县人力资源和社会保障局`, `高新区人社局`).
+    static func looksLikeDepartment(_ text: String) -> Bool {
+        let s = text.trimmingWhitespace()
+        guard s.count >= 3, s.count <= 40, !s.contains("\t") else { return false }
+        let endings = ["局", "委", "办", "办公室", "中心", "院", "部", "厅", "会", "署", "站", "所", "馆", "处", "委员会"]
+        return endings.contains { s.hasSuffix($0) } && year(in: s) == nil
+    }
+}
+
+/// Department names: codes, unit suffixes, abbreviations and configured aliases.
+public struct Departments: Sendable {
+    /// Alias → canonical name, from the site configuration.
+    public var aliases: [String: String]
+
+    public init(aliases: [String: String] = [:]) {
+        var normalized: [String: String] = [:]
+        for (alias, canonical) in aliases {
+            normalized[Departments.baseKey(alias)] = Departments.baseKey(canonical)
+        }
+        self.aliases = normalized
+    }
+
+    /// `[061]旌德县人力资源和社会保障局` → `旌德县人力资源和社会保障局`.
+    static func stripCode(_ raw: String) -> String {
+        var s = Substring(raw.trimmingWhitespace())
+        for (open, close) in [("[", "]"), ("【", "】"), ("(", ")"), ("（", "）")] where s.hasPrefix(open) {
+            if let end = s.firstIndex(of: Character(close)) {
+                let inside = s[s.index(after: s.startIndex)..<end]
+                if inside.allSatisfy({ $0.isNumber || $0.isLetter && $0.isASCII }) {
+                    s = s[s.index(after: end)...]
+                }
+            }
+        }
+        return s.trimmingWhitespace()
+    }
+
+    /// The name without code, unit suffix (`（机关）`) or spaces, with `人社局` spelled out.
+    static func baseKey(_ raw: String) -> String {
+        var s = stripCode(raw).filter { !$0.isWhitespace }
+        // A trailing parenthesised unit marks a unit of the department: `…局（机关）`, `…局(本级)`.
+        while let last = s.last, last == "）" || last == ")" {
+            guard let open = s.lastIndex(where: { $0 == "（" || $0 == "(" }) else { break }
+            let inside = s[s.index(after: open)..<s.index(before: s.endIndex)]
+            guard inside.count <= 6 else { break }
+            s = String(s[..<open])
+        }
+        if s.hasSuffix("人社局") {
+            s = String(s.dropLast(3)) + "人力资源和社会保障局"
+        } else if s.hasSuffix("人社厅") {
+            s = String(s.dropLast(3)) + "人力资源和社会保障厅"
+        }
+        return s
+    }
+
+    /// The grouping key of a department name: normalised, then mapped through the aliases.
+    public func key(_ raw: String) -> String {
+        let base = Departments.baseKey(raw)
+        return aliases[base] ?? base
+    }
+}

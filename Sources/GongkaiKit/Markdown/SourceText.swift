@@ -1,0 +1,100 @@
+// A document's bytes split into lines, addressed by 1-based line numbers.
+
+/// The UTF-8 bytes of one document and where each of its lines starts.
+///
+/// Lines are byte ranges, so recognisers can split cells on tabs without
+/// Swift `String` indexing; text is only decoded for the cells that are kept.
+public struct SourceText: Sendable {
+    public let path: String
+    public let bytes: [UInt8]
+    /// Byte offset of the start of each line; `lineStarts[0]` is line 1.
+    let lineStarts: [Int]
+    /// Byte offset just past the end of each line's content (before `\n` / `\r\n`).
+    let lineEnds: [Int]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts: [Int] = [0]
+        var ends: [Int] = []
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        ends.reserveCapacity(bytes.count / 40 + 1)
+        bytes.withUnsafeBufferPointer { buf in
+            var i = 0
+            let n = buf.count
+            while i < n {
+                if buf[i] == 0x0A {
+                    ends.append(i > 0 && buf[i - 1] == 0x0D && i - 1 >= starts[starts.count - 1] ? i - 1 : i)
+                    starts.append(i + 1)
+                }
+                i += 1
+            }
+        }
+        // The last line (possibly empty when the file ends with a newline).
+        let last = starts[starts.count - 1]
+        if last < bytes.count {
+            var end = bytes.count
+            if end > last, bytes[end - 1] == 0x0D { end -= 1 }
+            ends.append(end)
+        } else {
+            starts.removeLast()
+        }
+        self.lineStarts = starts
+        self.lineEnds = ends
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The bytes of line `n` (1-based), without the line break.
+    @inline(__always)
+    func lineRange(_ n: Int) -> Range<Int> {
+        lineStarts[n - 1]..<lineEnds[n - 1]
+    }
+
+    /// The text of line `n` (1-based), decoded leniently.
+    public func line(_ n: Int) -> String {
+        guard n >= 1, n <= lineCount else { return "" }
+        let r = lineRange(n)
+        return String(decoding: bytes[r], as: UTF8.self)
+    }
+
+    /// Whether line `n` holds only spaces and tabs (or nothing).
+    func isBlank(_ n: Int) -> Bool {
+        let r = lineRange(n)
+        for i in r {
+            let b = bytes[i]
+            if b != 0x20 && b != 0x09 && b != 0x0D { return false }
+        }
+        return true
+    }
+
+    /// Whether line `n` contains a tab.
+    func hasTab(_ n: Int) -> Bool {
+        let r = lineRange(n)
+        for i in r where bytes[i] == 0x09 { return true }
+        return false
+    }
+
+    /// Whether line `n` starts with a tab.
+    func startsWithTab(_ n: Int) -> Bool {
+        let r = lineRange(n)
+        return !r.isEmpty && bytes[r.lowerBound] == 0x09
+    }
+
+    /// The raw (untrimmed) cells of line `n`, split on tabs.
+    func rawCells(_ n: Int) -> [String] {
+        let r = lineRange(n)
+        var cells: [String] = []
+        var start = r.lowerBound
+        var i = r.lowerBound
+        while i < r.upperBound {
+            if bytes[i] == 0x09 {
+                cells.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                start = i + 1
+            }
+            i += 1
+        }
+        cells.append(String(decoding: bytes[start..<r.upperBound], as: UTF8.self))
+        return cells
+    }
+}

@@ -1,0 +1,22 @@
+// What reading one document yields.
+
+/// The projects, annex, overall goals and diagnostics read from one document.
+public struct DocumentResult: Sendable {
+    public var path: String
+    public var layout: Layout?
+    /// The department named by the document itself (title line or 主管部门), raw.
+    public var department: String?
+    /// Other raw department spellings seen in the document (units, titles).
+    public var departmentSpellings: [String] = []
+    public var year: Int?
+    public var projects: [Project] = []
+    public var annex: Annex?
+    public var overallGoals: OverallGoals?
+    public var diagnostics: [Diagnostic] = []
+
+    public init(path: String) { self.path = path }
+
+    mutating func diagnose(_ severity: Severity, line: Int, code: String, _ message: String) {
+        diagnostics.append(Diagnostic(severity, SourceLocation(file: path, line: line), code: code, message))
+    }
+}

@@ -1,0 +1,64 @@
+// Performance indicators (绩效指标): a three-level tree and target values.
+
+/// Which columns an indicator table has.
+public struct IndicatorColumns: Hashable, Sendable {
+    /// 半年（程）指标值 and 全年（程）指标值 instead of one 指标值.
+    public var halfAndFullYear = false
+    /// 绩效指标描述.
+    public var description = false
+    /// 指标值确定依据.
+    public var basis = false
+    /// Line of the table's header row.
+    public var headerLine: Int?
+}
+
+/// A target value of an indicator as written on one row.
+public struct Target: Hashable, Sendable {
+    /// 半年（程）指标值, where the form has that column.
+    public var halfYear: String?
+    /// 指标值 / 全年（程）指标值.
+    public var value: String?
+    public var line: Int
+}
+
+/// The normalised kind of a 一级指标.
+public enum IndicatorKind: String, Sendable, CaseIterable, Codable {
+    case decision = "决策"
+    case process = "过程"
+    case output = "产出"
+    case cost = "成本"
+    case effect = "效益"
+    case satisfaction = "满意度"
+    case other = "其他"
+
+    /// Classifies a 一级指标 name as written (`产出指标`, `效果指标`, `决策`).
+    public init(level1: String) {
+        if level1.hasPrefix("决策") { self = .decision }
+        else if level1.hasPrefix("过程") { self = .process }
+        else if level1.hasPrefix("产出") { self = .output }
+        else if level1.hasPrefix("成本") { self = .cost }
+        else if level1.hasPrefix("效益") || level1.hasPrefix("效果") { self = .effect }
+        else if level1.hasPrefix("满意") { self = .satisfaction }
+        else { self = .other }
+    }
+}
+
+/// One 三级指标 with its place in the tree and its target value(s).
+public struct Indicator: Hashable, Sendable {
+    /// 一级指标 as written (`产出指标`, `决策`, `效果指标`).
+    public var level1: String
+    /// 二级指标 as written (`数量指标`, `产出质量`).
+    public var level2: String
+    /// 三级指标: the indicator itself.
+    public var name: String
+    /// The first row's values, then any continuation rows that add values.
+    public var targets: [Target]
+    public var description: String?
+    public var basis: String?
+    public var line: Int
+
+    public var kind: IndicatorKind { IndicatorKind(level1: level1) }
+
+    /// The first full-year (or only) value.
+    public var value: String? { targets.first?.value }
+}

@@ -1,0 +1,100 @@
+// One budget project (项目) with its money, narrative and indicators.
+
+/// A labelled value exactly as a form's header rows give it (`项目来源` → `本级申报项目`).
+public struct Field: Hashable, Sendable {
+    public var label: String
+    public var value: String
+    public var line: Int
+}
+
+/// A part of the project's funding (`财政拨款`, `上年结转`, `其他资金`), in 万元.
+public struct FundingLine: Hashable, Sendable {
+    public var label: String
+    public var amount: Money?
+    public var text: String
+    public var line: Int
+}
+
+/// A row of 绩效支出明细: a sub-item with its half-year and full-year amounts in 元.
+public struct SubItem: Hashable, Sendable {
+    public var name: String
+    public var halfYear: Money?
+    public var fullYear: Money?
+    public var line: Int
+}
+
+/// One point of the 资金支出计划: share of the budget spent by a date (`6月底` → `50%`).
+public struct PlanPoint: Hashable, Sendable {
+    public var label: String
+    public var share: String
+    public var line: Int
+}
+
+/// A narrative section (项目概述, 立项依据, 年度绩效目标, …) in document order.
+public struct NarrativeSection: Hashable, Sendable {
+    public var title: String
+    /// Plain text; paragraphs separated by blank lines.
+    public var text: String
+    public var line: Int
+    /// Whether the section states a goal (年度目标, 总目标, 目标1, …).
+    public var isGoal: Bool
+}
+
+/// A budget project as read from one form.
+public struct Project: Sendable {
+    public var layout: Layout
+    public var location: SourceLocation
+    /// The department as written in the form (主管部门), before normalisation.
+    public var rawDepartment: String?
+    /// Filled in by aggregation: the department's display name and key.
+    public var department: String = ""
+    public var departmentKey: String = ""
+    public var unit: String?
+    public var year: Int?
+    public var name: String
+    /// Other names the project goes by in the document (heading, table name, annex), not including `name`.
+    public var otherNames: [String] = []
+    public var code: String?
+    /// The year's budget in 万元 (本年度项目金额, else 项目总金额 / 年度资金总额 / 预算数).
+    public var amount: Money?
+    /// 项目总金额 where the form states it.
+    public var totalAmount: Money?
+    public var funding: [FundingLine] = []
+    public var subItems: [SubItem] = []
+    public var spendingPlan: [PlanPoint] = []
+    public var period: String?
+    public var source: String?
+    public var sections: [NarrativeSection] = []
+    public var indicatorColumns = IndicatorColumns()
+    public var indicators: [Indicator] = []
+    /// Every labelled header row as read, in order.
+    public var fields: [Field] = []
+    /// Lines of table rows that belong to the project but carry no value of their own
+    /// (table headers, column-label rows), so every row is accounted for.
+    public var structuralLines: [Int] = []
+
+    public init(layout: Layout, location: SourceLocation, name: String) {
+        self.layout = layout
+        self.location = location
+        self.name = name
+    }
+
+    /// The goal sections (年度绩效目标, 项目总目标, 目标1, …).
+    public var goals: [NarrativeSection] { sections.filter(\.isGoal) }
+
+    /// Every source line that a value of this project came from.
+    public var sourceLines: Set<Int> {
+        var lines = Set<Int>([location.line])
+        lines.formUnion(fields.map(\.line))
+        lines.formUnion(funding.map(\.line))
+        lines.formUnion(subItems.map(\.line))
+        lines.formUnion(spendingPlan.map(\.line))
+        lines.formUnion(sections.map(\.line))
+        lines.formUnion(structuralLines)
+        for indicator in indicators {
+            lines.insert(indicator.line)
+            lines.formUnion(indicator.targets.map(\.line))
+        }
+        return lines
+    }
+}

@@ -1,0 +1,82 @@
+// Stable permalinks: /<department>/<year>/<project>/, the same however much content is added.
+
+/// Paths of the site's pages, derived only from each page's own identity.
+///
+/// A department is addressed by its normalised key (so a later document that
+/// spells `人社局` in full does not move it), a project by its name, with its
+/// code (or its place in its document) added only when two projects of one
+/// department-year share a name.
+public enum Permalinks {
+    /// A path segment: the text with characters unsafe in paths and URLs replaced by `-`.
+    public static func segment(_ text: String) -> String {
+        var out = ""
+        var lastDash = false
+        for scalar in text.unicodeScalars {
+            let unsafe: Bool
+            switch scalar {
+            case "/", "\\", "?", "#", "%", "\"", "'", "<", ">", "|", ":", "*", "&", "+", "=", ";", ",", "[", "]", "{", "}", "^", "`", "~", ".":
+                unsafe = true
+            default:
+                unsafe = scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F
+                    || (0x3000...0x3002).contains(scalar.value) || (0xFF01...0xFF0F).contains(scalar.value)
+            }
+            if unsafe {
+                if !lastDash && !out.isEmpty { out.append("-") }
+                lastDash = true
+            } else {
+                out.unicodeScalars.append(scalar)
+                lastDash = false
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        // Keep file names well under the 255-byte limit of common file systems.
+        while out.utf8.count > 180 { out.removeLast() }
+        return out.isEmpty ? "-" : out
+    }
+
+    public static func department(_ key: String) -> String { "/\(segment(key))/" }
+    public static func departmentYear(_ key: String, _ year: Int) -> String { "/\(segment(key))/\(year)/" }
+
+    /// Project slugs for a department-year, unique within it, in the projects' order.
+    public static func projectSlugs(_ projects: [Project]) -> [String] {
+        let base = projects.map { segment($0.name) }
+        var counts: [String: Int] = [:]
+        for b in base { counts[b, default: 0] += 1 }
+        var used = Set<String>()
+        var slugs: [String] = []
+        for (i, p) in projects.enumerated() {
+            var slug = base[i]
+            if counts[slug, default: 0] > 1 {
+                if let code = p.code { slug += "-" + segment(code) }
+                else { slug += "-" + segment("\(p.location.file.split(separator: "/").last ?? "")-\(p.location.line)") }
+            }
+            var unique = slug
+            var n = 2
+            while used.contains(unique) { unique = "\(slug)-\(n)"; n += 1 }
+            used.insert(unique)
+            slugs.append(unique)
+        }
+        return slugs
+    }
+
+    /// Percent-encodes a site path for use in an `href` or sitemap.
+    public static func encode(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

@@ -1,0 +1,122 @@
+// The command line: gongkai check | build.
+
+import ArgumentParser
+import Foundation
+import GongkaiKit
+
+struct Gongkai: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gongkai",
+        abstract: "公开 — publish departments' budget performance targets as a searchable static site.",
+        subcommands: [Check.self, Build.self],
+        defaultSubcommand: nil
+    )
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, tree
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read all content and report what it holds and every problem found.",
+        discussion: "Exit status: 0 when there are no errors, 1 when there are, 2 for usage errors.")
+
+    @Option(help: "The content directory.") var content = "Content"
+    @Option(help: "The site configuration file.") var config = "gongkai.yml"
+    @Option(help: "Output format: text, json (diagnostics for CI) or tree (the model as read).") var format: OutputFormat = .text
+    @Flag(help: "Treat warnings as errors.") var strict = false
+
+    func run() throws {
+        let siteConfig = try loadConfig(config)
+        let site: Site
+        do {
+            site = try Pipeline.read(contentDir: content, config: siteConfig)
+        } catch let error as PipelineError {
+            throw UsageFailure(message: error.description)
+        }
+        switch format {
+        case .json:
+            print(Report.json(site.diagnostics), terminator: "")
+        case .tree:
+            print(site.dump(), terminator: "")
+        case .text:
+            print(Report.summary(site), terminator: "")
+            print(Report.diagnostics(site.diagnostics), terminator: "")
+        }
+        let failed = site.hasErrors || (strict && site.diagnostics.contains { $0.severity == .warning })
+        if failed { throw ExitCode(1) }
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site (pages, search index, open data) from the content.",
+        discussion: "The output directory is replaced only when the build succeeds. Exit status: 0 ok (warnings allowed), 1 content errors, 2 usage errors.")
+
+    @Option(help: "The content directory.") var content = "Content"
+    @Option(help: "The output directory.") var output = "Public"
+    @Option(help: "The site configuration file.") var config = "gongkai.yml"
+    @Option(help: "The themes directory.") var themes = "Themes"
+    @Flag(name: .shortAndLong, help: "Print each stage and its time.") var verbose = false
+    @Flag(help: "Treat warnings as errors.") var strict = false
+
+    func run() throws {
+        var options = BuildOptions()
+        options.contentDir = content
+        options.outputDir = output
+        options.configPath = config
+        options.themesDir = themes
+        if verbose {
+            options.log = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        }
+        let result: BuildResult
+        do {
+            result = try Pipeline.build(options)
+        } catch let error as SiteConfig.Error {
+            throw UsageFailure(message: error.description)
+        } catch let error as PipelineError {
+            if case .usage = error { throw UsageFailure(message: error.description) }
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(1)
+        }
+        FileHandle.standardError.write(Data(Report.diagnostics(result.site.diagnostics).utf8))
+        let site = result.site
+        print("built \(output)/: \(result.files) files, \(site.projectCount) projects in \(site.departmentYears.count) department-years")
+        let failed = site.hasErrors || (strict && site.diagnostics.contains { $0.severity == .warning })
+        if failed { throw ExitCode(1) }
+    }
+}
+
+/// A usage error: printed, exit status 2.
+struct UsageFailure: Error {
+    var message: String
+}
+
+func loadConfig(_ path: String) throws -> SiteConfig {
+    do {
+        return try SiteConfig.load(path: path)
+    } catch let error as SiteConfig.Error {
+        throw UsageFailure(message: error.description)
+    }
+}
+
+// Exit statuses: 0 ok, 1 content errors, 2 usage errors (ArgumentParser's own 64 becomes 2).
+do {
+    var command = try Gongkai.parseAsRoot()
+    try command.run()
+} catch let failure as UsageFailure {
+    FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+    exit(2)
+} catch let code as ExitCode {
+    exit(code.rawValue)
+} catch {
+    let status = Gongkai.exitCode(for: error)
+    if status == .success {
+        print(Gongkai.fullMessage(for: error))
+        exit(0)
+    }
+    FileHandle.standardError.write(Data((Gongkai.fullMessage(for: error) + "\n").utf8))
+    if status.rawValue == 1 { exit(1) }
+    exit(2)
+}
