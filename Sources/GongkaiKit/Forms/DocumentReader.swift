@@ -78,6 +78,10 @@ public enum DocumentReader {
             }
             if p.indicators.isEmpty {
                 doc.diagnose(.warning, line: line, code: "no-indicators", "project ‘\(p.name)’ has no indicators (truncated form?)")
+            } else if !p.indicators.contains(where: { $0.level1.contains("满意") || $0.level2.contains("满意") }) {
+                let last = p.indicators[p.indicators.count - 1].line
+                doc.diagnose(.warning, line: last, code: "incomplete-indicators",
+                             "project ‘\(p.name)’: the indicator table ends before any 满意度指标 (truncated form?)")
             }
             doc.projects[i] = p
         }

@@ -86,11 +86,11 @@ struct TableDumpReader {
                 let texts = cells.map(\.text)
                 if width == nil, let header = IndicatorHeader(cells: texts, line: cells[0].line) {
                     width = header.width
-                    reader.read(Row(line: cells[0].line, cells: texts), into: &doc)
+                    reader.read(Row(line: cells[0].line, cells: texts, lastLine: cells[cells.count - 1].line), into: &doc)
                     continue
                 }
                 guard let width else {
-                    reader.read(Row(line: cells[0].line, cells: texts), into: &doc)
+                    reader.read(Row(line: cells[0].line, cells: texts, lastLine: cells[cells.count - 1].line), into: &doc)
                     continue
                 }
                 // An indicator row split by blank lines: join the parts up to the header's width.
@@ -98,20 +98,20 @@ struct TableDumpReader {
                     if first.count + cells.count <= width {
                         first.append(contentsOf: cells)
                         pending = nil
-                        reader.read(Row(line: first[0].line, cells: first.map(\.text)), into: &doc)
+                        reader.read(Row(line: first[0].line, cells: first.map(\.text), lastLine: first[first.count - 1].line), into: &doc)
                         continue
                     }
-                    reader.read(Row(line: first[0].line, cells: first.map(\.text)), into: &doc)
+                    reader.read(Row(line: first[0].line, cells: first.map(\.text), lastLine: first[first.count - 1].line), into: &doc)
                     pending = nil
                 }
                 if cells.count < width, !texts.allSatisfy(\.isEmpty) {
                     pending = cells
                 } else {
-                    reader.read(Row(line: cells[0].line, cells: texts), into: &doc)
+                    reader.read(Row(line: cells[0].line, cells: texts, lastLine: cells[cells.count - 1].line), into: &doc)
                 }
             }
             if let first = pending {
-                reader.read(Row(line: first[0].line, cells: first.map(\.text)), into: &doc)
+                reader.read(Row(line: first[0].line, cells: first.map(\.text), lastLine: first[first.count - 1].line), into: &doc)
             }
             if let title = Titles.projectName(inTargetTableTitle: segment.title), title != reader.project.name,
                 !reader.project.otherNames.contains(title), !reader.project.name.isEmpty

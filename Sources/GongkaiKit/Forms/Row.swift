@@ -4,6 +4,16 @@
 struct Row {
     var line: Int
     var cells: [String]
+    /// The last source line of the row (rows of cell-per-line dumps span lines).
+    var lastLine: Int
+
+    init(line: Int, cells: [String], lastLine: Int? = nil) {
+        self.line = line
+        self.cells = cells
+        self.lastLine = lastLine ?? line
+    }
+
+    var lines: ClosedRange<Int> { line...max(line, lastLine) }
 
     var filledCells: [String] { cells.filter { !$0.isEmpty } }
     var isEmpty: Bool { cells.allSatisfy(\.isEmpty) }

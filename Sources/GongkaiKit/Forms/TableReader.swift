@@ -29,7 +29,7 @@ struct TableReader {
     mutating func read(_ row: Row, into doc: inout DocumentResult) {
         guard !row.isEmpty else { return }
         if let header = IndicatorHeader(cells: row.cells, line: row.line) {
-            startIndicators(header)
+            startIndicators(header, lines: row.lines)
             return
         }
         switch state {
@@ -77,14 +77,14 @@ struct TableReader {
         }
     }
 
-    private mutating func startIndicators(_ header: IndicatorHeader) {
+    private mutating func startIndicators(_ header: IndicatorHeader, lines: ClosedRange<Int>) {
         state = .indicators
         indicators = IndicatorTableReader(header: header)
         project.indicatorColumns.headerLine = project.indicatorColumns.headerLine ?? header.line
         project.indicatorColumns.halfAndFullYear = project.indicatorColumns.halfAndFullYear || header.roles.contains(.halfYear)
         project.indicatorColumns.description = project.indicatorColumns.description || header.hasDescription
         project.indicatorColumns.basis = project.indicatorColumns.basis || header.hasBasis
-        project.structuralLines.append(header.line)
+        project.structuralLines.append(contentsOf: lines)
     }
 
     private func firstField(_ row: Row) -> FieldKind? {
@@ -120,16 +120,16 @@ struct TableReader {
             case .subItems:
                 // `绩效支出明细 子项目 半年… 全年…`: the rest of the row are column labels.
                 state = .subItems
-                project.structuralLines.append(row.line)
+                project.structuralLines.append(contentsOf: row.lines)
                 return
             case .spendingPlan:
                 state = .plan(labels: pair.values + pairs.dropFirst(index + 1).flatMap { [$0.label] + $0.values })
-                project.structuralLines.append(row.line)
+                project.structuralLines.append(contentsOf: row.lines)
                 return
             case .fundingGroup, .goalGroup:
                 lastGroup = kind
                 if !value.isEmpty { project.fields.append(Field(label: pair.label, value: value, line: row.line)) }
-                else { project.structuralLines.append(row.line) }
+                else if index == 0 { project.structuralLines.append(row.line) }
             default:
                 apply(kind, label: pair.label, value: value, line: row.line, into: &doc)
             }
@@ -245,7 +245,7 @@ struct TableReader {
             let label = i < labels.count ? labels[i] : "第\(i + 1)项"
             project.spendingPlan.append(PlanPoint(label: label, share: value, line: row.line))
         }
-        if values.isEmpty { project.structuralLines.append(row.line) }
+        if values.isEmpty { project.structuralLines.append(contentsOf: row.lines) }
     }
 
     // MARK: Indicators
@@ -261,6 +261,9 @@ struct TableReader {
         doc.diagnostics.append(contentsOf: found)
         switch reading {
         case .indicator(let indicator)?:
+            if indicator.targets.allSatisfy({ $0.value == nil && $0.halfYear == nil }) {
+                doc.diagnose(.warning, line: row.line, code: "indicator-without-value", "indicator ‘\(indicator.name)’ has no value")
+            }
             project.indicators.append(indicator)
         case .continuation(let target)?:
             if project.indicators.isEmpty {
@@ -269,7 +272,7 @@ struct TableReader {
                 project.indicators[project.indicators.count - 1].targets.append(target)
             }
         case .categoryOnly?:
-            project.structuralLines.append(row.line)
+            project.structuralLines.append(contentsOf: row.lines)
         case nil:
             break
         }

@@ -1,0 +1,57 @@
+// The gongkai command: output formats and exit statuses (0 ok, 1 content errors, 2 usage errors).
+
+import Foundation
+import Testing
+@testable import GongkaiKit
+
+@Suite struct CommandLineTests {
+    @Test func checkPrintsTheSummaryAndDiagnosticsAndExitsZero() throws {
+        let result = try run(Repo.executable, ["check", "--content", Repo.content, "--config", "/nonexistent.yml"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("31 project(s)"))
+        #expect(result.stdout.contains("旌德县人力资源和社会保障局  2024  13 个项目  合计 625.39 万元"))
+        #expect(result.stdout.contains("\(Repo.jiangyin2022):26: warning: OCR garbage cell ‘创业促八’"))
+    }
+
+    @Test func checkJSONIsAnArrayOfDiagnostics() throws {
+        let result = try run(Repo.executable, ["check", "--content", Repo.content, "--format", "json", "--config", "/nonexistent.yml"])
+        #expect(result.status == 0)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let garbage = array.filter { $0["code"] as? String == "ocr-garbage" }
+        #expect(garbage.map { $0["line"] as? Int } == [26, 92, 131])
+        #expect(garbage.allSatisfy { $0["file"] as? String == Repo.jiangyin2022 && $0["severity"] as? String == "warning" })
+        #expect(garbage.first?["message"] as? String != nil)
+    }
+
+    @Test func contentErrorsExitOneAndUsageErrorsExitTwo() throws {
+        let dir = TemporaryDirectory()
+        dir.write("Content/a.md", "")
+        let errors = try run(Repo.executable, ["check", "--content", dir.path + "/Content"])
+        #expect(errors.status == 1)
+        #expect(errors.stdout.contains("a.md:1: error: document is empty [empty-document]"))
+        let missing = try run(Repo.executable, ["check", "--content", dir.path + "/nothing"])
+        #expect(missing.status == 2)
+        let badFlag = try run(Repo.executable, ["check", "--format", "yaml"])
+        #expect(badFlag.status == 2)
+        let noCommand = try run(Repo.executable, ["publish"])
+        #expect(noCommand.status == 2)
+        dir.write("bad.yml", "title: [unclosed")
+        let badConfig = try run(Repo.executable, ["check", "--content", Repo.content, "--config", dir.path + "/bad.yml"])
+        #expect(badConfig.status == 2)
+        #expect(badConfig.stderr.contains("bad.yml:"))
+    }
+
+    @Test func strictMakesWarningsFail() throws {
+        let result = try run(Repo.executable, ["check", "--content", Repo.content, "--strict", "--config", "/nonexistent.yml"])
+        #expect(result.status == 1)
+    }
+
+    @Test func buildWritesTheDataFiles() throws {
+        let dir = TemporaryDirectory()
+        let result = try run(Repo.executable, ["build", "--content", Repo.content, "--output", dir.path + "/Public", "--config", "/nonexistent.yml", "--themes", Repo.root + "/Themes"])
+        #expect(result.status == 0)
+        for file in ["projects.json", "department-years.json", "projects.csv", "indicators.csv", "datapackage.json"] {
+            #expect(FileManager.default.fileExists(atPath: dir.path + "/Public/data/" + file), "\(file)")
+        }
+    }
+}

@@ -1,0 +1,103 @@
+// Open data: the files a build writes under Public/data/, and that two builds give the same bytes.
+
+import Foundation
+import Testing
+@testable import GongkaiKit
+
+@Suite struct DataExportTests {
+    /// Builds the seeds into a temporary Public/ and returns its directory.
+    static func build() throws -> TemporaryDirectory {
+        let dir = TemporaryDirectory()
+        var options = BuildOptions()
+        options.contentDir = Repo.content
+        options.outputDir = dir.path + "/Public"
+        options.configPath = dir.path + "/gongkai.yml"
+        options.themesDir = Repo.root + "/Themes"
+        _ = try Pipeline.build(options)
+        return dir
+    }
+
+    static func json(_ dir: TemporaryDirectory, _ file: String) throws -> Any {
+        let data = try #require(FileManager.default.contents(atPath: dir.path + "/Public/data/" + file))
+        return try JSONSerialization.jsonObject(with: data)
+    }
+
+    @Test func projectsJSONHasEveryProjectWithExactAmounts() throws {
+        let dir = try Self.build()
+        let projects = try #require(try Self.json(dir, "projects.json") as? [[String: Any]])
+        #expect(projects.count == 31)
+        let jobs = try #require(projects.first { $0["name"] as? String == "就业补助资金县级配套" })
+        #expect(jobs["department"] as? String == "旌德县人力资源和社会保障局")
+        #expect(jobs["year"] as? Int == 2024)
+        #expect(jobs["amount"] as? String == "155.00")
+        #expect(jobs["code"] is NSNull)
+        #expect(jobs["source"] as? String == Repo.xianDe + ":7")
+        let pension = try #require(projects.first { $0["name"] as? String == "机关事业单位养老保险基金补贴" })
+        #expect(pension["code"] as? String == "320281223230023000005")
+        #expect(pension["amount"] as? String == "37035.00")
+        // Amounts are strings that add up exactly.
+        let total = projects.compactMap { $0["amount"] as? String }.compactMap { Money(wan: $0) }.sum()
+        #expect(total.wanString == "101129.24")
+    }
+
+    @Test func departmentYearsJSONHasTotalsAndTheAnnex() throws {
+        let dir = try Self.build()
+        let years = try #require(try Self.json(dir, "department-years.json") as? [[String: Any]])
+        let rows = years.map { "\($0["department"]!) \($0["year"]!) \($0["projects"]!) \($0["total"]!)" }
+        #expect(rows == [
+            "旌德县人力资源和社会保障局 2024 13 625.39",
+            "江阴市人力资源和社会保障局 2021 2 755.50",
+            "江阴市人力资源和社会保障局 2022 9 90713.35",
+            "高新区人社局 2024 7 9035.00",
+        ])
+        let annex = try #require(years[0]["annex"] as? [String: Any])
+        #expect(annex["total"] as? String == "625.39")
+        #expect(annex["reconciles"] as? Bool == true)
+        #expect(annex["rows"] as? Int == 13)
+        #expect(years[1]["annex"] is NSNull)
+    }
+
+    @Test func csvFilesOpenInExcelAndCarryTheProjectOnEveryRow() throws {
+        let dir = try Self.build()
+        let projects = try #require(FileManager.default.contents(atPath: dir.path + "/Public/data/projects.csv"))
+        #expect(Array(projects.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let projectLines = String(decoding: projects, as: UTF8.self).split(separator: "\r\n")
+        #expect(projectLines.count == 32)
+        let indicators = try #require(dir.read("Public/data/indicators.csv"))
+        let lines = indicators.split(separator: "\r\n")
+        #expect(lines[0].hasPrefix("\u{FEFF}project_id,department,year,project,level1"))
+        let subsidy = lines.filter { $0.contains("基层特定岗位社保补贴") }
+        #expect(subsidy.count == 1)
+        #expect(subsidy.first?.contains("旌德县人力资源和社会保障局,2024,就业补助资金县级配套,产出指标,产出,成本指标,基层特定岗位社保补贴,,≥904.35元/人/月") == true)
+        // One row per value: half-year and full-year values of 002 are separate rows.
+        let checkups = lines.filter { $0.contains(",参与体检人数,") }
+        #expect(checkups.count == 4)
+    }
+
+    @Test func dataPackageDescribesAFiscalDataPackage() throws {
+        let dir = try Self.build()
+        let package = try #require(try Self.json(dir, "datapackage.json") as? [String: Any])
+        let model = try #require(package["model"] as? [String: Any])
+        let amount = try #require((model["measures"] as? [String: Any])?["amount"] as? [String: Any])
+        #expect(amount["currency"] as? String == "CNY")
+        #expect(amount["factor"] as? Int == 10000)
+        #expect(amount["direction"] as? String == "expenditure")
+        #expect(amount["phase"] as? String == "approved")
+        let resources = try #require(package["resources"] as? [[String: Any]])
+        #expect(resources.map { $0["path"] as? String } == ["projects.csv", "indicators.csv"])
+        let keys = (resources[1]["schema"] as? [String: Any])?["foreignKeys"] as? [[String: Any]]
+        #expect((keys?.first?["reference"] as? [String: Any])?["resource"] as? String == "projects")
+    }
+
+    @Test func buildingTwiceGivesTheSameBytes() throws {
+        let a = try Self.build(), b = try Self.build()
+        let files = try FileManager.default.subpathsOfDirectory(atPath: a.path + "/Public").sorted()
+        #expect(files.count >= 5)
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: b.path + "/Public").sorted() == files)
+        for file in files {
+            let x = FileManager.default.contents(atPath: a.path + "/Public/" + file)
+            let y = FileManager.default.contents(atPath: b.path + "/Public/" + file)
+            #expect(x == y, "\(file) differs between two builds")
+        }
+    }
+}
