@@ -11,21 +11,27 @@ public enum Aggregator {
         var groups: [Key: DepartmentYear] = [:]
         var spellings: [String: [String: Int]] = [:]
         var diagnostics: [Diagnostic] = []
+        var keys: [String: String] = [:]
+        func key(_ raw: String) -> String {
+            if let k = keys[raw] { return k }
+            let k = names.key(raw)
+            keys[raw] = k
+            return k
+        }
 
         for doc in documents {
             diagnostics.append(contentsOf: doc.diagnostics)
-            let docKey = doc.department.map { names.key($0) }
+            let docKey = doc.department.map(key)
             for spelling in doc.departmentSpellings {
-                let key = names.key(spelling)
-                spellings[key, default: [:]][Departments.stripCode(spelling), default: 0] += 1
+                spellings[key(spelling), default: [:]][Departments.stripCode(spelling), default: 0] += 1
             }
             for var project in doc.projects {
                 guard let raw = project.rawDepartment, let year = project.year else { continue }
-                let key = names.key(raw)
-                project.departmentKey = key
-                let k = Key(department: key, year: year)
+                let departmentKey = key(raw)
+                project.departmentKey = departmentKey
+                let k = Key(department: departmentKey, year: year)
                 if groups[k] == nil {
-                    groups[k] = DepartmentYear(department: key, departmentKey: key, year: year, projects: [], files: [])
+                    groups[k] = DepartmentYear(department: departmentKey, departmentKey: departmentKey, year: year, projects: [], files: [])
                 }
                 groups[k]!.projects.append(project)
                 if !groups[k]!.files.contains(doc.path) { groups[k]!.files.append(doc.path) }
@@ -55,7 +61,7 @@ public enum Aggregator {
             var best: (String, Int)?
             for (spelling, count) in seen {
                 let base = Departments.baseKey(spelling)
-                if spelling == key || (base == key && !spelling.contains("（") && !spelling.contains("(") && spelling.count == key.count) {
+                if spelling == key || (base == key && !spelling.utf8Contains("（") && !spelling.utf8.contains(0x28) && spelling.utf8.count == key.utf8.count) {
                     return key
                 }
                 if base == key, spelling.hasSuffix("）") || spelling.hasSuffix(")") { continue }

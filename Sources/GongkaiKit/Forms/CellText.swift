@@ -10,7 +10,7 @@ enum CellText {
     /// One-line cell text: formatting removed, line breaks folded to spaces, trimmed.
     static func clean(_ raw: String) -> String {
         let text = structured(raw)
-        guard text.contains("\n") else { return text }
+        guard text.utf8.contains(0x0A) else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: true)
             .map { $0.trimmingWhitespace() }
             .filter { !$0.isEmpty }
@@ -28,6 +28,7 @@ enum CellText {
             default: break
             }
         }
+        if !needsTags && !needsEntities && !needsMath { return raw.trimmingWhitespace() }
         var text = raw
         if needsTags { text = stripFormattingTags(text) }
         if needsEntities { text = decodeEntities(text) }
@@ -119,7 +120,7 @@ enum CellText {
 
     /// Converts inline LaTeX math (`$\geq 95\%$`) to plain text (`≥95%`).
     static func convertMath(_ text: String) -> String {
-        guard text.contains("$") || text.contains("\\") else { return text }
+        guard text.utf8.contains(0x24) || text.utf8.contains(0x5C) else { return text }
         var out = ""
         var rest = Substring(text)
         var converted = false
@@ -133,7 +134,7 @@ enum CellText {
         }
         out += rest
         // Bare commands outside $…$ (`\geq 95\%`) are math too.
-        if !converted, out.contains("\\") {
+        if !converted, out.utf8.contains(0x5C) {
             var s = out
             for (command, replacement) in mathCommands { s = s.replacingAll(command, with: replacement) }
             return s
@@ -152,14 +153,15 @@ enum CellText {
 extension StringProtocol {
     /// Trims spaces, tabs, line breaks, no-break and ideographic spaces at both ends.
     func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
+        let whole = Substring(self)
+        let scalars = whole.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return "" }
+        if !first.isTrimmable && !last.isTrimmable { return String(whole) }
         var start = scalars.startIndex
         var end = scalars.endIndex
         while start < end, scalars[start].isTrimmable { start = scalars.index(after: start) }
         while end > start, scalars[scalars.index(before: end)].isTrimmable { end = scalars.index(before: end) }
-        var out = ""
-        out.unicodeScalars.append(contentsOf: scalars[start..<end])
-        return out
+        return String(whole[start..<end])
     }
 }
 

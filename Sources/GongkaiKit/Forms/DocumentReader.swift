@@ -59,7 +59,7 @@ public enum DocumentReader {
                 if !p.otherNames.contains(raw) { p.otherNames.append(raw) }
             }
             // A heading `…项目` also goes by its name without `项目`.
-            for other in p.otherNames where other.hasSuffix("项目") && other.count > 4 {
+            for other in p.otherNames where other.utf8HasSuffix("项目") && other.scalarCount > 4 {
                 let base = String(other.dropLast(2))
                 if base != p.name, !p.otherNames.contains(base) { p.otherNames.append(base) }
             }
@@ -78,13 +78,14 @@ public enum DocumentReader {
             }
             if p.indicators.isEmpty {
                 doc.diagnose(.warning, line: line, code: "no-indicators", "project ‘\(p.name)’ has no indicators (truncated form?)")
-            } else if !p.indicators.contains(where: { $0.level1.contains("满意") || $0.level2.contains("满意") }) {
+            } else if !p.indicators.contains(where: { $0.level1.utf8Contains("满意") || $0.level2.utf8Contains("满意") }) {
                 let last = p.indicators[p.indicators.count - 1].line
                 doc.diagnose(.warning, line: last, code: "incomplete-indicators",
                              "project ‘\(p.name)’: the indicator table ends before any 满意度指标 (truncated form?)")
             }
             doc.projects[i] = p
         }
+        reconcileYear(with: pathYear(doc.path), &doc)
         if doc.year == nil { doc.year = doc.projects.compactMap(\.year).first }
         if doc.department == nil { doc.department = doc.projects.compactMap(\.rawDepartment).first }
         for p in doc.projects {
@@ -95,42 +96,77 @@ public enum DocumentReader {
     }
 }
 
-/// Which layout a document is, from the rows and titles it contains.
+/// The year a publisher filed a document under: a file name starting with it
+/// (`2020-人社专职协理员工作经费.md`, `2020.md`) or a folder named by it (`2020/`).
+func pathYear(_ path: String) -> Int? {
+    let parts = path.split(separator: "/")
+    guard let file = parts.last else { return nil }
+    func leadingYear(_ s: Substring) -> Int? {
+        let digits = s.prefix(while: { $0.isASCII && $0.isNumber })
+        guard digits.count == 4, let y = Int(digits), (1990...2099).contains(y) else { return nil }
+        let rest = s.dropFirst(4)
+        guard rest.isEmpty || "-_.年 ".contains(rest.first!) else { return nil }
+        return y
+    }
+    if let y = leadingYear(file) { return y }
+    if parts.count >= 2, let y = leadingYear(parts[parts.count - 2]), parts[parts.count - 2].count == 4 { return y }
+    return nil
+}
+
+/// When every project of a document has one year and the file is filed under another,
+/// the publisher's filing wins, with a warning naming both.
+func reconcileYear(with filed: Int?, _ doc: inout DocumentResult) {
+    guard let filed else { return }
+    let years = Set(doc.projects.compactMap(\.year))
+    guard years.count == 1, let read = years.first, read != filed else { return }
+    let line = doc.projects.first?.location.line ?? 1
+    doc.diagnose(.warning, line: line, code: "year-mismatch",
+                 "the document says \(read) but is filed as \(filed) (its file name); published under \(filed)")
+    for i in doc.projects.indices { doc.projects[i].year = filed }
+    doc.year = filed
+}
+
+/// Which layout a document is, from the rows and titles it contains (byte searches, no decoding).
 enum LayoutDetector {
+    private static func p(_ s: String) -> [UInt8] { Array(s.utf8) }
+    private static let dumpCells = [p("项目名称"), p("资金支出计划（%）"), p("预算规模及资金用途")]
+    /// Patterns in table rows and in text lines, with the layout and weight each one votes for.
+    private static let rowSignals: [([UInt8], Layout, Int)] = [
+        (p("主管部门及代码"), .c, 2), (p("本年度项目金额"), .b, 2), (p("绩效支出明细"), .b, 1), (p("项目总金额"), .a, 1),
+    ]
+    private static let textSignals: [([UInt8], Layout, Int)] = [
+        (p("申报表"), .a, 2), (p("市级财政项目支出预算绩效目标表"), .b, 2), (p("部门项目及绩效目标情况"), .c, 2),
+        (p("绩效目标公开清单"), .c, 2), (p("项目绩效目标表"), .d, 1),
+    ]
+
     static func detect(_ source: SourceText) -> Layout? {
-        var dCells = 0, cSignals = 0, bSignals = 0, aSignals = 0, tableRows = 0
+        var votes: [Layout: Int] = [:]
+        let bytes = source.bytes
         for n in 1...max(source.lineCount, 1) where n <= source.lineCount {
-            guard !source.isBlank(n) else { continue }
+            var range = source.lineRange(n)
+            guard !range.isEmpty else { continue }
             if source.hasTab(n) {
-                let cells = source.rawCells(n)
-                let filled = cells.filter { !$0.trimmingWhitespace().isEmpty }
-                if source.startsWithTab(n), filled.count == 1 {
-                    let key = Labels.normalize(CellText.clean(filled[0]))
-                    if key == "项目名称" || key == "资金支出计划(%)" || key == "预算规模及资金用途" { dCells += 1 }
+                if bytes[range.lowerBound] == 0x09 {
+                    // A one-cell line of a Word table dump: `\t项目名称`.
+                    var cell = range.lowerBound + 1..<range.upperBound
+                    while cell.upperBound > cell.lowerBound, bytes[cell.upperBound - 1] == 0x20 || bytes[cell.upperBound - 1] == 0x09 {
+                        cell = cell.lowerBound..<cell.upperBound - 1
+                    }
+                    if dumpCells.contains(where: { $0.elementsEqual(bytes[cell]) }) { votes[.d, default: 0] += 1 }
                 }
-                guard let first = filled.first else { continue }
-                tableRows += 1
-                let key = Labels.normalize(CellText.clean(first))
-                switch key {
-                case "主管部门及代码": cSignals += 2
-                case "单位名称", "本年度项目金额(万元)", "绩效支出明细": bSignals += 1
-                case "项目总金额(万元)", "项目总金额": aSignals += 1
-                case "主管部门": aSignals += 1
-                default: break
+                for (pattern, layout, weight) in rowSignals where ByteSearch.contains(pattern, in: bytes, range: range) {
+                    votes[layout, default: 0] += weight
                 }
-                if filled.contains(where: { Labels.normalize(CellText.clean($0)) == "本年度项目金额(万元)" }) { bSignals += 2 }
             } else {
-                let text = CellText.clean(source.line(n))
-                if text.hasSuffix("申报表") { aSignals += 2 }
-                if text.contains("市级财政项目支出预算绩效目标表") { bSignals += 2 }
-                if text.contains("部门项目及绩效目标情况") || text.contains("绩效目标公开清单") { cSignals += 2 }
-                if text.hasSuffix("项目绩效目标表") { dCells += 1 }
+                while range.upperBound > range.lowerBound, bytes[range.upperBound - 1] == 0x20 { range = range.lowerBound..<range.upperBound - 1 }
+                for (pattern, layout, weight) in textSignals where ByteSearch.contains(pattern, in: bytes, range: range) {
+                    votes[layout, default: 0] += weight
+                }
             }
         }
-        if dCells >= 2 { return .d }
-        if cSignals >= 2 { return .c }
-        if bSignals >= 2 { return .b }
-        if aSignals >= 2 { return .a }
+        for layout in [Layout.d, .c, .b, .a] where votes[layout, default: 0] >= 2 {
+            return layout
+        }
         return nil
     }
 }

@@ -115,7 +115,7 @@ struct DepartmentProjectsReader {
             current?.project.structuralLines.append(n)
             return
         }
-        if let year = Titles.year(in: text), text.count <= 12 {
+        if let year = Titles.year(in: text), text.scalarCount <= 12 {
             current?.project.year = year
             current?.project.structuralLines.append(n)
             return

@@ -49,7 +49,7 @@ struct TableDumpReader {
             }
             defer { blankRun = 0 }
             let text = source.text(n)
-            if let last = row.last, blankRun <= 1, last.text.count <= 6, text.count <= 6, !text.hasSuffix("绩效目标表") {
+            if let last = row.last, blankRun <= 1, last.text.scalarCount <= 6, text.scalarCount <= 6, !text.utf8HasSuffix("绩效目标表") {
                 // A label broken over lines: `项目` + `编码`.
                 row[row.count - 1].text += text
                 continue
@@ -125,7 +125,7 @@ struct TableDumpReader {
     private func readHeader(_ lines: [(Int, String)], into doc: inout DocumentResult) {
         var goalsStart: Int?
         for (i, (_, text)) in lines.enumerated() {
-            if text.contains("整体绩效目标") { goalsStart = i; break }
+            if text.utf8Contains("整体绩效目标") { goalsStart = i; break }
             if doc.department == nil, Titles.looksLikeDepartment(text) {
                 doc.department = Departments.stripCode(text)
             } else if doc.year == nil, let y = Titles.year(in: text) {
@@ -146,7 +146,7 @@ struct TableDumpReader {
     }
 
     private static func isTitle(_ text: String) -> Bool {
-        text.hasSuffix("绩效目标表") && !text.contains("整体")
+        text.utf8HasSuffix("绩效目标表") && !text.utf8Contains("整体")
     }
 }
 

@@ -25,17 +25,24 @@ struct TabbedFormReader {
             var previousWasRow = false
             for n in block.firstLine...min(block.lastLine, source.lineCount) {
                 if source.isBlank(n) { previousWasRow = false; continue }
+                var text: String
                 if source.hasTab(n) {
                     if current == nil {
                         // Rows before any title: a form without a title line.
                         current = TableReader(project: Project(layout: layout, location: location(n), name: ""), file: source.path)
                     }
-                    current?.read(source.row(n), into: &doc)
+                    var row = source.row(n)
+                    let glued = Self.splitGluedTitle(&row)
+                    current?.read(row, into: &doc)
                     previousWasRow = true
                     lastRowLine = n
-                    continue
+                    guard let title = glued else { continue }
+                    // The next form's title glued to this row (a lost line break): start it here.
+                    text = title
+                    previousWasRow = false
+                } else {
+                    text = source.text(n)
                 }
-                let text = source.text(n)
                 if previousWasRow, lastRowLine == n - 1, !isTitle(text), var reader = current {
                     // A cell split over lines: the line continues the row above.
                     if reader.continueLastCell(text, line: n) {
@@ -48,13 +55,13 @@ struct TabbedFormReader {
                 if isTitle(text) {
                     finish(current, into: &doc)
                     var project = Project(layout: layout, location: location(n), name: "")
-                    if text.contains("申报表"), let name = Titles.projectName(inApplicationTitle: text) {
+                    if text.utf8Contains("申报表"), let name = Titles.projectName(inApplicationTitle: text) {
                         project.name = name
                     }
                     segmentYear = Titles.year(in: text)
                     project.year = segmentYear
                     current = TableReader(project: project, file: source.path)
-                } else if let year = Titles.year(in: text), text.count <= 12 {
+                } else if let year = Titles.year(in: text), text.scalarCount <= 12 {
                     // `2022年度` under a B title.
                     segmentYear = year
                     current?.project.year = year
@@ -73,14 +80,31 @@ struct TabbedFormReader {
 
     private func location(_ line: Int) -> SourceLocation { SourceLocation(file: source.path, line: line) }
 
+    private static let gluedTitles = ["市级财政项目支出预算绩效目标表", "项目支出预算绩效目标表", "项目支出绩效目标表", "项目绩效目标表"]
+
+    /// Splits a form title glued to the end of a row's last cell (`>80%市级财政项目支出预算绩效目标表`);
+    /// returns the title and leaves the row with the cell's own text.
+    static func splitGluedTitle(_ row: inout Row) -> String? {
+        guard let last = row.cells.lastIndex(where: { !$0.isEmpty }) else { return nil }
+        let cell = row.cells[last]
+        guard cell.hasSuffix("绩效目标表") || cell.hasSuffix("申报表") else { return nil }
+        for title in gluedTitles {
+            guard let range = cell.range(of: title), range.lowerBound > cell.startIndex else { continue }
+            row.cells[last] = cell[..<range.lowerBound].trimmingWhitespace()
+            return String(cell[range.lowerBound...])
+        }
+        return nil
+    }
+
     private func isTitle(_ text: String) -> Bool {
+        guard text.utf8HasSuffix("表") || text.utf8.last == 0x20 || text.utf8.last == 0x23 else { return false }
         let s = text.trimming("# ")
-        return s.hasSuffix("申报表") || s.hasSuffix("绩效目标表")
+        return s.utf8HasSuffix("申报表") || s.utf8HasSuffix("绩效目标表")
     }
 
     private func isSectionTitle(_ text: String) -> Bool {
         let s = text.trimming("# ")
-        return s.count <= 8 && (s.hasSuffix("指标") || IndicatorVocabulary.isLevel1(s))
+        return s.scalarCount <= 8 && (s.utf8HasSuffix("指标") || IndicatorVocabulary.isLevel1(s))
     }
 }
 

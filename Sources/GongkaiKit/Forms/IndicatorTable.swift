@@ -16,22 +16,32 @@ struct IndicatorHeader {
     var hasDescription: Bool { roles.contains(.description) }
     var hasBasis: Bool { roles.contains(.basis) }
 
+    private static let roleNames: [[UInt8]: Role] = {
+        var t: [String: Role] = [:]
+        for k in ["一级指标", "一级"] { t[k] = .level1 }
+        for k in ["二级指标", "二级目标", "二级"] { t[k] = .level2 }
+        for k in ["三级指标", "指标内容", "指标名称", "三级"] { t[k] = .level3 }
+        for k in ["绩效指标描述", "指标描述", "指标解释", "指标说明"] { t[k] = .description }
+        for k in ["半年(程)指标值", "半年指标值", "半年度指标值"] { t[k] = .halfYear }
+        for k in ["指标值", "指标目标值", "目标值", "全年(程)指标值", "全年指标值", "年度指标值"] { t[k] = .value }
+        for k in ["指标值确定依据", "确定依据", "指标值设定依据"] { t[k] = .basis }
+        return Dictionary(uniqueKeysWithValues: t.map { (Array($0.key.utf8), $0.value) })
+    }()
+
     /// Recognises a header row (`一级指标 二级指标 三级指标 指标值 …`); nil for any other row.
     init?(cells: [String], line: Int) {
+        // Cheap test first: a header names the 一级 column.
+        guard cells.contains(where: { $0.utf8.count <= 16 && $0.utf8Contains("一级") }) else { return nil }
         var roles: [Role] = []
         var seen1 = false, seen2 = false, seen3 = false, seenValue = false
         for cell in cells {
-            let c = Labels.normalize(cell)
-            let role: Role
-            switch c {
-            case "一级指标", "一级": role = .level1; seen1 = true
-            case "二级指标", "二级目标", "二级": role = .level2; seen2 = true
-            case "三级指标", "指标内容", "指标名称", "三级": role = .level3; seen3 = true
-            case "绩效指标描述", "指标描述", "指标解释", "指标说明": role = .description
-            case "半年(程)指标值", "半年指标值", "半年度指标值": role = .halfYear; seenValue = true
-            case "指标值", "指标目标值", "目标值", "全年(程)指标值", "全年指标值", "年度指标值": role = .value; seenValue = true
-            case "指标值确定依据", "确定依据", "指标值设定依据": role = .basis
-            default: role = .label
+            let role = cell.utf8.count <= 30 ? (Self.roleNames[Labels.normalizedBytes(cell)] ?? .label) : .label
+            switch role {
+            case .level1: seen1 = true
+            case .level2: seen2 = true
+            case .level3: seen3 = true
+            case .value, .halfYear: seenValue = true
+            default: break
             }
             roles.append(role)
         }

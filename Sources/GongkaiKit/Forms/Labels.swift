@@ -25,25 +25,54 @@ enum FieldKind: Equatable {
 
 enum Labels {
     /// Normalises a label for lookup: no spaces, ASCII parentheses and colons,
-    /// no `其中` prefix or trailing colon.
-    static func normalize(_ label: String) -> String {
-        var s = ""
-        s.reserveCapacity(label.utf8.count)
-        for ch in label {
-            switch ch {
-            case " ", "\t", "\u{3000}", "\u{00A0}", "\n": continue
-            case "（": s.append("(")
-            case "）": s.append(")")
-            case "：": s.append(":")
-            default: s.append(ch)
+    /// no `其中` prefix or trailing colon. Works on scalars, not Characters.
+    static func normalizedBytes(_ label: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(label.utf8.count)
+        var label = label
+        label.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                switch c {
+                case 0x20, 0x09, 0x0A, 0x0D:
+                    i += 1
+                    continue
+                case 0xC2 where i + 1 < n && b[i + 1] == 0xA0:  // no-break space
+                    i += 2
+                    continue
+                case 0xE3 where i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x80:  // ideographic space
+                    i += 3
+                    continue
+                case 0xEF where i + 2 < n && b[i + 1] == 0xBC:
+                    switch b[i + 2] {
+                    case 0x88: out.append(0x28); i += 3; continue  // （
+                    case 0x89: out.append(0x29); i += 3; continue  // ）
+                    case 0x9A: out.append(0x3A); i += 3; continue  // ：
+                    default: break
+                    }
+                default:
+                    break
+                }
+                out.append(c)
+                i += 1
             }
         }
-        if s.hasPrefix("其中:") { s.removeFirst(3) } else if s.hasPrefix("其中") { s.removeFirst(2) }
-        while s.hasSuffix(":") { s.removeLast() }
-        return s
+        let qizhong: [UInt8] = [0xE5, 0x85, 0xB6, 0xE4, 0xB8, 0xAD]  // 其中
+        if out.starts(with: qizhong) {
+            out.removeFirst(qizhong.count)
+            if out.first == 0x3A { out.removeFirst() }
+        }
+        while out.last == 0x3A { out.removeLast() }
+        return out
     }
 
-    private static let table: [String: FieldKind] = {
+    static func normalize(_ label: String) -> String {
+        String(decoding: normalizedBytes(label), as: UTF8.self)
+    }
+
+    private static let table: [[UInt8]: FieldKind] = {
         var t: [String: FieldKind] = [:]
         for l in ["主管部门", "主管部门及代码", "主管单位", "主管部门名称", "部门名称"] { t[l] = .department }
         for l in ["单位名称", "实施单位", "项目单位", "预算单位", "项目实施单位"] { t[l] = .unit }
@@ -69,16 +98,20 @@ enum Labels {
         t["绩效支出明细"] = .subItems
         t["资金支出计划(%)"] = .spendingPlan
         t["资金支出计划"] = .spendingPlan
-        return t
+        return Dictionary(uniqueKeysWithValues: t.map { (Array($0.key.utf8), $0.value) })
     }()
 
     /// The field a cell names, or nil when the cell is not a known label.
     static func field(_ cell: String) -> FieldKind? {
         guard !cell.isEmpty, cell.utf8.count <= 60 else { return nil }
-        let key = normalize(cell)
+        let key = normalizedBytes(cell)
         if let kind = table[key] { return kind }
-        if key.hasPrefix("目标"), key.count <= 4, key.dropFirst(2).allSatisfy({ $0.isNumber }), key.count > 2 {
-            return .goal(key)
+        // `目标1`, `目标2`, …
+        let goal: [UInt8] = Array("目标".utf8)
+        if key.count > goal.count, key.count <= goal.count + 2, key.starts(with: goal),
+            key[goal.count...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        {
+            return .goal(String(decoding: key, as: UTF8.self))
         }
         return nil
     }
@@ -86,52 +119,54 @@ enum Labels {
 
 /// The vocabulary of indicator tables: 一级 and 二级 names, header cells, values.
 enum IndicatorVocabulary {
-    private static let level1Names: Set<String> = [
+    private static func bytes(_ names: [String]) -> Set<[UInt8]> { Set(names.map { Array($0.utf8) }) }
+
+    private static let level1Names = bytes([
         "决策", "过程", "产出", "效益", "效果", "满意度", "成本",
         "决策指标", "过程指标", "产出指标", "效益指标", "效果指标", "满意度指标", "成本指标",
-    ]
-    private static let level2Names: Set<String> = [
+    ])
+    private static let level2Names = bytes([
         "项目立项", "绩效目标", "资金投入", "资金管理", "组织实施", "项目管理", "财务管理", "业务管理",
         "数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标",
         "可持续影响指标", "满意度指标", "服务对象满意度指标", "经济成本指标", "社会成本指标", "生态环境成本指标",
         "产出数量", "产出质量", "产出时效", "产出成本", "经济效益", "社会效益", "生态效益", "可持续影响",
         "满意度", "服务对象满意度", "数量", "质量", "时效", "成本",
-    ]
+    ])
 
-    static func isLevel1(_ s: String) -> Bool { level1Names.contains(s) }
+    static func isLevel1(_ s: String) -> Bool { s.utf8.count <= 15 && level1Names.contains(Array(s.utf8)) }
 
     /// A known 二级 name.
-    static func isLevel2(_ s: String) -> Bool { level2Names.contains(s) }
+    static func isLevel2(_ s: String) -> Bool { s.utf8.count <= 27 && level2Names.contains(Array(s.utf8)) }
 
     /// A cell that reads like a 二级 name even if not in the list (`产出效率指标`).
     static func looksLikeLevel2(_ s: String) -> Bool {
-        if level2Names.contains(s) { return true }
-        let n = s.count
+        if isLevel2(s) { return true }
+        let n = s.scalarCount
         guard n >= 2, n <= 10 else { return false }
-        return s.hasSuffix("指标") || s.hasSuffix("效益") || s.hasSuffix("影响")
+        return s.utf8HasSuffix("指标") || s.utf8HasSuffix("效益") || s.utf8HasSuffix("影响")
     }
 
     static func isVocabulary(_ s: String) -> Bool { isLevel1(s) || isLevel2(s) }
 
-    private static let qualitative: Set<String> = [
+    private static let qualitative = bytes([
         "充分", "规范", "合理", "明确", "科学", "合规", "健全", "有效", "及时", "完善", "满意", "基本满意", "是", "否",
         "较高", "较大", "显著", "长期", "不适用", "确保", "提升", "保障", "序时进度", "按时", "按期", "达标", "完成", "高",
         "良好", "优秀", "100%",
-    ]
-    private static let operatorScalars: Set<Unicode.Scalar> = [
-        "≥", "≤", "=", "<", ">", "≧", "≦", "＞", "＜", "＝", "≠", "±", "~", "～", "≈",
+    ])
+    private static let operatorScalars: Set<UInt32> = [
+        0x2265, 0x2264, 0x3D, 0x3C, 0x3E, 0x2267, 0x2266, 0xFF1E, 0xFF1C, 0xFF1D, 0x2260, 0xB1, 0x7E, 0xFF5E, 0x2248,
     ]
 
     /// Whether a cell reads like a target value rather than an indicator name.
     static func isValueLike(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first else { return false }
-        if operatorScalars.contains(first) { return true }
-        if ("0"..."9").contains(first) || (0xFF10...0xFF19).contains(first.value) {
+        if operatorScalars.contains(first.value) { return true }
+        if (0x30...0x39).contains(first.value) || (0xFF10...0xFF19).contains(first.value) {
             // `2024年12月底前` is a value; `2024年预计村干部在岗人数` is a name.
-            return s.count <= 12
+            return s.scalarCount <= 12
         }
-        if qualitative.contains(s) { return true }
-        if s.hasPrefix("完成") && s.count <= 16 { return true }
+        if s.utf8.count <= 12, qualitative.contains(Array(s.utf8)) { return true }
+        if s.utf8HasPrefix("完成") && s.scalarCount <= 16 { return true }
         return false
     }
 }

@@ -3,27 +3,28 @@
 enum Titles {
     /// The first year (1990–2099) written as `2024年` / `2024 年度` in the text.
     static func year(in text: String) -> Int? {
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
-        while i + 4 <= scalars.count {
-            if isDigit(scalars[i]), isDigit(scalars[i + 1]), isDigit(scalars[i + 2]), isDigit(scalars[i + 3]),
-                i == 0 || !isDigit(scalars[i - 1])
-            {
+        var text = text
+        return text.withUTF8 { b -> Int? in
+            let n = b.count
+            var i = 0
+            @inline(__always) func digit(_ k: Int) -> Bool { k < n && b[k] >= 0x30 && b[k] <= 0x39 }
+            while i + 4 <= n {
+                guard digit(i), digit(i + 1), digit(i + 2), digit(i + 3), i == 0 || !digit(i - 1) else {
+                    i += 1
+                    continue
+                }
                 var j = i + 4
-                while j < scalars.count, scalars[j] == " " || scalars[j] == "\u{3000}" { j += 1 }
-                if j < scalars.count && scalars[j] == "年" {
-                    let y = scalars[i..<i + 4].reduce(0) { $0 * 10 + Int($1.value - 0x30) }
+                while j < n && b[j] == 0x20 { j += 1 }
+                // 年 is E5 B9 B4.
+                if j + 2 < n, b[j] == 0xE5, b[j + 1] == 0xB9, b[j + 2] == 0xB4 {
+                    let y = (0..<4).reduce(0) { $0 * 10 + Int(b[i + $1] - 0x30) }
                     if (1990...2099).contains(y) { return y }
                 }
                 i += 4
-            } else {
-                i += 1
             }
+            return nil
         }
-        return nil
     }
-
-    private static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
     /// The project name in an A-layout title: `2021年度人社专职协理员工作经费绩效目标申报表` → `人社专职协理员工作经费`.
     static func projectName(inApplicationTitle title: String) -> String? {
@@ -35,7 +36,7 @@ enum Titles {
             s = s[s.index(after: yearEnd)...]
             if s.first == "度" { s = s.dropFirst() }
         }
-        for suffix in ["项目支出绩效目标申报表", "项目绩效目标申报表", "绩效目标申报表", "申报表"] where s.hasSuffix(suffix) {
+        for suffix in ["项目支出绩效目标申报表", "项目绩效目标申报表", "绩效目标申报表", "申报表"] where s.utf8HasSuffix(suffix) {
             s = s.dropLast(suffix.count)
             break
         }
@@ -46,11 +47,11 @@ enum Titles {
     /// The project name in a D-layout title: `被征地农民社会保障费项目绩效目标表` → `被征地农民社会保障费`.
     static func projectName(inTargetTableTitle title: String) -> String? {
         var s = title.filter { $0 != "\n" }.trimmingWhitespace()
-        for suffix in ["项目绩效目标表", "绩效目标表"] where s.hasSuffix(suffix) {
+        for suffix in ["项目绩效目标表", "绩效目标表"] where s.utf8HasSuffix(suffix) {
             s = String(s.dropLast(suffix.count))
             break
         }
-        if s.hasSuffix("项目"), s.count > 4 { s = String(s.dropLast(2)) }
+        if s.utf8HasSuffix("项目"), s.scalarCount > 4 { s = String(s.dropLast(2)) }
         s = s.trimmingWhitespace()
         return s.isEmpty ? nil : s
     }
@@ -58,9 +59,9 @@ enum Titles {
     /// Whether a line reads like a department's name (`旌德县人力资源和社会保障局`, `高新区人社局`).
     static func looksLikeDepartment(_ text: String) -> Bool {
         let s = text.trimmingWhitespace()
-        guard s.count >= 3, s.count <= 40, !s.contains("\t") else { return false }
+        guard s.scalarCount >= 3, s.scalarCount <= 40, !s.utf8.contains(0x09) else { return false }
         let endings = ["局", "委", "办", "办公室", "中心", "院", "部", "厅", "会", "署", "站", "所", "馆", "处", "委员会"]
-        return endings.contains { s.hasSuffix($0) } && year(in: s) == nil
+        return endings.contains { s.utf8HasSuffix($0) } && year(in: s) == nil
     }
 }
 
@@ -101,9 +102,9 @@ public struct Departments: Sendable {
             guard inside.count <= 6 else { break }
             s = String(s[..<open])
         }
-        if s.hasSuffix("人社局") {
+        if s.utf8HasSuffix("人社局") {
             s = String(s.dropLast(3)) + "人力资源和社会保障局"
-        } else if s.hasSuffix("人社厅") {
+        } else if s.utf8HasSuffix("人社厅") {
             s = String(s.dropLast(3)) + "人力资源和社会保障厅"
         }
         return s

@@ -1,0 +1,59 @@
+// Byte-level text helpers for the hot path: comparing CJK Strings as Strings is slow
+// (Unicode normalisation on every comparison and hash), comparing their UTF-8 is not.
+
+extension StringProtocol {
+    @inline(__always)
+    func utf8Equals(_ other: String) -> Bool { utf8.elementsEqual(other.utf8) }
+
+    @inline(__always)
+    func utf8HasPrefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+
+    func utf8HasSuffix(_ suffix: String) -> Bool {
+        let n = suffix.utf8.count
+        let m = utf8.count
+        guard m >= n else { return false }
+        return utf8[utf8.index(utf8.startIndex, offsetBy: m - n)...].elementsEqual(suffix.utf8)
+    }
+
+    /// Whether the UTF-8 of `needle` occurs in this string's UTF-8.
+    func utf8Contains(_ needle: String) -> Bool {
+        var found = false
+        var s = String(self)
+        s.withUTF8 { hay in
+            var n = needle
+            n.withUTF8 { pattern in found = ByteSearch.firstIndex(of: pattern, in: hay) != nil }
+        }
+        return found
+    }
+
+    /// The number of Unicode scalars (a cheap length for CJK text; no grapheme breaking).
+    var scalarCount: Int { unicodeScalars.count }
+}
+
+enum ByteSearch {
+    /// The offset of the first occurrence of `pattern` in `hay`, or nil.
+    static func firstIndex(of pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = pattern.count, m = hay.count
+        guard n > 0, m >= n else { return n == 0 ? 0 : nil }
+        let first = pattern[0]
+        var i = 0
+        while i <= m - n {
+            if hay[i] == first {
+                var j = 1
+                while j < n && hay[i + j] == pattern[j] { j += 1 }
+                if j == n { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether `pattern` occurs in `bytes[range]`.
+    static func contains(_ pattern: [UInt8], in bytes: [UInt8], range: Range<Int>) -> Bool {
+        bytes.withUnsafeBufferPointer { all in
+            pattern.withUnsafeBufferPointer { p in
+                firstIndex(of: p, in: UnsafeBufferPointer(rebasing: all[range])) != nil
+            }
+        }
+    }
+}
