@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(
             name: "GongkaiKitTests",
             dependencies: ["GongkaiKit"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Snapshots"]
         ),
     ],
     swiftLanguageModes: [.v6]
