@@ -50,7 +50,7 @@ enum Seeds {
 }
 
 /// A fresh temporary directory, removed when the value is dropped.
-final class TemporaryDirectory {
+final class TemporaryDirectory: Sendable {
     let path: String
 
     init() {

@@ -22,7 +22,6 @@ final class StagedOutput: @unchecked Sendable {
     let finalPath: String
     let stagingPath: String
     private let lock = NSLock()
-    private var createdDirectories = Set<String>()
     private(set) var fileCount = 0
     private(set) var byteCount = 0
 
@@ -49,14 +48,13 @@ final class StagedOutput: @unchecked Sendable {
 
     func write(_ relative: String, bytes: UnsafeRawBufferPointer) throws {
         let path = stagingPath + "/" + relative
-        let dir = (path as NSString).deletingLastPathComponent
-        lock.lock()
-        let needsDir = createdDirectories.insert(dir).inserted
-        lock.unlock()
-        if needsDir {
+        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if fd < 0 && errno == ENOENT {
+            // The directory does not exist yet: create it (another thread may race us; both succeed).
+            let dir = (path as NSString).deletingLastPathComponent
             try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw PipelineError.output("cannot write ‘\(relative)’: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var offset = 0

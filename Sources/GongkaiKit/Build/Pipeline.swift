@@ -48,7 +48,10 @@ public enum Pipeline {
             return value
         }
 
-        let config = try stage("loading configuration") { try SiteConfig.load(path: options.configPath) }
+        let (config, theme) = try stage("loading configuration and theme") { () throws -> (SiteConfig, Theme) in
+            let config = try SiteConfig.load(path: options.configPath)
+            return (config, try Theme.load(themesDir: options.themesDir, name: config.theme))
+        }
         let site = try stage("reading content") { try read(contentDir: options.contentDir, config: config) }
         let index = stage("routing \(site.projectCount) projects") { SiteIndex(site: site) }
         let output = try StagedOutput(outputDir: options.outputDir)
@@ -58,7 +61,10 @@ public enum Pipeline {
                     try output.write(path, text)
                 }
             }
-            stage("rendering pages") {}
+            try stage("rendering pages") {
+                let context = PageContext(config: config, index: index)
+                _ = try SiteRenderer(theme: theme, context: context, site: site).render(into: output)
+            }
             try stage("publishing") { try output.publish() }
         } catch {
             output.discard()

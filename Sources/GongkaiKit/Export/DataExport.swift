@@ -2,55 +2,87 @@
 
 /// The open-data files of a site, as (path, bytes) pairs under `data/`.
 public enum DataExport {
+    static let projectHeader = [
+        "project_id", "department", "year", "name", "other_names", "code", "unit", "amount", "total_amount",
+        "period", "project_origin", "indicator_count", "url", "source_file", "source_line",
+    ]
+    static let indicatorHeader = [
+        "project_id", "department", "year", "project", "level1", "kind", "level2", "level3", "period", "value",
+        "description", "basis", "source_file", "source_line",
+    ]
+
+    /// The project's id in the data: its page path without the leading slash and `.html`.
+    static func id(_ page: String) -> String { String(page.dropFirst().dropLast(page.hasSuffix(".html") ? 5 : 1)) }
+
+    static func projectRow(_ p: Project, year: Int, page: String) -> [String] {
+        [
+            id(page), p.department, String(year), p.name, p.otherNames.joined(separator: "；"), p.code ?? "", p.unit ?? "",
+            p.amount?.wanString ?? "", p.totalAmount?.wanString ?? "", p.period ?? "", p.source ?? "",
+            String(p.indicators.count), page, p.location.file, String(p.location.line),
+        ]
+    }
+
+    static func appendIndicatorRows(_ p: Project, year: Int, page: String, to csv: inout CSVWriter) {
+        let pid = id(page)
+        for indicator in p.indicators {
+            for target in indicator.targets {
+                var values: [(String, String)] = []
+                if let half = target.halfYear { values.append(("半年", half)) }
+                if let value = target.value {
+                    values.append((p.indicatorColumns.halfAndFullYear ? "全年" : "", value))
+                }
+                if values.isEmpty { values.append(("", "")) }
+                for (period, value) in values {
+                    csv.append([
+                        pid, p.department, String(year), p.name, indicator.level1, indicator.kind.rawValue, indicator.level2,
+                        indicator.name, period, value, indicator.description ?? "", indicator.basis ?? "",
+                        p.location.file, String(target.line),
+                    ])
+                }
+            }
+        }
+    }
+
+    /// The site-wide files under `data/`.
     public static func files(for site: Site, index: SiteIndex, config: SiteConfig) -> [(String, String)] {
         var projects: [JSON] = []
-        var projectsCSV = CSVWriter(header: [
-            "project_id", "department", "year", "name", "other_names", "code", "unit", "amount", "total_amount",
-            "period", "project_origin", "indicator_count", "url", "source_file", "source_line",
-        ])
-        var indicatorsCSV = CSVWriter(header: [
-            "project_id", "department", "year", "project", "level1", "kind", "level2", "level3", "period", "value",
-            "description", "basis", "source_file", "source_line",
-        ])
+        var projectsCSV = CSVWriter(header: projectHeader)
+        var indicatorsCSV = CSVWriter(header: indicatorHeader)
         var departmentYears: [JSON] = []
-
         for entry in index.departmentYears {
             let dy = entry.departmentYear
             for (p, page) in zip(dy.projects, entry.projectPaths) {
-                let id = String(page.dropFirst().dropLast())
-                projects.append(projectJSON(p, id: id, url: page))
-                projectsCSV.append([
-                    id, p.department, String(dy.year), p.name, p.otherNames.joined(separator: "；"), p.code ?? "", p.unit ?? "",
-                    p.amount?.wanString ?? "", p.totalAmount?.wanString ?? "", p.period ?? "", p.source ?? "",
-                    String(p.indicators.count), page, p.location.file, String(p.location.line),
-                ])
-                for indicator in p.indicators {
-                    for target in indicator.targets {
-                        var values: [(String, String)] = []
-                        if let half = target.halfYear { values.append(("半年", half)) }
-                        if let value = target.value {
-                            values.append((p.indicatorColumns.halfAndFullYear ? "全年" : "", value))
-                        }
-                        if values.isEmpty { values.append(("", "")) }
-                        for (period, value) in values {
-                            indicatorsCSV.append([
-                                id, p.department, String(dy.year), p.name, indicator.level1, indicator.kind.rawValue, indicator.level2,
-                                indicator.name, period, value, indicator.description ?? "", indicator.basis ?? "",
-                                p.location.file, String(target.line),
-                            ])
-                        }
-                    }
-                }
+                projects.append(projectJSON(p, id: id(page), url: page))
+                projectsCSV.append(projectRow(p, year: dy.year, page: page))
+                appendIndicatorRows(p, year: dy.year, page: page, to: &indicatorsCSV)
             }
             departmentYears.append(departmentYearJSON(dy, url: entry.path))
         }
-
         return [
             ("data/projects.json", JSON.array(projects).serialized(pretty: true)),
             ("data/department-years.json", JSON.array(departmentYears).serialized(pretty: true)),
             ("data/projects.csv", projectsCSV.text),
             ("data/indicators.csv", indicatorsCSV.text),
             ("data/datapackage.json", dataPackage(config: config).serialized(pretty: true)),
+        ]
+    }
+
+    /// One department-year's own data files, next to its page.
+    static func departmentYearFiles(_ entry: SiteIndex.DepartmentYearEntry) -> [(String, String)] {
+        let dy = entry.departmentYear
+        var projectsCSV = CSVWriter(header: projectHeader)
+        var indicatorsCSV = CSVWriter(header: indicatorHeader)
+        var projects: [JSON] = []
+        for (p, page) in zip(dy.projects, entry.projectPaths) {
+            projects.append(projectJSON(p, id: id(page), url: page))
+            projectsCSV.append(projectRow(p, year: dy.year, page: page))
+            appendIndicatorRows(p, year: dy.year, page: page, to: &indicatorsCSV)
+        }
+        let dir = String(entry.path.dropFirst())
+        return [
+            (dir + "projects.csv", projectsCSV.text),
+            (dir + "indicators.csv", indicatorsCSV.text),
+            (dir + "projects.json", JSON.array(projects).serialized(pretty: true)),
         ]
     }
 

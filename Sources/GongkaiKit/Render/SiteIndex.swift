@@ -28,7 +28,7 @@ public struct SiteIndex: Sendable {
                 let path = Permalinks.departmentYear(d.key, dy.year)
                 let slugs = Permalinks.projectSlugs(dy.projects)
                 years.append(DepartmentYearEntry(departmentYear: dy, path: path, departmentPath: dPath,
-                                                 projectPaths: slugs.map { path + $0 + "/" }))
+                                                 projectPaths: slugs.map { path + $0 + ".html" }))
             }
         }
         self.departments = departments

@@ -1,0 +1,105 @@
+// Rendering every page through the theme and writing it, on all cores.
+
+import Foundation
+
+/// Renders the site's pages, sitemap and assets into the output.
+struct SiteRenderer: Sendable {
+    let theme: Theme
+    let context: PageContext
+    let site: Site
+
+    enum Job: Sendable {
+        case home, search, notFound
+        case department(Int)
+        case departmentYear(Int)
+        case project(Int, Int)
+    }
+
+    /// Every page of the site, in site order.
+    var jobs: [Job] {
+        var jobs: [Job] = [.home, .search, .notFound]
+        for d in context.index.departments.indices { jobs.append(.department(d)) }
+        for (y, entry) in context.index.departmentYears.enumerated() {
+            jobs.append(.departmentYear(y))
+            for p in entry.departmentYear.projects.indices { jobs.append(.project(y, p)) }
+        }
+        return jobs
+    }
+
+    /// Renders and writes everything; returns the number of HTML pages.
+    func render(into output: StagedOutput) throws -> Int {
+        let failure = FirstError()
+        let allJobs = jobs
+        parallelFor(allJobs.count) { i in
+            guard !failure.isSet else { return }
+            do {
+                try write(allJobs[i], into: output)
+            } catch {
+                failure.set(error)
+            }
+        }
+        if let error = failure.error { throw error }
+        try output.write("sitemap.xml", sitemap())
+        try output.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(context.canonical("/sitemap.xml"))\n")
+        for (path, file) in theme.assets { try output.copy(from: file, to: path) }
+        return allJobs.count
+    }
+
+    private func write(_ job: Job, into output: StagedOutput) throws {
+        let (file, template, view) = page(job)
+        let bytes = try theme.render(template, view)
+        try bytes.withUnsafeBytes { try output.write(file, bytes: $0) }
+    }
+
+    /// The file, template and view of a page.
+    func page(_ job: Job) -> (file: String, template: String, view: PageView) {
+        let index = context.index
+        let (file, template, view): (String, String, PageView)
+        switch job {
+        case .home:
+            (file, template, view) = ("index.html", "home", Pages.home(context, site: site))
+        case .search:
+            (file, template, view) = ("search/index.html", "search", Pages.search(context, site: site))
+        case .notFound:
+            (file, template, view) = ("404.html", "404", Pages.notFound(context))
+        case .department(let d):
+            let entry = index.departments[d]
+            (file, template, view) = (String(entry.path.dropFirst()) + "index.html", "department", Pages.department(context, entry))
+        case .departmentYear(let y):
+            let entry = index.departmentYears[y]
+            (file, template, view) = (String(entry.path.dropFirst()) + "index.html", "department-year", Pages.departmentYear(context, entry, notes: []))
+        case .project(let y, let p):
+            let entry = index.departmentYears[y]
+            (file, template, view) = (String(entry.projectPaths[p].dropFirst()), "project", Pages.project(context, entry, index: p))
+        }
+        return (file, template, view)
+    }
+
+    private func sitemap() -> String {
+        var urls: [String] = ["/", "/search/"]
+        for d in context.index.departments { urls.append(d.path) }
+        for entry in context.index.departmentYears {
+            urls.append(entry.path)
+            urls.append(contentsOf: entry.projectPaths)
+        }
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for url in urls {
+            out += "<url><loc>\(HTML.escape(context.canonical(url)))</loc></url>\n"
+        }
+        out += "</urlset>\n"
+        return out
+    }
+}
+
+/// The first error thrown by any of several threads.
+final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Error?
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return stored != nil }
+    var error: Error? { lock.lock(); defer { lock.unlock() }; return stored }
+    func set(_ error: Error) {
+        lock.lock()
+        if stored == nil { stored = error }
+        lock.unlock()
+    }
+}

@@ -1,0 +1,250 @@
+// End-to-end: build the seeds into a temporary Public/ and assert on the pages (issue 3).
+
+import Foundation
+import Testing
+@testable import GongkaiKit
+
+/// The seeds built once into a temporary directory.
+enum BuiltSite {
+    static let dir: TemporaryDirectory = {
+        let dir = TemporaryDirectory()
+        _ = try? build(content: Repo.content, into: dir)
+        return dir
+    }()
+
+    static func build(content: String, into dir: TemporaryDirectory, themes: String = Repo.root + "/Themes", config: String? = nil) throws -> BuildResult {
+        var options = BuildOptions()
+        options.contentDir = content
+        options.outputDir = dir.path + "/Public"
+        options.configPath = config ?? dir.path + "/gongkai.yml"
+        options.themesDir = themes
+        return try Pipeline.build(options)
+    }
+
+    static func page(_ path: String) -> String {
+        dir.read("Public/" + path) ?? ""
+    }
+}
+
+/// A small reader of the tables gongkai writes: rows of cell texts, rowspans expanded.
+enum HTMLTable {
+    static func rows(in html: String, tableClass: String) -> [[String]] {
+        guard let start = html.range(of: "<table class=\"\(tableClass)\""),
+            let end = html.range(of: "</table>", range: start.upperBound..<html.endIndex)
+        else { return [] }
+        let table = String(html[start.lowerBound..<end.upperBound])
+        let rowPattern = try! NSRegularExpression(pattern: "<tr>(.*?)</tr>", options: [.dotMatchesLineSeparators])
+        let cellPattern = try! NSRegularExpression(pattern: "<(th|td)([^>]*)>(.*?)</\\1>", options: [.dotMatchesLineSeparators])
+        var grid: [[String]] = []
+        var carried: [Int: (text: String, remaining: Int)] = [:]
+        for match in rowPattern.matches(in: table, range: NSRange(table.startIndex..., in: table)) {
+            let rowText = String(table[Range(match.range(at: 1), in: table)!])
+            var cells: [(String, Int)] = []
+            for cell in cellPattern.matches(in: rowText, range: NSRange(rowText.startIndex..., in: rowText)) {
+                let attrs = String(rowText[Range(cell.range(at: 2), in: rowText)!])
+                let inner = String(rowText[Range(cell.range(at: 3), in: rowText)!])
+                var span = 1
+                if let r = attrs.range(of: "rowspan=\""), let n = Int(attrs[r.upperBound...].prefix(while: \.isNumber)) { span = n }
+                cells.append((text(inner), span))
+            }
+            var row: [String] = []
+            var column = 0
+            var queue = cells[...]
+            while !queue.isEmpty || carried[column] != nil {
+                if let c = carried[column] {
+                    row.append(c.text)
+                    carried[column] = c.remaining > 1 ? (c.text, c.remaining - 1) : nil
+                } else if let (t, span) = queue.popFirst() {
+                    row.append(t)
+                    if span > 1 { carried[column] = (t, span - 1) }
+                }
+                column += 1
+            }
+            grid.append(row)
+        }
+        return grid
+    }
+
+    static func text(_ html: String) -> String {
+        var s = html.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
+        for (e, c) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            s = s.replacingOccurrences(of: e, with: c)
+        }
+        return s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+@Suite struct SitePagesTests {
+    static let xianDePage = "旌德县人力资源和社会保障局/2024/index.html"
+
+    @Test func xianDe2024ListsThirteenProjectsAndTheTotal() {
+        let html = BuiltSite.page(Self.xianDePage)
+        let rows = HTMLTable.rows(in: html, tableClass: "numbers project-list")
+        // Header, 13 projects, total row.
+        #expect(rows.count == 15)
+        #expect(rows.dropFirst().prefix(13).map { $0[1] }.first == "就业补助资金县级配套")
+        #expect(rows.last == ["合计", "625.39"])
+        #expect(rows[1] == ["1", "就业补助资金县级配套", "155.00"])
+        #expect(html.contains("lang=\"zh-CN\""))
+    }
+
+    @Test func jiangyin2022ListsNineProjectsTotalling90713_35() {
+        let rows = HTMLTable.rows(in: BuiltSite.page("江阴市人力资源和社会保障局/2022/index.html"), tableClass: "numbers project-list")
+        #expect(rows.count == 11)
+        #expect(rows.last == ["合计", "90713.35"])
+        let sum = rows.dropFirst().dropLast().compactMap { Money(wan: $0[2]) }.sum()
+        #expect(sum.wanString == "90713.35")
+    }
+
+    @Test func jobSubsidyShowsTheSocialInsuranceSubsidyUnderCost() {
+        let html = BuiltSite.page("旌德县人力资源和社会保障局/2024/就业补助资金县级配套.html")
+        let rows = HTMLTable.rows(in: html, tableClass: "indicators")
+        #expect(rows.first == ["一级指标", "二级指标", "三级指标", "指标值"])
+        #expect(rows.contains(["产出指标", "成本指标", "基层特定岗位社保补贴", "≥904.35元/人/月"]))
+        #expect(rows.count == 13)
+        #expect(html.contains("<h1>就业补助资金县级配套</h1>"))
+    }
+
+    @Test func halfAndFullYearColumnsAndDescriptionColumns() {
+        let b = HTMLTable.rows(in: BuiltSite.page("江阴市人力资源和社会保障局/2022/企业退休人员体检费.html"), tableClass: "indicators")
+        #expect(b.first == ["一级指标", "二级指标", "三级指标", "半年（程）指标值", "全年（程）指标值"])
+        #expect(b.contains(["产出指标", "数量指标", "参与体检人数", ">14.5万 >5万", ">14.5万 >15万"]))
+        let d = HTMLTable.rows(in: BuiltSite.page("高新区人力资源和社会保障局/2024/被征地农民社会保障费.html"), tableClass: "indicators")
+        #expect(d.first == ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"])
+        #expect(d.contains(["产出指标", "成本指标", "项目金额", "项目金额", "=7000万元", "工作经验"]))
+    }
+
+    @Test func recurringProjectPagesLinkToEachOther() {
+        let y2021 = BuiltSite.page("江阴市人力资源和社会保障局/2021/人社专职协理员工作经费.html")
+        let y2022 = BuiltSite.page("江阴市人力资源和社会保障局/2022/人社专职协理员工作经费.html")
+        let department = Permalinks.encode("江阴市人力资源和社会保障局")
+        let name = Permalinks.encode("人社专职协理员工作经费.html")
+        #expect(y2021.contains("href=\"../../\(department)/2022/\(name)\""))
+        #expect(y2022.contains("href=\"../../\(department)/2021/\(name)\""))
+        #expect(y2021.contains("历年情况"))
+    }
+
+    @Test func gaoxin2024ShowsItsOverallGoals() {
+        let html = BuiltSite.page("高新区人力资源和社会保障局/2024/index.html")
+        #expect(html.contains("2024年部门整体绩效目标"))
+        #expect(html.contains("<h3>二、分项绩效目标</h3>"))
+        #expect(html.contains("（五）落实“智慧高新”计划"))
+        #expect(html.contains("养老金征缴任务完成率为100%，受益群体满意度达到85%以上。"))
+        #expect(HTMLTable.rows(in: html, tableClass: "numbers project-list").last == ["合计", "9035.00"])
+    }
+
+    @Test func homeDepartmentAnd404AndSitemap() {
+        let home = BuiltSite.page("index.html")
+        let yearRows = HTMLTable.rows(in: home, tableClass: "numbers")
+        #expect(yearRows.contains(["2024年", "2", "20", "9660.39"]))
+        #expect(yearRows.contains(["2022年", "1", "9", "90713.35"]))
+        #expect(home.contains("action=\"./search/\""))
+        let department = BuiltSite.page("江阴市人力资源和社会保障局/index.html")
+        #expect(department.contains("2021年") && department.contains("755.50") && department.contains("90713.35"))
+        #expect(BuiltSite.page("404.html").contains("页面不存在"))
+        let sitemap = BuiltSite.page("sitemap.xml")
+        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 2 + 3 + 4 + 31)
+        #expect(sitemap.contains("https://example.org/\(Permalinks.encode("旌德县人力资源和社会保障局/2024/"))"))
+    }
+
+    @Test func annexDifferencesAreNoticed() throws {
+        let dir = TemporaryDirectory()
+        var text = try String(contentsOfFile: Repo.xianDe, encoding: .utf8)
+        text = text.replacingOccurrences(of: "13\t社会保险经办机构经费\t53.6", with: "13\t社会保险经办机构经费\t63.6")
+        dir.write("Content/x.md", text)
+        _ = try BuiltSite.build(content: dir.path + "/Content", into: dir)
+        let html = dir.read("Public/旌德县人力资源和社会保障局/2024/index.html") ?? ""
+        #expect(html.contains("公开清单与项目表不一致"))
+        #expect(html.contains("公开清单合计 635.39 万元，项目合计 625.39 万元。"))
+        #expect(!BuiltSite.page(Self.xianDePage).contains("公开清单与项目表不一致"))
+    }
+
+    @Test func hostileContentIsEscaped() throws {
+        let dir = TemporaryDirectory()
+        let hostile = """
+            2021年度<script>alert(1)</script>测试项目绩效目标申报表
+
+            主管部门\t江阴市人力资源和社会保障局
+            项目总金额（万元）\t10万元
+            项目概况\t<script>alert(1)</script> [点我](javascript:alert(1)) <a href="javascript:alert(2)">链接</a> {{x}} {{{y}}}
+            立项依据\t<img src=x onerror=alert(3)>
+
+            一级指标\t二级目标\t指标内容\t指标目标值
+            产出指标\t产出数量\t<script>alert(4)</script>\t{{x}}
+            效益指标\t满意度\t群众满意度\t=99%
+            """
+        dir.write("Content/h.md", hostile)
+        _ = try BuiltSite.build(content: dir.path + "/Content", into: dir)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: dir.path + "/Public").filter { $0.hasSuffix(".html") }
+        var checked = 0
+        for file in files {
+            let html = dir.read("Public/" + file) ?? ""
+            #expect(!html.contains("<script>alert"), "\(file)")
+            #expect(!html.contains("href=\"javascript"), "\(file)")
+            #expect(!html.contains("<img src=x"), "\(file)")
+            #expect(!html.contains("<a href=\"javascript"), "\(file)")
+            if file.hasSuffix("测试.html") {
+                #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+                #expect(html.contains("{{x}}"))
+                #expect(html.contains("&lt;img src=x onerror=alert(3)&gt;"))
+                #expect(HTMLTable.rows(in: html, tableClass: "indicators").contains(["产出指标", "产出数量", "<script>alert(4)</script>", "{{x}}"]))
+                checked += 1
+            }
+        }
+        #expect(checked == 1)
+    }
+
+    @Test func aFailedBuildLeavesThePreviousPublicUntouched() throws {
+        let dir = TemporaryDirectory()
+        _ = try BuiltSite.build(content: Repo.content, into: dir)
+        let before = try snapshot(dir.path + "/Public")
+        #expect(before.count > 40)
+        // A site theme whose project template does not parse.
+        let themes = dir.path + "/Themes"
+        try FileManager.default.createDirectory(atPath: themes, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repo.root + "/Themes/default", toPath: themes + "/default")
+        dir.write("Themes/broken/templates/project.mustache", "{{<layout}}\n{{$main}}\n<h1>{{name}}</h1>\n{{#indicators}}\n{{/main}}\n{{/layout}}\n")
+        dir.write("gongkai.yml", "theme: broken\n")
+        #expect {
+            _ = try BuiltSite.build(content: Repo.content, into: dir, themes: themes, config: dir.path + "/gongkai.yml")
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("Themes/broken/templates/project.mustache:") && text.contains("error:")
+        }
+        #expect(try snapshot(dir.path + "/Public") == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("building") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aThemeOverridesTheDefaultTemplateByTemplate() throws {
+        let dir = TemporaryDirectory()
+        let themes = dir.path + "/Themes"
+        try FileManager.default.createDirectory(atPath: themes, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repo.root + "/Themes/default", toPath: themes + "/default")
+        dir.write("Themes/mine/templates/404.mustache", "{{<layout}}{{$main}}<h1>找不到</h1>{{/main}}{{/layout}}")
+        dir.write("gongkai.yml", "theme: mine\ntitle: 某县预算公开\n")
+        _ = try BuiltSite.build(content: Repo.content, into: dir, themes: themes, config: dir.path + "/gongkai.yml")
+        #expect(dir.read("Public/404.html")?.contains("<h1>找不到</h1>") == true)
+        #expect(dir.read("Public/index.html")?.contains("<h1>某县预算公开</h1>") == true)
+    }
+
+    @Test func buildingTwiceGivesTheSamePublic() throws {
+        let a = TemporaryDirectory(), b = TemporaryDirectory()
+        _ = try BuiltSite.build(content: Repo.content, into: a)
+        _ = try BuiltSite.build(content: Repo.content, into: b)
+        let x = try snapshot(a.path + "/Public"), y = try snapshot(b.path + "/Public")
+        #expect(x.keys.sorted() == y.keys.sorted())
+        for (file, data) in x { #expect(y[file] == data, "\(file)") }
+    }
+
+    func snapshot(_ dir: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for file in try FileManager.default.subpathsOfDirectory(atPath: dir) {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: dir + "/" + file, isDirectory: &isDir), !isDir.boolValue {
+                files[file] = FileManager.default.contents(atPath: dir + "/" + file)
+            }
+        }
+        return files
+    }
+}
