@@ -66,9 +66,14 @@ enum AnnexMatcher {
 
     /// Names compared without spaces, quotes or a trailing `项目`.
     static func normalize(_ name: String) -> String {
-        var s = name.filter { !$0.isWhitespace && !"“”\"'‘’《》".contains($0) }
-        if s.hasSuffix("项目"), s.count > 4 { s.removeLast(2) }
-        return s
+        var out = ""
+        out.unicodeScalars.append(contentsOf: name.unicodeScalars.lazy.filter { s in
+            !(s.properties.isWhitespace || s == "“" || s == "”" || s == "\"" || s == "'" || s == "‘" || s == "’" || s == "《" || s == "》")
+        })
+        if out.utf8HasSuffix("项目"), out.scalarCount > 4 {
+            out = String(decoding: out.utf8.dropLast(6), as: UTF8.self)
+        }
+        return out
     }
 
     /// Share of characters in common order (LCS / longer length), 0…1.

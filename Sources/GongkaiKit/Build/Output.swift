@@ -2,6 +2,46 @@
 
 import Foundation
 
+/// A file being written in chunks: bytes are buffered and flushed every megabyte.
+final class FileStream {
+    private let fd: Int32
+    private let name: String
+    private weak var output: StagedOutput?
+    var buffer: [UInt8] = []
+    private var written = 0
+
+    fileprivate init(fd: Int32, name: String, output: StagedOutput) {
+        self.fd = fd
+        self.name = name
+        self.output = output
+        buffer.reserveCapacity(1 << 20 + 65536)
+    }
+
+    /// Writes the buffer out if it has grown past a megabyte.
+    func flushIfFull() throws {
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    func flush() throws {
+        try buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                guard n > 0 else { throw PipelineError.output("cannot write ‘\(name)’: \(String(cString: strerror(errno)))") }
+                offset += n
+            }
+        }
+        written += buffer.count
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func close() throws {
+        try flush()
+        Foundation.close(fd)
+        output?.count(bytes: written)
+    }
+}
+
 /// Errors that stop a build. Content problems are diagnostics, not these.
 public enum PipelineError: Error, CustomStringConvertible, Equatable {
     case usage(String)
@@ -66,6 +106,24 @@ final class StagedOutput: @unchecked Sendable {
         lock.lock()
         fileCount += 1
         byteCount += bytes.count
+        lock.unlock()
+    }
+
+    /// Opens a file of the site for writing in chunks (large data files are streamed, not held).
+    func stream(_ relative: String) throws -> FileStream {
+        let path = stagingPath + "/" + relative
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw PipelineError.output("cannot write ‘\(relative)’: \(String(cString: strerror(errno)))") }
+        lock.lock()
+        fileCount += 1
+        lock.unlock()
+        return FileStream(fd: fd, name: relative, output: self)
+    }
+
+    fileprivate func count(bytes: Int) {
+        lock.lock()
+        byteCount += bytes
         lock.unlock()
     }
 

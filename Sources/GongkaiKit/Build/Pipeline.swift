@@ -36,7 +36,7 @@ public enum Pipeline {
     public static func build(_ options: BuildOptions) throws -> BuildResult {
         let clock = ContinuousClock()
         var times: [(String, Duration)] = []
-        let total = 6
+        let total = 5
         var step = 0
         func stage<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
             step += 1
@@ -56,14 +56,20 @@ public enum Pipeline {
         let index = stage("routing \(site.projectCount) projects") { SiteIndex(site: site) }
         let output = try StagedOutput(outputDir: options.outputDir)
         do {
-            try stage("writing open data") {
-                for (path, text) in DataExport.files(for: site, index: index, config: config) {
-                    try output.write(path, text)
+            // Open data and pages are written at the same time: the data files on one thread,
+            // the pages on all cores.
+            try stage("writing pages and open data") {
+                let dataFailure = FirstError()
+                let dataDone = DispatchSemaphore(value: 0)
+                Thread.detachNewThread {
+                    do { try DataExport.write(site, index: index, config: config, to: output) } catch { dataFailure.set(error) }
+                    dataDone.signal()
                 }
-            }
-            try stage("rendering pages") {
                 let context = PageContext(config: config, index: index)
-                _ = try SiteRenderer(theme: theme, context: context, site: site).render(into: output)
+                let pages = Result { try SiteRenderer(theme: theme, context: context, site: site).render(into: output) }
+                dataDone.wait()
+                if let error = dataFailure.error { throw error }
+                _ = try pages.get()
             }
             try stage("publishing") { try output.publish() }
         } catch {

@@ -1,36 +1,77 @@
 // CSV for spreadsheets: UTF-8 with a byte-order mark (Excel opens it), RFC 4180 quoting.
 
-/// Builds a CSV file row by row.
+/// Builds a CSV file row by row, as bytes.
 struct CSVWriter {
-    private(set) var text = "\u{FEFF}"
+    private(set) var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     init(header: [String]) {
+        bytes.reserveCapacity(1 << 18 + 4096)
         append(header)
     }
 
-    mutating func append(_ fields: [String]) {
-        for (i, field) in fields.enumerated() {
-            if i > 0 { text += "," }
-            CSVWriter.quote(field, into: &text)
-        }
-        text += "\r\n"
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Moves the rows written so far into `stream` once they pass 256 KB (or `all`).
+    mutating func drain(into stream: FileStream, all: Bool = false) throws {
+        guard all || bytes.count >= 1 << 18 else { return }
+        stream.buffer.append(contentsOf: bytes)
+        bytes.removeAll(keepingCapacity: true)
+        try stream.flushIfFull()
+        if all { try stream.flush() }
     }
 
-    static func quote(_ field: String, into out: inout String) {
-        var needs = false
-        for b in field.utf8 where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
-            needs = true
-            break
-        }
-        // A leading = + - @ would make a spreadsheet evaluate the cell (CSV injection).
-        if let first = field.utf8.first, first == 0x3D || first == 0x2B || first == 0x40 || (first == 0x2D && field.utf8.count > 1 && Money.parseDecimal(field, scale: 6) == nil) {
-            out += "\"'" + field.replacingAll("\"", with: "\"\"") + "\""
-            return
-        }
-        if needs {
-            out += "\"" + field.replacingAll("\"", with: "\"\"") + "\""
-        } else {
-            out += field
+    private var rowStarted = false
+
+    mutating func append(_ fields: [String]) {
+        for field in fields { self.field(field) }
+        endRow()
+    }
+
+    /// Appends one field to the current row.
+    mutating func field(_ value: String) {
+        if rowStarted { bytes.append(0x2C) }
+        rowStarted = true
+        CSVWriter.quote(value, into: &bytes)
+    }
+
+    mutating func field(_ value: Int) {
+        if rowStarted { bytes.append(0x2C) }
+        rowStarted = true
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func endRow() {
+        bytes.append(0x0D)
+        bytes.append(0x0A)
+        rowStarted = false
+    }
+
+    static func quote(_ field: String, into out: inout [UInt8]) {
+        var field = field
+        field.withUTF8 { f in
+            var needs = false
+            for b in f where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
+                needs = true
+                break
+            }
+            // A leading = + @ (or - not starting a number) would make a spreadsheet evaluate
+            // the cell as a formula (CSV injection): such cells get a leading apostrophe.
+            var formula = false
+            if let first = f.first {
+                formula = first == 0x3D || first == 0x2B || first == 0x40
+                    || (first == 0x2D && f.count > 1 && !(f[1] >= 0x30 && f[1] <= 0x39) && f[1] != 0x2E)
+            }
+            if !needs && !formula {
+                out.append(contentsOf: f)
+                return
+            }
+            out.append(0x22)
+            if formula { out.append(0x27) }
+            for b in f {
+                if b == 0x22 { out.append(0x22) }
+                out.append(b)
+            }
+            out.append(0x22)
         }
     }
 }

@@ -8,7 +8,7 @@ public enum DataExport {
     ]
     static let indicatorHeader = [
         "project_id", "department", "year", "project", "level1", "kind", "level2", "level3", "period", "value",
-        "description", "basis", "source_file", "source_line",
+        "description", "basis", "source_line",
     ]
 
     /// The project's id in the data: its page path without the leading slash and `.html`.
@@ -33,57 +33,48 @@ public enum DataExport {
                 }
                 if values.isEmpty { values.append(("", "")) }
                 for (period, value) in values {
-                    csv.append([
-                        pid, p.department, String(year), p.name, indicator.level1, indicator.kind.rawValue, indicator.level2,
-                        indicator.name, period, value, indicator.description ?? "", indicator.basis ?? "",
-                        p.location.file, String(target.line),
-                    ])
+                    csv.field(pid); csv.field(p.department); csv.field(year); csv.field(p.name)
+                    csv.field(indicator.level1); csv.field(indicator.kind.rawValue); csv.field(indicator.level2)
+                    csv.field(indicator.name); csv.field(period); csv.field(value)
+                    csv.field(indicator.description ?? ""); csv.field(indicator.basis ?? ""); csv.field(target.line)
+                    csv.endRow()
                 }
             }
         }
     }
 
-    /// The site-wide files under `data/`.
-    public static func files(for site: Site, index: SiteIndex, config: SiteConfig) -> [(String, String)] {
-        var projects: [JSON] = []
-        var projectsCSV = CSVWriter(header: projectHeader)
-        var indicatorsCSV = CSVWriter(header: indicatorHeader)
+    /// Writes the site-wide files under `data/`, streaming the large ones.
+    static func write(_ site: Site, index: SiteIndex, config: SiteConfig, to output: StagedOutput) throws {
+        let projectsJSON = try output.stream("data/projects.json")
+        let projectsCSV = try output.stream("data/projects.csv")
+        let indicatorsCSV = try output.stream("data/indicators.csv")
+        var projectRows = CSVWriter(header: projectHeader)
+        var indicatorRows = CSVWriter(header: indicatorHeader)
         var departmentYears: [JSON] = []
+        projectsJSON.buffer.append(0x5B)
+        var first = true
         for entry in index.departmentYears {
             let dy = entry.departmentYear
             for (p, page) in zip(dy.projects, entry.projectPaths) {
-                projects.append(projectJSON(p, id: id(page), url: page))
-                projectsCSV.append(projectRow(p, year: dy.year, page: page))
-                appendIndicatorRows(p, year: dy.year, page: page, to: &indicatorsCSV)
+                projectsJSON.buffer.append(contentsOf: first ? [0x0A, 0x20, 0x20] : [0x2C, 0x0A, 0x20, 0x20])
+                first = false
+                projectJSON(p, id: id(page), url: page).write(to: &projectsJSON.buffer, pretty: true, indent: 1)
+                projectRows.append(projectRow(p, year: dy.year, page: page))
+                appendIndicatorRows(p, year: dy.year, page: page, to: &indicatorRows)
+                try projectsJSON.flushIfFull()
+                try projectRows.drain(into: projectsCSV)
+                try indicatorRows.drain(into: indicatorsCSV)
             }
             departmentYears.append(departmentYearJSON(dy, url: entry.path))
         }
-        return [
-            ("data/projects.json", JSON.array(projects).serialized(pretty: true)),
-            ("data/department-years.json", JSON.array(departmentYears).serialized(pretty: true)),
-            ("data/projects.csv", projectsCSV.text),
-            ("data/indicators.csv", indicatorsCSV.text),
-            ("data/datapackage.json", dataPackage(config: config).serialized(pretty: true)),
-        ]
-    }
-
-    /// One department-year's own data files, next to its page.
-    static func departmentYearFiles(_ entry: SiteIndex.DepartmentYearEntry) -> [(String, String)] {
-        let dy = entry.departmentYear
-        var projectsCSV = CSVWriter(header: projectHeader)
-        var indicatorsCSV = CSVWriter(header: indicatorHeader)
-        var projects: [JSON] = []
-        for (p, page) in zip(dy.projects, entry.projectPaths) {
-            projects.append(projectJSON(p, id: id(page), url: page))
-            projectsCSV.append(projectRow(p, year: dy.year, page: page))
-            appendIndicatorRows(p, year: dy.year, page: page, to: &indicatorsCSV)
+        projectsJSON.buffer.append(contentsOf: first ? [0x5D, 0x0A] : [0x0A, 0x5D, 0x0A])
+        try projectRows.drain(into: projectsCSV, all: true)
+        try indicatorRows.drain(into: indicatorsCSV, all: true)
+        for stream in [projectsJSON, projectsCSV, indicatorsCSV] { try stream.close() }
+        for (path, json) in [("data/department-years.json", JSON.array(departmentYears)), ("data/datapackage.json", dataPackage(config: config))] {
+            let bytes = json.bytes(pretty: true)
+            try bytes.withUnsafeBytes { try output.write(path, bytes: $0) }
         }
-        let dir = String(entry.path.dropFirst())
-        return [
-            (dir + "projects.csv", projectsCSV.text),
-            (dir + "indicators.csv", indicatorsCSV.text),
-            (dir + "projects.json", JSON.array(projects).serialized(pretty: true)),
-        ]
     }
 
     static func projectJSON(_ p: Project, id: String, url: String) -> JSON {
@@ -148,7 +139,7 @@ public enum DataExport {
             field("project", "string", "项目名称"), field("level1", "string", "一级指标"), field("kind", "string", "一级指标类别"),
             field("level2", "string", "二级指标"), field("level3", "string", "三级指标"), field("period", "string", "半年/全年"),
             field("value", "string", "指标值"), field("description", "string", "绩效指标描述"), field("basis", "string", "指标值确定依据"),
-            field("source_file", "string", "来源文件"), field("source_line", "integer", "来源行"),
+            field("source_line", "integer", "来源行（来源文件见 projects.csv）"),
         ]
         func resource(_ name: String, _ path: String, _ title: String, _ fields: [JSON], extra: [(String, JSON)]) -> JSON {
             .object([

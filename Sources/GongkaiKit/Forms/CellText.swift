@@ -11,8 +11,8 @@ enum CellText {
     static func clean(_ raw: String) -> String {
         let text = structured(raw)
         guard text.utf8.contains(0x0A) else { return text }
-        return text.split(separator: "\n", omittingEmptySubsequences: true)
-            .map { $0.trimmingWhitespace() }
+        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true)
+            .map { String(Substring($0)).trimmingWhitespace() }
             .filter { !$0.isEmpty }
             .joined(separator: " ")
     }

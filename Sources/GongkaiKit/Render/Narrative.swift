@@ -15,8 +15,8 @@ enum Narrative {
     /// The Markdown gongkai gives cmark for a narrative text.
     static func markdown(_ text: String) -> String {
         var blocks: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let p = paragraph.trimmingWhitespace()
+        for paragraph in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
+            let p = String(Substring(paragraph)).trimmingWhitespace()
             guard !p.isEmpty else { continue }
             let (intro, items) = enumeration(in: p)
             if items.count >= 2 {
@@ -30,53 +30,57 @@ enum Narrative {
     }
 
     /// Backslash-escapes every ASCII punctuation character (CommonMark allows this for all of them).
-    static func escape(_ text: String) -> String {
-        var out = ""
+    static func escape(_ text: some StringProtocol) -> String {
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if (0x21...0x2F).contains(v) || (0x3A...0x40).contains(v) || (0x5B...0x60).contains(v) || (0x7B...0x7E).contains(v) {
-                out.unicodeScalars.append("\\")
+        for b in text.utf8 {
+            if (0x21...0x2F).contains(b) || (0x3A...0x40).contains(b) || (0x5B...0x60).contains(b) || (0x7B...0x7E).contains(b) {
+                out.append(0x5C)
             }
-            out.unicodeScalars.append(scalar)
+            out.append(b)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Splits `前言 1、甲；2、乙。3、丙` into (`前言`, [`甲；`, `乙。`, `丙`]) when the numbers run 1, 2, 3…;
     /// returns no items otherwise. Numbers inside other numbers (`1.5倍`, `2021年`) do not count.
     static func enumeration(in text: String) -> (String, [String]) {
-        let scalars = Array(text.unicodeScalars)
+        let bytes = Array(text.utf8)
+        let n = bytes.count
+        @inline(__always) func isDigit(_ i: Int) -> Bool { i >= 0 && i < n && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
         var marks: [(start: Int, end: Int)] = []
         var expected = 1
         var i = 0
-        while i < scalars.count {
-            let digits = scalars[i...].prefix(while: { $0.value >= 0x30 && $0.value <= 0x39 })
-            guard !digits.isEmpty else { i += 1; continue }
+        while i < n {
+            guard isDigit(i) else { i += 1; continue }
             let start = i
-            i += digits.count
-            let precededByDigitOrPoint = start > 0 && (scalars[start - 1].properties.numericType != nil || scalars[start - 1] == "." || scalars[start - 1] == "．")
-            guard !precededByDigitOrPoint, digits.count <= 2, i < scalars.count,
-                let number = Int(String(String.UnicodeScalarView(digits)))
-            else { continue }
-            let separator = scalars[i]
-            let isMark = separator == "、" || ((separator == "." || separator == "．") && i + 1 < scalars.count
-                && scalars[i + 1].properties.numericType == nil)
-            if isMark && number == expected {
-                marks.append((start, i + 1))
+            while isDigit(i) { i += 1 }
+            let digits = i - start
+            // Not part of a longer number: `1.5`, `v2.3`, `12`.
+            if start > 0 && (isDigit(start - 1) || bytes[start - 1] == 0x2E) { continue }
+            if start >= 3 && bytes[start - 3] == 0xEF && bytes[start - 2] == 0xBC && bytes[start - 1] == 0x8E { continue }
+            guard digits <= 2, i < n else { continue }
+            let number = bytes[start..<i].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            var end: Int?
+            if i + 2 < n, bytes[i] == 0xE3, bytes[i + 1] == 0x80, bytes[i + 2] == 0x81 {
+                end = i + 3  // 、
+            } else if bytes[i] == 0x2E, !isDigit(i + 1) {
+                end = i + 1  // .
+            } else if i + 2 < n, bytes[i] == 0xEF, bytes[i + 1] == 0xBC, bytes[i + 2] == 0x8E, !isDigit(i + 3) {
+                end = i + 3  // ．
+            }
+            if let end, number == expected {
+                marks.append((start, end))
                 expected += 1
+                i = end
             }
         }
         guard marks.count >= 2 else { return (text, []) }
-        func slice(_ a: Int, _ b: Int) -> String {
-            var s = ""
-            s.unicodeScalars.append(contentsOf: scalars[a..<b])
-            return s.trimmingWhitespace()
-        }
+        func slice(_ a: Int, _ b: Int) -> String { String(decoding: bytes[a..<b], as: UTF8.self).trimmingWhitespace() }
         let intro = slice(0, marks[0].start)
         var items: [String] = []
         for (k, mark) in marks.enumerated() {
-            let end = k + 1 < marks.count ? marks[k + 1].start : scalars.count
+            let end = k + 1 < marks.count ? marks[k + 1].start : n
             items.append(slice(mark.end, end))
         }
         return (intro, items)

@@ -6,32 +6,13 @@ import Foundation
 struct PageContext: Sendable {
     let config: SiteConfig
     let index: SiteIndex
-    /// Department key → normalised project name → the project in each year.
-    let history: [String: [String: [HistoryEntry]]]
     let site: V
-
-    struct HistoryEntry: Sendable {
-        var year: Int
-        var path: String
-        var amount: Money?
-    }
 
     init(config: SiteConfig, index: SiteIndex) {
         self.config = config
         self.index = index
-        var history: [String: [String: [HistoryEntry]]] = [:]
-        for entry in index.departmentYears {
-            let dy = entry.departmentYear
-            for (p, path) in zip(dy.projects, entry.projectPaths) {
-                history[dy.departmentKey, default: [:]][PageContext.historyKey(p.name), default: []]
-                    .append(HistoryEntry(year: dy.year, path: path, amount: p.amount))
-            }
-        }
-        self.history = history
         self.site = .object(["title": .string(config.title), "language": .string(config.language)])
     }
-
-    static func historyKey(_ name: String) -> String { AnnexMatcher.normalize(name) }
 
     /// `../../` for `/a/b/` and `/a/b/c.html`, `./` for `/`.
     static func root(of path: String) -> String {
@@ -148,8 +129,8 @@ enum Pages {
                 "amount": .string(dy.projects[i].amount?.wanString ?? "—"),
             ])
         }
-        let department = ctx.index.departments.first { $0.department.key == dy.departmentKey }
-        let otherYears: [V] = (department?.department.years ?? []).map { other in
+        let department = ctx.index.departments[entry.departmentIndex]
+        let otherYears: [V] = department.department.years.map { other in
             .link("\(other.year)年", ctx.href(Permalinks.departmentYear(dy.departmentKey, other.year), from: root), current: other.year == dy.year)
         }
         var fields: [String: V] = [
@@ -262,9 +243,16 @@ enum Pages {
             "indicators": indicatorTable(p),
         ]
         // The same project in the department's other years.
-        let history = (ctx.history[dy.departmentKey]?[PageContext.historyKey(p.name)] ?? []).sorted { $0.year < $1.year }
+        let history = ctx.index.history[entry.historyGroups[i]]
         fields["history"] = .list(history.map { h in
-            .object(["year": .string("\(h.year)年"), "href": .string(ctx.href(h.path, from: root)), "amount": .string(h.amount?.wanString ?? "—"), "current": .bool(h.path == path)])
+            let other = ctx.index.departmentYears[h.entry]
+            let isCurrent = other.path.utf8Equals(entry.path) && h.project == i
+            return .object([
+                "year": .string("\(other.departmentYear.year)年"),
+                "href": .string(ctx.href(other.projectPaths[h.project], from: root)),
+                "amount": .string(other.departmentYear.projects[h.project].amount?.wanString ?? "—"),
+                "current": .bool(isCurrent),
+            ])
         })
         fields["hasHistory"] = .bool(history.count > 1)
         fields["previous"] = i > 0 ? .link(dy.projects[i - 1].name, ctx.href(entry.projectPaths[i - 1], from: root)) : .null

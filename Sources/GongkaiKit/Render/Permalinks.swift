@@ -59,19 +59,24 @@ public enum Permalinks {
         return slugs
     }
 
+    private static let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
+
     /// Percent-encodes a site path for use in an `href` or sitemap.
     public static func encode(_ path: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count * 2)
         for byte in path.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
+                out.append(byte)
             default:
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+                out.append(UInt8(ascii: "%"))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0x0F)])
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
