@@ -36,7 +36,7 @@ public enum Pipeline {
     public static func build(_ options: BuildOptions) throws -> BuildResult {
         let clock = ContinuousClock()
         var times: [(String, Duration)] = []
-        let total = 5
+        let total = 6
         var step = 0
         func stage<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
             step += 1
@@ -70,6 +70,17 @@ public enum Pipeline {
                 dataDone.wait()
                 if let error = dataFailure.error { throw error }
                 _ = try pages.get()
+            }
+            try stage("indexing for search") {
+                let files = SearchIndex.files(SearchIndex.documents(index))
+                try files.withUnsafeBufferPointer { buffer in
+                    let all = UnsafeSendable(buffer)
+                    let failure = FirstError()
+                    parallelFor(all.value.count) { i in
+                        do { try all.value[i].1.withUnsafeBytes { try output.write(all.value[i].0, bytes: $0) } } catch { failure.set(error) }
+                    }
+                    if let error = failure.error { throw error }
+                }
             }
             try stage("publishing") { try output.publish() }
         } catch {

@@ -304,8 +304,13 @@ enum Pages {
     // MARK: Search and 404
 
     static func search(_ ctx: PageContext, site: Site) -> PageView {
-        ctx.page(path: "/search/", title: "搜索", description: "搜索项目、部门和绩效指标。",
-                 breadcrumbs: [("首页", "/")], fields: [:])
+        let years = Array(Set(site.departmentYears.map(\.year))).sorted(by: >)
+        return ctx.page(path: "/search/", title: "搜索", description: "搜索项目、部门和绩效指标。",
+                        breadcrumbs: [("首页", "/")], fields: [
+                            "departments": .strings(site.departments.map(\.name)),
+                            "years": .strings(years.map { String($0) }),
+                            "kinds": .strings(SearchDocument.kinds.map(\.rawValue)),
+                        ])
     }
 
     static func notFound(_ ctx: PageContext) -> PageView {

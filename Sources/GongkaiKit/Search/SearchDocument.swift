@@ -1,0 +1,53 @@
+// What the search index knows about a project: its text and the values results show.
+
+/// One project as the search index sees it.
+struct SearchDocument: Sendable {
+    var url: String
+    var name: String
+    var department: String
+    var year: Int
+    var amount: String
+    /// Bit i set when the project has an indicator of `IndicatorKind.allCases[i]`.
+    var kinds: UInt8
+    /// The searchable text: fields separated by line breaks (no match spans two fields).
+    var text: String
+
+    static let kinds: [IndicatorKind] = IndicatorKind.allCases.filter { $0 != .other }
+
+    init(_ p: Project, department: String, year: Int, url: String) {
+        self.url = url
+        self.name = p.name
+        self.department = department
+        self.year = year
+        self.amount = p.amount?.wanString ?? ""
+        var kinds: UInt8 = 0
+        for indicator in p.indicators {
+            if let i = Self.kinds.firstIndex(of: indicator.kind) { kinds |= 1 << UInt8(i) }
+        }
+        self.kinds = kinds
+        // Name and other names, department and unit, year, code, amount, narrative, indicators.
+        var lines: [String] = [p.name]
+        lines.append(contentsOf: p.otherNames)
+        lines.append(department)
+        if let unit = p.unit { lines.append(unit) }
+        lines.append("\(year)年")
+        if let code = p.code { lines.append(code) }
+        if let amount = p.amount { lines.append("\(amount.wanString)万元") }
+        if let period = p.period { lines.append(period) }
+        if let source = p.source { lines.append(source) }
+        for s in p.sections {
+            lines.append(s.title + "：" + s.text.replacingAll("\n", with: " "))
+        }
+        for i in p.indicators {
+            var line = "\(i.level1) \(i.level2) \(i.name)"
+            for t in i.targets {
+                if let h = t.halfYear { line += " " + h }
+                if let v = t.value { line += " " + v }
+            }
+            if let d = i.description { line += " " + d }
+            if let b = i.basis { line += " " + b }
+            lines.append(line)
+        }
+        self.text = lines.joined(separator: "\n")
+    }
+}

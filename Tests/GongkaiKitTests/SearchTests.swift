@@ -1,0 +1,125 @@
+// The search index finds exactly the projects whose text contains the query (issue 4).
+
+import Foundation
+import Testing
+@testable import GongkaiKit
+
+@Suite struct SearchTests {
+    /// The seeds' index, built into the shared test site.
+    static var client: SearchClient? { try? SearchClient(directory: BuiltSite.dir.path + "/Public/search") }
+    static let documents = SearchIndex.documents(SiteIndex(site: Seeds.site))
+
+    /// Brute force: the ids of documents whose folded text contains every folded term.
+    static func expected(_ query: String) -> [Int] {
+        let needles = SearchClient.terms(query).map { codes -> String in
+            var s = ""
+            for c in codes { if let u = Unicode.Scalar(c) { s.unicodeScalars.append(u) } }
+            return s
+        }
+        return documents.indices.filter { i in
+            let folded = SearchFold.foldedString(documents[i].text)
+            return needles.allSatisfy { folded.utf8Contains($0) }
+        }
+    }
+
+    /// Queries drawn from the seeds' own text: substrings of 1–8 characters at random places,
+    /// pairs of them, and the numbers that occur.
+    static func queries(count: Int) -> [String] {
+        var generator = SeededGenerator(seed: 2024)
+        var out: [String] = []
+        let texts = documents.map { Array($0.text.unicodeScalars) }
+        while out.count < count {
+            let t = texts[Int.random(in: 0..<texts.count, using: &generator)]
+            guard t.count > 10 else { continue }
+            func piece() -> String {
+                let length = Int.random(in: 1...8, using: &generator)
+                let start = Int.random(in: 0..<(t.count - length), using: &generator)
+                var s = ""
+                s.unicodeScalars.append(contentsOf: t[start..<start + length].filter { !$0.properties.isWhitespace })
+                return s
+            }
+            let a = piece()
+            guard !a.isEmpty else { continue }
+            out.append(out.count % 4 == 3 ? a + " " + piece() : a)
+        }
+        return out
+    }
+
+    @Test func theIndexReturnsExactlyTheProjectsThatContainTheQuery() throws {
+        var client = try #require(Self.client)
+        let queries = Self.queries(count: 400)
+        var nonEmpty = 0
+        for q in queries {
+            let found = try client.search(q).map(\.id).sorted()
+            let expected = Self.expected(q)
+            #expect(found == expected, "query ‘\(q)’")
+            if !expected.isEmpty { nonEmpty += 1 }
+        }
+        #expect(nonEmpty > 300)
+        // Queries that must miss.
+        for q in ["不存在的词语组合", "zzqx", "9999999"] {
+            #expect(try client.search(q).isEmpty)
+        }
+    }
+
+    @Test func theIssuesQueries() throws {
+        var client = try #require(Self.client)
+        let sanzhi = try client.search("三支一扶")
+        #expect(sanzhi.map(\.name) == ["“三支一扶”社保单位缴费部分"])
+        #expect(sanzhi.first?.department == "旌德县人力资源和社会保障局" && sanzhi.first?.year == 2024)
+        let xieli = try client.search("协理员")
+        #expect(Set(xieli.map { "\($0.name) \($0.year)" }) == ["人社专职协理员工作经费 2021", "人社专职协理员工作经费 2022"])
+        #expect(try client.search("904.35").map(\.name) == ["就业补助资金县级配套"])
+        let both = try client.search("档案 满意度")
+        #expect(both.count == Self.expected("档案 满意度").count && both.count >= 2)
+        #expect(try client.search("档").count >= both.count)
+    }
+
+    @Test func fullWidthAndOperatorsFoldTheSameWay() throws {
+        var client = try #require(Self.client)
+        #expect(try client.search("９０４．３５").map(\.name) == ["就业补助资金县级配套"])
+        // `>=60%` in 000, `≥60%` in 002 and 003: one query finds all of them.
+        let atLeast = try client.search(">=60%").map(\.id)
+        #expect(atLeast == (try client.search("≥60%").map(\.id)))
+        #expect(atLeast == (try client.search("≧60%").map(\.id)))
+        #expect(atLeast.count == 3)
+        #expect(try client.search("ABC").map(\.id) == (try client.search("abc").map(\.id)))
+    }
+
+    @Test func foldingTableSharedWithSearchJS() {
+        // The same table is checked in the browser against search.js (Tests/Browser/test_search.py).
+        for (input, folded) in SearchFoldTable.cases {
+            #expect(SearchFold.foldedString(input) == folded, "\(input)")
+        }
+        for (key, hash) in SearchFoldTable.hashes {
+            let codes = key.unicodeScalars.map(\.value)
+            #expect(SearchFold.hash(codes[0], codes.count > 1 ? codes[1] : nil) == hash, "\(key)")
+        }
+    }
+
+    @Test func postingsRoundTrip() {
+        for ids: [Int32] in [[], [0], [5, 6, 7, 200], Array(0..<1000).map(Int32.init), [100_000]] {
+            let encoded = PostingEncoding.encode(ids, count: 200_001)
+            #expect(PostingEncoding.decode(encoded) == ids)
+        }
+        #expect(PostingEncoding.encode(Array(0..<1000).map(Int32.init), count: 1000).hasPrefix("b"))
+        #expect(PostingEncoding.encode([3, 900], count: 1000).hasPrefix("d"))
+    }
+
+    @Test func shardsAreSmallAndTheIndexIsDeterministic() throws {
+        let a = SearchIndex.files(Self.documents)
+        let b = SearchIndex.files(Self.documents)
+        #expect(a.map(\.0) == b.map(\.0))
+        #expect(zip(a, b).allSatisfy { $0.1 == $1.1 })
+        #expect(a.contains { $0.0 == "search/meta.json" })
+    }
+}
+
+/// Folding and hashing cases shared by the Swift and browser tests.
+enum SearchFoldTable {
+    static let cases: [(String, String)] = [
+        ("９０４．３５", "904.35"), ("ＡＢＣ", "abc"), (">=60%", "≥60%"), ("<=4%", "≤4%"), ("≧5个", "≥5个"),
+        ("≦3", "≤3"), ("＞＝90％", "≥90%"), ("三支一扶", "三支一扶"), ("（机关）", "(机关)"), ("Ａ　Ｂ", "a b"),
+    ]
+    static let hashes: [(String, UInt32)] = [("满", 1_687_339_436), ("满意", 4_124_237_977), ("90", 201_234_636), ("≥", 3_762_399_456)]
+}
