@@ -143,7 +143,7 @@ enum HTMLTable {
         #expect(department.contains("2021年") && department.contains("755.50") && department.contains("90713.35"))
         #expect(BuiltSite.page("404.html").contains("页面不存在"))
         let sitemap = BuiltSite.page("sitemap.xml")
-        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 2 + 3 + 4 + 31)
+        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 3 + 3 + 4 + 31)
         #expect(sitemap.contains("https://example.org/\(Permalinks.encode("旌德县人力资源和社会保障局/2024/"))"))
     }
 

@@ -29,6 +29,7 @@ public enum Pipeline {
         let documents = ContentLoader.read(paths)
         var site = Aggregator.aggregate(documents, departments: config.departments)
         site.diagnostics = Checks.apply(silence: config.silence, to: site.diagnostics, contentDir: contentDir)
+        QualityChecks.run(&site, silence: config.silence, contentDir: contentDir)
         return site
     }
 

@@ -1,6 +1,8 @@
 // Printing a site summary and diagnostics for the terminal and for CI.
 
 /// Text and JSON reports of a site and its diagnostics.
+import Foundation
+
 public enum Report {
     public static func summary(_ site: Site) -> String {
         var out = ""
@@ -20,9 +22,36 @@ public enum Report {
         return out
     }
 
+    /// Every diagnostic as `path:line: severity: message [code]`, grouped by document with
+    /// counts per code, then the counts per code for the whole content.
     public static func diagnostics(_ diagnostics: [Diagnostic]) -> String {
         var out = ""
-        for d in diagnostics { out += d.description + "\n" }
+        var files: [String] = []
+        var byFile: [String: [Diagnostic]] = [:]
+        for d in diagnostics {
+            if byFile[d.location.file] == nil { files.append(d.location.file) }
+            byFile[d.location.file, default: []].append(d)
+        }
+        func counts(_ list: [Diagnostic]) -> [(code: String, severity: Severity, count: Int)] {
+            var c: [String: (Severity, Int)] = [:]
+            for d in list {
+                let current = c[d.code] ?? (d.severity, 0)
+                c[d.code] = (min(current.0, d.severity), current.1 + 1)
+            }
+            return c.map { ($0.key, $0.value.0, $0.value.1) }.sorted { $0.severity != $1.severity ? $0.severity < $1.severity : $0.code < $1.code }
+        }
+        for file in files {
+            let list = byFile[file] ?? []
+            let summary = counts(list).map { "\($0.code) ×\($0.count)" }.joined(separator: ", ")
+            out += "\n\(file) — \(list.count) problem\(list.count == 1 ? "" : "s") (\(summary))\n"
+            for d in list { out += d.description + "\n" }
+        }
+        if !diagnostics.isEmpty {
+            out += "\nBy code:\n"
+            for c in counts(diagnostics) {
+                out += "  " + c.code.padding(toLength: 28, withPad: " ", startingAt: 0) + "\(c.count) \(c.severity.rawValue)\(c.count == 1 ? "" : "s")\n"
+            }
+        }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         let notes = diagnostics.count - errors - warnings

@@ -7,8 +7,8 @@ public enum DataExport {
         "period", "project_origin", "indicator_count", "url", "source_file", "source_line",
     ]
     static let indicatorHeader = [
-        "project_id", "department", "year", "project", "level1", "kind", "level2", "level3", "period", "value",
-        "description", "basis", "source_line",
+        "project_id", "department", "year", "project", "level1", "level1_kind", "level2", "level3", "period", "value",
+        "operator", "number", "unit", "kind", "description", "basis", "source_line",
     ]
 
     /// The project's id in the data: its page path without the leading slash and `.html`.
@@ -36,6 +36,13 @@ public enum DataExport {
                     csv.field(pid); csv.field(p.department); csv.field(year); csv.field(p.name)
                     csv.field(indicator.level1); csv.field(indicator.kind.rawValue); csv.field(indicator.level2)
                     csv.field(indicator.name); csv.field(period); csv.field(value)
+                    if value.isEmpty {
+                        csv.field(""); csv.field(""); csv.field(""); csv.field("")
+                    } else {
+                        let parsed = TargetValueParser.parse(value)
+                        csv.field(parsed.op?.rawValue ?? ""); csv.field(parsed.numberString); csv.field(parsed.unit ?? "")
+                        csv.field(parsed.kind.rawValue)
+                    }
                     csv.field(indicator.description ?? ""); csv.field(indicator.basis ?? ""); csv.field(target.line)
                     csv.endRow()
                 }
@@ -136,9 +143,12 @@ public enum DataExport {
         ]
         let indicatorFields: [JSON] = [
             field("project_id", "string", "项目标识"), field("department", "string", "主管部门"), field("year", "year", "年度"),
-            field("project", "string", "项目名称"), field("level1", "string", "一级指标"), field("kind", "string", "一级指标类别"),
+            field("project", "string", "项目名称"), field("level1", "string", "一级指标"), field("level1_kind", "string", "一级指标类别"),
             field("level2", "string", "二级指标"), field("level3", "string", "三级指标"), field("period", "string", "半年/全年"),
-            field("value", "string", "指标值"), field("description", "string", "绩效指标描述"), field("basis", "string", "指标值确定依据"),
+            field("value", "string", "指标值（原文）"), field("operator", "string", "比较符（≥ ≤ = > < ≈ ≠）"),
+            field("number", "string", "数值（万、亿已换算；分数如 2/3；日期如 2024-12）"), field("unit", "string", "单位"),
+            field("kind", "string", "指标值类型：quantitative 定量、qualitative 定性、date 日期、range 区间"),
+            field("description", "string", "绩效指标描述"), field("basis", "string", "指标值确定依据"),
             field("source_line", "integer", "来源行（来源文件见 projects.csv）"),
         ]
         func resource(_ name: String, _ path: String, _ title: String, _ fields: [JSON], extra: [(String, JSON)]) -> JSON {

@@ -57,6 +57,11 @@ public struct DepartmentYear: Sendable {
     public var overallGoals: OverallGoals?
     /// The documents this department-year was read from.
     public var files: [String]
+    /// Plain-language notes for citizens about what does not add up (数据说明).
+    public var notes: [String] = []
+    /// Indicators, and how many of them have a measurable target (number, date or range).
+    public var indicatorCount = 0
+    public var measurableCount = 0
 
     /// The exact sum of the projects' amounts.
     public var total: Money { projects.compactMap(\.amount).sum() }

@@ -130,6 +130,7 @@ enum Pages {
             ])
         }
         let department = ctx.index.departments[entry.departmentIndex]
+        let notes = notes + dy.notes
         let otherYears: [V] = department.department.years.map { other in
             .link("\(other.year)年", ctx.href(Permalinks.departmentYear(dy.departmentKey, other.year), from: root), current: other.year == dy.year)
         }
@@ -144,6 +145,9 @@ enum Pages {
             "hasOtherYears": .bool(otherYears.count > 1),
             "notes": .strings(notes),
             "hasNotes": .bool(!notes.isEmpty),
+            "measurableShare": .string(percent(dy.measurableCount, dy.indicatorCount)),
+            "indicatorCount": .int(dy.indicatorCount),
+            "qualityHref": .string(root + "quality/"),
             "dataLinks": dataLinks(root: root),
             "sources": .list(dy.files.map { .object(["file": .string($0)]) }),
         ]
@@ -282,8 +286,8 @@ enum Pages {
                         "level2": k == j ? .object(["text": .string(ind.level2.isEmpty ? "—" : ind.level2), "rowspan": .int(end2 - j)]) : .null,
                         "name": .string(ind.name),
                         "description": .string(ind.description ?? ""),
-                        "halfYear": .strings(ind.targets.map { $0.halfYear ?? "—" }),
-                        "values": .strings(ind.targets.map { $0.value ?? "—" }),
+                        "halfYear": .strings(ind.targets.map { $0.halfYear.map { TargetValueParser.parse($0).display } ?? "—" }),
+                        "values": .strings(ind.targets.map { $0.value.map { TargetValueParser.parse($0).display } ?? "—" }),
                         "basis": .string(ind.basis ?? ""),
                     ]))
                 }
@@ -299,6 +303,41 @@ enum Pages {
             "hasDescription": .bool(p.indicatorColumns.description),
             "hasBasis": .bool(p.indicatorColumns.basis),
         ])
+    }
+
+    /// `87%`, or `—` when there is nothing to count.
+    static func percent(_ part: Int, _ whole: Int) -> String {
+        whole == 0 ? "—" : "\((part * 100 + whole / 2) / whole)%"
+    }
+
+    // MARK: Data quality
+
+    static func quality(_ ctx: PageContext, site: Site) -> PageView {
+        let root = PageContext.root(of: "/quality/")
+        var rows: [V] = []
+        var total = 0, measurable = 0
+        for entry in ctx.index.departmentYears {
+            let dy = entry.departmentYear
+            total += dy.indicatorCount
+            measurable += dy.measurableCount
+            rows.append(.object([
+                "department": .string(dy.department),
+                "year": .string(String(dy.year)),
+                "href": .string(ctx.href(entry.path, from: root)),
+                "indicators": .int(dy.indicatorCount),
+                "measurable": .int(dy.measurableCount),
+                "share": .string(percent(dy.measurableCount, dy.indicatorCount)),
+                "notes": .int(dy.notes.count),
+            ]))
+        }
+        return ctx.page(path: "/quality/", title: "绩效指标明确性与数据说明",
+                        description: "各部门各年度绩效指标中可衡量指标（有数值、日期或区间）的比例，以及数据说明的数量。",
+                        breadcrumbs: [("首页", "/")], fields: [
+                            "rows": .list(rows),
+                            "indicators": .int(total),
+                            "measurable": .int(measurable),
+                            "share": .string(percent(measurable, total)),
+                        ])
     }
 
     // MARK: Search and 404

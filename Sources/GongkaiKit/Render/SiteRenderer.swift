@@ -9,7 +9,7 @@ struct SiteRenderer: Sendable {
     let site: Site
 
     enum Job: Sendable {
-        case home, search, notFound
+        case home, search, notFound, quality
         case department(Int)
         case departmentYear(Int)
         case project(Int, Int)
@@ -17,7 +17,7 @@ struct SiteRenderer: Sendable {
 
     /// Every page of the site, in site order.
     var jobs: [Job] {
-        var jobs: [Job] = [.home, .search, .notFound]
+        var jobs: [Job] = [.home, .search, .notFound, .quality]
         for d in context.index.departments.indices { jobs.append(.department(d)) }
         for (y, entry) in context.index.departmentYears.enumerated() {
             jobs.append(.departmentYear(y))
@@ -62,6 +62,8 @@ struct SiteRenderer: Sendable {
             (file, template, view) = ("search/index.html", "search", Pages.search(context, site: site))
         case .notFound:
             (file, template, view) = ("404.html", "404", Pages.notFound(context))
+        case .quality:
+            (file, template, view) = ("quality/index.html", "quality", Pages.quality(context, site: site))
         case .department(let d):
             let entry = index.departments[d]
             (file, template, view) = (String(entry.path.dropFirst()) + "index.html", "department", Pages.department(context, entry))
@@ -76,7 +78,7 @@ struct SiteRenderer: Sendable {
     }
 
     private func sitemap() -> String {
-        var urls: [String] = ["/", "/search/"]
+        var urls: [String] = ["/", "/search/", "/quality/"]
         for d in context.index.departments { urls.append(d.path) }
         for entry in context.index.departmentYears {
             urls.append(entry.path)

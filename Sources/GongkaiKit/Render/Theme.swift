@@ -6,7 +6,7 @@ import Mustache
 /// A loaded theme: its compiled templates and its asset files.
 public struct Theme: Sendable {
     /// The templates every theme provides (a site theme may override any of them).
-    static let pageTemplates = ["home", "department", "department-year", "project", "search", "404"]
+    static let pageTemplates = ["home", "department", "department-year", "project", "search", "quality", "404"]
 
     let library: TemplateLibrary
     /// Site path (`assets/style.css`) → file on disk.

@@ -1,0 +1,237 @@
+// Data quality: numbers a form states twice that disagree, targets that contradict the budget,
+// implausible rates, plans that do not add up — each a diagnostic with a stable code, and for
+// what a citizen should know, a plain-language note on the department-year page.
+
+import Foundation
+
+enum QualityChecks {
+    /// A finding: the diagnostic, and the note for citizens if it is one they should see.
+    struct Finding {
+        var diagnostic: Diagnostic
+        var note: String?
+    }
+
+    /// Runs every check over the site; silenced codes drop both the diagnostic and its note.
+    static func run(_ site: inout Site, silence: [String: [String]], contentDir: String) {
+        var codes: [String: [Project]] = [:]
+        var findingsByYear: [[[Finding]]] = []
+        for d in site.departments.indices {
+            var years: [[Finding]] = []
+            for y in site.departments[d].years.indices {
+                var dy = site.departments[d].years[y]
+                var findings: [Finding] = []
+                var measurable = 0, total = 0
+                for p in dy.projects {
+                    findings.append(contentsOf: check(p))
+                    for i in p.indicators {
+                        total += 1
+                        if let v = i.value, TargetValueParser.parse(v).isMeasurable { measurable += 1 }
+                    }
+                    if let code = p.code { codes[code, default: []].append(p) }
+                }
+                findings.append(contentsOf: duplicates(dy))
+                dy.indicatorCount = total
+                dy.measurableCount = measurable
+                site.departments[d].years[y] = dy
+                years.append(findings)
+            }
+            findingsByYear.append(years)
+        }
+        var extra: [Diagnostic] = []
+        for (code, projects) in codes where Set(projects.map { "\($0.departmentKey)|\($0.year ?? 0)|\($0.name)" }).count > 1 {
+            let first = projects[0]
+            for p in projects.dropFirst() {
+                extra.append(Diagnostic(.warning, p.location, code: "duplicate-code",
+                                        "项目编码 \(code) of ‘\(p.name)’ is also the code of ‘\(first.name)’ (\(first.location))"))
+            }
+        }
+        let kept = { (d: Diagnostic) in !Checks.apply(silence: silence, to: [d], contentDir: contentDir).isEmpty }
+        for d in site.departments.indices {
+            for y in site.departments[d].years.indices {
+                for f in findingsByYear[d][y] where kept(f.diagnostic) {
+                    site.diagnostics.append(f.diagnostic)
+                    if let note = f.note { site.departments[d].years[y].notes.append(note) }
+                }
+            }
+        }
+        site.diagnostics.append(contentsOf: extra.filter(kept))
+        // A value repeated in the half-year and full-year columns is one problem, not two.
+        var seenDiagnostics = Set<Diagnostic>()
+        site.diagnostics = site.diagnostics.filter { seenDiagnostics.insert($0).inserted }
+        for d in site.departments.indices {
+            for y in site.departments[d].years.indices {
+                var seenNotes = Set<String>()
+                site.departments[d].years[y].notes = site.departments[d].years[y].notes.filter { seenNotes.insert($0).inserted }
+            }
+        }
+        site.diagnostics.sort { $0.location != $1.location ? $0.location < $1.location : ($0.code, $0.message) < ($1.code, $1.message) }
+    }
+
+    static func check(_ p: Project) -> [Finding] {
+        var out: [Finding] = []
+        func add(_ line: Int, _ code: String, _ message: String, note: String? = nil) {
+            out.append(Finding(diagnostic: Diagnostic(.warning, SourceLocation(file: p.location.file, line: line), code: code, message), note: note))
+        }
+        let amount = p.amount
+
+        // 本年度项目金额 within 项目总金额.
+        if let total = p.totalAmount, let amount, amount > total {
+            add(p.location.line, "year-amount-exceeds-total",
+                "本年度项目金额 \(amount.wanString) 万元 exceeds 项目总金额 \(total.wanString) 万元",
+                note: "项目“\(p.name)”的本年度金额（\(amount.wanString) 万元）大于项目总金额（\(total.wanString) 万元）。")
+        }
+        // 绩效支出明细 (元) adds up to the project's amount.
+        let fullYear = p.subItems.compactMap(\.fullYear)
+        if let amount, !fullYear.isEmpty, fullYear.count == p.subItems.count, fullYear.sum() != amount {
+            add(p.subItems[0].line, "subitems-mismatch",
+                "绩效支出明细 全年预算数 add up to \(fullYear.sum().yuanString) 元, but the project states \(amount.wanString) 万元 (\(amount.yuanString) 元)",
+                note: "项目“\(p.name)”的支出明细合计 \(fullYear.sum().yuanString) 元，与预算 \(amount.wanString) 万元不符。")
+        }
+        // 年度资金总额 / 预算数 = 财政拨款 + 上年结转 + 其他资金.
+        if let amount, !p.funding.isEmpty {
+            let parts = p.funding.map { $0.text.trimmingWhitespace().isEmpty ? Money.zero : $0.amount }
+            if parts.allSatisfy({ $0 != nil }) {
+                let sum = parts.compactMap { $0 }.sum()
+                if sum != amount {
+                    let labels = p.funding.map(\.label).joined(separator: " + ")
+                    add(p.funding[0].line, "funding-mismatch",
+                        "\(labels) = \(sum.wanString) 万元, but the project's amount is \(amount.wanString) 万元",
+                        note: "项目“\(p.name)”的资金来源合计 \(sum.wanString) 万元，与预算 \(amount.wanString) 万元不符。")
+                }
+            }
+        }
+        // `(6) 年度预算安排。155 万元。` says the same as the table.
+        if let amount, let statement = p.sections.first(where: { $0.title == "年度预算安排" }),
+            let stated = statedAmount(statement.text), stated != amount
+        {
+            add(statement.line, "budget-statement-mismatch",
+                "年度预算安排 says \(stated.wanString) 万元 but the table says \(amount.wanString) 万元",
+                note: "项目“\(p.name)”的文字说明写预算 \(stated.wanString) 万元，表格写 \(amount.wanString) 万元。")
+        }
+        // 资金支出计划: cumulative shares that never fall and end at 100%.
+        let shares = p.spendingPlan.map { TargetValueParser.parse($0.share) }
+        if !shares.isEmpty, shares.allSatisfy({ $0.unit == "%" && $0.number != nil }) {
+            let numbers = shares.compactMap(\.number)
+            if zip(numbers, numbers.dropFirst()).contains(where: { $0 > $1 }) {
+                add(p.spendingPlan[0].line, "plan-decreasing", "资金支出计划 decreases (\(p.spendingPlan.map(\.share).joined(separator: ", "))); the shares are cumulative")
+            }
+            if numbers.last != 100 {
+                add(p.spendingPlan[0].line, "plan-not-100", "资金支出计划 ends at \(p.spendingPlan.last?.share ?? "") instead of 100%",
+                    note: "项目“\(p.name)”的资金支出计划到年底只安排了 \(p.spendingPlan.last?.share ?? "")。")
+            }
+        }
+        out.append(contentsOf: costChecks(p))
+        for i in p.indicators {
+            for t in i.targets {
+                for text in [t.halfYear, t.value].compactMap({ $0 }) {
+                    let v = TargetValueParser.parse(text)
+                    if let f = rateCheck(i, v, line: t.line, p) { out.append(f) }
+                    if let f = unitCheck(i, v, line: t.line, p) { out.append(f) }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The amount in `155 万元。` / `60万元` (a number followed by 万元).
+    static func statedAmount(_ text: String) -> Money? {
+        let v = TargetValueParser.parse(text)
+        guard v.kind == .quantitative, v.unit == "万元" || v.unit == "元" else { return nil }
+        return v.money
+    }
+
+    /// 成本指标 in money that contradict the project's budget.
+    static func costChecks(_ p: Project) -> [Finding] {
+        guard let amount = p.amount else { return [] }
+        var out: [Finding] = []
+        let costs = p.indicators.filter { $0.level2.utf8Contains("成本") || $0.level1.utf8Contains("成本") }
+            .compactMap { i -> (Indicator, TargetValue, Money)? in
+                guard let raw = i.value else { return nil }
+                let v = TargetValueParser.parse(raw)
+                guard let money = v.money, v.qualifier == nil else { return nil }
+                return (i, v, money)
+            }
+        let exact = costs.filter { $0.1.op == nil || $0.1.op == .equal }
+        for (i, v, money) in costs {
+            var contradiction: String?
+            switch v.op {
+            case .atMost?, .less?: if money < amount { contradiction = "caps the cost below" }
+            case .atLeast?, .greater?: if money > amount { contradiction = "requires more than" }
+            case .equal?, nil:
+                if exact.count == 1 && money != amount { contradiction = "differs from" }
+                else if money > amount { contradiction = "exceeds" }
+            default: break
+            }
+            guard let how = contradiction else { continue }
+            out.append(Finding(
+                diagnostic: Diagnostic(.warning, SourceLocation(file: p.location.file, line: i.line), code: "cost-contradiction",
+                                       "成本指标 ‘\(i.name)’ \(v.display) \(how) the project's budget of \(amount.wanString) 万元"),
+                note: "项目“\(p.name)”的成本指标“\(i.name)”写明 \(v.display)，但项目预算为 \(amount.wanString) 万元。"))
+        }
+        // Several exact costs that together differ from the budget.
+        if exact.count > 1 {
+            let sum = exact.map(\.2).sum()
+            if sum != amount, !exact.contains(where: { $0.2 > amount }) {
+                out.append(Finding(
+                    diagnostic: Diagnostic(.warning, SourceLocation(file: p.location.file, line: exact[0].0.line), code: "cost-contradiction",
+                                           "成本指标 add up to \(sum.wanString) 万元 but the project's budget is \(amount.wanString) 万元"),
+                    note: "项目“\(p.name)”的各项成本指标合计 \(sum.wanString) 万元，与预算 \(amount.wanString) 万元不符。"))
+            }
+        }
+        return out
+    }
+
+    /// A rate (率, 满意度) given as a percentage outside 0–100%.
+    static func rateCheck(_ i: Indicator, _ v: TargetValue, line: Int, _ p: Project) -> Finding? {
+        guard v.unit == "%", let n = v.number, n > 100 || n < 0,
+            i.name.utf8Contains("率") || i.name.utf8Contains("满意度")
+        else { return nil }
+        return Finding(
+            diagnostic: Diagnostic(.warning, SourceLocation(file: p.location.file, line: line), code: "rate-out-of-range",
+                                   "‘\(i.name)’ is a rate but its target \(v.raw) is outside 0–100%"),
+            note: "项目“\(p.name)”的指标“\(i.name)”目标为 \(v.display)，超出 0–100% 的范围。")
+    }
+
+    /// The unit an indicator's name announces (`协理员人数（人）`) against the unit of its value.
+    static func unitCheck(_ i: Indicator, _ v: TargetValue, line: Int, _ p: Project) -> Finding? {
+        guard let announced = announcedUnit(i.name) else { return nil }
+        let given: String
+        switch v.kind {
+        case .quantitative:
+            guard let unit = v.unit, unit != announced, !(announced == "%" && unit == "‰") else { return nil }
+            given = "‘\(unit)’"
+        case .qualitative where announced == "%":
+            given = "the phrase ‘\(v.raw)’"
+        default:
+            return nil
+        }
+        return Finding(diagnostic: Diagnostic(.warning, SourceLocation(file: p.location.file, line: line), code: "unit-mismatch",
+                                               "‘\(i.name)’ is counted in ‘\(announced)’ but its target \(v.raw) gives \(given)"),
+                       note: nil)
+    }
+
+    static func announcedUnit(_ name: String) -> String? {
+        guard let last = name.unicodeScalars.last, last == "）" || last == ")" else { return nil }
+        guard let open = name.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
+        let inside = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
+        return TargetValueParser.units.contains(inside) ? inside : nil
+    }
+
+    /// The same project twice in a department-year (same name and amount, different places).
+    static func duplicates(_ dy: DepartmentYear) -> [Finding] {
+        var seen: [String: Project] = [:]
+        var out: [Finding] = []
+        for p in dy.projects {
+            let key = AnnexMatcher.normalize(p.name) + "|" + (p.amount?.wanString ?? "")
+            if let first = seen[key] {
+                out.append(Finding(
+                    diagnostic: Diagnostic(.warning, p.location, code: "duplicate-project",
+                                           "‘\(p.name)’ (\(p.amount?.wanString ?? "?") 万元) is already listed at \(first.location); it is counted twice in the total"),
+                    note: "项目“\(p.name)”在本年度出现两次，合计中计算了两次。"))
+            } else {
+                seen[key] = p
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,146 @@
+// Data quality checks: exactly the real problems of the seeds, and each check on a small form (issue 5).
+
+import Foundation
+import Testing
+@testable import GongkaiKit
+
+@Suite struct QualityChecksTests {
+    /// Every warning the seeds give, with its file and line: the forms' real problems.
+    @Test func theSeedsReportExactlyTheirRealProblems() {
+        let found = Set(Seeds.site.diagnostics.map { "\($0.location.file.dropFirst(Repo.content.count + 1)):\($0.location.line) \($0.code)" })
+        #expect(found == [
+            // 004: a cost indicator of 7000万元 against a 4000万元 budget.
+            "高新区人社局/2024-部门预算绩效文本.md:142 cost-contradiction",
+            // 003: the annex names 事业单位招聘工作经费, the project is 事业单位招考工作经费.
+            "旌德县人力资源和社会保障局/2024-部门项目及绩效目标情况.md:541 annex-name-mismatch",
+            // 002: three OCR garbage cells where a merged 二级指标 cell was.
+            "江阴市人力资源和社会保障局/2022-市级财政项目支出预算绩效目标表.md:26 ocr-garbage",
+            "江阴市人力资源和社会保障局/2022-市级财政项目支出预算绩效目标表.md:92 ocr-garbage",
+            "江阴市人力资源和社会保障局/2022-市级财政项目支出预算绩效目标表.md:131 ocr-garbage",
+            // 002: 补贴人均增长率 =110%.
+            "江阴市人力资源和社会保障局/2022-市级财政项目支出预算绩效目标表.md:357 rate-out-of-range",
+            // Units the indicator's name announces but its value does not use.
+            "江阴市人力资源和社会保障局/2021-人社专职协理员工作经费.md:38 unit-mismatch",  // 协理员人数（人） =315个
+            "江阴市人力资源和社会保障局/2021-人社局专项资金.md:46 unit-mismatch",  // 餐饮保障程度（%） 及时
+            "高新区人社局/2024-部门预算绩效文本.md:760 unit-mismatch",  // 享受补助资金人数（个） ≧200人
+        ])
+        #expect(!Seeds.site.hasErrors)
+    }
+
+    @Test func aCleanProjectHasNoWarning() throws {
+        let p = try #require(Seeds.project("就业补助资金县级配套", in: "旌德县人力资源和社会保障局", 2024))
+        let lines = p.sourceLines
+        #expect(!Seeds.site.diagnostics.contains { $0.location.file == p.location.file && lines.contains($0.location.line) })
+        #expect(QualityChecks.check(p).isEmpty)
+    }
+
+    @Test func citizensSeeWhatMattersNotTheNoise() throws {
+        let gaoxin = try #require(Seeds.departmentYear("高新区人社局", 2024))
+        #expect(gaoxin.notes == ["项目“被征地农民社会保障费”的成本指标“项目金额”写明 =7000万元，但项目预算为 4000.00 万元。"])
+        let jiangyin = try #require(Seeds.departmentYear("江阴市人力资源和社会保障局", 2022))
+        #expect(jiangyin.notes.count == 1)
+        #expect(jiangyin.notes.first?.contains("补贴人均增长率") == true)
+        #expect(!jiangyin.notes.joined().contains("创业促八"))
+        let page = BuiltSite.page("高新区人力资源和社会保障局/2024/index.html")
+        #expect(page.contains("<h2 id=\"notes\">数据说明</h2>"))
+        #expect(page.contains("项目“被征地农民社会保障费”的成本指标“项目金额”写明 =7000万元，但项目预算为 4000.00 万元。"))
+        #expect(!BuiltSite.page("旌德县人力资源和社会保障局/2024/index.html").contains("数据说明"))
+    }
+
+    @Test func measurableShareOfIndicators() throws {
+        let xd = try #require(Seeds.departmentYear("旌德县人力资源和社会保障局", 2024))
+        #expect(xd.indicatorCount == 130)
+        #expect(xd.measurableCount > 40 && xd.measurableCount < xd.indicatorCount)
+        let page = BuiltSite.page("quality/index.html")
+        let rows = HTMLTable.rows(in: page, tableClass: "numbers")
+        let share = Pages.percent(xd.measurableCount, xd.indicatorCount)
+        #expect(rows.contains(["旌德县人力资源和社会保障局", "2024年", "130", "\(xd.measurableCount)", share, "0"]))
+        #expect(rows.count == 5)
+    }
+
+    /// Reads a small form into a site and returns its warnings' codes.
+    func codes(_ files: [String: String], config: String = "") throws -> (Site, [String]) {
+        let dir = TemporaryDirectory()
+        for (name, text) in files { dir.write("Content/" + name, text) }
+        dir.write("gongkai.yml", config)
+        let site = try Pipeline.read(contentDir: dir.path + "/Content", config: try SiteConfig.load(path: dir.path + "/gongkai.yml"))
+        return (site, site.diagnostics.map(\.code).sorted())
+    }
+
+    static let formC = """
+        旌德县人力资源和社会保障局
+
+        2024 年部门项目及绩效目标情况
+
+        1. 测试项目
+
+        (6) 年度预算安排。120 万元。
+
+        项目支出绩效目标表
+
+        (2024年度)
+
+        项目名称\t测试项目\t\t\t
+        主管部门及代码\t[061]旌德县人力资源和社会保障局\t实施单位\t旌德县人力资源和社会保障局\t
+        项目资金 (万元)\t年度资金总额:\t100.00\t\t
+        \t其中:财政拨款\t90.00\t\t
+        \t上年结转\t0.00\t\t
+        \t其他资金\t0.00\t\t
+        绩效指标\t一级指标\t二级指标\t三级指标\t指标值
+        \t产出指标\t数量指标\t培训人数\t≥100人
+        \t\t成本指标\t培训经费\t≤80万元
+        \t效益指标\t社会效益指标\t就业率\t=120%
+        \t满意度指标\t满意度指标\t服务对象满意度\t≥95%
+
+        """
+
+    @Test func fundingBudgetStatementCostAndRateChecks() throws {
+        let (site, found) = try codes(["c.md": Self.formC])
+        #expect(found == ["budget-statement-mismatch", "cost-contradiction", "funding-mismatch", "rate-out-of-range"])
+        let dy = try #require(site.departmentYears.first)
+        #expect(dy.notes.count == 4)
+        #expect(dy.notes.contains("项目“测试项目”的资金来源合计 90.00 万元，与预算 100.00 万元不符。"))
+    }
+
+    @Test func aCheckSilencedForADocumentDisappearsWithItsNote() throws {
+        let (site, found) = try codes(["c.md": Self.formC], config: "silence:\n  c.md: [funding-mismatch, rate-out-of-range]\n")
+        #expect(found == ["budget-statement-mismatch", "cost-contradiction"])
+        #expect(site.departmentYears.first?.notes.count == 2)
+    }
+
+    @Test func spendingPlanSubItemsAndDuplicates() throws {
+        let gaoxin = try String(contentsOfFile: Repo.gaoxin, encoding: .utf8)
+        // Make the first plan decrease and end below 100%.
+        let first = try #require(gaoxin.range(of: "\t20%\n\t50%\n\t70%\n\t100%"))
+        let plan = gaoxin.replacingCharacters(in: first, with: "\t20%\n\t50%\n\t40%\n\t90%")
+        var (_, found) = try codes(["d.md": plan])
+        #expect(found.filter { $0.hasPrefix("plan-") } == ["plan-decreasing", "plan-not-100"])
+        // 002 with a 绩效支出明细 that does not add up, and the same document twice.
+        let b = try String(contentsOfFile: Repo.jiangyin2022, encoding: .utf8)
+        (_, found) = try codes(["b1.md": b.replacingOccurrences(of: "\t0\t80405500", with: "\t0\t80405000"), "b2.md": b])
+        #expect(found.filter { $0 == "subitems-mismatch" }.count == 1)
+        #expect(found.filter { $0 == "duplicate-project" }.count == 9)
+        // The same projects twice are duplicates, not a code clash.
+        #expect(found.filter { $0 == "duplicate-code" }.isEmpty)
+        // Two different projects sharing a code.
+        let renamed = b.replacingOccurrences(of: "项目名称\t居民养老保险补贴\t\t项目编码\t320281223230023000004",
+                                             with: "项目名称\t居民养老保险补贴\t\t项目编码\t320281223230023000005")
+        (_, found) = try codes(["b.md": renamed])
+        #expect(found == ["duplicate-code", "ocr-garbage", "ocr-garbage", "ocr-garbage", "rate-out-of-range"])
+    }
+
+    @Test func everyDiagnosticCodeIsDocumented() throws {
+        let docs = try String(contentsOfFile: Repo.root + "/docs/diagnostics.md", encoding: .utf8)
+        let sources = try FileManager.default.subpathsOfDirectory(atPath: Repo.root + "/Sources").filter { $0.hasSuffix(".swift") }
+        var used = Set<String>()
+        let pattern = try NSRegularExpression(pattern: "(?:code: |report\\(\\.(?:warning|error|note), |add\\([^,]+, )\"([a-z0-9-]+)\"")
+        for file in sources {
+            let text = try String(contentsOfFile: Repo.root + "/Sources/" + file, encoding: .utf8)
+            for m in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                used.insert(String(text[Range(m.range(at: 1), in: text)!]))
+            }
+        }
+        #expect(used.count > 30)
+        for code in used.sorted() { #expect(docs.contains("`\(code)`"), "\(code) is not in docs/diagnostics.md") }
+    }
+}
