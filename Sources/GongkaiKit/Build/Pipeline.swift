@@ -73,14 +73,8 @@ public enum Pipeline {
                 _ = try pages.get()
             }
             try stage("indexing for search") {
-                let files = SearchIndex.files(SearchIndex.documents(index))
-                try files.withUnsafeBufferPointer { buffer in
-                    let all = UnsafeSendable(buffer)
-                    let failure = FirstError()
-                    parallelFor(all.value.count) { i in
-                        do { try all.value[i].1.withUnsafeBytes { try output.write(all.value[i].0, bytes: $0) } } catch { failure.set(error) }
-                    }
-                    if let error = failure.error { throw error }
+                try SearchIndex.write(SearchIndex.documents(index)) { path, bytes in
+                    try bytes.withUnsafeBytes { try output.write(path, bytes: $0) }
                 }
             }
             try stage("publishing") { try output.publish() }

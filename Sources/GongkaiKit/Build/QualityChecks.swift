@@ -6,7 +6,7 @@ import Foundation
 
 enum QualityChecks {
     /// A finding: the diagnostic, and the note for citizens if it is one they should see.
-    struct Finding {
+    struct Finding: Sendable {
         var diagnostic: Diagnostic
         var note: String?
     }
@@ -14,28 +14,34 @@ enum QualityChecks {
     /// Runs every check over the site; silenced codes drop both the diagnostic and its note.
     static func run(_ site: inout Site, silence: [String: [String]], contentDir: String) {
         var codes: [String: [Project]] = [:]
-        var findingsByYear: [[[Finding]]] = []
+        // Each department-year is checked on its own, on all cores.
+        var places: [(Int, Int)] = []
         for d in site.departments.indices {
-            var years: [[Finding]] = []
-            for y in site.departments[d].years.indices {
-                var dy = site.departments[d].years[y]
-                var findings: [Finding] = []
-                var measurable = 0, total = 0
-                for p in dy.projects {
-                    findings.append(contentsOf: check(p))
-                    for i in p.indicators {
-                        total += 1
-                        if let v = i.value, TargetValueParser.parse(v).isMeasurable { measurable += 1 }
-                    }
-                    if let code = p.code { codes[code, default: []].append(p) }
+            for y in site.departments[d].years.indices { places.append((d, y)) }
+        }
+        let departments = site.departments
+        let checked = parallelMap(places) { place -> (findings: [Finding], measurable: Int, total: Int) in
+            let dy = departments[place.0].years[place.1]
+            var findings: [Finding] = []
+            var measurable = 0, total = 0
+            for p in dy.projects {
+                findings.append(contentsOf: check(p))
+                for i in p.indicators {
+                    total += 1
+                    if let v = i.value, TargetValueParser.parse(v).isMeasurable { measurable += 1 }
                 }
-                findings.append(contentsOf: duplicates(dy))
-                dy.indicatorCount = total
-                dy.measurableCount = measurable
-                site.departments[d].years[y] = dy
-                years.append(findings)
             }
-            findingsByYear.append(years)
+            findings.append(contentsOf: duplicates(dy))
+            return (findings, measurable, total)
+        }
+        var findingsByYear: [[[Finding]]] = site.departments.map { [[Finding]](repeating: [], count: $0.years.count) }
+        for (k, (d, y)) in places.enumerated() {
+            findingsByYear[d][y] = checked[k].findings
+            site.departments[d].years[y].indicatorCount = checked[k].total
+            site.departments[d].years[y].measurableCount = checked[k].measurable
+            for p in site.departments[d].years[y].projects {
+                if let code = p.code { codes[code, default: []].append(p) }
+            }
         }
         var extra: [Diagnostic] = []
         for (code, projects) in codes where Set(projects.map { "\($0.departmentKey)|\($0.year ?? 0)|\($0.name)" }).count > 1 {
@@ -214,7 +220,7 @@ enum QualityChecks {
         guard let last = name.unicodeScalars.last, last == "）" || last == ")" else { return nil }
         guard let open = name.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
         let inside = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
-        return TargetValueParser.units.contains(inside) ? inside : nil
+        return TargetValueParser.unitSet.contains(inside) ? inside : nil
     }
 
     /// The same project twice in a department-year (same name and amount, different places).

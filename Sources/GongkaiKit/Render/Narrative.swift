@@ -12,6 +12,15 @@ enum Narrative {
         CommonMark.html(markdown(text))
     }
 
+    /// Several texts in one pass through cmark: they are separated by thematic breaks, which
+    /// escaped text can never produce, and split apart again in the HTML.
+    static func html(_ texts: [String]) -> [String] {
+        guard texts.count > 1 else { return texts.map(html) }
+        let joined = texts.map(markdown).joined(separator: "\n***\n\n")
+        let parts = CommonMark.html(joined).components(separatedBy: "<hr />\n")
+        return parts.count == texts.count ? parts : texts.map(html)
+    }
+
     /// The Markdown gongkai gives cmark for a narrative text.
     static func markdown(_ text: String) -> String {
         var blocks: [String] = []

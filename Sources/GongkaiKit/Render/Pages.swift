@@ -239,8 +239,8 @@ enum Pages {
             "hasSubItems": .bool(!p.subItems.isEmpty),
             "plan": .list(p.spendingPlan.map { .object(["label": .string($0.label), "share": .string($0.share)]) }),
             "hasPlan": .bool(!p.spendingPlan.isEmpty),
-            "sections": .list(p.sections.map { s in
-                .object(["title": .string(s.title), "html": .string(Narrative.html(s.text)), "isGoal": .bool(s.isGoal)])
+            "sections": .list(zip(p.sections, Narrative.html(p.sections.map(\.text))).map { s, html in
+                .object(["title": .string(s.title), "html": .string(html), "isGoal": .bool(s.isGoal)])
             }),
             "hasSections": .bool(!p.sections.isEmpty),
             "source": .string("\(p.location.file) 第 \(p.location.line) 行"),

@@ -33,28 +33,47 @@ enum SearchIndex {
 
     /// The index files, as (site path, bytes).
     static func files(_ documents: [SearchDocument], options: Options = Options()) -> [(String, [UInt8])] {
+        var files: [(String, [UInt8])] = []
+        write(documents, options: options) { path, bytes in files.append((path, bytes)) }
+        return files
+    }
+
+    /// Builds the index and hands each file to `emit` as soon as it is ready, so the whole
+    /// index is never held in memory at once.
+    static func write(_ documents: [SearchDocument], options: Options = Options(), emit: (String, [UInt8]) throws -> Void) rethrows {
         let count = documents.count
-        // 1. Posting lists, built on all cores: worker t takes the keys whose hash % T == t.
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let tables = parallelMap(Array(0..<workers)) { worker in
-            PostingTable.build(documents, worker: worker, of: workers)
-        }
-        // 2. Encode every key's postings.
-        var encoded: [(key: String, hash: UInt32, postings: String)] = []
+        // 1. Posting lists, built on all cores: each worker takes a range of documents.
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, documents.count))
+        let ranges = (0..<workers).map { w in (documents.count * w / workers)..<(documents.count * (w + 1) / workers) }
+        let tables = parallelMap(ranges) { range in PostingTable.build(documents, range: range) }
+
+        // 2. The keys of all workers (each once), with the size their postings will take.
+        var keys: [(key: UInt64, hash: UInt32, size: Int)] = []
+        var seen = PostingTable(capacity: 1 << 16)
         for table in tables {
-            for (key, slot) in table.slots {
-                encoded.append((table.keyString(key), table.hashes[slot], PostingEncoding.encode(table.postings[slot], count: count)))
+            table.forEachKey { key, hash in
+                if seen.insertKey(key) {
+                    var n = 0
+                    for t in tables { n += t.postingCount(key) }
+                    keys.append((key, hash, 8 + min((count + 7) / 8, n * 2) * 4 / 3))
+                }
             }
         }
-        // 3. As many shards as the index needs for shards of about `shardBytes`.
-        let total = encoded.reduce(0) { $0 + $1.key.utf8.count + $1.postings.utf8.count + 6 }
+        // 3. As many shards as the index needs for shards of about `shardBytes`; each is
+        //    encoded and written on its own, its keys in code point order.
+        let total = keys.reduce(0) { $0 + $1.size }
         let shardCount = max(1, min(4096, (total + options.shardBytes - 1) / options.shardBytes))
-        var shards = [[(key: String, hash: UInt32, postings: String)]](repeating: [], count: shardCount)
-        for entry in encoded { shards[Int(entry.hash % UInt32(shardCount))].append(entry) }
-        var files: [(String, [UInt8])] = []
-        for (i, shard) in shards.enumerated() {
-            let sorted = shard.sorted { Array($0.key.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.key.unicodeScalars.map(\.value)) }
-            files.append(("search/shards/\(i).json", JSON.object(sorted.map { ($0.key, .string($0.postings)) }).bytes()))
+        var byShard = [[UInt64]](repeating: [], count: shardCount)
+        for k in keys { byShard[Int(k.hash % UInt32(shardCount))].append(k.key) }
+        keys = []
+        for (i, shardKeys) in byShard.enumerated() {
+            var pairs: [(String, JSON)] = []
+            for key in shardKeys.sorted() {
+                var ids: [Int32] = []
+                for t in tables { t.appendPostings(key, to: &ids) }
+                pairs.append((PostingTable.keyString(key), .string(PostingEncoding.encode(ids, count: count))))
+            }
+            try emit("search/shards/\(i).json", JSON.object(pairs).bytes())
         }
         // 4. Documents in chunks of consecutive ids.
         let averageText = documents.isEmpty ? 1 : documents.reduce(0) { $0 + $1.text.utf8.count } / documents.count
@@ -65,7 +84,7 @@ enum SearchIndex {
             let json = JSON.array(docs.map { d in
                 .array([.string(d.url), .string(d.name), .string(d.department), .int(d.year), .string(d.amount), .string(d.text)])
             })
-            files.append(("search/docs/\(c).json", json.bytes()))
+            try emit("search/docs/\(c).json", json.bytes())
             c += 1
         }
         // 5. Facets for the filters: department, year, kind of 一级指标.
@@ -87,11 +106,11 @@ enum SearchIndex {
             for k in SearchDocument.kinds.indices where d.kinds & (1 << UInt8(k)) != 0 { byKind[k].append(Int32(id)) }
         }
         let years = byYear.keys.sorted(by: >)
-        files.append(("search/facets/department.json", JSON.array(byDepartment.map { .string(PostingEncoding.encode($0, count: count)) }).bytes()))
-        files.append(("search/facets/year.json", JSON.object(years.map { (String($0), .string(PostingEncoding.encode(byYear[$0]!, count: count))) }).bytes()))
-        files.append(("search/facets/kind.json", JSON.object(SearchDocument.kinds.indices.map {
+        try emit("search/facets/department.json", JSON.array(byDepartment.map { .string(PostingEncoding.encode($0, count: count)) }).bytes())
+        try emit("search/facets/year.json", JSON.object(years.map { (String($0), .string(PostingEncoding.encode(byYear[$0] ?? [], count: count))) }).bytes())
+        try emit("search/facets/kind.json", JSON.object(SearchDocument.kinds.indices.map {
             (SearchDocument.kinds[$0].rawValue, .string(PostingEncoding.encode(byKind[$0], count: count)))
-        }).bytes()))
+        }).bytes())
         // 6. What the browser needs to find everything else.
         let meta = JSON.object([
             ("version", .int(1)),
@@ -102,57 +121,120 @@ enum SearchIndex {
             ("years", .array(years.map { .int($0) })),
             ("kinds", .array(SearchDocument.kinds.map { .string($0.rawValue) })),
         ])
-        files.append(("search/meta.json", meta.bytes()))
-        return files
+        try emit("search/meta.json", meta.bytes())
     }
 }
 
-/// Posting lists for the keys one worker owns, appended in document order.
+/// Posting lists of one- and two-character keys, appended in document order, in an
+/// open-addressing hash table (tens of millions of insertions: no Dictionary overhead).
 struct PostingTable {
-    /// Key (two code points, or one with 0xFFFFFFFF) → slot.
-    var slots: [UInt64: Int] = [:]
-    var postings: [[Int32]] = []
-    var hashes: [UInt32] = []
+    /// Key: two code points (`a << 32 | b`), or one with `b = 0xFFFFFFFF`; 0 marks an empty slot.
+    private var keys: [UInt64]
+    private var slots: [Int32]
+    private(set) var postings: [[Int32]] = []
+    private(set) var hashes: [UInt32] = []
+    private var entryKeys: [UInt64] = []
+    private var mask: Int
 
-    static func build(_ documents: [SearchDocument], worker: Int, of workers: Int) -> PostingTable {
+    init(capacity: Int = 1 << 16) {
+        keys = [UInt64](repeating: 0, count: capacity)
+        slots = [Int32](repeating: -1, count: capacity)
+        mask = capacity - 1
+    }
+
+    var count: Int { postings.count }
+
+    static func build(_ documents: [SearchDocument], range: Range<Int>) -> PostingTable {
         var table = PostingTable()
-        table.slots.reserveCapacity(1 << 14)
-        let w = UInt32(workers), me = UInt32(worker)
         var codes: [UInt32] = []
-        for (id, doc) in documents.enumerated() {
+        for id in range {
             let doc32 = Int32(id)
             codes.removeAll(keepingCapacity: true)
-            codes.append(contentsOf: SearchFold.fold(doc.text))
-            var previous: UInt32?
+            codes.append(contentsOf: SearchFold.fold(documents[id].text))
+            var previous: UInt32 = 0
+            var hasPrevious = false
             for c in codes {
                 if SearchFold.isSpace(c) {
-                    previous = nil
+                    hasPrevious = false
                     continue
                 }
-                let h1 = SearchFold.hash(c, nil)
-                if h1 % w == me { table.add(UInt64(c) << 32 | 0xFFFF_FFFF, hash: h1, doc: doc32) }
-                if let p = previous {
-                    let h2 = SearchFold.hash(p, c)
-                    if h2 % w == me { table.add(UInt64(p) << 32 | UInt64(c), hash: h2, doc: doc32) }
-                }
+                table.add(UInt64(c) << 32 | 0xFFFF_FFFF, doc: doc32)
+                if hasPrevious { table.add(UInt64(previous) << 32 | UInt64(c), doc: doc32) }
                 previous = c
+                hasPrevious = true
             }
         }
         return table
     }
 
     @inline(__always)
-    private mutating func add(_ key: UInt64, hash: UInt32, doc: Int32) {
-        if let slot = slots[key] {
+    private func probe(_ key: UInt64) -> Int {
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
+        return i
+    }
+
+    @inline(__always)
+    private mutating func add(_ key: UInt64, doc: Int32) {
+        let i = probe(key)
+        if keys[i] == key {
+            let slot = Int(slots[i])
             if postings[slot].last != doc { postings[slot].append(doc) }
-        } else {
-            slots[key] = postings.count
-            postings.append([doc])
-            hashes.append(hash)
+            return
+        }
+        keys[i] = key
+        slots[i] = Int32(postings.count)
+        postings.append([doc])
+        entryKeys.append(key)
+        hashes.append(Self.hash(key))
+        if postings.count * 2 > keys.count { grow() }
+    }
+
+    private mutating func grow() {
+        let old = keys.count
+        keys = [UInt64](repeating: 0, count: old * 2)
+        slots = [Int32](repeating: -1, count: old * 2)
+        mask = old * 2 - 1
+        for (slot, key) in entryKeys.enumerated() {
+            let i = probe(key)
+            keys[i] = key
+            slots[i] = Int32(slot)
         }
     }
 
-    func keyString(_ key: UInt64) -> String {
+    /// Adds a key with no postings; false when it was already there.
+    mutating func insertKey(_ key: UInt64) -> Bool {
+        let i = probe(key)
+        if keys[i] == key { return false }
+        keys[i] = key
+        slots[i] = Int32(postings.count)
+        postings.append([])
+        entryKeys.append(key)
+        hashes.append(0)
+        if postings.count * 2 > keys.count { grow() }
+        return true
+    }
+
+    func postingCount(_ key: UInt64) -> Int {
+        let i = probe(key)
+        return keys[i] == key ? postings[Int(slots[i])].count : 0
+    }
+
+    func appendPostings(_ key: UInt64, to ids: inout [Int32]) {
+        let i = probe(key)
+        if keys[i] == key { ids.append(contentsOf: postings[Int(slots[i])]) }
+    }
+
+    func forEachKey(_ body: (UInt64, UInt32) -> Void) {
+        for (slot, key) in entryKeys.enumerated() { body(key, hashes[slot]) }
+    }
+
+    static func hash(_ key: UInt64) -> UInt32 {
+        let low = UInt32(key & 0xFFFF_FFFF)
+        return SearchFold.hash(UInt32(key >> 32), low == 0xFFFF_FFFF ? nil : low)
+    }
+
+    static func keyString(_ key: UInt64) -> String {
         var s = ""
         if let a = Unicode.Scalar(UInt32(key >> 32)) { s.unicodeScalars.append(a) }
         let low = UInt32(key & 0xFFFF_FFFF)
