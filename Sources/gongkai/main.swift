@@ -82,7 +82,7 @@ struct Build: ParsableCommand {
         }
         FileHandle.standardError.write(Data(Report.diagnostics(result.site.diagnostics).utf8))
         let site = result.site
-        print("built \(output)/: \(result.files) files, \(site.projectCount) projects in \(site.departmentYears.count) department-years")
+        print("built \(output)/: \(result.files) files (\(result.changedFiles) changed), \(site.projectCount) projects in \(site.departmentYears.count) department-years")
         let failed = site.hasErrors || (strict && site.diagnostics.contains { $0.severity == .warning })
         if failed { throw ExitCode(1) }
     }

@@ -26,8 +26,9 @@ public enum ContentLoader {
         return out.sorted()
     }
 
-    /// Reads every file; documents are parsed, other files reported. Order follows `paths`.
-    public static func read(_ paths: [String]) -> [DocumentResult] {
+    /// Reads every file; documents are parsed (or taken from the cache when unchanged), other
+    /// files reported. Order follows `paths`.
+    static func read(_ paths: [String], cache: DocumentCache? = nil) -> [DocumentResult] {
         parallelMap(paths) { path in
             let ext = (path as NSString).pathExtension.lowercased()
             guard documentExtensions.contains(ext) else {
@@ -41,6 +42,7 @@ public enum ContentLoader {
                 doc.diagnose(.error, line: 1, code: "unreadable-file", "cannot read the file")
                 return doc
             }
+            if let cache { return cache.read(path: path, bytes: [UInt8](data)) }
             return DocumentReader.read(path: path, bytes: [UInt8](data))
         }
     }

@@ -1,46 +1,7 @@
-// Writing the site into a staging directory and swapping it in only when the build succeeded.
+// Writing the site: files go to a staging directory; only when the whole build succeeded are
+// they moved into the output directory, and only the files that changed.
 
 import Foundation
-
-/// A file being written in chunks: bytes are buffered and flushed every megabyte.
-final class FileStream {
-    private let fd: Int32
-    private let name: String
-    private weak var output: StagedOutput?
-    var buffer: [UInt8] = []
-    private var written = 0
-
-    fileprivate init(fd: Int32, name: String, output: StagedOutput) {
-        self.fd = fd
-        self.name = name
-        self.output = output
-        buffer.reserveCapacity(1 << 20 + 65536)
-    }
-
-    /// Writes the buffer out if it has grown past a megabyte.
-    func flushIfFull() throws {
-        if buffer.count >= 1 << 20 { try flush() }
-    }
-
-    func flush() throws {
-        try buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                guard n > 0 else { throw PipelineError.output("cannot write ‘\(name)’: \(String(cString: strerror(errno)))") }
-                offset += n
-            }
-        }
-        written += buffer.count
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    func close() throws {
-        try flush()
-        Foundation.close(fd)
-        output?.count(bytes: written)
-    }
-}
 
 /// Errors that stop a build. Content problems are diagnostics, not these.
 public enum PipelineError: Error, CustomStringConvertible, Equatable {
@@ -57,20 +18,73 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable {
     }
 }
 
-/// Collects a build's files in a staging directory next to the output directory.
+/// What the previous build wrote: each file's content hash, and for pages the fingerprint of
+/// what they were rendered from.
+struct OutputManifest {
+    struct Entry: Equatable {
+        var fingerprint: UInt64
+        var hash: UInt64
+    }
+
+    var entries: [String: Entry] = [:]
+
+    /// A hash of every (path, content hash): written into the site as `.gongkai-build`, so a
+    /// cache can tell whether the output directory is still the one it describes.
+    var seal: UInt64 {
+        var h = StableHash()
+        for path in entries.keys.sorted() {
+            h.combine(path)
+            h.combine(Int(Int64(bitPattern: entries[path]!.hash)))
+        }
+        return h.value
+    }
+
+    func encoded() -> [UInt8] {
+        var w = BinaryWriter()
+        w.array(entries.keys.sorted()) { w, path in
+            w.string(path)
+            w.varint(entries[path]!.fingerprint)
+            w.varint(entries[path]!.hash)
+        }
+        return w.bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) throws -> OutputManifest {
+        var r = BinaryReader(bytes)
+        var m = OutputManifest()
+        _ = try r.array { r in
+            let path = try r.string()
+            m.entries[path] = Entry(fingerprint: try r.varint(), hash: try r.varint())
+        }
+        return m
+    }
+}
+
+/// The output of one build: staged files, the previous build's manifest, and the commit.
 final class StagedOutput: @unchecked Sendable {
+    static let sealFile = ".gongkai-build"
+
     let finalPath: String
     let stagingPath: String
+    let cacheDir: String
+    /// The previous build's manifest, when the output directory is still the one it describes.
+    let previous: OutputManifest?
     private let lock = NSLock()
+    private var current = OutputManifest()
+    /// Files written to staging that must be moved into the output directory.
+    private var changed: [String] = []
     private(set) var fileCount = 0
     private(set) var byteCount = 0
+    private(set) var reused = 0
+    var changedCount: Int { lock.lock(); defer { lock.unlock() }; return changed.count }
 
-    init(outputDir: String) throws {
+    init(outputDir: String, cacheDir: String? = nil) throws {
         let url = URL(fileURLWithPath: outputDir).standardizedFileURL
         finalPath = url.path
         let parent = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
         stagingPath = parent + "/.\(name).building-\(ProcessInfo.processInfo.processIdentifier)"
+        self.cacheDir = cacheDir ?? parent + "/.gongkai-cache/" + name
         let fm = FileManager.default
         try? fm.removeItem(atPath: stagingPath)
         do {
@@ -78,21 +92,51 @@ final class StagedOutput: @unchecked Sendable {
         } catch {
             throw PipelineError.output("cannot create ‘\(stagingPath)’: \(error.localizedDescription)")
         }
+        // An interrupted commit of an earlier build is finished first.
+        StagedOutput.finishInterruptedCommit(cacheDir: self.cacheDir, finalPath: finalPath)
+        var previous: OutputManifest?
+        if let bytes = fm.contents(atPath: self.cacheDir + "/outputs.bin"), let manifest = try? OutputManifest.decode([UInt8](bytes)),
+            let seal = fm.contents(atPath: finalPath + "/" + StagedOutput.sealFile),
+            String(decoding: seal, as: UTF8.self) == String(manifest.seal, radix: 16) + "\n"
+        {
+            previous = manifest
+        }
+        self.previous = previous
+    }
+
+    private func exists(_ relative: String) -> Bool {
+        var st = stat()
+        return lstat(finalPath + "/" + relative, &st) == 0
+    }
+
+    /// Whether a page rendered from the same inputs last time can be kept as it is.
+    func reuse(_ relative: String, fingerprint: UInt64) -> Bool {
+        guard fingerprint != 0, let old = previous?.entries[relative], old.fingerprint == fingerprint, exists(relative) else { return false }
+        lock.lock()
+        current.entries[relative] = old
+        fileCount += 1
+        reused += 1
+        lock.unlock()
+        return true
     }
 
     /// Writes `text` at the site path `relative` (e.g. `data/projects.json`).
-    func write(_ relative: String, _ text: String) throws {
+    func write(_ relative: String, _ text: String, fingerprint: UInt64 = 0) throws {
         var t = text
-        try t.withUTF8 { try write(relative, bytes: UnsafeRawBufferPointer($0)) }
+        try t.withUTF8 { try write(relative, bytes: UnsafeRawBufferPointer($0), fingerprint: fingerprint) }
     }
 
-    func write(_ relative: String, bytes: UnsafeRawBufferPointer) throws {
+    func write(_ relative: String, bytes: UnsafeRawBufferPointer, fingerprint: UInt64 = 0) throws {
+        let hash = StableHash.of(bytes)
+        if let old = previous?.entries[relative], old.hash == hash, exists(relative) {
+            record(relative, OutputManifest.Entry(fingerprint: fingerprint, hash: hash), changed: false, bytes: bytes.count)
+            return
+        }
         let path = stagingPath + "/" + relative
         var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         if fd < 0 && errno == ENOENT {
             // The directory does not exist yet: create it (another thread may race us; both succeed).
-            let dir = (path as NSString).deletingLastPathComponent
-            try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
         guard fd >= 0 else { throw PipelineError.output("cannot write ‘\(relative)’: \(String(cString: strerror(errno)))") }
@@ -103,10 +147,21 @@ final class StagedOutput: @unchecked Sendable {
             guard n > 0 else { throw PipelineError.output("cannot write ‘\(relative)’: \(String(cString: strerror(errno)))") }
             offset += n
         }
+        record(relative, OutputManifest.Entry(fingerprint: fingerprint, hash: hash), changed: true, bytes: bytes.count)
+    }
+
+    fileprivate func record(_ relative: String, _ entry: OutputManifest.Entry, changed isChanged: Bool, bytes: Int) {
         lock.lock()
+        current.entries[relative] = entry
+        if isChanged { changed.append(relative) }
         fileCount += 1
-        byteCount += bytes.count
+        byteCount += bytes
         lock.unlock()
+    }
+
+    fileprivate func unchanged(_ relative: String, hash: UInt64) -> Bool {
+        guard let old = previous?.entries[relative] else { return false }
+        return old.hash == hash && exists(relative)
     }
 
     /// Opens a file of the site for writing in chunks (large data files are streamed, not held).
@@ -115,16 +170,7 @@ final class StagedOutput: @unchecked Sendable {
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw PipelineError.output("cannot write ‘\(relative)’: \(String(cString: strerror(errno)))") }
-        lock.lock()
-        fileCount += 1
-        lock.unlock()
         return FileStream(fd: fd, name: relative, output: self)
-    }
-
-    fileprivate func count(bytes: Int) {
-        lock.lock()
-        byteCount += bytes
-        lock.unlock()
     }
 
     /// Copies a file from disk into the site.
@@ -135,26 +181,122 @@ final class StagedOutput: @unchecked Sendable {
         try data.withUnsafeBytes { try write(relative, bytes: $0) }
     }
 
-    /// Replaces the output directory with the staged one.
+    /// Moves what changed into the output directory and removes what the site no longer has.
     func publish() throws {
         let fm = FileManager.default
-        let old = stagingPath + ".old"
-        if fm.fileExists(atPath: finalPath) {
-            do { try fm.moveItem(atPath: finalPath, toPath: old) } catch {
-                throw PipelineError.output("cannot replace ‘\(finalPath)’: \(error.localizedDescription)")
+        let seal = String(current.seal, radix: 16) + "\n"
+        try seal.write(toFile: stagingPath + "/" + StagedOutput.sealFile, atomically: false, encoding: .utf8)
+        try? fm.createDirectory(atPath: cacheDir, withIntermediateDirectories: true)
+        if previous == nil {
+            // A whole new site: swap the directories.
+            let old = stagingPath + ".old"
+            if fm.fileExists(atPath: finalPath) {
+                do { try fm.moveItem(atPath: finalPath, toPath: old) } catch {
+                    throw PipelineError.output("cannot replace ‘\(finalPath)’: \(error.localizedDescription)")
+                }
+            }
+            do {
+                try fm.moveItem(atPath: stagingPath, toPath: finalPath)
+            } catch {
+                try? fm.moveItem(atPath: old, toPath: finalPath)
+                throw PipelineError.output("cannot move the new site into ‘\(finalPath)’: \(error.localizedDescription)")
+            }
+            StagedOutput.remove(old)
+        } else {
+            // The changed files, each replaced by a rename (a page is never half-written). A
+            // journal lets the next build finish the commit if this one is interrupted.
+            let removed = Set(previous!.entries.keys).subtracting(current.entries.keys).sorted()
+            var journal = BinaryWriter()
+            journal.string(stagingPath)
+            journal.array(changed.sorted() + [StagedOutput.sealFile]) { $0.string($1) }
+            journal.array(removed) { $0.string($1) }
+            try Data(journal.bytes).write(to: URL(fileURLWithPath: cacheDir + "/commit.journal"))
+            StagedOutput.finishInterruptedCommit(cacheDir: cacheDir, finalPath: finalPath)
+        }
+        try Data(current.encoded()).write(to: URL(fileURLWithPath: cacheDir + "/outputs.bin"))
+    }
+
+    /// Replays a commit journal: renames from the staging directory, removals, then cleanup.
+    static func finishInterruptedCommit(cacheDir: String, finalPath: String) {
+        let journalPath = cacheDir + "/commit.journal"
+        guard let data = FileManager.default.contents(atPath: journalPath) else { return }
+        var r = BinaryReader([UInt8](data))
+        guard let staging = try? r.string(), let moves = try? r.array({ try $0.string() }), let removals = try? r.array({ try $0.string() }) else {
+            try? FileManager.default.removeItem(atPath: journalPath)
+            return
+        }
+        for rel in moves {
+            let from = staging + "/" + rel, to = finalPath + "/" + rel
+            if rename(from, to) != 0 && errno == ENOENT, FileManager.default.fileExists(atPath: from) {
+                try? FileManager.default.createDirectory(atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                _ = rename(from, to)
             }
         }
-        do {
-            try fm.moveItem(atPath: stagingPath, toPath: finalPath)
-        } catch {
-            try? fm.moveItem(atPath: old, toPath: finalPath)
-            throw PipelineError.output("cannot move the new site into ‘\(finalPath)’: \(error.localizedDescription)")
+        var dirs = Set<String>()
+        for rel in removals {
+            unlink(finalPath + "/" + rel)
+            dirs.insert((rel as NSString).deletingLastPathComponent)
         }
-        try? fm.removeItem(atPath: old)
+        // Remove directories the removals left empty, deepest first.
+        for dir in dirs.sorted(by: { $0.count > $1.count }) where !dir.isEmpty {
+            var d = dir
+            while !d.isEmpty, rmdir(finalPath + "/" + d) == 0 { d = (d as NSString).deletingLastPathComponent }
+        }
+        remove(staging)
+        try? FileManager.default.removeItem(atPath: journalPath)
     }
 
     /// Removes the staging directory after a failed build.
     func discard() {
-        try? FileManager.default.removeItem(atPath: stagingPath)
+        StagedOutput.remove(stagingPath)
+    }
+
+    /// Removes a directory tree.
+    static func remove(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+/// A file being written in chunks: bytes are buffered and flushed every megabyte, and hashed
+/// so an unchanged file is not moved into the site.
+final class FileStream {
+    private let fd: Int32
+    private let name: String
+    private let output: StagedOutput
+    var buffer: [UInt8] = []
+    private var written = 0
+    private var hash = StableHash()
+
+    fileprivate init(fd: Int32, name: String, output: StagedOutput) {
+        self.fd = fd
+        self.name = name
+        self.output = output
+        buffer.reserveCapacity(1 << 20 + 65536)
+    }
+
+    /// Writes the buffer out if it has grown past a megabyte.
+    func flushIfFull() throws {
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    func flush() throws {
+        hash.combine(buffer)
+        try buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                guard n > 0 else { throw PipelineError.output("cannot write ‘\(name)’: \(String(cString: strerror(errno)))") }
+                offset += n
+            }
+        }
+        written += buffer.count
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func close() throws {
+        try flush()
+        Foundation.close(fd)
+        let isChanged = !output.unchanged(name, hash: hash.value)
+        output.record(name, OutputManifest.Entry(fingerprint: 0, hash: hash.value), changed: isChanged, bytes: written)
     }
 }

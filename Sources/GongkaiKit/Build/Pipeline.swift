@@ -8,6 +8,9 @@ public struct BuildOptions: Sendable {
     public var outputDir = "Public"
     public var configPath = "gongkai.yml"
     public var themesDir = "Themes"
+    /// Where the build keeps what it needs to rebuild only what changed (default: a
+    /// `.gongkai-cache` folder next to the output directory).
+    public var cacheDir: String?
     /// Called with progress lines (`[2/7] reading 5 documents`).
     public var log: (@Sendable (String) -> Void)?
 
@@ -19,14 +22,24 @@ public struct BuildResult: Sendable {
     public var site: Site
     public var files: Int
     public var bytes: Int
+    /// Pages kept from the previous build because nothing they show changed.
+    public var reusedPages: Int = 0
+    /// Documents taken from the cache instead of being parsed again.
+    public var cachedDocuments: Int = 0
+    /// Files actually written (the rest were unchanged).
+    public var changedFiles: Int = 0
     public var stageTimes: [(String, Duration)]
 }
 
 public enum Pipeline {
     /// Reads the configuration and all content into the site model (`check` stops here).
     public static func read(contentDir: String, config: SiteConfig) throws -> Site {
+        try read(contentDir: contentDir, config: config, cache: nil)
+    }
+
+    static func read(contentDir: String, config: SiteConfig, cache: DocumentCache?) throws -> Site {
         let paths = try ContentLoader.files(in: contentDir)
-        let documents = ContentLoader.read(paths)
+        let documents = ContentLoader.read(paths, cache: cache)
         var site = Aggregator.aggregate(documents, departments: config.departments)
         site.diagnostics = Checks.apply(silence: config.silence, to: site.diagnostics, contentDir: contentDir)
         QualityChecks.run(&site, silence: config.silence, contentDir: contentDir)
@@ -53,9 +66,17 @@ public enum Pipeline {
             let config = try SiteConfig.load(path: options.configPath)
             return (config, try Theme.load(themesDir: options.themesDir, name: config.theme))
         }
-        let site = try stage("reading content") { try read(contentDir: options.contentDir, config: config) }
+        let output = try StagedOutput(outputDir: options.outputDir, cacheDir: options.cacheDir)
+        // Documents are cached only while the output they were built into is intact.
+        let documents = DocumentCache(dir: output.cacheDir)
+        let site: Site
+        do {
+            site = try stage("reading content") { try read(contentDir: options.contentDir, config: config, cache: documents) }
+        } catch {
+            output.discard()
+            throw error
+        }
         let index = stage("routing \(site.projectCount) projects") { SiteIndex(site: site) }
-        let output = try StagedOutput(outputDir: options.outputDir)
         do {
             // Open data and pages are written at the same time: the data files on one thread,
             // the pages on all cores.
@@ -77,11 +98,18 @@ public enum Pipeline {
                     try bytes.withUnsafeBytes { try output.write(path, bytes: $0) }
                 }
             }
-            try stage("publishing") { try output.publish() }
+            try stage("publishing") {
+                try output.publish()
+                documents.save()
+            }
         } catch {
             output.discard()
             throw error
         }
-        return BuildResult(site: site, files: output.fileCount, bytes: output.byteCount, stageTimes: times)
+        var result = BuildResult(site: site, files: output.fileCount, bytes: output.byteCount, stageTimes: times)
+        result.reusedPages = output.reused
+        result.cachedDocuments = documents.hits
+        result.changedFiles = output.changedCount
+        return result
     }
 }

@@ -46,9 +46,40 @@ struct SiteRenderer: Sendable {
     }
 
     private func write(_ job: Job, into output: StagedOutput) throws {
+        var fingerprint: UInt64 = 0
+        if case .project(let y, let p) = job {
+            // A project page depends on its project and its neighbours only: if they are as
+            // they were, the page is too.
+            fingerprint = projectFingerprint(y, p)
+            if output.reuse(String(context.index.departmentYears[y].projectPaths[p].dropFirst()), fingerprint: fingerprint) { return }
+        }
         let (file, template, view) = page(job)
         let bytes = try theme.render(template, view)
-        try bytes.withUnsafeBytes { try output.write(file, bytes: $0) }
+        try bytes.withUnsafeBytes { try output.write(file, bytes: $0, fingerprint: fingerprint) }
+    }
+
+    /// Everything a project page is rendered from, hashed.
+    func projectFingerprint(_ y: Int, _ p: Int) -> UInt64 {
+        let entry = context.index.departmentYears[y]
+        let dy = entry.departmentYear
+        var h = StableHash()
+        h.combine(Int(Int64(bitPattern: theme.fingerprint)))
+        h.combine(context.config.title); h.combine(context.config.baseURL); h.combine(context.config.language)
+        var w = BinaryWriter()
+        w.project(dy.projects[p])
+        h.combine(w.bytes)
+        h.combine(dy.department); h.combine(dy.departmentKey); h.combine(dy.year); h.combine(entry.projectPaths[p])
+        h.combine(entry.departmentPath); h.combine(entry.path)
+        for neighbour in [p - 1, p + 1] where dy.projects.indices.contains(neighbour) {
+            h.combine(dy.projects[neighbour].name); h.combine(entry.projectPaths[neighbour])
+        } 
+        h.combine(p == 0 ? 1 : 0); h.combine(p + 1 == dy.projects.count ? 1 : 0)
+        for other in context.index.history[entry.historyGroups[p]] {
+            let e = context.index.departmentYears[other.entry]
+            h.combine(e.departmentYear.year); h.combine(e.projectPaths[other.project])
+            h.combine(e.departmentYear.projects[other.project].amount.map { Int($0.fen) } ?? -1)
+        }
+        return h.value
     }
 
     /// The file, template and view of a page.

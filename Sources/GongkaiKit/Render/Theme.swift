@@ -11,6 +11,8 @@ public struct Theme: Sendable {
     let library: TemplateLibrary
     /// Site path (`assets/style.css`) → file on disk.
     let assets: [(String, String)]
+    /// A hash of every template and asset: pages rendered with another theme are rendered again.
+    let fingerprint: UInt64
 
     /// Loads `themesDir/name` over `themesDir/default`, template by template and asset by asset.
     ///
@@ -34,10 +36,13 @@ public struct Theme: Sendable {
             }
         }
         var templates: [String: Template] = [:]
+        var hash = StableHash()
         for (templateName, path) in files.sorted(by: { $0.key < $1.key }) {
             guard let data = fm.contents(atPath: path) else {
                 throw PipelineError.theme("\(path): error: cannot read template")
             }
+            hash.combine(templateName)
+            hash.combine([UInt8](data))
             let text = String(decoding: data, as: UTF8.self)
             do {
                 _ = try MustacheTemplate(string: text)
@@ -61,7 +66,11 @@ public struct Theme: Sendable {
                 assets["assets/" + rel] = dir + "/assets/" + rel
             }
         }
-        return Theme(library: TemplateLibrary(templates: templates), assets: assets.sorted { $0.key < $1.key })
+        for (path, file) in assets.sorted(by: { $0.key < $1.key }) {
+            hash.combine(path)
+            hash.combine([UInt8](fm.contents(atPath: file) ?? Data()))
+        }
+        return Theme(library: TemplateLibrary(templates: templates), assets: assets.sorted { $0.key < $1.key }, fingerprint: hash.value)
     }
 
     /// Renders page `template` with `view`.

@@ -1,0 +1,138 @@
+// A compact binary form of the model, for the build cache and for fingerprints of pages.
+
+/// Writes values as bytes: varints, length-prefixed UTF-8 strings, arrays, optionals.
+struct BinaryWriter {
+    var bytes: [UInt8] = []
+
+    mutating func varint(_ value: UInt64) {
+        var v = value
+        while v >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    mutating func int(_ value: Int) { varint(UInt64(bitPattern: Int64(value)) << 1 ^ UInt64(bitPattern: Int64(value) >> 63)) }
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        var v = value
+        v.withUTF8 { buffer in
+            varint(UInt64(buffer.count))
+            bytes.append(contentsOf: buffer)
+        }
+    }
+
+    mutating func string(_ value: String?) {
+        bool(value != nil)
+        if let value { string(value) }
+    }
+
+    mutating func money(_ value: Money?) {
+        bool(value != nil)
+        if let value { int(Int(value.fen)) }
+    }
+
+    mutating func int(_ value: Int?) {
+        bool(value != nil)
+        if let value { int(value) }
+    }
+
+    mutating func array<T>(_ items: [T], _ each: (inout BinaryWriter, T) -> Void) {
+        varint(UInt64(items.count))
+        for item in items { each(&self, item) }
+    }
+}
+
+/// Reads what `BinaryWriter` wrote; any inconsistency throws (a damaged cache is rebuilt).
+struct BinaryReader {
+    struct Damaged: Error {}
+
+    let bytes: [UInt8]
+    var position = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var atEnd: Bool { position >= bytes.count }
+
+    mutating func varint() throws -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < bytes.count, shift < 64 else { throw Damaged() }
+            let b = bytes[position]
+            position += 1
+            result |= UInt64(b & 0x7F) << shift
+            if b & 0x80 == 0 { return result }
+            shift += 7
+        }
+    }
+
+    mutating func int() throws -> Int {
+        let v = try varint()
+        return Int(Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))))
+    }
+
+    mutating func bool() throws -> Bool {
+        guard position < bytes.count else { throw Damaged() }
+        defer { position += 1 }
+        return bytes[position] != 0
+    }
+
+    mutating func string() throws -> String {
+        let n = Int(try varint())
+        guard n >= 0, position + n <= bytes.count else { throw Damaged() }
+        defer { position += n }
+        return String(decoding: bytes[position..<position + n], as: UTF8.self)
+    }
+
+    mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
+    mutating func money() throws -> Money? { try bool() ? Money(fen: Int64(try int())) : nil }
+    mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
+
+    mutating func array<T>(_ each: (inout BinaryReader) throws -> T) throws -> [T] {
+        let n = Int(try varint())
+        guard n >= 0, n <= bytes.count - position else { throw Damaged() }
+        var items: [T] = []
+        items.reserveCapacity(n)
+        for _ in 0..<n { items.append(try each(&self)) }
+        return items
+    }
+
+    mutating func bytes(_ count: Int) throws -> ArraySlice<UInt8> {
+        guard count >= 0, position + count <= bytes.count else { throw Damaged() }
+        defer { position += count }
+        return bytes[position..<position + count]
+    }
+}
+
+/// FNV-1a, 64 bits: a stable hash of bytes (the same in every run, unlike Swift's Hasher).
+struct StableHash {
+    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    mutating func combine<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+        var h = value
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01B3
+        }
+        value = h
+    }
+
+    mutating func combine(_ string: String) {
+        var s = string
+        s.withUTF8 { combine($0) }
+        combine(CollectionOfOne(0xFF))
+    }
+
+    mutating func combine(_ int: Int) {
+        withUnsafeBytes(of: Int64(int).littleEndian) { combine($0) }
+    }
+
+    static func of<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var h = StableHash()
+        h.combine(bytes)
+        return h.value
+    }
+}

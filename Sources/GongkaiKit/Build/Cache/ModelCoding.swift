@@ -1,0 +1,142 @@
+// The model in binary: what the build cache stores for each document.
+
+extension BinaryWriter {
+    mutating func document(_ d: DocumentResult) {
+        string(d.path)
+        string(d.layout?.rawValue)
+        string(d.department)
+        array(d.departmentSpellings) { $0.string($1) }
+        int(d.year)
+        array(d.projects) { $0.project($1) }
+        bool(d.annex != nil)
+        if let a = d.annex {
+            location(a.location)
+            array(a.headerLines) { $0.int($1) }
+            array(a.rows) { w, r in
+                w.string(r.number); w.string(r.name); w.money(r.amount); w.string(r.amountText); w.int(r.line)
+            }
+        }
+        bool(d.overallGoals != nil)
+        if let g = d.overallGoals {
+            string(g.title)
+            location(g.location)
+            array(g.sections) { w, s in
+                w.string(s.title)
+                w.array(s.paragraphs) { $0.string($1) }
+                w.array(s.items) { w, i in w.string(i.title); w.string(i.goal); w.string(i.indicator); w.int(i.line) }
+                w.int(s.line)
+            }
+        }
+        array(d.diagnostics) { w, x in
+            w.string(x.severity.rawValue); w.location(x.location); w.string(x.code); w.string(x.message)
+        }
+    }
+
+    mutating func location(_ l: SourceLocation) {
+        string(l.file)
+        int(l.line)
+    }
+
+    mutating func project(_ p: Project) {
+        string(p.layout.rawValue)
+        location(p.location)
+        string(p.rawDepartment)
+        string(p.unit)
+        int(p.year)
+        string(p.name)
+        array(p.otherNames) { $0.string($1) }
+        string(p.code)
+        money(p.amount)
+        money(p.totalAmount)
+        array(p.funding) { w, f in w.string(f.label); w.money(f.amount); w.string(f.text); w.int(f.line) }
+        array(p.subItems) { w, s in w.string(s.name); w.money(s.halfYear); w.money(s.fullYear); w.int(s.line) }
+        array(p.spendingPlan) { w, x in w.string(x.label); w.string(x.share); w.int(x.line) }
+        string(p.period)
+        string(p.source)
+        array(p.sections) { w, s in w.string(s.title); w.string(s.text); w.int(s.line); w.bool(s.isGoal) }
+        bool(p.indicatorColumns.halfAndFullYear); bool(p.indicatorColumns.description); bool(p.indicatorColumns.basis)
+        int(p.indicatorColumns.headerLine)
+        array(p.indicators) { w, i in
+            w.string(i.level1); w.string(i.level2); w.string(i.name)
+            w.array(i.targets) { w, t in w.string(t.halfYear); w.string(t.value); w.int(t.line) }
+            w.string(i.description); w.string(i.basis); w.int(i.line)
+        }
+        array(p.fields) { w, f in w.string(f.label); w.string(f.value); w.int(f.line) }
+        array(p.structuralLines) { $0.int($1) }
+    }
+}
+
+extension BinaryReader {
+    mutating func document() throws -> DocumentResult {
+        var d = DocumentResult(path: try string())
+        d.layout = try optionalString().flatMap(Layout.init(rawValue:))
+        d.department = try optionalString()
+        d.departmentSpellings = try array { try $0.string() }
+        d.year = try optionalInt()
+        d.projects = try array { try $0.project() }
+        if try bool() {
+            let location = try location()
+            let headers = try array { try $0.int() }
+            let rows = try array { r in
+                AnnexRow(number: try r.string(), name: try r.string(), amount: try r.money(), amountText: try r.string(), line: try r.int())
+            }
+            d.annex = Annex(location: location, headerLines: headers, rows: rows)
+        }
+        if try bool() {
+            let title = try string()
+            let location = try location()
+            let sections = try array { r in
+                OverallSection(
+                    title: try r.string(), paragraphs: try r.array { try $0.string() },
+                    items: try r.array { r in GoalItem(title: try r.string(), goal: try r.optionalString(), indicator: try r.optionalString(), line: try r.int()) },
+                    line: try r.int())
+            }
+            d.overallGoals = OverallGoals(title: title, sections: sections, location: location)
+        }
+        d.diagnostics = try array { r in
+            guard let severity = Severity(rawValue: try r.string()) else { throw Damaged() }
+            let location = try r.location()
+            return Diagnostic(severity, location, code: try r.string(), try r.string())
+        }
+        return d
+    }
+
+    mutating func location() throws -> SourceLocation {
+        SourceLocation(file: try string(), line: try int())
+    }
+
+    mutating func project() throws -> Project {
+        guard let layout = Layout(rawValue: try string()) else { throw Damaged() }
+        let location = try location()
+        let rawDepartment = try optionalString()
+        let unit = try optionalString()
+        let year = try optionalInt()
+        let name = try string()
+        var p = Project(layout: layout, location: location, name: name)
+        p.rawDepartment = rawDepartment
+        p.unit = unit
+        p.year = year
+        p.otherNames = try array { try $0.string() }
+        p.code = try optionalString()
+        p.amount = try money()
+        p.totalAmount = try money()
+        p.funding = try array { r in FundingLine(label: try r.string(), amount: try r.money(), text: try r.string(), line: try r.int()) }
+        p.subItems = try array { r in SubItem(name: try r.string(), halfYear: try r.money(), fullYear: try r.money(), line: try r.int()) }
+        p.spendingPlan = try array { r in PlanPoint(label: try r.string(), share: try r.string(), line: try r.int()) }
+        p.period = try optionalString()
+        p.source = try optionalString()
+        p.sections = try array { r in NarrativeSection(title: try r.string(), text: try r.string(), line: try r.int(), isGoal: try r.bool()) }
+        p.indicatorColumns.halfAndFullYear = try bool()
+        p.indicatorColumns.description = try bool()
+        p.indicatorColumns.basis = try bool()
+        p.indicatorColumns.headerLine = try optionalInt()
+        p.indicators = try array { r in
+            Indicator(level1: try r.string(), level2: try r.string(), name: try r.string(),
+                      targets: try r.array { r in Target(halfYear: try r.optionalString(), value: try r.optionalString(), line: try r.int()) },
+                      description: try r.optionalString(), basis: try r.optionalString(), line: try r.int())
+        }
+        p.fields = try array { r in Field(label: try r.string(), value: try r.string(), line: try r.int()) }
+        p.structuralLines = try array { try $0.int() }
+        return p
+    }
+}

@@ -1,0 +1,102 @@
+// A second build after one document changed redoes only what depends on it, and gives the
+// same bytes as a clean build (issue 6).
+
+import Foundation
+import Testing
+@testable import GongkaiKit
+
+@Suite struct IncrementalBuildTests {
+    func snapshot(_ dir: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for file in try FileManager.default.subpathsOfDirectory(atPath: dir) {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: dir + "/" + file, isDirectory: &isDir), !isDir.boolValue {
+                files[file] = FileManager.default.contents(atPath: dir + "/" + file)
+            }
+        }
+        return files
+    }
+
+    func build(_ content: String, _ dir: TemporaryDirectory) throws -> BuildResult {
+        try BuiltSite.build(content: content, into: dir)
+    }
+
+    @Test func aChangedDocumentRebuildsOnlyWhatDependsOnItAndEqualsACleanBuild() throws {
+        let work = TemporaryDirectory()
+        for seed in Repo.seeds { work.copy(seed, to: "Content/" + seed.dropFirst(Repo.content.count + 1)) }
+        let first = try build(work.path + "/Content", work)
+        #expect(first.cachedDocuments == 0)
+        #expect(first.reusedPages == 0)
+
+        // Nothing changed: nothing is parsed, rendered or written again.
+        let again = try build(work.path + "/Content", work)
+        #expect(again.cachedDocuments == 5)
+        #expect(again.reusedPages == 31)
+        #expect(again.changedFiles == 0)
+
+        // One document changes: a project's amount in 旌德 2024 (and its annex row).
+        let path = work.path + "/Content/旌德县人力资源和社会保障局/2024-部门项目及绩效目标情况.md"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.components(separatedBy: "年度资金总额:\t5.00\t\t").count == 2)
+        text = text.replacingOccurrences(of: "年度资金总额:\t5.00\t\t", with: "年度资金总额:\t6.00\t\t")
+        text = text.replacingOccurrences(of: "其中:财政拨款\t5.00\t\t", with: "其中:财政拨款\t6.00\t\t")
+        text = text.replacingOccurrences(of: "11\t劳动保障监察工作经费\t5", with: "11\t劳动保障监察工作经费\t6")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let incremental = try build(work.path + "/Content", work)
+        #expect(incremental.cachedDocuments == 4)
+        // Only the changed project's page is rendered again; its neighbours show its name, not its amount.
+        #expect(incremental.reusedPages == 30)
+        #expect(incremental.changedFiles > 0)
+        #expect(incremental.site.departmentYears.first { $0.department == "旌德县人力资源和社会保障局" }?.total.wanString == "626.39")
+
+        // The same bytes as a clean build of the changed content.
+        let clean = TemporaryDirectory()
+        _ = try build(work.path + "/Content", clean)
+        let a = try snapshot(work.path + "/Public"), b = try snapshot(clean.path + "/Public")
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (file, data) in b { #expect(a[file] == data, "\(file) differs from a clean build") }
+    }
+
+    @Test func aRemovedDocumentRemovesItsPages() throws {
+        let work = TemporaryDirectory()
+        for seed in Repo.seeds { work.copy(seed, to: "Content/" + seed.dropFirst(Repo.content.count + 1)) }
+        _ = try build(work.path + "/Content", work)
+        #expect(FileManager.default.fileExists(atPath: work.path + "/Public/高新区人力资源和社会保障局/2024/人才发展资金.html"))
+        try FileManager.default.removeItem(atPath: work.path + "/Content/高新区人社局")
+        let result = try build(work.path + "/Content", work)
+        #expect(result.cachedDocuments == 4)
+        #expect(!FileManager.default.fileExists(atPath: work.path + "/Public/高新区人力资源和社会保障局"))
+        let clean = TemporaryDirectory()
+        _ = try build(work.path + "/Content", clean)
+        #expect(try snapshot(work.path + "/Public") == (try snapshot(clean.path + "/Public")))
+    }
+
+    @Test func aDamagedCacheIsIgnored() throws {
+        let work = TemporaryDirectory()
+        _ = try build(Repo.content, work)
+        let cache = work.path + "/.gongkai-cache/Public"
+        for file in try FileManager.default.subpathsOfDirectory(atPath: cache) where file.hasSuffix(".bin") {
+            try Data([0xFF, 0x01, 0x02]).write(to: URL(fileURLWithPath: cache + "/" + file))
+        }
+        let result = try build(Repo.content, work)
+        #expect(result.cachedDocuments == 0)
+        #expect(result.site.projectCount == 31)
+        let clean = TemporaryDirectory()
+        _ = try build(Repo.content, clean)
+        #expect(try snapshot(work.path + "/Public") == (try snapshot(clean.path + "/Public")))
+    }
+
+    @Test func documentsRoundTripThroughTheCacheFormat() {
+        for path in Repo.seeds {
+            let doc = Seeds.read(path)
+            var w = BinaryWriter()
+            w.document(doc)
+            var r = BinaryReader(w.bytes)
+            let decoded = try? r.document()
+            var again = BinaryWriter()
+            if let decoded { again.document(decoded) }
+            #expect(again.bytes == w.bytes, "\(path)")
+            #expect(decoded?.projects.count == doc.projects.count)
+        }
+    }
+}
