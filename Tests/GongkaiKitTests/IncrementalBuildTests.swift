@@ -33,6 +33,7 @@ import Testing
         #expect(again.cachedDocuments == 5)
         #expect(again.reusedPages == 31)
         #expect(again.changedFiles == 0)
+        #expect(again.copiedDataSegments == 4)
 
         // One document changes: a project's amount in 旌德 2024 (and its annex row).
         let path = work.path + "/Content/旌德县人力资源和社会保障局/2024-部门项目及绩效目标情况.md"
@@ -46,6 +47,8 @@ import Testing
         #expect(incremental.cachedDocuments == 4)
         // Only the changed project's page is rendered again; its neighbours show its name, not its amount.
         #expect(incremental.reusedPages == 30)
+        // The open data of the three unchanged department-years is copied, not formatted again.
+        #expect(incremental.copiedDataSegments == 3)
         #expect(incremental.changedFiles > 0)
         #expect(incremental.site.departmentYears.first { $0.department == "旌德县人力资源和社会保障局" }?.total.wanString == "626.39")
 

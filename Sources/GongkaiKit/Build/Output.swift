@@ -78,6 +78,13 @@ final class StagedOutput: @unchecked Sendable {
     private(set) var reused = 0
     var changedCount: Int { lock.lock(); defer { lock.unlock() }; return changed.count }
 
+    /// The content hash this build gave a file.
+    func hash(of relative: String) -> UInt64? {
+        lock.lock()
+        defer { lock.unlock() }
+        return current.entries[relative]?.hash
+    }
+
     init(outputDir: String, cacheDir: String? = nil) throws {
         let url = URL(fileURLWithPath: outputDir).standardizedFileURL
         finalPath = url.path
@@ -267,6 +274,9 @@ final class FileStream {
     private var written = 0
     private var hash = StableHash()
 
+    /// Bytes written so far, including the buffer.
+    var position: Int { written + buffer.count }
+
     fileprivate init(fd: Int32, name: String, output: StagedOutput) {
         self.fd = fd
         self.name = name
@@ -280,6 +290,7 @@ final class FileStream {
     }
 
     func flush() throws {
+        guard !buffer.isEmpty else { return }
         hash.combine(buffer)
         try buffer.withUnsafeBytes { raw in
             var offset = 0

@@ -28,6 +28,8 @@ public struct BuildResult: Sendable {
     public var cachedDocuments: Int = 0
     /// Files actually written (the rest were unchanged).
     public var changedFiles: Int = 0
+    /// Department-years whose open-data rows were copied from the previous build.
+    public var copiedDataSegments: Int = 0
     public var stageTimes: [(String, Duration)]
 }
 
@@ -76,7 +78,12 @@ public enum Pipeline {
             output.discard()
             throw error
         }
-        let index = stage("routing \(site.projectCount) projects") { SiteIndex(site: site) }
+        let (index, fingerprints) = stage("routing \(site.projectCount) projects") { () -> (SiteIndex, Fingerprints) in
+            let index = SiteIndex(site: site)
+            return (index, Fingerprints(index))
+        }
+        let previousData = DataSegments(cacheDir: output.cacheDir, outputDir: output.finalPath, manifest: output.previous)
+        let dataSegments = DataSegments()
         do {
             // Open data and pages are written at the same time: the data files on one thread,
             // the pages on all cores.
@@ -84,11 +91,16 @@ public enum Pipeline {
                 let dataFailure = FirstError()
                 let dataDone = DispatchSemaphore(value: 0)
                 Thread.detachNewThread {
-                    do { try DataExport.write(site, index: index, config: config, to: output) } catch { dataFailure.set(error) }
+                    do {
+                        try DataExport.write(site, index: index, config: config, to: output,
+                                             fingerprints: fingerprints, previous: previousData, saving: dataSegments)
+                    } catch { dataFailure.set(error) }
                     dataDone.signal()
                 }
                 let context = PageContext(config: config, index: index)
-                let pages = Result { try SiteRenderer(theme: theme, context: context, site: site).render(into: output) }
+                var renderer = SiteRenderer(theme: theme, context: context, site: site)
+                renderer.fingerprints = fingerprints
+                let pages = Result { try renderer.render(into: output) }
                 dataDone.wait()
                 if let error = dataFailure.error { throw error }
                 _ = try pages.get()
@@ -101,6 +113,7 @@ public enum Pipeline {
             try stage("publishing") {
                 try output.publish()
                 documents.save()
+                dataSegments.save(cacheDir: output.cacheDir, fileHashes: DataExport.streamedFiles.map { output.hash(of: $0) ?? 0 })
             }
         } catch {
             output.discard()
@@ -110,6 +123,7 @@ public enum Pipeline {
         result.reusedPages = output.reused
         result.cachedDocuments = documents.hits
         result.changedFiles = output.changedCount
+        result.copiedDataSegments = previousData?.copied ?? 0
         return result
     }
 }

@@ -50,34 +50,55 @@ public enum DataExport {
         }
     }
 
-    /// Writes the site-wide files under `data/`, streaming the large ones.
-    static func write(_ site: Site, index: SiteIndex, config: SiteConfig, to output: StagedOutput) throws {
-        let projectsJSON = try output.stream("data/projects.json")
-        let projectsCSV = try output.stream("data/projects.csv")
-        let indicatorsCSV = try output.stream("data/indicators.csv")
+    /// The three large files, written department-year by department-year.
+    static let streamedFiles = ["data/projects.json", "data/projects.csv", "data/indicators.csv"]
+
+    /// Writes the site-wide files under `data/`, streaming the large ones. A department-year
+    /// whose rows the previous build already wrote (same fingerprint) is copied from the
+    /// previous files instead of being formatted again.
+    static func write(_ site: Site, index: SiteIndex, config: SiteConfig, to output: StagedOutput,
+                      fingerprints: Fingerprints? = nil, previous: DataSegments? = nil, saving: DataSegments? = nil) throws {
+        let streams = try streamedFiles.map { try output.stream($0) }
+        let (projectsJSON, projectsCSV, indicatorsCSV) = (streams[0], streams[1], streams[2])
         var projectRows = CSVWriter(header: projectHeader)
         var indicatorRows = CSVWriter(header: indicatorHeader)
         var departmentYears: [JSON] = []
-        projectsJSON.buffer.append(0x5B)
-        var first = true
-        for entry in index.departmentYears {
-            let dy = entry.departmentYear
-            for (p, page) in zip(dy.projects, entry.projectPaths) {
-                projectsJSON.buffer.append(contentsOf: first ? [0x0A, 0x20, 0x20] : [0x2C, 0x0A, 0x20, 0x20])
-                first = false
-                projectJSON(p, id: id(page), url: page).write(to: &projectsJSON.buffer, pretty: true, indent: 1)
-                projectRows.append(projectRow(p, year: dy.year, page: page))
-                appendIndicatorRows(p, year: dy.year, page: page, to: &indicatorRows)
-                try projectsJSON.flushIfFull()
-                try projectRows.drain(into: projectsCSV)
-                try indicatorRows.drain(into: indicatorsCSV)
-            }
-            departmentYears.append(departmentYearJSON(dy, url: entry.path))
-        }
-        projectsJSON.buffer.append(contentsOf: first ? [0x5D, 0x0A] : [0x0A, 0x5D, 0x0A])
         try projectRows.drain(into: projectsCSV, all: true)
         try indicatorRows.drain(into: indicatorsCSV, all: true)
-        for stream in [projectsJSON, projectsCSV, indicatorsCSV] { try stream.close() }
+        projectsJSON.buffer.append(0x5B)
+        var first = true
+        for (y, entry) in index.departmentYears.enumerated() {
+            let dy = entry.departmentYear
+            departmentYears.append(departmentYearJSON(dy, url: entry.path))
+            guard !dy.projects.isEmpty else { continue }
+            let starts = streams.map(\.position)
+            let fingerprint = fingerprints?.departmentYears[y]
+            if let fingerprint, let ranges = previous?.segments[fingerprint], try previous?.copy(ranges, into: streams, dropFirstComma: first) == true {
+                // Copied from the previous build's files.
+            } else {
+                var separator: [UInt8] = first ? [0x0A, 0x20, 0x20] : [0x2C, 0x0A, 0x20, 0x20]
+                for (p, page) in zip(dy.projects, entry.projectPaths) {
+                    projectsJSON.buffer.append(contentsOf: separator)
+                    separator = [0x2C, 0x0A, 0x20, 0x20]
+                    projectJSON(p, id: id(page), url: page).write(to: &projectsJSON.buffer, pretty: true, indent: 1)
+                    projectRows.append(projectRow(p, year: dy.year, page: page))
+                    appendIndicatorRows(p, year: dy.year, page: page, to: &indicatorRows)
+                    try projectsJSON.flushIfFull()
+                    try projectRows.drain(into: projectsCSV)
+                    try indicatorRows.drain(into: indicatorsCSV)
+                }
+                try projectRows.drain(into: projectsCSV, all: true)
+                try indicatorRows.drain(into: indicatorsCSV, all: true)
+            }
+            if let fingerprint, let saving {
+                // Where this department-year's rows are, with the JSON's leading comma included.
+                let ends = streams.map(\.position)
+                saving.record(fingerprint, [starts[0]..<ends[0], starts[1]..<ends[1], starts[2]..<ends[2]])
+            }
+            first = false
+        }
+        projectsJSON.buffer.append(contentsOf: first ? [0x5D, 0x0A] : [0x0A, 0x5D, 0x0A])
+        for stream in streams { try stream.close() }
         for (path, json) in [("data/department-years.json", JSON.array(departmentYears)), ("data/datapackage.json", dataPackage(config: config))] {
             let bytes = json.bytes(pretty: true)
             try bytes.withUnsafeBytes { try output.write(path, bytes: $0) }

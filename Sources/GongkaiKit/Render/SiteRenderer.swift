@@ -7,6 +7,7 @@ struct SiteRenderer: Sendable {
     let theme: Theme
     let context: PageContext
     let site: Site
+    var fingerprints: Fingerprints?
 
     enum Job: Sendable {
         case home, search, notFound, quality
@@ -65,9 +66,13 @@ struct SiteRenderer: Sendable {
         var h = StableHash()
         h.combine(Int(Int64(bitPattern: theme.fingerprint)))
         h.combine(context.config.title); h.combine(context.config.baseURL); h.combine(context.config.language)
-        var w = BinaryWriter()
-        w.project(dy.projects[p])
-        h.combine(w.bytes)
+        if let fingerprints {
+            h.combine(Int(Int64(bitPattern: fingerprints.projects[y][p])))
+        } else {
+            var w = BinaryWriter()
+            w.project(dy.projects[p])
+            h.combine(w.bytes)
+        }
         h.combine(dy.department); h.combine(dy.departmentKey); h.combine(dy.year); h.combine(entry.projectPaths[p])
         h.combine(entry.departmentPath); h.combine(entry.path)
         for neighbour in [p - 1, p + 1] where dy.projects.indices.contains(neighbour) {
