@@ -6,16 +6,6 @@ import Testing
 @testable import GongkaiKit
 
 @Suite struct IncrementalBuildTests {
-    func snapshot(_ dir: String) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for file in try FileManager.default.subpathsOfDirectory(atPath: dir) {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: dir + "/" + file, isDirectory: &isDir), !isDir.boolValue {
-                files[file] = FileManager.default.contents(atPath: dir + "/" + file)
-            }
-        }
-        return files
-    }
 
     func build(_ content: String, _ dir: TemporaryDirectory) throws -> BuildResult {
         try BuiltSite.build(content: content, into: dir)

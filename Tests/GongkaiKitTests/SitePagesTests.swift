@@ -237,14 +237,4 @@ enum HTMLTable {
         for (file, data) in x { #expect(y[file] == data, "\(file)") }
     }
 
-    func snapshot(_ dir: String) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for file in try FileManager.default.subpathsOfDirectory(atPath: dir) {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: dir + "/" + file, isDirectory: &isDir), !isDir.boolValue {
-                files[file] = FileManager.default.contents(atPath: dir + "/" + file)
-            }
-        }
-        return files
-    }
 }

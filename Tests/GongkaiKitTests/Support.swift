@@ -79,6 +79,18 @@ final class TemporaryDirectory: Sendable {
     }
 }
 
+/// Every file under `dir` (relative path → bytes), to compare two builds.
+func snapshot(_ dir: String) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for file in try FileManager.default.subpathsOfDirectory(atPath: dir) {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir + "/" + file, isDirectory: &isDir), !isDir.boolValue {
+            files[file] = FileManager.default.contents(atPath: dir + "/" + file)
+        }
+    }
+    return files
+}
+
 /// Runs a command and returns its exit status, stdout and stderr.
 func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
