@@ -106,7 +106,9 @@ public enum Pipeline {
                 _ = try pages.get()
             }
             try stage("indexing for search") {
-                try SearchIndex.write(SearchIndex.documents(index)) { path, bytes in
+                let documents = SearchIndex.documents(index)
+                options.log?("      search documents (\(documents.count))")
+                try SearchIndex.write(documents, log: options.log) { path, bytes in
                     try bytes.withUnsafeBytes { try output.write(path, bytes: $0) }
                 }
             }

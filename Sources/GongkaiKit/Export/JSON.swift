@@ -80,6 +80,11 @@ public indirect enum JSON: Sendable, Equatable {
         out.append(0x22)
         var s = s
         s.withUTF8 { bytes in
+            // Most strings need no escaping: copy them whole.
+            if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+                out.append(contentsOf: bytes)
+                return
+            }
             for b in bytes {
                 switch b {
                 case 0x22: out.append(0x5C); out.append(0x22)

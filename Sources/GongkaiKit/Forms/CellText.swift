@@ -168,7 +168,7 @@ extension StringProtocol {
 extension String {
     /// Replaces every occurrence of `target` (a plain substring search).
     func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
+        guard !target.isEmpty, utf8Contains(target) else { return self }
         return replacing(target, with: replacement)
     }
 }

@@ -40,12 +40,21 @@ enum SearchIndex {
 
     /// Builds the index and hands each file to `emit` as soon as it is ready, so the whole
     /// index is never held in memory at once.
-    static func write(_ documents: [SearchDocument], options: Options = Options(), emit: (String, [UInt8]) throws -> Void) rethrows {
+    static func write(_ documents: [SearchDocument], options: Options = Options(), log: ((String) -> Void)? = nil,
+                      emit: (String, [UInt8]) throws -> Void) rethrows {
         let count = documents.count
+        let clock = ContinuousClock()
+        var lap = clock.now
+        func step(_ name: String) {
+            let now = clock.now
+            log?("      \(name) (\((now - lap).formatted(.units(allowed: [.milliseconds]))))")
+            lap = now
+        }
         // 1. Posting lists, built on all cores: each worker takes a range of documents.
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, documents.count))
         let ranges = (0..<workers).map { w in (documents.count * w / workers)..<(documents.count * (w + 1) / workers) }
         let tables = parallelMap(ranges) { range in PostingTable.build(documents, range: range) }
+        step("posting lists")
 
         // 2. The keys of all workers (each once), with the size their postings will take.
         var keys: [(key: UInt64, hash: UInt32, size: Int)] = []
@@ -75,6 +84,7 @@ enum SearchIndex {
             }
             try emit("search/shards/\(i).json", JSON.object(pairs).bytes())
         }
+        step("shards")
         // 4. Documents in chunks of consecutive ids.
         let averageText = documents.isEmpty ? 1 : documents.reduce(0) { $0 + $1.text.utf8.count } / documents.count
         let chunk = max(1, min(256, options.chunkBytes / max(1, averageText + 120)))
@@ -87,6 +97,7 @@ enum SearchIndex {
             try emit("search/docs/\(c).json", json.bytes())
             c += 1
         }
+        step("document chunks")
         // 5. Facets for the filters: department, year, kind of 一级指标.
         var departments: [String] = []
         var departmentIndex: [String: Int] = [:]
@@ -132,6 +143,8 @@ struct PostingTable {
     private var keys: [UInt64]
     private var slots: [Int32]
     private(set) var postings: [[Int32]] = []
+    /// The last document added to each slot (checked without touching the posting list).
+    private var lastDoc: [Int32] = []
     private(set) var hashes: [UInt32] = []
     private var entryKeys: [UInt64] = []
     private var mask: Int
@@ -146,25 +159,52 @@ struct PostingTable {
 
     static func build(_ documents: [SearchDocument], range: Range<Int>) -> PostingTable {
         var table = PostingTable()
-        var codes: [UInt32] = []
         for id in range {
-            let doc32 = Int32(id)
-            codes.removeAll(keepingCapacity: true)
-            codes.append(contentsOf: SearchFold.fold(documents[id].text))
-            var previous: UInt32 = 0
-            var hasPrevious = false
-            for c in codes {
-                if SearchFold.isSpace(c) {
-                    hasPrevious = false
-                    continue
+            // Folded on the fly, as SearchFold.fold does: `>` and `<` wait one character to
+            // become `≥` / `≤` when `=` follows.
+            var run = KeyRun(doc: Int32(id))
+            var pending: UInt32 = 0
+            for scalar in documents[id].text.unicodeScalars {
+                let c = SearchFold.foldScalar(scalar.value)
+                if pending != 0 {
+                    let p = pending
+                    pending = 0
+                    if c == 0x3D {
+                        run.emit(p == 0x3E ? 0x2265 : 0x2264, into: &table)
+                        continue
+                    }
+                    run.emit(p, into: &table)
                 }
-                table.add(UInt64(c) << 32 | 0xFFFF_FFFF, doc: doc32)
-                if hasPrevious { table.add(UInt64(previous) << 32 | UInt64(c), doc: doc32) }
-                previous = c
-                hasPrevious = true
+                if c == 0x3E || c == 0x3C {
+                    pending = c
+                } else {
+                    run.emit(c, into: &table)
+                }
             }
+            if pending != 0 { run.emit(pending, into: &table) }
         }
         return table
+    }
+
+    /// The keys of a run of characters: each character, and each pair of neighbours.
+    private struct KeyRun {
+        let doc: Int32
+        var previous: UInt32 = 0
+        var hasPrevious = false
+
+        init(doc: Int32) { self.doc = doc }
+
+        @inline(__always)
+        mutating func emit(_ c: UInt32, into table: inout PostingTable) {
+            if SearchFold.isSpace(c) {
+                hasPrevious = false
+                return
+            }
+            table.add(UInt64(c) << 32 | 0xFFFF_FFFF, doc: doc)
+            if hasPrevious { table.add(UInt64(previous) << 32 | UInt64(c), doc: doc) }
+            previous = c
+            hasPrevious = true
+        }
     }
 
     @inline(__always)
@@ -175,16 +215,20 @@ struct PostingTable {
     }
 
     @inline(__always)
-    private mutating func add(_ key: UInt64, doc: Int32) {
+    fileprivate mutating func add(_ key: UInt64, doc: Int32) {
         let i = probe(key)
         if keys[i] == key {
             let slot = Int(slots[i])
-            if postings[slot].last != doc { postings[slot].append(doc) }
+            if lastDoc[slot] != doc {
+                lastDoc[slot] = doc
+                postings[slot].append(doc)
+            }
             return
         }
         keys[i] = key
         slots[i] = Int32(postings.count)
         postings.append([doc])
+        lastDoc.append(doc)
         entryKeys.append(key)
         hashes.append(Self.hash(key))
         if postings.count * 2 > keys.count { grow() }
@@ -209,6 +253,7 @@ struct PostingTable {
         keys[i] = key
         slots[i] = Int32(postings.count)
         postings.append([])
+        lastDoc.append(-1)
         entryKeys.append(key)
         hashes.append(0)
         if postings.count * 2 > keys.count { grow() }
