@@ -79,6 +79,23 @@ def test_one_character(page_factory, base_url):
     assert len(one) >= len(both) > 0
 
 
+def test_more_results_are_added_below_the_first_page(page_factory, base_url):
+    page = search(page_factory, base_url, "满意度")
+    status = page.inner_text("#search-status")
+    total = int(status.split("找到 ")[1].split(" ")[0])
+    assert total > 20
+    assert len(results(page)) == 20
+    first = results(page)[:20]
+    assert page.is_visible("#search-more")
+    page.click("#search-more")
+    page.wait_for_function("document.querySelectorAll('#search-results li').length > 20")
+    page.wait_for_function("document.getElementById('search-more-wrap').hidden")
+    after = results(page)
+    assert len(after) == total
+    assert after[:20] == first
+    assert len({r["href"] for r in after}) == total
+
+
 def test_no_results_says_so(page_factory, base_url):
     page = search(page_factory, base_url, "不存在的词语组合")
     assert results(page) == []

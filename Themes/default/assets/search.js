@@ -22,6 +22,7 @@
   var more = document.getElementById("search-more");
   var siteRoot = "../";
   var PAGE = 20;
+  var FIRST_ROUND_CHUNKS = 2;
   var CHUNKS_PER_ROUND = 6;
   var baseTitle = document.title;
 
@@ -184,8 +185,10 @@
 
   // ---- One search: candidates, then checked in pages ----
   var current = null;
+  var generation = 0;
 
   function Search(meta, query, queryTerms, filters) {
+    this.shown = 0;
     this.meta = meta;
     this.query = query;
     this.terms = queryTerms;
@@ -198,14 +201,14 @@
     this.exact = queryTerms.every(function (t) { return t.length <= 2; });
   }
 
-  // Checks the next candidates, at most CHUNKS_PER_ROUND document files at a time.
-  Search.prototype.verifyMore = function () {
+  // Checks the next candidates, at most `limit` document files at a time.
+  Search.prototype.verifyMore = function (limit) {
     var self = this, chunks = [], seen = {}, upTo = this.checked;
     var needed = PAGE;
     while (upTo < this.candidates.length) {
       var chunk = Math.floor(this.candidates[upTo] / this.meta.chunk);
       if (!seen[chunk]) {
-        if (chunks.length === CHUNKS_PER_ROUND) { break; }
+        if (chunks.length === limit) { break; }
         seen[chunk] = true;
         chunks.push(chunk);
       }
@@ -229,13 +232,23 @@
     });
   };
 
-  // Checks candidates until a page more of results is found (or a few rounds have passed).
-  Search.prototype.fill = function () {
-    var self = this, target = this.results.length + PAGE, rounds = 0;
+  // Shows the next page of results, round by round: the first round reads only a couple of
+  // document files, so the first results appear as soon as they are checked.
+  Search.prototype.showMore = function () {
+    var self = this, target = this.shown + PAGE, rounds = 0;
     function step() {
-      if (self.done() || self.results.length >= target || rounds >= 4) { return Promise.resolve(self); }
+      if (current !== self) { return Promise.resolve(); }
+      var before = self.results.length;
+      var limit = self.shown === 0 && rounds === 0 ? FIRST_ROUND_CHUNKS : CHUNKS_PER_ROUND;
       rounds++;
-      return self.verifyMore().then(step);
+      return self.verifyMore(limit).then(function () {
+        if (current !== self) { return; }
+        // This round's results, best first, after those already shown.
+        var fresh = self.results.slice(before).sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+        self.results = self.results.slice(0, before).concat(fresh);
+        appendResults(self, target);
+        if (self.shown < target && !self.done() && rounds < 8) { return step(); }
+      });
     }
     return step();
   };
@@ -311,42 +324,46 @@
     return (start > lineStart ? "…" : "") + text.slice(start, end) + (end < lineEnd ? "…" : "");
   }
 
-  function render(search) {
-    list.textContent = "";
-    var shown = search.results.slice().sort(function (a, b) { return b.score - a.score || a.id - b.id; });
-    shown.forEach(function (r) {
-      var li = document.createElement("li");
-      var h = document.createElement("h2");
-      h.className = "result-title";
-      var a = document.createElement("a");
-      a.href = siteRoot + r.doc[0];
-      appendMarked(a, r.doc[1], search.termStrings);
-      h.appendChild(a);
-      li.appendChild(h);
-      var meta = document.createElement("p");
-      meta.className = "meta";
-      meta.textContent = r.doc[2] + " · " + r.doc[3] + "年 · 预算 " + (r.doc[4] || "—") + " 万元";
-      li.appendChild(meta);
-      var cut = search.termStrings.length ? snippet(r, search.termStrings) : null;
-      if (cut) {
-        var p = document.createElement("p");
-        p.className = "snippet";
-        appendMarked(p, cut, search.termStrings);
-        li.appendChild(p);
-      }
-      list.appendChild(li);
-    });
+  function resultItem(search, r) {
+    var li = document.createElement("li");
+    var h = document.createElement("h2");
+    h.className = "result-title";
+    var a = document.createElement("a");
+    a.href = siteRoot + r.doc[0];
+    appendMarked(a, r.doc[1], search.termStrings);
+    h.appendChild(a);
+    li.appendChild(h);
+    var meta = document.createElement("p");
+    meta.className = "meta";
+    meta.textContent = r.doc[2] + " · " + r.doc[3] + "年 · 预算 " + (r.doc[4] || "—") + " 万元";
+    li.appendChild(meta);
+    var cut = search.termStrings.length ? snippet(r, search.termStrings) : null;
+    if (cut) {
+      var p = document.createElement("p");
+      p.className = "snippet";
+      appendMarked(p, cut, search.termStrings);
+      li.appendChild(p);
+    }
+    return li;
+  }
+
+  // Adds the results found so far, up to `target`, below those already shown.
+  function appendResults(search, target) {
+    while (search.shown < search.results.length && search.shown < target) {
+      list.appendChild(resultItem(search, search.results[search.shown]));
+      search.shown++;
+    }
     var describe = search.query ? "包含“" + search.query + "”的项目" : "项目";
     if (!search.results.length && search.done()) {
       say("没有找到" + describe + "。请换一个词，或减少筛选条件。");
     } else if (search.done()) {
-      say("找到 " + search.results.length + " 个" + describe + "。");
+      say("找到 " + search.results.length + " 个" + describe + (search.shown < search.results.length ? "，显示前 " + search.shown + " 个。" : "。"));
     } else if (search.exact) {
-      say("找到 " + search.candidates.length + " 个" + describe + "，显示前 " + search.results.length + " 个。");
+      say("找到 " + search.candidates.length + " 个" + describe + "，显示前 " + search.shown + " 个。");
     } else {
       say("已找到 " + search.results.length + " 个" + describe + "（还有 " + (search.candidates.length - search.checked) + " 个可能的结果待核对）。");
     }
-    moreWrap.hidden = search.done();
+    moreWrap.hidden = search.done() && search.shown >= search.results.length;
   }
 
   // ---- The form and the URL ----
@@ -370,22 +387,19 @@
     document.title = (query ? "“" + query + "”" : "筛选") + "的搜索结果 - " + baseTitle;
     say("正在搜索…");
     var queryTerms = terms(query);
-    var token = {};
-    current = token;
+    var mine = ++generation;
+    current = null;
     load("meta.json").then(function (meta) {
       var search = new Search(meta, query, queryTerms, filters);
       return candidates(meta, queryTerms, filters).then(function (ids) {
         search.candidates = ids;
         if (!queryTerms.length) { search.exact = true; }
-        return search.fill();
+        if (generation !== mine) { return; }
+        current = search;
+        return search.showMore();
       });
-    }).then(function (search) {
-      if (current !== token) { return; }
-      current = search;
-      current.token = token;
-      render(search);
     }).catch(function (error) {
-      if (current !== token) { return; }
+      if (generation !== mine) { return; }
       say("搜索索引加载失败（" + error.message + "）。请稍后再试，或从首页按部门浏览。");
     });
   }
@@ -404,12 +418,9 @@
   Object.keys(selects).forEach(function (k) { if (selects[k]) { selects[k].addEventListener("change", function () { submit(); }); } });
   more.addEventListener("click", function () {
     var search = current;
-    if (!search || !search.fill) { return; }
+    if (!search || !search.showMore) { return; }
     more.disabled = true;
-    search.fill().then(function () {
-      more.disabled = false;
-      if (current === search) { render(search); }
-    });
+    search.showMore().then(function () { more.disabled = false; });
   });
   window.addEventListener("popstate", function () { readURL(); run(); });
 
