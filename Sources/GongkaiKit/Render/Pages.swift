@@ -31,7 +31,7 @@ struct PageContext: Sendable {
         return base + Permalinks.encode(String(path.dropFirst()))
     }
 
-    func page(path: String, title: String, description: String, breadcrumbs: [(String, String)], fields: [String: V]) -> PageView {
+    func page(path: String, title: String, description: String, breadcrumbs: [(String, String)], fields: TemplateObject) -> PageView {
         let root = Self.root(of: path)
         return PageView(
             path: path, title: title, description: description, root: root, canonical: canonical(path),
@@ -134,7 +134,7 @@ enum Pages {
         let otherYears: [V] = department.department.years.map { other in
             .link("\(other.year)年", ctx.href(Permalinks.departmentYear(dy.departmentKey, other.year), from: root), current: other.year == dy.year)
         }
-        var fields: [String: V] = [
+        var fields: TemplateObject = [
             "department": .string(dy.department),
             "departmentHref": .string(ctx.href(entry.departmentPath, from: root)),
             "year": .string(String(dy.year)),
@@ -217,7 +217,7 @@ enum Pages {
         let p = dy.projects[i]
         let path = entry.projectPaths[i]
         let root = PageContext.root(of: path)
-        var fields: [String: V] = [
+        var fields: TemplateObject = [
             "name": .string(p.name),
             "otherNames": .string(p.otherNames.joined(separator: "；")),
             "hasOtherNames": .bool(!p.otherNames.isEmpty),

@@ -23,18 +23,21 @@ struct PageView {
     var root: String
     var canonical: String
     var breadcrumbs: [V]
-    var fields: [String: V]
+    var fields: TemplateObject
     var site: V
 
+    /// The layout's names first (`root` is looked up from every row of every table), then the page's.
     var value: V {
-        var all = fields
-        all["site"] = site
-        all["title"] = .string(title)
-        all["description"] = .string(description)
-        all["root"] = .string(root)
-        all["canonical"] = .string(canonical)
-        all["breadcrumbs"] = .list(breadcrumbs)
-        all["hasBreadcrumbs"] = .bool(!breadcrumbs.isEmpty)
+        var all: TemplateObject = [
+            "root": .string(root),
+            "site": site,
+            "title": .string(title),
+            "description": .string(description),
+            "canonical": .string(canonical),
+            "breadcrumbs": .list(breadcrumbs),
+            "hasBreadcrumbs": .bool(!breadcrumbs.isEmpty),
+        ]
+        for (name, value) in fields.entries where all[name] == nil { all[name] = value }
         return .object(all)
     }
 }

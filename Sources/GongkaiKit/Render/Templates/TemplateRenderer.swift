@@ -126,7 +126,7 @@ struct TemplateLibrary: Sendable {
 
     @inline(__always)
     private func member(_ name: String, of value: TemplateValue) -> TemplateValue? {
-        if case .object(let object) = value { return object.fields[name] }
+        if case .object(let object) = value { return object[name] }
         return nil
     }
 

@@ -4,7 +4,7 @@ import Foundation
 import Mustache
 
 /// A value in a template's context.
-public indirect enum TemplateValue: Sendable {
+public enum TemplateValue: Sendable {
     /// An absent value: renders as nothing, is false in sections, and stops the
     /// lookup of its name in outer contexts.
     case null
@@ -15,14 +15,37 @@ public indirect enum TemplateValue: Sendable {
     case object(TemplateObject)
 
     static func string(_ s: String?) -> TemplateValue { s.map { .string($0) } ?? .null }
-    static func object(_ fields: [String: TemplateValue]) -> TemplateValue { .object(TemplateObject(fields)) }
 }
 
 /// Named values. A name that is not here is looked up in the enclosing contexts.
-public struct TemplateObject: Sendable {
-    var fields: [String: TemplateValue]
-    init(_ fields: [String: TemplateValue]) { self.fields = fields }
-    subscript(name: String) -> TemplateValue? { fields[name] }
+///
+/// Objects are small (a table row has a handful of names), so they are a list searched
+/// in order: comparing short ASCII names is cheaper than hashing them, and a list is one
+/// allocation where a dictionary is several.
+public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
+    private(set) var entries: [(name: String, value: TemplateValue)]
+
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        entries = []
+        entries.reserveCapacity(elements.count)
+        for (name, value) in elements { self[name] = value }
+    }
+
+    subscript(name: String) -> TemplateValue? {
+        get {
+            // Names of another length are passed over without a string comparison.
+            let length = name.utf8.count
+            for entry in entries where entry.name.utf8.count == length && entry.name == name { return entry.value }
+            return nil
+        }
+        set {
+            if let i = entries.firstIndex(where: { $0.name == name }) {
+                if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
+            } else if let newValue {
+                entries.append((name, newValue))
+            }
+        }
+    }
 }
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
@@ -48,5 +71,5 @@ extension TemplateValue {
 
 struct MustacheObject: MustacheParent {
     let object: TemplateObject
-    func child(named name: String) -> Any? { object.fields[name]?.mustacheValue }
+    func child(named name: String) -> Any? { object[name]?.mustacheValue }
 }
