@@ -17,44 +17,119 @@ enum Narrative {
     static func html(_ texts: [String]) -> [String] {
         guard texts.count > 1 else { return texts.map(html) }
         let joined = texts.map(markdown).joined(separator: "\n***\n\n")
-        let parts = CommonMark.html(joined).components(separatedBy: "<hr />\n")
+        let parts = split(CommonMark.html(joined), on: Array("<hr />\n".utf8))
         return parts.count == texts.count ? parts : texts.map(html)
+    }
+
+    /// `text` cut at every occurrence of `separator` (bytes, not Characters: the HTML is long).
+    static func split(_ text: String, on separator: [UInt8]) -> [String] {
+        var text = text
+        return text.withUTF8 { buf -> [String] in
+            var parts: [String] = []
+            var start = 0, i = 0
+            let n = buf.count, m = separator.count
+            while i + m <= n {
+                if buf[i] == separator[0] && separator.indices.allSatisfy({ buf[i + $0] == separator[$0] }) {
+                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self))
+                    i += m
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<n]), as: UTF8.self))
+            return parts
+        }
     }
 
     /// The Markdown gongkai gives cmark for a narrative text.
     static func markdown(_ text: String) -> String {
-        var blocks: [String] = []
-        for paragraph in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
-            let p = String(Substring(paragraph)).trimmingWhitespace()
-            guard !p.isEmpty else { continue }
-            let (intro, items) = enumeration(in: p)
-            if items.count >= 2 {
-                if !intro.isEmpty { blocks.append(escape(intro)) }
-                blocks.append(items.enumerated().map { "\($0.offset + 1). " + escape($0.element) }.joined(separator: "\n"))
-            } else {
-                blocks.append(escape(p))
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8 + 8)
+            var lineStart = 0
+            var first = true
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                var lo = lineStart, hi = lineEnd
+                while lo < hi, let k = CellText.whitespaceLength(bytes, at: lo, limit: hi) { lo += k }
+                while hi > lo, let k = CellText.whitespaceLength(bytes, endingAt: hi, limit: lo) { hi -= k }
+                if lo < hi {
+                    let paragraph = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
+                    if !first { out.append(0x0A); out.append(0x0A) }
+                    first = false
+                    appendParagraph(paragraph, to: &out)
+                }
+                lineStart = lineEnd + 1
             }
+            out.append(0x0A)
+            return String(decoding: out, as: UTF8.self)
         }
-        return blocks.joined(separator: "\n\n") + "\n"
+    }
+
+    /// One paragraph: escaped text, or an intro and an ordered list when it enumerates.
+    private static func appendParagraph(_ p: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let marks = enumerationMarks(p)
+        guard marks.count >= 2 else { appendEscaped(p, to: &out); return }
+        if let intro = trimmed(p, 0, marks[0].start) {
+            appendEscaped(intro, to: &out)
+            out.append(0x0A); out.append(0x0A)
+        }
+        for (k, mark) in marks.enumerated() {
+            if k > 0 { out.append(0x0A) }
+            out.append(contentsOf: String(k + 1).utf8)
+            out.append(0x2E); out.append(0x20)
+            let end = k + 1 < marks.count ? marks[k + 1].start : p.count
+            if let item = trimmed(p, mark.end, end) { appendEscaped(item, to: &out) }
+        }
+    }
+
+    private static func trimmed(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8>? {
+        var lo = start, hi = end
+        while lo < hi, let k = CellText.whitespaceLength(b, at: lo, limit: hi) { lo += k }
+        while hi > lo, let k = CellText.whitespaceLength(b, endingAt: hi, limit: lo) { hi -= k }
+        return lo < hi ? UnsafeBufferPointer(rebasing: b[lo..<hi]) : nil
     }
 
     /// Backslash-escapes every ASCII punctuation character (CommonMark allows this for all of them).
     static func escape(_ text: some StringProtocol) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
-        for b in text.utf8 {
+        var s = String(text)
+        s.withUTF8 { appendEscaped($0, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        for b in text {
             if (0x21...0x2F).contains(b) || (0x3A...0x40).contains(b) || (0x5B...0x60).contains(b) || (0x7B...0x7E).contains(b) {
                 out.append(0x5C)
             }
             out.append(b)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Splits `前言 1、甲；2、乙。3、丙` into (`前言`, [`甲；`, `乙。`, `丙`]) when the numbers run 1, 2, 3…;
     /// returns no items otherwise. Numbers inside other numbers (`1.5倍`, `2021年`) do not count.
     static func enumeration(in text: String) -> (String, [String]) {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { p in
+            let marks = enumerationMarks(p)
+            guard marks.count >= 2 else { return (String(decoding: p, as: UTF8.self), []) }
+            func slice(_ a: Int, _ b: Int) -> String { trimmed(p, a, b).map { String(decoding: $0, as: UTF8.self) } ?? "" }
+            var items: [String] = []
+            for (k, mark) in marks.enumerated() {
+                items.append(slice(mark.end, k + 1 < marks.count ? marks[k + 1].start : p.count))
+            }
+            return (slice(0, marks[0].start), items)
+        }
+    }
+
+    /// Where the numbers `1、` `2.` `3．` … of an inline enumeration start and end, in order from 1.
+    private static func enumerationMarks(_ bytes: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int)] {
         let n = bytes.count
         @inline(__always) func isDigit(_ i: Int) -> Bool { i >= 0 && i < n && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
         var marks: [(start: Int, end: Int)] = []
@@ -69,7 +144,8 @@ enum Narrative {
             if start > 0 && (isDigit(start - 1) || bytes[start - 1] == 0x2E) { continue }
             if start >= 3 && bytes[start - 3] == 0xEF && bytes[start - 2] == 0xBC && bytes[start - 1] == 0x8E { continue }
             guard digits <= 2, i < n else { continue }
-            let number = bytes[start..<i].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            var number = 0
+            for k in start..<i { number = number * 10 + Int(bytes[k] - 0x30) }
             var end: Int?
             if i + 2 < n, bytes[i] == 0xE3, bytes[i + 1] == 0x80, bytes[i + 2] == 0x81 {
                 end = i + 3  // 、
@@ -84,14 +160,6 @@ enum Narrative {
                 i = end
             }
         }
-        guard marks.count >= 2 else { return (text, []) }
-        func slice(_ a: Int, _ b: Int) -> String { String(decoding: bytes[a..<b], as: UTF8.self).trimmingWhitespace() }
-        let intro = slice(0, marks[0].start)
-        var items: [String] = []
-        for (k, mark) in marks.enumerated() {
-            let end = k + 1 < marks.count ? marks[k + 1].start : n
-            items.append(slice(mark.end, end))
-        }
-        return (intro, items)
+        return marks
     }
 }
