@@ -17,6 +17,45 @@ enum CellText {
             .joined(separator: " ")
     }
 
+    /// `clean` for a cell given as UTF-8 bytes. Most cells hold no markup: they are trimmed
+    /// on bytes and decoded once; the others take the `String` path.
+    static func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var lo = 0, hi = bytes.count
+        while lo < hi, let k = whitespaceLength(bytes, at: lo, limit: hi) { lo += k }
+        while hi > lo, let k = whitespaceLength(bytes, endingAt: hi, limit: lo) { hi -= k }
+        let cell = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
+        for b in cell where b == UInt8(ascii: "<") || b == UInt8(ascii: "&") || b == UInt8(ascii: "$") || b == UInt8(ascii: "\\") || b == 0x0A {
+            return clean(String(decoding: cell, as: UTF8.self))
+        }
+        return String(decoding: cell, as: UTF8.self)
+    }
+
+    /// The length of the whitespace character (as `isTrimmable` defines it) starting at `i`, if any.
+    @inline(__always)
+    static func whitespaceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int, limit: Int) -> Int? {
+        switch b[i] {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return 1
+        case 0xC2: return i + 1 < limit && b[i + 1] == 0xA0 ? 2 : nil
+        case 0xE3: return i + 2 < limit && b[i + 1] == 0x80 && b[i + 2] == 0x80 ? 3 : nil
+        case 0xEF: return i + 2 < limit && b[i + 1] == 0xBB && b[i + 2] == 0xBF ? 3 : nil
+        case 0xE2: return i + 2 < limit && b[i + 1] == 0x80 && b[i + 2] == 0x8B ? 3 : nil
+        default: return nil
+        }
+    }
+
+    /// The length of the whitespace character ending just before `end`, if any.
+    @inline(__always)
+    static func whitespaceLength(_ b: UnsafeBufferPointer<UInt8>, endingAt end: Int, limit: Int) -> Int? {
+        switch b[end - 1] {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return 1
+        case 0xA0: return end - 2 >= limit && b[end - 2] == 0xC2 ? 2 : nil
+        case 0x80: return end - 3 >= limit && b[end - 3] == 0xE3 && b[end - 2] == 0x80 ? 3 : nil
+        case 0xBF: return end - 3 >= limit && b[end - 3] == 0xEF && b[end - 2] == 0xBB ? 3 : nil
+        case 0x8B: return end - 3 >= limit && b[end - 3] == 0xE2 && b[end - 2] == 0x80 ? 3 : nil
+        default: return nil
+        }
+    }
+
     /// Cell text keeping paragraph breaks (`\n`) from block-level markup.
     static func structured(_ raw: String) -> String {
         var needsTags = false, needsEntities = false, needsMath = false

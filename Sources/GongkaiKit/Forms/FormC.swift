@@ -52,7 +52,7 @@ struct DepartmentProjectsReader {
     private func readLines(_ lines: ClosedRange<Int>, _ state: inout State, doc: inout DocumentResult) {
         for n in lines where n <= source.lineCount && !source.isBlank(n) {
             let text = source.text(n)
-            if !state.inAnnex, !source.hasTab(n), text.hasPrefix("附件") {
+            if !state.inAnnex, !source.hasTab(n), text.utf8HasPrefix("附件") {
                 state.finish(into: &doc)
                 state.inAnnex = true
                 state.annex.start(line: n)
@@ -111,7 +111,7 @@ struct DepartmentProjectsReader {
             }
             return
         }
-        if text.hasSuffix("绩效目标表") {
+        if text.utf8HasSuffix("绩效目标表") {
             current?.project.structuralLines.append(n)
             return
         }
@@ -198,7 +198,7 @@ struct AnnexReader {
             headerLines.append(n)
             return
         }
-        if name.hasPrefix("合计") || name.hasPrefix("总计") || number.hasPrefix("合计") {
+        if name.utf8HasPrefix("合计") || name.utf8HasPrefix("总计") || number.utf8HasPrefix("合计") {
             // A published total row: checked against the sum.
             headerLines.append(n)
             if let stated = Amounts.wan(amountText), stated != rows.compactMap(\.amount).sum() {
@@ -219,7 +219,7 @@ struct AnnexReader {
         for (i, c) in cells.enumerated() {
             let k = Labels.normalize(c)
             if k == "项目名称" { name = i }
-            else if k.hasPrefix("预算金额") || k.hasPrefix("金额") || k.hasPrefix("预算数") { amount = i }
+            else if k.utf8HasPrefix("预算金额") || k.utf8HasPrefix("金额") || k.utf8HasPrefix("预算数") { amount = i }
             else if k == "序号" { number = i }
         }
         guard let name, let amount else { return nil }

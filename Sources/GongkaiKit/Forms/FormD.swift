@@ -55,7 +55,7 @@ struct TableDumpReader {
                 continue
             }
             endRow()
-            if let (line, title) = pendingTitle, !title.hasSuffix("绩效目标表"), text == "项目绩效目标表" || text == "绩效目标表" {
+            if let (line, title) = pendingTitle, !title.utf8HasSuffix("绩效目标表"), text == "项目绩效目标表" || text == "绩效目标表" {
                 pendingTitle = (line, title + text)
             } else if segments.isEmpty && pendingTitle == nil && !Self.isTitle(text) {
                 headerLines.append((n, text))
@@ -130,9 +130,9 @@ struct TableDumpReader {
                 doc.department = Departments.stripCode(text)
             } else if doc.year == nil, let y = Titles.year(in: text) {
                 doc.year = y
-            } else if text.hasSuffix("编制") || Titles.year(in: text) != nil {
+            } else if text.utf8HasSuffix("编制") || Titles.year(in: text) != nil {
                 // `高新区人社局编制`, `2024年部门预算绩效文本`: cover text.
-            } else if let d = doc.department, text.hasPrefix(d) {
+            } else if let d = doc.department, text.utf8HasPrefix(d) {
                 // Cover text naming the department again.
             } else {
                 doc.diagnose(.note, line: lines[i].0, code: "text-outside-table", "cover text not read: ‘\(text.prefix(40))’")
@@ -194,7 +194,7 @@ enum OverallGoalsReader {
     }
 
     private static func after(_ text: String, prefixes: [String]) -> String? {
-        for p in prefixes where text.hasPrefix(p) { return String(text.dropFirst(p.count)).trimmingWhitespace() }
+        for p in prefixes where text.utf8HasPrefix(p) { return String(text.dropFirst(p.count)).trimmingWhitespace() }
         return nil
     }
 

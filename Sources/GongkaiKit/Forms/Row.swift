@@ -22,11 +22,24 @@ struct Row {
 extension SourceText {
     /// The cleaned cells of a tab-separated line.
     func row(_ n: Int) -> Row {
-        Row(line: n, cells: rawCells(n).map(CellText.clean))
+        guard n >= 1, n <= lineCount else { return Row(line: n, cells: [""]) }
+        let r = lineRange(n)
+        return bytes.withUnsafeBufferPointer { buf in
+            var cells: [String] = []
+            var start = r.lowerBound
+            for i in r where buf[i] == 0x09 {
+                cells.append(CellText.clean(UnsafeBufferPointer(rebasing: buf[start..<i])))
+                start = i + 1
+            }
+            cells.append(CellText.clean(UnsafeBufferPointer(rebasing: buf[start..<r.upperBound])))
+            return Row(line: n, cells: cells)
+        }
     }
 
     /// The cleaned text of a line without tabs.
     func text(_ n: Int) -> String {
-        CellText.clean(line(n))
+        guard n >= 1, n <= lineCount else { return "" }
+        let r = lineRange(n)
+        return bytes.withUnsafeBufferPointer { CellText.clean(UnsafeBufferPointer(rebasing: $0[r])) }
     }
 }

@@ -255,13 +255,20 @@ enum TargetValueParser {
 
 /// A thread-safe memo of parsed values, keyed by the raw text's UTF-8 (hashed as bytes).
 final class ParseCache: @unchecked Sendable {
+    /// A value's text keyed by its bytes (String hashing normalises Unicode, which is slow), with
+    /// the hash computed once: its top bits pick the shard, the dictionary rehashes all of it.
     private struct Key: Hashable {
         let text: String
-        func hash(into hasher: inout Hasher) {
+        let hash: Int
+        init(text: String) {
+            self.text = text
+            var hasher = Hasher()
             var t = text
             t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hash = hasher.finalize()
         }
-        static func == (a: Key, b: Key) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+        static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.text.utf8.elementsEqual(b.text.utf8) }
     }
 
     private final class Shard {
@@ -275,7 +282,7 @@ final class ParseCache: @unchecked Sendable {
 
     func value(for text: String, _ compute: () -> TargetValue) -> TargetValue {
         let key = Key(text: text)
-        let shard = shards[Int(UInt(bitPattern: key.hashValue) % 16)]
+        let shard = shards[Int(UInt(bitPattern: key.hash) >> 60)]
         shard.lock.lock()
         if let known = shard.values[key] {
             shard.lock.unlock()

@@ -1,6 +1,12 @@
 // Byte-level text helpers for the hot path: comparing CJK Strings as Strings is slow
 // (Unicode normalisation on every comparison and hash), comparing their UTF-8 is not.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension StringProtocol {
     @inline(__always)
     func utf8Equals(_ other: String) -> Bool { utf8.elementsEqual(other.utf8) }
@@ -34,16 +40,16 @@ enum ByteSearch {
     /// The offset of the first occurrence of `pattern` in `hay`, or nil.
     static func firstIndex(of pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = pattern.count, m = hay.count
-        guard n > 0, m >= n else { return n == 0 ? 0 : nil }
-        let first = pattern[0]
-        var i = 0
-        while i <= m - n {
-            if hay[i] == first {
-                var j = 1
-                while j < n && hay[i + j] == pattern[j] { j += 1 }
-                if j == n { return i }
-            }
-            i += 1
+        guard n > 0, m >= n, let h = hay.baseAddress, let p = pattern.baseAddress else { return n == 0 ? 0 : nil }
+        // Candidates are found by memchr (vectorised) on the pattern's last byte: in CJK text that
+        // is a continuation byte, one of 64 values, where the first byte is one of a handful.
+        let last = Int32(p[n - 1])
+        var i = n - 1  // where the pattern's last byte would be
+        while i < m {
+            guard let hit = memchr(h + i, last, m - i) else { return nil }
+            let end = UnsafeRawPointer(hit) - UnsafeRawPointer(h)
+            if memcmp(h + (end - (n - 1)), p, n - 1) == 0 { return end - (n - 1) }
+            i = end + 1
         }
         return nil
     }

@@ -33,12 +33,12 @@ public enum IndicatorKind: String, Sendable, CaseIterable, Codable {
 
     /// Classifies a 一级指标 name as written (`产出指标`, `效果指标`, `决策`).
     public init(level1: String) {
-        if level1.hasPrefix("决策") { self = .decision }
-        else if level1.hasPrefix("过程") { self = .process }
-        else if level1.hasPrefix("产出") { self = .output }
-        else if level1.hasPrefix("成本") { self = .cost }
-        else if level1.hasPrefix("效益") || level1.hasPrefix("效果") { self = .effect }
-        else if level1.hasPrefix("满意") { self = .satisfaction }
+        if level1.utf8HasPrefix("决策") { self = .decision }
+        else if level1.utf8HasPrefix("过程") { self = .process }
+        else if level1.utf8HasPrefix("产出") { self = .output }
+        else if level1.utf8HasPrefix("成本") { self = .cost }
+        else if level1.utf8HasPrefix("效益") || level1.utf8HasPrefix("效果") { self = .effect }
+        else if level1.utf8HasPrefix("满意") { self = .satisfaction }
         else { self = .other }
     }
 }
