@@ -1,5 +1,6 @@
 // Small pieces: money, cell text, titles, department names, configuration.
 
+import Foundation
 import Testing
 @testable import GongkaiKit
 
@@ -49,6 +50,26 @@ import Testing
         #expect(CellText.clean("a &lt;b&gt; &amp; &#x2265;1&nbsp;") == "a <b> & ≥1")
         #expect(CellText.clean("　全角空格　") == "全角空格")
     }
+
+    /// The byte fast path cleans every cell of every seed, and awkward whitespace and broken
+    /// UTF-8, exactly as the `String` path does.
+    @Test func bytePathAgreesWithStringPath() throws {
+        var cells: [[UInt8]] = [
+            Array("\u{3000} \t值\u{00A0}".utf8), Array("\u{FEFF}\u{200B}≥95%\u{3000}".utf8), [0xE3, 0x80], [0xE3, 0xE3, 0x80, 0x80],
+            [0xC2], [0x80, 0x80, 0x20], [0x20, 0xC2, 0xA0, 0xFF, 0xC2, 0xA0], Array(" <b>甲</b> ".utf8), Array("$\\geq 1$".utf8), [],
+        ]
+        for path in Repo.seeds {
+            let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+            for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                cells += line.split(separator: 0x09, omittingEmptySubsequences: false).map(Array.init)
+            }
+        }
+        #expect(cells.count > 1000)
+        for cell in cells {
+            let viaBytes = cell.withUnsafeBufferPointer { CellText.clean($0) }
+            #expect(viaBytes == CellText.clean(String(decoding: cell, as: UTF8.self)), "\(cell)")
+        }
+    }
 }
 
 @Suite struct TitleTests {
@@ -93,5 +114,74 @@ import Testing
         #expect(throws: SiteConfig.Error.invalid(path: "g.yml", line: 2, reason: "unknown setting ‘colour’ (known: title, baseURL, theme, language, departments, silence)")) {
             try SiteConfig.parse("title: x\ncolour: red\n", path: "g.yml")
         }
+    }
+}
+
+@Suite struct ByteSearchTests {
+    /// memchr + memcmp search against the obvious definition, on CJK text where candidates abound.
+    @Test func findsTheFirstOccurrenceLikeANaiveSearch() throws {
+        let text = Array(try String(contentsOfFile: Repo.xianDe, encoding: .utf8).utf8.prefix(6000))
+        func naive(_ p: [UInt8], _ h: ArraySlice<UInt8>) -> Int? {
+            guard p.count <= h.count else { return nil }
+            return (0...(h.count - p.count)).first { h.dropFirst($0).starts(with: p) }
+        }
+        var generator = SystemRandomNumberGenerator()
+        var checked = 0, found = 0
+        for _ in 0..<400 {
+            let start = Int.random(in: 0..<text.count - 40, using: &generator)
+            let length = Int.random(in: 1...12, using: &generator)
+            var pattern = Array(text[start..<start + length])
+            if Bool.random(using: &generator) { pattern[pattern.count - 1] ^= 0x01 }  // often absent
+            let hayStart = Int.random(in: 0..<text.count / 2, using: &generator)
+            let hay = text[hayStart...]
+            let got = hay.withUnsafeBufferPointer { h in pattern.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: h) } }
+            #expect(got == naive(pattern, hay).map { $0 }, "\(pattern) from \(hayStart)")
+            checked += 1
+            if got != nil { found += 1 }
+        }
+        #expect(checked == 400 && found > 50)
+        #expect([UInt8]().withUnsafeBufferPointer { p in text.withUnsafeBufferPointer { ByteSearch.firstIndex(of: p, in: $0) } } == 0)
+        #expect("甲乙".utf8Contains("乙") && !"甲".utf8Contains("甲乙"))
+    }
+}
+
+@Suite struct EscapingTests {
+    /// JSON's eight-bytes-at-a-time check against the byte-by-byte definition, at every offset.
+    @Test func jsonNeedsEscapingAgreesWithTheDefinition() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("甲≥95% ab".utf8) + [0x22, 0x5C, 0x0A, 0x1F, 0x20, 0x7F, 0x80, 0xFF, 0x00, 0x21, 0x5B, 0x5D, 0x3C]
+        var escaped = 0
+        for length in 0..<40 {
+            for _ in 0..<60 {
+                var bytes = (0..<length).map { _ in Array("甲乙abc".utf8).randomElement(using: &generator)! }
+                if length > 0 && Bool.random(using: &generator) {
+                    bytes[Int.random(in: 0..<length, using: &generator)] = alphabet.randomElement(using: &generator)!
+                }
+                let expected = bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+                #expect(bytes.withUnsafeBufferPointer { JSON.needsEscaping($0) } == expected, "\(bytes)")
+                if expected { escaped += 1 }
+            }
+        }
+        #expect(escaped > 100)
+    }
+
+    /// Escaped strings read back as the same strings through Foundation's JSON parser.
+    @Test func jsonStringsRoundTrip() throws {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["甲", "≥95%", "\"", "\\", "\n", "\r\n", "\t", "\u{1}", "\u{1F}", "a", " ", "/", "\u{7F}", "😀"]
+        for _ in 0..<300 {
+            let s = (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var out: [UInt8] = []
+            JSON.escape(s, into: &out)
+            let back = try JSONDecoder().decode(String.self, from: Data(out))
+            #expect(back == s)
+        }
+    }
+
+    @Test func permalinksKeepUnreservedBytesAndEncodeTheRest() {
+        #expect(Permalinks.encode("旌德县/2024/a b.html") == "%E6%97%8C%E5%BE%B7%E5%8E%BF/2024/a%20b.html")
+        #expect(Permalinks.encode("AZaz09-_.~/") == "AZaz09-_.~/")
+        #expect(Permalinks.encode("") == "")
+        #expect(Permalinks.encode("%?#&") == "%25%3F%23%26")
     }
 }

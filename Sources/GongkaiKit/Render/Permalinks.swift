@@ -63,20 +63,30 @@ public enum Permalinks {
 
     /// Percent-encodes a site path for use in an `href` or sitemap.
     public static func encode(_ path: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(path.utf8.count * 2)
-        for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.append(byte)
-            default:
-                out.append(UInt8(ascii: "%"))
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0x0F)])
+        var path = path
+        return path.withUTF8 { bytes in
+            // Written straight into the string's storage: every link of every page passes here.
+            String(unsafeUninitializedCapacity: bytes.count * 3) { out in
+                var n = 0
+                for byte in bytes {
+                    if unreserved[Int(byte)] {
+                        out[n] = byte
+                        n += 1
+                    } else {
+                        out[n] = UInt8(ascii: "%")
+                        out[n + 1] = hex[Int(byte >> 4)]
+                        out[n + 2] = hex[Int(byte & 0x0F)]
+                        n += 3
+                    }
+                }
+                return n
             }
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The bytes a path keeps as they are: letters, digits, `-_.~` and `/`.
+    private static let unreserved: [Bool] = (0..<256).map { b in
+        (0x61...0x7A).contains(b) || (0x41...0x5A).contains(b) || (0x30...0x39).contains(b) || [0x2D, 0x5F, 0x2E, 0x7E, 0x2F].contains(b)
     }
 }
 
