@@ -79,6 +79,25 @@ import Testing
         #expect(try snapshot(work.path + "/Public") == (try snapshot(clean.path + "/Public")))
     }
 
+    /// After an upgrade of gongkai nothing cached by the old one is used: documents are read,
+    /// pages rendered and data formatted again (the new reader may read them differently).
+    @Test func anotherGongkaisCacheIsNotTrusted() throws {
+        let work = TemporaryDirectory()
+        _ = try BuiltSite.build(content: Repo.content, into: work, builder: 1)
+        let same = try BuiltSite.build(content: Repo.content, into: work, builder: 1)
+        #expect(same.cachedDocuments == 5 && same.reusedPages == 31 && same.copiedDataSegments == 4)
+        let upgraded = try BuiltSite.build(content: Repo.content, into: work, builder: 2)
+        #expect(upgraded.cachedDocuments == 0)
+        #expect(upgraded.reusedPages == 0)
+        #expect(upgraded.copiedDataSegments == 0)
+        // The same bytes, so no file is moved into the output again.
+        #expect(upgraded.changedFiles == 0)
+        #expect(upgraded.site.projectCount == 31)
+        // And the upgraded build's cache is trusted by the upgraded gongkai.
+        let again = try BuiltSite.build(content: Repo.content, into: work, builder: 2)
+        #expect(again.cachedDocuments == 5 && again.reusedPages == 31)
+    }
+
     @Test func documentsRoundTripThroughTheCacheFormat() {
         for path in Repo.seeds {
             let doc = Seeds.read(path)

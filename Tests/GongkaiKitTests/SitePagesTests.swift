@@ -12,8 +12,10 @@ enum BuiltSite {
         return dir
     }()
 
-    static func build(content: String, into dir: TemporaryDirectory, themes: String = Repo.root + "/Themes", config: String? = nil) throws -> BuildResult {
+    static func build(content: String, into dir: TemporaryDirectory, themes: String = Repo.root + "/Themes", config: String? = nil,
+                      builder: UInt64? = nil) throws -> BuildResult {
         var options = BuildOptions()
+        options.builder = builder
         options.contentDir = content
         options.outputDir = dir.path + "/Public"
         options.configPath = config ?? dir.path + "/gongkai.yml"

@@ -68,7 +68,7 @@ final class StagedOutput: @unchecked Sendable {
     let stagingPath: String
     let cacheDir: String
     /// The previous build's manifest, when the output directory is still the one it describes.
-    let previous: OutputManifest?
+    private(set) var previous: OutputManifest?
     private let lock = NSLock()
     private var current = OutputManifest()
     /// Files written to staging that must be moved into the output directory.
@@ -109,6 +109,14 @@ final class StagedOutput: @unchecked Sendable {
             previous = manifest
         }
         self.previous = previous
+    }
+
+    /// Keeps the previous build's content hashes (unchanged files are still not rewritten) but
+    /// not its fingerprints, so every page is rendered again.
+    func forgetFingerprints() {
+        guard var manifest = previous else { return }
+        for key in manifest.entries.keys { manifest.entries[key]!.fingerprint = 0 }
+        previous = manifest
     }
 
     private func exists(_ relative: String) -> Bool {

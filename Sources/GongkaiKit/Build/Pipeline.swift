@@ -13,6 +13,9 @@ public struct BuildOptions: Sendable {
     public var cacheDir: String?
     /// Called with progress lines (`[2/7] reading 5 documents`).
     public var log: (@Sendable (String) -> Void)?
+    /// Which gongkai is building (default: a hash of the executable). A cache written by
+    /// another one is not trusted; tests set this to play an upgrade.
+    public var builder: UInt64?
 
     public init() {}
 }
@@ -69,8 +72,11 @@ public enum Pipeline {
             return (config, try Theme.load(themesDir: options.themesDir, name: config.theme))
         }
         let output = try StagedOutput(outputDir: options.outputDir, cacheDir: options.cacheDir)
-        // Documents are cached only while the output they were built into is intact.
-        let documents = DocumentCache(dir: output.cacheDir)
+        // What another gongkai cached is not trusted: it may read or render content differently.
+        let builder = options.builder ?? BuildIdentity.current
+        let sameBuilder = BuildIdentity.stored(in: output.cacheDir) == builder
+        if !sameBuilder { output.forgetFingerprints() }
+        let documents = DocumentCache(dir: output.cacheDir, trusted: sameBuilder)
         let site: Site
         do {
             site = try stage("reading content") { try read(contentDir: options.contentDir, config: config, cache: documents) }
@@ -82,7 +88,7 @@ public enum Pipeline {
             let index = SiteIndex(site: site)
             return (index, Fingerprints(index))
         }
-        let previousData = DataSegments(cacheDir: output.cacheDir, outputDir: output.finalPath, manifest: output.previous)
+        let previousData = sameBuilder ? DataSegments(cacheDir: output.cacheDir, outputDir: output.finalPath, manifest: output.previous) : nil
         let dataSegments = DataSegments()
         do {
             // Open data and pages are written at the same time: the data files on one thread,
@@ -114,6 +120,7 @@ public enum Pipeline {
             }
             try stage("publishing") {
                 try output.publish()
+                BuildIdentity.store(builder, in: output.cacheDir)
                 documents.save()
                 dataSegments.save(cacheDir: output.cacheDir, fileHashes: DataExport.streamedFiles.map { output.hash(of: $0) ?? 0 })
             }

@@ -15,9 +15,10 @@ final class DocumentCache: @unchecked Sendable {
     private var current: [String: Entry] = [:]
     private(set) var hits = 0
 
-    init(dir: String) {
+    /// `trusted`: the cache was written by this gongkai; otherwise its documents are read again.
+    init(dir: String, trusted: Bool = true) {
         self.dir = dir
-        if let data = FileManager.default.contents(atPath: dir + "/documents.bin") {
+        if trusted, let data = FileManager.default.contents(atPath: dir + "/documents.bin") {
             var r = BinaryReader([UInt8](data))
             if let list = try? r.array({ r in (try r.string(), Entry(size: try r.int(), hash: try r.varint())) }) {
                 for (path, entry) in list { entries[path] = entry }
