@@ -24,6 +24,7 @@ import Testing
         #expect(again.reusedPages == 31)
         #expect(again.changedFiles == 0)
         #expect(again.copiedDataSegments == 4)
+        #expect(again.reusedSearchIndex)
 
         // One document changes: a project's amount in 旌德 2024 (and its annex row).
         let path = work.path + "/Content/旌德县人力资源和社会保障局/2024-部门项目及绩效目标情况.md"
@@ -39,6 +40,8 @@ import Testing
         #expect(incremental.reusedPages == 30)
         // The open data of the three unchanged department-years is copied, not formatted again.
         #expect(incremental.copiedDataSegments == 3)
+        // The changed amount is searchable text: the index is built again.
+        #expect(!incremental.reusedSearchIndex)
         #expect(incremental.changedFiles > 0)
         #expect(incremental.site.departmentYears.first { $0.department == "旌德县人力资源和社会保障局" }?.total.wanString == "626.39")
 
@@ -90,12 +93,25 @@ import Testing
         #expect(upgraded.cachedDocuments == 0)
         #expect(upgraded.reusedPages == 0)
         #expect(upgraded.copiedDataSegments == 0)
+        #expect(!upgraded.reusedSearchIndex)
         // The same bytes, so no file is moved into the output again.
         #expect(upgraded.changedFiles == 0)
         #expect(upgraded.site.projectCount == 31)
         // And the upgraded build's cache is trusted by the upgraded gongkai.
         let again = try BuiltSite.build(content: Repo.content, into: work, builder: 2)
         #expect(again.cachedDocuments == 5 && again.reusedPages == 31)
+    }
+
+    /// A search index file removed from the output by hand is written again, with the rest.
+    @Test func aDamagedSearchIndexIsBuiltAgain() throws {
+        let work = TemporaryDirectory()
+        _ = try BuiltSite.build(content: Repo.content, into: work)
+        try FileManager.default.removeItem(atPath: work.path + "/Public/search/meta.json")
+        let result = try BuiltSite.build(content: Repo.content, into: work)
+        #expect(!result.reusedSearchIndex)
+        #expect(FileManager.default.fileExists(atPath: work.path + "/Public/search/meta.json"))
+        let again = try BuiltSite.build(content: Repo.content, into: work)
+        #expect(again.reusedSearchIndex)
     }
 
     @Test func documentsRoundTripThroughTheCacheFormat() {

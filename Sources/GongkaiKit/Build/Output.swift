@@ -135,6 +135,19 @@ final class StagedOutput: @unchecked Sendable {
         return true
     }
 
+    /// Keeps every previous file that `belongs` when all of them were made from inputs with
+    /// this fingerprint (the search index: each of its files depends on all documents).
+    func reuseAll(where belongs: (String) -> Bool, fingerprint: UInt64) -> Bool {
+        guard fingerprint != 0, let previous else { return false }
+        let old = previous.entries.filter { belongs($0.key) }
+        guard !old.isEmpty, old.values.allSatisfy({ $0.fingerprint == fingerprint }), old.keys.allSatisfy(exists) else { return false }
+        lock.lock()
+        for (path, entry) in old { current.entries[path] = entry }
+        fileCount += old.count
+        lock.unlock()
+        return true
+    }
+
     /// Writes `text` at the site path `relative` (e.g. `data/projects.json`).
     func write(_ relative: String, _ text: String, fingerprint: UInt64 = 0) throws {
         var t = text

@@ -33,6 +33,8 @@ public struct BuildResult: Sendable {
     public var changedFiles: Int = 0
     /// Department-years whose open-data rows were copied from the previous build.
     public var copiedDataSegments: Int = 0
+    /// Whether the search index was kept from the previous build (no searchable text changed).
+    public var reusedSearchIndex = false
     public var stageTimes: [(String, Duration)]
 }
 
@@ -90,6 +92,7 @@ public enum Pipeline {
         }
         let previousData = sameBuilder ? DataSegments(cacheDir: output.cacheDir, outputDir: output.finalPath, manifest: output.previous) : nil
         let dataSegments = DataSegments()
+        var reusedSearchIndex = false
         do {
             // Open data and pages are written at the same time: the data files on one thread,
             // the pages on all cores.
@@ -114,8 +117,14 @@ public enum Pipeline {
             try stage("indexing for search") {
                 let documents = SearchIndex.documents(index)
                 options.log?("      search documents (\(documents.count))")
+                // The same documents give the same index: the previous one is kept as it is.
+                let fingerprint = SearchIndex.fingerprint(documents)
+                if output.reuseAll(where: SearchIndex.isIndexFile, fingerprint: fingerprint) {
+                    reusedSearchIndex = true
+                    return
+                }
                 try SearchIndex.write(documents, log: options.log) { path, bytes in
-                    try bytes.withUnsafeBytes { try output.write(path, bytes: $0) }
+                    try bytes.withUnsafeBytes { try output.write(path, bytes: $0, fingerprint: fingerprint) }
                 }
             }
             try stage("publishing") {
@@ -133,6 +142,7 @@ public enum Pipeline {
         result.cachedDocuments = documents.hits
         result.changedFiles = output.changedCount
         result.copiedDataSegments = previousData?.copied ?? 0
+        result.reusedSearchIndex = reusedSearchIndex
         return result
     }
 }

@@ -16,6 +16,26 @@ enum SearchIndex {
         var chunkBytes = 48 * 1024
     }
 
+    /// Whether a site path is one of the index's files (the search page beside them is not).
+    static func isIndexFile(_ path: String) -> Bool {
+        path.utf8HasPrefix("search/shards/") || path.utf8HasPrefix("search/docs/") || path.utf8HasPrefix("search/facets/")
+            || path.utf8Equals("search/meta.json")
+    }
+
+    /// A hash of everything the index is made from: the same fingerprint, the same files.
+    static func fingerprint(_ documents: [SearchDocument], options: Options = Options()) -> UInt64 {
+        var h = StableHash()
+        h.combine(options.shardBytes); h.combine(options.chunkBytes); h.combine(documents.count)
+        for d in documents {
+            h.combine(d.url); h.combine(d.name); h.combine(d.department); h.combine(d.year); h.combine(d.amount)
+            h.combine(Int(d.kinds))
+            var text = d.text
+            text.withUTF8 { h.combineWords(UnsafeRawBufferPointer($0)) }
+            h.combine(0xFF)
+        }
+        return h.value
+    }
+
     static func documents(_ index: SiteIndex) -> [SearchDocument] {
         var jobs: [(Int, Int)] = []
         for (y, entry) in index.departmentYears.enumerated() {
