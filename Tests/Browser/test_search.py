@@ -21,9 +21,10 @@ def search(page_factory, base_url, query="", **filters):
 
 
 def wait_for_results(page):
+    """Until the search has finished checking its first page (the list is no longer aria-busy)."""
     page.wait_for_function("""() => {
         const s = document.getElementById('search-status').textContent;
-        return s && !s.includes('正在搜索');
+        return s && !s.includes('正在搜索') && !document.getElementById('search-results').hasAttribute('aria-busy');
     }""")
 
 
@@ -94,6 +95,47 @@ def test_more_results_are_added_below_the_first_page(page_factory, base_url):
     assert len(after) == total
     assert after[:20] == first
     assert len({r["href"] for r in after}) == total
+
+
+def test_a_click_while_results_are_being_checked_adds_each_project_once(browser, base_url):
+    """"显示更多结果" clicked while the next document file is still loading: the click waits for
+    that round instead of checking the same candidates again (which listed projects twice)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    held, released = [], []
+    context.route("**/search/docs/1.json", lambda route: route.continue_() if released else held.append(route))
+    try:
+        page = context.new_page()
+        page.goto(base_url + "/search/?q=" + quote("满意度"), wait_until="load")
+        # The first file's results are shown; the second file is requested and held.
+        page.wait_for_function("document.querySelectorAll('#search-results li').length > 0")
+        page.wait_for_function("!document.getElementById('search-more-wrap').hidden")
+        for _ in range(50):
+            if held:
+                break
+            page.wait_for_timeout(20)
+        assert held, "the second document file was not requested"
+        assert "已找到" in page.inner_text("#search-status")
+        page.evaluate("document.getElementById('search-more').click()")
+        page.evaluate("document.getElementById('search-more').click()")
+        page.wait_for_timeout(100)
+        released.append(True)
+        for route in held:
+            route.continue_()
+        page.wait_for_function("document.querySelectorAll('#search-results li').length >= 20")
+        while page.is_visible("#search-more"):
+            page.wait_for_function("!document.getElementById('search-more').disabled")
+            if not page.is_visible("#search-more"):
+                break
+            page.click("#search-more")
+            page.wait_for_timeout(50)
+        page.wait_for_function("document.getElementById('search-more-wrap').hidden")
+        hrefs = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.getAttribute('href'))")
+        status = page.inner_text("#search-status")
+        total = int(status.split("找到 ")[1].split(" ")[0])
+        assert len(hrefs) == len(set(hrefs)) == total
+        assert total > 20
+    finally:
+        context.close()
 
 
 def test_no_results_says_so(page_factory, base_url):

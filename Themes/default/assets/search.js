@@ -22,7 +22,7 @@
   var more = document.getElementById("search-more");
   var siteRoot = "../";
   var PAGE = 20;
-  var FIRST_ROUND_CHUNKS = 2;
+  var FIRST_ROUND_CHUNKS = 1;
   var CHUNKS_PER_ROUND = 6;
   var baseTitle = document.title;
 
@@ -232,9 +232,28 @@
     });
   };
 
-  // Shows the next page of results, round by round: the first round reads only a couple of
-  // document files, so the first results appear as soon as they are checked.
+  // Shows the next page of results. Calls never overlap: one made while a page is still being
+  // checked (a click on "显示更多结果" meanwhile) runs after it, so no candidate is checked twice.
   Search.prototype.showMore = function () {
+    var self = this;
+    more.disabled = true;
+    list.setAttribute("aria-busy", "true");
+    function ignore() {}
+    this.pending = (this.pending || Promise.resolve()).then(ignore, ignore).then(function () { return self.showPage(); });
+    var mine = this.pending;
+    function enable() {
+      if (self.pending === mine && current === self) {
+        more.disabled = false;
+        list.removeAttribute("aria-busy");
+      }
+    }
+    mine.then(enable, enable);
+    return mine;
+  };
+
+  // One page, round by round: the first round reads a single document file, so the first
+  // results appear as soon as it is checked.
+  Search.prototype.showPage = function () {
     var self = this, target = this.shown + PAGE, rounds = 0;
     function step() {
       if (current !== self) { return Promise.resolve(); }
@@ -378,6 +397,7 @@
     var filters = {};
     Object.keys(selects).forEach(function (k) { if (selects[k] && selects[k].value) { filters[k] = selects[k].value; } });
     list.textContent = "";
+    list.removeAttribute("aria-busy");
     moreWrap.hidden = true;
     if (!query && !Object.keys(filters).length) {
       say("输入要找的词，多个词用空格分开：会找出同时包含每个词的项目。");
@@ -386,6 +406,7 @@
     }
     document.title = (query ? "“" + query + "”" : "筛选") + "的搜索结果 - " + baseTitle;
     say("正在搜索…");
+    list.setAttribute("aria-busy", "true");
     var queryTerms = terms(query);
     var mine = ++generation;
     current = null;
@@ -400,6 +421,7 @@
       });
     }).catch(function (error) {
       if (generation !== mine) { return; }
+      list.removeAttribute("aria-busy");
       say("搜索索引加载失败（" + error.message + "）。请稍后再试，或从首页按部门浏览。");
     });
   }
@@ -419,8 +441,9 @@
   more.addEventListener("click", function () {
     var search = current;
     if (!search || !search.showMore) { return; }
-    more.disabled = true;
-    search.showMore().then(function () { more.disabled = false; });
+    search.showMore().catch(function (error) {
+      if (current === search) { say("搜索索引加载失败（" + error.message + "）。请稍后再试。"); }
+    });
   });
   window.addEventListener("popstate", function () { readURL(); run(); });
 
