@@ -54,4 +54,20 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: dir.path + "/Public/data/" + file), "\(file)")
         }
     }
+
+    /// `build -v` names each stage with its time and, on Linux, the memory in use and the peak so
+    /// far, in the form Benchmarks/run reads (its STAGE pattern).
+    @Test func verboseBuildReportsEveryStagesTimeAndMemory() throws {
+        let dir = TemporaryDirectory()
+        let result = try run(Repo.executable, ["build", "-v", "--content", Repo.content, "--output", dir.path + "/Public",
+                                               "--config", "/nonexistent.yml", "--themes", Repo.root + "/Themes"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let stage = /^\[(\d)\/6\] (.+) \(([\d,]+) ms, (\d+) MiB resident, peak (\d+) MiB\)$/
+        let lines = result.stderr.split(separator: "\n").compactMap { try? stage.wholeMatch(in: $0) }
+        #expect(lines.map { Int($0.1) } == [1, 2, 3, 4, 5, 6], "\(result.stderr)")
+        #expect(lines.first?.2 == "loading configuration and theme")
+        let peaks = lines.compactMap { Int($0.5) }
+        #expect(peaks.count == 6 && peaks == peaks.sorted() && peaks[0] > 0, "peaks only grow: \(peaks)")
+        #expect(lines.allSatisfy { Int($0.4)! <= Int($0.5)! }, "resident never above the peak")
+    }
 }

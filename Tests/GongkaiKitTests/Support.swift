@@ -92,10 +92,15 @@ func snapshot(_ dir: String) throws -> [String: Data] {
 }
 
 /// Runs a command and returns its exit status, stdout and stderr.
-func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+/// `environment` adds to (or overrides) this process's environment.
+func run(_ executable: String, _ arguments: [String], in directory: String? = nil,
+         environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    }
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out

@@ -65,7 +65,7 @@ public enum Pipeline {
             let value = try body()
             let elapsed = clock.now - start
             times.append((name, elapsed))
-            options.log?("[\(step)/\(total)] \(name) (\(elapsed.formatted(.units(allowed: [.milliseconds]))))")
+            options.log?("[\(step)/\(total)] \(name) (\(elapsed.formatted(.units(allowed: [.milliseconds])))\(MemoryUse.summary))")
             return value
         }
 
@@ -144,5 +144,25 @@ public enum Pipeline {
         result.copiedDataSegments = previousData?.copied ?? 0
         result.reusedSearchIndex = reusedSearchIndex
         return result
+    }
+}
+
+/// This process's memory, from /proc/self/status (Linux), for `build -v`.
+enum MemoryUse {
+    /// ", 412 MiB resident, peak 455 MiB", or "" where /proc is not there.
+    static var summary: String {
+        // /proc files report size 0, so they are read until end of file, not by their size.
+        guard let handle = FileHandle(forReadingAtPath: "/proc/self/status"),
+              let data = try? handle.readToEnd() else { return "" }
+        try? handle.close()
+        let status = String(decoding: data, as: UTF8.self)
+        func mebibytes(_ field: String) -> Int? {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
+                  let kib = Int(line.dropFirst(field.count + 1).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
+            else { return nil }
+            return kib / 1024
+        }
+        guard let resident = mebibytes("VmRSS"), let peak = mebibytes("VmHWM") else { return "" }
+        return ", \(resident) MiB resident, peak \(peak) MiB"
     }
 }
