@@ -34,7 +34,7 @@ struct OutputManifest {
         var h = StableHash()
         for path in entries.keys.sorted() {
             h.combine(path)
-            h.combine(Int(Int64(bitPattern: entries[path]!.hash)))
+            h.combine(entries[path]!.hash)
         }
         return h.value
     }
@@ -156,7 +156,7 @@ final class StagedOutput: @unchecked Sendable {
 
     func write(_ relative: String, bytes: UnsafeRawBufferPointer, fingerprint: UInt64 = 0) throws {
         let hash = StableHash.of(bytes)
-        if let old = previous?.entries[relative], old.hash == hash, exists(relative) {
+        if unchanged(relative, hash: hash) {
             record(relative, OutputManifest.Entry(fingerprint: fingerprint, hash: hash), changed: false, bytes: bytes.count)
             return
         }

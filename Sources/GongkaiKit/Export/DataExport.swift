@@ -73,13 +73,15 @@ public enum DataExport {
             guard !dy.projects.isEmpty else { continue }
             let starts = streams.map(\.position)
             let fingerprint = fingerprints?.departmentYears[y]
-            if let fingerprint, let ranges = previous?.segments[fingerprint], try previous?.copy(ranges, into: streams, dropFirstComma: first) == true {
-                // Copied from the previous build's files.
-            } else {
-                var separator: [UInt8] = first ? [0x0A, 0x20, 0x20] : [0x2C, 0x0A, 0x20, 0x20]
-                for (p, page) in zip(dy.projects, entry.projectPaths) {
-                    projectsJSON.buffer.append(contentsOf: separator)
-                    separator = [0x2C, 0x0A, 0x20, 0x20]
+            // Copied from the previous build's files when they have this department-year's rows.
+            var copied = false
+            if let fingerprint, let previous, let ranges = previous.segments[fingerprint] {
+                copied = try previous.copy(ranges, into: streams, dropFirstComma: first)
+            }
+            if !copied {
+                for (i, (p, page)) in zip(dy.projects, entry.projectPaths).enumerated() {
+                    // "\n  " before the first object of the file, ",\n  " before the others.
+                    projectsJSON.buffer.append(contentsOf: first && i == 0 ? [0x0A, 0x20, 0x20] : [0x2C, 0x0A, 0x20, 0x20])
                     projectJSON(p, id: id(page), url: page).write(to: &projectsJSON.buffer, pretty: true, indent: 1)
                     projectRows.append(projectRow(p, year: dy.year, page: page))
                     appendIndicatorRows(p, year: dy.year, page: page, to: &indicatorRows)

@@ -75,7 +75,6 @@ public indirect enum JSON: Sendable, Equatable {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    /// Appends `s` as a JSON string literal (UTF-8 kept, control characters, quotes and backslashes escaped).
     /// Whether any byte is a control character, `"` or a backslash: eight bytes at a time (SWAR).
     @inline(__always)
     static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -101,6 +100,7 @@ public indirect enum JSON: Sendable, Equatable {
         return false
     }
 
+    /// Appends `s` as a JSON string literal (UTF-8 kept, control characters, quotes and backslashes escaped).
     static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         var s = s

@@ -20,19 +20,26 @@ enum CellText {
     /// `clean` for a cell given as UTF-8 bytes. Most cells hold no markup: they are trimmed
     /// on bytes and decoded once; the others take the `String` path.
     static func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var lo = 0, hi = bytes.count
+        let cell = UnsafeBufferPointer(rebasing: bytes[trimmedRange(bytes, 0, bytes.count)])
+        let text = String(decoding: cell, as: UTF8.self)
+        let hasMarkup = cell.contains { b in
+            b == UInt8(ascii: "<") || b == UInt8(ascii: "&") || b == UInt8(ascii: "$") || b == UInt8(ascii: "\\") || b == 0x0A
+        }
+        return hasMarkup ? clean(text) : text
+    }
+
+    /// `lo..<hi` without the whitespace (as `isTrimmable` defines it) at either end.
+    @inline(__always)
+    static func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Range<Int> {
+        var lo = lo, hi = hi
         while lo < hi, let k = whitespaceLength(bytes, at: lo, limit: hi) { lo += k }
         while hi > lo, let k = whitespaceLength(bytes, endingAt: hi, limit: lo) { hi -= k }
-        let cell = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
-        for b in cell where b == UInt8(ascii: "<") || b == UInt8(ascii: "&") || b == UInt8(ascii: "$") || b == UInt8(ascii: "\\") || b == 0x0A {
-            return clean(String(decoding: cell, as: UTF8.self))
-        }
-        return String(decoding: cell, as: UTF8.self)
+        return lo..<hi
     }
 
     /// The length of the whitespace character (as `isTrimmable` defines it) starting at `i`, if any.
     @inline(__always)
-    static func whitespaceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int, limit: Int) -> Int? {
+    private static func whitespaceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int, limit: Int) -> Int? {
         switch b[i] {
         case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return 1
         case 0xC2: return i + 1 < limit && b[i + 1] == 0xA0 ? 2 : nil
@@ -45,7 +52,7 @@ enum CellText {
 
     /// The length of the whitespace character ending just before `end`, if any.
     @inline(__always)
-    static func whitespaceLength(_ b: UnsafeBufferPointer<UInt8>, endingAt end: Int, limit: Int) -> Int? {
+    private static func whitespaceLength(_ b: UnsafeBufferPointer<UInt8>, endingAt end: Int, limit: Int) -> Int? {
         switch b[end - 1] {
         case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return 1
         case 0xA0: return end - 2 >= limit && b[end - 2] == 0xC2 ? 2 : nil

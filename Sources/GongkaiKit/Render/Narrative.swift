@@ -24,21 +24,17 @@ enum Narrative {
     /// `text` cut at every occurrence of `separator` (bytes, not Characters: the HTML is long).
     static func split(_ text: String, on separator: [UInt8]) -> [String] {
         var text = text
-        return text.withUTF8 { buf -> [String] in
-            var parts: [String] = []
-            var start = 0, i = 0
-            let n = buf.count, m = separator.count
-            while i + m <= n {
-                if buf[i] == separator[0] && separator.indices.allSatisfy({ buf[i + $0] == separator[$0] }) {
-                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<i]), as: UTF8.self))
-                    i += m
-                    start = i
-                } else {
-                    i += 1
+        return text.withUTF8 { buf in
+            separator.withUnsafeBufferPointer { sep in
+                var parts: [String] = []
+                var start = 0
+                while let i = ByteSearch.firstIndex(of: sep, in: UnsafeBufferPointer(rebasing: buf[start...])) {
+                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<start + i]), as: UTF8.self))
+                    start += i + sep.count
                 }
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start...]), as: UTF8.self))
+                return parts
             }
-            parts.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<n]), as: UTF8.self))
-            return parts
         }
     }
 
@@ -53,11 +49,7 @@ enum Narrative {
             while lineStart <= bytes.count {
                 var lineEnd = lineStart
                 while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                var lo = lineStart, hi = lineEnd
-                while lo < hi, let k = CellText.whitespaceLength(bytes, at: lo, limit: hi) { lo += k }
-                while hi > lo, let k = CellText.whitespaceLength(bytes, endingAt: hi, limit: lo) { hi -= k }
-                if lo < hi {
-                    let paragraph = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
+                if let paragraph = trimmed(bytes, lineStart, lineEnd) {
                     if !first { out.append(0x0A); out.append(0x0A) }
                     first = false
                     appendParagraph(paragraph, to: &out)
@@ -87,10 +79,8 @@ enum Narrative {
     }
 
     private static func trimmed(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8>? {
-        var lo = start, hi = end
-        while lo < hi, let k = CellText.whitespaceLength(b, at: lo, limit: hi) { lo += k }
-        while hi > lo, let k = CellText.whitespaceLength(b, endingAt: hi, limit: lo) { hi -= k }
-        return lo < hi ? UnsafeBufferPointer(rebasing: b[lo..<hi]) : nil
+        let r = CellText.trimmedRange(b, start, end)
+        return r.isEmpty ? nil : UnsafeBufferPointer(rebasing: b[r])
     }
 
     /// Backslash-escapes every ASCII punctuation character (CommonMark allows this for all of them).

@@ -64,10 +64,10 @@ struct SiteRenderer: Sendable {
         let entry = context.index.departmentYears[y]
         let dy = entry.departmentYear
         var h = StableHash()
-        h.combine(Int(Int64(bitPattern: theme.fingerprint)))
+        h.combine(theme.fingerprint)
         h.combine(context.config.title); h.combine(context.config.baseURL); h.combine(context.config.language)
         if let fingerprints {
-            h.combine(Int(Int64(bitPattern: fingerprints.projects[y][p])))
+            h.combine(fingerprints.projects[y][p])
         } else {
             var w = BinaryWriter()
             w.project(dy.projects[p])
@@ -77,7 +77,7 @@ struct SiteRenderer: Sendable {
         h.combine(entry.departmentPath); h.combine(entry.path)
         for neighbour in [p - 1, p + 1] where dy.projects.indices.contains(neighbour) {
             h.combine(dy.projects[neighbour].name); h.combine(entry.projectPaths[neighbour])
-        } 
+        }
         h.combine(p == 0 ? 1 : 0); h.combine(p + 1 == dy.projects.count ? 1 : 0)
         for other in context.index.history[entry.historyGroups[p]] {
             let e = context.index.departmentYears[other.entry]

@@ -42,7 +42,7 @@ public struct Theme: Sendable {
                 throw PipelineError.theme("\(path): error: cannot read template")
             }
             hash.combine(templateName)
-            hash.combine([UInt8](data))
+            hash.combine(data)
             let text = String(decoding: data, as: UTF8.self)
             do {
                 _ = try MustacheTemplate(string: text)
@@ -66,11 +66,12 @@ public struct Theme: Sendable {
                 assets["assets/" + rel] = dir + "/assets/" + rel
             }
         }
-        for (path, file) in assets.sorted(by: { $0.key < $1.key }) {
+        let sortedAssets = assets.sorted { $0.key < $1.key }
+        for (path, file) in sortedAssets {
             hash.combine(path)
-            hash.combine([UInt8](fm.contents(atPath: file) ?? Data()))
+            hash.combine(fm.contents(atPath: file) ?? Data())
         }
-        return Theme(library: TemplateLibrary(templates: templates), assets: assets.sorted { $0.key < $1.key }, fingerprint: hash.value)
+        return Theme(library: TemplateLibrary(templates: templates), assets: sortedAssets, fingerprint: hash.value)
     }
 
     /// Renders page `template` with `view`.

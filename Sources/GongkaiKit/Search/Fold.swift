@@ -20,15 +20,29 @@ enum SearchFold {
     static func fold(_ text: String) -> [UInt32] {
         var out: [UInt32] = []
         out.reserveCapacity(text.utf8.count / 2)
+        fold(text) { out.append($0) }
+        return out
+    }
+
+    /// Hands each folded code point of `text` to `body`, without an array (the index folds
+    /// every project's text). `>` and `<` wait one character, to become `≥` / `≤` when `=` follows.
+    @inline(__always)
+    static func fold(_ text: String, _ body: (UInt32) -> Void) {
+        var pending: UInt32 = 0
         for scalar in text.unicodeScalars {
             let c = foldScalar(scalar.value)
-            if c == 0x3D, let last = out.last, last == 0x3E || last == 0x3C {
-                out[out.count - 1] = last == 0x3E ? 0x2265 : 0x2264
-                continue
+            if pending != 0 {
+                let p = pending
+                pending = 0
+                if c == 0x3D {
+                    body(p == 0x3E ? 0x2265 : 0x2264)
+                    continue
+                }
+                body(p)
             }
-            out.append(c)
+            if c == 0x3E || c == 0x3C { pending = c } else { body(c) }
         }
-        return out
+        if pending != 0 { body(pending) }
     }
 
     static func foldedString(_ text: String) -> String {

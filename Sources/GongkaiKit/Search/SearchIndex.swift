@@ -180,28 +180,8 @@ struct PostingTable {
     static func build(_ documents: [SearchDocument], range: Range<Int>) -> PostingTable {
         var table = PostingTable()
         for id in range {
-            // Folded on the fly, as SearchFold.fold does: `>` and `<` wait one character to
-            // become `≥` / `≤` when `=` follows.
             var run = KeyRun(doc: Int32(id))
-            var pending: UInt32 = 0
-            for scalar in documents[id].text.unicodeScalars {
-                let c = SearchFold.foldScalar(scalar.value)
-                if pending != 0 {
-                    let p = pending
-                    pending = 0
-                    if c == 0x3D {
-                        run.emit(p == 0x3E ? 0x2265 : 0x2264, into: &table)
-                        continue
-                    }
-                    run.emit(p, into: &table)
-                }
-                if c == 0x3E || c == 0x3C {
-                    pending = c
-                } else {
-                    run.emit(c, into: &table)
-                }
-            }
-            if pending != 0 { run.emit(pending, into: &table) }
+            SearchFold.fold(documents[id].text) { run.emit($0, into: &table) }
         }
         return table
     }

@@ -144,6 +144,11 @@ struct StableHash {
         withUnsafeBytes(of: Int64(int).littleEndian) { combine($0) }
     }
 
+    /// Another hash (the same bytes as `combine(Int)` of its bit pattern).
+    mutating func combine(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { combine($0) }
+    }
+
     static func of<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
         var h = StableHash()
         h.combine(bytes)

@@ -22,7 +22,7 @@ struct Fingerprints: Sendable {
             h.combine(entry.departmentYear.department)
             h.combine(entry.departmentYear.year)
             for (p, path) in entry.projectPaths.enumerated() {
-                h.combine(Int(Int64(bitPattern: projects[y][p])))
+                h.combine(projects[y][p])
                 h.combine(path)
             }
             years.append(h.value)
