@@ -6,20 +6,15 @@ import Testing
 @testable import GongkaiKit
 
 @Suite struct IncrementalBuildTests {
-
-    func build(_ content: String, _ dir: TemporaryDirectory) throws -> BuildResult {
-        try BuiltSite.build(content: content, into: dir)
-    }
-
     @Test func aChangedDocumentRebuildsOnlyWhatDependsOnItAndEqualsACleanBuild() throws {
         let work = TemporaryDirectory()
         for seed in Repo.seeds { work.copy(seed, to: "Content/" + seed.dropFirst(Repo.content.count + 1)) }
-        let first = try build(work.path + "/Content", work)
+        let first = try BuiltSite.build(content: work.path + "/Content", into: work)
         #expect(first.cachedDocuments == 0)
         #expect(first.reusedPages == 0)
 
         // Nothing changed: nothing is parsed, rendered or written again.
-        let again = try build(work.path + "/Content", work)
+        let again = try BuiltSite.build(content: work.path + "/Content", into: work)
         #expect(again.cachedDocuments == 5)
         #expect(again.reusedPages == 31)
         #expect(again.changedFiles == 0)
@@ -34,7 +29,7 @@ import Testing
         text = text.replacingOccurrences(of: "其中:财政拨款\t5.00\t\t", with: "其中:财政拨款\t6.00\t\t")
         text = text.replacingOccurrences(of: "11\t劳动保障监察工作经费\t5", with: "11\t劳动保障监察工作经费\t6")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let incremental = try build(work.path + "/Content", work)
+        let incremental = try BuiltSite.build(content: work.path + "/Content", into: work)
         #expect(incremental.cachedDocuments == 4)
         // Only the changed project's page is rendered again; its neighbours show its name, not its amount.
         #expect(incremental.reusedPages == 30)
@@ -47,7 +42,7 @@ import Testing
 
         // The same bytes as a clean build of the changed content.
         let clean = TemporaryDirectory()
-        _ = try build(work.path + "/Content", clean)
+        _ = try BuiltSite.build(content: work.path + "/Content", into: clean)
         let a = try snapshot(work.path + "/Public"), b = try snapshot(clean.path + "/Public")
         #expect(a.keys.sorted() == b.keys.sorted())
         for (file, data) in b { #expect(a[file] == data, "\(file) differs from a clean build") }
@@ -56,29 +51,29 @@ import Testing
     @Test func aRemovedDocumentRemovesItsPages() throws {
         let work = TemporaryDirectory()
         for seed in Repo.seeds { work.copy(seed, to: "Content/" + seed.dropFirst(Repo.content.count + 1)) }
-        _ = try build(work.path + "/Content", work)
+        _ = try BuiltSite.build(content: work.path + "/Content", into: work)
         #expect(FileManager.default.fileExists(atPath: work.path + "/Public/高新区人力资源和社会保障局/2024/人才发展资金.html"))
         try FileManager.default.removeItem(atPath: work.path + "/Content/高新区人社局")
-        let result = try build(work.path + "/Content", work)
+        let result = try BuiltSite.build(content: work.path + "/Content", into: work)
         #expect(result.cachedDocuments == 4)
         #expect(!FileManager.default.fileExists(atPath: work.path + "/Public/高新区人力资源和社会保障局"))
         let clean = TemporaryDirectory()
-        _ = try build(work.path + "/Content", clean)
+        _ = try BuiltSite.build(content: work.path + "/Content", into: clean)
         #expect(try snapshot(work.path + "/Public") == (try snapshot(clean.path + "/Public")))
     }
 
     @Test func aDamagedCacheIsIgnored() throws {
         let work = TemporaryDirectory()
-        _ = try build(Repo.content, work)
+        _ = try BuiltSite.build(content: Repo.content, into: work)
         let cache = work.path + "/.gongkai-cache/Public"
         for file in try FileManager.default.subpathsOfDirectory(atPath: cache) where file.hasSuffix(".bin") {
             try Data([0xFF, 0x01, 0x02]).write(to: URL(fileURLWithPath: cache + "/" + file))
         }
-        let result = try build(Repo.content, work)
+        let result = try BuiltSite.build(content: Repo.content, into: work)
         #expect(result.cachedDocuments == 0)
         #expect(result.site.projectCount == 31)
         let clean = TemporaryDirectory()
-        _ = try build(Repo.content, clean)
+        _ = try BuiltSite.build(content: Repo.content, into: clean)
         #expect(try snapshot(work.path + "/Public") == (try snapshot(clean.path + "/Public")))
     }
 

@@ -238,5 +238,4 @@ enum HTMLTable {
         #expect(x.keys.sorted() == y.keys.sorted())
         for (file, data) in x { #expect(y[file] == data, "\(file)") }
     }
-
 }

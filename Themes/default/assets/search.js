@@ -440,7 +440,7 @@
   Object.keys(selects).forEach(function (k) { if (selects[k]) { selects[k].addEventListener("change", function () { submit(); }); } });
   more.addEventListener("click", function () {
     var search = current;
-    if (!search || !search.showMore) { return; }
+    if (!search) { return; }
     search.showMore().catch(function (error) {
       if (current === search) { say("搜索索引加载失败（" + error.message + "）。请稍后再试。"); }
     });
