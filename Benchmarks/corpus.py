@@ -23,13 +23,22 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
-def generator_path() -> Path:
+def find_generator() -> Path | None:
+    """GONGKAI_CORPUS_GENERATOR, else ../shared/corpus/generate.py next to the repository, else
+    /work/shared/corpus/generate.py: the first that is a file, or None (Benchmarks/run uses it too)."""
     for candidate in (os.environ.get("GONGKAI_CORPUS_GENERATOR"),
                       REPO.parent / "shared" / "corpus" / "generate.py",
                       Path("/work/shared/corpus/generate.py")):
         if candidate and Path(candidate).is_file():
             return Path(candidate)
-    sys.exit("corpus.py: ../shared/corpus/generate.py not found (set GONGKAI_CORPUS_GENERATOR)")
+    return None
+
+
+def generator_path() -> Path:
+    path = find_generator()
+    if path is None:
+        sys.exit("corpus.py: ../shared/corpus/generate.py not found (set GONGKAI_CORPUS_GENERATOR)")
+    return path
 
 
 def load_generator():
@@ -94,5 +103,5 @@ if __name__ == "__main__":
     else:
         gen = load_generator()
         patch(gen)
-        sys.argv[0] = str(generator_path())
+        sys.argv[0] = gen.__file__
         gen.main()

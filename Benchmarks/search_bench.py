@@ -341,7 +341,7 @@ def measure_gongkai(browser, base: str, public: Path, query: str, expected: set[
         full = page.evaluate(GONGKAI_EXPAND, budget_s * 1000 if expand else 0)
         entries = page.network.entries(page.evaluate("performance.timeOrigin"))
     finally:
-        errors = list(getattr(page, "errors", []))
+        errors = list(page.errors)
         context.close()
     if "失败" in first["status"]:
         errors.append(first["status"])
@@ -388,7 +388,7 @@ def measure_pagefind(browser, base: str, public: Path, query: str, expected: set
             full = {"done": first["ready"], "complete": False, "urls": []}
         entries = page.network.entries(page.evaluate("performance.timeOrigin"))
     finally:
-        errors = list(getattr(page, "errors", []))
+        errors = list(page.errors)
         context.close()
     if first.get("error"):
         errors.append(first["error"])
@@ -535,10 +535,29 @@ def format_columns(table: list[list[str]], right_from: int = 1) -> str:
     return "\n".join(lines)
 
 
-def report(public: Path, rows: list[dict], indexing: dict, budget_s: float, repeat: int) -> str:
+def search_problems(rows: list[dict]) -> list[str]:
+    """What gongkai's search got wrong, and every engine's errors (exit status 1 when any)."""
+    problems = []
+    for r in rows:
+        g, f = r["gongkai"], r["pagefind"]
+        if g["complete"] and (g["found"] != r["expected"] or g["false_positives"]):
+            problems.append(f"gongkai '{r['query']}': found {g['found']} of {r['expected']}, "
+                            f"{len(g['false_positives'])} false positives {g['false_positives'][:3]}")
+        if not g["complete"] and g["reported"] is not None and g["reported"] != r["expected"]:
+            problems.append(f"gongkai '{r['query']}': status says {g['reported']} results, {r['expected']} expected")
+        if g["complete"] and g["reported"] is not None and g["reported"] != g["shown"]:
+            problems.append(f"gongkai '{r['query']}': status says {g['reported']}, {g['shown']} results listed")
+        for name, engine in (("gongkai", g), ("pagefind", f)):
+            for e in engine["errors"][:3]:
+                problems.append(f"{name} '{r['query']}': {e}")
+    return problems
+
+
+def report(rows: list[dict], indexing: dict, index_sizes: dict, problems: list[str], budget_s: float,
+           repeat: int) -> str:
     """Everything search_bench prints after measuring."""
     out = [render_table(rows), ""]
-    search_size, pagefind_size = tree_size(public / "search"), tree_size(public / "pagefind")
+    search_size, pagefind_size = index_sizes["gongkai"], index_sizes["pagefind"]
     out.append(f"index sizes: gongkai search/ {mb(search_size['bytes'])} in {search_size['files']:,} files; "
                f"Pagefind pagefind/ {mb(pagefind_size['bytes'])} in {pagefind_size['files']:,} files "
                f"(Pagefind indexed {indexing['pages'] or '?'} pages of the gongkai site "
@@ -556,19 +575,6 @@ def report(public: Path, rows: list[dict], indexing: dict, budget_s: float, repe
     out.append("found: expected projects returned / expected (brute force over gongkai's search documents, "
                "substring match of every folded term); FP: returned project pages that are not expected. "
                "Pagefind matches words from its segmenter, not substrings.")
-    problems = []
-    for r in rows:
-        g, f = r["gongkai"], r["pagefind"]
-        if g["complete"] and (g["found"] != r["expected"] or g["false_positives"]):
-            problems.append(f"gongkai '{r['query']}': found {g['found']} of {r['expected']}, "
-                            f"{len(g['false_positives'])} false positives {g['false_positives'][:3]}")
-        if not g["complete"] and g["reported"] is not None and g["reported"] != r["expected"]:
-            problems.append(f"gongkai '{r['query']}': status says {g['reported']} results, {r['expected']} expected")
-        if g["complete"] and g["reported"] is not None and g["reported"] != g["shown"]:
-            problems.append(f"gongkai '{r['query']}': status says {g['reported']}, {g['shown']} results listed")
-        for name, engine in (("gongkai", g), ("pagefind", f)):
-            for e in engine["errors"][:3]:
-                problems.append(f"{name} '{r['query']}': {e}")
     if problems:
         out.append("")
         out.append("SEARCH PROBLEMS:")
@@ -596,17 +602,21 @@ def main() -> int:
     documents = load_documents(public)
     print(f"search: {len(documents):,} project documents; running {len(args.queries)} queries "
           f"in {CHROMIUM} (headless)", flush=True)
-    rows = run_browser(public, args.queries, documents, args.budget, args.timeout, max(1, args.repeat))
-    text = report(public, rows, indexing, args.budget, max(1, args.repeat))
+    repeat = max(1, args.repeat)
+    rows = run_browser(public, args.queries, documents, args.budget, args.timeout, repeat)
+    # PUBLIC/pagefind/ was measured when it was written; the browser changes neither index.
+    index_sizes = {"gongkai": tree_size(public / "search"),
+                   "pagefind": {"bytes": indexing["bytes"], "files": indexing["files"]}}
+    problems = search_problems(rows)
     print()
-    print(text)
+    print(report(rows, indexing, index_sizes, problems, args.budget, repeat))
     if args.json:
         args.json.write_text(json.dumps({
             "public": str(public), "projects": len(documents), "pagefind_indexing": indexing,
-            "index_bytes": {"gongkai": tree_size(public / "search"), "pagefind": tree_size(public / "pagefind")},
+            "index_bytes": index_sizes,
             "budget_seconds": args.budget, "repeat": args.repeat, "queries": rows,
         }, ensure_ascii=False, indent=1), encoding="utf-8")
-    return 1 if "SEARCH PROBLEMS" in text else 0
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
