@@ -35,8 +35,9 @@ import Testing
         #expect(incremental.reusedPages == 30)
         // The open data of the three unchanged department-years is copied, not formatted again.
         #expect(incremental.copiedDataSegments == 3)
-        // The changed amount is searchable text: the index is built again.
+        // The changed amount is searchable text: the index is patched where that project is.
         #expect(!incremental.reusedSearchIndex)
+        #expect(incremental.updatedSearchIndex)
         #expect(incremental.changedFiles > 0)
         #expect(incremental.site.departmentYears.first { $0.department == "旌德县人力资源和社会保障局" }?.total.wanString == "626.39")
 
@@ -97,13 +98,18 @@ import Testing
         #expect(again.cachedDocuments == 5 && again.reusedPages == 31)
     }
 
-    /// A search index file removed from the output by hand is written again, with the rest.
+    /// A search index file removed or changed in the output by hand is written again: the
+    /// index is built from scratch rather than patched over a file it cannot trust.
     @Test func aDamagedSearchIndexIsBuiltAgain() throws {
         let work = TemporaryDirectory()
         _ = try BuiltSite.build(content: Repo.content, into: work)
+        let shard = work.path + "/Public/search/shards/0.json"
+        let bytes = try #require(FileManager.default.contents(atPath: shard))
+        try FileManager.default.removeItem(atPath: shard)
         try FileManager.default.removeItem(atPath: work.path + "/Public/search/meta.json")
         let result = try BuiltSite.build(content: Repo.content, into: work)
-        #expect(!result.reusedSearchIndex)
+        #expect(!result.reusedSearchIndex && !result.updatedSearchIndex)
+        #expect(FileManager.default.contents(atPath: shard) == bytes)
         #expect(FileManager.default.fileExists(atPath: work.path + "/Public/search/meta.json"))
         let again = try BuiltSite.build(content: Repo.content, into: work)
         #expect(again.reusedSearchIndex)

@@ -126,26 +126,29 @@ final class StagedOutput: @unchecked Sendable {
 
     /// Whether a page rendered from the same inputs last time can be kept as it is.
     func reuse(_ relative: String, fingerprint: UInt64) -> Bool {
-        guard fingerprint != 0, let old = previous?.entries[relative], old.fingerprint == fingerprint, exists(relative) else { return false }
+        guard fingerprint != 0, previous?.entries[relative]?.fingerprint == fingerprint, keep(relative) else { return false }
         lock.lock()
-        current.entries[relative] = old
-        fileCount += 1
         reused += 1
         lock.unlock()
         return true
     }
 
-    /// Keeps every previous file that `belongs` when all of them were made from inputs with
-    /// this fingerprint (the search index: each of its files depends on all documents).
-    func reuseAll(where belongs: (String) -> Bool, fingerprint: UInt64) -> Bool {
-        guard fingerprint != 0, let previous else { return false }
-        let old = previous.entries.filter { belongs($0.key) }
-        guard !old.isEmpty, old.values.allSatisfy({ $0.fingerprint == fingerprint }), old.keys.allSatisfy(exists) else { return false }
+    /// Keeps a file of the previous build as it is; false when there is none.
+    func keep(_ relative: String) -> Bool {
+        guard let old = previous?.entries[relative], exists(relative) else { return false }
         lock.lock()
-        for (path, entry) in old { current.entries[path] = entry }
-        fileCount += old.count
+        current.entries[relative] = old
+        fileCount += 1
         lock.unlock()
         return true
+    }
+
+    /// The previous build's bytes of a file, when it is still the file that build published.
+    func previousBytes(_ relative: String) -> [UInt8]? {
+        guard let old = previous?.entries[relative],
+              let data = FileManager.default.contents(atPath: finalPath + "/" + relative) else { return nil }
+        let bytes = [UInt8](data)
+        return StableHash.of(bytes) == old.hash ? bytes : nil
     }
 
     /// Writes `text` at the site path `relative` (e.g. `data/projects.json`).

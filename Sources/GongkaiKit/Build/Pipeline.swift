@@ -35,6 +35,9 @@ public struct BuildResult: Sendable {
     public var copiedDataSegments: Int = 0
     /// Whether the search index was kept from the previous build (no searchable text changed).
     public var reusedSearchIndex = false
+    /// Whether the previous search index was patched where a few projects changed, instead of
+    /// being built again.
+    public var updatedSearchIndex = false
     public var stageTimes: [(String, Duration)]
 }
 
@@ -92,7 +95,8 @@ public enum Pipeline {
         }
         let previousData = sameBuilder ? DataSegments(cacheDir: output.cacheDir, outputDir: output.finalPath, manifest: output.previous) : nil
         let dataSegments = DataSegments()
-        var reusedSearchIndex = false
+        var reusedSearchIndex = false, updatedSearchIndex = false
+        var searchState: SearchState?
         do {
             // Open data and pages are written at the same time: the data files on one thread,
             // the pages on all cores.
@@ -117,20 +121,27 @@ public enum Pipeline {
             try stage("indexing for search") {
                 let documents = SearchIndex.documents(index)
                 options.log?("      search documents (\(documents.count))")
-                // The same documents give the same index: the previous one is kept as it is.
-                let fingerprint = SearchIndex.fingerprint(documents)
-                if output.reuseAll(where: SearchIndex.isIndexFile, fingerprint: fingerprint) {
-                    reusedSearchIndex = true
+                let emit = { (path: String, bytes: [UInt8]) throws in
+                    try bytes.withUnsafeBytes { try output.write(path, bytes: $0) }
+                }
+                // When few projects changed, the previous index is patched (the same bytes).
+                if let previous = sameBuilder && output.previous != nil ? SearchState.load(cacheDir: output.cacheDir) : nil,
+                   let outcome = try SearchUpdate.apply(documents, previous: previous, options: SearchIndex.Options(),
+                                                        read: output.previousBytes, keep: output.keep, emit: emit)
+                {
+                    options.log?("      \(outcome.changedDocuments) documents changed, \(outcome.rewrittenFiles) index files written again")
+                    searchState = outcome.state
+                    reusedSearchIndex = outcome.changedDocuments == 0
+                    updatedSearchIndex = outcome.changedDocuments > 0
                     return
                 }
-                try SearchIndex.write(documents, log: options.log) { path, bytes in
-                    try bytes.withUnsafeBytes { try output.write(path, bytes: $0, fingerprint: fingerprint) }
-                }
+                searchState = try SearchIndex.write(documents, log: options.log, emit: emit)
             }
             try stage("publishing") {
                 try output.publish()
                 BuildIdentity.store(builder, in: output.cacheDir)
                 documents.save()
+                searchState?.save(cacheDir: output.cacheDir)
                 dataSegments.save(cacheDir: output.cacheDir, fileHashes: DataExport.streamedFiles.map { output.hash(of: $0) ?? 0 })
             }
         } catch {
@@ -143,6 +154,7 @@ public enum Pipeline {
         result.changedFiles = output.changedCount
         result.copiedDataSegments = previousData?.copied ?? 0
         result.reusedSearchIndex = reusedSearchIndex
+        result.updatedSearchIndex = updatedSearchIndex
         return result
     }
 }

@@ -133,3 +133,149 @@ public indirect enum JSON: Sendable, Equatable {
         out.append(0x22)
     }
 }
+
+extension JSON {
+    /// Reads JSON (as gongkai writes it: integers, no floats) back from bytes; nil for anything
+    /// else. Strings keep their code points exactly (no normalisation), object keys their order.
+    static func parse(_ bytes: [UInt8]) -> JSON? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reader(bytes: buffer)
+            guard let value = reader.value() else { return nil }
+            reader.skipSpace()
+            return reader.at == buffer.count ? value : nil
+        }
+    }
+
+    private struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var at = 0
+
+        mutating func skipSpace() {
+            while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x0A || bytes[at] == 0x0D || bytes[at] == 0x09 { at += 1 }
+        }
+
+        mutating func literal(_ word: String, _ value: JSON) -> JSON? {
+            for b in word.utf8 {
+                guard at < bytes.count, bytes[at] == b else { return nil }
+                at += 1
+            }
+            return value
+        }
+
+        mutating func value() -> JSON? {
+            skipSpace()
+            guard at < bytes.count else { return nil }
+            switch bytes[at] {
+            case 0x22: return string().map { .string($0) }
+            case 0x7B:
+                at += 1
+                var pairs: [(String, JSON)] = []
+                skipSpace()
+                if at < bytes.count, bytes[at] == 0x7D { at += 1; return .object(pairs) }
+                while true {
+                    skipSpace()
+                    guard at < bytes.count, bytes[at] == 0x22, let key = string() else { return nil }
+                    skipSpace()
+                    guard at < bytes.count, bytes[at] == 0x3A else { return nil }
+                    at += 1
+                    guard let v = value() else { return nil }
+                    pairs.append((key, v))
+                    skipSpace()
+                    guard at < bytes.count else { return nil }
+                    if bytes[at] == 0x2C { at += 1; continue }
+                    guard bytes[at] == 0x7D else { return nil }
+                    at += 1
+                    return .object(pairs)
+                }
+            case 0x5B:
+                at += 1
+                var items: [JSON] = []
+                skipSpace()
+                if at < bytes.count, bytes[at] == 0x5D { at += 1; return .array(items) }
+                while true {
+                    guard let v = value() else { return nil }
+                    items.append(v)
+                    skipSpace()
+                    guard at < bytes.count else { return nil }
+                    if bytes[at] == 0x2C { at += 1; continue }
+                    guard bytes[at] == 0x5D else { return nil }
+                    at += 1
+                    return .array(items)
+                }
+            case 0x6E: return literal("null", .null)
+            case 0x74: return literal("true", .bool(true))
+            case 0x66: return literal("false", .bool(false))
+            default:
+                let start = at
+                if bytes[at] == 0x2D { at += 1 }
+                while at < bytes.count, bytes[at] >= 0x30 && bytes[at] <= 0x39 { at += 1 }
+                guard at > start, let n = Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)) else { return nil }
+                return .int(n)
+            }
+        }
+
+        mutating func hex4() -> UInt32? {
+            guard at + 4 <= bytes.count else { return nil }
+            var v: UInt32 = 0
+            for _ in 0..<4 {
+                let b = bytes[at]
+                let d: UInt8
+                switch b {
+                case 0x30...0x39: d = b - 0x30
+                case 0x61...0x66: d = b - 0x61 + 10
+                case 0x41...0x46: d = b - 0x41 + 10
+                default: return nil
+                }
+                v = v << 4 | UInt32(d)
+                at += 1
+            }
+            return v
+        }
+
+        /// A string literal starting at `at` (the opening quote).
+        mutating func string() -> String? {
+            at += 1
+            var out: [UInt8] = []
+            var start = at
+            while at < bytes.count {
+                let b = bytes[at]
+                if b == 0x22 {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<at]))
+                    at += 1
+                    return String(validating: out, as: UTF8.self)
+                }
+                guard b == 0x5C else {
+                    guard b >= 0x20 else { return nil }
+                    at += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<at]))
+                at += 1
+                guard at < bytes.count else { return nil }
+                let e = bytes[at]
+                at += 1
+                switch e {
+                case 0x22, 0x5C, 0x2F: out.append(e)
+                case 0x6E: out.append(0x0A)
+                case 0x72: out.append(0x0D)
+                case 0x74: out.append(0x09)
+                case 0x62: out.append(0x08)
+                case 0x66: out.append(0x0C)
+                case 0x75:
+                    guard var v = hex4() else { return nil }
+                    if v >= 0xD800 && v < 0xDC00 {
+                        guard at + 2 <= bytes.count, bytes[at] == 0x5C, bytes[at + 1] == 0x75 else { return nil }
+                        at += 2
+                        guard let low = hex4(), low >= 0xDC00 && low < 0xE000 else { return nil }
+                        v = 0x10000 + (v - 0xD800) << 10 + (low - 0xDC00)
+                    }
+                    guard let scalar = Unicode.Scalar(v) else { return nil }
+                    out.append(contentsOf: scalar.utf8)
+                default: return nil
+                }
+                start = at
+            }
+            return nil
+        }
+    }
+}

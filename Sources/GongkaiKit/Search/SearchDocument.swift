@@ -50,4 +50,20 @@ struct SearchDocument: Sendable {
         }
         self.text = lines.joined(separator: "\n")
     }
+
+    /// The document as its chunk file lists it: url, name, department, year, amount, text.
+    var chunkEntry: JSON {
+        .array([.string(url), .string(name), .string(department), .int(year), .string(amount), .string(text)])
+    }
+
+    /// A hash of everything the index takes from this document: the same hash, the same
+    /// postings, chunk entry and facets.
+    var hash: UInt64 {
+        var h = StableHash()
+        h.combine(url); h.combine(name); h.combine(department); h.combine(year); h.combine(amount)
+        h.combine(Int(kinds))
+        var text = text
+        text.withUTF8 { h.combineWords(UnsafeRawBufferPointer($0)) }
+        return h.value
+    }
 }

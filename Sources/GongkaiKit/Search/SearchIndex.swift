@@ -16,26 +16,6 @@ enum SearchIndex {
         var chunkBytes = 48 * 1024
     }
 
-    /// Whether a site path is one of the index's files (the search page beside them is not).
-    static func isIndexFile(_ path: String) -> Bool {
-        path.utf8HasPrefix("search/shards/") || path.utf8HasPrefix("search/docs/") || path.utf8HasPrefix("search/facets/")
-            || path.utf8Equals("search/meta.json")
-    }
-
-    /// A hash of everything the index is made from: the same fingerprint, the same files.
-    static func fingerprint(_ documents: [SearchDocument], options: Options = Options()) -> UInt64 {
-        var h = StableHash()
-        h.combine(options.shardBytes); h.combine(options.chunkBytes); h.combine(documents.count)
-        for d in documents {
-            h.combine(d.url); h.combine(d.name); h.combine(d.department); h.combine(d.year); h.combine(d.amount)
-            h.combine(Int(d.kinds))
-            var text = d.text
-            text.withUTF8 { h.combineWords(UnsafeRawBufferPointer($0)) }
-            h.combine(0xFF)
-        }
-        return h.value
-    }
-
     static func documents(_ index: SiteIndex) -> [SearchDocument] {
         var jobs: [(Int, Int)] = []
         for (y, entry) in index.departmentYears.enumerated() {
@@ -59,9 +39,11 @@ enum SearchIndex {
     }
 
     /// Builds the index and hands each file to `emit` as soon as it is ready, so the whole
-    /// index is never held in memory at once.
+    /// index is never held in memory at once. Returns what a later build needs to update the
+    /// index in place (`SearchUpdate`).
+    @discardableResult
     static func write(_ documents: [SearchDocument], options: Options = Options(), log: ((String) -> Void)? = nil,
-                      emit: (String, [UInt8]) throws -> Void) rethrows {
+                      emit: (String, [UInt8]) throws -> Void) rethrows -> SearchState {
         let count = documents.count
         let clock = ContinuousClock()
         var lap = clock.now
@@ -84,14 +66,14 @@ enum SearchIndex {
                 if seen.insertKey(key) {
                     var n = 0
                     for t in tables { n += t.postingCount(key) }
-                    keys.append((key, hash, 8 + min((count + 7) / 8, n * 2) * 4 / 3))
+                    keys.append((key, hash, keySize(postings: n, documents: count)))
                 }
             }
         }
         // 3. As many shards as the index needs for shards of about `shardBytes`; each is
         //    encoded and written on its own, its keys in code point order.
         let total = keys.reduce(0) { $0 + $1.size }
-        let shardCount = max(1, min(4096, (total + options.shardBytes - 1) / options.shardBytes))
+        let shardCount = shards(total: total, options: options)
         var byShard = [[UInt64]](repeating: [], count: shardCount)
         for k in keys { byShard[Int(k.hash % UInt32(shardCount))].append(k.key) }
         keys = []
@@ -102,23 +84,47 @@ enum SearchIndex {
                 for t in tables { t.appendPostings(key, to: &ids) }
                 pairs.append((PostingTable.keyString(key), .string(PostingEncoding.encode(ids, count: count))))
             }
-            try emit("search/shards/\(i).json", JSON.object(pairs).bytes())
+            try emit(shardPath(i), JSON.object(pairs).bytes())
         }
         step("shards")
         // 4. Documents in chunks of consecutive ids.
-        let averageText = documents.isEmpty ? 1 : documents.reduce(0) { $0 + $1.text.utf8.count } / documents.count
-        let chunk = max(1, min(256, options.chunkBytes / max(1, averageText + 120)))
+        let textBytes = documents.reduce(0) { $0 + $1.text.utf8.count }
+        let chunk = chunkSize(textBytes: textBytes, documents: count, options: options)
         var c = 0
         while c * chunk < count {
             let docs = documents[(c * chunk)..<min(count, (c + 1) * chunk)]
-            let json = JSON.array(docs.map { d in
-                .array([.string(d.url), .string(d.name), .string(d.department), .int(d.year), .string(d.amount), .string(d.text)])
-            })
-            try emit("search/docs/\(c).json", json.bytes())
+            try emit(chunkPath(c), JSON.array(docs.map(\.chunkEntry)).bytes())
             c += 1
         }
         step("document chunks")
-        // 5. Facets for the filters: department, year, kind of 一级指标.
+        try writeFacets(documents, shardCount: shardCount, chunk: chunk, emit: emit)
+        return SearchState(shardBytes: options.shardBytes, chunkBytes: options.chunkBytes, shardCount: shardCount,
+                           chunk: chunk, total: total, textBytes: textBytes, hashes: documents.map(\.hash))
+    }
+
+    static func shardPath(_ i: Int) -> String { "search/shards/\(i).json" }
+    static func chunkPath(_ c: Int) -> String { "search/docs/\(c).json" }
+
+    /// The bytes a key's posting list is expected to take (what sizes the shards).
+    static func keySize(postings n: Int, documents count: Int) -> Int {
+        8 + min((count + 7) / 8, n * 2) * 4 / 3
+    }
+
+    static func shards(total: Int, options: Options) -> Int {
+        max(1, min(4096, (total + options.shardBytes - 1) / options.shardBytes))
+    }
+
+    /// Documents per chunk: about `chunkBytes` of text each.
+    static func chunkSize(textBytes: Int, documents count: Int, options: Options) -> Int {
+        let averageText = count == 0 ? 1 : textBytes / count
+        return max(1, min(256, options.chunkBytes / max(1, averageText + 120)))
+    }
+
+    /// The facets for the filters (department, year, kind of 一级指标) and `meta.json`, what the
+    /// browser needs to find everything else.
+    static func writeFacets(_ documents: [SearchDocument], shardCount: Int, chunk: Int,
+                            emit: (String, [UInt8]) throws -> Void) rethrows {
+        let count = documents.count
         var departments: [String] = []
         var departmentIndex: [String: Int] = [:]
         var byDepartment: [[Int32]] = []
@@ -142,7 +148,6 @@ enum SearchIndex {
         try emit("search/facets/kind.json", JSON.object(SearchDocument.kinds.indices.map {
             (SearchDocument.kinds[$0].rawValue, .string(PostingEncoding.encode(byKind[$0], count: count)))
         }).bytes())
-        // 6. What the browser needs to find everything else.
         let meta = JSON.object([
             ("version", .int(1)),
             ("documents", .int(count)),
@@ -166,7 +171,7 @@ struct PostingTable {
     /// The last document added to each slot (checked without touching the posting list).
     private var lastDoc: [Int32] = []
     private(set) var hashes: [UInt32] = []
-    private var entryKeys: [UInt64] = []
+    private(set) var entryKeys: [UInt64] = []
     private var mask: Int
 
     init(capacity: Int = 1 << 16) {
@@ -184,6 +189,22 @@ struct PostingTable {
             SearchFold.fold(documents[id].text) { run.emit($0, into: &table) }
         }
         return table
+    }
+
+    /// The distinct keys of one text, sorted.
+    static func keys(of text: String) -> [UInt64] {
+        var table = PostingTable(capacity: 1 << 10)
+        var run = KeyRun(doc: 0)
+        SearchFold.fold(text) { run.emit($0, into: &table) }
+        return table.entryKeys.sorted()
+    }
+
+    /// The key of a one- or two-character string, as `keyString` writes it (nil for any other).
+    static func key(_ string: String) -> UInt64? {
+        var it = string.unicodeScalars.makeIterator()
+        guard let a = it.next() else { return nil }
+        guard let b = it.next() else { return UInt64(a.value) << 32 | 0xFFFF_FFFF }
+        return it.next() == nil ? UInt64(a.value) << 32 | UInt64(b.value) : nil
     }
 
     /// The keys of a run of characters: each character, and each pair of neighbours.
