@@ -20,6 +20,8 @@ import Testing
         #expect(again.changedFiles == 0)
         #expect(again.copiedDataSegments == 4)
         #expect(again.reusedSearchIndex)
+        // No project's details (money lines, narrative, indicators) were even decoded.
+        #expect(again.site.departmentYears.flatMap(\.projects).filter(\.detailsBox.isDecoded).isEmpty)
 
         // One document changes: a project's amount in 旌德 2024 (and its annex row).
         let path = work.path + "/Content/旌德县人力资源和社会保障局/2024-部门项目及绩效目标情况.md"
@@ -39,6 +41,9 @@ import Testing
         #expect(!incremental.reusedSearchIndex)
         #expect(incremental.updatedSearchIndex)
         #expect(incremental.changedFiles > 0)
+        // Only the changed document's 13 projects were read in full; the others stayed encoded.
+        let decoded = incremental.site.departmentYears.flatMap(\.projects).filter(\.detailsBox.isDecoded)
+        #expect(decoded.count == 13 && decoded.allSatisfy { $0.location.file.hasSuffix("2024-部门项目及绩效目标情况.md") })
         #expect(incremental.site.departmentYears.first { $0.department == "旌德县人力资源和社会保障局" }?.total.wanString == "626.39")
 
         // The same bytes as a clean build of the changed content.

@@ -20,7 +20,7 @@ import Testing
         -> (files: [String: [UInt8]], outcome: SearchUpdate.Outcome)?
     {
         var files: [String: [UInt8]] = [:]
-        let outcome = SearchUpdate.apply(documents, previous: previous.1, options: options,
+        let outcome = SearchUpdate.apply(documents, text: { documents[$0].text }, previous: previous.1, options: options,
                                          read: { previous.0[$0] }, keep: { path in
                                              guard let bytes = previous.0[path] else { return false }
                                              files[path] = bytes

@@ -119,14 +119,14 @@ public enum Pipeline {
                 _ = try pages.get()
             }
             try stage("indexing for search") {
-                let documents = SearchIndex.documents(index)
-                options.log?("      search documents (\(documents.count))")
                 let emit = { (path: String, bytes: [UInt8]) throws in
                     try bytes.withUnsafeBytes { try output.write(path, bytes: $0) }
                 }
                 // When few projects changed, the previous index is patched (the same bytes).
                 if let previous = sameBuilder && output.previous != nil ? SearchState.load(cacheDir: output.cacheDir) : nil,
-                   let outcome = try SearchUpdate.apply(documents, previous: previous, options: SearchIndex.Options(),
+                   let outcome = try SearchUpdate.apply(SearchIndex.documents(index, withText: false), text: { id in
+                       SearchIndex.document(index, id: id).text
+                   }, previous: previous, options: SearchIndex.Options(),
                                                         read: output.previousBytes, keep: output.keep, emit: emit)
                 {
                     options.log?("      \(outcome.changedDocuments) documents changed, \(outcome.rewrittenFiles) index files written again")
@@ -135,6 +135,8 @@ public enum Pipeline {
                     updatedSearchIndex = outcome.changedDocuments > 0
                     return
                 }
+                let documents = SearchIndex.documents(index)
+                options.log?("      search documents (\(documents.count))")
                 searchState = try SearchIndex.write(documents, log: options.log, emit: emit)
             }
             try stage("publishing") {

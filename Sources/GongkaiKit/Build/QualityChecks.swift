@@ -25,10 +25,16 @@ enum QualityChecks {
             var findings: [Finding] = []
             var measurable = 0, total = 0
             for p in dy.projects {
-                findings.append(contentsOf: check(p))
-                for i in p.indicators {
-                    total += 1
-                    if let v = i.value, TargetValueParser.parse(v).isMeasurable { measurable += 1 }
+                // A build made each project's digest when it read it (or took it from the cache).
+                if let digest = p.digest {
+                    findings.append(contentsOf: digest.findings)
+                    total += digest.indicatorCount
+                    measurable += digest.measurableCount
+                } else {
+                    findings.append(contentsOf: check(p))
+                    let counts = indicatorCounts(p)
+                    total += counts.total
+                    measurable += counts.measurable
                 }
             }
             findings.append(contentsOf: duplicates(dy))
@@ -71,6 +77,16 @@ enum QualityChecks {
             }
         }
         site.diagnostics.sort { $0.location != $1.location ? $0.location < $1.location : ($0.code, $0.message) < ($1.code, $1.message) }
+    }
+
+    /// How many indicators a project has, and how many of them have a measurable target.
+    static func indicatorCounts(_ p: Project) -> (total: Int, measurable: Int) {
+        var total = 0, measurable = 0
+        for i in p.indicators {
+            total += 1
+            if let v = i.value, TargetValueParser.parse(v).isMeasurable { measurable += 1 }
+        }
+        return (total, measurable)
     }
 
     static func check(_ p: Project) -> [Finding] {
@@ -239,5 +255,17 @@ enum QualityChecks {
             }
         }
         return out
+    }
+}
+
+extension ProjectDigest {
+    /// The digest of a project as read from its document.
+    init(_ p: Project) {
+        var w = BinaryWriter()
+        w.project(p)
+        hash = StableHash.of(w.bytes)
+        findings = QualityChecks.check(p)
+        (indicatorCount, measurableCount) = QualityChecks.indicatorCounts(p)
+        kinds = SearchDocument.kinds(of: p)
     }
 }

@@ -1,5 +1,7 @@
 // One budget project (项目) with its money, narrative and indicators.
 
+import Foundation
+
 /// A labelled value exactly as a form's header rows give it (`项目来源` → `本级申报项目`).
 public struct Field: Hashable, Sendable {
     public var label: String
@@ -40,6 +42,71 @@ public struct NarrativeSection: Hashable, Sendable {
     public var isGoal: Bool
 }
 
+/// Everything a project has beyond what lists and totals need: money lines, narrative and
+/// indicators. Taken from the build cache only when something reads it (`Project.details`).
+public struct ProjectDetails: Sendable {
+    public var funding: [FundingLine] = []
+    public var subItems: [SubItem] = []
+    public var spendingPlan: [PlanPoint] = []
+    public var sections: [NarrativeSection] = []
+    public var indicatorColumns = IndicatorColumns()
+    public var indicators: [Indicator] = []
+    /// Every labelled header row as read, in order.
+    public var fields: [Field] = []
+    /// Lines of table rows that belong to the project but carry no value of their own
+    /// (table headers, column-label rows), so every row is accounted for.
+    public var structuralLines: [Int] = []
+
+    public init() {}
+}
+
+/// A project's details, or their encoded bytes until first read (decoded once, on any thread).
+final class ProjectDetailsBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: ProjectDetails?
+    private var encoded: ArraySlice<UInt8>?
+    private let decode: (@Sendable (ArraySlice<UInt8>) -> ProjectDetails)?
+
+    init(_ value: ProjectDetails) {
+        self.value = value
+        decode = nil
+    }
+
+    init(encoded: ArraySlice<UInt8>, decode: @escaping @Sendable (ArraySlice<UInt8>) -> ProjectDetails) {
+        self.encoded = encoded
+        self.decode = decode
+    }
+
+    var isDecoded: Bool { lock.lock(); defer { lock.unlock() }; return value != nil }
+
+    func read<T>(_ body: (ProjectDetails) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if value == nil, let encoded, let decode {
+            value = decode(encoded)
+            self.encoded = nil
+        }
+        return body(value!)
+    }
+
+    /// For in-place changes by the only owner.
+    func modify<T>(_ body: (inout ProjectDetails) -> T) -> T {
+        _ = read { _ in 0 }
+        return body(&value!)
+    }
+}
+
+/// What the build keeps of a project so that an unchanged one is never decoded in full: a hash
+/// of all of it, its data-quality findings and the counts the site shows.
+struct ProjectDigest: Sendable {
+    var hash: UInt64
+    var findings: [QualityChecks.Finding]
+    var indicatorCount: Int
+    var measurableCount: Int
+    /// `SearchDocument.kinds`.
+    var kinds: UInt8
+}
+
 /// A budget project as read from one form.
 public struct Project: Sendable {
     public var layout: Layout
@@ -59,19 +126,102 @@ public struct Project: Sendable {
     public var amount: Money?
     /// 项目总金额 where the form states it.
     public var totalAmount: Money?
-    public var funding: [FundingLine] = []
-    public var subItems: [SubItem] = []
-    public var spendingPlan: [PlanPoint] = []
     public var period: String?
     public var source: String?
-    public var sections: [NarrativeSection] = []
-    public var indicatorColumns = IndicatorColumns()
-    public var indicators: [Indicator] = []
-    /// Every labelled header row as read, in order.
-    public var fields: [Field] = []
-    /// Lines of table rows that belong to the project but carry no value of their own
-    /// (table headers, column-label rows), so every row is accounted for.
-    public var structuralLines: [Int] = []
+    var detailsBox = ProjectDetailsBox(ProjectDetails())
+    /// Set when the project was read or taken from the cache by a build.
+    var digest: ProjectDigest?
+
+    /// Money lines, narrative, indicators; decoded from the cache on first use.
+    public var details: ProjectDetails {
+        get { detailsBox.read { $0 } }
+        set { detailsBox = ProjectDetailsBox(newValue) }
+    }
+
+    private mutating func uniqueDetails() {
+        if !isKnownUniquelyReferenced(&detailsBox) { detailsBox = ProjectDetailsBox(details) }
+    }
+
+    public var funding: [FundingLine] {
+        get { detailsBox.read { $0.funding } }
+        _modify {
+            uniqueDetails()
+            // Taken out while it changes, so that it is not copied.
+            var value = detailsBox.modify { d in let v = d.funding; d.funding = []; return v }
+            defer { detailsBox.modify { $0.funding = value } }
+            yield &value
+        }
+    }
+    public var subItems: [SubItem] {
+        get { detailsBox.read { $0.subItems } }
+        _modify {
+            uniqueDetails()
+            // Taken out while it changes, so that it is not copied.
+            var value = detailsBox.modify { d in let v = d.subItems; d.subItems = []; return v }
+            defer { detailsBox.modify { $0.subItems = value } }
+            yield &value
+        }
+    }
+    public var spendingPlan: [PlanPoint] {
+        get { detailsBox.read { $0.spendingPlan } }
+        _modify {
+            uniqueDetails()
+            // Taken out while it changes, so that it is not copied.
+            var value = detailsBox.modify { d in let v = d.spendingPlan; d.spendingPlan = []; return v }
+            defer { detailsBox.modify { $0.spendingPlan = value } }
+            yield &value
+        }
+    }
+    public var sections: [NarrativeSection] {
+        get { detailsBox.read { $0.sections } }
+        _modify {
+            uniqueDetails()
+            // Taken out while it changes, so that it is not copied.
+            var value = detailsBox.modify { d in let v = d.sections; d.sections = []; return v }
+            defer { detailsBox.modify { $0.sections = value } }
+            yield &value
+        }
+    }
+    public var indicatorColumns: IndicatorColumns {
+        get { detailsBox.read { $0.indicatorColumns } }
+        _modify {
+            uniqueDetails()
+            // Taken out while it changes, so that it is not copied.
+            var value = detailsBox.modify { d in let v = d.indicatorColumns; d.indicatorColumns = IndicatorColumns(); return v }
+            defer { detailsBox.modify { $0.indicatorColumns = value } }
+            yield &value
+        }
+    }
+    public var indicators: [Indicator] {
+        get { detailsBox.read { $0.indicators } }
+        _modify {
+            uniqueDetails()
+            // Taken out while it changes, so that it is not copied.
+            var value = detailsBox.modify { d in let v = d.indicators; d.indicators = []; return v }
+            defer { detailsBox.modify { $0.indicators = value } }
+            yield &value
+        }
+    }
+    public var fields: [Field] {
+        get { detailsBox.read { $0.fields } }
+        _modify {
+            uniqueDetails()
+            // Taken out while it changes, so that it is not copied.
+            var value = detailsBox.modify { d in let v = d.fields; d.fields = []; return v }
+            defer { detailsBox.modify { $0.fields = value } }
+            yield &value
+        }
+    }
+    public var structuralLines: [Int] {
+        get { detailsBox.read { $0.structuralLines } }
+        _modify {
+            uniqueDetails()
+            // Taken out while it changes, so that it is not copied.
+            var value = detailsBox.modify { d in let v = d.structuralLines; d.structuralLines = []; return v }
+            defer { detailsBox.modify { $0.structuralLines = value } }
+            yield &value
+        }
+    }
 
     public init(layout: Layout, location: SourceLocation, name: String) {
         self.layout = layout

@@ -9,22 +9,37 @@ struct SearchDocument: Sendable {
     var amount: String
     /// Bit i set when the project has an indicator of `IndicatorKind.allCases[i]`.
     var kinds: UInt8
-    /// The searchable text: fields separated by line breaks (no match spans two fields).
+    /// The searchable text: fields separated by line breaks (no match spans two fields);
+    /// empty in a document made `withText: false`.
     var text: String
+    /// The project's digest hash, when the build has one: it stands for the text in `hash`.
+    var projectHash: UInt64?
 
     static let kinds: [IndicatorKind] = IndicatorKind.allCases.filter { $0 != .other }
 
-    init(_ p: Project, department: String, year: Int, url: String) {
+    /// Bit i set when the project has an indicator of `kinds[i]`.
+    static func kinds(of p: Project) -> UInt8 {
+        var kinds: UInt8 = 0
+        for indicator in p.indicators {
+            if let i = Self.kinds.firstIndex(of: indicator.kind) { kinds |= 1 << UInt8(i) }
+        }
+        return kinds
+    }
+
+    /// `withText: false` leaves the text out (and the project's details undecoded); only for
+    /// a project with a digest, whose hash then stands for the text.
+    init(_ p: Project, department: String, year: Int, url: String, withText: Bool = true) {
         self.url = url
         self.name = p.name
         self.department = department
         self.year = year
         self.amount = p.amount?.wanString ?? ""
-        var kinds: UInt8 = 0
-        for indicator in p.indicators {
-            if let i = Self.kinds.firstIndex(of: indicator.kind) { kinds |= 1 << UInt8(i) }
+        self.kinds = p.digest?.kinds ?? Self.kinds(of: p)
+        self.projectHash = p.digest?.hash
+        guard withText || projectHash == nil else {
+            self.text = ""
+            return
         }
-        self.kinds = kinds
         // Name and other names, department and unit, year, code, amount, narrative, indicators.
         var lines: [String] = [p.name]
         lines.append(contentsOf: p.otherNames)
@@ -62,8 +77,12 @@ struct SearchDocument: Sendable {
         var h = StableHash()
         h.combine(url); h.combine(name); h.combine(department); h.combine(year); h.combine(amount)
         h.combine(Int(kinds))
-        var text = text
-        text.withUTF8 { h.combineWords(UnsafeRawBufferPointer($0)) }
+        if let projectHash {
+            h.combine(projectHash)
+        } else {
+            var text = text
+            text.withUTF8 { h.combineWords(UnsafeRawBufferPointer($0)) }
+        }
         return h.value
     }
 }

@@ -16,7 +16,24 @@ enum SearchIndex {
         var chunkBytes = 48 * 1024
     }
 
-    static func documents(_ index: SiteIndex) -> [SearchDocument] {
+    /// Every project as a search document, in site order (the ids). `withText: false` for
+    /// what `SearchUpdate` needs, without decoding every project's details.
+    /// The document with this id (the position in `documents`), with its text.
+    static func document(_ index: SiteIndex, id: Int) -> SearchDocument {
+        var first = 0
+        for entry in index.departmentYears {
+            let dy = entry.departmentYear
+            if id < first + dy.projects.count {
+                let p = id - first
+                return SearchDocument(dy.projects[p], department: dy.department, year: dy.year,
+                                      url: Permalinks.encode(String(entry.projectPaths[p].dropFirst())))
+            }
+            first += dy.projects.count
+        }
+        preconditionFailure("no search document \(id)")
+    }
+
+    static func documents(_ index: SiteIndex, withText: Bool = true) -> [SearchDocument] {
         var jobs: [(Int, Int)] = []
         for (y, entry) in index.departmentYears.enumerated() {
             for p in entry.departmentYear.projects.indices { jobs.append((y, p)) }
@@ -27,7 +44,7 @@ enum SearchIndex {
             let entry = index.departmentYears[y]
             let dy = entry.departmentYear
             return SearchDocument(dy.projects[p], department: dy.department, year: dy.year,
-                                  url: Permalinks.encode(String(entry.projectPaths[p].dropFirst())))
+                                  url: Permalinks.encode(String(entry.projectPaths[p].dropFirst())), withText: withText)
         }
     }
 

@@ -56,11 +56,13 @@ enum SearchUpdate {
     static func limit(_ count: Int) -> Int { max(64, count / 20) }
 
     /// - Parameters:
+    ///   - documents: every document, its text not needed (`withText: false`).
+    ///   - text: the text of a document, asked only for those that changed.
     ///   - read: the previous build's bytes of an index file, nil when it is missing or not
     ///     the file the previous build published.
     ///   - keep: keeps a previous index file as it is; false when it cannot.
     /// - Returns: nil when the index has to be built from scratch; nothing was emitted or kept then.
-    static func apply(_ documents: [SearchDocument], previous: SearchState, options: SearchIndex.Options,
+    static func apply(_ documents: [SearchDocument], text: (Int) -> String, previous: SearchState, options: SearchIndex.Options,
                       read: (String) -> [UInt8]?, keep: (String) -> Bool,
                       emit: (String, [UInt8]) throws -> Void) rethrows -> Outcome? {
         let count = documents.count
@@ -82,12 +84,16 @@ enum SearchUpdate {
         var additions: [UInt64: [Int32]] = [:]
         var removals: [UInt64: [Int32]] = [:]
         var textBytes = previous.textBytes
+        var changedDocuments: [Int: SearchDocument] = [:]
         for id in changed {
             let c = id / previous.chunk
             guard let entries = oldChunks[c], entries.indices.contains(id - c * previous.chunk),
                   case .array(let fields) = entries[id - c * previous.chunk], fields.count == 6, case .string(let oldText) = fields[5]
             else { return nil }
-            let newText = documents[id].text
+            var document = documents[id]
+            document.text = text(id)
+            changedDocuments[id] = document
+            let newText = document.text
             textBytes += newText.utf8.count - oldText.utf8.count
             let old = PostingTable.keys(of: oldText), new = PostingTable.keys(of: newText)
             var i = 0, j = 0
@@ -147,7 +153,7 @@ enum SearchUpdate {
         }
         for c in oldChunks.keys.sorted() {
             var entries = oldChunks[c]!
-            for id in changed where id / previous.chunk == c { entries[id - c * previous.chunk] = documents[id].chunkEntry }
+            for id in changed where id / previous.chunk == c { entries[id - c * previous.chunk] = changedDocuments[id]!.chunkEntry }
             try emit(SearchIndex.chunkPath(c), JSON.array(entries).bytes())
             rewritten.insert(SearchIndex.chunkPath(c))
         }

@@ -42,22 +42,45 @@ final class DocumentCache: @unchecked Sendable {
             lock.unlock()
         }
         if let known = entries[path], known.size == entry.size, known.hash == hash,
-            let data = FileManager.default.contents(atPath: file(hash, path))
+            let data = FileManager.default.contents(atPath: file(hash, path)),
+            let checked = Self.checked([UInt8](data))
         {
-            var r = BinaryReader([UInt8](data))
-            if let doc = try? r.document(), doc.path == path {
+            // Projects' details stay encoded until a page or a data row needs them.
+            var r = BinaryReader(checked)
+            if let doc = try? r.document(), r.atEnd, doc.path == path, doc.projects.allSatisfy({ $0.digest != nil }) {
                 lock.lock()
                 hits += 1
                 lock.unlock()
                 return doc
             }
         }
-        let doc = DocumentReader.read(path: path, bytes: bytes)
+        let doc = Self.digested(DocumentReader.read(path: path, bytes: bytes))
         var w = BinaryWriter()
         w.document(doc)
+        var sum = StableHash()
+        w.bytes.withUnsafeBytes { sum.combineWords($0) }
+        withUnsafeBytes(of: sum.value.littleEndian) { w.bytes.append(contentsOf: $0) }
         try? FileManager.default.createDirectory(atPath: dir + "/documents", withIntermediateDirectories: true)
         try? Data(w.bytes).write(to: URL(fileURLWithPath: file(hash, path)))
         return doc
+    }
+
+    /// The document with every project's digest made.
+    static func digested(_ document: DocumentResult) -> DocumentResult {
+        var doc = document
+        for i in doc.projects.indices { doc.projects[i].digest = ProjectDigest(doc.projects[i]) }
+        return doc
+    }
+
+    /// A cache file without its checksum, when the checksum holds (a file damaged anywhere is
+    /// read again from the document, never half-trusted).
+    static func checked(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count >= 8 else { return nil }
+        let body = bytes.count - 8
+        var sum = StableHash()
+        bytes.withUnsafeBytes { sum.combineWords(UnsafeRawBufferPointer(rebasing: $0[..<body])) }
+        let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: body, as: UInt64.self) }
+        return UInt64(littleEndian: stored) == sum.value ? Array(bytes[..<body]) : nil
     }
 
     /// Saves the index of this build's documents and removes cache files no document uses.

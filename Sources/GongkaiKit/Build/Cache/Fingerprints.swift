@@ -11,6 +11,7 @@ struct Fingerprints: Sendable {
         let entries = index.departmentYears
         projects = parallelMap(Array(entries.indices)) { y in
             entries[y].departmentYear.projects.map { p in
+                if let digest = p.digest { return digest.hash }
                 var w = BinaryWriter()
                 w.project(p)
                 return StableHash.of(w.bytes)

@@ -27,9 +27,11 @@ extension BinaryWriter {
                 w.int(s.line)
             }
         }
-        array(d.diagnostics) { w, x in
-            w.string(x.severity.rawValue); w.location(x.location); w.string(x.code); w.string(x.message)
-        }
+        array(d.diagnostics) { $0.diagnostic($1) }
+        // The build's digests, where the projects have them (all or none).
+        let digests = d.projects.compactMap(\.digest)
+        bool(!digests.isEmpty && digests.count == d.projects.count)
+        if !digests.isEmpty && digests.count == d.projects.count { array(digests) { $0.digest($1) } }
     }
 
     mutating func location(_ l: SourceLocation) {
@@ -37,6 +39,8 @@ extension BinaryWriter {
         int(l.line)
     }
 
+    /// A project: what lists and totals need, then its details as one length-prefixed block
+    /// (so that a reader can skip them until they are asked for).
     mutating func project(_ p: Project) {
         string(p.layout.rawValue)
         location(p.location)
@@ -48,11 +52,18 @@ extension BinaryWriter {
         string(p.code)
         money(p.amount)
         money(p.totalAmount)
+        string(p.period)
+        string(p.source)
+        var d = BinaryWriter()
+        d.details(p.details)
+        int(d.bytes.count)
+        bytes.append(contentsOf: d.bytes)
+    }
+
+    mutating func details(_ p: ProjectDetails) {
         array(p.funding) { w, f in w.string(f.label); w.money(f.amount); w.string(f.text); w.int(f.line) }
         array(p.subItems) { w, s in w.string(s.name); w.money(s.halfYear); w.money(s.fullYear); w.int(s.line) }
         array(p.spendingPlan) { w, x in w.string(x.label); w.string(x.share); w.int(x.line) }
-        string(p.period)
-        string(p.source)
         array(p.sections) { w, s in w.string(s.title); w.string(s.text); w.int(s.line); w.bool(s.isGoal) }
         bool(p.indicatorColumns.halfAndFullYear); bool(p.indicatorColumns.description); bool(p.indicatorColumns.basis)
         int(p.indicatorColumns.headerLine)
@@ -63,6 +74,18 @@ extension BinaryWriter {
         }
         array(p.fields) { w, f in w.string(f.label); w.string(f.value); w.int(f.line) }
         array(p.structuralLines) { $0.int($1) }
+    }
+
+    mutating func digest(_ d: ProjectDigest) {
+        varint(d.hash)
+        array(d.findings) { w, f in w.diagnostic(f.diagnostic); w.string(f.note) }
+        int(d.indicatorCount)
+        int(d.measurableCount)
+        int(Int(d.kinds))
+    }
+
+    mutating func diagnostic(_ x: Diagnostic) {
+        string(x.severity.rawValue); location(x.location); string(x.code); string(x.message)
     }
 }
 
@@ -93,10 +116,11 @@ extension BinaryReader {
             }
             d.overallGoals = OverallGoals(title: title, sections: sections, location: location)
         }
-        d.diagnostics = try array { r in
-            guard let severity = Severity(rawValue: try r.string()) else { throw Damaged() }
-            let location = try r.location()
-            return Diagnostic(severity, location, code: try r.string(), try r.string())
+        d.diagnostics = try array { try $0.diagnostic() }
+        if try bool() {
+            let digests = try array { try $0.digest() }
+            guard digests.count == d.projects.count else { throw Damaged() }
+            for i in d.projects.indices { d.projects[i].digest = digests[i] }
         }
         return d
     }
@@ -105,6 +129,7 @@ extension BinaryReader {
         SourceLocation(file: try string(), line: try int())
     }
 
+    /// A project whose details stay encoded until they are read.
     mutating func project() throws -> Project {
         guard let layout = Layout(rawValue: try string()) else { throw Damaged() }
         let location = try location()
@@ -120,11 +145,23 @@ extension BinaryReader {
         p.code = try optionalString()
         p.amount = try money()
         p.totalAmount = try money()
+        p.period = try optionalString()
+        p.source = try optionalString()
+        let encoded = try bytes(try int())
+        p.detailsBox = ProjectDetailsBox(encoded: encoded) { encoded in
+            var r = BinaryReader(Array(encoded))
+            // The cache file was checked whole (DocumentCache): these bytes are what was written.
+            guard let details = try? r.details(), r.atEnd else { preconditionFailure("damaged project details in a checked cache file") }
+            return details
+        }
+        return p
+    }
+
+    mutating func details() throws -> ProjectDetails {
+        var p = ProjectDetails()
         p.funding = try array { r in FundingLine(label: try r.string(), amount: try r.money(), text: try r.string(), line: try r.int()) }
         p.subItems = try array { r in SubItem(name: try r.string(), halfYear: try r.money(), fullYear: try r.money(), line: try r.int()) }
         p.spendingPlan = try array { r in PlanPoint(label: try r.string(), share: try r.string(), line: try r.int()) }
-        p.period = try optionalString()
-        p.source = try optionalString()
         p.sections = try array { r in NarrativeSection(title: try r.string(), text: try r.string(), line: try r.int(), isGoal: try r.bool()) }
         p.indicatorColumns.halfAndFullYear = try bool()
         p.indicatorColumns.description = try bool()
@@ -138,5 +175,17 @@ extension BinaryReader {
         p.fields = try array { r in Field(label: try r.string(), value: try r.string(), line: try r.int()) }
         p.structuralLines = try array { try $0.int() }
         return p
+    }
+
+    mutating func digest() throws -> ProjectDigest {
+        ProjectDigest(hash: try varint(),
+                      findings: try array { r in QualityChecks.Finding(diagnostic: try r.diagnostic(), note: try r.optionalString()) },
+                      indicatorCount: try int(), measurableCount: try int(), kinds: UInt8(truncatingIfNeeded: try int()))
+    }
+
+    mutating func diagnostic() throws -> Diagnostic {
+        guard let severity = Severity(rawValue: try string()) else { throw Damaged() }
+        let location = try location()
+        return Diagnostic(severity, location, code: try string(), try string())
     }
 }
