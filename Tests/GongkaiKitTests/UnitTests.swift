@@ -185,3 +185,14 @@ import Testing
         #expect(Permalinks.encode("%?#&") == "%25%3F%23%26")
     }
 }
+
+@Suite struct WhitespaceTests {
+    @Test func theFastWhiteSpaceTestAgreesWithUnicodeForEveryScalar() {
+        var disagreements: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            if s.isUnicodeWhitespace != s.properties.isWhitespace { disagreements.append(v) }
+        }
+        #expect(disagreements.isEmpty)
+    }
+}

@@ -1,40 +1,71 @@
 // Grouping documents' projects into departments and years.
 
+import Foundation
+
 /// Builds the site model from the documents read.
 public enum Aggregator {
     public static func aggregate(_ documents: [DocumentResult], departments names: Departments) -> Site {
+        // Keys hash by their bytes (a Chinese String hashes slowly); a department key is in
+        // NFC first, so that bytes that differ only in Unicode normal form are one department.
         struct Key: Hashable, Comparable {
-            var department: String
+            var department: ByteKey
             var year: Int
-            static func < (a: Key, b: Key) -> Bool { a.department != b.department ? a.department < b.department : a.year < b.year }
+            init(department: String, year: Int) {
+                self.department = ByteKey(department)
+                self.year = year
+            }
+            static func < (a: Key, b: Key) -> Bool {
+                a.department != b.department ? a.department.path < b.department.path : a.year < b.year
+            }
         }
         var groups: [Key: DepartmentYear] = [:]
-        var spellings: [String: [String: Int]] = [:]
+        /// Department key → spelling (without code, in NFC) → documents using it.
+        var spellings: [ByteKey: [ByteKey: Int]] = [:]
         var diagnostics: [Diagnostic] = []
-        var keys: [String: String] = [:]
+        var keys: [ByteKey: String] = [:]
         func key(_ raw: String) -> String {
-            if let k = keys[raw] { return k }
-            let k = names.key(raw)
-            keys[raw] = k
+            if let k = keys[ByteKey(raw)] { return k }
+            var k = names.key(raw).precomposedStringWithCanonicalMapping
+            k.makeContiguousUTF8()
+            keys[ByteKey(raw)] = k
             return k
         }
 
+        var strippedSpellings: [ByteKey: String] = [:]
+        func stripped(_ spelling: String) -> String {
+            if let s = strippedSpellings[ByteKey(spelling)] { return s }
+            var s = Departments.stripCode(spelling).precomposedStringWithCanonicalMapping
+            s.makeContiguousUTF8()
+            strippedSpellings[ByteKey(spelling)] = s
+            return s
+        }
         for doc in documents {
             diagnostics.append(contentsOf: doc.diagnostics)
             let docKey = doc.department.map(key)
+            // A document repeats its few spellings once per project: counted locally first.
+            var counted: [(spelling: String, count: Int)] = []
             for spelling in doc.departmentSpellings {
-                spellings[key(spelling), default: [:]][Departments.stripCode(spelling), default: 0] += 1
+                if let i = counted.firstIndex(where: { $0.spelling.utf8Equals(spelling) }) {
+                    counted[i].count += 1
+                } else {
+                    counted.append((spelling, 1))
+                }
+            }
+            for (spelling, count) in counted {
+                spellings[ByteKey(key(spelling)), default: [:]][ByteKey(stripped(spelling)), default: 0] += count
             }
             for var project in doc.projects {
                 guard let raw = project.rawDepartment, let year = project.year else { continue }
                 let departmentKey = key(raw)
                 project.departmentKey = departmentKey
-                let k = Key(department: departmentKey, year: year)
-                if groups[k] == nil {
-                    groups[k] = DepartmentYear(department: departmentKey, departmentKey: departmentKey, year: year, projects: [], files: [])
+                // One lookup per project; a document's projects come one after another, so its
+                // path is either the group's last file or not there yet.
+                func add(to group: inout DepartmentYear) {
+                    group.projects.append(project)
+                    if group.files.last != doc.path { group.files.append(doc.path) }
                 }
-                groups[k]!.projects.append(project)
-                if !groups[k]!.files.contains(doc.path) { groups[k]!.files.append(doc.path) }
+                add(to: &groups[Key(department: departmentKey, year: year),
+                                default: DepartmentYear(department: departmentKey, departmentKey: departmentKey, year: year, projects: [], files: [])])
             }
             if let docKey, let year = doc.year {
                 let k = Key(department: docKey, year: year)
@@ -55,9 +86,17 @@ public enum Aggregator {
             }
         }
 
-        // Display names: the full official spelling where any document uses it, else the most common one.
+        // Display names: the full official spelling where any document uses it, else the most
+        // common one (worked out once per department).
+        var displayNames: [ByteKey: String] = [:]
         func displayName(_ key: String) -> String {
-            let seen = spellings[key] ?? [:]
+            if let known = displayNames[ByteKey(key)] { return known }
+            let name = findDisplayName(key)
+            displayNames[ByteKey(key)] = name
+            return name
+        }
+        func findDisplayName(_ key: String) -> String {
+            let seen = (spellings[ByteKey(key)] ?? [:]).map { ($0.key.path, $0.value) }
             var best: (String, Int)?
             for (spelling, count) in seen {
                 let base = Departments.baseKey(spelling)
@@ -72,8 +111,9 @@ public enum Aggregator {
 
         var byDepartment: [String: [DepartmentYear]] = [:]
         for k in groups.keys.sorted() {
-            var dy = groups[k]!
-            let name = displayName(k.department)
+            // Moved out of the dictionary, so that its projects are changed in place, not copied.
+            var dy = groups.removeValue(forKey: k)!
+            let name = displayName(k.department.path)
             dy.department = name
             dy.projects.sort { $0.location < $1.location }
             for i in dy.projects.indices {
@@ -82,11 +122,11 @@ public enum Aggregator {
             if dy.annex != nil {
                 diagnostics.append(contentsOf: AnnexMatcher.match(&dy))
             }
-            byDepartment[k.department, default: []].append(dy)
+            byDepartment[k.department.path, default: []].append(dy)
         }
         var departments: [Department] = byDepartment.map { key, years in
             let name = years.first?.department ?? key
-            let aliases = (spellings[key] ?? [:]).keys.filter { $0 != name }.sorted()
+            let aliases = (spellings[ByteKey(key)] ?? [:]).keys.map(\.path).filter { $0 != name }.sorted()
             return Department(name: name, key: key, aliases: aliases, years: years.sorted { $0.year < $1.year })
         }
         departments.sort { $0.name != $1.name ? $0.name < $1.name : $0.key < $1.key }

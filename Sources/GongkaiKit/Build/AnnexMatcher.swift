@@ -66,10 +66,14 @@ enum AnnexMatcher {
 
     /// Names compared without spaces, quotes or a trailing `项目`.
     static func normalize(_ name: String) -> String {
-        var out = ""
-        out.unicodeScalars.append(contentsOf: name.unicodeScalars.lazy.filter { s in
-            !(s.properties.isWhitespace || s == "“" || s == "”" || s == "\"" || s == "'" || s == "‘" || s == "’" || s == "《" || s == "》")
-        })
+        func dropped(_ s: Unicode.Scalar) -> Bool {
+            s.isUnicodeWhitespace || s == "“" || s == "”" || s == "\"" || s == "'" || s == "‘" || s == "’" || s == "《" || s == "》"
+        }
+        var out = name
+        if name.unicodeScalars.contains(where: dropped) {
+            out = ""
+            out.unicodeScalars.append(contentsOf: name.unicodeScalars.lazy.filter { !dropped($0) })
+        }
         if out.utf8HasSuffix("项目"), out.scalarCount > 4 {
             out = String(decoding: out.utf8.dropLast(6), as: UTF8.self)
         }

@@ -26,25 +26,34 @@ struct OutputManifest {
         var hash: UInt64
     }
 
-    var entries: [String: Entry] = [:]
+    var entries: [ByteKey: Entry] = [:]
+
+    subscript(path path: String) -> Entry? {
+        get { entries[ByteKey(path)] }
+        set { entries[ByteKey(path)] = newValue }
+    }
 
     /// A hash of every (path, content hash): written into the site as `.gongkai-build`, so a
     /// cache can tell whether the output directory is still the one it describes.
-    var seal: UInt64 {
+    var seal: UInt64 { seal(paths: entries.keys.sorted()) }
+
+    /// The seal, given the paths in order (`entries.keys.sorted()`).
+    func seal(paths: [ByteKey]) -> UInt64 {
         var h = StableHash()
-        for path in entries.keys.sorted() {
-            h.combine(path)
+        for path in paths {
+            h.combine(path.path)
             h.combine(entries[path]!.hash)
         }
         return h.value
     }
 
-    func encoded() -> [UInt8] {
+    func encoded(paths: [ByteKey]? = nil) -> [UInt8] {
         var w = BinaryWriter()
-        w.array(entries.keys.sorted()) { w, path in
-            w.string(path)
-            w.varint(entries[path]!.fingerprint)
-            w.varint(entries[path]!.hash)
+        w.array(paths ?? entries.keys.sorted()) { w, path in
+            let entry = entries[path]!
+            w.string(path.path)
+            w.varint(entry.fingerprint)
+            w.varint(entry.hash)
         }
         return w.bytes
     }
@@ -54,10 +63,43 @@ struct OutputManifest {
         var m = OutputManifest()
         _ = try r.array { r in
             let path = try r.string()
-            m.entries[path] = Entry(fingerprint: try r.varint(), hash: try r.varint())
+            m[path: path] = Entry(fingerprint: try r.varint(), hash: try r.varint())
         }
         return m
     }
+}
+
+/// A string as a dictionary key, hashed and compared by its UTF-8 bytes: Swift's `String`
+/// hashing normalises Unicode, which is slow for Chinese text; for file paths two names that
+/// differ in bytes are two files, and keys sort the same way on every machine. Where canonical
+/// equivalence matters (department names), the caller normalises first.
+struct ByteKey: Hashable, Comparable, Sendable {
+    let path: String
+
+    init(_ path: String) {
+        var p = path
+        p.makeContiguousUTF8()
+        self.path = p
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var p = path
+        p.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func compare(_ a: ByteKey, _ b: ByteKey) -> Int {
+        var x = a.path, y = b.path
+        return x.withUTF8 { xb in
+            y.withUTF8 { yb in
+                let n = min(xb.count, yb.count)
+                let c = n == 0 ? 0 : Int(memcmp(xb.baseAddress!, yb.baseAddress!, n))
+                return c != 0 ? c : xb.count - yb.count
+            }
+        }
+    }
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool { compare(a, b) == 0 }
+    static func < (a: ByteKey, b: ByteKey) -> Bool { compare(a, b) < 0 }
 }
 
 /// The output of one build: staged files, the previous build's manifest, and the commit.
@@ -82,7 +124,7 @@ final class StagedOutput: @unchecked Sendable {
     func hash(of relative: String) -> UInt64? {
         lock.lock()
         defer { lock.unlock() }
-        return current.entries[relative]?.hash
+        return current[path: relative]?.hash
     }
 
     init(outputDir: String, cacheDir: String? = nil) throws {
@@ -126,7 +168,7 @@ final class StagedOutput: @unchecked Sendable {
 
     /// Whether a page rendered from the same inputs last time can be kept as it is.
     func reuse(_ relative: String, fingerprint: UInt64) -> Bool {
-        guard fingerprint != 0, previous?.entries[relative]?.fingerprint == fingerprint, keep(relative) else { return false }
+        guard fingerprint != 0, previous?[path: relative]?.fingerprint == fingerprint, keep(relative) else { return false }
         lock.lock()
         reused += 1
         lock.unlock()
@@ -135,9 +177,9 @@ final class StagedOutput: @unchecked Sendable {
 
     /// Keeps a file of the previous build as it is; false when there is none.
     func keep(_ relative: String) -> Bool {
-        guard let old = previous?.entries[relative], exists(relative) else { return false }
+        guard let old = previous?[path: relative], exists(relative) else { return false }
         lock.lock()
-        current.entries[relative] = old
+        current[path: relative] = old
         fileCount += 1
         lock.unlock()
         return true
@@ -145,7 +187,7 @@ final class StagedOutput: @unchecked Sendable {
 
     /// The previous build's bytes of a file, when it is still the file that build published.
     func previousBytes(_ relative: String) -> [UInt8]? {
-        guard let old = previous?.entries[relative],
+        guard let old = previous?[path: relative],
               let data = FileManager.default.contents(atPath: finalPath + "/" + relative) else { return nil }
         let bytes = [UInt8](data)
         return StableHash.of(bytes) == old.hash ? bytes : nil
@@ -183,7 +225,7 @@ final class StagedOutput: @unchecked Sendable {
 
     fileprivate func record(_ relative: String, _ entry: OutputManifest.Entry, changed isChanged: Bool, bytes: Int) {
         lock.lock()
-        current.entries[relative] = entry
+        current[path: relative] = entry
         if isChanged { changed.append(relative) }
         fileCount += 1
         byteCount += bytes
@@ -191,7 +233,7 @@ final class StagedOutput: @unchecked Sendable {
     }
 
     fileprivate func unchanged(_ relative: String, hash: UInt64) -> Bool {
-        guard let old = previous?.entries[relative] else { return false }
+        guard let old = previous?[path: relative] else { return false }
         return old.hash == hash && exists(relative)
     }
 
@@ -215,7 +257,8 @@ final class StagedOutput: @unchecked Sendable {
     /// Moves what changed into the output directory and removes what the site no longer has.
     func publish() throws {
         let fm = FileManager.default
-        let seal = String(current.seal, radix: 16) + "\n"
+        let paths = current.entries.keys.sorted()
+        let seal = String(current.seal(paths: paths), radix: 16) + "\n"
         try seal.write(toFile: stagingPath + "/" + StagedOutput.sealFile, atomically: false, encoding: .utf8)
         try? fm.createDirectory(atPath: cacheDir, withIntermediateDirectories: true)
         if previous == nil {
@@ -236,7 +279,7 @@ final class StagedOutput: @unchecked Sendable {
         } else {
             // The changed files, each replaced by a rename (a page is never half-written). A
             // journal lets the next build finish the commit if this one is interrupted.
-            let removed = Set(previous!.entries.keys).subtracting(current.entries.keys).sorted()
+            let removed = Set(previous!.entries.keys).subtracting(current.entries.keys).sorted().map(\.path)
             var journal = BinaryWriter()
             journal.string(stagingPath)
             journal.array(changed.sorted() + [StagedOutput.sealFile]) { $0.string($1) }
@@ -244,7 +287,7 @@ final class StagedOutput: @unchecked Sendable {
             try Data(journal.bytes).write(to: URL(fileURLWithPath: cacheDir + "/commit.journal"))
             StagedOutput.finishInterruptedCommit(cacheDir: cacheDir, finalPath: finalPath)
         }
-        try Data(current.encoded()).write(to: URL(fileURLWithPath: cacheDir + "/outputs.bin"))
+        try Data(current.encoded(paths: paths)).write(to: URL(fileURLWithPath: cacheDir + "/outputs.bin"))
     }
 
     /// Replays a commit journal: renames from the staging directory, removals, then cleanup.
@@ -296,7 +339,7 @@ final class FileStream {
     private let output: StagedOutput
     var buffer: [UInt8] = []
     private var written = 0
-    private var hash = StableHash()
+    private var hash = StreamingHash()
 
     /// Bytes written so far, including the buffer.
     var position: Int { written + buffer.count }
@@ -315,8 +358,8 @@ final class FileStream {
 
     func flush() throws {
         guard !buffer.isEmpty else { return }
-        hash.combine(buffer)
         try buffer.withUnsafeBytes { raw in
+            hash.combine(raw)
             var offset = 0
             while offset < raw.count {
                 let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)

@@ -47,12 +47,23 @@ public enum Pipeline {
         try read(contentDir: contentDir, config: config, cache: nil)
     }
 
-    static func read(contentDir: String, config: SiteConfig, cache: DocumentCache?) throws -> Site {
+    static func read(contentDir: String, config: SiteConfig, cache: DocumentCache?, log: ((String) -> Void)? = nil) throws -> Site {
+        let clock = ContinuousClock()
+        var lap = clock.now
+        func step(_ name: String) {
+            let now = clock.now
+            log?("      \(name) (\((now - lap).formatted(.units(allowed: [.milliseconds]))))")
+            lap = now
+        }
         let paths = try ContentLoader.files(in: contentDir)
+        step("listing \(paths.count) files")
         let documents = ContentLoader.read(paths, cache: cache)
+        step(cache.map { "reading documents (\($0.hits) from the cache)" } ?? "reading documents")
         var site = Aggregator.aggregate(documents, departments: config.departments)
+        step("aggregating")
         site.diagnostics = Checks.apply(silence: config.silence, to: site.diagnostics, contentDir: contentDir)
         QualityChecks.run(&site, silence: config.silence, contentDir: contentDir)
+        step("checking")
         return site
     }
 
@@ -84,7 +95,7 @@ public enum Pipeline {
         let documents = DocumentCache(dir: output.cacheDir, trusted: sameBuilder)
         let site: Site
         do {
-            site = try stage("reading content") { try read(contentDir: options.contentDir, config: config, cache: documents) }
+            site = try stage("reading content") { try read(contentDir: options.contentDir, config: config, cache: documents, log: options.log) }
         } catch {
             output.discard()
             throw error

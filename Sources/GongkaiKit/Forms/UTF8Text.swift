@@ -63,3 +63,16 @@ enum ByteSearch {
         }
     }
 }
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space property (what `properties.isWhitespace` answers), without the
+    /// property-table lookup: U+0009–000D, 0020, 0085, 00A0, 1680, 2000–200A, 2028, 2029,
+    /// 202F, 205F and 3000. A test checks it against the standard library for every scalar.
+    @inline(__always)
+    var isUnicodeWhitespace: Bool {
+        let v = value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        if v < 0x1680 { return v == 0x85 || v == 0xA0 }
+        return v == 0x1680 || (v >= 0x2000 && v <= 0x200A) || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F || v == 0x3000
+    }
+}

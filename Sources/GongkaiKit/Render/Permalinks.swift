@@ -17,7 +17,7 @@ public enum Permalinks {
             case "/", "\\", "?", "#", "%", "\"", "'", "<", ">", "|", ":", "*", "&", "+", "=", ";", ",", "[", "]", "{", "}", "^", "`", "~", ".":
                 unsafe = true
             default:
-                unsafe = scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F
+                unsafe = scalar.isUnicodeWhitespace || scalar.value < 0x20 || scalar.value == 0x7F
                     || (0x3000...0x3002).contains(scalar.value) || (0xFF01...0xFF0F).contains(scalar.value)
             }
             if unsafe {

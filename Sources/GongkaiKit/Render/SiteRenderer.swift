@@ -55,6 +55,15 @@ struct SiteRenderer: Sendable {
             if output.reuse(String(context.index.departmentYears[y].projectPaths[p].dropFirst()), fingerprint: fingerprint) { return }
         }
         let (file, template, view) = page(job)
+        if fingerprint == 0 {
+            // Any other page is kept when its view, template and theme are as they were.
+            var h = StableHash()
+            h.combine(theme.fingerprint)
+            h.combine(template)
+            view.value.combine(into: &h)
+            fingerprint = h.value
+            if output.reuse(file, fingerprint: fingerprint) { return }
+        }
         let bytes = try theme.render(template, view)
         try bytes.withUnsafeBytes { try output.write(file, bytes: $0, fingerprint: fingerprint) }
     }

@@ -41,3 +41,27 @@ struct PageView {
         return .object(all)
     }
 }
+
+extension TemplateValue {
+    /// Adds the value to a hash: the same value, the same hash (for pages kept from the
+    /// previous build when their view is unchanged).
+    func combine(into h: inout StableHash) {
+        switch self {
+        case .null: h.combine(0)
+        case .bool(let b): h.combine(b ? 2 : 1)
+        case .int(let i): h.combine(3); h.combine(i)
+        case .string(let s):
+            h.combine(4)
+            h.combine(s)
+        case .list(let items):
+            h.combine(5); h.combine(items.count)
+            for item in items { item.combine(into: &h) }
+        case .object(let object):
+            h.combine(6); h.combine(object.entries.count)
+            for (name, value) in object.entries {
+                h.combine(name)
+                value.combine(into: &h)
+            }
+        }
+    }
+}

@@ -136,7 +136,7 @@ struct StableHash {
 
     mutating func combine(_ string: String) {
         var s = string
-        s.withUTF8 { combine($0) }
+        s.withUTF8 { combineWords(UnsafeRawBufferPointer($0)) }
         combine(CollectionOfOne(0xFF))
     }
 
@@ -153,5 +153,52 @@ struct StableHash {
         var h = StableHash()
         h.combine(bytes)
         return h.value
+    }
+}
+
+/// A hash of a byte stream eight bytes at a time, the same however the stream is cut into
+/// pieces (for files written in chunks, such as the large open-data files).
+struct StreamingHash {
+    private var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    private var tail: UInt64 = 0
+    private var tailCount = 0
+    private var length = 0
+
+    @inline(__always)
+    private mutating func mix(_ word: UInt64) {
+        h ^= word
+        h = (h &* 0x100_0000_01B3) ^ (h >> 29)
+    }
+
+    mutating func combine(_ bytes: UnsafeRawBufferPointer) {
+        var i = 0
+        let n = bytes.count
+        length += n
+        while tailCount > 0 && i < n {
+            tail |= UInt64(bytes[i]) << (8 * UInt64(tailCount))
+            tailCount += 1
+            i += 1
+            if tailCount == 8 {
+                mix(tail)
+                tail = 0
+                tailCount = 0
+            }
+        }
+        while i + 8 <= n {
+            mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            i += 8
+        }
+        while i < n {
+            tail |= UInt64(bytes[i]) << (8 * UInt64(tailCount))
+            tailCount += 1
+            i += 1
+        }
+    }
+
+    var value: UInt64 {
+        var copy = self
+        if copy.tailCount > 0 { copy.mix(copy.tail) }
+        copy.mix(UInt64(length))
+        return copy.h
     }
 }

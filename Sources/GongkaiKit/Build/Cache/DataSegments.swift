@@ -21,7 +21,7 @@ final class DataSegments: @unchecked Sendable {
         do {
             let hashes = try r.array { try $0.varint() }
             guard hashes.count == DataExport.streamedFiles.count,
-                zip(DataExport.streamedFiles, hashes).allSatisfy({ manifest.entries[$0.0]?.hash == $0.1 })
+                zip(DataExport.streamedFiles, hashes).allSatisfy({ manifest[path: $0.0]?.hash == $0.1 })
             else { return nil }
             let list = try r.array { r in (try r.varint(), try r.array { r in try r.int()..<(try r.int()) }) }
             for (key, ranges) in list { segments[key] = ranges }
@@ -46,9 +46,20 @@ final class DataSegments: @unchecked Sendable {
         guard ranges.count == streams.count, handles.count == streams.count else { return false }
         var chunks: [[UInt8]] = []
         for (i, range) in ranges.enumerated() {
-            try handles[i].seek(toOffset: UInt64(range.lowerBound))
-            guard let data = try handles[i].read(upToCount: range.count), data.count == range.count else { return false }
-            chunks.append([UInt8](data))
+            let fd = handles[i].fileDescriptor
+            var complete = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+                var done = 0
+                while done < range.count {
+                    let n = pread(fd, buffer.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
+                    guard n > 0 else { break }
+                    done += n
+                }
+                initialized = done
+                complete = done == range.count
+            }
+            guard complete else { return false }
+            chunks.append(chunk)
         }
         // JSON: the stored range begins with "," unless it was the first department-year.
         var json = chunks[0]

@@ -10,9 +10,9 @@ final class DocumentCache: @unchecked Sendable {
     }
 
     let dir: String
-    private var entries: [String: Entry] = [:]
+    private var entries: [ByteKey: Entry] = [:]
     private let lock = NSLock()
-    private var current: [String: Entry] = [:]
+    private var current: [ByteKey: Entry] = [:]
     private(set) var hits = 0
 
     /// `trusted`: the cache was written by this gongkai; otherwise its documents are read again.
@@ -21,7 +21,7 @@ final class DocumentCache: @unchecked Sendable {
         if trusted, let data = FileManager.default.contents(atPath: dir + "/documents.bin") {
             var r = BinaryReader([UInt8](data))
             if let list = try? r.array({ r in (try r.string(), Entry(size: try r.int(), hash: try r.varint())) }) {
-                for (path, entry) in list { entries[path] = entry }
+                for (path, entry) in list { entries[ByteKey(path)] = entry }
             }
         }
     }
@@ -34,14 +34,16 @@ final class DocumentCache: @unchecked Sendable {
 
     /// The document read from these bytes, from the cache or by reading it now.
     func read(path: String, bytes: [UInt8]) -> DocumentResult {
-        let hash = StableHash.of(bytes)
+        var content = StableHash()
+        bytes.withUnsafeBytes { content.combineWords($0) }
+        let hash = content.value
         let entry = Entry(size: bytes.count, hash: hash)
         defer {
             lock.lock()
-            current[path] = entry
+            current[ByteKey(path)] = entry
             lock.unlock()
         }
-        if let known = entries[path], known.size == entry.size, known.hash == hash,
+        if let known = entries[ByteKey(path)], known.size == entry.size, known.hash == hash,
             let data = FileManager.default.contents(atPath: file(hash, path)),
             let checked = Self.checked([UInt8](data))
         {
@@ -86,14 +88,14 @@ final class DocumentCache: @unchecked Sendable {
     /// Saves the index of this build's documents and removes cache files no document uses.
     func save() {
         var w = BinaryWriter()
-        w.array(current.keys.sorted()) { w, path in
-            w.string(path)
-            w.int(current[path]!.size)
-            w.varint(current[path]!.hash)
+        w.array(current.sorted(by: { $0.key < $1.key })) { w, item in
+            w.string(item.key.path)
+            w.int(item.value.size)
+            w.varint(item.value.hash)
         }
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try? Data(w.bytes).write(to: URL(fileURLWithPath: dir + "/documents.bin"))
-        let keep = Set(current.map { file($0.value.hash, $0.key) })
+        let keep = Set(current.map { file($0.value.hash, $0.key.path) })
         for name in (try? FileManager.default.contentsOfDirectory(atPath: dir + "/documents")) ?? [] where !keep.contains(dir + "/documents/" + name) {
             try? FileManager.default.removeItem(atPath: dir + "/documents/" + name)
         }
