@@ -72,6 +72,13 @@ import Testing
         // One row per value: half-year and full-year values of 002 are separate rows.
         let checkups = lines.filter { $0.contains(",参与体检人数,") }
         #expect(checkups.count == 4)
+        // The parsed value: operator, number, unit and kind.
+        #expect(subsidy.first?.contains(",≥904.35元/人/月,≥,904.35,元/人/月,quantitative,") == true)
+        // A value that a spreadsheet would evaluate keeps its text behind an apostrophe, but the
+        // operator column holds the plain operator: `=` alone is no formula.
+        let assistants = lines.filter { $0.contains(",协理员人数（人）,") }
+        #expect(assistants.count == 1)
+        #expect(assistants.first?.contains(",\"'=315个\",=,315,个,quantitative,") == true)
     }
 
     @Test func dataPackageDescribesAFiscalDataPackage() throws {

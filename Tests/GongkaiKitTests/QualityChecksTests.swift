@@ -129,6 +129,65 @@ import Testing
         #expect(found == ["duplicate-code", "ocr-garbage", "ocr-garbage", "ocr-garbage", "rate-out-of-range"])
     }
 
+    /// The 公开清单 against the projects: a row's amount, a row for no project, a project
+    /// missing from the annex, and the total.
+    @Test func annexCountAmountsAndTotal() throws {
+        let xianDe = try String(contentsOfFile: Repo.xianDe, encoding: .utf8)
+        #expect(xianDe.contains("\n7\t工伤认定调查经费\t8\n"))
+        let changed = xianDe
+            .replacingOccurrences(of: "\n7\t工伤认定调查经费\t8\n", with: "\n7\t工伤认定调查经费\t9\n")
+            .replacingOccurrences(of: "\n12\t信息化建设经费\t11\n", with: "\n12\t档案数字化经费\t11\n")
+        let (site, found) = try codes(["x.md": changed])
+        let annex = site.diagnostics.filter { $0.code.hasPrefix("annex-") }
+        // 9 instead of 8 (and so the total), a row for a project that is not there, and the
+        // project that row should have been.
+        #expect(annex.map(\.code).sorted() == ["annex-amount-mismatch", "annex-missing-project", "annex-name-mismatch",
+                                              "annex-total-mismatch", "annex-unmatched"])
+        let amountLine = changed.components(separatedBy: "\n").firstIndex(of: "7\t工伤认定调查经费\t9")! + 1
+        #expect(annex.first { $0.code == "annex-amount-mismatch" }?.location.line == amountLine)
+        let unmatchedLine = changed.components(separatedBy: "\n").firstIndex(of: "12\t档案数字化经费\t11")! + 1
+        #expect(annex.first { $0.code == "annex-unmatched" }?.location.line == unmatchedLine)
+        #expect(found.contains("annex-total-mismatch"))
+        let dy = try #require(site.departmentYears.first)
+        #expect(dy.annex?.total.wanString == "626.39")
+        #expect(dy.total.wanString == "625.39")
+    }
+
+    /// 本年度项目金额 above 项目总金额, and projects without amount, year or department.
+    @Test func yearAmountAboveTotalAndMissingFields() throws {
+        let a = try String(contentsOfFile: Repo.jiangyin2021a, encoding: .utf8)
+        #expect(a.contains("项目总金额（万元）\t666万元\n"))
+        var (_, found) = try codes(["a.md": a.replacingOccurrences(of: "项目总金额（万元）\t666万元\n",
+                                                                 with: "项目总金额（万元）\t666万元\n本年度项目金额（万元）\t700\n")])
+        #expect(found.contains("year-amount-exceeds-total"))
+        (_, found) = try codes(["a.md": a.replacingOccurrences(of: "项目总金额（万元）\t666万元\n", with: "")])
+        #expect(found.contains("missing-amount"))
+        (_, found) = try codes(["a.md": a.replacingOccurrences(of: "主管部门\t江阴市人力资源和社会保障局\n", with: "")])
+        #expect(found.contains("missing-department"))
+        (_, found) = try codes(["a.md": a.replacingOccurrences(of: "2021年度人社专职协理员工作经费绩效目标申报表", with: "人社专职协理员工作经费绩效目标申报表")])
+        #expect(found.contains("missing-year"))
+    }
+
+    /// A row of values with no 三级 name is reported and not read as an indicator; a row of
+    /// values under an indicator is that indicator's further value (continuation rows).
+    @Test func valuesWithoutAnIndicatorName() throws {
+        let form = Self.formC.replacingOccurrences(of: "\t产出指标\t数量指标\t培训人数\t≥100人\n",
+                                                   with: "\t产出指标\t数量指标\t培训人数\t≥100人\n\t\t\t\t≥120人\n\t\t质量指标\t\t≥5个\n")
+        let (site, found) = try codes(["c.md": form])
+        #expect(found.filter { $0 == "value-without-indicator" }.count == 1)
+        let diagnostic = try #require(site.diagnostics.first { $0.code == "value-without-indicator" })
+        let line = form.components(separatedBy: "\n").firstIndex(of: "\t\t质量指标\t\t≥5个")! + 1
+        #expect(diagnostic.location.line == line)
+        #expect(diagnostic.message.contains("‘≥5个’") && diagnostic.message.contains("产出指标 / 质量指标"))
+        let project = try #require(site.departmentYears.first?.projects.first)
+        #expect(!project.indicators.contains { $0.name == "≥5个" })
+        #expect(!found.contains("indicator-without-value"))
+        let training = try #require(project.indicators.first { $0.name == "培训人数" })
+        #expect(training.targets.map(\.value) == ["≥100人", "≥120人"])
+        // The 二级 category named on that row still applies to the indicators below it.
+        #expect(project.indicators.first { $0.name == "培训经费" }?.level2 == "成本指标")
+    }
+
     @Test func everyDiagnosticCodeIsDocumented() throws {
         let docs = try String(contentsOfFile: Repo.root + "/docs/diagnostics.md", encoding: .utf8)
         let sources = try FileManager.default.subpathsOfDirectory(atPath: Repo.root + "/Sources").filter { $0.hasSuffix(".swift") }

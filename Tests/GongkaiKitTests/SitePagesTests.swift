@@ -230,6 +230,34 @@ enum HTMLTable {
         #expect(dir.read("Public/index.html")?.contains("<h1>某县预算公开</h1>") == true)
     }
 
+    /// A page keeps its address when content is added: another department-year, and even a
+    /// later document that repeats a project's name (that one gets its file name appended).
+    @Test func permalinksDoNotChangeWhenContentIsAdded() throws {
+        let work = TemporaryDirectory()
+        for seed in Repo.seeds { work.copy(seed, to: "Content/" + seed.dropFirst(Repo.content.count + 1)) }
+        _ = try BuiltSite.build(content: work.path + "/Content", into: work)
+        let before = Set(try FileManager.default.subpathsOfDirectory(atPath: work.path + "/Public").filter { $0.hasSuffix(".html") })
+        let page = "江阴市人力资源和社会保障局/2021/人社专职协理员工作经费.html"
+        #expect(before.contains(page))
+        // The same form again, as a later document of the same department-year, and a new year.
+        work.copy(Repo.jiangyin2021a, to: "Content/江阴市人力资源和社会保障局/2021-人社专职协理员工作经费（重报）.md")
+        let text = try String(contentsOfFile: Repo.jiangyin2021a, encoding: .utf8)
+        work.write("Content/江阴市人力资源和社会保障局/2023-人社专职协理员工作经费.md",
+                   text.replacingOccurrences(of: "2021年度", with: "2023年度"))
+        _ = try BuiltSite.build(content: work.path + "/Content", into: work)
+        let after = Set(try FileManager.default.subpathsOfDirectory(atPath: work.path + "/Public").filter { $0.hasSuffix(".html") })
+        #expect(before.subtracting(after).isEmpty, "pages that lost their address: \(before.subtracting(after).sorted())")
+        #expect(after.subtracting(before).sorted() == [
+            "江阴市人力资源和社会保障局/2021/人社专职协理员工作经费-2021-人社专职协理员工作经费-重报.html",
+            "江阴市人力资源和社会保障局/2023/index.html",
+            "江阴市人力资源和社会保障局/2023/人社专职协理员工作经费.html",
+        ])
+        // The original page still shows the original document's project.
+        let original = work.read("Public/" + page) ?? ""
+        #expect(original.contains("2021-人社专职协理员工作经费.md"))
+        #expect(!original.contains("（重报）.md"))
+    }
+
     @Test func buildingTwiceGivesTheSamePublic() throws {
         let a = TemporaryDirectory(), b = TemporaryDirectory()
         _ = try BuiltSite.build(content: Repo.content, into: a)

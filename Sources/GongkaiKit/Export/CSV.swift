@@ -55,9 +55,10 @@ struct CSVWriter {
                 break
             }
             // A leading = + @ (or - not starting a number) would make a spreadsheet evaluate
-            // the cell as a formula (CSV injection): such cells get a leading apostrophe.
+            // the cell as a formula (CSV injection): such cells get a leading apostrophe. A cell
+            // of that one character alone (the operator `=`) is no formula and stays as it is.
             var formula = false
-            if let first = f.first {
+            if f.count > 1, let first = f.first {
                 formula = first == 0x3D || first == 0x2B || first == 0x40
                     || (first == 0x2D && f.count > 1 && !(f[1] >= 0x30 && f[1] <= 0x39) && f[1] != 0x2E)
             }

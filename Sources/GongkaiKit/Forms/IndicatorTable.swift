@@ -59,6 +59,9 @@ enum IndicatorRowReading {
     case continuation(Target)
     /// A row naming only a 一级/二级 category.
     case categoryOnly
+    /// A row with values but no 三级 name to give them to (after a category, or before any
+    /// indicator): not read as an indicator.
+    case valuesWithoutIndicator([String])
 }
 
 /// Reads the rows of one indicator table, carrying merged 一级/二级 cells down.
@@ -195,6 +198,14 @@ struct IndicatorTableReader {
                 rest = Array(rest.suffix(valueCount))
             }
             return .continuation(makeTarget(values: rightAligned(rest.map(\.text), count: valueCount), line: line))
+        }
+
+        // Values where the 三级 name should be: a row of values that has no indicator to go to
+        // (it names a new category, or comes before the first indicator).
+        if rest.count <= valueCount, rest.allSatisfy({ IndicatorVocabulary.isValueLike($0.text) }) {
+            if let newLevel1 { level1 = newLevel1; level2 = "" }
+            if let newLevel2 { level2 = newLevel2 }
+            return .valuesWithoutIndicator(rest.map(\.text))
         }
 
         // One cell too many before the 三级 name: OCR garbage standing where a merged cell was.

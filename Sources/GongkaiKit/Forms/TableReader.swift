@@ -273,6 +273,12 @@ struct TableReader {
             }
         case .categoryOnly?:
             project.structuralLines.append(contentsOf: row.lines)
+        case .valuesWithoutIndicator(let values)?:
+            let category = [reader.level1, reader.level2].filter { !$0.isEmpty }.joined(separator: " / ")
+            let values = values.map { "‘\($0)’" }.joined(separator: "、")
+            doc.diagnose(.warning, line: row.line, code: "value-without-indicator",
+                         "value \(values) has no indicator name\(category.isEmpty ? "" : " (under \(category))"); not read as an indicator")
+            project.structuralLines.append(contentsOf: row.lines)
         case nil:
             break
         }

@@ -37,18 +37,26 @@ public enum Permalinks {
     public static func department(_ key: String) -> String { "/\(segment(key))/" }
     public static func departmentYear(_ key: String, _ year: Int) -> String { "/\(segment(key))/\(year)/" }
 
-    /// Project slugs for a department-year, unique within it, in the projects' order.
+    /// Project slugs for a department-year, unique within it, in the projects' order (which is
+    /// source order: file path, then line). A slug is the project's name. When several projects
+    /// share a name, the first keeps the plain name, so a page's address does not change when
+    /// a later document repeats its name; the others get their code, else their document's file
+    /// name (never a line number, which moves when the document is edited), then `-2`, `-3`.
     public static func projectSlugs(_ projects: [Project]) -> [String] {
         let base = projects.map { segment($0.name) }
-        var counts: [String: Int] = [:]
-        for b in base { counts[b, default: 0] += 1 }
+        var seen = Set<String>()
         var used = Set<String>()
         var slugs: [String] = []
         for (i, p) in projects.enumerated() {
             var slug = base[i]
-            if counts[slug, default: 0] > 1 {
-                if let code = p.code { slug += "-" + segment(code) }
-                else { slug += "-" + segment("\(p.location.file.split(separator: "/").last ?? "")-\(p.location.line)") }
+            if !seen.insert(slug).inserted {
+                if let code = p.code {
+                    slug += "-" + segment(code)
+                } else {
+                    let file = p.location.file.split(separator: "/").last ?? ""
+                    let stem = file.lastIndex(of: ".").map { file[..<$0] } ?? file
+                    slug += "-" + segment(String(stem))
+                }
             }
             var unique = slug
             var n = 2
