@@ -81,6 +81,9 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         FileHandle.standardError.write(Data(Report.diagnostics(result.site.diagnostics).utf8))
+        if !result.hasBaseURL {
+            FileHandle.standardError.write(Data("\(config): note: no baseURL set: sitemap.xml, robots.txt and canonical links use \(SiteConfig.placeholderBaseURL) (set `baseURL:` to the site's address)\n".utf8))
+        }
         let site = result.site
         print("built \(output)/: \(result.files) files (\(result.changedFiles) changed), \(site.projectCount) projects in \(site.departmentYears.count) department-years")
         let failed = site.hasErrors || (strict && site.diagnostics.contains { $0.severity == .warning })

@@ -50,6 +50,14 @@ import Testing
         let dir = TemporaryDirectory()
         let result = try run(Repo.executable, ["build", "--content", Repo.content, "--output", dir.path + "/Public", "--config", "/nonexistent.yml", "--themes", Repo.root + "/Themes"])
         #expect(result.status == 0)
+        // Without a configured address the build says what the sitemap points to.
+        #expect(result.stderr.contains("/nonexistent.yml: note: no baseURL set: sitemap.xml, robots.txt and canonical links use https://example.org/"))
+        let dir2 = TemporaryDirectory()
+        dir2.write("gongkai.yml", "baseURL: https://yusuan.example.gov.cn/\n")
+        let configured = try run(Repo.executable, ["build", "--content", Repo.content, "--output", dir2.path + "/Public", "--config", dir2.path + "/gongkai.yml", "--themes", Repo.root + "/Themes"])
+        #expect(configured.status == 0)
+        #expect(!configured.stderr.contains("no baseURL set"))
+        #expect(dir2.read("Public/sitemap.xml")?.contains("<loc>https://yusuan.example.gov.cn/%E6%97%8C") == true)
         for file in ["projects.json", "department-years.json", "projects.csv", "indicators.csv", "datapackage.json"] {
             #expect(FileManager.default.fileExists(atPath: dir.path + "/Public/data/" + file), "\(file)")
         }

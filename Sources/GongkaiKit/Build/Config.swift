@@ -7,7 +7,9 @@ import Yams
 public struct SiteConfig: Sendable, Equatable {
     public var title = "部门预算绩效目标公开"
     /// Absolute URL the site is served from, used in sitemap.xml; pages link relatively.
-    public var baseURL = "https://example.org/"
+    public var baseURL = SiteConfig.placeholderBaseURL
+    /// The base URL used until a publisher sets one (as Hugo's new sites do).
+    public static let placeholderBaseURL = "https://example.org/"
     public var theme = "default"
     public var language = "zh-CN"
     /// Canonical department name → other names it goes by.

@@ -39,6 +39,9 @@ public struct BuildResult: Sendable {
     /// being built again.
     public var updatedSearchIndex = false
     public var stageTimes: [(String, Duration)]
+    /// Whether the configuration names the site's address (else sitemap.xml, robots.txt and
+    /// canonical links use a placeholder).
+    public var hasBaseURL = true
 }
 
 public enum Pipeline {
@@ -168,6 +171,7 @@ public enum Pipeline {
         result.copiedDataSegments = previousData?.copied ?? 0
         result.reusedSearchIndex = reusedSearchIndex
         result.updatedSearchIndex = updatedSearchIndex
+        result.hasBaseURL = config.baseURL != SiteConfig.placeholderBaseURL
         return result
     }
 }
