@@ -53,7 +53,10 @@ def browser():
 
 def record_requests(page):
     """Adds page.failed (requests that failed or got an HTTP error), page.external (requests that
-    left 127.0.0.1) and page.console_errors to a page, filled as the page runs."""
+    left 127.0.0.1), page.console_errors and page.requests_seen (every URL requested) to a page,
+    filled as the page runs."""
+    page.requests_seen = []
+    page.on("request", lambda r: page.requests_seen.append(r.url))
     page.failed = []
     page.external = []
     page.console_errors = []
@@ -62,6 +65,12 @@ def record_requests(page):
     page.on("request", lambda r: page.external.append(r.url) if not r.url.startswith("http://127.0.0.1") else None)
     page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
     return page
+
+
+@pytest.fixture()
+def recorded():
+    """record_requests, for tests that open their own browser context."""
+    return record_requests
 
 
 @pytest.fixture()
@@ -191,6 +200,8 @@ class SiteIndex:
             pairs = [term] if len(term) == 1 else [term[i:i + 2] for i in range(len(term) - 1)]
             keys.extend(k for k in pairs if k not in keys)
         return keys
+
+    hash = staticmethod(fnv1a)
 
     def shard_of(self, key):
         return fnv1a(key) % self.meta["shards"]

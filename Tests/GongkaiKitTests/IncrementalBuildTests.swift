@@ -123,6 +123,39 @@ import Testing
         #expect(again.reusedSearchIndex)
     }
 
+    /// Unchanged department-years' open-data rows are copied from the previous files in runs;
+    /// whatever moves around them (a department-year added before the first, the first
+    /// removed, one in the middle changed), the files equal a clean build's.
+    @Test func copiedOpenDataEqualsACleanBuild() throws {
+        let work = TemporaryDirectory()
+        for seed in Repo.seeds { work.copy(seed, to: "Content/" + seed.dropFirst(Repo.content.count + 1)) }
+        _ = try BuiltSite.build(content: work.path + "/Content", into: work)
+        func expectCleanData(copied: Int, _ step: String) throws {
+            let result = try BuiltSite.build(content: work.path + "/Content", into: work)
+            #expect(result.copiedDataSegments == copied, "\(step)")
+            let clean = TemporaryDirectory()
+            _ = try BuiltSite.build(content: work.path + "/Content", into: clean)
+            for file in DataExport.streamedFiles + ["data/department-years.json"] {
+                #expect(work.read("Public/" + file) == clean.read("Public/" + file), "\(step): \(file) differs from a clean build")
+            }
+        }
+        // A department that sorts before every other: the old first department-year, which had
+        // no comma before it in projects.json, now follows it.
+        let a = try String(contentsOfFile: Repo.jiangyin2021a, encoding: .utf8)
+        #expect(a.contains("主管部门\t江阴市人力资源和社会保障局\n"))
+        work.write("Content/万安县/2021-人社专职协理员工作经费.md",
+                   a.replacingOccurrences(of: "主管部门\t江阴市人力资源和社会保障局\n", with: "主管部门\t万安县人力资源和社会保障局\n"))
+        try expectCleanData(copied: 4, "department added first")
+        #expect(try BuiltSite.build(content: work.path + "/Content", into: work).site.departments.first?.name == "万安县人力资源和社会保障局")
+        // Removed again: the second becomes the first and loses its comma.
+        try FileManager.default.removeItem(atPath: work.path + "/Content/万安县")
+        try expectCleanData(copied: 4, "first department removed")
+        // A change in the middle: copied runs before and after it.
+        let path = work.path + "/Content/江阴市人力资源和社会保障局/2021-人社专职协理员工作经费.md"
+        try a.replacingOccurrences(of: "项目总金额（万元）\t666万元", with: "项目总金额（万元）\t667万元").write(toFile: path, atomically: true, encoding: .utf8)
+        try expectCleanData(copied: 3, "middle department-year changed")
+    }
+
     @Test func documentsRoundTripThroughTheCacheFormat() {
         for path in Repo.seeds {
             let doc = Seeds.read(path)

@@ -147,6 +147,18 @@ enum HTMLTable {
         let sitemap = BuiltSite.page("sitemap.xml")
         #expect(sitemap.components(separatedBy: "<url>").count - 1 == 3 + 3 + 4 + 31)
         #expect(sitemap.contains("https://example.org/\(Permalinks.encode("旌德县人力资源和社会保障局/2024/"))"))
+        // The sitemap lists exactly the canonical address of every page but the 404 page.
+        let locs = Set(sitemap.components(separatedBy: "<loc>").dropFirst().map { String($0.prefix { $0 != "<" }) })
+        var canonicals = Set<String>()
+        let pages = (try? FileManager.default.subpathsOfDirectory(atPath: BuiltSite.dir.path + "/Public")) ?? []
+        for page in pages where page.hasSuffix(".html") && page != "404.html" {
+            let html = BuiltSite.page(page)
+            if let link = html.range(of: "<link rel=\"canonical\" href=\"") {
+                canonicals.insert(String(html[link.upperBound...].prefix { $0 != "\"" }).replacingOccurrences(of: "&amp;", with: "&"))
+            }
+        }
+        #expect(canonicals.count == 41)
+        #expect(locs == canonicals)
     }
 
     @Test func annexDifferencesAreNoticed() throws {

@@ -13,17 +13,48 @@ public enum ContentLoader {
         guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
             throw PipelineError.usage("content directory ‘\(dir)’ does not exist")
         }
-        guard let enumerator = fm.enumerator(atPath: dir) else { return [] }
         var out: [String] = []
         let base = dir.hasSuffix("/") ? String(dir.dropLast()) : dir
-        for case let rel as String in enumerator {
-            if rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            var isDirectory: ObjCBool = false
-            let full = base + "/" + rel
-            guard fm.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            out.append(full)
+        walk(base, into: &out)
+        // In `String` order (canonical: by the NFC form's scalars, which is the order of its
+        // UTF-8 bytes), without comparing Chinese strings with Unicode-aware comparisons.
+        let keyed = out.map { path -> ([UInt8], [UInt8]) in
+            (Array(path.precomposedStringWithCanonicalMapping.utf8), Array(path.utf8))
         }
-        return out.sorted()
+        return keyed.indices.sorted { a, b in
+            keyed[a].0 != keyed[b].0 ? keyed[a].0.lexicographicallyPrecedes(keyed[b].0)
+                : keyed[a].1.lexicographicallyPrecedes(keyed[b].1)
+        }.map { out[$0] }
+    }
+
+    /// Adds the files under `dir` (not hidden ones, nor anything in hidden folders). A link to a
+    /// file is a file; a link to a folder is not followed.
+    private static func walk(_ dir: String, into out: inout [String]) {
+        guard let handle = opendir(dir) else { return }
+        defer { closedir(handle) }
+        var folders: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                return String(decoding: bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)], as: UTF8.self)
+            }
+            if name.utf8.first == UInt8(ascii: ".") { continue }
+            let full = dir + "/" + name
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): folders.append(full)
+            case Int32(DT_REG): out.append(full)
+            default:
+                var st = stat()
+                guard stat(full, &st) == 0 else { continue }
+                if (st.st_mode & S_IFMT) == S_IFDIR {
+                    var own = stat()
+                    if lstat(full, &own) == 0, (own.st_mode & S_IFMT) == S_IFDIR { folders.append(full) }
+                } else {
+                    out.append(full)
+                }
+            }
+        }
+        for folder in folders { walk(folder, into: &out) }
     }
 
     /// Reads every file; documents are parsed (or taken from the cache when unchanged), other
@@ -37,13 +68,46 @@ public enum ContentLoader {
                              "ignored: not a .md, .markdown or .txt document")
                 return doc
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let bytes = Files.read(path) else {
                 var doc = DocumentResult(path: path)
                 doc.diagnose(.error, line: 1, code: "unreadable-file", "cannot read the file")
                 return doc
             }
-            if let cache { return cache.read(path: path, bytes: [UInt8](data)) }
-            return DocumentReader.read(path: path, bytes: [UInt8](data))
+            if let cache { return cache.read(path: path, bytes: bytes) }
+            return DocumentReader.read(path: path, bytes: bytes)
+        }
+    }
+}
+
+/// Reading whole files into byte arrays, without Foundation's `Data` in between.
+enum Files {
+    /// The file's bytes, or nil when it cannot be opened or read (or is not a regular file).
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        var done = 0
+        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            while done < buffer.count {
+                let n = Foundation.read(fd, buffer.baseAddress! + done, buffer.count - done)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return n == 0 }
+                done += n
+            }
+            return true
+        }
+        guard complete else { return nil }
+        if done < bytes.count { bytes.removeLast(bytes.count - done) }
+        // A file that grew while it was read: the rest, until the end.
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return n == 0 ? bytes : nil }
+            bytes.append(contentsOf: chunk[..<n])
         }
     }
 }

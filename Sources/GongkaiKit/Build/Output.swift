@@ -58,14 +58,24 @@ struct OutputManifest {
         return w.bytes
     }
 
-    static func decode(_ bytes: [UInt8]) throws -> OutputManifest {
+    /// The manifest and its seal. `encoded` writes the paths in order, so the seal is worked
+    /// out while reading, without sorting again (a file out of order is sorted).
+    static func decode(_ bytes: [UInt8]) throws -> (manifest: OutputManifest, seal: UInt64) {
         var r = BinaryReader(bytes)
         var m = OutputManifest()
+        var h = StableHash()
+        var last: ByteKey?
+        var inOrder = true
         _ = try r.array { r in
-            let path = try r.string()
-            m[path: path] = Entry(fingerprint: try r.varint(), hash: try r.varint())
+            let key = ByteKey(try r.string())
+            let entry = Entry(fingerprint: try r.varint(), hash: try r.varint())
+            if inOrder, let last, !(last < key) { inOrder = false }
+            last = key
+            h.combine(key.path)
+            h.combine(entry.hash)
+            m.entries[key] = entry
         }
-        return m
+        return (m, inOrder ? h.value : m.seal)
     }
 }
 
@@ -83,11 +93,22 @@ struct ByteKey: Hashable, Comparable, Sendable {
     }
 
     func hash(into hasher: inout Hasher) {
-        var p = path
-        p.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        // The storage is contiguous UTF-8 (made so in init): read in place, not copied.
+        if path.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+            var p = path
+            p.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     private static func compare(_ a: ByteKey, _ b: ByteKey) -> Int {
+        let fast = a.path.utf8.withContiguousStorageIfAvailable { xb in
+            b.path.utf8.withContiguousStorageIfAvailable { yb in
+                let n = min(xb.count, yb.count)
+                let c = n == 0 ? 0 : Int(memcmp(xb.baseAddress!, yb.baseAddress!, n))
+                return c != 0 ? c : xb.count - yb.count
+            }
+        }
+        if let fast = fast ?? nil { return fast }
         var x = a.path, y = b.path
         return x.withUTF8 { xb in
             y.withUTF8 { yb in
@@ -144,11 +165,11 @@ final class StagedOutput: @unchecked Sendable {
         // An interrupted commit of an earlier build is finished first.
         StagedOutput.finishInterruptedCommit(cacheDir: self.cacheDir, finalPath: finalPath)
         var previous: OutputManifest?
-        if let bytes = fm.contents(atPath: self.cacheDir + "/outputs.bin"), let manifest = try? OutputManifest.decode([UInt8](bytes)),
+        if let bytes = fm.contents(atPath: self.cacheDir + "/outputs.bin"), let decoded = try? OutputManifest.decode([UInt8](bytes)),
             let seal = fm.contents(atPath: finalPath + "/" + StagedOutput.sealFile),
-            String(decoding: seal, as: UTF8.self) == String(manifest.seal, radix: 16) + "\n"
+            String(decoding: seal, as: UTF8.self) == String(decoded.seal, radix: 16) + "\n"
         {
-            previous = manifest
+            previous = decoded.manifest
         }
         self.previous = previous
     }
@@ -358,17 +379,26 @@ final class FileStream {
 
     func flush() throws {
         guard !buffer.isEmpty else { return }
-        try buffer.withUnsafeBytes { raw in
-            hash.combine(raw)
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                guard n > 0 else { throw PipelineError.output("cannot write ‘\(name)’: \(String(cString: strerror(errno)))") }
-                offset += n
-            }
-        }
-        written += buffer.count
+        try buffer.withUnsafeBytes { try writeOut($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends bytes straight to the file, after the buffer (for large copied runs).
+    func write(direct bytes: UnsafeRawBufferPointer) throws {
+        try flush()
+        try writeOut(bytes)
+    }
+
+    private func writeOut(_ raw: UnsafeRawBufferPointer) throws {
+        hash.combine(raw)
+        var offset = 0
+        while offset < raw.count {
+            let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw PipelineError.output("cannot write ‘\(name)’: \(String(cString: strerror(errno)))") }
+            offset += n
+        }
+        written += raw.count
     }
 
     func close() throws {

@@ -67,16 +67,31 @@ enum QualityChecks {
             }
         }
         site.diagnostics.append(contentsOf: extra.filter(kept))
-        // A value repeated in the half-year and full-year columns is one problem, not two.
-        var seenDiagnostics = Set<Diagnostic>()
-        site.diagnostics = site.diagnostics.filter { seenDiagnostics.insert($0).inserted }
+        site.diagnostics.sort { $0.location != $1.location ? $0.location < $1.location : ($0.code, $0.message) < ($1.code, $1.message) }
+        // A value repeated in the half-year and full-year columns is one problem, not two. Equal
+        // diagnostics are neighbours once sorted (only their severity could tell them apart).
+        var unique: [Diagnostic] = []
+        unique.reserveCapacity(site.diagnostics.count)
+        for d in site.diagnostics {
+            var k = unique.count - 1
+            var repeated = false
+            while k >= 0, unique[k].location == d.location, unique[k].code == d.code, unique[k].message == d.message {
+                if unique[k].severity == d.severity { repeated = true; break }
+                k -= 1
+            }
+            if !repeated { unique.append(d) }
+        }
+        site.diagnostics = unique
         for d in site.departments.indices {
-            for y in site.departments[d].years.indices {
-                var seenNotes = Set<String>()
-                site.departments[d].years[y].notes = site.departments[d].years[y].notes.filter { seenNotes.insert($0).inserted }
+            for y in site.departments[d].years.indices where site.departments[d].years[y].notes.count > 1 {
+                // A few notes each: found by comparing, not hashing.
+                var notes: [String] = []
+                for note in site.departments[d].years[y].notes where !notes.contains(where: { $0.utf8Equals(note) }) {
+                    notes.append(note)
+                }
+                site.departments[d].years[y].notes = notes
             }
         }
-        site.diagnostics.sort { $0.location != $1.location ? $0.location < $1.location : ($0.code, $0.message) < ($1.code, $1.message) }
     }
 
     /// How many indicators a project has, and how many of them have a measurable target.
@@ -241,17 +256,17 @@ enum QualityChecks {
 
     /// The same project twice in a department-year (same name and amount, different places).
     static func duplicates(_ dy: DepartmentYear) -> [Finding] {
-        var seen: [String: Project] = [:]
+        var seen: [ByteKey: SourceLocation] = [:]
         var out: [Finding] = []
         for p in dy.projects {
-            let key = AnnexMatcher.normalize(p.name) + "|" + (p.amount?.wanString ?? "")
+            let key = ByteKey(AnnexMatcher.normalize(p.name) + "|" + (p.amount?.wanString ?? ""))
             if let first = seen[key] {
                 out.append(Finding(
                     diagnostic: Diagnostic(.warning, p.location, code: "duplicate-project",
-                                           "‘\(p.name)’ (\(p.amount?.wanString ?? "?") 万元) is already listed at \(first.location); it is counted twice in the total"),
+                                           "‘\(p.name)’ (\(p.amount?.wanString ?? "?") 万元) is already listed at \(first); it is counted twice in the total"),
                     note: "项目“\(p.name)”在本年度出现两次，合计中计算了两次。"))
             } else {
-                seen[key] = p
+                seen[key] = p.location
             }
         }
         return out

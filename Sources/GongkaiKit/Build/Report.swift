@@ -26,11 +26,13 @@ public enum Report {
     /// counts per code, then the counts per code for the whole content.
     public static func diagnostics(_ diagnostics: [Diagnostic]) -> String {
         var out = ""
+        // Grouped by the file's bytes (hashing Chinese paths as Strings is slow), in order.
         var files: [String] = []
-        var byFile: [String: [Diagnostic]] = [:]
+        var byFile: [ByteKey: [Diagnostic]] = [:]
         for d in diagnostics {
-            if byFile[d.location.file] == nil { files.append(d.location.file) }
-            byFile[d.location.file, default: []].append(d)
+            let key = ByteKey(d.location.file)
+            if byFile[key] == nil { files.append(d.location.file) }
+            byFile[key, default: []].append(d)
         }
         func counts(_ list: [Diagnostic]) -> [(code: String, severity: Severity, count: Int)] {
             var c: [String: (Severity, Int)] = [:]
@@ -41,10 +43,21 @@ public enum Report {
             return c.map { ($0.key, $0.value.0, $0.value.1) }.sorted { $0.severity != $1.severity ? $0.severity < $1.severity : $0.code < $1.code }
         }
         for file in files {
-            let list = byFile[file] ?? []
+            let list = byFile[ByteKey(file)] ?? []
             let summary = counts(list).map { "\($0.code) ×\($0.count)" }.joined(separator: ", ")
             out += "\n\(file) — \(list.count) problem\(list.count == 1 ? "" : "s") (\(summary))\n"
-            for d in list { out += d.description + "\n" }
+            for d in list {
+                out += d.location.file
+                out += ":"
+                out += String(d.location.line)
+                out += ": "
+                out += d.severity.rawValue
+                out += ": "
+                out += d.message
+                out += " ["
+                out += d.code
+                out += "]\n"
+            }
         }
         if !diagnostics.isEmpty {
             out += "\nBy code:\n"

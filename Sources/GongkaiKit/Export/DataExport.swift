@@ -71,14 +71,18 @@ public enum DataExport {
             let dy = entry.departmentYear
             departmentYears.append(departmentYearJSON(dy, url: entry.path))
             guard !dy.projects.isEmpty else { continue }
-            let starts = streams.map(\.position)
             let fingerprint = fingerprints?.departmentYears[y]
             // Copied from the previous build's files when they have this department-year's rows.
-            var copied = false
-            if let fingerprint, let previous, let ranges = previous.segments[fingerprint] {
-                copied = try previous.copy(ranges, into: streams, dropFirstComma: first)
+            if let fingerprint, let previous, let ranges = previous.segments[fingerprint],
+               let placed = try previous.copy(ranges, into: streams, first: first)
+            {
+                saving?.record(fingerprint, placed)
+                first = false
+                continue
             }
-            if !copied {
+            try previous?.flush(streams)
+            let starts = streams.map(\.position)
+            do {
                 for (i, (p, page)) in zip(dy.projects, entry.projectPaths).enumerated() {
                     // "\n  " before the first object of the file, ",\n  " before the others.
                     projectsJSON.buffer.append(contentsOf: first && i == 0 ? [0x0A, 0x20, 0x20] : [0x2C, 0x0A, 0x20, 0x20])
@@ -99,6 +103,7 @@ public enum DataExport {
             }
             first = false
         }
+        try previous?.flush(streams)
         projectsJSON.buffer.append(contentsOf: first ? [0x5D, 0x0A] : [0x0A, 0x5D, 0x0A])
         for stream in streams { try stream.close() }
         for (path, json) in [("data/department-years.json", JSON.array(departmentYears)), ("data/datapackage.json", dataPackage(config: config))] {

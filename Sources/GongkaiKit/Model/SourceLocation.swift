@@ -12,7 +12,14 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
 
     public var description: String { "\(file):\(line)" }
 
+    // Most comparisons are within one file: equal bytes are equal strings, found without the
+    // Unicode-aware comparison, which is slow for Chinese paths.
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
-        a.file != b.file ? a.file < b.file : a.line < b.line
+        if a.file.utf8Equals(b.file) { return a.line < b.line }
+        return a.file != b.file ? a.file < b.file : a.line < b.line
+    }
+
+    public static func == (a: SourceLocation, b: SourceLocation) -> Bool {
+        a.line == b.line && (a.file.utf8Equals(b.file) || a.file == b.file)
     }
 }

@@ -44,12 +44,13 @@ public enum Permalinks {
     /// name (never a line number, which moves when the document is edited), then `-2`, `-3`.
     public static func projectSlugs(_ projects: [Project]) -> [String] {
         let base = projects.map { segment($0.name) }
-        var seen = Set<String>()
-        var used = Set<String>()
+        // Compared by bytes (slugs are made of the same bytes for the same name).
+        var seen = Set<ByteKey>()
+        var used = Set<ByteKey>()
         var slugs: [String] = []
         for (i, p) in projects.enumerated() {
             var slug = base[i]
-            if !seen.insert(slug).inserted {
+            if !seen.insert(ByteKey(slug)).inserted {
                 if let code = p.code {
                     slug += "-" + segment(code)
                 } else {
@@ -60,14 +61,31 @@ public enum Permalinks {
             }
             var unique = slug
             var n = 2
-            while used.contains(unique) { unique = "\(slug)-\(n)"; n += 1 }
-            used.insert(unique)
+            while used.contains(ByteKey(unique)) { unique = "\(slug)-\(n)"; n += 1 }
+            used.insert(ByteKey(unique))
             slugs.append(unique)
         }
         return slugs
     }
 
     private static let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
+
+    /// Appends the percent-encoded path (`encode`) to `out`, skipping its first `dropping` bytes.
+    static func encode(_ path: String, dropping: Int = 0, into out: inout [UInt8]) {
+        var path = path
+        path.withUTF8 { all in
+            let bytes = UnsafeBufferPointer(rebasing: all[min(dropping, all.count)...])
+            for byte in bytes {
+                if unreserved[Int(byte)] {
+                    out.append(byte)
+                } else {
+                    out.append(UInt8(ascii: "%"))
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0x0F)])
+                }
+            }
+        }
+    }
 
     /// Percent-encodes a site path for use in an `href` or sitemap.
     public static func encode(_ path: String) -> String {

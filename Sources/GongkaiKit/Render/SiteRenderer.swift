@@ -40,7 +40,7 @@ struct SiteRenderer: Sendable {
             }
         }
         if let error = failure.error { throw error }
-        try output.write("sitemap.xml", sitemap())
+        try sitemap().withUnsafeBytes { try output.write("sitemap.xml", bytes: $0) }
         try output.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(context.canonical("/sitemap.xml"))\n")
         for (path, file) in theme.assets { try output.copy(from: file, to: path) }
         return allJobs.count
@@ -122,18 +122,28 @@ struct SiteRenderer: Sendable {
         return (file, template, view)
     }
 
-    private func sitemap() -> String {
-        var urls: [String] = ["/", "/search/", "/quality/"]
-        for d in context.index.departments { urls.append(d.path) }
+    /// Every page's canonical URL (`PageContext.canonical`), written as bytes: a percent-encoded
+    /// path needs no escaping, the base URL is escaped once.
+    func sitemap() -> [UInt8] {
+        var base = context.config.baseURL
+        if !base.hasSuffix("/") { base += "/" }
+        var start: [UInt8] = Array("<url><loc>".utf8)
+        HTML.escape(base, into: &start)
+        let end = Array("</loc></url>\n".utf8)
+        var out: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
+        out.reserveCapacity(context.index.departmentYears.count * 8 * 200)
+        func add(_ path: String) {
+            out.append(contentsOf: start)
+            Permalinks.encode(path, dropping: 1, into: &out)
+            out.append(contentsOf: end)
+        }
+        for url in ["/", "/search/", "/quality/"] { add(url) }
+        for d in context.index.departments { add(d.path) }
         for entry in context.index.departmentYears {
-            urls.append(entry.path)
-            urls.append(contentsOf: entry.projectPaths)
+            add(entry.path)
+            for path in entry.projectPaths { add(path) }
         }
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for url in urls {
-            out += "<url><loc>\(HTML.escape(context.canonical(url)))</loc></url>\n"
-        }
-        out += "</urlset>\n"
+        out.append(contentsOf: "</urlset>\n".utf8)
         return out
     }
 }

@@ -7,11 +7,22 @@ final class DataSegments: @unchecked Sendable {
     /// Department-year fingerprint → byte ranges in projects.json, projects.csv, indicators.csv.
     private(set) var segments: [UInt64: [Range<Int>]] = [:]
     private let lock = NSLock()
-    private var handles: [FileHandle] = []
+    /// The previous build's files, mapped read-only.
+    private var files: [UnsafeRawBufferPointer] = []
     /// Department-years copied from the previous build's files.
     private(set) var copied = 0
+    /// The run of neighbouring department-years waiting to be copied: their ranges in the
+    /// previous files, whether the JSON run must gain or lose its leading comma, and how many
+    /// bytes it will add to each stream.
+    private var run: [Range<Int>]?
+    private var commaChange = 0
+    private var pending: [Int] = []
 
     init() {}
+
+    deinit {
+        for file in files where file.count > 0 { munmap(UnsafeMutableRawPointer(mutating: file.baseAddress!), file.count) }
+    }
 
     /// The previous build's segments, usable only if the files they point into are the ones the
     /// output manifest says were published.
@@ -29,8 +40,18 @@ final class DataSegments: @unchecked Sendable {
             return nil
         }
         for file in DataExport.streamedFiles {
-            guard let handle = FileHandle(forReadingAtPath: outputDir + "/" + file) else { return nil }
-            handles.append(handle)
+            let fd = open(outputDir + "/" + file, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var st = stat()
+            guard fstat(fd, &st) == 0 else { return nil }
+            let size = Int(st.st_size)
+            if size == 0 {
+                files.append(UnsafeRawBufferPointer(start: nil, count: 0))
+                continue
+            }
+            guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
+            files.append(UnsafeRawBufferPointer(start: base, count: size))
         }
     }
 
@@ -40,41 +61,50 @@ final class DataSegments: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Appends the bytes of a recorded department-year to the three streams. The JSON range
+    /// Queues a recorded department-year to be copied to the three streams and returns where
+    /// its bytes will be in them; nil when the previous files do not hold it. Neighbouring
+    /// department-years of the previous files are gathered into one run, written in one piece
+    /// by `flush` (called before anything else is written to the streams). The JSON range
     /// starts with the comma between objects; the first department-year of a file has none.
-    func copy(_ ranges: [Range<Int>], into streams: [FileStream], dropFirstComma: Bool) throws -> Bool {
-        guard ranges.count == streams.count, handles.count == streams.count else { return false }
-        var chunks: [[UInt8]] = []
-        for (i, range) in ranges.enumerated() {
-            let fd = handles[i].fileDescriptor
-            var complete = false
-            let chunk = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
-                var done = 0
-                while done < range.count {
-                    let n = pread(fd, buffer.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
-                    guard n > 0 else { break }
-                    done += n
-                }
-                initialized = done
-                complete = done == range.count
-            }
-            guard complete else { return false }
-            chunks.append(chunk)
+    func copy(_ ranges: [Range<Int>], into streams: [FileStream], first: Bool) throws -> [Range<Int>]? {
+        guard ranges.count == streams.count, files.count == streams.count,
+              zip(ranges, files).allSatisfy({ $0.0.lowerBound >= 0 && $0.0.upperBound <= $0.1.count && !$0.0.isEmpty })
+        else { return nil }
+        let json = files[0]
+        let hadComma = json[ranges[0].lowerBound] == 0x2C
+        guard hadComma || json[ranges[0].lowerBound] == 0x0A else { return nil }
+        let change = first ? (hadComma ? -1 : 0) : (hadComma ? 0 : 1)
+        if let current = run, change == 0, !first, zip(current, ranges).allSatisfy({ $0.0.upperBound == $0.1.lowerBound }) {
+            run = zip(current, ranges).map { $0.0.lowerBound..<$0.1.upperBound }
+        } else {
+            try flush(streams)
+            run = ranges
+            commaChange = change
+            pending = Array(repeating: 0, count: streams.count)
         }
-        // JSON: the stored range begins with "," unless it was the first department-year.
-        var json = chunks[0]
-        let hadComma = json.first == 0x2C
-        if dropFirstComma && hadComma { json.removeFirst() }
-        if !dropFirstComma && !hadComma { json.insert(0x2C, at: 0) }
-        guard json.first == (dropFirstComma ? 0x0A : 0x2C) else { return false }
-        streams[0].buffer.append(contentsOf: json)
-        streams[1].buffer.append(contentsOf: chunks[1])
-        streams[2].buffer.append(contentsOf: chunks[2])
-        for s in streams { try s.flushIfFull() }
+        var placed: [Range<Int>] = []
+        for i in ranges.indices {
+            let length = ranges[i].count + (i == 0 ? change : 0)
+            let start = streams[i].position + pending[i]
+            placed.append(start..<start + length)
+            pending[i] += length
+        }
         lock.lock()
         copied += 1
         lock.unlock()
-        return true
+        return placed
+    }
+
+    /// Writes the queued run, if any.
+    func flush(_ streams: [FileStream]) throws {
+        guard let current = run else { return }
+        run = nil
+        for (i, range) in current.enumerated() {
+            var range = range
+            if i == 0 && commaChange == 1 { streams[i].buffer.append(0x2C) }
+            if i == 0 && commaChange == -1 { range = range.lowerBound + 1..<range.upperBound }
+            try streams[i].write(direct: UnsafeRawBufferPointer(rebasing: files[i][range]))
+        }
     }
 
     func save(cacheDir: String, fileHashes: [UInt64]) {

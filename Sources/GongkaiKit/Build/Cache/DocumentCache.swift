@@ -44,8 +44,8 @@ final class DocumentCache: @unchecked Sendable {
             lock.unlock()
         }
         if let known = entries[ByteKey(path)], known.size == entry.size, known.hash == hash,
-            let data = FileManager.default.contents(atPath: file(hash, path)),
-            let checked = Self.checked([UInt8](data))
+            let data = Files.read(file(hash, path)),
+            let checked = Self.checked(data)
         {
             // Projects' details stay encoded until a page or a data row needs them.
             var r = BinaryReader(checked)
@@ -76,13 +76,15 @@ final class DocumentCache: @unchecked Sendable {
 
     /// A cache file without its checksum, when the checksum holds (a file damaged anywhere is
     /// read again from the document, never half-trusted).
-    static func checked(_ bytes: [UInt8]) -> [UInt8]? {
+    static func checked(_ bytes: consuming [UInt8]) -> [UInt8]? {
         guard bytes.count >= 8 else { return nil }
         let body = bytes.count - 8
         var sum = StableHash()
         bytes.withUnsafeBytes { sum.combineWords(UnsafeRawBufferPointer(rebasing: $0[..<body])) }
         let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: body, as: UInt64.self) }
-        return UInt64(littleEndian: stored) == sum.value ? Array(bytes[..<body]) : nil
+        guard UInt64(littleEndian: stored) == sum.value else { return nil }
+        bytes.removeLast(8)  // in place: the caller's array is handed over, not copied
+        return bytes
     }
 
     /// Saves the index of this build's documents and removes cache files no document uses.
