@@ -123,21 +123,24 @@ import Testing
         #expect(again.reusedSearchIndex)
     }
 
-    /// Unchanged department-years' open-data rows are copied from the previous files in runs;
-    /// whatever moves around them (a department-year added before the first, the first
-    /// removed, one in the middle changed), the files equal a clean build's.
-    @Test func copiedOpenDataEqualsACleanBuild() throws {
+    /// After each kind of edit a rebuild gives a clean build's bytes: unchanged department-years'
+    /// open-data rows are copied from the previous files in runs, whatever moves around them (a
+    /// department-year added before the first, the first removed, one in the middle changed),
+    /// and pages kept by their input fingerprints are exactly the pages that did not change
+    /// (annex, overall goals, a new year of a department).
+    @Test func rebuildsAfterEachKindOfEditEqualACleanBuild() throws {
         let work = TemporaryDirectory()
         for seed in Repo.seeds { work.copy(seed, to: "Content/" + seed.dropFirst(Repo.content.count + 1)) }
         _ = try BuiltSite.build(content: work.path + "/Content", into: work)
         func expectCleanData(copied: Int, _ step: String) throws {
             let result = try BuiltSite.build(content: work.path + "/Content", into: work)
             #expect(result.copiedDataSegments == copied, "\(step)")
+            #expect(result.reusedPages > 0, "\(step)")
             let clean = TemporaryDirectory()
             _ = try BuiltSite.build(content: work.path + "/Content", into: clean)
-            for file in DataExport.streamedFiles + ["data/department-years.json"] {
-                #expect(work.read("Public/" + file) == clean.read("Public/" + file), "\(step): \(file) differs from a clean build")
-            }
+            let a = try snapshot(work.path + "/Public"), b = try snapshot(clean.path + "/Public")
+            #expect(a.keys.sorted() == b.keys.sorted(), "\(step)")
+            for (file, data) in b { #expect(a[file] == data, "\(step): \(file) differs from a clean build") }
         }
         // A department that sorts before every other: the old first department-year, which had
         // no comma before it in projects.json, now follows it.
@@ -154,6 +157,21 @@ import Testing
         let path = work.path + "/Content/江阴市人力资源和社会保障局/2021-人社专职协理员工作经费.md"
         try a.replacingOccurrences(of: "项目总金额（万元）\t666万元", with: "项目总金额（万元）\t667万元").write(toFile: path, atomically: true, encoding: .utf8)
         try expectCleanData(copied: 3, "middle department-year changed")
+        // The annex alone changes: a row's amount (the department-year page's notice).
+        let xianDePath = work.path + "/Content/旌德县人力资源和社会保障局/2024-部门项目及绩效目标情况.md"
+        let xianDe = try String(contentsOfFile: xianDePath, encoding: .utf8)
+        #expect(xianDe.contains("\n7\t工伤认定调查经费\t8\n"))
+        try xianDe.replacingOccurrences(of: "\n7\t工伤认定调查经费\t8\n", with: "\n7\t工伤认定调查经费\t9\n").write(toFile: xianDePath, atomically: true, encoding: .utf8)
+        try expectCleanData(copied: 4, "annex row changed")  // no project changed
+        // The overall goals alone change.
+        let gaoxinPath = work.path + "/Content/高新区人社局/2024-部门预算绩效文本.md"
+        let gaoxin = try String(contentsOfFile: gaoxinPath, encoding: .utf8)
+        #expect(gaoxin.contains("做好人才工作、社会保险基金监管工作；"))
+        try gaoxin.replacingOccurrences(of: "做好人才工作、社会保险基金监管工作；", with: "做好人才工作；").write(toFile: gaoxinPath, atomically: true, encoding: .utf8)
+        try expectCleanData(copied: 4, "overall goals changed")
+        // A new year of a department: its other years' pages link to it.
+        work.write("Content/江阴市人力资源和社会保障局/2023-人社专职协理员工作经费.md", a.replacingOccurrences(of: "2021年度", with: "2023年度"))
+        try expectCleanData(copied: 4, "a year added")
     }
 
     @Test func documentsRoundTripThroughTheCacheFormat() {

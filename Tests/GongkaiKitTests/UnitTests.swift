@@ -196,3 +196,19 @@ import Testing
         #expect(disagreements.isEmpty)
     }
 }
+
+@Suite struct ByteEqualityTests {
+    @Test func utf8EqualsAgreesWithByteComparison() {
+        let long = String(repeating: "就业补助资金县级配套", count: 5)
+        let samples = ["", "a", "ab", "项目", "项目名称", long, long + "a", String(long.dropLast()) + "套",
+                       "e\u{301}", "\u{E9}", String(repeating: "x", count: 15), String(repeating: "x", count: 16)]
+        for a in samples {
+            for b in samples {
+                #expect(a.utf8Equals(b) == Array(a.utf8).elementsEqual(Array(b.utf8)), "\(a) vs \(b)")
+                // Substrings (with their own offsets) too.
+                let sub = ("前" + a + "后").dropFirst().dropLast()
+                #expect(sub.utf8Equals(b) == Array(a.utf8).elementsEqual(Array(b.utf8)), "sub \(a) vs \(b)")
+            }
+        }
+    }
+}

@@ -8,8 +8,17 @@ import Darwin
 #endif
 
 extension StringProtocol {
+    /// Equal UTF-8 bytes: lengths first, then one `memcmp` where both are stored contiguously.
     @inline(__always)
-    func utf8Equals(_ other: String) -> Bool { utf8.elementsEqual(other.utf8) }
+    func utf8Equals(_ other: String) -> Bool {
+        let a = utf8, b = other.utf8
+        guard a.count == b.count else { return false }
+        let same = a.withContiguousStorageIfAvailable { x in
+            b.withContiguousStorageIfAvailable { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+        }
+        if let same, let same { return same }
+        return a.elementsEqual(b)
+    }
 
     @inline(__always)
     func utf8HasPrefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }

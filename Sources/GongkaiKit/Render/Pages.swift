@@ -118,6 +118,8 @@ enum Pages {
 
     // MARK: Department-year
 
+    /// What this view (and `department`'s) reads from the model must also be hashed in
+    /// `SiteRenderer.inputFingerprint`, or a rebuild keeps a page that should have changed.
     static func departmentYear(_ ctx: PageContext, _ entry: SiteIndex.DepartmentYearEntry, notes: [String]) -> PageView {
         let dy = entry.departmentYear
         let root = PageContext.root(of: entry.path)

@@ -54,6 +54,10 @@ struct SiteRenderer: Sendable {
             fingerprint = projectFingerprint(y, p)
             if output.reuse(String(context.index.departmentYears[y].projectPaths[p].dropFirst()), fingerprint: fingerprint) { return }
         }
+        if let (file, inputs) = inputFingerprint(job) {
+            fingerprint = inputs
+            if output.reuse(file, fingerprint: fingerprint) { return }
+        }
         let (file, template, view) = page(job)
         if fingerprint == 0 {
             // Any other page is kept when its view, template and theme are as they were.
@@ -66,6 +70,70 @@ struct SiteRenderer: Sendable {
         }
         let bytes = try theme.render(template, view)
         try bytes.withUnsafeBytes { try output.write(file, bytes: $0, fingerprint: fingerprint) }
+    }
+
+    /// Everything a department or department-year page is made from, hashed from the model
+    /// without building the page's view (which costs more than the rest of a rebuild's check
+    /// of those pages). What `Pages.department` and `Pages.departmentYear` read must be here;
+    /// IncrementalBuildTests compare rebuilt pages with clean builds after edits of each kind.
+    func inputFingerprint(_ job: Job) -> (file: String, fingerprint: UInt64)? {
+        guard let fingerprints else { return nil }
+        var h = StableHash()
+        h.combine(theme.fingerprint)
+        h.combine(context.config.title); h.combine(context.config.baseURL); h.combine(context.config.language)
+        switch job {
+        case .department(let d):
+            let entry = context.index.departments[d]
+            let department = entry.department
+            h.combine("department")
+            h.combine(entry.path); h.combine(department.name); h.combine(department.key)
+            h.combine(department.aliases.count)
+            for alias in department.aliases { h.combine(alias) }
+            h.combine(department.years.count)
+            for dy in department.years {
+                h.combine(dy.year); h.combine(dy.projects.count); h.combine(Int(dy.total.fen))
+                h.combine(dy.annex == nil ? 0 : dy.annexReconciles == true ? 1 : 2)
+            }
+            return (String(entry.path.dropFirst()) + "index.html", h.value)
+        case .departmentYear(let y):
+            let entry = context.index.departmentYears[y]
+            let dy = entry.departmentYear
+            h.combine("department-year")
+            // The department, year, every project in full and its page's path.
+            h.combine(fingerprints.departmentYears[y])
+            h.combine(entry.path); h.combine(entry.departmentPath); h.combine(dy.department); h.combine(dy.departmentKey)
+            let department = context.index.departments[entry.departmentIndex].department
+            h.combine(department.years.count)
+            for other in department.years { h.combine(other.year) }
+            h.combine(dy.notes.count)
+            for note in dy.notes { h.combine(note) }
+            h.combine(dy.indicatorCount); h.combine(dy.measurableCount)
+            h.combine(dy.files.count)
+            for file in dy.files { h.combine(file) }
+            if let goals = dy.overallGoals {
+                h.combine(1); h.combine(goals.title); h.combine(goals.sections.count)
+                for s in goals.sections {
+                    h.combine(s.title); h.combine(s.paragraphs.count)
+                    for p in s.paragraphs { h.combine(p) }
+                    h.combine(s.items.count)
+                    for item in s.items { h.combine(item.title); h.combine(item.goal ?? "\u{0}"); h.combine(item.indicator ?? "\u{0}") }
+                }
+            } else {
+                h.combine(0)
+            }
+            if let annex = dy.annex {
+                h.combine(annex.rows.count)
+                for row in annex.rows {
+                    h.combine(row.number); h.combine(row.name); h.combine(row.amount.map { Int($0.fen) } ?? -1); h.combine(row.amountText)
+                    h.combine(row.matchedProject ?? -1); h.combine(row.nameMatches ? 1 : 0); h.combine(row.amountMatches ? 1 : 0)
+                }
+            } else {
+                h.combine(-1)
+            }
+            return (String(entry.path.dropFirst()) + "index.html", h.value)
+        default:
+            return nil
+        }
     }
 
     /// Everything a project page is rendered from, hashed.
