@@ -174,6 +174,33 @@ import Testing
         try expectCleanData(copied: 4, "a year added")
     }
 
+    /// A document whose size, times and inode are as when it was cached is not read at all;
+    /// any change to it (even of the same size, with its modification time put back) is seen.
+    @Test func untouchedDocumentsAreNotReadAndTouchedOnesAre() throws {
+        let work = TemporaryDirectory()
+        for seed in Repo.seeds { work.copy(seed, to: "Content/" + seed.dropFirst(Repo.content.count + 1)) }
+        // Files changed in the two seconds before they were read are read again next time
+        // (a change within the timestamp granularity could hide), so these must be older.
+        Thread.sleep(forTimeInterval: 2.2)
+        let first = try BuiltSite.build(content: work.path + "/Content", into: work)
+        #expect(first.untouchedDocuments == 0)
+        let again = try BuiltSite.build(content: work.path + "/Content", into: work)
+        #expect(again.cachedDocuments == 5 && again.untouchedDocuments == 5)
+        // The same number of bytes, a different amount, and the old modification time restored.
+        let path = work.path + "/Content/旌德县人力资源和社会保障局/2024-部门项目及绩效目标情况.md"
+        var st = stat()
+        #expect(stat(path, &st) == 0)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("11\t劳动保障监察工作经费\t5"))
+        try text.replacingOccurrences(of: "11\t劳动保障监察工作经费\t5", with: "11\t劳动保障监察工作经费\t6").write(toFile: path, atomically: false, encoding: .utf8)
+        var times = [st.st_atim, st.st_mtim]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        let changed = try BuiltSite.build(content: work.path + "/Content", into: work)
+        #expect(changed.untouchedDocuments == 4 && changed.cachedDocuments == 4)
+        let annex = changed.site.departmentYears.first { $0.department == "旌德县人力资源和社会保障局" }?.annex
+        #expect(annex?.total.wanString == "626.39")
+    }
+
     @Test func documentsRoundTripThroughTheCacheFormat() {
         for path in Repo.seeds {
             let doc = Seeds.read(path)

@@ -68,12 +68,15 @@ public enum ContentLoader {
                              "ignored: not a .md, .markdown or .txt document")
                 return doc
             }
+            // An untouched file (by `stat`) is taken from the cache without being read.
+            let stamp = cache == nil ? nil : DocumentCache.FileStamp(path: path)
+            if let cache, let doc = cache.unchanged(path: path, stamp: stamp) { return doc }
             guard let bytes = Files.read(path) else {
                 var doc = DocumentResult(path: path)
                 doc.diagnose(.error, line: 1, code: "unreadable-file", "cannot read the file")
                 return doc
             }
-            if let cache { return cache.read(path: path, bytes: bytes) }
+            if let cache { return cache.read(path: path, bytes: bytes, stamp: stamp) }
             return DocumentReader.read(path: path, bytes: bytes)
         }
     }
@@ -88,26 +91,28 @@ enum Files {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
-        var done = 0
-        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
-            while done < buffer.count {
-                let n = Foundation.read(fd, buffer.baseAddress! + done, buffer.count - done)
+        let size = Int(st.st_size)
+        var complete = true
+        // Not zero-filled first: read straight into the array's storage.
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var done = 0
+            while done < size {
+                let n = Foundation.read(fd, buffer.baseAddress! + done, size - done)
                 if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return n == 0 }
+                if n < 0 { complete = false }
+                guard n > 0 else { break }
                 done += n
             }
-            return true
+            initialized = done
         }
         guard complete else { return nil }
-        if done < bytes.count { bytes.removeLast(bytes.count - done) }
-        // A file that grew while it was read: the rest, until the end.
-        var chunk = [UInt8](repeating: 0, count: 65536)
+        // A file that grew while it was read: the rest, until the end (usually one empty read).
+        var chunk: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
+            let n = withUnsafeMutableBytes(of: &chunk) { Foundation.read(fd, $0.baseAddress!, $0.count) }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { return n == 0 ? bytes : nil }
-            bytes.append(contentsOf: chunk[..<n])
+            withUnsafeBytes(of: &chunk) { bytes.append(contentsOf: $0[..<n]) }
         }
     }
 }

@@ -29,6 +29,8 @@ public struct BuildResult: Sendable {
     public var reusedPages: Int = 0
     /// Documents taken from the cache instead of being parsed again.
     public var cachedDocuments: Int = 0
+    /// Of those, the ones not even read: their size, times and inode were as when cached.
+    public var untouchedDocuments: Int = 0
     /// Files actually written (the rest were unchanged).
     public var changedFiles: Int = 0
     /// Department-years whose open-data rows were copied from the previous build.
@@ -167,6 +169,7 @@ public enum Pipeline {
         var result = BuildResult(site: site, files: output.fileCount, bytes: output.byteCount, stageTimes: times)
         result.reusedPages = output.reused
         result.cachedDocuments = documents.hits
+        result.untouchedDocuments = documents.untouched
         result.changedFiles = output.changedCount
         result.copiedDataSegments = previousData?.copied ?? 0
         result.reusedSearchIndex = reusedSearchIndex
