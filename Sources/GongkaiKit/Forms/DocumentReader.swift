@@ -63,7 +63,8 @@ public enum DocumentReader {
                 let base = String(other.dropLast(2))
                 if base != p.name, !p.otherNames.contains(base) { p.otherNames.append(base) }
             }
-            p.otherNames.removeAll { $0 == p.name }
+            let name = p.name
+            p.otherNames.removeAll { $0 == name }
             if p.rawDepartment == nil { p.rawDepartment = doc.department }
             if p.year == nil { p.year = doc.year }
             if p.amount == nil, let total = p.totalAmount { p.amount = total }

@@ -108,29 +108,125 @@ struct ProjectDigest: Sendable {
 }
 
 /// A budget project as read from one form.
+///
+/// A value type whose fields live in one shared, copy-on-write box: copying a project (lists
+/// of projects are copied and iterated all through a build) costs one reference count, not
+/// one per field.
 public struct Project: Sendable {
-    public var layout: Layout
-    public var location: SourceLocation
+    private final class Storage: @unchecked Sendable {
+        var layout: Layout
+        var location: SourceLocation
+        var rawDepartment: String?
+        var department = ""
+        var departmentKey = ""
+        var unit: String?
+        var year: Int?
+        var name: String
+        var otherNames: [String] = []
+        var code: String?
+        var amount: Money?
+        var totalAmount: Money?
+        var period: String?
+        var source: String?
+        var detailsBox = ProjectDetailsBox(ProjectDetails())
+        var digest: ProjectDigest?
+
+        init(layout: Layout, location: SourceLocation, name: String) {
+            self.layout = layout
+            self.location = location
+            self.name = name
+        }
+
+        func copy() -> Storage {
+            let s = Storage(layout: layout, location: location, name: name)
+            s.rawDepartment = rawDepartment; s.department = department; s.departmentKey = departmentKey
+            s.unit = unit; s.year = year; s.otherNames = otherNames; s.code = code
+            s.amount = amount; s.totalAmount = totalAmount; s.period = period; s.source = source
+            s.detailsBox = detailsBox; s.digest = digest
+            return s
+        }
+    }
+
+    private var storage: Storage
+
+    /// The box, made this project's own before a change.
+    private var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+    }
+
+    public var layout: Layout {
+        get { storage.layout }
+        set { unique.layout = newValue }
+    }
+    public var location: SourceLocation {
+        get { storage.location }
+        _modify { let s = unique; yield &s.location }
+    }
     /// The department as written in the form (主管部门), before normalisation.
-    public var rawDepartment: String?
+    public var rawDepartment: String? {
+        get { storage.rawDepartment }
+        _modify { let s = unique; yield &s.rawDepartment }
+    }
     /// Filled in by aggregation: the department's display name and key.
-    public var department: String = ""
-    public var departmentKey: String = ""
-    public var unit: String?
-    public var year: Int?
-    public var name: String
+    public var department: String {
+        get { storage.department }
+        _modify { let s = unique; yield &s.department }
+    }
+    public var departmentKey: String {
+        get { storage.departmentKey }
+        _modify { let s = unique; yield &s.departmentKey }
+    }
+    public var unit: String? {
+        get { storage.unit }
+        _modify { let s = unique; yield &s.unit }
+    }
+    public var year: Int? {
+        get { storage.year }
+        _modify { let s = unique; yield &s.year }
+    }
+    public var name: String {
+        get { storage.name }
+        _modify { let s = unique; yield &s.name }
+    }
     /// Other names the project goes by in the document (heading, table name, annex), not including `name`.
-    public var otherNames: [String] = []
-    public var code: String?
+    public var otherNames: [String] {
+        get { storage.otherNames }
+        _modify { let s = unique; yield &s.otherNames }
+    }
+    public var code: String? {
+        get { storage.code }
+        _modify { let s = unique; yield &s.code }
+    }
     /// The year's budget in 万元 (本年度项目金额, else 项目总金额 / 年度资金总额 / 预算数).
-    public var amount: Money?
+    public var amount: Money? {
+        get { storage.amount }
+        _modify { let s = unique; yield &s.amount }
+    }
     /// 项目总金额 where the form states it.
-    public var totalAmount: Money?
-    public var period: String?
-    public var source: String?
-    var detailsBox = ProjectDetailsBox(ProjectDetails())
+    public var totalAmount: Money? {
+        get { storage.totalAmount }
+        _modify { let s = unique; yield &s.totalAmount }
+    }
+    public var period: String? {
+        get { storage.period }
+        _modify { let s = unique; yield &s.period }
+    }
+    public var source: String? {
+        get { storage.source }
+        _modify { let s = unique; yield &s.source }
+    }
+    var detailsBox: ProjectDetailsBox {
+        get { storage.detailsBox }
+        _modify { let s = unique; yield &s.detailsBox }
+    }
     /// Set when the project was read or taken from the cache by a build.
-    var digest: ProjectDigest?
+    var digest: ProjectDigest? {
+        get { storage.digest }
+        _modify { let s = unique; yield &s.digest }
+    }
 
     /// Money lines, narrative, indicators; decoded from the cache on first use.
     public var details: ProjectDetails {
@@ -224,9 +320,7 @@ public struct Project: Sendable {
     }
 
     public init(layout: Layout, location: SourceLocation, name: String) {
-        self.layout = layout
-        self.location = location
-        self.name = name
+        storage = Storage(layout: layout, location: location, name: name)
     }
 
     /// The goal sections (年度绩效目标, 项目总目标, 目标1, …).
