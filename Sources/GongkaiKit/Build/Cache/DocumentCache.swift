@@ -162,9 +162,18 @@ final class DocumentCache: @unchecked Sendable {
         }
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try? Data(w.bytes).write(to: URL(fileURLWithPath: dir + "/documents.bin"))
-        let keep = Set(current.map { file($0.value.hash, $0.key.path) })
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir + "/documents")) ?? [] where !keep.contains(dir + "/documents/" + name) {
-            try? FileManager.default.removeItem(atPath: dir + "/documents/" + name)
+        if entries.isEmpty {
+            // A first build (or an untrusted cache): whatever else is in the folder goes.
+            let keep = Set(current.map { ByteKey(file($0.value.hash, $0.key.path)) })
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: dir + "/documents")) ?? []
+            where !keep.contains(ByteKey(dir + "/documents/" + name)) {
+                try? FileManager.default.removeItem(atPath: dir + "/documents/" + name)
+            }
+        } else {
+            // Otherwise exactly the files of documents that changed or went.
+            for (path, entry) in entries where current[path]?.hash != entry.hash {
+                unlink(file(entry.hash, path.path))
+            }
         }
     }
 }
