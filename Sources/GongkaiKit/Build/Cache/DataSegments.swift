@@ -103,9 +103,23 @@ final class DataSegments: @unchecked Sendable {
             var range = range
             if i == 0 && commaChange == 1 { streams[i].buffer.append(0x2C) }
             if i == 0 && commaChange == -1 { range = range.lowerBound + 1..<range.upperBound }
-            try streams[i].write(direct: UnsafeRawBufferPointer(rebasing: files[i][range]))
+            // In windows, each let go of once written: the mapped pages would otherwise all
+            // count as this process's memory (they stay in the page cache).
+            var start = range.lowerBound
+            while start < range.upperBound {
+                let end = min(range.upperBound, start + Self.window)
+                try streams[i].write(direct: UnsafeRawBufferPointer(rebasing: files[i][start..<end]))
+                let pageStart = start & ~(Self.page - 1)
+                if end > pageStart {
+                    madvise(UnsafeMutableRawPointer(mutating: files[i].baseAddress! + pageStart), end - pageStart, MADV_DONTNEED)
+                }
+                start = end
+            }
         }
     }
+
+    private static let window = 4 << 20
+    private static let page = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     func save(cacheDir: String, fileHashes: [UInt64]) {
         var w = BinaryWriter()
