@@ -109,20 +109,29 @@ public enum Aggregator {
             return best?.0 ?? key
         }
 
-        var byDepartment: [String: [DepartmentYear]] = [:]
+        // Each department-year is finished on its own, on all cores: its projects in source
+        // order, named, and its annex matched to them.
+        var named: [(key: Key, departmentYear: DepartmentYear, name: String)] = []
         for k in groups.keys.sorted() {
             // Moved out of the dictionary, so that its projects are changed in place, not copied.
-            var dy = groups.removeValue(forKey: k)!
-            let name = displayName(k.department.path)
+            named.append((k, groups.removeValue(forKey: k)!, displayName(k.department.path)))
+        }
+        let finished = parallelMap(named.map { ($0.departmentYear, $0.name) }) { item -> (DepartmentYear, [Diagnostic]) in
+            var (dy, name) = item
             dy.department = name
             dy.projects.sort { $0.location < $1.location }
             for i in dy.projects.indices {
                 dy.projects[i].department = name
             }
-            if dy.annex != nil {
-                diagnostics.append(contentsOf: AnnexMatcher.match(&dy))
-            }
-            byDepartment[k.department.path, default: []].append(dy)
+            let found = dy.annex != nil ? AnnexMatcher.match(&dy) : []
+            return (dy, found)
+        }
+        named.removeAll()
+        var byDepartment: [String: [DepartmentYear]] = [:]
+        for (dy, found) in finished {
+            diagnostics.append(contentsOf: found)
+            // The group's key (`departmentKey` is the key the group was made with).
+            byDepartment[dy.departmentKey, default: []].append(dy)
         }
         var departments: [Department] = byDepartment.map { key, years in
             let name = years.first?.department ?? key

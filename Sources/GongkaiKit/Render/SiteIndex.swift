@@ -26,33 +26,53 @@ public struct SiteIndex: Sendable {
     public var departmentYears: [DepartmentYearEntry]
 
     public init(site: Site) {
-        var departments: [DepartmentEntry] = []
-        var years: [DepartmentYearEntry] = []
-        var history: [[(entry: Int, project: Int)]] = []
-        for (di, d) in site.departments.enumerated() {
+        // Each department on its own, on all cores, with its entries and history groups
+        // numbered from 0; then numbered in site order.
+        struct Part: Sendable {
+            var department: DepartmentEntry
+            var years: [DepartmentYearEntry] = []
+            var history: [[Int]] = []  // per group: (entry, project) pairs, flattened
+        }
+        let parts = parallelMap(Array(site.departments.indices)) { di -> Part in
+            let d = site.departments[di]
             let dPath = Permalinks.department(d.key)
-            departments.append(DepartmentEntry(department: d, path: dPath))
+            var part = Part(department: DepartmentEntry(department: d, path: dPath))
             // The same project across this department's years, by normalised name.
-            var groups: [[UInt8]: Int] = [:]
+            var groups: [ByteKey: Int] = [:]
             for dy in d.years {
                 let path = Permalinks.departmentYear(d.key, dy.year)
                 let slugs = Permalinks.projectSlugs(dy.projects)
                 var entry = DepartmentYearEntry(departmentYear: dy, path: path, departmentPath: dPath, departmentIndex: di,
                                                 projectPaths: slugs.map { path + $0 + ".html" })
                 for (pi, p) in dy.projects.enumerated() {
-                    let key = Array(AnnexMatcher.normalize(p.name).utf8)
+                    let key = ByteKey(AnnexMatcher.normalize(p.name))
                     let group: Int
                     if let g = groups[key] {
                         group = g
                     } else {
-                        group = history.count
+                        group = part.history.count
                         groups[key] = group
-                        history.append([])
+                        part.history.append([])
                     }
-                    history[group].append((years.count, pi))
+                    part.history[group].append(contentsOf: [part.years.count, pi])
                     entry.historyGroups.append(group)
                 }
+                part.years.append(entry)
+            }
+            return part
+        }
+        var departments: [DepartmentEntry] = []
+        var years: [DepartmentYearEntry] = []
+        var history: [[(entry: Int, project: Int)]] = []
+        for part in parts {
+            let entryOffset = years.count, groupOffset = history.count
+            departments.append(part.department)
+            for var entry in part.years {
+                for i in entry.historyGroups.indices { entry.historyGroups[i] += groupOffset }
                 years.append(entry)
+            }
+            for group in part.history {
+                history.append(stride(from: 0, to: group.count, by: 2).map { (entry: group[$0] + entryOffset, project: group[$0 + 1]) })
             }
         }
         self.departments = departments
