@@ -44,10 +44,7 @@ struct Check: ParsableCommand {
             print(Report.summary(site), terminator: "")
             print(Report.diagnostics(site.diagnostics), terminator: "")
         }
-        let failed = site.hasErrors || (strict && site.diagnostics.contains { $0.severity == .warning })
-        // Exits here, with the site still in memory: freeing a large model object by object
-        // only delays the exit (stdout is flushed by exit).
-        Foundation.exit(failed ? 1 : 0)
+        exitForContent(site, strict: strict)
     }
 }
 
@@ -88,11 +85,16 @@ struct Build: ParsableCommand {
         }
         let site = result.site
         print("built \(output)/: \(result.files) files (\(result.changedFiles) changed), \(site.projectCount) projects in \(site.departmentYears.count) department-years")
-        let failed = site.hasErrors || (strict && site.diagnostics.contains { $0.severity == .warning })
-        // Exits here, with the site still in memory: freeing a large model object by object
-        // only delays the exit (stdout is flushed by exit).
-        Foundation.exit(failed ? 1 : 0)
+        exitForContent(site, strict: strict)
     }
+}
+
+/// Exits 1 when the content has errors (or warnings, with `--strict`), else 0. Exits here,
+/// with the site still in memory: freeing a large model object by object only delays the exit
+/// (stdout is flushed by exit).
+func exitForContent(_ site: Site, strict: Bool) -> Never {
+    let failed = site.hasErrors || (strict && site.diagnostics.contains { $0.severity == .warning })
+    Foundation.exit(failed ? 1 : 0)
 }
 
 /// A usage error: printed, exit status 2.

@@ -22,23 +22,18 @@ public enum Aggregator {
         /// Department key → spelling (without code, in NFC) → documents using it.
         var spellings: [ByteKey: [ByteKey: Int]] = [:]
         var diagnostics: [Diagnostic] = []
+        /// `make(raw)` in NFC, worked out once per distinct spelling.
+        func normalized(_ raw: String, in table: inout [ByteKey: String], _ make: (String) -> String) -> String {
+            if let known = table[ByteKey(raw)] { return known }
+            var value = make(raw).precomposedStringWithCanonicalMapping
+            value.makeContiguousUTF8()
+            table[ByteKey(raw)] = value
+            return value
+        }
         var keys: [ByteKey: String] = [:]
-        func key(_ raw: String) -> String {
-            if let k = keys[ByteKey(raw)] { return k }
-            var k = names.key(raw).precomposedStringWithCanonicalMapping
-            k.makeContiguousUTF8()
-            keys[ByteKey(raw)] = k
-            return k
-        }
-
+        func key(_ raw: String) -> String { normalized(raw, in: &keys, names.key) }
         var strippedSpellings: [ByteKey: String] = [:]
-        func stripped(_ spelling: String) -> String {
-            if let s = strippedSpellings[ByteKey(spelling)] { return s }
-            var s = Departments.stripCode(spelling).precomposedStringWithCanonicalMapping
-            s.makeContiguousUTF8()
-            strippedSpellings[ByteKey(spelling)] = s
-            return s
-        }
+        func stripped(_ spelling: String) -> String { normalized(spelling, in: &strippedSpellings, Departments.stripCode) }
         for doc in documents {
             diagnostics.append(contentsOf: doc.diagnostics)
             let docKey = doc.department.map(key)

@@ -92,33 +92,11 @@ struct ByteKey: Hashable, Comparable, Sendable {
 
     func hash(into hasher: inout Hasher) {
         // The storage is contiguous UTF-8 (made so in init): read in place, not copied.
-        if path.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
-            var p = path
-            p.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
+        path.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    private static func compare(_ a: ByteKey, _ b: ByteKey) -> Int {
-        let fast = a.path.utf8.withContiguousStorageIfAvailable { xb in
-            b.path.utf8.withContiguousStorageIfAvailable { yb in
-                let n = min(xb.count, yb.count)
-                let c = n == 0 ? 0 : Int(memcmp(xb.baseAddress!, yb.baseAddress!, n))
-                return c != 0 ? c : xb.count - yb.count
-            }
-        }
-        if let fast = fast ?? nil { return fast }
-        var x = a.path, y = b.path
-        return x.withUTF8 { xb in
-            y.withUTF8 { yb in
-                let n = min(xb.count, yb.count)
-                let c = n == 0 ? 0 : Int(memcmp(xb.baseAddress!, yb.baseAddress!, n))
-                return c != 0 ? c : xb.count - yb.count
-            }
-        }
-    }
-
-    static func == (a: ByteKey, b: ByteKey) -> Bool { compare(a, b) == 0 }
-    static func < (a: ByteKey, b: ByteKey) -> Bool { compare(a, b) < 0 }
+    static func == (a: ByteKey, b: ByteKey) -> Bool { a.path.utf8Equals(b.path) }
+    static func < (a: ByteKey, b: ByteKey) -> Bool { a.path.utf8Compare(b.path) < 0 }
 }
 
 /// The output of one build: staged files, the previous build's manifest, and the commit.
@@ -206,9 +184,7 @@ final class StagedOutput: @unchecked Sendable {
 
     /// The previous build's bytes of a file, when it is still the file that build published.
     func previousBytes(_ relative: String) -> [UInt8]? {
-        guard let old = previous?[path: relative],
-              let data = FileManager.default.contents(atPath: finalPath + "/" + relative) else { return nil }
-        let bytes = [UInt8](data)
+        guard let old = previous?[path: relative], let bytes = Files.read(finalPath + "/" + relative) else { return nil }
         return StableHash.of(bytes) == old.hash ? bytes : nil
     }
 

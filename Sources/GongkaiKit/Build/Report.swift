@@ -46,18 +46,7 @@ public enum Report {
             let list = byFile[ByteKey(file)] ?? []
             let summary = counts(list).map { "\($0.code) ×\($0.count)" }.joined(separator: ", ")
             out += "\n\(file) — \(list.count) problem\(list.count == 1 ? "" : "s") (\(summary))\n"
-            for d in list {
-                out += d.location.file
-                out += ":"
-                out += String(d.location.line)
-                out += ": "
-                out += d.severity.rawValue
-                out += ": "
-                out += d.message
-                out += " ["
-                out += d.code
-                out += "]\n"
-            }
+            for d in list { out += d.description + "\n" }
         }
         if !diagnostics.isEmpty {
             out += "\nBy code:\n"

@@ -60,7 +60,7 @@ struct CSVWriter {
             var formula = false
             if f.count > 1, let first = f.first {
                 formula = first == 0x3D || first == 0x2B || first == 0x40
-                    || (first == 0x2D && f.count > 1 && !(f[1] >= 0x30 && f[1] <= 0x39) && f[1] != 0x2E)
+                    || (first == 0x2D && !(f[1] >= 0x30 && f[1] <= 0x39) && f[1] != 0x2E)
             }
             if !needs && !formula {
                 out.append(contentsOf: f)

@@ -8,16 +8,31 @@ import Darwin
 #endif
 
 extension StringProtocol {
-    /// Equal UTF-8 bytes: lengths first, then one `memcmp` where both are stored contiguously.
+    /// Calls `body` with the text's UTF-8 bytes: in place where they are stored contiguously
+    /// (native strings), else from a contiguous copy.
+    @inline(__always)
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = String(self)
+        return try copy.withUTF8(body)
+    }
+
+    /// `memcmp` order of the UTF-8 bytes: negative, zero or positive.
+    @inline(__always)
+    func utf8Compare(_ other: some StringProtocol) -> Int {
+        withUTF8Bytes { x in
+            other.withUTF8Bytes { y in
+                let n = Swift.min(x.count, y.count)
+                let c = n == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, n))
+                return c != 0 ? c : x.count - y.count
+            }
+        }
+    }
+
+    /// Equal UTF-8 bytes: lengths first, then one `memcmp`.
     @inline(__always)
     func utf8Equals(_ other: String) -> Bool {
-        let a = utf8, b = other.utf8
-        guard a.count == b.count else { return false }
-        let same = a.withContiguousStorageIfAvailable { x in
-            b.withContiguousStorageIfAvailable { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
-        }
-        if let same, let same { return same }
-        return a.elementsEqual(b)
+        utf8.count == other.utf8.count && utf8Compare(other) == 0
     }
 
     @inline(__always)

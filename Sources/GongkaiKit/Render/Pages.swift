@@ -25,10 +25,11 @@ struct PageContext: Sendable {
         root + Permalinks.encode(String(target.dropFirst()))
     }
 
+    /// The configured base URL, ending in `/`.
+    var baseURL: String { config.baseURL.hasSuffix("/") ? config.baseURL : config.baseURL + "/" }
+
     func canonical(_ path: String) -> String {
-        var base = config.baseURL
-        if !base.hasSuffix("/") { base += "/" }
-        return base + Permalinks.encode(String(path.dropFirst()))
+        baseURL + Permalinks.encode(String(path.dropFirst()))
     }
 
     func page(path: String, title: String, description: String, breadcrumbs: [(String, String)], fields: TemplateObject) -> PageView {

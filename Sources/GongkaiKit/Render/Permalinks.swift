@@ -70,43 +70,43 @@ public enum Permalinks {
 
     private static let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
 
+    /// Writes the percent-encoding of `bytes` at `out` (room for three bytes each); returns
+    /// how many it wrote.
+    @inline(__always)
+    private static func encode(_ bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = 0
+        for byte in bytes {
+            if unreserved[Int(byte)] {
+                out[n] = byte
+                n += 1
+            } else {
+                out[n] = UInt8(ascii: "%")
+                out[n + 1] = hex[Int(byte >> 4)]
+                out[n + 2] = hex[Int(byte & 0x0F)]
+                n += 3
+            }
+        }
+        return n
+    }
+
     /// Appends the percent-encoded path (`encode`) to `out`, skipping its first `dropping` bytes.
     static func encode(_ path: String, dropping: Int = 0, into out: inout [UInt8]) {
-        var path = path
-        path.withUTF8 { all in
+        path.withUTF8Bytes { all in
             let bytes = UnsafeBufferPointer(rebasing: all[min(dropping, all.count)...])
-            for byte in bytes {
-                if unreserved[Int(byte)] {
-                    out.append(byte)
-                } else {
-                    out.append(UInt8(ascii: "%"))
-                    out.append(hex[Int(byte >> 4)])
-                    out.append(hex[Int(byte & 0x0F)])
-                }
-            }
+            guard !bytes.isEmpty else { return }
+            let start = out.count
+            out.append(contentsOf: repeatElement(0, count: bytes.count * 3))
+            let n = out.withUnsafeMutableBufferPointer { encode(bytes, to: $0.baseAddress! + start) }
+            out.removeLast(bytes.count * 3 - n)
         }
     }
 
     /// Percent-encodes a site path for use in an `href` or sitemap.
     public static func encode(_ path: String) -> String {
-        var path = path
-        return path.withUTF8 { bytes in
+        path.withUTF8Bytes { bytes in
+            guard !bytes.isEmpty else { return "" }
             // Written straight into the string's storage: every link of every page passes here.
-            String(unsafeUninitializedCapacity: bytes.count * 3) { out in
-                var n = 0
-                for byte in bytes {
-                    if unreserved[Int(byte)] {
-                        out[n] = byte
-                        n += 1
-                    } else {
-                        out[n] = UInt8(ascii: "%")
-                        out[n + 1] = hex[Int(byte >> 4)]
-                        out[n + 2] = hex[Int(byte & 0x0F)]
-                        n += 3
-                    }
-                }
-                return n
-            }
+            return String(unsafeUninitializedCapacity: bytes.count * 3) { encode(bytes, to: $0.baseAddress!) }
         }
     }
 

@@ -52,11 +52,11 @@ struct SiteRenderer: Sendable {
             // A project page depends on its project and its neighbours only: if they are as
             // they were, the page is too.
             fingerprint = projectFingerprint(y, p)
-            if output.reuse(String(context.index.departmentYears[y].projectPaths[p].dropFirst()), fingerprint: fingerprint) { return }
+            if output.reuse(file(job), fingerprint: fingerprint) { return }
         }
-        if let (file, inputs) = inputFingerprint(job) {
+        if let inputs = inputFingerprint(job) {
             fingerprint = inputs
-            if output.reuse(file, fingerprint: fingerprint) { return }
+            if output.reuse(file(job), fingerprint: fingerprint) { return }
         }
         let (file, template, view) = page(job)
         if fingerprint == 0 {
@@ -76,7 +76,7 @@ struct SiteRenderer: Sendable {
     /// without building the page's view (which costs more than the rest of a rebuild's check
     /// of those pages). What `Pages.department` and `Pages.departmentYear` read must be here;
     /// IncrementalBuildTests compare rebuilt pages with clean builds after edits of each kind.
-    func inputFingerprint(_ job: Job) -> (file: String, fingerprint: UInt64)? {
+    func inputFingerprint(_ job: Job) -> UInt64? {
         guard let fingerprints else { return nil }
         var h = StableHash()
         h.combine(theme.fingerprint)
@@ -94,7 +94,7 @@ struct SiteRenderer: Sendable {
                 h.combine(dy.year); h.combine(dy.projects.count); h.combine(Int(dy.total.fen))
                 h.combine(dy.annex == nil ? 0 : dy.annexReconciles == true ? 1 : 2)
             }
-            return (String(entry.path.dropFirst()) + "index.html", h.value)
+            return h.value
         case .departmentYear(let y):
             let entry = context.index.departmentYears[y]
             let dy = entry.departmentYear
@@ -130,7 +130,7 @@ struct SiteRenderer: Sendable {
             } else {
                 h.combine(-1)
             }
-            return (String(entry.path.dropFirst()) + "index.html", h.value)
+            return h.value
         default:
             return nil
         }
@@ -164,39 +164,42 @@ struct SiteRenderer: Sendable {
         return h.value
     }
 
+    /// The file a page is written to, relative to the output directory.
+    func file(_ job: Job) -> String {
+        let index = context.index
+        switch job {
+        case .home: return "index.html"
+        case .search: return "search/index.html"
+        case .notFound: return "404.html"
+        case .quality: return "quality/index.html"
+        case .department(let d): return String(index.departments[d].path.dropFirst()) + "index.html"
+        case .departmentYear(let y): return String(index.departmentYears[y].path.dropFirst()) + "index.html"
+        case .project(let y, let p): return String(index.departmentYears[y].projectPaths[p].dropFirst())
+        }
+    }
+
     /// The file, template and view of a page.
     func page(_ job: Job) -> (file: String, template: String, view: PageView) {
         let index = context.index
-        let (file, template, view): (String, String, PageView)
+        let (template, view): (String, PageView)
         switch job {
-        case .home:
-            (file, template, view) = ("index.html", "home", Pages.home(context, site: site))
-        case .search:
-            (file, template, view) = ("search/index.html", "search", Pages.search(context, site: site))
-        case .notFound:
-            (file, template, view) = ("404.html", "404", Pages.notFound(context))
-        case .quality:
-            (file, template, view) = ("quality/index.html", "quality", Pages.quality(context, site: site))
-        case .department(let d):
-            let entry = index.departments[d]
-            (file, template, view) = (String(entry.path.dropFirst()) + "index.html", "department", Pages.department(context, entry))
+        case .home: (template, view) = ("home", Pages.home(context, site: site))
+        case .search: (template, view) = ("search", Pages.search(context, site: site))
+        case .notFound: (template, view) = ("404", Pages.notFound(context))
+        case .quality: (template, view) = ("quality", Pages.quality(context, site: site))
+        case .department(let d): (template, view) = ("department", Pages.department(context, index.departments[d]))
         case .departmentYear(let y):
-            let entry = index.departmentYears[y]
-            (file, template, view) = (String(entry.path.dropFirst()) + "index.html", "department-year", Pages.departmentYear(context, entry, notes: []))
-        case .project(let y, let p):
-            let entry = index.departmentYears[y]
-            (file, template, view) = (String(entry.projectPaths[p].dropFirst()), "project", Pages.project(context, entry, index: p))
+            (template, view) = ("department-year", Pages.departmentYear(context, index.departmentYears[y], notes: []))
+        case .project(let y, let p): (template, view) = ("project", Pages.project(context, index.departmentYears[y], index: p))
         }
-        return (file, template, view)
+        return (file(job), template, view)
     }
 
     /// Every page's canonical URL (`PageContext.canonical`), written as bytes: a percent-encoded
     /// path needs no escaping, the base URL is escaped once.
     func sitemap() -> [UInt8] {
-        var base = context.config.baseURL
-        if !base.hasSuffix("/") { base += "/" }
         var start: [UInt8] = Array("<url><loc>".utf8)
-        HTML.escape(base, into: &start)
+        HTML.escape(context.baseURL, into: &start)
         let end = Array("</loc></url>\n".utf8)
         var out: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
         out.reserveCapacity(context.index.departmentYears.count * 8 * 200)
