@@ -1,6 +1,7 @@
 // The command line: gongkai check | build.
 
 import ArgumentParser
+import CMimalloc
 import Foundation
 import GongkaiKit
 
@@ -68,6 +69,10 @@ struct Build: ParsableCommand {
         options.themesDir = themes
         if verbose {
             options.log = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            // Also what keeps libmimalloc among the executable's libraries: a linker may drop
+            // a library nothing calls, and then glibc's malloc would serve the build.
+            let v = Int(mi_version())
+            options.log?("allocator: mimalloc \(v / 100).\(v / 10 % 10).\(v % 10)")
         }
         let result: BuildResult
         do {

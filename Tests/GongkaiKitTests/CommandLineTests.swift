@@ -78,4 +78,19 @@ import Testing
         #expect(peaks.count == 6 && peaks == peaks.sorted() && peaks[0] > 0, "peaks only grow: \(peaks)")
         #expect(lines.allSatisfy { Int($0.4)! <= Int($0.5)! }, "resident never above the peak")
     }
+
+    /// The executable's malloc is mimalloc's (linked for speed), not glibc's: with its statistics
+    /// switched on, mimalloc reports the memory it handed out, which is the build's, not only
+    /// the few bytes of a direct call.
+    @Test func theExecutableAllocatesWithMimalloc() throws {
+        let dir = TemporaryDirectory()
+        let result = try run(Repo.executable, ["build", "-v", "--content", Repo.content, "--output", dir.path + "/Public",
+                                               "--config", "/nonexistent.yml", "--themes", Repo.root + "/Themes"],
+                             environment: ["MIMALLOC_SHOW_STATS": "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("allocator: mimalloc "), "\(result.stderr)")
+        let committed = /committed:\s+([\d.]+) MiB/
+        let peak = result.stderr.split(separator: "\n").compactMap { try? committed.firstMatch(in: $0) }.first.map { Double($0.1)! }
+        #expect((peak ?? 0) >= 4, "mimalloc's committed peak: \(String(describing: peak)) MiB\n\(result.stderr.suffix(2000))")
+    }
 }
