@@ -185,7 +185,7 @@ final class StagedOutput: @unchecked Sendable {
     /// The previous build's bytes of a file, when it is still the file that build published.
     func previousBytes(_ relative: String) -> [UInt8]? {
         guard let old = previous?[path: relative], let bytes = Files.read(finalPath + "/" + relative) else { return nil }
-        return StableHash.of(bytes) == old.hash ? bytes : nil
+        return StreamingHash.of(bytes) == old.hash ? bytes : nil
     }
 
     /// Writes `text` at the site path `relative` (e.g. `data/projects.json`).
@@ -195,7 +195,7 @@ final class StagedOutput: @unchecked Sendable {
     }
 
     func write(_ relative: String, bytes: UnsafeRawBufferPointer, fingerprint: UInt64 = 0) throws {
-        let hash = StableHash.of(bytes)
+        let hash = StreamingHash.of(bytes)
         if unchanged(relative, hash: hash) {
             record(relative, OutputManifest.Entry(fingerprint: fingerprint, hash: hash), changed: false, bytes: bytes.count)
             return

@@ -278,7 +278,12 @@ extension ProjectDigest {
     init(_ p: Project) {
         var w = BinaryWriter()
         w.project(p)
-        hash = StableHash.of(w.bytes)
+        self.init(p, encoded: w.bytes)
+    }
+
+    /// `encoded`: the project as `BinaryWriter.project` writes it.
+    init(_ p: Project, encoded: [UInt8]) {
+        hash = StreamingHash.of(encoded)
         findings = QualityChecks.check(p)
         (indicatorCount, measurableCount) = QualityChecks.indicatorCounts(p)
         kinds = SearchDocument.kinds(of: p)

@@ -119,9 +119,9 @@ final class DocumentCache: @unchecked Sendable {
         {
             return doc
         }
-        let doc = Self.digested(DocumentReader.read(path: path, bytes: bytes))
+        let (doc, encoded) = Self.digested(DocumentReader.read(path: path, bytes: bytes))
         var w = BinaryWriter()
-        w.document(doc)
+        w.document(doc, encodedProjects: encoded)
         var sum = StableHash()
         w.bytes.withUnsafeBytes { sum.combineWords($0) }
         withUnsafeBytes(of: sum.value.littleEndian) { w.bytes.append(contentsOf: $0) }
@@ -130,11 +130,18 @@ final class DocumentCache: @unchecked Sendable {
         return doc
     }
 
-    /// The document with every project's digest made.
-    static func digested(_ document: DocumentResult) -> DocumentResult {
+    /// The document with every project's digest made, and each project encoded (once: the digest hashes the bytes the cache file stores).
+    static func digested(_ document: DocumentResult) -> (DocumentResult, [[UInt8]]) {
         var doc = document
-        for i in doc.projects.indices { doc.projects[i].digest = ProjectDigest(doc.projects[i]) }
-        return doc
+        var encoded: [[UInt8]] = []
+        encoded.reserveCapacity(doc.projects.count)
+        for i in doc.projects.indices {
+            var w = BinaryWriter()
+            w.project(doc.projects[i])
+            doc.projects[i].digest = ProjectDigest(doc.projects[i], encoded: w.bytes)
+            encoded.append(w.bytes)
+        }
+        return (doc, encoded)
     }
 
     /// A cache file without its checksum, when the checksum holds (a file damaged anywhere is

@@ -14,7 +14,7 @@ struct Fingerprints: Sendable {
                 if let digest = p.digest { return digest.hash }
                 var w = BinaryWriter()
                 w.project(p)
-                return StableHash.of(w.bytes)
+                return StreamingHash.of(w.bytes)
             }
         }
         var years: [UInt64] = []

@@ -1,13 +1,19 @@
 // The model in binary: what the build cache stores for each document.
 
 extension BinaryWriter {
-    mutating func document(_ d: DocumentResult) {
+    /// `encodedProjects`: the projects as `project(_:)` writes them, when the caller has them
+    /// already (a build encodes each project once, to hash it, and reuses the bytes here).
+    mutating func document(_ d: DocumentResult, encodedProjects: [[UInt8]]? = nil) {
         string(d.path)
         string(d.layout?.rawValue)
         string(d.department)
         array(d.departmentSpellings) { $0.string($1) }
         int(d.year)
-        array(d.projects) { $0.project($1) }
+        if let encodedProjects, encodedProjects.count == d.projects.count {
+            array(encodedProjects) { $0.bytes.append(contentsOf: $1) }
+        } else {
+            array(d.projects) { $0.project($1) }
+        }
         bool(d.annex != nil)
         if let a = d.annex {
             location(a.location)
