@@ -178,29 +178,37 @@ enum SearchIndex {
     }
 }
 
-/// Posting lists of one- and two-character keys, appended in document order, in an
+/// Posting lists of one- and two-character keys, in document order, found through an
 /// open-addressing hash table (tens of millions of insertions: no Dictionary overhead).
+///
+/// Every key occurrence probes the table, whose entries keep a key, its number and the last
+/// document that had it side by side (one cache line: a key repeated in the same document
+/// costs one probe and nothing else); a key's first occurrence in a document appends the
+/// document to the key's posting list.
 struct PostingTable {
-    /// Key: two code points (`a << 32 | b`), or one with `b = 0xFFFFFFFF`; 0 marks an empty slot.
-    private var keys: [UInt64]
-    private var slots: [Int32]
-    private(set) var postings: [[Int32]] = []
-    /// The last document added to each slot (checked without touching the posting list).
-    private var lastDoc: [Int32] = []
+    fileprivate struct Entry {
+        /// Two code points (`a << 32 | b`), or one with `b = 0xFFFFFFFF`; 0 marks an empty entry.
+        var key: UInt64
+        var slot: Int32
+        var lastDoc: Int32
+    }
+
+    private var table: [Entry]
+    private var mask: Int
     private(set) var hashes: [UInt32] = []
     private(set) var entryKeys: [UInt64] = []
-    private var mask: Int
+    /// The posting list of each key number.
+    private var postings: [[Int32]] = []
 
     init(capacity: Int = 1 << 16) {
-        keys = [UInt64](repeating: 0, count: capacity)
-        slots = [Int32](repeating: -1, count: capacity)
+        table = [Entry](repeating: Entry(key: 0, slot: -1, lastDoc: -1), count: capacity)
         mask = capacity - 1
     }
 
-    var count: Int { postings.count }
+    var count: Int { entryKeys.count }
 
     static func build(_ documents: [SearchDocument], range: Range<Int>) -> PostingTable {
-        var table = PostingTable()
+        var table = PostingTable(capacity: 1 << 16)
         for id in range {
             var run = KeyRun(doc: Int32(id))
             SearchFold.fold(documents[id].text) { run.emit($0, into: &table) }
@@ -246,66 +254,84 @@ struct PostingTable {
     }
 
     @inline(__always)
+    private static func start(_ key: UInt64, _ mask: Int) -> Int {
+        // Fibonacci hashing: the top bits of the product, which depend on every bit of the
+        // key. (Middle bits did not: every one-character key, `a << 32 | 0xFFFFFFFF`, fell
+        // into the same few hundred buckets and probed long runs.)
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - mask.nonzeroBitCount))
+    }
+
+    /// The entry of `key`, or the empty entry where it would go.
+    @inline(__always)
     private func probe(_ key: UInt64) -> Int {
-        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
-        while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
-        return i
+        table.withUnsafeBufferPointer { t in
+            var i = Self.start(key, mask)
+            while t[i].key != 0 && t[i].key != key { i = (i + 1) & mask }
+            return i
+        }
     }
 
     @inline(__always)
     fileprivate mutating func add(_ key: UInt64, doc: Int32) {
-        let i = probe(key)
-        if keys[i] == key {
-            let slot = Int(slots[i])
-            if lastDoc[slot] != doc {
-                lastDoc[slot] = doc
-                postings[slot].append(doc)
+        let mask = self.mask
+        // The common case (a key seen before, maybe in this very document) reads and writes
+        // one entry in place, without the array's uniqueness check on every access.
+        let found: Int32? = table.withUnsafeMutableBufferPointer { t in
+            var i = Self.start(key, mask)
+            while true {
+                let k = t[i].key
+                if k == key {
+                    if t[i].lastDoc != doc {
+                        t[i].lastDoc = doc
+                        return t[i].slot
+                    }
+                    return -1
+                }
+                if k == 0 { return nil }
+                i = (i + 1) & mask
             }
-            return
         }
-        keys[i] = key
-        slots[i] = Int32(postings.count)
-        postings.append([doc])
-        lastDoc.append(doc)
-        entryKeys.append(key)
-        hashes.append(Self.hash(key))
-        if postings.count * 2 > keys.count { grow() }
+        switch found {
+        case .some(let slot) where slot < 0: return
+        case .some(let slot): postings[Int(slot)].append(doc)
+        case .none:
+            let slot = Int32(entryKeys.count)
+            table[probe(key)] = Entry(key: key, slot: slot, lastDoc: doc)
+            entryKeys.append(key)
+            hashes.append(Self.hash(key))
+            postings.append([doc])
+            if entryKeys.count * 2 > table.count { grow() }
+        }
     }
 
     private mutating func grow() {
-        let old = keys.count
-        keys = [UInt64](repeating: 0, count: old * 2)
-        slots = [Int32](repeating: -1, count: old * 2)
-        mask = old * 2 - 1
-        for (slot, key) in entryKeys.enumerated() {
-            let i = probe(key)
-            keys[i] = key
-            slots[i] = Int32(slot)
-        }
+        let old = table
+        let capacity = old.count * 2
+        table = [Entry](repeating: Entry(key: 0, slot: -1, lastDoc: -1), count: capacity)
+        mask = capacity - 1
+        for entry in old where entry.key != 0 { table[probe(entry.key)] = entry }
     }
 
     /// Adds a key with no postings; false when it was already there.
     mutating func insertKey(_ key: UInt64) -> Bool {
         let i = probe(key)
-        if keys[i] == key { return false }
-        keys[i] = key
-        slots[i] = Int32(postings.count)
-        postings.append([])
-        lastDoc.append(-1)
+        if table[i].key == key { return false }
+        table[i] = Entry(key: key, slot: Int32(entryKeys.count), lastDoc: -1)
         entryKeys.append(key)
         hashes.append(0)
-        if postings.count * 2 > keys.count { grow() }
+        postings.append([])
+        if entryKeys.count * 2 > table.count { grow() }
         return true
     }
 
     func postingCount(_ key: UInt64) -> Int {
         let i = probe(key)
-        return keys[i] == key ? postings[Int(slots[i])].count : 0
+        return table[i].key == key ? postings[Int(table[i].slot)].count : 0
     }
 
     func appendPostings(_ key: UInt64, to ids: inout [Int32]) {
         let i = probe(key)
-        if keys[i] == key { ids.append(contentsOf: postings[Int(slots[i])]) }
+        if table[i].key == key { ids.append(contentsOf: postings[Int(table[i].slot)]) }
     }
 
     func forEachKey(_ body: (UInt64, UInt32) -> Void) {
