@@ -37,8 +37,33 @@ struct CSVWriter {
     mutating func field(_ value: Int) {
         if rowStarted { bytes.append(0x2C) }
         rowStarted = true
-        bytes.append(contentsOf: String(value).utf8)
+        guard value >= 0 else { bytes.append(contentsOf: String(value).utf8); return }
+        // Digits straight into the buffer (a line number on each of 560,000 rows: no String each).
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { d in
+            var v = value
+            var i = d.count
+            repeat {
+                i -= 1
+                d[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
+                v /= 10
+            } while v > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[i...]))
+        }
     }
+
+    /// Appends fields already written by another `CSVWriter` (its bytes after the BOM, with no
+    /// row end): the fields every row of a project repeats are quoted once, not once a row.
+    mutating func fields(_ written: CSVWriter) {
+        if rowStarted { bytes.append(0x2C) }
+        rowStarted = true
+        written.bytes.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[3...])) }
+    }
+
+    /// An empty writer for `fields(_:)`.
+    init() {}
 
     mutating func endRow() {
         bytes.append(0x0D)

@@ -23,17 +23,14 @@ public enum DataExport {
     }
 
     static func appendIndicatorRows(_ p: Project, year: Int, page: String, to csv: inout CSVWriter) {
-        let pid = id(page)
+        // The project's own columns, the same in each of its rows, quoted once.
+        var project = CSVWriter()
+        project.field(id(page)); project.field(p.department); project.field(year); project.field(p.name)
+        let fullYear = p.indicatorColumns.halfAndFullYear ? "全年" : ""
         for indicator in p.indicators {
             for target in indicator.targets {
-                var values: [(String, String)] = []
-                if let half = target.halfYear { values.append(("半年", half)) }
-                if let value = target.value {
-                    values.append((p.indicatorColumns.halfAndFullYear ? "全年" : "", value))
-                }
-                if values.isEmpty { values.append(("", "")) }
-                for (period, value) in values {
-                    csv.field(pid); csv.field(p.department); csv.field(year); csv.field(p.name)
+                func row(_ period: String, _ value: String) {
+                    csv.fields(project)
                     csv.field(indicator.level1); csv.field(indicator.kind.rawValue); csv.field(indicator.level2)
                     csv.field(indicator.name); csv.field(period); csv.field(value)
                     if value.isEmpty {
@@ -46,6 +43,9 @@ public enum DataExport {
                     csv.field(indicator.description ?? ""); csv.field(indicator.basis ?? ""); csv.field(target.line)
                     csv.endRow()
                 }
+                if let half = target.halfYear { row("半年", half) }
+                if let value = target.value { row(fullYear, value) }
+                if target.halfYear == nil && target.value == nil { row("", "") }
             }
         }
     }
