@@ -4,7 +4,9 @@ import Foundation
 
 /// Builds the site model from the documents read.
 public enum Aggregator {
-    public static func aggregate(_ documents: [DocumentResult], departments names: Departments) -> Site {
+    /// The documents are consumed: their projects move into the department-years (each project
+    /// is then changed in place, not copied), and `Site.documents` keeps the rest of each one.
+    public static func aggregate(_ documents: consuming [DocumentResult], departments names: Departments) -> Site {
         // Keys hash by their bytes (a Chinese String hashes slowly); a department key is in
         // NFC first, so that bytes that differ only in Unicode normal form are one department.
         struct Key: Hashable, Comparable {
@@ -34,7 +36,11 @@ public enum Aggregator {
         func key(_ raw: String) -> String { normalized(raw, in: &keys, names.key) }
         var strippedSpellings: [ByteKey: String] = [:]
         func stripped(_ spelling: String) -> String { normalized(spelling, in: &strippedSpellings, Departments.stripCode) }
-        for doc in documents {
+        for d in documents.indices {
+            // The projects are moved out of the document, so that each is held once.
+            var projects = documents[d].projects
+            documents[d].projects = []
+            let doc = documents[d]
             diagnostics.append(contentsOf: doc.diagnostics)
             let docKey = doc.department.map(key)
             // A document repeats its few spellings once per project: counted locally first.
@@ -49,7 +55,8 @@ public enum Aggregator {
             for (spelling, count) in counted {
                 spellings[ByteKey(key(spelling)), default: [:]][ByteKey(stripped(spelling)), default: 0] += count
             }
-            for var project in doc.projects {
+            projects.reverse()
+            while var project = projects.popLast() {
                 guard let raw = project.rawDepartment, let year = project.year else { continue }
                 let departmentKey = key(raw)
                 project.departmentKey = departmentKey
@@ -106,12 +113,13 @@ public enum Aggregator {
 
         // Each department-year is finished on its own, on all cores: its projects in source
         // order, named, and its annex matched to them.
-        var named: [(key: Key, departmentYear: DepartmentYear, name: String)] = []
+        var named: [(departmentYear: DepartmentYear, name: String)] = []
         for k in groups.keys.sorted() {
-            // Moved out of the dictionary, so that its projects are changed in place, not copied.
-            named.append((k, groups.removeValue(forKey: k)!, displayName(k.department.path)))
+            // Moved out of the dictionary, and then to the worker, so that its projects are
+            // changed in place, not copied.
+            named.append((groups.removeValue(forKey: k)!, displayName(k.department.path)))
         }
-        let finished = parallelMap(named.map { ($0.departmentYear, $0.name) }) { item -> (DepartmentYear, [Diagnostic]) in
+        let finished = parallelMap(taking: consume named) { item -> (DepartmentYear, [Diagnostic]) in
             var (dy, name) = item
             dy.department = name
             dy.projects.sort { $0.location < $1.location }
@@ -121,7 +129,6 @@ public enum Aggregator {
             let found = dy.annex != nil ? AnnexMatcher.match(&dy) : []
             return (dy, found)
         }
-        named.removeAll()
         var byDepartment: [String: [DepartmentYear]] = [:]
         for (dy, found) in finished {
             diagnostics.append(contentsOf: found)

@@ -130,7 +130,27 @@ func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable 
             box.value[i] = transform(input.value[i])
         }
     }
-    return results.map { $0! }
+    // Moved out, so that the buffer keeps no reference (results stay uniquely referenced and
+    // are freed when their last user lets go).
+    return (0..<items.count).map { results.moveElement(from: $0)! }
+}
+
+/// `parallelMap` that takes the items over: each is moved to its transform, not copied, so a
+/// transform that changes its item (a department-year's projects) changes it in place.
+func parallelMap<T: Sendable, R: Sendable>(taking items: consuming [T], _ transform: @Sendable (consuming T) -> R) -> [R] {
+    let count = items.count
+    let input = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+    _ = input.initialize(fromContentsOf: items)
+    items = []
+    defer { input.deallocate() }  // every element was moved out
+    let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    let (inputBox, resultBox) = (UnsafeSendable(input), UnsafeSendable(results))
+    DispatchQueue.concurrentPerform(iterations: count) { i in
+        resultBox.value[i] = transform(inputBox.value.moveElement(from: i))
+    }
+    return (0..<count).map { results.moveElement(from: $0)! }
 }
 
 /// Runs `body(i)` for every i in 0..<count on all cores.

@@ -64,7 +64,7 @@ public enum Pipeline {
         step("listing \(paths.count) files")
         let documents = ContentLoader.read(paths, cache: cache)
         step(cache.map { "reading documents (\($0.hits) from the cache)" } ?? "reading documents")
-        var site = Aggregator.aggregate(documents, departments: config.departments)
+        var site = Aggregator.aggregate(consume documents, departments: config.departments)
         step("aggregating")
         site.diagnostics = Checks.apply(silence: config.silence, to: site.diagnostics, contentDir: contentDir)
         QualityChecks.run(&site, silence: config.silence, contentDir: contentDir)

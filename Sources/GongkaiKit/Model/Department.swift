@@ -89,7 +89,8 @@ public struct Department: Sendable {
 public struct Site: Sendable {
     public var departments: [Department]
     public var diagnostics: [Diagnostic]
-    /// Documents read, including those that yielded nothing.
+    /// Documents read, including those that yielded nothing. Their projects are in the
+    /// department-years (moved there by `Aggregator.aggregate`), not here.
     public var documents: [DocumentResult]
 
     public var projectCount: Int { departments.reduce(0) { $0 + $1.years.reduce(0) { $0 + $1.projects.count } } }
