@@ -25,7 +25,13 @@ public enum Report {
     /// Every diagnostic as `path:line: severity: message [code]`, grouped by document with
     /// counts per code, then the counts per code for the whole content.
     public static func diagnostics(_ diagnostics: [Diagnostic]) -> String {
-        var out = ""
+        String(decoding: diagnosticBytes(diagnostics), as: UTF8.self)
+    }
+
+    /// `diagnostics(_:)` as UTF-8 bytes, written without a String per line.
+    public static func diagnosticBytes(_ diagnostics: [Diagnostic]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(diagnostics.count * 200)
         // Grouped by the file's bytes (hashing Chinese paths as Strings is slow), in order.
         var files: [String] = []
         var byFile: [ByteKey: [Diagnostic]] = [:]
@@ -45,19 +51,22 @@ public enum Report {
         for file in files {
             let list = byFile[ByteKey(file)] ?? []
             let summary = counts(list).map { "\($0.code) ×\($0.count)" }.joined(separator: ", ")
-            out += "\n\(file) — \(list.count) problem\(list.count == 1 ? "" : "s") (\(summary))\n"
-            for d in list { out += d.description + "\n" }
+            out.append(contentsOf: "\n\(file) — \(list.count) problem\(list.count == 1 ? "" : "s") (\(summary))\n".utf8)
+            for d in list {
+                d.write(into: &out)
+                out.append(0x0A)
+            }
         }
         if !diagnostics.isEmpty {
-            out += "\nBy code:\n"
+            out.append(contentsOf: "\nBy code:\n".utf8)
             for c in counts(diagnostics) {
-                out += "  " + c.code.padding(toLength: 28, withPad: " ", startingAt: 0) + "\(c.count) \(c.severity.rawValue)\(c.count == 1 ? "" : "s")\n"
+                out.append(contentsOf: ("  " + c.code.padding(toLength: 28, withPad: " ", startingAt: 0) + "\(c.count) \(c.severity.rawValue)\(c.count == 1 ? "" : "s")\n").utf8)
             }
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         let notes = diagnostics.count - errors - warnings
-        out += "\(errors) error(s), \(warnings) warning(s), \(notes) note(s)\n"
+        out.append(contentsOf: "\(errors) error(s), \(warnings) warning(s), \(notes) note(s)\n".utf8)
         return out
     }
 

@@ -13,14 +13,18 @@ enum Amounts {
     }
 
     private static func parse(_ text: String, defaultScaleToFen: Int64) -> Money? {
-        var s = text.filter { !$0.isWhitespace }
+        // Whitespace is dropped; it can only be there when a byte says so (ASCII whitespace, or
+        // the lead bytes C2, E1, E2, E3 of Unicode's spaces), so most amounts skip the filter.
+        let mayHaveSpace = text.utf8.contains { b in b <= 0x20 || b == 0xC2 || (b >= 0xE1 && b <= 0xE3) }
+        var s = mayHaveSpace ? text.filter { !$0.isWhitespace } : text
         guard !s.isEmpty else { return nil }
         var scale = defaultScaleToFen
-        if s.hasSuffix("亿元") { s.removeLast(2); scale = Money.fenPerWan * 10_000 }
-        else if s.hasSuffix("亿") { s.removeLast(1); scale = Money.fenPerWan * 10_000 }
-        else if s.hasSuffix("万元") { s.removeLast(2); scale = Money.fenPerWan }
-        else if s.hasSuffix("万") { s.removeLast(1); scale = Money.fenPerWan }
-        else if s.hasSuffix("元") { s.removeLast(1); scale = Money.fenPerYuan }
+        // The units are whole characters at the end: their bytes say it.
+        if s.utf8HasSuffix("亿元") { s.removeLast(2); scale = Money.fenPerWan * 10_000 }
+        else if s.utf8HasSuffix("亿") { s.removeLast(1); scale = Money.fenPerWan * 10_000 }
+        else if s.utf8HasSuffix("万元") { s.removeLast(2); scale = Money.fenPerWan }
+        else if s.utf8HasSuffix("万") { s.removeLast(1); scale = Money.fenPerWan }
+        else if s.utf8HasSuffix("元") { s.removeLast(1); scale = Money.fenPerYuan }
         guard let micro = Money.parseDecimal(s, scale: 6) else { return nil }
         // micro is the value × 10^6; convert to fen exactly or fail.
         let (product, overflow) = micro.multipliedReportingOverflow(by: scale)

@@ -87,7 +87,7 @@ struct TabbedFormReader {
     static func splitGluedTitle(_ row: inout Row) -> String? {
         guard let last = row.cells.lastIndex(where: { !$0.isEmpty }) else { return nil }
         let cell = row.cells[last]
-        guard cell.hasSuffix("绩效目标表") || cell.hasSuffix("申报表") else { return nil }
+        guard cell.utf8HasSuffix("绩效目标表") || cell.utf8HasSuffix("申报表") else { return nil }
         for title in gluedTitles {
             guard let range = cell.range(of: title), range.lowerBound > cell.startIndex else { continue }
             row.cells[last] = cell[..<range.lowerBound].trimmingWhitespace()

@@ -26,6 +26,7 @@ extension SourceText {
         let r = lineRange(n)
         return bytes.withUnsafeBufferPointer { buf in
             var cells: [String] = []
+            cells.reserveCapacity(12)  // most rows have fewer cells: no regrowth
             var start = r.lowerBound
             for i in r where buf[i] == 0x09 {
                 cells.append(CellText.clean(UnsafeBufferPointer(rebasing: buf[start..<i])))

@@ -33,6 +33,22 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(location): \(severity.rawValue): \(message) [\(code)]"
+        var bytes: [UInt8] = []
+        write(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `description` as UTF-8, appended (a build prints thousands of these).
+    func write(into out: inout [UInt8]) {
+        out.append(contentsOf: location.file.utf8)
+        out.append(0x3A)
+        out.append(contentsOf: String(location.line).utf8)
+        out.append(contentsOf: ": ".utf8)
+        out.append(contentsOf: severity.rawValue.utf8)
+        out.append(contentsOf: ": ".utf8)
+        out.append(contentsOf: message.utf8)
+        out.append(contentsOf: " [".utf8)
+        out.append(contentsOf: code.utf8)
+        out.append(0x5D)
     }
 }
