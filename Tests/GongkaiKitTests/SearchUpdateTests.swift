@@ -10,9 +10,9 @@ import Testing
 
     /// The index files of `documents`, and the state a build keeps of them.
     static func index(_ documents: [SearchDocument]) -> ([String: [UInt8]], SearchState) {
-        var files: [String: [UInt8]] = [:]
-        let state = SearchIndex.write(documents, options: options) { files[$0] = $1 }
-        return (files, state)
+        let files = SearchIndex.Collected()
+        let state = try! SearchIndex.write(documents, options: options) { files.add($0, $1) }
+        return (files.byPath, state)
     }
 
     /// Applies the update to the previous files; nil when it declined.

@@ -135,7 +135,7 @@ public enum Pipeline {
                 _ = try pages.get()
             }
             try stage("indexing for search") {
-                let emit = { (path: String, bytes: [UInt8]) throws in
+                let emit: @Sendable (String, [UInt8]) throws -> Void = { path, bytes in
                     try bytes.withUnsafeBytes { try output.write(path, bytes: $0) }
                 }
                 // When few projects changed, the previous index is patched (the same bytes).

@@ -48,19 +48,30 @@ enum SearchIndex {
         }
     }
 
-    /// The index files, as (site path, bytes).
+    /// The index files, as (site path, bytes), in path order.
     static func files(_ documents: [SearchDocument], options: Options = Options()) -> [(String, [UInt8])] {
-        var files: [(String, [UInt8])] = []
-        write(documents, options: options) { path, bytes in files.append((path, bytes)) }
-        return files
+        let files = Collected()
+        try! write(documents, options: options) { path, bytes in files.add(path, bytes) }
+        return files.sorted
+    }
+
+    /// Files handed over by several threads.
+    final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var files: [(String, [UInt8])] = []
+        func add(_ path: String, _ bytes: [UInt8]) { lock.lock(); files.append((path, bytes)); lock.unlock() }
+        var sorted: [(String, [UInt8])] { lock.lock(); defer { lock.unlock() }; return files.sorted { ByteKey($0.0) < ByteKey($1.0) } }
+        var byPath: [String: [UInt8]] { lock.lock(); defer { lock.unlock() }; return Dictionary(files, uniquingKeysWith: { a, _ in a }) }
     }
 
     /// Builds the index and hands each file to `emit` as soon as it is ready, so the whole
-    /// index is never held in memory at once. Returns what a later build needs to update the
-    /// index in place (`SearchUpdate`).
+    /// index is never held in memory at once. Shards and document chunks are made on all
+    /// cores and handed over by the thread that made them (`emit` may be called concurrently,
+    /// in no particular order); a file's bytes are freed by the thread that allocated them.
+    /// Returns what a later build needs to update the index in place (`SearchUpdate`).
     @discardableResult
     static func write(_ documents: [SearchDocument], options: Options = Options(), log: ((String) -> Void)? = nil,
-                      emit: (String, [UInt8]) throws -> Void) rethrows -> SearchState {
+                      emit: @Sendable (String, [UInt8]) throws -> Void) throws -> SearchState {
         let count = documents.count
         let clock = ContinuousClock()
         var lap = clock.now
@@ -94,9 +105,10 @@ enum SearchIndex {
         var byShard = [[UInt64]](repeating: [], count: shardCount)
         for k in keys { byShard[Int(k.hash % UInt32(shardCount))].append(k.key) }
         keys = []
-        for (i, shardKeys) in byShard.enumerated() {
+        let shardKeys = byShard
+        try concurrently(shardCount) { i in
             var pairs: [(String, JSON)] = []
-            for key in shardKeys.sorted() {
+            for key in shardKeys[i].sorted() {
                 var ids: [Int32] = []
                 for t in tables { t.appendPostings(key, to: &ids) }
                 pairs.append((PostingTable.keyString(key), .string(PostingEncoding.encode(ids, count: count))))
@@ -107,16 +119,24 @@ enum SearchIndex {
         // 4. Documents in chunks of consecutive ids.
         let textBytes = documents.reduce(0) { $0 + $1.text.utf8.count }
         let chunk = chunkSize(textBytes: textBytes, documents: count, options: options)
-        var c = 0
-        while c * chunk < count {
+        try concurrently((count + chunk - 1) / chunk) { c in
             let docs = documents[(c * chunk)..<min(count, (c + 1) * chunk)]
             try emit(chunkPath(c), JSON.array(docs.map(\.chunkEntry)).bytes())
-            c += 1
         }
         step("document chunks")
         try writeFacets(documents, shardCount: shardCount, chunk: chunk, emit: emit)
         return SearchState(shardBytes: options.shardBytes, chunkBytes: options.chunkBytes, shardCount: shardCount,
                            chunk: chunk, total: total, textBytes: textBytes, hashes: documents.map(\.hash))
+    }
+
+    /// `body(0..<count)` on all cores; the first error thrown is rethrown.
+    private static func concurrently(_ count: Int, _ body: @Sendable (Int) throws -> Void) throws {
+        let failure = FirstError()
+        parallelFor(count) { i in
+            guard !failure.isSet else { return }
+            do { try body(i) } catch { failure.set(error) }
+        }
+        if let error = failure.error { throw error }
     }
 
     static func shardPath(_ i: Int) -> String { "search/shards/\(i).json" }
