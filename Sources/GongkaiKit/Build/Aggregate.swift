@@ -141,7 +141,7 @@ public enum Aggregator {
             return Department(name: name, key: key, aliases: aliases, years: years.sorted { $0.year < $1.year })
         }
         departments.sort { $0.name != $1.name ? $0.name < $1.name : $0.key < $1.key }
-        diagnostics.sort { $0.location != $1.location ? $0.location < $1.location : ($0.severity, $0.code, $0.message) < ($1.severity, $1.code, $1.message) }
+        diagnostics.sortByLocation(severityFirst: true)
         return Site(departments: departments, diagnostics: diagnostics, documents: documents)
     }
 }

@@ -67,7 +67,7 @@ enum QualityChecks {
             }
         }
         site.diagnostics.append(contentsOf: extra.filter(kept))
-        site.diagnostics.sort { $0.location != $1.location ? $0.location < $1.location : ($0.code, $0.message) < ($1.code, $1.message) }
+        site.diagnostics.sortByLocation()
         // A value repeated in the half-year and full-year columns is one problem, not two. Equal
         // diagnostics are neighbours once sorted (only their severity could tell them apart).
         var unique: [Diagnostic] = []

@@ -52,3 +52,36 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         out.append(0x5D)
     }
 }
+
+extension Array where Element == Diagnostic {
+    /// Sorts by location (file, then line), then by severity when `severityFirst`, code and
+    /// message: the order of `SourceLocation`'s `<`, with each distinct file compared once
+    /// (a build sorts tens of thousands of diagnostics from a few thousand files).
+    mutating func sortByLocation(severityFirst: Bool = false) {
+        var files: [ByteKey: Int] = [:]
+        for d in self where files[ByteKey(d.location.file)] == nil { files[ByteKey(d.location.file)] = files.count }
+        let names = files.keys.map(\.path)
+        // Ranks in `String` order; names that are equal as Strings (canonically equivalent
+        // bytes) share a rank, as `SourceLocation` compares them.
+        var rank = [Int](repeating: 0, count: names.count)
+        var r = -1
+        var previous: String?
+        for i in names.indices.sorted(by: { names[$0] < names[$1] }) {
+            if previous.map({ $0 != names[i] }) ?? true { r += 1 }
+            rank[files[ByteKey(names[i])]!] = r
+            previous = names[i]
+        }
+        let fileRank = map { rank[files[ByteKey($0.location.file)]!] }
+        let lines = map(\.location.line)
+        var order = Array<Int>(indices)
+        order.sort { a, b in
+            if fileRank[a] != fileRank[b] { return fileRank[a] < fileRank[b] }
+            if lines[a] != lines[b] { return lines[a] < lines[b] }
+            let x = self[a], y = self[b]
+            if severityFirst && x.severity != y.severity { return x.severity < y.severity }
+            return (x.code, x.message) < (y.code, y.message)
+        }
+        self = order.map { self[$0] }
+    }
+}
+
