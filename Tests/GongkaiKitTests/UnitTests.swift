@@ -212,3 +212,37 @@ import Testing
         }
     }
 }
+
+/// The hash of streamed files (and of every file written) must not depend on how the stream
+/// was cut into writes, and must tell apart what it is used to tell apart.
+@Suite struct StreamingHashTests {
+    @Test func theHashDoesNotDependOnHowTheStreamIsCut() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 7, 8, 31, 32, 33, 63, 64, 65, 100, 1000, 4099] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let whole = StreamingHash.of(bytes)
+            for _ in 0..<20 {
+                var h = StreamingHash()
+                var start = 0
+                while start < length {
+                    let end = min(length, start + Int.random(in: 0...70, using: &generator))
+                    bytes.withUnsafeBytes { h.combine(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+                    start = end
+                }
+                #expect(h.value == whole, "length \(length)")
+            }
+        }
+    }
+
+    @Test func differentBytesAndLengthsHashDifferently() {
+        var seen: [UInt64: [UInt8]] = [:]
+        var inputs: [[UInt8]] = [[], [0], [0, 0], [UInt8](repeating: 0, count: 32), [UInt8](repeating: 0, count: 33)]
+        for i in 0..<64 { var b = [UInt8](repeating: 0x41, count: 64); b[i] ^= 1; inputs.append(b) }
+        for b in inputs {
+            let h = StreamingHash.of(b)
+            #expect(seen[h] == nil, "\(b) and \(seen[h] ?? []) collide")
+            seen[h] = b
+        }
+    }
+}
+

@@ -150,55 +150,80 @@ struct StableHash {
     }
 }
 
-/// A hash of a byte stream eight bytes at a time, the same however the stream is cut into
-/// pieces (for files written in chunks, such as the large open-data files).
+/// A hash of a byte stream, the same however the stream is cut into pieces (for files written
+/// in chunks, such as the large open-data files). Four independent lanes take 32 bytes a step,
+/// so the multiplications overlap instead of waiting on one another (hundreds of megabytes are
+/// hashed per build: every file written, every cache file read).
 struct StreamingHash {
-    private var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    private var tail: UInt64 = 0
+    private var lanes: (UInt64, UInt64, UInt64, UInt64) =
+        (0xCBF2_9CE4_8422_2325, 0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9)
+    /// Bytes of an incomplete 32-byte block, waiting for the next piece.
+    private var tail: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     private var tailCount = 0
     private var length = 0
 
     @inline(__always)
-    private mutating func mix(_ word: UInt64) {
-        h ^= word
-        h = (h &* 0x100_0000_01B3) ^ (h >> 29)
+    private static func mix(_ h: UInt64, _ word: UInt64) -> UInt64 {
+        let x = (h ^ word) &* 0x100_0000_01B3
+        return x ^ (x >> 29)
+    }
+
+    @inline(__always)
+    private mutating func block(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) {
+        lanes = (Self.mix(lanes.0, a), Self.mix(lanes.1, b), Self.mix(lanes.2, c), Self.mix(lanes.3, d))
     }
 
     mutating func combine(_ bytes: UnsafeRawBufferPointer) {
-        var i = 0
         let n = bytes.count
+        guard n > 0, let base = bytes.baseAddress else { return }
         length += n
-        while tailCount > 0 && i < n {
-            tail |= UInt64(bytes[i]) << (8 * UInt64(tailCount))
-            tailCount += 1
-            i += 1
-            if tailCount == 8 {
-                mix(tail)
-                tail = 0
-                tailCount = 0
+        var i = 0
+        if tailCount > 0 {
+            let take = min(32 - tailCount, n)
+            withUnsafeMutableBytes(of: &tail) { t in
+                t.baseAddress!.advanced(by: tailCount).copyMemory(from: base, byteCount: take)
             }
+            tailCount += take
+            i = take
+            guard tailCount == 32 else { return }
+            block(UInt64(littleEndian: tail.0), UInt64(littleEndian: tail.1), UInt64(littleEndian: tail.2), UInt64(littleEndian: tail.3))
+            tailCount = 0
         }
-        while i + 8 <= n {
-            mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
-            i += 8
+        var (a, b, c, d) = lanes
+        while i + 32 <= n {
+            a = Self.mix(a, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            b = Self.mix(b, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)))
+            c = Self.mix(c, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)))
+            d = Self.mix(d, UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)))
+            i += 32
         }
-        while i < n {
-            tail |= UInt64(bytes[i]) << (8 * UInt64(tailCount))
-            tailCount += 1
-            i += 1
+        lanes = (a, b, c, d)
+        if i < n {
+            tail = (0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &tail) { t in t.baseAddress!.copyMemory(from: base + i, byteCount: n - i) }
+            tailCount = n - i
         }
     }
 
     var value: UInt64 {
         var copy = self
-        if copy.tailCount > 0 { copy.mix(copy.tail) }
-        copy.mix(UInt64(length))
-        return copy.h
+        if copy.tailCount > 0 {
+            // The incomplete block, zero-padded (the length below tells the padding apart).
+            withUnsafeMutableBytes(of: &copy.tail) { t in
+                for k in copy.tailCount..<32 { t[k] = 0 }
+            }
+            copy.block(UInt64(littleEndian: copy.tail.0), UInt64(littleEndian: copy.tail.1),
+                       UInt64(littleEndian: copy.tail.2), UInt64(littleEndian: copy.tail.3))
+        }
+        var h = Self.mix(copy.lanes.0, copy.lanes.1)
+        h = Self.mix(h, copy.lanes.2)
+        h = Self.mix(h, copy.lanes.3)
+        return Self.mix(h, UInt64(copy.length))
     }
 
     /// The hash of a whole buffer: what a stream of these bytes hashes to, however it is cut.
-    /// Eight bytes per step, for file contents and encoded projects (hundreds of megabytes a
-    /// build), where byte-at-a-time FNV took longer than writing the files.
+    /// For file contents, cache files and encoded projects (hundreds of megabytes a build),
+    /// where byte-at-a-time FNV took longer than writing the files.
     static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var h = StreamingHash()
         h.combine(bytes)

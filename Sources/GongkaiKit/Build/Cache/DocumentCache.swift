@@ -104,9 +104,7 @@ final class DocumentCache: @unchecked Sendable {
     /// The document read from these bytes, from the cache or by reading it now. `stamp`: the
     /// file as `stat` saw it before it was read.
     func read(path: String, bytes: [UInt8], stamp: FileStamp? = nil) -> DocumentResult {
-        var content = StableHash()
-        bytes.withUnsafeBytes { content.combineWords($0) }
-        let hash = content.value
+        let hash = StreamingHash.of(bytes)
         var entry = Entry(size: bytes.count, hash: hash)
         if let stamp { entry.stamp = stamp }
         defer {
@@ -122,9 +120,7 @@ final class DocumentCache: @unchecked Sendable {
         let (doc, encoded) = Self.digested(DocumentReader.read(path: path, bytes: bytes))
         var w = BinaryWriter()
         w.document(doc, encodedProjects: encoded)
-        var sum = StableHash()
-        w.bytes.withUnsafeBytes { sum.combineWords($0) }
-        withUnsafeBytes(of: sum.value.littleEndian) { w.bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: StreamingHash.of(w.bytes).littleEndian) { w.bytes.append(contentsOf: $0) }
         try? FileManager.default.createDirectory(atPath: dir + "/documents", withIntermediateDirectories: true)
         try? Data(w.bytes).write(to: URL(fileURLWithPath: file(hash, path)))
         return doc
@@ -149,10 +145,9 @@ final class DocumentCache: @unchecked Sendable {
     static func checked(_ bytes: consuming [UInt8]) -> [UInt8]? {
         guard bytes.count >= 8 else { return nil }
         let body = bytes.count - 8
-        var sum = StableHash()
-        bytes.withUnsafeBytes { sum.combineWords(UnsafeRawBufferPointer(rebasing: $0[..<body])) }
+        let sum = bytes.withUnsafeBytes { StreamingHash.of(UnsafeRawBufferPointer(rebasing: $0[..<body])) }
         let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: body, as: UInt64.self) }
-        guard UInt64(littleEndian: stored) == sum.value else { return nil }
+        guard UInt64(littleEndian: stored) == sum else { return nil }
         bytes.removeLast(8)  // in place: the caller's array is handed over, not copied
         return bytes
     }
