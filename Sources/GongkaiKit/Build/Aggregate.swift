@@ -113,19 +113,18 @@ public enum Aggregator {
 
         // Each department-year is finished on its own, on all cores: its projects in source
         // order, named, and its annex matched to them.
-        var named: [(departmentYear: DepartmentYear, name: String)] = []
+        var named: [DepartmentYear] = []
         for k in groups.keys.sorted() {
-            // Moved out of the dictionary, and then to the worker, so that its projects are
-            // changed in place, not copied.
-            named.append((groups.removeValue(forKey: k)!, displayName(k.department.path)))
-        }
-        let finished = parallelMap(taking: consume named) { item -> (DepartmentYear, [Diagnostic]) in
-            var (dy, name) = item
+            // Moved out of the dictionary (so that its projects are changed in place, not
+            // copied) and named; then moved to a worker.
+            var dy = groups.removeValue(forKey: k)!
+            let name = displayName(k.department.path)
             dy.department = name
+            for i in dy.projects.indices { dy.projects[i].department = name }
+            named.append(dy)
+        }
+        let finished = parallelMap(taking: consume named) { (dy: consuming DepartmentYear) -> (DepartmentYear, [Diagnostic]) in
             dy.projects.sort { $0.location < $1.location }
-            for i in dy.projects.indices {
-                dy.projects[i].department = name
-            }
             let found = dy.annex != nil ? AnnexMatcher.match(&dy) : []
             return (dy, found)
         }
