@@ -86,6 +86,36 @@ import Testing
         #expect(try snapshot(work.path + "/Public") == (try snapshot(clean.path + "/Public")))
     }
 
+    /// A cache file is read in two parts: the summary on every build, a document's details
+    /// only when a page or data row needs them. Details damaged on disk are read again from
+    /// the document, and the site is the same as a clean build's.
+    @Test func damagedDetailsInTheCacheAreReadAgainFromTheDocument() throws {
+        let work = TemporaryDirectory()
+        _ = try BuiltSite.build(content: Repo.content, into: work)
+        let documents = work.path + "/.gongkai-cache/Public/documents"
+        var damaged = 0
+        for file in try FileManager.default.contentsOfDirectory(atPath: documents) where file.hasSuffix(".bin") {
+            var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: documents + "/" + file)))
+            let summary = bytes.withUnsafeBytes { Int(UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self))) }
+            let detailsStart = 8 + summary + 8
+            guard bytes.count > detailsStart + 8 + 16 else { continue }
+            bytes[detailsStart + 16] ^= 0x5A  // inside the first project's details
+            try Data(bytes).write(to: URL(fileURLWithPath: documents + "/" + file))
+            damaged += 1
+        }
+        #expect(damaged == 5)
+        // Pages and data that must be made again, so that every project's details are needed.
+        try FileManager.default.removeItem(atPath: work.path + "/Public/data/indicators.csv")
+        try FileManager.default.removeItem(atPath: work.path + "/Public/高新区人力资源和社会保障局/2024/人才发展资金.html")
+        let result = try BuiltSite.build(content: Repo.content, into: work)
+        #expect(result.cachedDocuments == 5)
+        let projects = result.site.departmentYears.flatMap(\.projects)
+        #expect(projects.allSatisfy { $0.detailsBox.isDecoded })
+        let clean = TemporaryDirectory()
+        _ = try BuiltSite.build(content: Repo.content, into: clean)
+        #expect(try snapshot(work.path + "/Public") == (try snapshot(clean.path + "/Public")))
+    }
+
     /// After an upgrade of gongkai nothing cached by the old one is used: documents are read,
     /// pages rendered and data formatted again (the new reader may read them differently).
     @Test func anotherGongkaisCacheIsNotTrusted() throws {

@@ -276,16 +276,37 @@ enum QualityChecks {
 extension ProjectDigest {
     /// The digest of a project as read from its document.
     init(_ p: Project) {
-        var w = BinaryWriter()
-        w.project(p)
-        self.init(p, encoded: w.bytes)
+        let (summary, details) = Self.encoded(p)
+        self.init(p, summary: summary, details: details)
     }
 
-    /// `encoded`: the project as `BinaryWriter.project` writes it.
-    init(_ p: Project, encoded: [UInt8]) {
-        hash = StreamingHash.of(encoded)
+    /// `summary` and `details`: the project as `BinaryWriter.projectSummary` and `details` write it.
+    init(_ p: Project, summary: [UInt8], details: [UInt8]) {
+        hash = Self.hash(summary: summary, details: details)
         findings = QualityChecks.check(p)
         (indicatorCount, measurableCount) = QualityChecks.indicatorCounts(p)
         kinds = SearchDocument.kinds(of: p)
+    }
+
+    static func encoded(_ p: Project) -> (summary: [UInt8], details: [UInt8]) {
+        var s = BinaryWriter()
+        s.projectSummary(p)
+        var d = BinaryWriter()
+        d.details(p.details)
+        return (s.bytes, d.bytes)
+    }
+
+    /// A hash of all of a project (its summary encoding is self-delimiting: the two parts
+    /// cannot run into each other).
+    static func hash(summary: [UInt8], details: [UInt8]) -> UInt64 {
+        var h = StreamingHash()
+        summary.withUnsafeBytes { h.combine($0) }
+        details.withUnsafeBytes { h.combine($0) }
+        return h.value
+    }
+
+    static func hash(of p: Project) -> UInt64 {
+        let (summary, details) = encoded(p)
+        return hash(summary: summary, details: details)
     }
 }

@@ -66,6 +66,7 @@ final class ProjectDetailsBox: @unchecked Sendable {
     private var value: ProjectDetails?
     private var encoded: ArraySlice<UInt8>?
     private let decode: (@Sendable (ArraySlice<UInt8>) -> ProjectDetails)?
+    private var load: (@Sendable () -> ProjectDetails)?
 
     init(_ value: ProjectDetails) {
         self.value = value
@@ -77,6 +78,12 @@ final class ProjectDetailsBox: @unchecked Sendable {
         self.decode = decode
     }
 
+    /// Details not even read yet: `load` reads them when they are first asked for.
+    init(load: @escaping @Sendable () -> ProjectDetails) {
+        self.load = load
+        decode = nil
+    }
+
     var isDecoded: Bool { lock.lock(); defer { lock.unlock() }; return value != nil }
 
     func read<T>(_ body: (ProjectDetails) -> T) -> T {
@@ -85,6 +92,9 @@ final class ProjectDetailsBox: @unchecked Sendable {
         if value == nil, let encoded, let decode {
             value = decode(encoded)
             self.encoded = nil
+        } else if value == nil, let load {
+            value = load()
+            self.load = nil
         }
         return body(value!)
     }

@@ -51,6 +51,10 @@ struct BinaryReader {
 
     let bytes: [UInt8]
     var position = 0
+    /// Where projects' details are, when these bytes are a cache file's summary (projects then
+    /// say where their details are instead of holding them); `projectIndex` counts them.
+    var detailsSource: DocumentCache.DetailsSource?
+    var projectIndex = 0
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 

@@ -91,9 +91,12 @@ final class DocumentCache: @unchecked Sendable {
     }
 
     private func cached(path: String, hash: UInt64) -> DocumentResult? {
-        guard let data = Files.read(file(hash, path)), let checked = Self.checked(data) else { return nil }
-        // Projects' details stay encoded until a page or a data row needs them.
-        var r = BinaryReader(checked)
+        let name = file(hash, path)
+        guard let (summary, detailsStart) = Self.summary(of: name) else { return nil }
+        // Only the summary is read: each project's details are read from the file when a page,
+        // a data row or the search text first needs them (`DetailsSource`).
+        var r = BinaryReader(summary)
+        r.detailsSource = DetailsSource(file: name, start: detailsStart, document: path)
         guard let doc = try? r.document(), r.atEnd, doc.path == path, doc.projects.allSatisfy({ $0.digest != nil }) else { return nil }
         lock.lock()
         hits += 1
@@ -117,39 +120,127 @@ final class DocumentCache: @unchecked Sendable {
         {
             return doc
         }
-        let (doc, encoded) = Self.digested(DocumentReader.read(path: path, bytes: bytes))
-        var w = BinaryWriter()
-        w.document(doc, encodedProjects: encoded)
-        withUnsafeBytes(of: StreamingHash.of(w.bytes).littleEndian) { w.bytes.append(contentsOf: $0) }
+        let (doc, parts) = Self.digested(DocumentReader.read(path: path, bytes: bytes))
         try? FileManager.default.createDirectory(atPath: dir + "/documents", withIntermediateDirectories: true)
-        try? Data(w.bytes).write(to: URL(fileURLWithPath: file(hash, path)))
+        try? Data(Self.file(doc, parts)).write(to: URL(fileURLWithPath: file(hash, path)))
         return doc
     }
 
-    /// The document with every project's digest made, and each project encoded (once: the digest hashes the bytes the cache file stores).
-    static func digested(_ document: DocumentResult) -> (DocumentResult, [[UInt8]]) {
-        var doc = document
-        var encoded: [[UInt8]] = []
-        encoded.reserveCapacity(doc.projects.count)
-        for i in doc.projects.indices {
+    /// A cache file: its summary (the document, each project saying where its details are),
+    /// then all the projects' details, each part followed by its checksum and the summary
+    /// preceded by its length:
+    ///
+    ///     [summary length: 8][summary][checksum: 8][details][checksum: 8]
+    static func file(_ doc: DocumentResult, _ parts: [(summary: [UInt8], details: [UInt8])]) -> [UInt8] {
+        var details: [UInt8] = []
+        var summaries: [[UInt8]] = []
+        summaries.reserveCapacity(parts.count)
+        for part in parts {
             var w = BinaryWriter()
-            w.project(doc.projects[i])
-            doc.projects[i].digest = ProjectDigest(doc.projects[i], encoded: w.bytes)
-            encoded.append(w.bytes)
+            w.bytes = part.summary
+            w.int(details.count)
+            w.int(part.details.count)
+            details.append(contentsOf: part.details)
+            summaries.append(w.bytes)
         }
-        return (doc, encoded)
+        var s = BinaryWriter()
+        s.document(doc, encodedProjects: summaries)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.bytes.count + details.count + 24)
+        func word(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        word(UInt64(s.bytes.count))
+        out.append(contentsOf: s.bytes)
+        word(StreamingHash.of(s.bytes))
+        out.append(contentsOf: details)
+        word(StreamingHash.of(details))
+        return out
     }
 
-    /// A cache file without its checksum, when the checksum holds (a file damaged anywhere is
-    /// read again from the document, never half-trusted).
-    static func checked(_ bytes: consuming [UInt8]) -> [UInt8]? {
-        guard bytes.count >= 8 else { return nil }
-        let body = bytes.count - 8
-        let sum = bytes.withUnsafeBytes { StreamingHash.of(UnsafeRawBufferPointer(rebasing: $0[..<body])) }
-        let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: body, as: UInt64.self) }
+    /// A cache file's summary, when its checksum holds, and where the details start; read
+    /// without the details (a file damaged there is read again from the document, never
+    /// half-trusted).
+    static func summary(of file: String) -> (summary: [UInt8], detailsStart: Int)? {
+        let fd = open(file, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        let size = Int(st.st_size)
+        var header: UInt64 = 0
+        guard size >= 24, pread(fd, &header, 8, 0) == 8 else { return nil }
+        let length = Int(truncatingIfNeeded: UInt64(littleEndian: header))
+        guard length >= 0, length <= size - 24 else { return nil }
+        var complete = true
+        var bytes = [UInt8](unsafeUninitializedCapacity: length + 8) { buffer, initialized in
+            var done = 0
+            while done < length + 8 {
+                let n = pread(fd, buffer.baseAddress! + done, length + 8 - done, off_t(8 + done))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { complete = false; break }
+                done += n
+            }
+            initialized = done
+        }
+        guard complete, bytes.count == length + 8 else { return nil }
+        let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: length, as: UInt64.self) }
+        let sum = bytes.withUnsafeBytes { StreamingHash.of(UnsafeRawBufferPointer(rebasing: $0[..<length])) }
         guard UInt64(littleEndian: stored) == sum else { return nil }
-        bytes.removeLast(8)  // in place: the caller's array is handed over, not copied
-        return bytes
+        bytes.removeLast(8)
+        return (bytes, 8 + length + 8)
+    }
+
+    /// The details part of one cache file, read (and checked) when a project of it first needs
+    /// its details. Should the part be damaged or gone, the document is read again for them.
+    final class DetailsSource: @unchecked Sendable {
+        let file: String
+        let start: Int
+        let document: String
+        private let lock = NSLock()
+        private var loaded = false
+        private var blob: [UInt8]?
+        private var reread: [ProjectDetails]?
+
+        init(file: String, start: Int, document: String) {
+            self.file = file
+            self.start = start
+            self.document = document
+        }
+
+        func details(offset: Int, length: Int, project: Int) -> ProjectDetails {
+            lock.lock()
+            defer { lock.unlock() }
+            if !loaded {
+                loaded = true
+                if let data = Files.read(file), data.count >= start + 8 {
+                    let body = data.count - 8
+                    let stored = data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: body, as: UInt64.self) }
+                    let sum = data.withUnsafeBytes { StreamingHash.of(UnsafeRawBufferPointer(rebasing: $0[start..<body])) }
+                    if UInt64(littleEndian: stored) == sum { blob = Array(data[start..<body]) }
+                }
+            }
+            if let blob, offset <= blob.count - length {
+                var r = BinaryReader(Array(blob[offset..<offset + length]))
+                if let details = try? r.details(), r.atEnd { return details }
+            }
+            if reread == nil {
+                reread = Files.read(document).map { DocumentReader.read(path: document, bytes: $0).projects.map(\.details) } ?? []
+            }
+            return project < reread!.count ? reread![project] : ProjectDetails()
+        }
+    }
+
+    /// The document with every project's digest made, and each project encoded once (its
+    /// summary and its details; the digest hashes the bytes the cache file stores).
+    static func digested(_ document: DocumentResult) -> (DocumentResult, [(summary: [UInt8], details: [UInt8])]) {
+        var doc = document
+        var parts: [(summary: [UInt8], details: [UInt8])] = []
+        parts.reserveCapacity(doc.projects.count)
+        for i in doc.projects.indices {
+            let encoded = ProjectDigest.encoded(doc.projects[i])
+            doc.projects[i].digest = ProjectDigest(doc.projects[i], summary: encoded.summary, details: encoded.details)
+            parts.append(encoded)
+        }
+        return (doc, parts)
     }
 
     /// Saves the index of this build's documents and removes cache files no document uses.

@@ -11,10 +11,7 @@ struct Fingerprints: Sendable {
         let entries = index.departmentYears
         projects = parallelMap(Array(entries.indices)) { y in
             entries[y].departmentYear.projects.map { p in
-                if let digest = p.digest { return digest.hash }
-                var w = BinaryWriter()
-                w.project(p)
-                return StreamingHash.of(w.bytes)
+                p.digest?.hash ?? ProjectDigest.hash(of: p)
             }
         }
         var years: [UInt64] = []

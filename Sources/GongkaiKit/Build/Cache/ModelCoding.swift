@@ -48,6 +48,15 @@ extension BinaryWriter {
     /// A project: what lists and totals need, then its details as one length-prefixed block
     /// (so that a reader can skip them until they are asked for).
     mutating func project(_ p: Project) {
+        projectSummary(p)
+        var d = BinaryWriter()
+        d.details(p.details)
+        int(d.bytes.count)
+        bytes.append(contentsOf: d.bytes)
+    }
+
+    /// What lists and totals need of a project, without its details.
+    mutating func projectSummary(_ p: Project) {
         string(p.layout.rawValue)
         location(p.location)
         string(p.rawDepartment)
@@ -60,10 +69,6 @@ extension BinaryWriter {
         money(p.totalAmount)
         string(p.period)
         string(p.source)
-        var d = BinaryWriter()
-        d.details(p.details)
-        int(d.bytes.count)
-        bytes.append(contentsOf: d.bytes)
     }
 
     mutating func details(_ p: ProjectDetails) {
@@ -153,6 +158,15 @@ extension BinaryReader {
         p.totalAmount = try money()
         p.period = try optionalString()
         p.source = try optionalString()
+        if let source = detailsSource {
+            // A cache file's summary: the details are elsewhere in the file, read when needed.
+            let offset = try int(), length = try int()
+            guard offset >= 0, length >= 0 else { throw Damaged() }
+            let index = projectIndex
+            projectIndex += 1
+            p.detailsBox = ProjectDetailsBox { source.details(offset: offset, length: length, project: index) }
+            return p
+        }
         let encoded = try bytes(try int())
         p.detailsBox = ProjectDetailsBox(encoded: encoded) { encoded in
             var r = BinaryReader(Array(encoded))
