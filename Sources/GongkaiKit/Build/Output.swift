@@ -65,12 +65,16 @@ struct OutputManifest {
         var r = BinaryReader(bytes)
         var m = OutputManifest()
         var sum: UInt64 = 0
-        let count = try r.array { r in
+        // The count first, so that the dictionary is made its size at once (`array`'s layout).
+        let count = Int(try r.varint())
+        guard count >= 0, count <= bytes.count else { throw BinaryReader.Damaged() }
+        m.entries.reserveCapacity(count)
+        for _ in 0..<count {
             let key = ByteKey(try r.string())
             let entry = Entry(fingerprint: try r.varint(), hash: try r.varint())
             sum &+= sealTerm(key, entry)
             m.entries[key] = entry
-        }.count
+        }
         // A path listed twice would make the sum differ from the dictionary's.
         guard count == m.entries.count else { throw BinaryReader.Damaged() }
         return (m, sum)
@@ -148,6 +152,8 @@ final class StagedOutput: @unchecked Sendable {
             previous = decoded.manifest
         }
         self.previous = previous
+        // This build's manifest grows to about the previous one's size: room made once.
+        current.entries.reserveCapacity(previous?.entries.count ?? 0)
     }
 
     /// Keeps the previous build's content hashes (unchanged files are still not rewritten) but
@@ -363,16 +369,23 @@ final class FileStream {
     }
 
     private func writeOut(_ raw: UnsafeRawBufferPointer) throws {
-        hash.combine(raw)
+        // A piece at a time, hashed and then written while it is still in the CPU's cache
+        // (copied runs of open data are megabytes long and come from memory).
         var offset = 0
         while offset < raw.count {
-            let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw PipelineError.output("cannot write ‘\(name)’: \(String(cString: strerror(errno)))") }
-            offset += n
+            let end = min(raw.count, offset + Self.piece)
+            hash.combine(UnsafeRawBufferPointer(rebasing: raw[offset..<end]))
+            while offset < end {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, end - offset)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { throw PipelineError.output("cannot write ‘\(name)’: \(String(cString: strerror(errno)))") }
+                offset += n
+            }
         }
         written += raw.count
     }
+
+    private static let piece = 256 << 10
 
     func close() throws {
         try flush()
