@@ -114,11 +114,12 @@ public enum Pipeline {
         var reusedSearchIndex = false, updatedSearchIndex = false
         var searchState: SearchState?
         do {
-            // Open data and pages are written at the same time: the data files on one thread,
-            // the pages on all cores.
+            // Open data, pages and the search index are written at the same time: the data
+            // files on one thread from the start of this stage to the end of the next, the
+            // pages and then the search index on all cores.
+            let dataFailure = FirstError()
+            let dataDone = DispatchSemaphore(value: 0)
             try stage("writing pages and open data") {
-                let dataFailure = FirstError()
-                let dataDone = DispatchSemaphore(value: 0)
                 Thread.detachNewThread {
                     do {
                         try DataExport.write(site, index: index, config: config, to: output,
@@ -130,11 +131,13 @@ public enum Pipeline {
                 var renderer = SiteRenderer(theme: theme, context: context, site: site)
                 renderer.fingerprints = fingerprints
                 let pages = Result { try renderer.render(into: output) }
-                dataDone.wait()
-                if let error = dataFailure.error { throw error }
+                if case .failure = pages { dataDone.wait() }
                 _ = try pages.get()
             }
             try stage("indexing for search") {
+                // The open data (still being written, when pages took less time) must be
+                // complete when this stage ends.
+                defer { dataDone.wait() }
                 let emit: @Sendable (String, [UInt8]) throws -> Void = { path, bytes in
                     try bytes.withUnsafeBytes { try output.write(path, bytes: $0) }
                 }
@@ -155,6 +158,7 @@ public enum Pipeline {
                 options.log?("      search documents (\(documents.count))")
                 searchState = try SearchIndex.write(documents, log: options.log, emit: emit)
             }
+            if let error = dataFailure.error { throw error }
             try stage("publishing") {
                 try output.publish()
                 BuildIdentity.store(builder, in: output.cacheDir)

@@ -8,6 +8,19 @@ struct SiteRenderer: Sendable {
     let context: PageContext
     let site: Site
     var fingerprints: Fingerprints?
+    /// The theme and the settings every page shows, hashed once (every page fingerprint
+    /// starts from it).
+    private let settings: StableHash
+
+    init(theme: Theme, context: PageContext, site: Site) {
+        self.theme = theme
+        self.context = context
+        self.site = site
+        var h = StableHash()
+        h.combine(theme.fingerprint)
+        h.combine(context.config.title); h.combine(context.config.baseURL); h.combine(context.config.language)
+        settings = h
+    }
 
     enum Job: Sendable {
         case home, search, notFound, quality
@@ -78,9 +91,7 @@ struct SiteRenderer: Sendable {
     /// IncrementalBuildTests compare rebuilt pages with clean builds after edits of each kind.
     func inputFingerprint(_ job: Job) -> UInt64? {
         guard let fingerprints else { return nil }
-        var h = StableHash()
-        h.combine(theme.fingerprint)
-        h.combine(context.config.title); h.combine(context.config.baseURL); h.combine(context.config.language)
+        var h = settings
         switch job {
         case .department(let d):
             let entry = context.index.departments[d]
@@ -140,9 +151,7 @@ struct SiteRenderer: Sendable {
     func projectFingerprint(_ y: Int, _ p: Int) -> UInt64 {
         let entry = context.index.departmentYears[y]
         let dy = entry.departmentYear
-        var h = StableHash()
-        h.combine(theme.fingerprint)
-        h.combine(context.config.title); h.combine(context.config.baseURL); h.combine(context.config.language)
+        var h = settings
         if let fingerprints {
             h.combine(fingerprints.projects[y][p])
         } else {
@@ -152,14 +161,15 @@ struct SiteRenderer: Sendable {
         }
         h.combine(dy.department); h.combine(dy.departmentKey); h.combine(dy.year); h.combine(entry.projectPaths[p])
         h.combine(entry.departmentPath); h.combine(entry.path)
-        for neighbour in [p - 1, p + 1] where dy.projects.indices.contains(neighbour) {
+        for neighbour in stride(from: p - 1, through: p + 1, by: 2) where dy.projects.indices.contains(neighbour) {
             h.combine(dy.projects[neighbour].name); h.combine(entry.projectPaths[neighbour])
         }
         h.combine(p == 0 ? 1 : 0); h.combine(p + 1 == dy.projects.count ? 1 : 0)
         for other in context.index.history[entry.historyGroups[p]] {
-            let e = context.index.departmentYears[other.entry]
-            h.combine(e.departmentYear.year); h.combine(e.projectPaths[other.project])
-            h.combine(e.departmentYear.projects[other.project].amount.map { Int($0.fen) } ?? -1)
+            // Read through the index, not copied out of it (an entry is a large value).
+            h.combine(context.index.departmentYears[other.entry].departmentYear.year)
+            h.combine(context.index.departmentYears[other.entry].projectPaths[other.project])
+            h.combine(context.index.departmentYears[other.entry].departmentYear.projects[other.project].amount.map { Int($0.fen) } ?? -1)
         }
         return h.value
     }

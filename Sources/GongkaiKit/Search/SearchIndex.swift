@@ -34,18 +34,15 @@ enum SearchIndex {
     }
 
     static func documents(_ index: SiteIndex, withText: Bool = true) -> [SearchDocument] {
-        var jobs: [(Int, Int)] = []
-        for (y, entry) in index.departmentYears.enumerated() {
-            for p in entry.departmentYear.projects.indices { jobs.append((y, p)) }
-        }
-        let all = jobs
-        return parallelMap(Array(all.indices)) { i in
-            let (y, p) = all[i]
+        // A department-year per task (its entry is read once, not once per project).
+        parallelMap(Array(index.departmentYears.indices)) { y in
             let entry = index.departmentYears[y]
             let dy = entry.departmentYear
-            return SearchDocument(dy.projects[p], department: dy.department, year: dy.year,
-                                  url: Permalinks.encode(String(entry.projectPaths[p].dropFirst())), withText: withText)
-        }
+            return dy.projects.indices.map { p in
+                SearchDocument(dy.projects[p], department: dy.department, year: dy.year,
+                               url: Permalinks.encode(String(entry.projectPaths[p].dropFirst())), withText: withText)
+            }
+        }.flatMap { $0 }
     }
 
     /// The index files, as (site path, bytes), in path order.
