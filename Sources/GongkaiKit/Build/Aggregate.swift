@@ -16,8 +16,9 @@ public enum Aggregator {
                 self.department = ByteKey(department)
                 self.year = year
             }
+            // Keys are in NFC, whose UTF-8 byte order is the order of `String`'s `<`.
             static func < (a: Key, b: Key) -> Bool {
-                a.department != b.department ? a.department.path < b.department.path : a.year < b.year
+                a.department != b.department ? a.department < b.department : a.year < b.year
             }
         }
         var groups: [Key: DepartmentYear] = [:]
@@ -128,18 +129,20 @@ public enum Aggregator {
             let found = dy.annex != nil ? AnnexMatcher.match(&dy) : []
             return (dy, found)
         }
-        var byDepartment: [String: [DepartmentYear]] = [:]
+        var byDepartment: [ByteKey: [DepartmentYear]] = [:]
         for (dy, found) in finished {
             diagnostics.append(contentsOf: found)
             // The group's key (`departmentKey` is the key the group was made with).
-            byDepartment[dy.departmentKey, default: []].append(dy)
+            byDepartment[ByteKey(dy.departmentKey), default: []].append(dy)
         }
-        var departments: [Department] = byDepartment.map { key, years in
+        var departments: [Department] = byDepartment.map { byteKey, years in
+            let key = byteKey.path
             let name = years.first?.department ?? key
             let aliases = (spellings[ByteKey(key)] ?? [:]).keys.map(\.path).filter { $0 != name }.sorted()
             return Department(name: name, key: key, aliases: aliases, years: years.sorted { $0.year < $1.year })
         }
-        departments.sort { $0.name != $1.name ? $0.name < $1.name : $0.key < $1.key }
+        // Names and keys are in NFC: their bytes sort as the Strings do.
+        departments.sort { $0.name.utf8Equals($1.name) ? $0.key.utf8Compare($1.key) < 0 : $0.name.utf8Compare($1.name) < 0 }
         diagnostics.sortByLocation(severityFirst: true)
         return Site(departments: departments, diagnostics: diagnostics, documents: documents)
     }
