@@ -33,33 +33,47 @@ public enum Report {
         var out: [UInt8] = []
         out.reserveCapacity(diagnostics.count * 200)
         // Grouped by the file's bytes (hashing Chinese paths as Strings is slow), in order.
+        // (Positions in `diagnostics`, not copies of them.)
         var files: [String] = []
-        var byFile: [ByteKey: [Diagnostic]] = [:]
-        for d in diagnostics {
+        var byFile: [ByteKey: [Int]] = [:]
+        for (i, d) in diagnostics.enumerated() {
             let key = ByteKey(d.location.file)
             if byFile[key] == nil { files.append(d.location.file) }
-            byFile[key, default: []].append(d)
+            byFile[key, default: []].append(i)
         }
-        func counts(_ list: [Diagnostic]) -> [(code: String, severity: Severity, count: Int)] {
-            var c: [String: (Severity, Int)] = [:]
-            for d in list {
-                let current = c[d.code] ?? (d.severity, 0)
-                c[d.code] = (min(current.0, d.severity), current.1 + 1)
+        // A few codes per file: found by comparing bytes, not by hashing.
+        func counts(_ list: [Int]) -> [(code: String, severity: Severity, count: Int)] {
+            var c: [(code: String, severity: Severity, count: Int)] = []
+            for i in list {
+                let d = diagnostics[i]
+                if let k = c.firstIndex(where: { $0.code.utf8Equals(d.code) }) {
+                    c[k].count += 1
+                    c[k].severity = min(c[k].severity, d.severity)
+                } else {
+                    c.append((d.code, d.severity, 1))
+                }
             }
-            return c.map { ($0.key, $0.value.0, $0.value.1) }.sorted { $0.severity != $1.severity ? $0.severity < $1.severity : $0.code < $1.code }
+            return c.sorted { $0.severity != $1.severity ? $0.severity < $1.severity : $0.code < $1.code }
         }
         for file in files {
             let list = byFile[ByteKey(file)] ?? []
-            let summary = counts(list).map { "\($0.code) ×\($0.count)" }.joined(separator: ", ")
-            out.append(contentsOf: "\n\(file) — \(list.count) problem\(list.count == 1 ? "" : "s") (\(summary))\n".utf8)
-            for d in list {
-                d.write(into: &out)
+            out.append(0x0A)
+            out.append(contentsOf: file.utf8)
+            out.append(contentsOf: " — \(list.count) problem\(list.count == 1 ? "" : "s") (".utf8)
+            for (k, c) in counts(list).enumerated() {
+                if k > 0 { out.append(contentsOf: ", ".utf8) }
+                out.append(contentsOf: c.code.utf8)
+                out.append(contentsOf: " ×\(c.count)".utf8)
+            }
+            out.append(contentsOf: ")\n".utf8)
+            for i in list {
+                diagnostics[i].write(into: &out)
                 out.append(0x0A)
             }
         }
         if !diagnostics.isEmpty {
             out.append(contentsOf: "\nBy code:\n".utf8)
-            for c in counts(diagnostics) {
+            for c in counts(Array(diagnostics.indices)) {
                 out.append(contentsOf: ("  " + c.code.padding(toLength: 28, withPad: " ", startingAt: 0) + "\(c.count) \(c.severity.rawValue)\(c.count == 1 ? "" : "s")\n").utf8)
             }
         }

@@ -12,11 +12,7 @@ import Foundation
 enum BuildIdentity {
     static let current: UInt64 = {
         for path in ["/proc/self/exe", CommandLine.arguments.first ?? ""] where !path.isEmpty {
-            if let data = FileManager.default.contents(atPath: path) {
-                var h = StableHash()
-                data.withUnsafeBytes { h.combineWords($0) }
-                return h.value
-            }
+            if let bytes = Files.read(path) { return StreamingHash.of(bytes) }
         }
         // No executable to hash: a value no earlier run wrote, so no cache is trusted.
         return UInt64.random(in: 1...UInt64.max)
