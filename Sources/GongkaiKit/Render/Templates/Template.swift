@@ -8,7 +8,7 @@
 /// supports the Mustache that swift-mustache supports except set-delimiter tags, pragmas,
 /// transforms and dynamic partials, which a theme is told about when it loads.
 struct Template: Sendable {
-    indirect enum Node: Sendable {
+    enum Node: Sendable {
         case text([UInt8])
         case variable(Path, escaped: Bool)
         case section(Path, inverted: Bool, [Node])
