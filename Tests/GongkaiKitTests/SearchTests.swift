@@ -97,6 +97,23 @@ import Testing
         }
     }
 
+    /// A project's search text: a line per field, narrative line breaks as spaces (a CR LF
+    /// pair is one character and stays), an indicator's parts on one line.
+    @Test func aProjectsSearchTextHasALinePerField() {
+        var p = Project(layout: .c, location: SourceLocation(file: "x.md", line: 3), name: "档案数字化")
+        p.otherNames = ["档案扫描"]
+        p.unit = "市档案馆"
+        p.code = "P-01"
+        p.amount = Money(fen: 1_234_500)
+        p.sections = [NarrativeSection(title: "绩效目标", text: "一\n二", line: 4, isGoal: true),
+                      NarrativeSection(title: "说明", text: "三\r\n四", line: 5, isGoal: false)]
+        p.indicators = [Indicator(level1: "产出指标", level2: "数量指标", name: "扫描页数",
+                                  targets: [Target(halfYear: "≥5万页", value: "≥10万页", line: 6)],
+                                  description: "全年", basis: nil, line: 6)]
+        let d = SearchDocument(p, department: "市档案局", year: 2024, url: "a/b.html")
+        #expect(d.text == "档案数字化\n档案扫描\n市档案局\n市档案馆\n2024年\nP-01\n1.2345万元\n绩效目标：一 二\n说明：三\r\n四\n产出指标 数量指标 扫描页数 ≥5万页 ≥10万页 全年")
+    }
+
     @Test func postingsRoundTrip() {
         for ids: [Int32] in [[], [0], [5, 6, 7, 200], Array(0..<1000).map(Int32.init), [100_000]] {
             let encoded = PostingEncoding.encode(ids, count: 200_001)

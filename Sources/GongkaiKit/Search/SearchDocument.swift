@@ -40,30 +40,49 @@ struct SearchDocument: Sendable {
             self.text = ""
             return
         }
-        // Name and other names, department and unit, year, code, amount, narrative, indicators.
-        var lines: [String] = [p.name]
-        lines.append(contentsOf: p.otherNames)
-        lines.append(department)
-        if let unit = p.unit { lines.append(unit) }
-        lines.append("\(year)年")
-        if let code = p.code { lines.append(code) }
-        if let amount = p.amount { lines.append("\(amount.wanString)万元") }
-        if let period = p.period { lines.append(period) }
-        if let source = p.source { lines.append(source) }
+        // Name and other names, department and unit, year, code, amount, narrative, indicators,
+        // a line each, written as UTF-8 into one buffer (no String per line or part).
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        var first = true
+        func line(_ s: String) {
+            if !first { out.append(0x0A) }
+            first = false
+            out.append(contentsOf: s.utf8)
+        }
+        func part(_ s: String) {
+            out.append(0x20)
+            out.append(contentsOf: s.utf8)
+        }
+        line(p.name)
+        for other in p.otherNames { line(other) }
+        line(department)
+        if let unit = p.unit { line(unit) }
+        line(String(year)); out.append(contentsOf: "年".utf8)
+        if let code = p.code { line(code) }
+        if let amount = p.amount { line(amount.wanString); out.append(contentsOf: "万元".utf8) }
+        if let period = p.period { line(period) }
+        if let source = p.source { line(source) }
         for s in p.sections {
-            lines.append(s.title + "：" + s.text.replacingAll("\n", with: " "))
+            line(s.title)
+            out.append(contentsOf: "：".utf8)
+            // Line breaks become spaces (a CR LF pair is one character, and stays).
+            var previous: UInt8 = 0
+            for b in s.text.utf8 {
+                out.append(b == 0x0A && previous != 0x0D ? 0x20 : b)
+                previous = b
+            }
         }
         for i in p.indicators {
-            var line = "\(i.level1) \(i.level2) \(i.name)"
+            line(i.level1); part(i.level2); part(i.name)
             for t in i.targets {
-                if let h = t.halfYear { line += " " + h }
-                if let v = t.value { line += " " + v }
+                if let h = t.halfYear { part(h) }
+                if let v = t.value { part(v) }
             }
-            if let d = i.description { line += " " + d }
-            if let b = i.basis { line += " " + b }
-            lines.append(line)
+            if let d = i.description { part(d) }
+            if let b = i.basis { part(b) }
         }
-        self.text = lines.joined(separator: "\n")
+        self.text = String(decoding: out, as: UTF8.self)
     }
 
     /// The document as its chunk file lists it: url, name, department, year, amount, text.
