@@ -84,6 +84,23 @@ public enum ContentLoader {
 
 /// Reading whole files into byte arrays, without Foundation's `Data` in between.
 enum Files {
+    /// `count` bytes of an open file from `offset`, or nil when fewer can be read.
+    static func read(_ fd: Int32, count: Int, at offset: Int) -> [UInt8]? {
+        guard count >= 0, offset >= 0 else { return nil }
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var done = 0
+            while done < count {
+                let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { complete = false; break }
+                done += n
+            }
+            initialized = done
+        }
+        return complete ? bytes : nil
+    }
+
     /// The file's bytes, or nil when it cannot be opened or read (or is not a regular file).
     static func read(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -151,6 +168,17 @@ func parallelMap<T: Sendable, R: Sendable>(taking items: consuming [T], _ transf
         resultBox.value[i] = transform(inputBox.value.moveElement(from: i))
     }
     return (0..<count).map { results.moveElement(from: $0)! }
+}
+
+/// Runs `body(i)` for every i in 0..<count on all cores until one throws; rethrows the first
+/// error (the others still running finish their item).
+func parallelForEach(_ count: Int, _ body: @Sendable (Int) throws -> Void) throws {
+    let failure = FirstError()
+    parallelFor(count) { i in
+        guard !failure.isSet else { return }
+        do { try body(i) } catch { failure.set(error) }
+    }
+    if let error = failure.error { throw error }
 }
 
 /// Runs `body(i)` for every i in 0..<count on all cores.

@@ -60,28 +60,19 @@ public struct ProjectDetails: Sendable {
     public init() {}
 }
 
-/// A project's details, or their encoded bytes until first read (decoded once, on any thread).
+/// A project's details, or how to read them when they are first asked for (from the cache
+/// file; once, on any thread).
 final class ProjectDetailsBox: @unchecked Sendable {
     private let lock = NSLock()
     private var value: ProjectDetails?
-    private var encoded: ArraySlice<UInt8>?
-    private let decode: (@Sendable (ArraySlice<UInt8>) -> ProjectDetails)?
     private var load: (@Sendable () -> ProjectDetails)?
 
     init(_ value: ProjectDetails) {
         self.value = value
-        decode = nil
     }
 
-    init(encoded: ArraySlice<UInt8>, decode: @escaping @Sendable (ArraySlice<UInt8>) -> ProjectDetails) {
-        self.encoded = encoded
-        self.decode = decode
-    }
-
-    /// Details not even read yet: `load` reads them when they are first asked for.
     init(load: @escaping @Sendable () -> ProjectDetails) {
         self.load = load
-        decode = nil
     }
 
     var isDecoded: Bool { lock.lock(); defer { lock.unlock() }; return value != nil }
@@ -89,10 +80,7 @@ final class ProjectDetailsBox: @unchecked Sendable {
     func read<T>(_ body: (ProjectDetails) -> T) -> T {
         lock.lock()
         defer { lock.unlock() }
-        if value == nil, let encoded, let decode {
-            value = decode(encoded)
-            self.encoded = nil
-        } else if value == nil, let load {
+        if value == nil, let load {
             value = load()
             self.load = nil
         }

@@ -42,17 +42,8 @@ struct SiteRenderer: Sendable {
 
     /// Renders and writes everything; returns the number of HTML pages.
     func render(into output: StagedOutput) throws -> Int {
-        let failure = FirstError()
         let allJobs = jobs
-        parallelFor(allJobs.count) { i in
-            guard !failure.isSet else { return }
-            do {
-                try write(allJobs[i], into: output)
-            } catch {
-                failure.set(error)
-            }
-        }
-        if let error = failure.error { throw error }
+        try parallelForEach(allJobs.count) { i in try write(allJobs[i], into: output) }
         try sitemap().withUnsafeBytes { try output.write("sitemap.xml", bytes: $0) }
         try output.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(context.canonical("/sitemap.xml"))\n")
         for (path, file) in theme.assets { try output.copy(from: file, to: path) }
@@ -152,13 +143,7 @@ struct SiteRenderer: Sendable {
         let entry = context.index.departmentYears[y]
         let dy = entry.departmentYear
         var h = settings
-        if let fingerprints {
-            h.combine(fingerprints.projects[y][p])
-        } else {
-            var w = BinaryWriter()
-            w.project(dy.projects[p])
-            h.combine(w.bytes)
-        }
+        h.combine(fingerprints?.projects[y][p] ?? ProjectDigest.hash(of: dy.projects[p]))
         h.combine(dy.department); h.combine(dy.departmentKey); h.combine(dy.year); h.combine(entry.projectPaths[p])
         h.combine(entry.departmentPath); h.combine(entry.path)
         for neighbour in stride(from: p - 1, through: p + 1, by: 2) where dy.projects.indices.contains(neighbour) {

@@ -103,7 +103,7 @@ enum SearchIndex {
         for k in keys { byShard[Int(k.hash % UInt32(shardCount))].append(k.key) }
         keys = []
         let shardKeys = byShard
-        try concurrently(shardCount) { i in
+        try parallelForEach(shardCount) { i in
             var pairs: [(String, JSON)] = []
             for key in shardKeys[i].sorted() {
                 var ids: [Int32] = []
@@ -116,7 +116,7 @@ enum SearchIndex {
         // 4. Documents in chunks of consecutive ids.
         let textBytes = documents.reduce(0) { $0 + $1.text.utf8.count }
         let chunk = chunkSize(textBytes: textBytes, documents: count, options: options)
-        try concurrently((count + chunk - 1) / chunk) { c in
+        try parallelForEach((count + chunk - 1) / chunk) { c in
             let docs = documents[(c * chunk)..<min(count, (c + 1) * chunk)]
             try emit(chunkPath(c), JSON.array(docs.map(\.chunkEntry)).bytes())
         }
@@ -124,16 +124,6 @@ enum SearchIndex {
         try writeFacets(documents, shardCount: shardCount, chunk: chunk, emit: emit)
         return SearchState(shardBytes: options.shardBytes, chunkBytes: options.chunkBytes, shardCount: shardCount,
                            chunk: chunk, total: total, textBytes: textBytes, hashes: documents.map(\.hash))
-    }
-
-    /// `body(0..<count)` on all cores; the first error thrown is rethrown.
-    private static func concurrently(_ count: Int, _ body: @Sendable (Int) throws -> Void) throws {
-        let failure = FirstError()
-        parallelFor(count) { i in
-            guard !failure.isSet else { return }
-            do { try body(i) } catch { failure.set(error) }
-        }
-        if let error = failure.error { throw error }
     }
 
     static func shardPath(_ i: Int) -> String { "search/shards/\(i).json" }

@@ -51,10 +51,6 @@ struct BinaryReader {
 
     let bytes: [UInt8]
     var position = 0
-    /// Where projects' details are, when these bytes are a cache file's summary (projects then
-    /// say where their details are instead of holding them); `projectIndex` counts them.
-    var detailsSource: DocumentCache.DetailsSource?
-    var projectIndex = 0
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -102,12 +98,6 @@ struct BinaryReader {
         items.reserveCapacity(n)
         for _ in 0..<n { items.append(try each(&self)) }
         return items
-    }
-
-    mutating func bytes(_ count: Int) throws -> ArraySlice<UInt8> {
-        guard count >= 0, position + count <= bytes.count else { throw Damaged() }
-        defer { position += count }
-        return bytes[position..<position + count]
     }
 }
 
@@ -172,9 +162,10 @@ struct StreamingHash {
         return x ^ (x >> 29)
     }
 
-    @inline(__always)
-    private mutating func block(_ a: UInt64, _ b: UInt64, _ c: UInt64, _ d: UInt64) {
-        lanes = (Self.mix(lanes.0, a), Self.mix(lanes.1, b), Self.mix(lanes.2, c), Self.mix(lanes.3, d))
+    /// The 32 bytes waiting in `tail`, one word into each lane.
+    private mutating func mixTail() {
+        lanes = (Self.mix(lanes.0, UInt64(littleEndian: tail.0)), Self.mix(lanes.1, UInt64(littleEndian: tail.1)),
+                 Self.mix(lanes.2, UInt64(littleEndian: tail.2)), Self.mix(lanes.3, UInt64(littleEndian: tail.3)))
     }
 
     mutating func combine(_ bytes: UnsafeRawBufferPointer) {
@@ -190,7 +181,7 @@ struct StreamingHash {
             tailCount += take
             i = take
             guard tailCount == 32 else { return }
-            block(UInt64(littleEndian: tail.0), UInt64(littleEndian: tail.1), UInt64(littleEndian: tail.2), UInt64(littleEndian: tail.3))
+            mixTail()
             tailCount = 0
         }
         var (a, b, c, d) = lanes
@@ -216,8 +207,7 @@ struct StreamingHash {
             withUnsafeMutableBytes(of: &copy.tail) { t in
                 for k in copy.tailCount..<32 { t[k] = 0 }
             }
-            copy.block(UInt64(littleEndian: copy.tail.0), UInt64(littleEndian: copy.tail.1),
-                       UInt64(littleEndian: copy.tail.2), UInt64(littleEndian: copy.tail.3))
+            copy.mixTail()
         }
         var h = Self.mix(copy.lanes.0, copy.lanes.1)
         h = Self.mix(h, copy.lanes.2)

@@ -96,8 +96,7 @@ final class DocumentCache: @unchecked Sendable {
         // Only the summary is read: each project's details are read from the file when a page,
         // a data row or the search text first needs them (`DetailsSource`).
         var r = BinaryReader(summary)
-        r.detailsSource = DetailsSource(file: name, start: detailsStart, document: path)
-        guard let doc = try? r.document(), r.atEnd, doc.path == path, doc.projects.allSatisfy({ $0.digest != nil }) else { return nil }
+        guard let doc = try? r.document(details: DetailsSource(file: name, start: detailsStart, document: path)), r.atEnd, doc.path == path, doc.projects.allSatisfy({ $0.digest != nil }) else { return nil }
         lock.lock()
         hits += 1
         lock.unlock()
@@ -144,7 +143,7 @@ final class DocumentCache: @unchecked Sendable {
             summaries.append(w.bytes)
         }
         var s = BinaryWriter()
-        s.document(doc, encodedProjects: summaries)
+        s.document(doc, projects: summaries)
         var out: [UInt8] = []
         out.reserveCapacity(s.bytes.count + details.count + 24)
         func word(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
@@ -164,29 +163,23 @@ final class DocumentCache: @unchecked Sendable {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { return nil }
-        let size = Int(st.st_size)
-        var header: UInt64 = 0
-        guard size >= 24, pread(fd, &header, 8, 0) == 8 else { return nil }
-        let length = Int(truncatingIfNeeded: UInt64(littleEndian: header))
-        guard length >= 0, length <= size - 24 else { return nil }
-        var complete = true
-        var bytes = [UInt8](unsafeUninitializedCapacity: length + 8) { buffer, initialized in
-            var done = 0
-            while done < length + 8 {
-                let n = pread(fd, buffer.baseAddress! + done, length + 8 - done, off_t(8 + done))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { complete = false; break }
-                done += n
-            }
-            initialized = done
-        }
-        guard complete, bytes.count == length + 8 else { return nil }
-        let stored = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: length, as: UInt64.self) }
-        let sum = bytes.withUnsafeBytes { StreamingHash.of(UnsafeRawBufferPointer(rebasing: $0[..<length])) }
+        guard fstat(fd, &st) == 0, let header = Files.read(fd, count: 8, at: 0) else { return nil }
+        let length = Int(truncatingIfNeeded: UInt64(littleEndian: header.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }))
+        guard length >= 0, length <= Int(st.st_size) - 24,
+              let summary = Files.read(fd, count: length + 8, at: 8).flatMap(checked)
+        else { return nil }
+        return (summary, 8 + length + 8)
+    }
+
+    /// A part of a cache file without the checksum that ends it, when the checksum holds.
+    static func checked(_ part: consuming [UInt8]) -> [UInt8]? {
+        guard part.count >= 8 else { return nil }
+        let body = part.count - 8
+        let stored = part.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: body, as: UInt64.self) }
+        let sum = part.withUnsafeBytes { StreamingHash.of(UnsafeRawBufferPointer(rebasing: $0[..<body])) }
         guard UInt64(littleEndian: stored) == sum else { return nil }
-        bytes.removeLast(8)
-        return (bytes, 8 + length + 8)
+        part.removeLast(8)  // in place: the array handed over is not copied
+        return part
     }
 
     /// The details part of one cache file, read (and checked) when a project of it first needs
@@ -210,12 +203,13 @@ final class DocumentCache: @unchecked Sendable {
             lock.lock()
             defer { lock.unlock() }
             if !loaded {
+                // The details part only (the summary was read already), checked whole.
                 loaded = true
-                if let data = Files.read(file), data.count >= start + 8 {
-                    let body = data.count - 8
-                    let stored = data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: body, as: UInt64.self) }
-                    let sum = data.withUnsafeBytes { StreamingHash.of(UnsafeRawBufferPointer(rebasing: $0[start..<body])) }
-                    if UInt64(littleEndian: stored) == sum { blob = Array(data[start..<body]) }
+                let fd = open(file, O_RDONLY | O_CLOEXEC)
+                if fd >= 0 {
+                    var st = stat()
+                    if fstat(fd, &st) == 0 { blob = Files.read(fd, count: Int(st.st_size) - start, at: start).flatMap(DocumentCache.checked) }
+                    close(fd)
                 }
             }
             if let blob, offset <= blob.count - length {

@@ -1,19 +1,15 @@
 // The model in binary: what the build cache stores for each document.
 
 extension BinaryWriter {
-    /// `encodedProjects`: the projects as `project(_:)` writes them, when the caller has them
-    /// already (a build encodes each project once, to hash it, and reuses the bytes here).
-    mutating func document(_ d: DocumentResult, encodedProjects: [[UInt8]]? = nil) {
+    /// A document's summary: `projects`, each project as `projectSummary` writes it followed by
+    /// where its details are in the cache file (`DocumentCache.file`).
+    mutating func document(_ d: DocumentResult, projects: [[UInt8]]) {
         string(d.path)
         string(d.layout?.rawValue)
         string(d.department)
         array(d.departmentSpellings) { $0.string($1) }
         int(d.year)
-        if let encodedProjects, encodedProjects.count == d.projects.count {
-            array(encodedProjects) { $0.bytes.append(contentsOf: $1) }
-        } else {
-            array(d.projects) { $0.project($1) }
-        }
+        array(projects) { $0.bytes.append(contentsOf: $1) }
         bool(d.annex != nil)
         if let a = d.annex {
             location(a.location)
@@ -43,16 +39,6 @@ extension BinaryWriter {
     mutating func location(_ l: SourceLocation) {
         string(l.file)
         int(l.line)
-    }
-
-    /// A project: what lists and totals need, then its details as one length-prefixed block
-    /// (so that a reader can skip them until they are asked for).
-    mutating func project(_ p: Project) {
-        projectSummary(p)
-        var d = BinaryWriter()
-        d.details(p.details)
-        int(d.bytes.count)
-        bytes.append(contentsOf: d.bytes)
     }
 
     /// What lists and totals need of a project, without its details.
@@ -101,13 +87,18 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
-    mutating func document() throws -> DocumentResult {
+    /// A document's summary; each project's details are read from `details` when first needed.
+    mutating func document(details: DocumentCache.DetailsSource) throws -> DocumentResult {
         var d = DocumentResult(path: try string())
         d.layout = try optionalString().flatMap(Layout.init(rawValue:))
         d.department = try optionalString()
         d.departmentSpellings = try array { try $0.string() }
         d.year = try optionalInt()
-        d.projects = try array { try $0.project() }
+        var index = 0
+        d.projects = try array { r in
+            defer { index += 1 }
+            return try r.project(details: details, index: index)
+        }
         if try bool() {
             let location = try location()
             let headers = try array { try $0.int() }
@@ -140,8 +131,8 @@ extension BinaryReader {
         SourceLocation(file: try string(), line: try int())
     }
 
-    /// A project whose details stay encoded until they are read.
-    mutating func project() throws -> Project {
+    /// A project of a cache file's summary, whose details are read when first needed.
+    mutating func project(details source: DocumentCache.DetailsSource, index: Int) throws -> Project {
         guard let layout = Layout(rawValue: try string()) else { throw Damaged() }
         let location = try location()
         let rawDepartment = try optionalString()
@@ -158,22 +149,9 @@ extension BinaryReader {
         p.totalAmount = try money()
         p.period = try optionalString()
         p.source = try optionalString()
-        if let source = detailsSource {
-            // A cache file's summary: the details are elsewhere in the file, read when needed.
-            let offset = try int(), length = try int()
-            guard offset >= 0, length >= 0 else { throw Damaged() }
-            let index = projectIndex
-            projectIndex += 1
-            p.detailsBox = ProjectDetailsBox { source.details(offset: offset, length: length, project: index) }
-            return p
-        }
-        let encoded = try bytes(try int())
-        p.detailsBox = ProjectDetailsBox(encoded: encoded) { encoded in
-            var r = BinaryReader(Array(encoded))
-            // The cache file was checked whole (DocumentCache): these bytes are what was written.
-            guard let details = try? r.details(), r.atEnd else { preconditionFailure("damaged project details in a checked cache file") }
-            return details
-        }
+        let offset = try int(), length = try int()
+        guard offset >= 0, length >= 0 else { throw Damaged() }
+        p.detailsBox = ProjectDetailsBox { source.details(offset: offset, length: length, project: index) }
         return p
     }
 
