@@ -60,9 +60,16 @@ struct Build: ParsableCommand {
     @Option(help: "The themes directory.") var themes = "Themes"
     @Flag(name: .shortAndLong, help: "Print each stage and its time.") var verbose = false
     @Flag(help: "Treat warnings as errors.") var strict = false
+    @Option(help: ArgumentHelp("MiB of memory for project details read back from the build cache; a larger site reads the rest again when needed.", valueName: "MiB"))
+    var detailsMemory = BuildOptions().detailsMemory >> 20
+
+    func validate() throws {
+        guard detailsMemory >= 0 else { throw ValidationError("--details-memory must be 0 or more") }
+    }
 
     func run() throws {
         var options = BuildOptions()
+        options.detailsMemory = detailsMemory << 20
         options.contentDir = content
         options.outputDir = output
         options.configPath = config

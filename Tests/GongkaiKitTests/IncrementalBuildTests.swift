@@ -116,6 +116,33 @@ import Testing
         #expect(try snapshot(work.path + "/Public") == (try snapshot(clean.path + "/Public")))
     }
 
+    /// A site whose details do not fit the memory given to them: each project's details are
+    /// dropped once others need the room, and read again from its cache file when pages, open
+    /// data or search text need them. The site is the same, clean or rebuilt.
+    @Test func detailsThatDoNotFitTheirMemoryAreReadAgainAndTheSiteIsTheSame() throws {
+        let work = TemporaryDirectory()
+        for seed in Repo.seeds { work.copy(seed, to: "Content/" + seed.dropFirst(Repo.content.count + 1)) }
+        let roomy = TemporaryDirectory()
+        let full = try BuiltSite.build(content: work.path + "/Content", into: roomy)
+        #expect(full.droppedDetails == 0)
+        // Room for the details of about one project.
+        let tight = try BuiltSite.build(content: work.path + "/Content", into: work, detailsMemory: 8192)
+        // Every project's details were dropped after it was read, and again after each of
+        // pages, open data and search read them.
+        #expect(tight.droppedDetails >= 31 * 3)
+        #expect(try snapshot(work.path + "/Public") == (try snapshot(roomy.path + "/Public")))
+
+        // A rebuild after one document changed, with as little room.
+        let path = work.path + "/Content/旌德县人力资源和社会保障局/2024-部门项目及绩效目标情况.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "11\t劳动保障监察工作经费\t5", with: "11\t劳动保障监察工作经费\t6").write(toFile: path, atomically: true, encoding: .utf8)
+        let rebuilt = try BuiltSite.build(content: work.path + "/Content", into: work, detailsMemory: 8192)
+        #expect(rebuilt.cachedDocuments == 4 && rebuilt.droppedDetails > 0)
+        let clean = TemporaryDirectory()
+        _ = try BuiltSite.build(content: work.path + "/Content", into: clean)
+        #expect(try snapshot(work.path + "/Public") == (try snapshot(clean.path + "/Public")))
+    }
+
     /// After an upgrade of gongkai nothing cached by the old one is used: documents are read,
     /// pages rendered and data formatted again (the new reader may read them differently).
     @Test func anotherGongkaisCacheIsNotTrusted() throws {
@@ -237,16 +264,16 @@ import Testing
         let work = TemporaryDirectory()
         for (n, path) in Repo.seeds.enumerated() {
             let (doc, parts) = DocumentCache.digested(Seeds.read(path))
-            let bytes = DocumentCache.file(doc, parts)
+            let bytes = DocumentCache.file(doc, parts).bytes
             let file = work.path + "/\(n).bin"
             try Data(bytes).write(to: URL(fileURLWithPath: file))
             let read = try #require(DocumentCache.summary(of: file))
             var r = BinaryReader(read.summary)
-            let decoded = try? r.document(details: DocumentCache.DetailsSource(file: file, start: read.detailsStart, document: path))
+            let decoded = try? r.document(details: DocumentCache.DetailsSource(file: file, start: read.detailsStart, document: path, memory: nil))
             var again: [UInt8] = []
             if let decoded {
                 let (redone, reparts) = DocumentCache.digested(decoded)
-                again = DocumentCache.file(redone, reparts)
+                again = DocumentCache.file(redone, reparts).bytes
             }
             #expect(again == bytes, "\(path)")
             #expect(decoded?.projects.count == doc.projects.count)

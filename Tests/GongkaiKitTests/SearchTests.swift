@@ -130,6 +130,31 @@ import Testing
         #expect(zip(a, b).allSatisfy { $0.1 == $1.1 })
         #expect(a.contains { $0.0 == "search/meta.json" })
     }
+
+    /// Each chunk lists its documents' entries in id order, as one JSON array, however the
+    /// workers split the documents between them (the chunks are put together from their
+    /// spool files); made from the site or from the documents, the index is the same.
+    @Test func chunksListTheirDocumentsInIdOrder() throws {
+        // Chunks of three documents.
+        let textBytes = Self.documents.reduce(0) { $0 + $1.text.utf8.count }
+        let options = SearchIndex.Options(shardBytes: 2048, chunkBytes: 3 * (textBytes / Self.documents.count + 120))
+        let files = Dictionary(SearchIndex.files(Self.documents, options: options), uniquingKeysWith: { a, _ in a })
+        let chunk = SearchIndex.chunkSize(textBytes: textBytes, documents: Self.documents.count, options: options)
+        #expect(chunk == 3)
+        let chunks = (Self.documents.count + chunk - 1) / chunk
+        for c in 0..<chunks {
+            let docs = Self.documents[(c * chunk)..<min(Self.documents.count, (c + 1) * chunk)]
+            #expect(files[SearchIndex.chunkPath(c)] == JSON.array(docs.map(\.chunkEntry)).bytes(), "chunk \(c)")
+        }
+        #expect(files[SearchIndex.chunkPath(chunks)] == nil)
+
+        let fromSite = SearchIndex.Collected()
+        let index = SiteIndex(site: Seeds.site)
+        try SearchIndex.write(SearchIndex.Source(index), spool: NSTemporaryDirectory(), options: options) { fromSite.add($0, $1) }
+        let site = fromSite.sorted
+        #expect(site.map(\.0) == files.keys.sorted { ByteKey($0) < ByteKey($1) })
+        #expect(site.allSatisfy { files[$0.0] == $0.1 })
+    }
 }
 
 /// Folding and hashing cases shared by the Swift and browser tests.

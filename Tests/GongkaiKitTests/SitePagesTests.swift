@@ -13,9 +13,10 @@ enum BuiltSite {
     }()
 
     static func build(content: String, into dir: TemporaryDirectory, themes: String = Repo.root + "/Themes", config: String? = nil,
-                      builder: UInt64? = nil) throws -> BuildResult {
+                      builder: UInt64? = nil, detailsMemory: Int? = nil) throws -> BuildResult {
         var options = BuildOptions()
         options.builder = builder
+        if let detailsMemory { options.detailsMemory = detailsMemory }
         options.contentDir = content
         options.outputDir = dir.path + "/Public"
         options.configPath = config ?? dir.path + "/gongkai.yml"

@@ -16,6 +16,10 @@ public struct BuildOptions: Sendable {
     /// Which gongkai is building (default: a hash of the executable). A cache written by
     /// another one is not trusted; tests set this to play an upgrade.
     public var builder: UInt64?
+    /// Bytes of memory for project details read back from the cache (estimated): a larger site
+    /// keeps only that much decoded at once and reads the rest from its cache files again when
+    /// a page, a data row or the search text needs them. The default fits 20,000 projects.
+    public var detailsMemory = 256 << 20
 
     public init() {}
 }
@@ -40,6 +44,9 @@ public struct BuildResult: Sendable {
     /// Whether the previous search index was patched where a few projects changed, instead of
     /// being built again.
     public var updatedSearchIndex = false
+    /// How many times project details read from the cache were dropped to stay within
+    /// `BuildOptions.detailsMemory` (each to be read again when needed).
+    public var droppedDetails = 0
     public var stageTimes: [(String, Duration)]
     /// Whether the configuration names the site's address (else sitemap.xml, robots.txt and
     /// canonical links use a placeholder).
@@ -97,7 +104,8 @@ public enum Pipeline {
         let builder = options.builder ?? BuildIdentity.current
         let sameBuilder = BuildIdentity.stored(in: output.cacheDir) == builder
         if !sameBuilder { output.forgetFingerprints() }
-        let documents = DocumentCache(dir: output.cacheDir, trusted: sameBuilder)
+        let detailsMemory = DetailsMemory(budget: options.detailsMemory)
+        let documents = DocumentCache(dir: output.cacheDir, trusted: sameBuilder, memory: detailsMemory)
         let site: Site
         do {
             site = try stage("reading content") { try read(contentDir: options.contentDir, config: config, cache: documents, log: options.log) }
@@ -154,11 +162,13 @@ public enum Pipeline {
                     updatedSearchIndex = outcome.changedDocuments > 0
                     return
                 }
-                let documents = SearchIndex.documents(index)
-                options.log?("      search documents (\(documents.count))")
-                searchState = try SearchIndex.write(documents, log: options.log, emit: emit)
+                // The documents are made (and their details read) as the index takes them.
+                searchState = try SearchIndex.write(SearchIndex.Source(index), spool: output.cacheDir, log: options.log, emit: emit)
             }
             if let error = dataFailure.error { throw error }
+            if detailsMemory.dropped > 0 {
+                options.log?("      project details: \(detailsMemory.dropped) times dropped to stay within \(detailsMemory.budget >> 20) MiB")
+            }
             try stage("publishing") {
                 try output.publish()
                 BuildIdentity.store(builder, in: output.cacheDir)
@@ -178,6 +188,7 @@ public enum Pipeline {
         result.copiedDataSegments = previousData?.copied ?? 0
         result.reusedSearchIndex = reusedSearchIndex
         result.updatedSearchIndex = updatedSearchIndex
+        result.droppedDetails = detailsMemory.dropped
         result.hasBaseURL = config.baseURL != SiteConfig.placeholderBaseURL
         return result
     }

@@ -60,37 +60,112 @@ public struct ProjectDetails: Sendable {
     public init() {}
 }
 
-/// A project's details, or how to read them when they are first asked for (from the cache
-/// file; once, on any thread).
+/// A project's details, or where to read them when they are asked for (its cache file; on
+/// any thread). Details read from the cache are kept while the build's `DetailsMemory` has
+/// room for them and dropped (to be read again when next needed) when it has not.
 final class ProjectDetailsBox: @unchecked Sendable {
+    /// Where a project's details are in its document's cache file.
+    struct Place {
+        let source: DocumentCache.DetailsSource
+        let offset: Int
+        let length: Int
+        let checksum: UInt64
+        /// The project's position in its document (for reading the document again).
+        let index: Int
+    }
+
     private let lock = NSLock()
     private var value: ProjectDetails?
-    private var load: (@Sendable () -> ProjectDetails)?
+    private var place: Place?
 
     init(_ value: ProjectDetails) {
         self.value = value
     }
 
-    init(load: @escaping @Sendable () -> ProjectDetails) {
-        self.load = load
+    init(place: Place) {
+        self.place = place
     }
 
     var isDecoded: Bool { lock.lock(); defer { lock.unlock() }; return value != nil }
 
     func read<T>(_ body: (ProjectDetails) -> T) -> T {
         lock.lock()
-        defer { lock.unlock() }
-        if value == nil, let load {
-            value = load()
-            self.load = nil
+        var loaded = false
+        if value == nil, let place {
+            value = place.source.details(place)
+            loaded = true
         }
-        return body(value!)
+        let result = body(value!)
+        let held = loaded ? place.map { ($0.source.memory, $0.length) } : nil
+        lock.unlock()
+        // Outside the lock: making room drops other boxes' details, each under its own lock.
+        if let (memory, length) = held { memory?.hold(self, weight: 2 * length) }
+        return result
     }
 
-    /// For in-place changes by the only owner.
+    /// Details (just read from the document and written to its cache file) that may be dropped
+    /// from now on, and read again from `place` when needed.
+    func stored(at place: Place) {
+        lock.lock()
+        self.place = place
+        let memory = value == nil ? nil : place.source.memory
+        lock.unlock()
+        memory?.hold(self, weight: 2 * place.length)
+    }
+
+    /// Forgets the details, if they can be read again.
+    func drop() {
+        lock.lock()
+        if place != nil { value = nil }
+        lock.unlock()
+    }
+
+    /// For in-place changes by the only owner: the details are then this box's own, no longer
+    /// those of the cache file.
     func modify<T>(_ body: (inout ProjectDetails) -> T) -> T {
         _ = read { _ in 0 }
+        lock.lock()
+        defer { lock.unlock() }
+        place = nil
         return body(&value!)
+    }
+}
+
+/// How many bytes of cached details a build keeps decoded at once (`BuildOptions.detailsMemory`):
+/// past that, the details decoded longest ago are dropped (and read again from the cache file
+/// when next needed), so the site's details need not fit in memory. A box is weighed at twice
+/// its encoded size, about what its decoded details take (1.7 times at 20,000 projects).
+final class DetailsMemory: @unchecked Sendable {
+    let budget: Int
+    private let lock = NSLock()
+    private var boxes: [(box: ProjectDetailsBox, weight: Int)] = []
+    private var first = 0
+    private(set) var held = 0
+    /// How many times details were dropped to make room.
+    private(set) var dropped = 0
+    /// The most held at once.
+    private(set) var peak = 0
+
+    init(budget: Int) { self.budget = max(0, budget) }
+
+    func hold(_ box: ProjectDetailsBox, weight: Int) {
+        var victims: [ProjectDetailsBox] = []
+        lock.lock()
+        boxes.append((box, weight))
+        held += weight
+        peak = max(peak, held)
+        while held > budget && first < boxes.count {
+            held -= boxes[first].weight
+            victims.append(boxes[first].box)
+            first += 1
+        }
+        dropped += victims.count
+        if first > 4096 && first * 2 > boxes.count {
+            boxes.removeFirst(first)
+            first = 0
+        }
+        lock.unlock()
+        for victim in victims { victim.drop() }
     }
 }
 

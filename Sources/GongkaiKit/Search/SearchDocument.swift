@@ -85,6 +85,8 @@ struct SearchDocument: Sendable {
         self.text = String(decoding: out, as: UTF8.self)
     }
 
+    var facet: SearchIndex.Facet { SearchIndex.Facet(department: department, year: year, kinds: kinds) }
+
     /// The document as its chunk file lists it: url, name, department, year, amount, text.
     var chunkEntry: JSON {
         .array([.string(url), .string(name), .string(department), .int(year), .string(amount), .string(text)])

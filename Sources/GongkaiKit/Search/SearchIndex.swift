@@ -61,15 +61,82 @@ enum SearchIndex {
         var byPath: [String: [UInt8]] { lock.lock(); defer { lock.unlock() }; return Dictionary(files, uniquingKeysWith: { a, _ in a }) }
     }
 
-    /// Builds the index and hands each file to `emit` as soon as it is ready, so the whole
-    /// index is never held in memory at once. Shards and document chunks are made on all
-    /// cores and handed over by the thread that made them (`emit` may be called concurrently,
-    /// in no particular order); a file's bytes are freed by the thread that allocated them.
-    /// Returns what a later build needs to update the index in place (`SearchUpdate`).
+    /// Where the index's documents come from: `count` of them, made in id order a range at a
+    /// time (on several threads at once, each its own range), so that they need not all be
+    /// held at once.
+    struct Source: Sendable {
+        let count: Int
+        let make: @Sendable (Range<Int>, (SearchDocument) throws -> Void) throws -> Void
+
+        init(count: Int, make: @escaping @Sendable (Range<Int>, (SearchDocument) throws -> Void) throws -> Void) {
+            self.count = count
+            self.make = make
+        }
+
+        init(_ documents: [SearchDocument]) {
+            self.init(count: documents.count) { range, body in
+                for id in range { try body(documents[id]) }
+            }
+        }
+
+        /// Every project of the site, in site order, with its text.
+        init(_ index: SiteIndex) {
+            self.init(count: index.departmentYears.reduce(0) { $0 + $1.departmentYear.projects.count }) { range, body in
+                var first = 0
+                for entry in index.departmentYears {
+                    let dy = entry.departmentYear
+                    defer { first += dy.projects.count }
+                    let lo = max(range.lowerBound, first), hi = min(range.upperBound, first + dy.projects.count)
+                    guard lo < hi else { continue }
+                    for id in lo..<hi {
+                        let p = id - first
+                        try body(SearchDocument(dy.projects[p], department: dy.department, year: dy.year,
+                                                url: Permalinks.encode(String(entry.projectPaths[p].dropFirst()))))
+                    }
+                }
+            }
+        }
+    }
+
+    /// What a facet filter needs of a document.
+    struct Facet {
+        var department: String
+        var year: Int
+        var kinds: UInt8
+    }
+
+    /// What one worker made of its range of documents: their postings, their chunk entries
+    /// (each followed by a comma) in a spool file, and what the state and the facets need.
+    private struct Part {
+        var range: Range<Int>
+        var table = PostingTable(capacity: 1 << 16)
+        var spool: Spool
+        /// Where each document's entry ends in the spool.
+        var ends: [Int] = []
+        var hashes: [UInt64] = []
+        var facets: [Facet] = []
+        var textBytes = 0
+    }
+
     @discardableResult
     static func write(_ documents: [SearchDocument], options: Options = Options(), log: ((String) -> Void)? = nil,
                       emit: @Sendable (String, [UInt8]) throws -> Void) throws -> SearchState {
-        let count = documents.count
+        try write(Source(documents), spool: NSTemporaryDirectory(), options: options, log: log, emit: emit)
+    }
+
+    /// Builds the index and hands each file to `emit` as soon as it is ready, so the whole
+    /// index is never held in memory at once, nor the documents' text: each worker makes the
+    /// documents of its range one by one, adds their keys to its posting lists (delta varints)
+    /// and writes their chunk entries to a spool file in `spool`, from which the chunks are
+    /// put together once the chunk size (which depends on all text) is known. Shards and
+    /// document chunks are made on all cores and handed over by the thread that made them
+    /// (`emit` may be called concurrently, in no particular order); a file's bytes are freed by
+    /// the thread that allocated them. Returns what a later build needs to update the index in
+    /// place (`SearchUpdate`).
+    @discardableResult
+    static func write(_ source: Source, spool: String, options: Options = Options(), log: ((String) -> Void)? = nil,
+                      emit: @Sendable (String, [UInt8]) throws -> Void) throws -> SearchState {
+        let count = source.count
         let clock = ContinuousClock()
         var lap = clock.now
         func step(_ name: String) {
@@ -77,11 +144,36 @@ enum SearchIndex {
             log?("      \(name) (\((now - lap).formatted(.units(allowed: [.milliseconds]))))")
             lap = now
         }
-        // 1. Posting lists, built on all cores: each worker takes a range of documents.
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, documents.count))
-        let ranges = (0..<workers).map { w in (documents.count * w / workers)..<(documents.count * (w + 1) / workers) }
-        let tables = parallelMap(ranges) { range in PostingTable.build(documents, range: range) }
-        step("posting lists")
+        // 1. Documents, their posting lists and chunk entries, on all cores: each worker takes
+        //    a range of documents.
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count))
+        let ranges = (0..<workers).map { w in (count * w / workers)..<(count * (w + 1) / workers) }
+        let made = parallelMap(ranges) { range in
+            Result { () throws -> Part in
+                var part = Part(range: range, spool: try Spool(in: spool))
+                part.ends.reserveCapacity(range.count)
+                part.hashes.reserveCapacity(range.count)
+                part.facets.reserveCapacity(range.count)
+                var entry: [UInt8] = []
+                try source.make(range) { document in
+                    part.table.add(document.text, doc: Int32(range.lowerBound + part.ends.count))
+                    entry.removeAll(keepingCapacity: true)
+                    document.chunkEntry.write(to: &entry, pretty: false, indent: 0)
+                    entry.append(0x2C)
+                    try part.spool.append(entry)
+                    part.ends.append(part.spool.size)
+                    part.hashes.append(document.hash)
+                    part.facets.append(Facet(department: document.department, year: document.year, kinds: document.kinds))
+                    part.textBytes += document.text.utf8.count
+                }
+                try part.spool.flush()
+                guard part.ends.count == range.count else { throw SpoolError(message: "search documents: \(part.ends.count) made of \(range.count)") }
+                return part
+            }
+        }
+        let parts = try made.map { try $0.get() }
+        let tables = parts.map(\.table)
+        step("documents and posting lists")
 
         // 2. The keys of all workers (each once), with the size their postings will take.
         var keys: [(key: UInt64, hash: UInt32, size: Int)] = []
@@ -113,17 +205,26 @@ enum SearchIndex {
             try emit(shardPath(i), JSON.object(pairs).bytes())
         }
         step("shards")
-        // 4. Documents in chunks of consecutive ids.
-        let textBytes = documents.reduce(0) { $0 + $1.text.utf8.count }
+        // 4. Documents in chunks of consecutive ids, their entries taken from the spools.
+        let textBytes = parts.reduce(0) { $0 + $1.textBytes }
         let chunk = chunkSize(textBytes: textBytes, documents: count, options: options)
         try parallelForEach((count + chunk - 1) / chunk) { c in
-            let docs = documents[(c * chunk)..<min(count, (c + 1) * chunk)]
-            try emit(chunkPath(c), JSON.array(docs.map(\.chunkEntry)).bytes())
+            let ids = (c * chunk)..<min(count, (c + 1) * chunk)
+            var out: [UInt8] = [0x5B]
+            for part in parts {
+                let lo = max(ids.lowerBound, part.range.lowerBound) - part.range.lowerBound
+                let hi = min(ids.upperBound, part.range.upperBound) - part.range.lowerBound
+                guard lo < hi else { continue }
+                let start = lo == 0 ? 0 : part.ends[lo - 1]
+                try part.spool.read(start..<part.ends[hi - 1], into: &out)
+            }
+            out[out.count - 1] = 0x5D  // the last entry's comma
+            try emit(chunkPath(c), out)
         }
         step("document chunks")
-        try writeFacets(documents, shardCount: shardCount, chunk: chunk, emit: emit)
+        try writeFacets(parts.flatMap(\.facets), shardCount: shardCount, chunk: chunk, emit: emit)
         return SearchState(shardBytes: options.shardBytes, chunkBytes: options.chunkBytes, shardCount: shardCount,
-                           chunk: chunk, total: total, textBytes: textBytes, hashes: documents.map(\.hash))
+                           chunk: chunk, total: total, textBytes: textBytes, hashes: parts.flatMap(\.hashes))
     }
 
     static func shardPath(_ i: Int) -> String { "search/shards/\(i).json" }
@@ -146,7 +247,7 @@ enum SearchIndex {
 
     /// The facets for the filters (department, year, kind of 一级指标) and `meta.json`, what the
     /// browser needs to find everything else.
-    static func writeFacets(_ documents: [SearchDocument], shardCount: Int, chunk: Int,
+    static func writeFacets(_ documents: [Facet], shardCount: Int, chunk: Int,
                             emit: (String, [UInt8]) throws -> Void) rethrows {
         let count = documents.count
         var departments: [String] = []
@@ -204,8 +305,11 @@ struct PostingTable {
     private var mask: Int
     private(set) var hashes: [UInt32] = []
     private(set) var entryKeys: [UInt64] = []
-    /// The posting list of each key number.
-    private var postings: [[Int32]] = []
+    /// The posting list of each key number, as the gaps between its documents in LEB128
+    /// varints (the first from -1): a quarter of the memory of a list of ids.
+    private var postings: [[UInt8]] = []
+    /// How many documents each key's posting list holds.
+    private var counts: [Int32] = []
 
     init(capacity: Int = 1 << 16) {
         table = [Entry](repeating: Entry(key: 0, slot: -1, lastDoc: -1), count: capacity)
@@ -214,13 +318,10 @@ struct PostingTable {
 
     var count: Int { entryKeys.count }
 
-    static func build(_ documents: [SearchDocument], range: Range<Int>) -> PostingTable {
-        var table = PostingTable(capacity: 1 << 16)
-        for id in range {
-            var run = KeyRun(doc: Int32(id))
-            SearchFold.fold(documents[id].text) { run.emit($0, into: &table) }
-        }
-        return table
+    /// Adds the keys of one document's text (documents are added in id order).
+    mutating func add(_ text: String, doc: Int32) {
+        var run = KeyRun(doc: doc)
+        SearchFold.fold(text) { run.emit($0, into: &self) }
     }
 
     /// The distinct keys of one text, sorted.
@@ -283,30 +384,36 @@ struct PostingTable {
         let mask = self.mask
         // The common case (a key seen before, maybe in this very document) reads and writes
         // one entry in place, without the array's uniqueness check on every access.
-        let found: Int32? = table.withUnsafeMutableBufferPointer { t in
+        let found: (slot: Int32, gap: UInt32)? = table.withUnsafeMutableBufferPointer { t in
             var i = Self.start(key, mask)
             while true {
                 let k = t[i].key
                 if k == key {
-                    if t[i].lastDoc != doc {
+                    let last = t[i].lastDoc
+                    if last != doc {
                         t[i].lastDoc = doc
-                        return t[i].slot
+                        return (t[i].slot, UInt32(bitPattern: doc &- last))
                     }
-                    return -1
+                    return (-1, 0)
                 }
                 if k == 0 { return nil }
                 i = (i + 1) & mask
             }
         }
         switch found {
-        case .some(let slot) where slot < 0: return
-        case .some(let slot): postings[Int(slot)].append(doc)
+        case .some(let found) where found.slot < 0: return
+        case .some(let found):
+            Self.appendVarint(found.gap, to: &postings[Int(found.slot)])
+            counts[Int(found.slot)] += 1
         case .none:
             let slot = Int32(entryKeys.count)
             table[probe(key)] = Entry(key: key, slot: slot, lastDoc: doc)
             entryKeys.append(key)
             hashes.append(Self.hash(key))
-            postings.append([doc])
+            var list: [UInt8] = []
+            Self.appendVarint(UInt32(bitPattern: doc &+ 1), to: &list)
+            postings.append(list)
+            counts.append(1)
             if entryKeys.count * 2 > table.count { grow() }
         }
     }
@@ -327,18 +434,43 @@ struct PostingTable {
         entryKeys.append(key)
         hashes.append(0)
         postings.append([])
+        counts.append(0)
         if entryKeys.count * 2 > table.count { grow() }
         return true
     }
 
     func postingCount(_ key: UInt64) -> Int {
         let i = probe(key)
-        return table[i].key == key ? postings[Int(table[i].slot)].count : 0
+        return table[i].key == key ? Int(counts[Int(table[i].slot)]) : 0
     }
 
+    /// Appends the documents of `key`'s posting list, in order.
     func appendPostings(_ key: UInt64, to ids: inout [Int32]) {
         let i = probe(key)
-        if table[i].key == key { ids.append(contentsOf: postings[Int(table[i].slot)]) }
+        guard table[i].key == key else { return }
+        let slot = Int(table[i].slot)
+        ids.reserveCapacity(ids.count + Int(counts[slot]))
+        var previous: Int32 = -1
+        var value: UInt32 = 0
+        var shift: UInt32 = 0
+        for byte in postings[slot] {
+            value |= UInt32(byte & 0x7F) << shift
+            if byte & 0x80 != 0 { shift += 7; continue }
+            previous &+= Int32(bitPattern: value)
+            ids.append(previous)
+            value = 0
+            shift = 0
+        }
+    }
+
+    @inline(__always)
+    private static func appendVarint(_ value: UInt32, to list: inout [UInt8]) {
+        var v = value
+        while v >= 0x80 {
+            list.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        list.append(UInt8(v))
     }
 
     func forEachKey(_ body: (UInt64, UInt32) -> Void) {
@@ -357,4 +489,55 @@ struct PostingTable {
         if low != 0xFFFF_FFFF, let b = Unicode.Scalar(low) { s.unicodeScalars.append(b) }
         return s
     }
+}
+
+/// A file of bytes written once, in order, and read back in pieces: unlinked as soon as it is
+/// made, so it goes when the process does, whatever happens to the build.
+final class Spool: @unchecked Sendable {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    /// Bytes appended so far.
+    private(set) var size = 0
+
+    init(in dir: String) throws {
+        var template = Array((dir.hasSuffix("/") ? dir : dir + "/").utf8CString.dropLast()) + Array("gongkai-spool-XXXXXX".utf8CString)
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else { throw SpoolError(message: "cannot make a spool file in \(dir): \(String(cString: strerror(errno)))") }
+        unlink(template)
+        self.fd = fd
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    deinit { close(fd) }
+
+    func append(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        size += bytes.count
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    func flush() throws {
+        var done = 0
+        while done < buffer.count {
+            let n = buffer.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw SpoolError(message: "cannot write a spool file: \(String(cString: strerror(errno)))") }
+            done += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends the bytes at `range` (all flushed) to `out`.
+    func read(_ range: Range<Int>, into out: inout [UInt8]) throws {
+        guard let bytes = Files.read(fd, count: range.count, at: range.lowerBound) else {
+            throw SpoolError(message: "cannot read a spool file back")
+        }
+        out.append(contentsOf: bytes)
+    }
+}
+
+struct SpoolError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

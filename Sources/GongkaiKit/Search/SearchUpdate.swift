@@ -157,7 +157,7 @@ enum SearchUpdate {
             try emit(SearchIndex.chunkPath(c), JSON.array(entries).bytes())
             rewritten.insert(SearchIndex.chunkPath(c))
         }
-        try SearchIndex.writeFacets(documents, shardCount: previous.shardCount, chunk: previous.chunk) { path, bytes in
+        try SearchIndex.writeFacets(documents.map(\.facet), shardCount: previous.shardCount, chunk: previous.chunk) { path, bytes in
             try emit(path, bytes)
             rewritten.insert(path)
         }

@@ -51,9 +51,13 @@ final class DocumentCache: @unchecked Sendable {
     /// Documents taken from the cache without reading them (their `stat` vouched for them).
     private(set) var untouched = 0
 
+    /// Bounds the details decoded from cache files (none: kept once decoded).
+    let memory: DetailsMemory?
+
     /// `trusted`: the cache was written by this gongkai; otherwise its documents are read again.
-    init(dir: String, trusted: Bool = true) {
+    init(dir: String, trusted: Bool = true, memory: DetailsMemory? = nil) {
         self.dir = dir
+        self.memory = memory
         if trusted, let data = FileManager.default.contents(atPath: dir + "/documents.bin") {
             var r = BinaryReader([UInt8](data))
             if let list = try? r.array({ r in
@@ -96,7 +100,7 @@ final class DocumentCache: @unchecked Sendable {
         // Only the summary is read: each project's details are read from the file when a page,
         // a data row or the search text first needs them (`DetailsSource`).
         var r = BinaryReader(summary)
-        guard let doc = try? r.document(details: DetailsSource(file: name, start: detailsStart, document: path)), r.atEnd, doc.path == path, doc.projects.allSatisfy({ $0.digest != nil }) else { return nil }
+        guard let doc = try? r.document(details: DetailsSource(file: name, start: detailsStart, document: path, memory: memory)), r.atEnd, doc.path == path, doc.projects.allSatisfy({ $0.digest != nil }) else { return nil }
         lock.lock()
         hits += 1
         lock.unlock()
@@ -121,38 +125,54 @@ final class DocumentCache: @unchecked Sendable {
         }
         let (doc, parts) = Self.digested(DocumentReader.read(path: path, bytes: bytes))
         try? FileManager.default.createDirectory(atPath: dir + "/documents", withIntermediateDirectories: true)
-        try? Data(Self.file(doc, parts)).write(to: URL(fileURLWithPath: file(hash, path)))
+        let name = file(hash, path)
+        let stored = Self.file(doc, parts)
+        if (try? Data(stored.bytes).write(to: URL(fileURLWithPath: name))) != nil, let memory {
+            // From now on the details may be dropped and read again from the file.
+            let source = DetailsSource(file: name, start: stored.start, document: path, memory: memory)
+            for (i, place) in stored.details.enumerated() {
+                doc.projects[i].detailsBox.stored(at: ProjectDetailsBox.Place(
+                    source: source, offset: place.offset, length: place.length, checksum: place.checksum, index: i))
+            }
+        }
         return doc
     }
 
-    /// A cache file: its summary (the document, each project saying where its details are),
-    /// then all the projects' details, each part followed by its checksum and the summary
-    /// preceded by its length:
+    /// A cache file: its summary (the document, each project saying where its details are
+    /// and their checksum), preceded by its length and followed by its checksum, then all the
+    /// projects' details:
     ///
-    ///     [summary length: 8][summary][checksum: 8][details][checksum: 8]
-    static func file(_ doc: DocumentResult, _ parts: [(summary: [UInt8], details: [UInt8])]) -> [UInt8] {
+    ///     [summary length: 8][summary][checksum: 8][details]
+    ///
+    /// Also where the details start, and where each project's are among them.
+    static func file(_ doc: DocumentResult, _ parts: [(summary: [UInt8], details: [UInt8])]) -> (bytes: [UInt8], start: Int, details: [(offset: Int, length: Int, checksum: UInt64)]) {
         var details: [UInt8] = []
         var summaries: [[UInt8]] = []
+        var places: [(offset: Int, length: Int, checksum: UInt64)] = []
         summaries.reserveCapacity(parts.count)
+        places.reserveCapacity(parts.count)
         for part in parts {
             var w = BinaryWriter()
             w.bytes = part.summary
-            w.int(details.count)
-            w.int(part.details.count)
+            let place = (offset: details.count, length: part.details.count, checksum: StreamingHash.of(part.details))
+            w.int(place.offset)
+            w.int(place.length)
+            w.varint(place.checksum)
             details.append(contentsOf: part.details)
             summaries.append(w.bytes)
+            places.append(place)
         }
         var s = BinaryWriter()
         s.document(doc, projects: summaries)
         var out: [UInt8] = []
-        out.reserveCapacity(s.bytes.count + details.count + 24)
+        out.reserveCapacity(s.bytes.count + details.count + 16)
         func word(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
         word(UInt64(s.bytes.count))
         out.append(contentsOf: s.bytes)
         word(StreamingHash.of(s.bytes))
+        let start = out.count
         out.append(contentsOf: details)
-        word(StreamingHash.of(details))
-        return out
+        return (out, start, places)
     }
 
     /// A cache file's summary, when its checksum holds, and where the details start; read
@@ -165,7 +185,7 @@ final class DocumentCache: @unchecked Sendable {
         var st = stat()
         guard fstat(fd, &st) == 0, let header = Files.read(fd, count: 8, at: 0) else { return nil }
         let length = Int(truncatingIfNeeded: UInt64(littleEndian: header.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }))
-        guard length >= 0, length <= Int(st.st_size) - 24,
+        guard length >= 0, length <= Int(st.st_size) - 16,
               let summary = Files.read(fd, count: length + 8, at: 8).flatMap(checked)
         else { return nil }
         return (summary, 8 + length + 8)
@@ -182,44 +202,41 @@ final class DocumentCache: @unchecked Sendable {
         return part
     }
 
-    /// The details part of one cache file, read (and checked) when a project of it first needs
-    /// its details. Should the part be damaged or gone, the document is read again for them.
+    /// The details part of one cache file: each project's details are read from it (and
+    /// checked against their checksum in the summary) when they are needed, as often as the
+    /// build's `DetailsMemory` dropped them. Should they be damaged or gone, the document is
+    /// read again for them.
     final class DetailsSource: @unchecked Sendable {
         let file: String
         let start: Int
         let document: String
+        let memory: DetailsMemory?
         private let lock = NSLock()
-        private var loaded = false
-        private var blob: [UInt8]?
         private var reread: [ProjectDetails]?
 
-        init(file: String, start: Int, document: String) {
+        init(file: String, start: Int, document: String, memory: DetailsMemory?) {
             self.file = file
             self.start = start
             self.document = document
+            self.memory = memory
         }
 
-        func details(offset: Int, length: Int, project: Int) -> ProjectDetails {
-            lock.lock()
-            defer { lock.unlock() }
-            if !loaded {
-                // The details part only (the summary was read already), checked whole.
-                loaded = true
-                let fd = open(file, O_RDONLY | O_CLOEXEC)
-                if fd >= 0 {
-                    var st = stat()
-                    if fstat(fd, &st) == 0 { blob = Files.read(fd, count: Int(st.st_size) - start, at: start).flatMap(DocumentCache.checked) }
-                    close(fd)
+        func details(_ place: ProjectDetailsBox.Place) -> ProjectDetails {
+            let fd = open(file, O_RDONLY | O_CLOEXEC)
+            if fd >= 0 {
+                let bytes = Files.read(fd, count: place.length, at: start + place.offset)
+                close(fd)
+                if let bytes, StreamingHash.of(bytes) == place.checksum {
+                    var r = BinaryReader(bytes)
+                    if let details = try? r.details(), r.atEnd { return details }
                 }
             }
-            if let blob, offset <= blob.count - length {
-                var r = BinaryReader(Array(blob[offset..<offset + length]))
-                if let details = try? r.details(), r.atEnd { return details }
-            }
+            lock.lock()
+            defer { lock.unlock() }
             if reread == nil {
                 reread = Files.read(document).map { DocumentReader.read(path: document, bytes: $0).projects.map(\.details) } ?? []
             }
-            return project < reread!.count ? reread![project] : ProjectDetails()
+            return place.index < reread!.count ? reread![place.index] : ProjectDetails()
         }
     }
 

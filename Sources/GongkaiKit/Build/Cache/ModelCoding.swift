@@ -149,9 +149,9 @@ extension BinaryReader {
         p.totalAmount = try money()
         p.period = try optionalString()
         p.source = try optionalString()
-        let offset = try int(), length = try int()
+        let offset = try int(), length = try int(), checksum = try varint()
         guard offset >= 0, length >= 0 else { throw Damaged() }
-        p.detailsBox = ProjectDetailsBox { source.details(offset: offset, length: length, project: index) }
+        p.detailsBox = ProjectDetailsBox(place: .init(source: source, offset: offset, length: length, checksum: checksum, index: index))
         return p
     }
 
