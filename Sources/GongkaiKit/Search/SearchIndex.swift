@@ -145,8 +145,9 @@ enum SearchIndex {
             lap = now
         }
         // 1. Documents, their posting lists and chunk entries, on all cores: each worker takes
-        //    a range of documents.
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count))
+        //    a range of documents. Four ranges a core, so that a core shared with the open
+        //    data's thread does not hold the others up.
+        let workers = max(1, min(4 * ProcessInfo.processInfo.activeProcessorCount, 32, count))
         let ranges = (0..<workers).map { w in (count * w / workers)..<(count * (w + 1) / workers) }
         let made = parallelMap(ranges) { range in
             Result { () throws -> Part in
