@@ -72,6 +72,9 @@ final class ProjectDetailsBox: @unchecked Sendable {
         let checksum: UInt64
         /// The project's position in its document (for reading the document again).
         let index: Int
+        /// What the details take decoded, as `DetailsMemory` counts it: about twice their
+        /// encoded size (1.7 times at 20,000 projects).
+        var weight: Int { 2 * length }
     }
 
     private let lock = NSLock()
@@ -96,10 +99,10 @@ final class ProjectDetailsBox: @unchecked Sendable {
             loaded = true
         }
         let result = body(value!)
-        let held = loaded ? place.map { ($0.source.memory, $0.length) } : nil
+        let held = loaded ? place.map { ($0.source.memory, $0.weight) } : nil
         lock.unlock()
         // Outside the lock: making room drops other boxes' details, each under its own lock.
-        if let (memory, length) = held { memory?.hold(self, weight: 2 * length) }
+        if let (memory, weight) = held { memory?.hold(self, weight: weight) }
         return result
     }
 
@@ -110,7 +113,7 @@ final class ProjectDetailsBox: @unchecked Sendable {
         self.place = place
         let memory = value == nil ? nil : place.source.memory
         lock.unlock()
-        memory?.hold(self, weight: 2 * place.length)
+        memory?.hold(self, weight: place.weight)
     }
 
     /// Forgets the details, if they can be read again.
@@ -133,18 +136,16 @@ final class ProjectDetailsBox: @unchecked Sendable {
 
 /// How many bytes of cached details a build keeps decoded at once (`BuildOptions.detailsMemory`):
 /// past that, the details decoded longest ago are dropped (and read again from the cache file
-/// when next needed), so the site's details need not fit in memory. A box is weighed at twice
-/// its encoded size, about what its decoded details take (1.7 times at 20,000 projects).
+/// when next needed), so the site's details need not fit in memory. Boxes are weighed by
+/// `Place.weight`.
 final class DetailsMemory: @unchecked Sendable {
     let budget: Int
     private let lock = NSLock()
     private var boxes: [(box: ProjectDetailsBox, weight: Int)] = []
     private var first = 0
-    private(set) var held = 0
+    private var held = 0
     /// How many times details were dropped to make room.
     private(set) var dropped = 0
-    /// The most held at once.
-    private(set) var peak = 0
 
     init(budget: Int) { self.budget = max(0, budget) }
 
@@ -153,7 +154,6 @@ final class DetailsMemory: @unchecked Sendable {
         lock.lock()
         boxes.append((box, weight))
         held += weight
-        peak = max(peak, held)
         while held > budget && first < boxes.count {
             held -= boxes[first].weight
             victims.append(boxes[first].box)

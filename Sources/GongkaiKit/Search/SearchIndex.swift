@@ -16,33 +16,32 @@ enum SearchIndex {
         var chunkBytes = 48 * 1024
     }
 
-    /// Every project as a search document, in site order (the ids). `withText: false` for
-    /// what `SearchUpdate` needs, without decoding every project's details.
     /// The document with this id (the position in `documents`), with its text.
     static func document(_ index: SiteIndex, id: Int) -> SearchDocument {
         var first = 0
         for entry in index.departmentYears {
             let dy = entry.departmentYear
-            if id < first + dy.projects.count {
-                let p = id - first
-                return SearchDocument(dy.projects[p], department: dy.department, year: dy.year,
-                                      url: Permalinks.encode(String(entry.projectPaths[p].dropFirst())))
-            }
+            if id < first + dy.projects.count { return document(entry, id - first) }
             first += dy.projects.count
         }
         preconditionFailure("no search document \(id)")
     }
 
+    /// Every project as a search document, in site order (the ids). `withText: false` for
+    /// what `SearchUpdate` needs, without decoding every project's details.
     static func documents(_ index: SiteIndex, withText: Bool = true) -> [SearchDocument] {
         // A department-year per task (its entry is read once, not once per project).
         parallelMap(Array(index.departmentYears.indices)) { y in
             let entry = index.departmentYears[y]
-            let dy = entry.departmentYear
-            return dy.projects.indices.map { p in
-                SearchDocument(dy.projects[p], department: dy.department, year: dy.year,
-                               url: Permalinks.encode(String(entry.projectPaths[p].dropFirst())), withText: withText)
-            }
+            return entry.departmentYear.projects.indices.map { document(entry, $0, withText: withText) }
         }.flatMap { $0 }
+    }
+
+    /// The search document of a department-year's `p`th project.
+    static func document(_ entry: SiteIndex.DepartmentYearEntry, _ p: Int, withText: Bool = true) -> SearchDocument {
+        let dy = entry.departmentYear
+        return SearchDocument(dy.projects[p], department: dy.department, year: dy.year,
+                              url: Permalinks.encode(String(entry.projectPaths[p].dropFirst())), withText: withText)
     }
 
     /// The index files, as (site path, bytes), in path order.
@@ -88,11 +87,7 @@ enum SearchIndex {
                     defer { first += dy.projects.count }
                     let lo = max(range.lowerBound, first), hi = min(range.upperBound, first + dy.projects.count)
                     guard lo < hi else { continue }
-                    for id in lo..<hi {
-                        let p = id - first
-                        try body(SearchDocument(dy.projects[p], department: dy.department, year: dy.year,
-                                                url: Permalinks.encode(String(entry.projectPaths[p].dropFirst()))))
-                    }
+                    for id in lo..<hi { try body(SearchIndex.document(entry, id - first)) }
                 }
             }
         }
