@@ -1,5 +1,7 @@
 // A compact binary form of the model, for the build cache and for fingerprints of pages.
 
+import Foundation
+
 /// Writes values as bytes: varints, length-prefixed UTF-8 strings, arrays, optionals.
 struct BinaryWriter {
     var bytes: [UInt8] = []
@@ -87,7 +89,33 @@ struct BinaryReader {
         return String(decoding: bytes[position..<position + n], as: UTF8.self)
     }
 
+    /// Strings a summary repeats (the document's path in every location, its department,
+    /// unit, period, source): the same `String` as the last time these bytes were read (one
+    /// of the last eight), instead of a copy each time.
+    private var recent: [String] = []
+
+    mutating func sharedString() throws -> String {
+        let n = Int(try varint())
+        guard n >= 0, position + n <= bytes.count else { throw Damaged() }
+        defer { position += n }
+        // Up to 15 bytes a String holds inline: nothing to share.
+        guard n > 15 else { return String(decoding: bytes[position..<position + n], as: UTF8.self) }
+        let found = bytes.withUnsafeBufferPointer { b -> String? in
+            let start = b.baseAddress! + position
+            for var s in recent where s.utf8.count == n {
+                if s.withUTF8({ memcmp($0.baseAddress!, start, n) == 0 }) { return s }
+            }
+            return nil
+        }
+        if let found { return found }
+        let s = String(decoding: bytes[position..<position + n], as: UTF8.self)
+        if recent.count == 8 { recent.removeFirst() }
+        recent.append(s)
+        return s
+    }
+
     mutating func optionalString() throws -> String? { try bool() ? try string() : nil }
+    mutating func optionalSharedString() throws -> String? { try bool() ? try sharedString() : nil }
     mutating func money() throws -> Money? { try bool() ? Money(fen: Int64(try int())) : nil }
     mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
 

@@ -128,15 +128,15 @@ extension BinaryReader {
     }
 
     mutating func location() throws -> SourceLocation {
-        SourceLocation(file: try string(), line: try int())
+        SourceLocation(file: try sharedString(), line: try int())
     }
 
     /// A project of a cache file's summary, whose details are read when first needed.
     mutating func project(details source: DocumentCache.DetailsSource, index: Int) throws -> Project {
         guard let layout = Layout(rawValue: try string()) else { throw Damaged() }
         let location = try location()
-        let rawDepartment = try optionalString()
-        let unit = try optionalString()
+        let rawDepartment = try optionalSharedString()
+        let unit = try optionalSharedString()
         let year = try optionalInt()
         let name = try string()
         var p = Project(layout: layout, location: location, name: name)
@@ -147,8 +147,8 @@ extension BinaryReader {
         p.code = try optionalString()
         p.amount = try money()
         p.totalAmount = try money()
-        p.period = try optionalString()
-        p.source = try optionalString()
+        p.period = try optionalSharedString()
+        p.source = try optionalSharedString()
         let offset = try int(), length = try int(), checksum = try varint()
         guard offset >= 0, length >= 0 else { throw Damaged() }
         p.detailsBox = ProjectDetailsBox(place: .init(source: source, offset: offset, length: length, checksum: checksum, index: index))
@@ -184,6 +184,6 @@ extension BinaryReader {
     mutating func diagnostic() throws -> Diagnostic {
         guard let severity = Severity(rawValue: try string()) else { throw Damaged() }
         let location = try location()
-        return Diagnostic(severity, location, code: try string(), try string())
+        return Diagnostic(severity, location, code: try sharedString(), try sharedString())
     }
 }
