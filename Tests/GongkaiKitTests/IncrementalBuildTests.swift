@@ -277,6 +277,12 @@ import Testing
             }
             #expect(again == bytes, "\(path)")
             #expect(decoded?.projects.count == doc.projects.count)
+            // The document's path, in every project's location, is one String read once.
+            let storages = Set((decoded?.projects ?? []).map { p -> Int in
+                var file = p.location.file
+                return file.withUTF8 { Int(bitPattern: $0.baseAddress) }
+            })
+            #expect(storages.count == 1, "\(path)")
         }
     }
 }
