@@ -162,6 +162,38 @@ enum HTMLTable {
         #expect(locs == canonicals)
     }
 
+    /// A site with more pages than one sitemap may list (sitemaps.org: 50,000) gets a sitemap
+    /// index of parts: here with parts of ten, the seeds' 41 addresses in five, each listed
+    /// once, in the same order as the single sitemap.
+    @Test func aLargeSiteHasASitemapIndexOfParts() throws {
+        let theme = try Theme.load(themesDir: Repo.root + "/Themes", name: "default")
+        var config = SiteConfig()
+        config.baseURL = "https://yusuan.example.gov.cn/a&b"
+        let renderer = SiteRenderer(theme: theme, context: PageContext(config: config, index: SiteIndex(site: Seeds.site)), site: Seeds.site)
+        func locs(_ bytes: [UInt8]) -> [String] {
+            String(decoding: bytes, as: UTF8.self).components(separatedBy: "<loc>").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        }
+        var single: [(String, [UInt8])] = []
+        try renderer.sitemaps { single.append(($0, $1)) }
+        #expect(single.map(\.0) == ["sitemap.xml"])
+        let all = locs(single[0].1)
+        #expect(all.count == 41 && all.allSatisfy { $0.hasPrefix("https://yusuan.example.gov.cn/a&amp;b/") })
+
+        var parts: [(String, [UInt8])] = []
+        try renderer.sitemaps(limit: 10) { parts.append(($0, $1)) }
+        #expect(parts.map(\.0) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap-4.xml", "sitemap-5.xml", "sitemap.xml"])
+        #expect(parts.dropLast().map { locs($0.1).count } == [10, 10, 10, 10, 1])
+        #expect(parts.dropLast().flatMap { locs($0.1) } == all)
+        #expect(parts.dropLast().allSatisfy { String(decoding: $0.1, as: UTF8.self).hasSuffix("</urlset>\n") })
+        let index = String(decoding: parts.last!.1, as: UTF8.self)
+        #expect(index.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"))
+        #expect(locs(parts.last!.1) == (1...5).map { "https://yusuan.example.gov.cn/a&amp;b/sitemap-\($0).xml" })
+        // Exactly the limit: still one file.
+        var exact: [(String, [UInt8])] = []
+        try renderer.sitemaps(limit: 41) { exact.append(($0, $1)) }
+        #expect(exact.map(\.0) == ["sitemap.xml"] && exact[0].1 == single[0].1)
+    }
+
     @Test func annexDifferencesAreNoticed() throws {
         let dir = TemporaryDirectory()
         var text = try String(contentsOfFile: Repo.xianDe, encoding: .utf8)

@@ -44,7 +44,7 @@ struct SiteRenderer: Sendable {
     func render(into output: StagedOutput) throws -> Int {
         let allJobs = jobs
         try parallelForEach(allJobs.count) { i in try write(allJobs[i], into: output) }
-        try sitemap().withUnsafeBytes { try output.write("sitemap.xml", bytes: $0) }
+        try sitemaps { path, bytes in try bytes.withUnsafeBytes { try output.write(path, bytes: $0) } }
         try output.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(context.canonical("/sitemap.xml"))\n")
         for (path, file) in theme.assets { try output.copy(from: file, to: path) }
         return allJobs.count
@@ -190,27 +190,64 @@ struct SiteRenderer: Sendable {
         return (file(job), template, view)
     }
 
-    /// Every page's canonical URL (`PageContext.canonical`), written as bytes: a percent-encoded
-    /// path needs no escaping, the base URL is escaped once.
-    func sitemap() -> [UInt8] {
-        var start: [UInt8] = Array("<url><loc>".utf8)
-        HTML.escape(context.baseURL, into: &start)
+    /// The URLs one sitemap file may list (sitemaps.org: 50,000, and 50 MB, which 50,000 of
+    /// these addresses stay well under).
+    static let sitemapLimit = 50_000
+
+    /// Every page's canonical URL (`PageContext.canonical`) but the 404 page's, in sitemaps:
+    /// `sitemap.xml` lists them all while they are at most `limit`; past that it is a sitemap
+    /// index of `sitemap-1.xml`, `sitemap-2.xml`, … of `limit` URLs each, each handed to `emit`
+    /// as soon as it is full. Written as bytes: a percent-encoded path needs no escaping, the
+    /// base URL is escaped once.
+    func sitemaps(limit: Int = SiteRenderer.sitemapLimit, emit: (String, [UInt8]) throws -> Void) throws {
+        let index = context.index
+        let total = 3 + index.departments.count + index.departmentYears.reduce(0) { $0 + 1 + $1.projectPaths.count }
+        let limit = max(1, limit)
+        var base: [UInt8] = []
+        HTML.escape(context.baseURL, into: &base)
+        let header = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
+        let start = Array("<url><loc>".utf8) + base
         let end = Array("</loc></url>\n".utf8)
-        var out: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
-        out.reserveCapacity(context.index.departmentYears.count * 8 * 200)
-        func add(_ path: String) {
+        let footer = Array("</urlset>\n".utf8)
+        var parts = 0
+        var out = header
+        out.reserveCapacity(min(total, limit) * 200)
+        var inPart = 0
+        func add(_ path: String) throws {
             out.append(contentsOf: start)
             Permalinks.encode(path, dropping: 1, into: &out)
             out.append(contentsOf: end)
+            inPart += 1
+            if inPart == limit && total > limit { try flush() }
         }
-        for url in ["/", "/search/", "/quality/"] { add(url) }
-        for d in context.index.departments { add(d.path) }
-        for entry in context.index.departmentYears {
-            add(entry.path)
-            for path in entry.projectPaths { add(path) }
+        func flush() throws {
+            out.append(contentsOf: footer)
+            parts += 1
+            try emit("sitemap-\(parts).xml", out)
+            out.removeAll(keepingCapacity: true)
+            out.append(contentsOf: header)
+            inPart = 0
         }
-        out.append(contentsOf: "</urlset>\n".utf8)
-        return out
+        for url in ["/", "/search/", "/quality/"] { try add(url) }
+        for d in index.departments { try add(d.path) }
+        for entry in index.departmentYears {
+            try add(entry.path)
+            for path in entry.projectPaths { try add(path) }
+        }
+        if total <= limit {
+            out.append(contentsOf: footer)
+            try emit("sitemap.xml", out)
+            return
+        }
+        if inPart > 0 { try flush() }
+        var list = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
+        for n in 1...parts {
+            list.append(contentsOf: "<sitemap><loc>".utf8)
+            list.append(contentsOf: base)
+            list.append(contentsOf: "sitemap-\(n).xml</loc></sitemap>\n".utf8)
+        }
+        list.append(contentsOf: "</sitemapindex>\n".utf8)
+        try emit("sitemap.xml", list)
     }
 }
 
