@@ -25,10 +25,11 @@ public enum TemplateValue: Sendable {
 public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     private(set) var entries: [(name: String, value: TemplateValue)]
 
+    /// The names of a literal are distinct (as a dictionary literal's must be), so they are
+    /// taken as they are, without looking each up among the ones before it.
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        entries = []
-        entries.reserveCapacity(elements.count)
-        for (name, value) in elements { self[name] = value }
+        entries = elements.map { (name: $0.0, value: $0.1) }
+        assert(Set(elements.map(\.0)).count == elements.count, "a name given twice in a template object")
     }
 
     subscript(name: String) -> TemplateValue? {
