@@ -192,6 +192,13 @@ enum HTMLTable {
         var exact: [(String, [UInt8])] = []
         try renderer.sitemaps(limit: 41) { exact.append(($0, $1)) }
         #expect(exact.map(\.0) == ["sitemap.xml"] && exact[0].1 == single[0].1)
+        // Few addresses but long ones: parts of at most so many bytes, each as full as it may be.
+        let most = single[0].1.count / 3
+        var bySize: [(String, [UInt8])] = []
+        try renderer.sitemaps(bytes: most) { bySize.append(($0, $1)) }
+        #expect(bySize.count >= 4 && bySize.last?.0 == "sitemap.xml")
+        #expect(bySize.dropLast().allSatisfy { $0.1.count <= most })
+        #expect(bySize.dropLast().flatMap { locs($0.1) } == all)
     }
 
     @Test func annexDifferencesAreNoticed() throws {

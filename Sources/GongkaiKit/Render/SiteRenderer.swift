@@ -190,18 +190,19 @@ struct SiteRenderer: Sendable {
         return (file(job), template, view)
     }
 
-    /// The URLs one sitemap file may list (sitemaps.org: 50,000, and 50 MB, which 50,000 of
-    /// these addresses stay well under).
+    /// What one sitemap file may hold (sitemaps.org: 50,000 URLs and 50 MB uncompressed).
     static let sitemapLimit = 50_000
+    static let sitemapBytes = 50 * 1024 * 1024
 
     /// Every page's canonical URL (`PageContext.canonical`) but the 404 page's, in sitemaps:
-    /// `sitemap.xml` lists them all while they are at most `limit`; past that it is a sitemap
-    /// index of `sitemap-1.xml`, `sitemap-2.xml`, … of `limit` URLs each, each handed to `emit`
-    /// as soon as it is full. Written as bytes: a percent-encoded path needs no escaping, the
-    /// base URL is escaped once.
-    func sitemaps(limit: Int = SiteRenderer.sitemapLimit, emit: (String, [UInt8]) throws -> Void) throws {
+    /// `sitemap.xml` lists them all while one file may hold them (`limit` URLs, `bytes`);
+    /// past that it is a sitemap index of `sitemap-1.xml`, `sitemap-2.xml`, …, each as full as
+    /// it may be and handed to `emit` as soon as it is. Written as bytes: a percent-encoded path
+    /// needs no escaping, the base URL is escaped once.
+    func sitemaps(limit: Int = SiteRenderer.sitemapLimit, bytes: Int = SiteRenderer.sitemapBytes,
+                  emit: (String, [UInt8]) throws -> Void) throws {
         let index = context.index
-        let total = 3 + index.departments.count + index.departmentYears.reduce(0) { $0 + 1 + $1.projectPaths.count }
+        var remaining = 3 + index.departments.count + index.departmentYears.reduce(0) { $0 + 1 + $1.projectPaths.count }
         let limit = max(1, limit)
         var base: [UInt8] = []
         HTML.escape(context.baseURL, into: &base)
@@ -211,14 +212,19 @@ struct SiteRenderer: Sendable {
         let footer = Array("</urlset>\n".utf8)
         var parts = 0
         var out = header
-        out.reserveCapacity(min(total, limit) * 200)
+        out.reserveCapacity(min(remaining, limit) * 200)
         var inPart = 0
+        var url: [UInt8] = []
         func add(_ path: String) throws {
-            out.append(contentsOf: start)
-            Permalinks.encode(path, dropping: 1, into: &out)
-            out.append(contentsOf: end)
+            url.removeAll(keepingCapacity: true)
+            url.append(contentsOf: start)
+            Permalinks.encode(path, dropping: 1, into: &url)
+            url.append(contentsOf: end)
+            // A full part is written before the address that would not fit in it.
+            if inPart == limit || (inPart > 0 && out.count + url.count + footer.count > bytes) { try flush() }
+            out.append(contentsOf: url)
             inPart += 1
-            if inPart == limit && total > limit { try flush() }
+            remaining -= 1
         }
         func flush() throws {
             out.append(contentsOf: footer)
@@ -234,12 +240,12 @@ struct SiteRenderer: Sendable {
             try add(entry.path)
             for path in entry.projectPaths { try add(path) }
         }
-        if total <= limit {
+        if parts == 0 {
             out.append(contentsOf: footer)
             try emit("sitemap.xml", out)
             return
         }
-        if inPart > 0 { try flush() }
+        try flush()
         var list = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
         for n in 1...parts {
             list.append(contentsOf: "<sitemap><loc>".utf8)
