@@ -64,7 +64,7 @@ struct Build: ParsableCommand {
     var detailsMemory = BuildOptions().detailsMemory >> 20
 
     func validate() throws {
-        guard detailsMemory >= 0 else { throw ValidationError("--details-memory must be 0 or more") }
+        guard (0...(1 << 20)).contains(detailsMemory) else { throw ValidationError("--details-memory must be from 0 to 1048576 (MiB)") }
     }
 
     func run() throws {

@@ -39,6 +39,11 @@ import Testing
         let badConfig = try run(Repo.executable, ["check", "--content", Repo.content, "--config", dir.path + "/bad.yml"])
         #expect(badConfig.status == 2)
         #expect(badConfig.stderr.contains("bad.yml:"))
+        for memory in ["-1", "99999999999999999", "lots"] {
+            let badMemory = try run(Repo.executable, ["build", "--content", Repo.content, "--output", dir.path + "/Public", "--details-memory", memory])
+            #expect(badMemory.status == 2, "--details-memory \(memory)")
+            #expect(!FileManager.default.fileExists(atPath: dir.path + "/Public"))
+        }
     }
 
     @Test func strictMakesWarningsFail() throws {
