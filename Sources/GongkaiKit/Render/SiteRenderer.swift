@@ -202,7 +202,7 @@ struct SiteRenderer: Sendable {
     func sitemaps(limit: Int = SiteRenderer.sitemapLimit, bytes: Int = SiteRenderer.sitemapBytes,
                   emit: (String, [UInt8]) throws -> Void) throws {
         let index = context.index
-        var remaining = 3 + index.departments.count + index.departmentYears.reduce(0) { $0 + 1 + $1.projectPaths.count }
+        let total = 3 + index.departments.count + index.departmentYears.reduce(0) { $0 + 1 + $1.projectPaths.count }
         let limit = max(1, limit)
         var base: [UInt8] = []
         HTML.escape(context.baseURL, into: &base)
@@ -212,7 +212,7 @@ struct SiteRenderer: Sendable {
         let footer = Array("</urlset>\n".utf8)
         var parts = 0
         var out = header
-        out.reserveCapacity(min(remaining, limit) * 200)
+        out.reserveCapacity(min(total, limit) * 200)
         var inPart = 0
         var url: [UInt8] = []
         func add(_ path: String) throws {
@@ -224,7 +224,6 @@ struct SiteRenderer: Sendable {
             if inPart == limit || (inPart > 0 && out.count + url.count + footer.count > bytes) { try flush() }
             out.append(contentsOf: url)
             inPart += 1
-            remaining -= 1
         }
         func flush() throws {
             out.append(contentsOf: footer)
