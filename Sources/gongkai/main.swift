@@ -32,7 +32,8 @@ struct Check: ParsableCommand {
         let siteConfig = try loadConfig(config)
         let site: Site
         do {
-            site = try Pipeline.read(contentDir: content, config: siteConfig)
+            // Only the model's tree shows the projects' details.
+            site = try Pipeline.read(contentDir: content, config: siteConfig, keepingDetails: format == .tree)
         } catch let error as PipelineError {
             throw UsageFailure(message: error.description)
         }

@@ -46,6 +46,21 @@ import Testing
         }
     }
 
+    /// `check` (but for `--format tree`) keeps no project's details once they are checked, so
+    /// its memory does not grow with the site's indicators; it reports exactly the same.
+    @Test func checkWithoutDetailsReportsTheSame() throws {
+        let full = try Pipeline.read(contentDir: Repo.content, config: SiteConfig())
+        let lean = try Pipeline.read(contentDir: Repo.content, config: SiteConfig(), keepingDetails: false)
+        #expect(Report.summary(lean) == Report.summary(full))
+        #expect(Report.diagnostics(lean.diagnostics) == Report.diagnostics(full.diagnostics))
+        #expect(Report.json(lean.diagnostics) == Report.json(full.diagnostics))
+        #expect(lean.departmentYears.map(\.indicatorCount) == full.departmentYears.map(\.indicatorCount))
+        #expect(lean.departmentYears.map(\.notes) == full.departmentYears.map(\.notes))
+        let projects = lean.departmentYears.flatMap(\.projects)
+        #expect(projects.count == 31 && projects.allSatisfy { $0.indicators.isEmpty && $0.funding.isEmpty && $0.digest != nil })
+        #expect(full.departmentYears.flatMap(\.projects).contains { !$0.indicators.isEmpty })
+    }
+
     @Test func strictMakesWarningsFail() throws {
         let result = try run(Repo.executable, ["check", "--content", Repo.content, "--strict", "--config", "/nonexistent.yml"])
         #expect(result.status == 1)

@@ -58,8 +58,9 @@ public enum ContentLoader {
     }
 
     /// Reads every file; documents are parsed (or taken from the cache when unchanged), other
-    /// files reported. Order follows `paths`.
-    static func read(_ paths: [String], cache: DocumentCache? = nil) -> [DocumentResult] {
+    /// files reported. Order follows `paths`. Without a cache and `keepingDetails: false`, each
+    /// project keeps only its summary and digest (`Pipeline.read`).
+    static func read(_ paths: [String], cache: DocumentCache? = nil, keepingDetails: Bool = true) -> [DocumentResult] {
         parallelMap(paths) { path in
             let ext = (path as NSString).pathExtension.lowercased()
             guard documentExtensions.contains(ext) else {
@@ -77,7 +78,14 @@ public enum ContentLoader {
                 return doc
             }
             if let cache { return cache.read(path: path, bytes: bytes, stamp: stamp) }
-            return DocumentReader.read(path: path, bytes: bytes)
+            var doc = DocumentReader.read(path: path, bytes: bytes)
+            if !keepingDetails {
+                for i in doc.projects.indices {
+                    doc.projects[i].digest = ProjectDigest(doc.projects[i])
+                    doc.projects[i].details = ProjectDetails()
+                }
+            }
+            return doc
         }
     }
 }

@@ -55,11 +55,16 @@ public struct BuildResult: Sendable {
 
 public enum Pipeline {
     /// Reads the configuration and all content into the site model (`check` stops here).
-    public static func read(contentDir: String, config: SiteConfig) throws -> Site {
-        try read(contentDir: contentDir, config: config, cache: nil)
+    /// `keepingDetails: false` keeps of each project only what lists, totals and diagnostics
+    /// need (its summary and digest), so that the memory does not grow with the indicators of
+    /// the whole site: its money lines, narrative and indicators are checked as the document is
+    /// read, then dropped.
+    public static func read(contentDir: String, config: SiteConfig, keepingDetails: Bool = true) throws -> Site {
+        try read(contentDir: contentDir, config: config, cache: nil, keepingDetails: keepingDetails)
     }
 
-    static func read(contentDir: String, config: SiteConfig, cache: DocumentCache?, log: ((String) -> Void)? = nil) throws -> Site {
+    static func read(contentDir: String, config: SiteConfig, cache: DocumentCache?, keepingDetails: Bool = true,
+                     log: ((String) -> Void)? = nil) throws -> Site {
         let clock = ContinuousClock()
         var lap = clock.now
         func step(_ name: String) {
@@ -69,7 +74,7 @@ public enum Pipeline {
         }
         let paths = try ContentLoader.files(in: contentDir)
         step("listing \(paths.count) files")
-        let documents = ContentLoader.read(paths, cache: cache)
+        let documents = ContentLoader.read(paths, cache: cache, keepingDetails: keepingDetails)
         step(cache.map { "reading documents (\($0.hits) from the cache)" } ?? "reading documents")
         var site = Aggregator.aggregate(consume documents, departments: config.departments)
         step("aggregating")
