@@ -126,9 +126,10 @@ final class ProjectDetailsBox: @unchecked Sendable {
     /// For in-place changes by the only owner: the details are then this box's own, no longer
     /// those of the cache file.
     func modify<T>(_ body: (inout ProjectDetails) -> T) -> T {
-        _ = read { _ in 0 }
         lock.lock()
         defer { lock.unlock() }
+        // Read and kept under one lock: no other thread can drop them in between.
+        if value == nil, let place { value = place.source.details(place) }
         place = nil
         return body(&value!)
     }
