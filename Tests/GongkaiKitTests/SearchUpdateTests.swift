@@ -12,7 +12,7 @@ import Testing
     static func index(_ documents: [SearchDocument]) -> ([String: [UInt8]], SearchState) {
         let files = SearchIndex.Collected()
         let state = try! SearchIndex.write(documents, options: options) { files.add($0, $1) }
-        return (files.byPath, state)
+        return (Dictionary(files.sorted, uniquingKeysWith: { a, _ in a }), state)
     }
 
     /// Applies the update to the previous files; nil when it declined.

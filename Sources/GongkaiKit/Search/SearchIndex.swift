@@ -57,7 +57,6 @@ enum SearchIndex {
         private var files: [(String, [UInt8])] = []
         func add(_ path: String, _ bytes: [UInt8]) { lock.lock(); files.append((path, bytes)); lock.unlock() }
         var sorted: [(String, [UInt8])] { lock.lock(); defer { lock.unlock() }; return files.sorted { ByteKey($0.0) < ByteKey($1.0) } }
-        var byPath: [String: [UInt8]] { lock.lock(); defer { lock.unlock() }; return Dictionary(files, uniquingKeysWith: { a, _ in a }) }
     }
 
     /// Where the index's documents come from: `count` of them, made in id order a range at a
