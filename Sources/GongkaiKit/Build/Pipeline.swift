@@ -172,7 +172,8 @@ public enum Pipeline {
             }
             if let error = dataFailure.error { throw error }
             if detailsMemory.dropped > 0 {
-                options.log?("      project details: \(detailsMemory.dropped) times dropped to stay within \(detailsMemory.budget >> 20) MiB")
+                let budget = detailsMemory.budget >= 1 << 20 ? "\(detailsMemory.budget >> 20) MiB" : "\(detailsMemory.budget) bytes"
+                options.log?("      project details: \(detailsMemory.dropped) times dropped to stay within \(budget)")
             }
             try stage("publishing") {
                 try output.publish()

@@ -139,9 +139,11 @@ enum SearchIndex {
             lap = now
         }
         // 1. Documents, their posting lists and chunk entries, on all cores: each worker takes
-        //    a range of documents. Four ranges a core, so that a core shared with the open
-        //    data's thread does not hold the others up.
-        let workers = max(1, min(4 * ProcessInfo.processInfo.activeProcessorCount, 32, count))
+        //    a range of documents. (A range a core: each range's table holds every key of its
+        //    documents again, which on real text, with far more distinct pairs than the
+        //    generated corpus, would multiply the key tables' memory; more ranges gave no
+        //    measurable gain.)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count))
         let ranges = (0..<workers).map { w in (count * w / workers)..<(count * (w + 1) / workers) }
         let made = parallelMap(ranges) { range in
             Result { () throws -> Part in
