@@ -58,9 +58,16 @@ extension Array where Element == Diagnostic {
     /// message: the order of `SourceLocation`'s `<`, with each distinct file compared once
     /// (a build sorts tens of thousands of diagnostics from a few thousand files).
     mutating func sortByLocation(severityFirst: Bool = false) {
+        // Each distinct file's number (its position in `names`), and each diagnostic's file.
         var files: [ByteKey: Int] = [:]
-        for d in self where files[ByteKey(d.location.file)] == nil { files[ByteKey(d.location.file)] = files.count }
-        let names = files.keys.map(\.path)
+        var names: [String] = []
+        let fileOf = map { d -> Int in
+            let key = ByteKey(d.location.file)
+            if let known = files[key] { return known }
+            files[key] = names.count
+            names.append(d.location.file)
+            return names.count - 1
+        }
         // Ranks in `String` order; names that are equal as Strings (canonically equivalent
         // bytes) share a rank, as `SourceLocation` compares them.
         var rank = [Int](repeating: 0, count: names.count)
@@ -68,10 +75,10 @@ extension Array where Element == Diagnostic {
         var previous: String?
         for i in names.indices.sorted(by: { names[$0] < names[$1] }) {
             if previous.map({ $0 != names[i] }) ?? true { r += 1 }
-            rank[files[ByteKey(names[i])]!] = r
+            rank[i] = r
             previous = names[i]
         }
-        let fileRank = map { rank[files[ByteKey($0.location.file)]!] }
+        let fileRank = fileOf.map { rank[$0] }
         let lines = map(\.location.line)
         var order = Array<Int>(indices)
         order.sort { a, b in

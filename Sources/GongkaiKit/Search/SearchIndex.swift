@@ -324,8 +324,7 @@ struct PostingTable {
     /// The distinct keys of one text, sorted.
     static func keys(of text: String) -> [UInt64] {
         var table = PostingTable(capacity: 1 << 10)
-        var run = KeyRun(doc: 0)
-        SearchFold.fold(text) { run.emit($0, into: &table) }
+        table.add(text, doc: 0)
         return table.entryKeys.sorted()
     }
 

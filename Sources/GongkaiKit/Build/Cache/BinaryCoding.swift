@@ -82,9 +82,15 @@ struct BinaryReader {
         return bytes[position] != 0
     }
 
-    mutating func string() throws -> String {
+    /// A string's length, checked against what is left.
+    private mutating func stringLength() throws -> Int {
         let n = Int(try varint())
         guard n >= 0, position + n <= bytes.count else { throw Damaged() }
+        return n
+    }
+
+    mutating func string() throws -> String {
+        let n = try stringLength()
         defer { position += n }
         return String(decoding: bytes[position..<position + n], as: UTF8.self)
     }
@@ -95,8 +101,7 @@ struct BinaryReader {
     private var recent: [String] = []
 
     mutating func sharedString() throws -> String {
-        let n = Int(try varint())
-        guard n >= 0, position + n <= bytes.count else { throw Damaged() }
+        let n = try stringLength()
         defer { position += n }
         // Up to 15 bytes a String holds inline: nothing to share.
         guard n > 15 else { return String(decoding: bytes[position..<position + n], as: UTF8.self) }
