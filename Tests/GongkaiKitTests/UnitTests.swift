@@ -72,6 +72,36 @@ import Testing
     }
 }
 
+/// Narrative HTML written without cmark is the HTML cmark makes of the same text.
+@Suite struct NarrativeTests {
+    static let awkward = [
+        "甲 <b>乙</b> & \"丙\" 'x' `code` *em* _u_ [link](javascript:alert(1)) \\ # 标题",
+        "第一段\n\n\n第二段\n   \t  \n　第三段　", "a\tb  c", "1. 不是列表", "- 也不是", "> 引用", "    缩进",
+        "目标：1、甲；2、乙。3、丙", "1、甲 2、乙", "增长1.5倍，2、3季度", "1.甲 2.乙 3．丙", "1、甲\n2、乙\n说明\n1、丙 2、丁",
+        "1、甲 2、乙\n1、丙 2、丁", "1、 2、乙", "甲\r乙", "甲\u{0}乙", "&amp; &#60; &lt;script&gt;", "≥95% <=3 >=2",
+        "", "\n", "\u{3000}\u{00A0}", "***", "===\n---", "1) 甲 2) 乙", "１、全角 ２、数字",
+    ]
+
+    @Test func directHTMLIsWhatCmarkMakes() {
+        var texts = Self.awkward
+        for dy in Seeds.site.departmentYears { for p in dy.projects { texts += p.sections.map(\.text) } }
+        var direct = 0
+        for text in texts {
+            if let html = Narrative.direct(text) {
+                direct += 1
+                #expect(html == Narrative.reference(text), "\(text)")
+            }
+            #expect(Narrative.html(text) == Narrative.reference(text), "\(text)")
+        }
+        // The seeds' texts all take the direct path; only the awkward ones go to cmark.
+        #expect(texts.count > Self.awkward.count + 20)
+        #expect(direct >= texts.count - 5)
+        #expect(Narrative.direct("1、甲 2、乙\n1、丙 2、丁") == nil)
+        #expect(Narrative.direct("甲\r乙") == nil)
+        #expect(Narrative.direct("目标：1、甲；2、乙。") == "<p>目标：</p>\n<ol>\n<li>甲；</li>\n<li>乙。</li>\n</ol>\n")
+    }
+}
+
 @Suite struct TitleTests {
     @Test func years() {
         #expect(Titles.year(in: "2021年度人社专职协理员工作经费绩效目标申报表") == 2021)

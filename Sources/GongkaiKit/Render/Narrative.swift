@@ -1,4 +1,4 @@
-// Narrative text → safe HTML through libcmark: paragraphs and numbered items, nothing else.
+// Narrative text → safe HTML (as libcmark makes it): paragraphs and numbered items, nothing else.
 
 /// Renders a narrative section's plain text as HTML.
 ///
@@ -8,34 +8,98 @@
 /// links besides. Paragraph breaks become paragraphs; inline enumerations
 /// (`1、… 2、… 3、…`) become ordered lists.
 enum Narrative {
+    /// The HTML of one text: written directly when cmark would only escape it (the usual
+    /// case), through cmark otherwise (`reference`).
     static func html(_ text: String) -> String {
+        direct(text) ?? reference(text)
+    }
+
+    static func html(_ texts: [String]) -> [String] {
+        texts.map(html)
+    }
+
+    /// What cmark makes of the text's Markdown: the reference the direct path must equal.
+    static func reference(_ text: String) -> String {
         CommonMark.html(markdown(text))
     }
 
-    /// Several texts in one pass through cmark: they are separated by thematic breaks, which
-    /// escaped text can never produce, and split apart again in the HTML.
-    static func html(_ texts: [String]) -> [String] {
-        guard texts.count > 1 else { return texts.map(html) }
-        let joined = texts.map(markdown).joined(separator: "\n***\n\n")
-        let parts = split(CommonMark.html(joined), on: Array("<hr />\n".utf8))
-        return parts.count == texts.count ? parts : texts.map(html)
+    /// The HTML cmark would make of `markdown(text)`, without cmark, or nil when the text is one
+    /// of the few whose Markdown cmark reads otherwise than paragraph by paragraph.
+    ///
+    /// Every ASCII punctuation character is escaped in that Markdown and every line trimmed,
+    /// so cmark sees no inline markup and no block marker but our own `1. ` items: a paragraph
+    /// is `<p>` and its text, HTML-escaped as cmark escapes (`& < > "`); an enumeration is a
+    /// tight ordered list. Left to cmark: a CR or NUL (cmark reads a CR as a line break and
+    /// replaces NUL), an empty item, and a list right after a list (cmark joins the two into
+    /// one loose list).
+    static func direct(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            if bytes.contains(where: { $0 == 0x0D || $0 == 0x00 }) { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
+            var lineStart = 0
+            var afterList = false
+            while lineStart <= bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                if let p = trimmed(bytes, lineStart, lineEnd) {
+                    let marks = enumerationMarks(p)
+                    if marks.count < 2 {
+                        appendHTMLParagraph(p, to: &out)
+                        afterList = false
+                    } else {
+                        if let intro = trimmed(p, 0, marks[0].start) {
+                            appendHTMLParagraph(intro, to: &out)
+                        } else if afterList {
+                            return nil
+                        }
+                        appendASCII("<ol>\n", to: &out)
+                        for (k, mark) in marks.enumerated() {
+                            let end = k + 1 < marks.count ? marks[k + 1].start : p.count
+                            guard let item = trimmed(p, mark.end, end) else { return nil }
+                            appendASCII("<li>", to: &out)
+                            appendHTMLEscaped(item, to: &out)
+                            appendASCII("</li>\n", to: &out)
+                        }
+                        appendASCII("</ol>\n", to: &out)
+                        afterList = true
+                    }
+                }
+                lineStart = lineEnd + 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
-    /// `text` cut at every occurrence of `separator` (bytes, not Characters: the HTML is long).
-    static func split(_ text: String, on separator: [UInt8]) -> [String] {
-        var text = text
-        return text.withUTF8 { buf in
-            separator.withUnsafeBufferPointer { sep in
-                var parts: [String] = []
-                var start = 0
-                while let i = ByteSearch.firstIndex(of: sep, in: UnsafeBufferPointer(rebasing: buf[start...])) {
-                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<start + i]), as: UTF8.self))
-                    start += i + sep.count
-                }
-                parts.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start...]), as: UTF8.self))
-                return parts
+    @inline(__always)
+    private static func appendASCII(_ s: StaticString, to out: inout [UInt8]) {
+        s.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    private static func appendHTMLParagraph(_ p: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        appendASCII("<p>", to: &out)
+        appendHTMLEscaped(p, to: &out)
+        appendASCII("</p>\n", to: &out)
+    }
+
+    /// `text` escaped as cmark escapes text: `&`, `<`, `>` and `"` (not `'`).
+    private static func appendHTMLEscaped(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var start = 0
+        for i in 0..<text.count {
+            let replacement: StaticString
+            switch text[i] {
+            case 0x26: replacement = "&amp;"
+            case 0x3C: replacement = "&lt;"
+            case 0x3E: replacement = "&gt;"
+            case 0x22: replacement = "&quot;"
+            default: continue
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<i]))
+            appendASCII(replacement, to: &out)
+            start = i + 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<text.count]))
     }
 
     /// The Markdown gongkai gives cmark for a narrative text.
