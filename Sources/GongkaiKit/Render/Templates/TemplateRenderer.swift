@@ -25,8 +25,10 @@ struct TemplateLibrary: Sendable {
     }
 
     private func render(_ nodes: [Template.Node], _ context: inout Context, into out: inout Output) throws {
-        for node in nodes {
-            switch node {
+        // By index, not `for node in nodes`: each node is read in place, not copied out (a
+        // copy retains and releases its payload, on every node of every page).
+        for n in nodes.indices {
+            switch nodes[n] {
             case .text(let text):
                 out.bytes.append(contentsOf: text)
             case .variable(let path, let escaped):
@@ -105,29 +107,24 @@ struct TemplateLibrary: Sendable {
 
     private func lookup(_ path: Template.Path, in stack: [TemplateValue]) -> TemplateValue? {
         if path.isDot { return stack.last }
-        var value: TemplateValue?
-        let first = path.names[0]
-        if path.anchored {
-            value = member(first, of: stack[stack.count - 1])
-        } else {
-            for frame in stack.reversed() {
-                if let found = member(first, of: frame) {
-                    value = found
-                    break
-                }
+        let names = path.names
+        // The frames are read in place, innermost first (no copy of a frame that lacks the name).
+        var value: TemplateValue? = stack.withUnsafeBufferPointer { frames in
+            if path.anchored { return frames[frames.count - 1].member(names[0]) }
+            var k = frames.count - 1
+            while k >= 0 {
+                if let found = frames[k].member(names[0]) { return found }
+                k -= 1
             }
+            return nil
         }
-        for name in path.names.dropFirst() {
+        var i = 1
+        while i < names.count {
             guard let current = value else { return nil }
-            value = member(name, of: current)
+            value = current.member(names[i])
+            i += 1
         }
         return value
-    }
-
-    @inline(__always)
-    private func member(_ name: String, of value: TemplateValue) -> TemplateValue? {
-        if case .object(let object) = value { return object[name] }
-        return nil
     }
 
     private func isTruthy(_ value: TemplateValue) -> Bool {

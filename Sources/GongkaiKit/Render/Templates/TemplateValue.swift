@@ -15,6 +15,13 @@ public enum TemplateValue: Sendable {
     case object(TemplateObject)
 
     static func string(_ s: String?) -> TemplateValue { s.map { .string($0) } ?? .null }
+
+    /// The value named `name` when this is an object that has it.
+    @inline(__always)
+    func member(_ name: String) -> TemplateValue? {
+        if case .object(let object) = self { return object[name] }
+        return nil
+    }
 }
 
 /// Named values. A name that is not here is looked up in the enclosing contexts.
@@ -36,8 +43,13 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
         get {
             // Names of another length are passed over without a string comparison.
             let length = name.utf8.count
-            for entry in entries where entry.name.utf8.count == length && entry.name == name { return entry.value }
-            return nil
+            // Read in place: only the value found is copied out.
+            return entries.withUnsafeBufferPointer { entries in
+                for i in entries.indices where entries[i].name.utf8.count == length && entries[i].name == name {
+                    return entries[i].value
+                }
+                return nil
+            }
         }
         set {
             if let i = entries.firstIndex(where: { $0.name == name }) {
