@@ -228,7 +228,7 @@ import Testing
 }
 
 @Suite struct ByteEqualityTests {
-    @Test func utf8EqualsAgreesWithByteComparison() {
+    @Test func utf8EqualsPrefixAndSuffixAgreeWithByteComparison() {
         let long = String(repeating: "就业补助资金县级配套", count: 5)
         let samples = ["", "a", "ab", "项目", "项目名称", long, long + "a", String(long.dropLast()) + "套",
                        "e\u{301}", "\u{E9}", String(repeating: "x", count: 15), String(repeating: "x", count: 16)]
@@ -238,6 +238,10 @@ import Testing
                 // Substrings (with their own offsets) too.
                 let sub = ("前" + a + "后").dropFirst().dropLast()
                 #expect(sub.utf8Equals(b) == Array(a.utf8).elementsEqual(Array(b.utf8)), "sub \(a) vs \(b)")
+                #expect(a.utf8HasPrefix(b) == Array(a.utf8).starts(with: Array(b.utf8)), "\(a) prefix \(b)")
+                #expect(sub.utf8HasPrefix(b) == Array(a.utf8).starts(with: Array(b.utf8)), "sub \(a) prefix \(b)")
+                #expect(a.utf8HasSuffix(b) == Array(a.utf8).reversed().starts(with: Array(b.utf8).reversed()), "\(a) suffix \(b)")
+                #expect(sub.utf8HasSuffix(b) == Array(a.utf8).reversed().starts(with: Array(b.utf8).reversed()), "sub \(a) suffix \(b)")
             }
         }
     }

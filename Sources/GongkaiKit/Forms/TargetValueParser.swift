@@ -268,7 +268,7 @@ final class ParseCache: @unchecked Sendable {
             hash = hasher.finalize()
         }
         func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-        static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.text.utf8.elementsEqual(b.text.utf8) }
+        static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.text.utf8Equals(b.text) }
     }
 
     private final class Shard {

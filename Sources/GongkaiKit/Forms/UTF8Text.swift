@@ -35,14 +35,21 @@ extension StringProtocol {
         utf8.count == other.utf8.count && utf8Compare(other) == 0
     }
 
+    /// Whether the UTF-8 starts with `prefix`'s: one `memcmp` (a generic `starts(with:)` over
+    /// the two UTF-8 views walks them byte by byte).
     @inline(__always)
-    func utf8HasPrefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+    func utf8HasPrefix(_ prefix: String) -> Bool {
+        withUTF8Bytes { x in
+            prefix.withUTF8Bytes { p in p.count <= x.count && (p.isEmpty || memcmp(x.baseAddress!, p.baseAddress!, p.count) == 0) }
+        }
+    }
 
     func utf8HasSuffix(_ suffix: String) -> Bool {
-        let n = suffix.utf8.count
-        let m = utf8.count
-        guard m >= n else { return false }
-        return utf8[utf8.index(utf8.startIndex, offsetBy: m - n)...].elementsEqual(suffix.utf8)
+        withUTF8Bytes { x in
+            suffix.withUTF8Bytes { s in
+                s.count <= x.count && (s.isEmpty || memcmp(x.baseAddress! + (x.count - s.count), s.baseAddress!, s.count) == 0)
+            }
+        }
     }
 
     /// Whether the UTF-8 of `needle` occurs in this string's UTF-8.
