@@ -226,4 +226,24 @@ import Testing
         #expect(TargetValueParser.parse("210000元").money == Money(wan: "21"))
         #expect(TargetValueParser.parse("≥95%").money == nil)
     }
+
+    /// The remembered parse and its printed strings are those of a fresh parse, the first time
+    /// a text is seen and every time after.
+    @Test func theCacheKeepsWhatAFreshParseMakes() {
+        var texts: [String] = ["≥904.35元/人/月", "2023.07-2024.01", "2/3", ">=2.07万", "及时"]
+        for dy in Seeds.site.departmentYears {
+            for p in dy.projects { for i in p.indicators { for t in i.targets { texts += [t.value, t.halfYear].compactMap { $0 } } } }
+        }
+        #expect(texts.count > 100)
+        for _ in 0..<2 {
+            for text in texts {
+                let fresh = TargetValueParser.parseUncached(text)
+                let cached = TargetValueParser.parsed(text)
+                #expect(cached.value == fresh, "\(text)")
+                #expect(cached.display == fresh.display, "\(text)")
+                #expect(cached.numberString == fresh.numberString, "\(text)")
+            }
+        }
+        #expect(TargetValueParser.parsed("≥2.07万").numberString == "20700")
+    }
 }

@@ -36,9 +36,9 @@ public enum DataExport {
                     if value.isEmpty {
                         csv.field(""); csv.field(""); csv.field(""); csv.field("")
                     } else {
-                        let parsed = TargetValueParser.parse(value)
-                        csv.field(parsed.op?.rawValue ?? ""); csv.field(parsed.numberString); csv.field(parsed.unit ?? "")
-                        csv.field(parsed.kind.rawValue)
+                        let parsed = TargetValueParser.parsed(value)
+                        csv.field(parsed.value.op?.rawValue ?? ""); csv.field(parsed.numberString); csv.field(parsed.value.unit ?? "")
+                        csv.field(parsed.value.kind.rawValue)
                     }
                     csv.field(indicator.description ?? ""); csv.field(indicator.basis ?? ""); csv.field(target.line)
                     csv.endRow()

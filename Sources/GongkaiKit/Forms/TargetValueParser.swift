@@ -9,7 +9,13 @@ enum TargetValueParser {
 
     /// Parses `rawValue`, remembering the result: the same values recur across thousands of forms.
     static func parse(_ rawValue: String) -> TargetValue {
-        cache.value(for: rawValue) { parseUncached(rawValue) }
+        parsed(rawValue).value
+    }
+
+    /// `parse`, with the strings pages and open data print of the value, made once per
+    /// distinct text (printing a `Decimal` is slow, and the same values recur).
+    static func parsed(_ rawValue: String) -> ParsedTarget {
+        cache.value(for: rawValue) { ParsedTarget(parseUncached(rawValue)) }
     }
 
     private static let cache = ParseCache()
@@ -254,6 +260,21 @@ enum TargetValueParser {
 
 
 /// A thread-safe memo of parsed values, keyed by the raw text's UTF-8 (hashed as bytes).
+/// A parsed target value and what is printed of it.
+struct ParsedTarget: Sendable {
+    let value: TargetValue
+    /// `value.display`.
+    let display: String
+    /// `value.numberString`.
+    let numberString: String
+
+    init(_ value: TargetValue) {
+        self.value = value
+        display = value.display
+        numberString = value.numberString
+    }
+}
+
 final class ParseCache: @unchecked Sendable {
     /// A value's text keyed by its bytes (String hashing normalises Unicode, which is slow), with
     /// the hash computed once: its top bits pick the shard, the dictionary rehashes all of it.
@@ -273,14 +294,14 @@ final class ParseCache: @unchecked Sendable {
 
     private final class Shard {
         let lock = NSLock()
-        var values: [Key: TargetValue] = [:]
+        var values: [Key: ParsedTarget] = [:]
     }
 
     private let shards = (0..<16).map { _ in Shard() }
     /// Beyond this many values per shard, results are computed but not remembered.
     private let limit = 8192
 
-    func value(for text: String, _ compute: () -> TargetValue) -> TargetValue {
+    func value(for text: String, _ compute: () -> ParsedTarget) -> ParsedTarget {
         let key = Key(text: text)
         let shard = shards[Int(UInt(bitPattern: key.hash) >> 60)]
         shard.lock.lock()

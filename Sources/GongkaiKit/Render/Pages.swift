@@ -289,8 +289,8 @@ enum Pages {
                         "level2": k == j ? .object(["text": .string(ind.level2.isEmpty ? "—" : ind.level2), "rowspan": .int(end2 - j)]) : .null,
                         "name": .string(ind.name),
                         "description": .string(ind.description ?? ""),
-                        "halfYear": .strings(ind.targets.map { $0.halfYear.map { TargetValueParser.parse($0).display } ?? "—" }),
-                        "values": .strings(ind.targets.map { $0.value.map { TargetValueParser.parse($0).display } ?? "—" }),
+                        "halfYear": .strings(ind.targets.map { $0.halfYear.map { TargetValueParser.parsed($0).display } ?? "—" }),
+                        "values": .strings(ind.targets.map { $0.value.map { TargetValueParser.parsed($0).display } ?? "—" }),
                         "basis": .string(ind.basis ?? ""),
                     ]))
                 }
