@@ -24,7 +24,6 @@ public enum DocumentReader {
         var text = bytes
         if text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }
         let source = SourceText(path: path, bytes: text)
-        let blocks = CommonMark.blocks(of: text)
 
         guard let layout = LayoutDetector.detect(source) else {
             doc.diagnose(.error, line: 1, code: "unrecognised-layout",
@@ -32,11 +31,12 @@ public enum DocumentReader {
             return doc
         }
         doc.layout = layout
+        // The blocks cmark finds are what A, B and C read (a Word table dump, D, is read line by line).
         switch layout {
         case .a, .b:
-            TabbedFormReader(source: source, blocks: blocks, layout: layout).read(into: &doc)
+            TabbedFormReader(source: source, blocks: CommonMark.blocks(of: text), layout: layout).read(into: &doc)
         case .c:
-            DepartmentProjectsReader(source: source, blocks: blocks).read(into: &doc)
+            DepartmentProjectsReader(source: source, blocks: CommonMark.blocks(of: text)).read(into: &doc)
         case .d:
             TableDumpReader(source: source).read(into: &doc)
         }
