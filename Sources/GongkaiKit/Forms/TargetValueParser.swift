@@ -260,8 +260,9 @@ enum TargetValueParser {
 
 
 /// A thread-safe memo of parsed values, keyed by the raw text's UTF-8 (hashed as bytes).
-/// A parsed target value and what is printed of it.
-struct ParsedTarget: Sendable {
+/// A parsed target value and what is printed of it: a class, so that handing it out of the
+/// cache retains one object, not each of its strings.
+final class ParsedTarget: Sendable {
     let value: TargetValue
     /// `value.display`.
     let display: String
