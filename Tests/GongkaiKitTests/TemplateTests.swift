@@ -20,6 +20,15 @@ import Testing
         return ours
     }
 
+    @Test func anObjectTakesOnlyTheNamesItLacks() {
+        var layout: TemplateObject = ["root": "../", "title": "站点"]
+        let page: TemplateObject = ["title": "项目", "name": "甲", "rootish": 1]
+        layout.add(missingFrom: page)
+        #expect(layout.entries.map(\.name) == ["root", "title", "name", "rootish"])
+        if case .string(let title)? = layout["title"] { #expect(title == "站点") } else { Issue.record("no title") }
+        if case .string(let name)? = layout["name"] { #expect(name == "甲") } else { Issue.record("no name") }
+    }
+
     @Test func variablesAreEscapedUnlessTripled() throws {
         let v: TemplateValue = .object(["x": "<script>alert('1') & \"x\"</script>", "n": 625, "b": true])
         #expect(try render(["main": "{{x}}|{{{x}}}|{{&x}}|{{n}}|{{b}}|{{missing}}"], v)

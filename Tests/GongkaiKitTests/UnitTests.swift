@@ -208,6 +208,17 @@ import Testing
         }
     }
 
+    @Test func theRootOfAPageIsOneStepUpPerFolder() {
+        let samples = ["", "/", "/a/", "/a/b/", "/a/b/c.html", "/江阴市人社局/2021/项目.html", "//a//", "a", "/404.html", "/a/b"]
+        for path in samples {
+            // What the byte count must agree with: segments as Swift splits them.
+            var depth = path.split(separator: "/", omittingEmptySubsequences: true).count
+            if !path.hasSuffix("/") { depth -= 1 }
+            #expect(PageContext.root(of: path) == (depth <= 0 ? "./" : String(repeating: "../", count: depth)), "\(path)")
+        }
+        #expect(PageContext.root(of: "/江阴市人社局/2021/项目.html") == "../../")
+    }
+
     @Test func permalinksKeepUnreservedBytesAndEncodeTheRest() {
         #expect(Permalinks.encode("旌德县/2024/a b.html") == "%E6%97%8C%E5%BE%B7%E5%8E%BF/2024/a%20b.html")
         #expect(Permalinks.encode("AZaz09-_.~/") == "AZaz09-_.~/")

@@ -16,8 +16,14 @@ struct PageContext: Sendable {
 
     /// `../../` for `/a/b/` and `/a/b/c.html`, `./` for `/`.
     static func root(of path: String) -> String {
-        var depth = path.split(separator: "/", omittingEmptySubsequences: true).count
-        if !path.hasSuffix("/") { depth -= 1 }
+        // Path segments counted on bytes (`split` on a String breaks it into Characters).
+        var depth = 0
+        var previous: UInt8 = 0x2F
+        for b in path.utf8 {
+            if b != 0x2F && previous == 0x2F { depth += 1 }
+            previous = b
+        }
+        if previous != 0x2F { depth -= 1 }
         return depth <= 0 ? "./" : String(repeating: "../", count: depth)
     }
 

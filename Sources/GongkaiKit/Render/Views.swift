@@ -37,7 +37,7 @@ struct PageView {
             "breadcrumbs": .list(breadcrumbs),
             "hasBreadcrumbs": .bool(!breadcrumbs.isEmpty),
         ]
-        for (name, value) in fields.entries where all[name] == nil { all[name] = value }
+        all.add(missingFrom: fields)
         return .object(all)
     }
 }

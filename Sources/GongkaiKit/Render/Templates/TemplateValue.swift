@@ -39,6 +39,23 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
         assert(Set(elements.map(\.0)).count == elements.count, "a name given twice in a template object")
     }
 
+    /// Adds the entries of `other` whose names this object does not have (names of `other`
+    /// are distinct, so only this object's own entries are searched: no entry is compared
+    /// with those added before it).
+    mutating func add(missingFrom other: TemplateObject) {
+        let own = entries.count
+        entries.reserveCapacity(own + other.entries.count)
+        for entry in other.entries {
+            let length = entry.name.utf8.count
+            var found = false
+            for i in 0..<own where entries[i].name.utf8.count == length && entries[i].name == entry.name {
+                found = true
+                break
+            }
+            if !found { entries.append(entry) }
+        }
+    }
+
     subscript(name: String) -> TemplateValue? {
         get {
             // Names of another length are passed over without a string comparison.
