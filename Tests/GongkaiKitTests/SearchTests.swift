@@ -45,6 +45,37 @@ import Testing
         return out
     }
 
+    /// Posting lists in blocks give back every varint byte in order, across block ends and
+    /// arena growth, and a copy is its own list once either is changed.
+    @Test func postingListsKeepTheirBytesAcrossBlocksAndCopies() {
+        var lists = PostingLists()
+        var expected: [[UInt8]] = []
+        let values: [UInt32] = [0, 1, 127, 128, 300, 16_383, 16_384, 1 << 21, 1 << 28, UInt32.max]
+        for k in 0..<3000 {
+            let list = lists.newList()
+            #expect(list == k)
+            var bytes: [UInt8] = []
+            for j in 0..<(k % 40) {
+                var v = values[(k + j) % values.count]
+                lists.add(v, to: list)
+                while v >= 0x80 { bytes.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
+                bytes.append(UInt8(v))
+            }
+            expected.append(bytes)
+        }
+        func bytes(_ l: PostingLists, _ k: Int) -> [UInt8] { var out: [UInt8] = []; l.forEachByte(of: k) { out.append($0) }; return out }
+        for k in [0, 1, 39, 40, 1234, 2999] {
+            #expect(bytes(lists, k) == expected[k])
+            #expect(lists.count(of: k) == k % 40)
+        }
+        #expect((0..<3000).allSatisfy { bytes(lists, $0) == expected[$0] })
+        var copy = lists
+        copy.makeUnique()
+        copy.add(5, to: 39)
+        #expect(bytes(lists, 39) == expected[39])
+        #expect(bytes(copy, 39) == expected[39] + [5])
+    }
+
     @Test func theIndexReturnsExactlyTheProjectsThatContainTheQuery() throws {
         var client = try #require(Self.client)
         let queries = Self.queries(count: 400)

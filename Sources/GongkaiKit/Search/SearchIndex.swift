@@ -306,9 +306,7 @@ struct PostingTable {
     private(set) var entryKeys: [UInt64] = []
     /// The posting list of each key number, as the gaps between its documents in LEB128
     /// varints (the first from -1): a quarter of the memory of a list of ids.
-    private var postings: [[UInt8]] = []
-    /// How many documents each key's posting list holds.
-    private var counts: [Int32] = []
+    private var postings = PostingLists()
 
     /// One-character keys of the Basic Multilingual Plane (nearly all of them), by code point:
     /// half of all key occurrences, found by a direct index instead of a probe. Only in tables
@@ -338,6 +336,7 @@ struct PostingTable {
 
     /// Adds the keys of one document's text (documents are added in id order).
     mutating func add(_ text: String, doc: Int32) {
+        postings.makeUnique()
         var run = KeyRun(doc: doc)
         SearchFold.fold(text) { run.emit($0, into: &self) }
     }
@@ -412,8 +411,7 @@ struct PostingTable {
         switch found {
         case .some(let found) where found.slot < 0: return
         case .some(let found):
-            Self.appendVarint(found.gap, to: &postings[Int(found.slot)])
-            counts[Int(found.slot)] += 1
+            postings.add(found.gap, to: Int(found.slot))
         case .none:
             unigrams[i] = Entry(key: key, slot: Int32(entryKeys.count), lastDoc: doc)
             appendKey(key, first: doc)
@@ -425,10 +423,8 @@ struct PostingTable {
     private mutating func appendKey(_ key: UInt64, first doc: Int32) {
         entryKeys.append(key)
         hashes.append(Self.hash(key))
-        var list: [UInt8] = []
-        if doc >= 0 { Self.appendVarint(UInt32(bitPattern: doc &+ 1), to: &list) }
-        postings.append(list)
-        counts.append(doc >= 0 ? 1 : 0)
+        let slot = postings.newList()
+        if doc >= 0 { postings.add(UInt32(bitPattern: doc &+ 1), to: slot) }
     }
 
     @inline(__always)
@@ -455,8 +451,7 @@ struct PostingTable {
         switch found {
         case .some(let found) where found.slot < 0: return
         case .some(let found):
-            Self.appendVarint(found.gap, to: &postings[Int(found.slot)])
-            counts[Int(found.slot)] += 1
+            postings.add(found.gap, to: Int(found.slot))
         case .none:
             table[probe(key)] = Entry(key: key, slot: Int32(entryKeys.count), lastDoc: doc)
             appendKey(key, first: doc)
@@ -475,6 +470,7 @@ struct PostingTable {
 
     /// Adds a key with no postings; false when it was already there.
     mutating func insertKey(_ key: UInt64) -> Bool {
+        postings.makeUnique()
         if let u = unigramIndex(key) {
             if unigrams[u].key == key { return false }
             unigrams[u] = Entry(key: key, slot: Int32(entryKeys.count), lastDoc: -1)
@@ -491,35 +487,25 @@ struct PostingTable {
     }
 
     func postingCount(_ key: UInt64) -> Int {
-        entry(key).map { Int(counts[Int($0.slot)]) } ?? 0
+        entry(key).map { postings.count(of: Int($0.slot)) } ?? 0
     }
 
     /// Appends the documents of `key`'s posting list, in order.
     func appendPostings(_ key: UInt64, to ids: inout [Int32]) {
         guard let found = entry(key) else { return }
         let slot = Int(found.slot)
-        ids.reserveCapacity(ids.count + Int(counts[slot]))
+        ids.reserveCapacity(ids.count + postings.count(of: slot))
         var previous: Int32 = -1
         var value: UInt32 = 0
         var shift: UInt32 = 0
-        for byte in postings[slot] {
+        postings.forEachByte(of: slot) { byte in
             value |= UInt32(byte & 0x7F) << shift
-            if byte & 0x80 != 0 { shift += 7; continue }
+            if byte & 0x80 != 0 { shift += 7; return }
             previous &+= Int32(bitPattern: value)
             ids.append(previous)
             value = 0
             shift = 0
         }
-    }
-
-    @inline(__always)
-    private static func appendVarint(_ value: UInt32, to list: inout [UInt8]) {
-        var v = value
-        while v >= 0x80 {
-            list.append(UInt8(v & 0x7F) | 0x80)
-            v >>= 7
-        }
-        list.append(UInt8(v))
     }
 
     func forEachKey(_ body: (UInt64, UInt32) -> Void) {
@@ -537,6 +523,136 @@ struct PostingTable {
         let low = UInt32(key & 0xFFFF_FFFF)
         if low != 0xFFFF_FFFF, let b = Unicode.Scalar(low) { s.unicodeScalars.append(b) }
         return s
+    }
+}
+
+/// Posting lists as chains of 32-byte blocks in one arena: adding a document writes its
+/// varint into the list's last block. (An array a list, as before, checked on every byte
+/// appended that it was uniquely referenced, and there are tens of millions of appends.)
+/// A value type: a copy shares the arena until either is changed (`makeUnique`, called
+/// once per document or key by the table, not once per byte). Sendable: a table is handed
+/// to other threads only when it is no longer changed, and then only read.
+struct PostingLists: @unchecked Sendable {
+    private var storage = Storage()
+
+    mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+
+    /// A new, empty list; its number.
+    @inline(__always)
+    mutating func newList() -> Int { storage.newList() }
+
+    /// Adds `value` (a gap) to list `list` as a varint; counts one posting.
+    @inline(__always)
+    mutating func add(_ value: UInt32, to list: Int) { storage.add(value, to: list) }
+
+    func count(of list: Int) -> Int { Int(storage.lists[list].count) }
+
+    /// The list's bytes, in order.
+    func forEachByte(of list: Int, _ body: (UInt8) -> Void) { storage.forEachByte(of: list, body) }
+
+    final class Storage {
+        struct List {
+            var head: Int32
+            var tail: Int32
+            var used: Int32
+            var count: Int32
+        }
+        static let blockSize = 32
+        /// Each block starts with the number of the next block (-1 for none), then its data.
+        static let dataSize = blockSize - 4
+
+        fileprivate(set) var lists: UnsafeMutablePointer<List>
+        private var listCount = 0
+        private var listCapacity: Int
+        private var arena: UnsafeMutableRawPointer
+        private var blockCount = 0
+        private var blockCapacity: Int
+
+        init(lists: Int = 1024, blocks: Int = 1024) {
+            listCapacity = lists
+            blockCapacity = blocks
+            self.lists = .allocate(capacity: lists)
+            arena = .allocate(byteCount: blocks * Self.blockSize, alignment: 8)
+        }
+
+        deinit {
+            lists.deallocate()
+            arena.deallocate()
+        }
+
+        func copy() -> Storage {
+            let other = Storage(lists: listCapacity, blocks: blockCapacity)
+            other.lists.initialize(from: lists, count: listCount)
+            other.arena.copyMemory(from: arena, byteCount: blockCount * Self.blockSize)
+            other.listCount = listCount
+            other.blockCount = blockCount
+            return other
+        }
+
+        private func newBlock() -> Int32 {
+            if blockCount == blockCapacity {
+                let bigger = UnsafeMutableRawPointer.allocate(byteCount: blockCapacity * 2 * Self.blockSize, alignment: 8)
+                bigger.copyMemory(from: arena, byteCount: blockCount * Self.blockSize)
+                arena.deallocate()
+                arena = bigger
+                blockCapacity *= 2
+            }
+            let block = blockCount
+            blockCount += 1
+            arena.storeBytes(of: Int32(-1), toByteOffset: block * Self.blockSize, as: Int32.self)
+            return Int32(block)
+        }
+
+        func newList() -> Int {
+            if listCount == listCapacity {
+                let bigger = UnsafeMutablePointer<List>.allocate(capacity: listCapacity * 2)
+                bigger.moveInitialize(from: lists, count: listCount)
+                lists.deallocate()
+                lists = bigger
+                listCapacity *= 2
+            }
+            let block = newBlock()
+            (lists + listCount).initialize(to: List(head: block, tail: block, used: 0, count: 0))
+            listCount += 1
+            return listCount - 1
+        }
+
+        @inline(__always)
+        func add(_ value: UInt32, to list: Int) {
+            var v = value
+            while v >= 0x80 {
+                put(UInt8(v & 0x7F) | 0x80, list)
+                v >>= 7
+            }
+            put(UInt8(v), list)
+            lists[list].count += 1
+        }
+
+        @inline(__always)
+        private func put(_ byte: UInt8, _ list: Int) {
+            if lists[list].used == Int32(Self.dataSize) {
+                let block = newBlock()
+                arena.storeBytes(of: block, toByteOffset: Int(lists[list].tail) * Self.blockSize, as: Int32.self)
+                lists[list].tail = block
+                lists[list].used = 0
+            }
+            let l = lists[list]
+            arena.storeBytes(of: byte, toByteOffset: Int(l.tail) * Self.blockSize + 4 + Int(l.used), as: UInt8.self)
+            lists[list].used = l.used + 1
+        }
+
+        func forEachByte(of list: Int, _ body: (UInt8) -> Void) {
+            let l = lists[list]
+            var block = l.head
+            while block >= 0 {
+                let base = Int(block) * Self.blockSize
+                let n = block == l.tail ? Int(l.used) : Self.dataSize
+                for i in 0..<n { body(arena.load(fromByteOffset: base + 4 + i, as: UInt8.self)) }
+                block = arena.load(fromByteOffset: base, as: Int32.self)
+            }
+        }
     }
 }
 
