@@ -51,11 +51,18 @@ struct OutputManifest {
 
     /// The manifest in the cache (in no particular order: it is read back into a dictionary).
     func encoded() -> [UInt8] {
+        // `array`'s layout, written straight from the dictionary (no array of its entries, no
+        // copy of each path for `withUTF8`).
         var w = BinaryWriter()
-        w.array(Array(entries)) { w, item in
-            w.string(item.key.path)
-            w.varint(item.value.fingerprint)
-            w.varint(item.value.hash)
+        w.bytes.reserveCapacity(entries.count * 128)
+        w.varint(UInt64(entries.count))
+        for (key, entry) in entries {
+            key.path.withUTF8Bytes { path in
+                w.varint(UInt64(path.count))
+                w.bytes.append(contentsOf: path)
+            }
+            w.varint(entry.fingerprint)
+            w.varint(entry.hash)
         }
         return w.bytes
     }
