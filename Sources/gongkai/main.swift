@@ -92,7 +92,7 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(1)
         }
-        FileHandle.standardError.write(Data(Report.diagnosticBytes(result.site.diagnostics)))
+        FileHandle.standardError.write(Data(result.diagnosticReport))
         if !result.hasBaseURL {
             FileHandle.standardError.write(Data("\(config): note: no baseURL set: sitemap.xml, robots.txt and canonical links use \(SiteConfig.placeholderBaseURL) (set `baseURL:` to the site's address)\n".utf8))
         }
