@@ -66,11 +66,16 @@ struct SearchDocument: Sendable {
         for s in p.sections {
             line(s.title)
             out.append(contentsOf: "：".utf8)
-            // Line breaks become spaces (a CR LF pair is one character, and stays).
-            var previous: UInt8 = 0
-            for b in s.text.utf8 {
-                out.append(b == 0x0A && previous != 0x0D ? 0x20 : b)
-                previous = b
+            // Line breaks become spaces (a CR LF pair is one character, and stays): the text is
+            // appended in runs between line feeds, not byte by byte.
+            s.text.withUTF8Bytes { text in
+                var start = 0
+                for i in 0..<text.count where text[i] == 0x0A {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<i]))
+                    out.append(i > 0 && text[i - 1] == 0x0D ? 0x0A : 0x20)
+                    start = i + 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
             }
         }
         for i in p.indicators {
