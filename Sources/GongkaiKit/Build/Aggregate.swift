@@ -57,9 +57,17 @@ public enum Aggregator {
                 spellings[ByteKey(key(spelling)), default: [:]][ByteKey(stripped(spelling)), default: 0] += count
             }
             projects.reverse()
+            // A document's projects nearly always name one department: its key is looked up once.
+            var lastRaw: String?, lastKey = ""
             while var project = projects.popLast() {
                 guard let raw = project.rawDepartment, let year = project.year else { continue }
-                let departmentKey = key(raw)
+                let departmentKey: String
+                if let lastRaw, lastRaw.utf8Equals(raw) {
+                    departmentKey = lastKey
+                } else {
+                    departmentKey = key(raw)
+                    (lastRaw, lastKey) = (raw, departmentKey)
+                }
                 project.departmentKey = departmentKey
                 // One lookup per project; a document's projects come one after another, so its
                 // path is either the group's last file or not there yet.

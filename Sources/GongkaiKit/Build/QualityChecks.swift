@@ -13,7 +13,8 @@ enum QualityChecks {
 
     /// Runs every check over the site; silenced codes drop both the diagnostic and its note.
     static func run(_ site: inout Site, silence: [String: [String]], contentDir: String) {
-        var codes: [String: [Project]] = [:]
+        // Where each project code is used: (department, year, project) positions, by the code's bytes.
+        var codes: [ByteKey: [(d: Int, y: Int, p: Int)]] = [:]
         // Each department-year is checked on its own, on all cores.
         var places: [(Int, Int)] = []
         for d in site.departments.indices {
@@ -45,19 +46,22 @@ enum QualityChecks {
             findingsByYear[d][y] = checked[k].findings
             site.departments[d].years[y].indicatorCount = checked[k].total
             site.departments[d].years[y].measurableCount = checked[k].measurable
-            for p in site.departments[d].years[y].projects {
-                if let code = p.code { codes[code, default: []].append(p) }
+            for (p, project) in site.departments[d].years[y].projects.enumerated() {
+                if let code = project.code { codes[ByteKey(code), default: []].append((d, y, p)) }
             }
         }
         var extra: [Diagnostic] = []
-        for (code, projects) in codes where Set(projects.map { "\($0.departmentKey)|\($0.year ?? 0)|\($0.name)" }).count > 1 {
+        for (key, places) in codes where places.count > 1 {
+            let code = key.path
+            let projects = places.map { site.departments[$0.d].years[$0.y].projects[$0.p] }
+            guard Set(projects.map { "\($0.departmentKey)|\($0.year ?? 0)|\($0.name)" }).count > 1 else { continue }
             let first = projects[0]
             for p in projects.dropFirst() {
                 extra.append(Diagnostic(.warning, p.location, code: "duplicate-code",
                                         "项目编码 \(code) of ‘\(p.name)’ is also the code of ‘\(first.name)’ (\(first.location))"))
             }
         }
-        let kept = { (d: Diagnostic) in !Checks.apply(silence: silence, to: [d], contentDir: contentDir).isEmpty }
+        let kept = { (d: Diagnostic) in silence.isEmpty || !Checks.apply(silence: silence, to: [d], contentDir: contentDir).isEmpty }
         for d in site.departments.indices {
             for y in site.departments[d].years.indices {
                 for f in findingsByYear[d][y] where kept(f.diagnostic) {
