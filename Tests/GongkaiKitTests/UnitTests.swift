@@ -208,6 +208,29 @@ import Testing
         }
     }
 
+    /// Path segments made on bytes are those made by Characters, for every name of the seeds
+    /// and for awkward ones (long, cut inside a character, dashes, full-width punctuation).
+    @Test func segmentsOnBytesAgreeWithSegmentsByCharacters() {
+        var texts = ["", "-", "a/b", "项目。名称，", "  前后  ", "人社局（机关）", "１２３ＡＢＣ", "a--b..c", "末尾-", "\r\n行",
+                     String(repeating: "就业补助资金", count: 12), String(repeating: "a就", count: 50) + "尾",
+                     String(repeating: "x", count: 179) + "就业", "e\u{301}", "カ\u{3099}", "ｶﾞ"]
+        for dy in Seeds.site.departmentYears {
+            texts.append(dy.departmentKey)
+            for p in dy.projects { texts += [p.name, p.code ?? ""] }
+        }
+        var fast = 0
+        for text in texts {
+            if let segment = Permalinks.simpleSegment(text) {
+                fast += 1
+                #expect(segment == Permalinks.stringSegment(text), "\(text)")
+            }
+            #expect(Permalinks.segment(text) == Permalinks.stringSegment(text), "\(text)")
+        }
+        #expect(fast >= texts.count - 4)
+        #expect(Permalinks.simpleSegment("e\u{301}") == nil)
+        #expect(Permalinks.simpleSegment("カ\u{3099}") == nil)
+    }
+
     @Test func theRootOfAPageIsOneStepUpPerFolder() {
         let samples = ["", "/", "/a/", "/a/b/", "/a/b/c.html", "/江阴市人社局/2021/项目.html", "//a//", "a", "/404.html", "/a/b"]
         for path in samples {

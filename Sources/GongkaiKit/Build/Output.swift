@@ -178,8 +178,13 @@ final class StagedOutput: @unchecked Sendable {
 
     /// Whether a page rendered from the same inputs last time can be kept as it is.
     func reuse(_ relative: String, fingerprint: UInt64) -> Bool {
-        guard fingerprint != 0, previous?[path: relative]?.fingerprint == fingerprint, keep(relative) else { return false }
+        // One key, looked up once in the previous manifest (this runs for every page).
+        guard fingerprint != 0, let previous else { return false }
+        let key = ByteKey(relative)
+        guard let old = previous.entries[key], old.fingerprint == fingerprint, exists(relative) else { return false }
         lock.lock()
+        current.entries[key] = old
+        fileCount += 1
         reused += 1
         lock.unlock()
         return true

@@ -9,6 +9,11 @@
 public enum Permalinks {
     /// A path segment: the text with characters unsafe in paths and URLs replaced by `-`.
     public static func segment(_ text: String) -> String {
+        simpleSegment(text) ?? stringSegment(text)
+    }
+
+    /// `segment` by Unicode scalars and Characters, for any text.
+    static func stringSegment(_ text: String) -> String {
         var out = ""
         var lastDash = false
         for scalar in text.unicodeScalars {
@@ -32,6 +37,48 @@ public enum Permalinks {
         // Keep file names well under the 255-byte limit of common file systems.
         while out.utf8.count > 180 { out.removeLast() }
         return out.isEmpty ? "-" : out
+    }
+
+    /// `segment` on bytes, for text whose every scalar is a Character of its own (ASCII, CJK
+    /// and full-width forms: what names are made of), so that trimming and cutting by bytes
+    /// and by Characters agree; nil for any other text.
+    static func simpleSegment(_ text: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var lastDash = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            // (Not the marks that join the character before them: U+302A–302F, U+3099–309A.)
+            guard v < 0x80 || (0x3000...0x3029).contains(v) || (0x3030...0x3098).contains(v) || (0x309B...0x9FFF).contains(v)
+                || (0xFF00...0xFF5E).contains(v) || (0xFFE0...0xFFEE).contains(v) else { return nil }
+            let unsafe: Bool
+            switch v {
+            case 0x2F, 0x5C, 0x3F, 0x23, 0x25, 0x22, 0x27, 0x3C, 0x3E, 0x7C, 0x3A, 0x2A, 0x26, 0x2B, 0x3D, 0x3B, 0x2C, 0x5B, 0x5D,
+                 0x7B, 0x7D, 0x5E, 0x60, 0x7E, 0x2E:
+                unsafe = true
+            default:
+                unsafe = scalar.isUnicodeWhitespace || v < 0x20 || v == 0x7F || (0x3000...0x3002).contains(v) || (0xFF01...0xFF0F).contains(v)
+            }
+            if unsafe {
+                if !lastDash && !out.isEmpty { out.append(0x2D) }
+                lastDash = true
+            } else {
+                if v < 0x80 {
+                    out.append(UInt8(v))
+                } else {
+                    // Three bytes: U+0800–U+FFFF.
+                    out.append(UInt8(0xE0 | (v >> 12))); out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+                }
+                lastDash = false
+            }
+        }
+        while out.last == 0x2D { out.removeLast() }
+        // Keep file names well under the 255-byte limit of common file systems (whole characters).
+        while out.count > 180 {
+            while let last = out.last, last & 0xC0 == 0x80 { out.removeLast() }
+            out.removeLast()
+        }
+        return out.isEmpty ? "-" : String(decoding: out, as: UTF8.self)
     }
 
     public static func department(_ key: String) -> String { "/\(segment(key))/" }
