@@ -283,6 +283,29 @@ import Testing
 
 /// The hash of streamed files (and of every file written) must not depend on how the stream
 /// was cut into writes, and must tell apart what it is used to tell apart.
+@Suite struct BuildIdentityTests {
+    /// The executable's build ID is read from its ELF notes (what `readelf -n` shows), and
+    /// anything that is not an ELF file with one has none.
+    @Test func theBuildIDIsReadFromTheExecutable() throws {
+        let id = try #require(BuildIdentity.buildID("/proc/self/exe"))
+        #expect(id.count >= 16)
+        let readelf = Process()
+        readelf.executableURL = URL(fileURLWithPath: "/usr/bin/readelf")
+        // (This process's executable by its own path: /proc/self/exe would be readelf's.)
+        readelf.arguments = ["-n", URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path]
+        let pipe = Pipe()
+        readelf.standardOutput = pipe
+        if (try? readelf.run()) != nil {
+            let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            readelf.waitUntilExit()
+            let hex = id.map { String($0, radix: 16).leftPadded(2) }.joined()
+            #expect(text.contains("Build ID: " + hex), "\(hex)")
+        }
+        #expect(BuildIdentity.buildID(Repo.xianDe) == nil)
+        #expect(BuildIdentity.buildID("/nonexistent") == nil)
+    }
+}
+
 @Suite struct StreamingHashTests {
     @Test func theHashDoesNotDependOnHowTheStreamIsCut() {
         var generator = SystemRandomNumberGenerator()

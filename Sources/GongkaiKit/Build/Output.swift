@@ -135,13 +135,20 @@ final class StagedOutput: @unchecked Sendable {
         return current[path: relative]?.hash
     }
 
+    /// The build cache of an output directory: `cacheDir` when given, else `.gongkai-cache/<name>`
+    /// beside it.
+    static func cacheDirectory(outputDir: String, cacheDir: String?) -> String {
+        let url = URL(fileURLWithPath: outputDir).standardizedFileURL
+        return cacheDir ?? url.deletingLastPathComponent().path + "/.gongkai-cache/" + url.lastPathComponent
+    }
+
     init(outputDir: String, cacheDir: String? = nil) throws {
         let url = URL(fileURLWithPath: outputDir).standardizedFileURL
         finalPath = url.path
         let parent = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
         stagingPath = parent + "/.\(name).building-\(ProcessInfo.processInfo.processIdentifier)"
-        self.cacheDir = cacheDir ?? parent + "/.gongkai-cache/" + name
+        self.cacheDir = Self.cacheDirectory(outputDir: outputDir, cacheDir: cacheDir)
         let fm = FileManager.default
         try? fm.removeItem(atPath: stagingPath)
         do {

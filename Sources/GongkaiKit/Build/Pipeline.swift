@@ -108,20 +108,25 @@ public enum Pipeline {
             let config = try SiteConfig.load(path: options.configPath)
             return (config, try Theme.load(themesDir: options.themesDir, name: config.theme))
         }
-        let output = try StagedOutput(outputDir: options.outputDir, cacheDir: options.cacheDir)
+        // The staging directory and the previous build's manifest (tens of thousands of entries
+        // to read) are made ready on a thread of their own while the content is read.
+        let (outputDir, outputCache) = (options.outputDir, options.cacheDir)
+        let staging = Background { Result { try StagedOutput(outputDir: outputDir, cacheDir: outputCache) } }
+        let cacheDir = StagedOutput.cacheDirectory(outputDir: options.outputDir, cacheDir: options.cacheDir)
         // What another gongkai cached is not trusted: it may read or render content differently.
         let builder = options.builder ?? BuildIdentity.current
-        let sameBuilder = BuildIdentity.stored(in: output.cacheDir) == builder
-        if !sameBuilder { output.forgetFingerprints() }
+        let sameBuilder = BuildIdentity.stored(in: cacheDir) == builder
         let detailsMemory = DetailsMemory(budget: options.detailsMemory)
-        let documents = DocumentCache(dir: output.cacheDir, trusted: sameBuilder, memory: detailsMemory)
+        let documents = DocumentCache(dir: cacheDir, trusted: sameBuilder, memory: detailsMemory)
         let site: Site
         do {
             site = try stage("reading content") { try read(contentDir: options.contentDir, config: config, cache: documents, log: options.log) }
         } catch {
-            output.discard()
+            (try? staging.value.get())?.discard()
             throw error
         }
+        let output = try staging.value.get()
+        if !sameBuilder { output.forgetFingerprints() }
         let report = Background { Report.diagnosticBytes(site.diagnostics) }
         let (index, fingerprints) = stage("routing \(site.projectCount) projects") { () -> (SiteIndex, Fingerprints) in
             let index = SiteIndex(site: site)
@@ -139,10 +144,13 @@ public enum Pipeline {
             let dataDone = DispatchSemaphore(value: 0)
             try stage("writing pages and open data") {
                 Thread.detachNewThread {
+                    let start = ContinuousClock.now
                     do {
                         try DataExport.write(site, index: index, config: config, to: output,
                                              fingerprints: fingerprints, previous: previousData, saving: dataSegments)
                     } catch { dataFailure.set(error) }
+                    let copied = previousData?.copied ?? 0
+                    options.log?("      open data on its own thread (\((ContinuousClock.now - start).formatted(.units(allowed: [.milliseconds]))), \(copied) department-years copied)")
                     dataDone.signal()
                 }
                 let context = PageContext(config: config, index: index)
