@@ -20,6 +20,8 @@ import Testing
         #expect(again.reusedPages == 42)
         #expect(again.changedFiles == 0)
         #expect(again.copiedDataSegments == 4)
+        // Every department-year's rows as they were, in the same order: the files are kept.
+        #expect(again.keptOpenData)
         #expect(again.reusedSearchIndex)
         // No project's details (money lines, narrative, indicators) were even decoded.
         #expect(again.site.departmentYears.flatMap(\.projects).filter(\.detailsBox.isDecoded).isEmpty)
@@ -40,6 +42,7 @@ import Testing
         #expect(incremental.reusedPages == 37)
         // The open data of the three unchanged department-years is copied, not formatted again.
         #expect(incremental.copiedDataSegments == 3)
+        #expect(!incremental.keptOpenData)
         // The changed amount is searchable text: the index is patched where that project is.
         #expect(!incremental.reusedSearchIndex)
         #expect(incremental.updatedSearchIndex)
@@ -149,11 +152,11 @@ import Testing
         let work = TemporaryDirectory()
         _ = try BuiltSite.build(content: Repo.content, into: work, builder: 1)
         let same = try BuiltSite.build(content: Repo.content, into: work, builder: 1)
-        #expect(same.cachedDocuments == 5 && same.reusedPages == 42 && same.copiedDataSegments == 4)
+        #expect(same.cachedDocuments == 5 && same.reusedPages == 42 && same.copiedDataSegments == 4 && same.keptOpenData)
         let upgraded = try BuiltSite.build(content: Repo.content, into: work, builder: 2)
         #expect(upgraded.cachedDocuments == 0)
         #expect(upgraded.reusedPages == 0)
-        #expect(upgraded.copiedDataSegments == 0)
+        #expect(upgraded.copiedDataSegments == 0 && !upgraded.keptOpenData)
         #expect(!upgraded.reusedSearchIndex)
         // The same bytes, so no file is moved into the output again.
         #expect(upgraded.changedFiles == 0)
@@ -189,9 +192,10 @@ import Testing
         let work = TemporaryDirectory()
         for seed in Repo.seeds { work.copy(seed, to: "Content/" + seed.dropFirst(Repo.content.count + 1)) }
         _ = try BuiltSite.build(content: work.path + "/Content", into: work)
-        func expectCleanData(copied: Int, _ step: String) throws {
+        func expectCleanData(copied: Int, kept: Bool = false, _ step: String) throws {
             let result = try BuiltSite.build(content: work.path + "/Content", into: work)
             #expect(result.copiedDataSegments == copied, "\(step)")
+            #expect(result.keptOpenData == kept, "\(step)")
             #expect(result.reusedPages > 0, "\(step)")
             let clean = TemporaryDirectory()
             _ = try BuiltSite.build(content: work.path + "/Content", into: clean)
@@ -219,13 +223,13 @@ import Testing
         let xianDe = try String(contentsOfFile: xianDePath, encoding: .utf8)
         #expect(xianDe.contains("\n7\t工伤认定调查经费\t8\n"))
         try xianDe.replacingOccurrences(of: "\n7\t工伤认定调查经费\t8\n", with: "\n7\t工伤认定调查经费\t9\n").write(toFile: xianDePath, atomically: true, encoding: .utf8)
-        try expectCleanData(copied: 4, "annex row changed")  // no project changed
+        try expectCleanData(copied: 4, kept: true, "annex row changed")  // no project changed
         // The overall goals alone change.
         let gaoxinPath = work.path + "/Content/高新区人社局/2024-部门预算绩效文本.md"
         let gaoxin = try String(contentsOfFile: gaoxinPath, encoding: .utf8)
         #expect(gaoxin.contains("做好人才工作、社会保险基金监管工作；"))
         try gaoxin.replacingOccurrences(of: "做好人才工作、社会保险基金监管工作；", with: "做好人才工作；").write(toFile: gaoxinPath, atomically: true, encoding: .utf8)
-        try expectCleanData(copied: 4, "overall goals changed")
+        try expectCleanData(copied: 4, kept: true, "overall goals changed")
         // A new year of a department: its other years' pages link to it.
         work.write("Content/江阴市人力资源和社会保障局/2023-人社专职协理员工作经费.md", a.replacingOccurrences(of: "2021年度", with: "2023年度"))
         try expectCleanData(copied: 4, "a year added")

@@ -207,6 +207,12 @@ final class StagedOutput: @unchecked Sendable {
         return true
     }
 
+    /// Keeps all of these files of the previous build, or (when any is not there) none.
+    func keep(_ relatives: [String]) -> Bool {
+        guard relatives.allSatisfy({ previous?[path: $0] != nil && exists($0) }) else { return false }
+        return relatives.allSatisfy { keep($0) }
+    }
+
     /// The previous build's bytes of a file, when it is still the file that build published.
     func previousBytes(_ relative: String) -> [UInt8]? {
         guard let old = previous?[path: relative], let bytes = Files.read(finalPath + "/" + relative) else { return nil }

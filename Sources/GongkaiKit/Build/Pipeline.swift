@@ -39,6 +39,9 @@ public struct BuildResult: Sendable {
     public var changedFiles: Int = 0
     /// Department-years whose open-data rows were copied from the previous build.
     public var copiedDataSegments: Int = 0
+    /// Whether projects.json, projects.csv and indicators.csv were kept as the previous build
+    /// wrote them (every department-year's rows unchanged, in the same order).
+    public var keptOpenData = false
     /// Whether the search index was kept from the previous build (no searchable text changed).
     public var reusedSearchIndex = false
     /// Whether the previous search index was patched where a few projects changed, instead of
@@ -134,23 +137,27 @@ public enum Pipeline {
         }
         let previousData = sameBuilder ? DataSegments(cacheDir: output.cacheDir, outputDir: output.finalPath, manifest: output.previous) : nil
         let dataSegments = DataSegments()
-        var reusedSearchIndex = false, updatedSearchIndex = false
+        var reusedSearchIndex = false, updatedSearchIndex = false, keptOpenData = false
         var searchState: SearchState?
         do {
             // Open data, pages and the search index are written at the same time: the data
             // files on one thread from the start of this stage to the end of the next, the
             // pages and then the search index on all cores.
             let dataFailure = FirstError()
+            let keptData = Flag()
             let dataDone = DispatchSemaphore(value: 0)
             try stage("writing pages and open data") {
                 Thread.detachNewThread {
                     let start = ContinuousClock.now
+                    var kept = false
                     do {
-                        try DataExport.write(site, index: index, config: config, to: output,
-                                             fingerprints: fingerprints, previous: previousData, saving: dataSegments)
+                        kept = try DataExport.write(site, index: index, config: config, to: output,
+                                                    fingerprints: fingerprints, previous: previousData, saving: dataSegments)
                     } catch { dataFailure.set(error) }
+                    keptData.set(kept)
                     let copied = previousData?.copied ?? 0
-                    options.log?("      open data on its own thread (\((ContinuousClock.now - start).formatted(.units(allowed: [.milliseconds]))), \(copied) department-years copied)")
+                    options.log?("      open data on its own thread (\((ContinuousClock.now - start).formatted(.units(allowed: [.milliseconds]))), "
+                                 + (kept ? "the previous files kept)" : "\(copied) department-years copied)"))
                     dataDone.signal()
                 }
                 let context = PageContext(config: config, index: index)
@@ -184,6 +191,7 @@ public enum Pipeline {
                 searchState = try SearchIndex.write(SearchIndex.Source(index), spool: output.cacheDir, log: options.log, emit: emit)
             }
             if let error = dataFailure.error { throw error }
+            keptOpenData = keptData.isSet
             if detailsMemory.dropped > 0 {
                 let budget = detailsMemory.budget >= 1 << 20 ? "\(detailsMemory.budget >> 20) MiB" : "\(detailsMemory.budget) bytes"
                 options.log?("      project details: \(detailsMemory.dropped) times dropped to stay within \(budget)")
@@ -212,6 +220,7 @@ public enum Pipeline {
         result.untouchedDocuments = documents.untouched
         result.changedFiles = output.changedCount
         result.copiedDataSegments = previousData?.copied ?? 0
+        result.keptOpenData = keptOpenData
         result.reusedSearchIndex = reusedSearchIndex
         result.updatedSearchIndex = updatedSearchIndex
         result.droppedDetails = detailsMemory.dropped
@@ -219,6 +228,14 @@ public enum Pipeline {
         result.diagnosticReport = report.value
         return result
     }
+}
+
+/// A flag one thread sets and another reads after waiting for it.
+final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set(_ v: Bool) { lock.lock(); value = v; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }
 
 /// A value made on a thread of its own from the moment this is created; `value` waits for it.

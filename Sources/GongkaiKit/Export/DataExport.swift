@@ -56,8 +56,22 @@ public enum DataExport {
     /// Writes the site-wide files under `data/`, streaming the large ones. A department-year
     /// whose rows the previous build already wrote (same fingerprint) is copied from the
     /// previous files instead of being formatted again.
+    /// Returns whether the three large files were kept as the previous build wrote them.
+    @discardableResult
     static func write(_ site: Site, index: SiteIndex, config: SiteConfig, to output: StagedOutput,
-                      fingerprints: Fingerprints? = nil, previous: DataSegments? = nil, saving: DataSegments? = nil) throws {
+                      fingerprints: Fingerprints? = nil, previous: DataSegments? = nil, saving: DataSegments? = nil) throws -> Bool {
+        // When every department-year's rows are as the previous build wrote them, in the same
+        // order, the three large files are the previous ones: kept, not copied and hashed again.
+        if let fingerprints, let previous, let saving {
+            let kept = index.departmentYears.indices.filter { !index.departmentYears[$0].departmentYear.projects.isEmpty }
+                .map { fingerprints.departmentYears[$0] }
+            let headers = [1, CSVWriter(header: projectHeader).bytes.count, CSVWriter(header: indicatorHeader).bytes.count]
+            if let ranges = previous.unchangedFiles(kept, headers: headers, footers: [3, 0, 0]), output.keep(streamedFiles) {
+                for (fingerprint, placed) in zip(kept, ranges) { saving.record(fingerprint, placed) }
+                try writeSmallFiles(index: index, config: config, to: output)
+                return true
+            }
+        }
         let streams = try streamedFiles.map { try output.stream($0) }
         let (projectsJSON, projectsCSV, indicatorsCSV) = (streams[0], streams[1], streams[2])
         var projectRows = CSVWriter(header: projectHeader)
@@ -106,7 +120,15 @@ public enum DataExport {
         try previous?.flush(streams)
         projectsJSON.buffer.append(contentsOf: first ? [0x5D, 0x0A] : [0x0A, 0x5D, 0x0A])
         for stream in streams { try stream.close() }
-        for (path, json) in [("data/department-years.json", JSON.array(departmentYears)), ("data/datapackage.json", dataPackage(config: config))] {
+        try writeSmallFiles(departmentYears, config: config, to: output)
+        return false
+    }
+
+    /// department-years.json and datapackage.json.
+    private static func writeSmallFiles(_ departmentYears: [JSON]? = nil, index: SiteIndex? = nil, config: SiteConfig,
+                                        to output: StagedOutput) throws {
+        let years = departmentYears ?? (index?.departmentYears ?? []).map { departmentYearJSON($0.departmentYear, url: $0.path) }
+        for (path, json) in [("data/department-years.json", JSON.array(years)), ("data/datapackage.json", dataPackage(config: config))] {
             let bytes = json.bytes(pretty: true)
             try bytes.withUnsafeBytes { try output.write(path, bytes: $0) }
         }

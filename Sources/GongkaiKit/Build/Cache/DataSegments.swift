@@ -55,6 +55,31 @@ final class DataSegments: @unchecked Sendable {
         }
     }
 
+    /// Where each of these department-years' rows are in the previous files, when the files
+    /// they would make, in this order, are the previous files again: each department-year is
+    /// there, each starts where the one before ends, from the end of a file's `headers` bytes
+    /// to `footers` bytes before its end. Nil otherwise. (The previous files came from this
+    /// gongkai, so their headers and footers are the ones it writes.)
+    func unchangedFiles(_ fingerprints: [UInt64], headers: [Int], footers: [Int]) -> [[Range<Int>]]? {
+        guard !fingerprints.isEmpty, headers.count == files.count, footers.count == files.count else { return nil }
+        var positions = headers
+        var found: [[Range<Int>]] = []
+        found.reserveCapacity(fingerprints.count)
+        for fingerprint in fingerprints {
+            guard let ranges = segments[fingerprint], ranges.count == files.count else { return nil }
+            for k in ranges.indices {
+                guard ranges[k].lowerBound == positions[k] else { return nil }
+                positions[k] = ranges[k].upperBound
+            }
+            found.append(ranges)
+        }
+        for k in files.indices where positions[k] + footers[k] != files[k].count { return nil }
+        lock.lock()
+        copied += fingerprints.count
+        lock.unlock()
+        return found
+    }
+
     func record(_ fingerprint: UInt64, _ ranges: [Range<Int>]) {
         lock.lock()
         segments[fingerprint] = ranges
