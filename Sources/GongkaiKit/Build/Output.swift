@@ -365,6 +365,9 @@ final class FileStream {
     var buffer: [UInt8] = []
     private var written = 0
     private var hash = StreamingHash()
+    /// What stands for the file's bytes in the manifest when the writer knows it (the open
+    /// data: its department-years' fingerprints): the bytes are then not hashed as written.
+    var identity: UInt64?
 
     /// Bytes written so far, including the buffer.
     var position: Int { written + buffer.count }
@@ -399,7 +402,7 @@ final class FileStream {
         var offset = 0
         while offset < raw.count {
             let end = min(raw.count, offset + Self.piece)
-            hash.combine(UnsafeRawBufferPointer(rebasing: raw[offset..<end]))
+            if identity == nil { hash.combine(UnsafeRawBufferPointer(rebasing: raw[offset..<end])) }
             while offset < end {
                 let n = Foundation.write(fd, raw.baseAddress! + offset, end - offset)
                 if n < 0 && errno == EINTR { continue }
@@ -415,7 +418,8 @@ final class FileStream {
     func close() throws {
         try flush()
         Foundation.close(fd)
-        let isChanged = !output.unchanged(name, hash: hash.value)
-        output.record(name, OutputManifest.Entry(fingerprint: 0, hash: hash.value), changed: isChanged, bytes: written)
+        let value = identity ?? hash.value
+        let isChanged = !output.unchanged(name, hash: value)
+        output.record(name, OutputManifest.Entry(fingerprint: 0, hash: value), changed: isChanged, bytes: written)
     }
 }

@@ -151,8 +151,8 @@ public enum Pipeline {
                     let start = ContinuousClock.now
                     var kept = false
                     do {
-                        kept = try DataExport.write(site, index: index, config: config, to: output,
-                                                    fingerprints: fingerprints, previous: previousData, saving: dataSegments)
+                        kept = try DataExport.write(site, index: index, config: config, to: output, fingerprints: fingerprints,
+                                                    builder: builder, previous: previousData, saving: dataSegments)
                     } catch { dataFailure.set(error) }
                     keptData.set(kept)
                     let copied = previousData?.copied ?? 0
