@@ -43,8 +43,14 @@ struct SiteRenderer: Sendable {
     /// Renders and writes everything; returns the number of HTML pages.
     func render(into output: StagedOutput) throws -> Int {
         let allJobs = jobs
-        try parallelForEach(allJobs.count) { i in try write(allJobs[i], into: output) }
-        try sitemaps { path, bytes in try bytes.withUnsafeBytes { try output.write(path, bytes: $0) } }
+        // The sitemap (megabytes of XML on a large site) is written on a thread of its own
+        // while the pages are.
+        let renderer = self
+        let sitemap = Background { Result { try renderer.sitemaps { path, bytes in try bytes.withUnsafeBytes { try output.write(path, bytes: $0) } } } }
+        let pages = Result { try parallelForEach(allJobs.count) { i in try write(allJobs[i], into: output) } }
+        let sitemapWritten = sitemap.value
+        try pages.get()
+        try sitemapWritten.get()
         try output.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(context.canonical("/sitemap.xml"))\n")
         for (path, file) in theme.assets { try output.copy(from: file, to: path) }
         return allJobs.count
