@@ -396,6 +396,20 @@ final class FileStream {
         try writeOut(bytes)
     }
 
+    /// Appends `range` of the open file `source` straight to the file, after the buffer, copied
+    /// by the kernel (`sendfile`): only for a stream with an `identity`, whose bytes are not hashed.
+    func copy(from source: Int32, _ range: Range<Int>) throws {
+        precondition(identity != nil, "a hashed stream's bytes must pass through writeOut")
+        try flush()
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            let n = sendfile(fd, source, &offset, range.upperBound - offset)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw PipelineError.output("cannot write ‘\(name)’: \(n < 0 ? String(cString: strerror(errno)) : "the previous file ended early")") }
+        }
+        written += range.count
+    }
+
     private func writeOut(_ raw: UnsafeRawBufferPointer) throws {
         // A piece at a time, hashed and then written while it is still in the CPU's cache
         // (copied runs of open data are megabytes long and come from memory).

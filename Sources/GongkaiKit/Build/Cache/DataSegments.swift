@@ -9,6 +9,9 @@ final class DataSegments: @unchecked Sendable {
     private let lock = NSLock()
     /// The previous build's files, mapped read-only.
     private var files: [UnsafeRawBufferPointer] = []
+    /// The same files, open: runs are copied from them by the kernel when their bytes need
+    /// not pass through this process (no hash of them is wanted).
+    private var descriptors: [Int32] = []
     /// Department-years copied from the previous build's files.
     private(set) var copied = 0
     /// The run of neighbouring department-years waiting to be copied: their ranges in the
@@ -22,6 +25,7 @@ final class DataSegments: @unchecked Sendable {
 
     deinit {
         for file in files where file.count > 0 { munmap(UnsafeMutableRawPointer(mutating: file.baseAddress!), file.count) }
+        for fd in descriptors { close(fd) }
     }
 
     /// The previous build's segments, usable only if the files they point into are the ones the
@@ -42,7 +46,7 @@ final class DataSegments: @unchecked Sendable {
         for file in DataExport.streamedFiles {
             let fd = open(outputDir + "/" + file, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { return nil }
-            defer { close(fd) }
+            descriptors.append(fd)
             var st = stat()
             guard fstat(fd, &st) == 0 else { return nil }
             let size = Int(st.st_size)
@@ -130,6 +134,10 @@ final class DataSegments: @unchecked Sendable {
             if i == 0 && commaChange == -1 { range = range.lowerBound + 1..<range.upperBound }
             // In windows, each let go of once written: the mapped pages would otherwise all
             // count as this process's memory (they stay in the page cache).
+            if streams[i].identity != nil {
+                try streams[i].copy(from: descriptors[i], range)
+                continue
+            }
             var start = range.lowerBound
             while start < range.upperBound {
                 let end = min(range.upperBound, start + Self.window)
