@@ -231,6 +231,23 @@ import Testing
         #expect(Permalinks.simpleSegment("カ\u{3099}") == nil)
     }
 
+    /// The fast NFC is Foundation's for every scalar of the ranges it trusts, for the seeds'
+    /// names and paths, and for text it must hand to Foundation.
+    @Test func nfcWithoutFoundationAgreesWithFoundation() {
+        var texts = ["e\u{301}", "カ\u{3099}", "\u{1100}\u{1161}", "Å", "\u{212B}", "“十四五”规划", "人社局（机关）", "ｶﾞ", "a\u{0308}"]
+        for dy in Seeds.site.departmentYears {
+            texts.append(dy.department)
+            for p in dy.projects { texts += [p.name, p.unit ?? "", p.location.file] }
+        }
+        var scalars = ""
+        for v in UInt32(0)...0xFFFF where String.isNFCStable(v) {
+            if let s = Unicode.Scalar(v) { scalars.unicodeScalars.append(s) }
+        }
+        texts.append(scalars)
+        for text in texts { #expect(text.nfc.utf8.elementsEqual(text.precomposedStringWithCanonicalMapping.utf8), "\(text)") }
+        #expect("e\u{301}".nfc == "é" && "e\u{301}".nfc.utf8.count == 2)
+    }
+
     @Test func theRootOfAPageIsOneStepUpPerFolder() {
         let samples = ["", "/", "/a/", "/a/b/", "/a/b/c.html", "/江阴市人社局/2021/项目.html", "//a//", "a", "/404.html", "/a/b"]
         for path in samples {

@@ -28,7 +28,7 @@ public enum Aggregator {
         /// `make(raw)` in NFC, worked out once per distinct spelling.
         func normalized(_ raw: String, in table: inout [ByteKey: String], _ make: (String) -> String) -> String {
             if let known = table[ByteKey(raw)] { return known }
-            var value = make(raw).precomposedStringWithCanonicalMapping
+            var value = make(raw).nfc
             value.makeContiguousUTF8()
             table[ByteKey(raw)] = value
             return value

@@ -19,7 +19,7 @@ public enum ContentLoader {
         // In `String` order (canonical: by the NFC form's scalars, which is the order of its
         // UTF-8 bytes), without comparing Chinese strings with Unicode-aware comparisons.
         let keyed = out.map { path -> ([UInt8], [UInt8]) in
-            (Array(path.precomposedStringWithCanonicalMapping.utf8), Array(path.utf8))
+            (Array(path.nfc.utf8), Array(path.utf8))
         }
         return keyed.indices.sorted { a, b in
             keyed[a].0 != keyed[b].0 ? keyed[a].0.lexicographicallyPrecedes(keyed[b].0)
