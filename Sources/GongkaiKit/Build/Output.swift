@@ -166,6 +166,13 @@ final class StagedOutput: @unchecked Sendable {
             previous = decoded.manifest
         }
         self.previous = previous
+        // Which of its files are there, from one listing of each folder (a rebuild asks for
+        // tens of thousands of them, one `lstat` each otherwise).
+        if previous != nil {
+            var files = Set<ByteKey>()
+            StagedOutput.listFiles(finalPath, "", into: &files)
+            published = files
+        }
         // This build's manifest grows to about the previous one's size: room made once.
         current.entries.reserveCapacity(previous?.entries.count ?? 0)
     }
@@ -178,9 +185,36 @@ final class StagedOutput: @unchecked Sendable {
         previous = manifest
     }
 
+    /// The files of the output directory when this build started (relative paths), when it has
+    /// a previous build.
+    private var published: Set<ByteKey>?
+
     private func exists(_ relative: String) -> Bool {
+        if let published { return published.contains(ByteKey(relative)) }
         var st = stat()
         return lstat(finalPath + "/" + relative, &st) == 0
+    }
+
+    /// Adds the paths (relative to `root`) of everything but folders under `root/relative`.
+    private static func listFiles(_ root: String, _ relative: String, into files: inout Set<ByteKey>) {
+        guard let handle = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
+        defer { closedir(handle) }
+        var folders: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                return String(decoding: bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)], as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                var st = stat()
+                isFolder = lstat(root + "/" + path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+            }
+            if isFolder { folders.append(path) } else { files.insert(ByteKey(path)) }
+        }
+        for folder in folders { listFiles(root, folder, into: &files) }
     }
 
     /// Whether a page rendered from the same inputs last time can be kept as it is.
