@@ -94,19 +94,24 @@ struct OutputManifest {
 /// equivalence matters (department names), the caller normalises first.
 struct ByteKey: Hashable, Comparable, Sendable {
     let path: String
+    /// A hash of the bytes, made once (a key is hashed again when a table grows, and compared
+    /// on every probe: keys that differ mostly differ here, without reading their bytes).
+    private let bytesHash: UInt64
 
     init(_ path: String) {
         var p = path
         p.makeContiguousUTF8()
         self.path = p
+        var h = StableHash()
+        p.withUTF8 { h.combineWords(UnsafeRawBufferPointer($0)) }
+        bytesHash = h.value
     }
 
     func hash(into hasher: inout Hasher) {
-        // The storage is contiguous UTF-8 (made so in init): read in place, not copied.
-        path.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(bytesHash)
     }
 
-    static func == (a: ByteKey, b: ByteKey) -> Bool { a.path.utf8Equals(b.path) }
+    static func == (a: ByteKey, b: ByteKey) -> Bool { a.bytesHash == b.bytesHash && a.path.utf8Equals(b.path) }
     static func < (a: ByteKey, b: ByteKey) -> Bool { a.path.utf8Compare(b.path) < 0 }
 }
 

@@ -162,8 +162,9 @@ struct StableHash {
     }
 
     mutating func combine(_ string: String) {
-        var s = string
-        s.withUTF8 { combineWords(UnsafeRawBufferPointer($0)) }
+        // Read in place where the string is stored contiguously (no copy of the String to
+        // make `withUTF8` mutable: fingerprints combine every name and path of the site).
+        string.withUTF8Bytes { combineWords(UnsafeRawBufferPointer($0)) }
         combine(CollectionOfOne(0xFF))
     }
 
