@@ -257,6 +257,9 @@ import Testing
             #expect(PageContext.root(of: path) == (depth <= 0 ? "./" : String(repeating: "../", count: depth)), "\(path)")
         }
         #expect(PageContext.root(of: "/江阴市人社局/2021/项目.html") == "../../")
+        // Folders are where the file system sees them, at `/` bytes: a name starting with a
+        // joiner does not hide the `/` before it (as a split into Characters did).
+        #expect(PageContext.root(of: "/a/\u{200D}b.html") == "../")
     }
 
     @Test func permalinksKeepUnreservedBytesAndEncodeTheRest() {

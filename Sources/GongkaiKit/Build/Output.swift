@@ -175,8 +175,9 @@ final class StagedOutput: @unchecked Sendable {
         // tens of thousands of them, one `lstat` each otherwise).
         if previous != nil {
             var files = Set<ByteKey>()
-            StagedOutput.listFiles(finalPath, "", into: &files)
-            published = files
+            // A name that is not UTF-8 cannot be told apart from its repaired form: then each
+            // file is asked about on its own, as before.
+            if StagedOutput.listFiles(finalPath, "", into: &files) { published = files }
         }
         // This build's manifest grows to about the previous one's size: room made once.
         current.entries.reserveCapacity(previous?.entries.count ?? 0)
@@ -200,16 +201,18 @@ final class StagedOutput: @unchecked Sendable {
         return lstat(finalPath + "/" + relative, &st) == 0
     }
 
-    /// Adds the paths (relative to `root`) of everything but folders under `root/relative`.
-    private static func listFiles(_ root: String, _ relative: String, into files: inout Set<ByteKey>) {
-        guard let handle = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
+    /// Adds the paths (relative to `root`) of everything but folders under `root/relative`;
+    /// false when a name is not UTF-8.
+    private static func listFiles(_ root: String, _ relative: String, into files: inout Set<ByteKey>) -> Bool {
+        guard let handle = opendir(relative.isEmpty ? root : root + "/" + relative) else { return true }
         defer { closedir(handle) }
         var folders: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+            let decoded = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String? in
                 let bytes = raw.bindMemory(to: UInt8.self)
-                return String(decoding: bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)], as: UTF8.self)
+                return String(validating: bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)], as: UTF8.self)
             }
+            guard let name = decoded else { return false }
             if name == "." || name == ".." { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
             var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
@@ -219,7 +222,8 @@ final class StagedOutput: @unchecked Sendable {
             }
             if isFolder { folders.append(path) } else { files.insert(ByteKey(path)) }
         }
-        for folder in folders { listFiles(root, folder, into: &files) }
+        for folder in folders where !listFiles(root, folder, into: &files) { return false }
+        return true
     }
 
     /// Whether a page rendered from the same inputs last time can be kept as it is.

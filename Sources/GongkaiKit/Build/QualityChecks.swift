@@ -13,8 +13,10 @@ enum QualityChecks {
 
     /// Runs every check over the site; silenced codes drop both the diagnostic and its note.
     static func run(_ site: inout Site, silence: [String: [String]], contentDir: String) {
-        // Where each project code is used: (department, year, project) positions, by the code's bytes.
-        var codes: [ByteKey: [(d: Int, y: Int, p: Int)]] = [:]
+        // Where each project code is used: (department, year, project) positions, by the bytes of
+        // the code's NFC form (codes that are the same String are one code), with the code as
+        // first written.
+        var codes: [ByteKey: (code: String, places: [(d: Int, y: Int, p: Int)])] = [:]
         // Each department-year is checked on its own, on all cores.
         var places: [(Int, Int)] = []
         for d in site.departments.indices {
@@ -47,12 +49,11 @@ enum QualityChecks {
             site.departments[d].years[y].indicatorCount = checked[k].total
             site.departments[d].years[y].measurableCount = checked[k].measurable
             for (p, project) in site.departments[d].years[y].projects.enumerated() {
-                if let code = project.code { codes[ByteKey(code), default: []].append((d, y, p)) }
+                if let code = project.code { codes[ByteKey(code.nfc), default: (code, [])].places.append((d, y, p)) }
             }
         }
         var extra: [Diagnostic] = []
-        for (key, places) in codes where places.count > 1 {
-            let code = key.path
+        for (code, places) in codes.values where places.count > 1 {
             let projects = places.map { site.departments[$0.d].years[$0.y].projects[$0.p] }
             guard Set(projects.map { "\($0.departmentKey)|\($0.year ?? 0)|\($0.name)" }).count > 1 else { continue }
             let first = projects[0]

@@ -74,6 +74,7 @@ public enum DataExport {
                 .map { fingerprints.departmentYears[$0] }
             let headers = [1, CSVWriter(header: projectHeader).bytes.count, CSVWriter(header: indicatorHeader).bytes.count]
             if let ranges = previous.unchangedFiles(kept, headers: headers, footers: [3, 0, 0]), output.keep(streamedFiles) {
+                previous.countKept(kept.count)
                 for (fingerprint, placed) in zip(kept, ranges) { saving.record(fingerprint, placed) }
                 try writeSmallFiles(index: index, config: config, to: output)
                 return true

@@ -613,8 +613,9 @@ struct PostingLists: @unchecked Sendable {
                 lists = bigger
                 listCapacity *= 2
             }
-            let block = newBlock()
-            (lists + listCount).initialize(to: List(head: block, tail: block, used: 0, count: 0))
+            // No block until the list is first written to (the table that only gathers the keys
+            // of all workers makes lists that never are).
+            (lists + listCount).initialize(to: List(head: -1, tail: -1, used: Int32(Self.dataSize), count: 0))
             listCount += 1
             return listCount - 1
         }
@@ -634,7 +635,11 @@ struct PostingLists: @unchecked Sendable {
         private func put(_ byte: UInt8, _ list: Int) {
             if lists[list].used == Int32(Self.dataSize) {
                 let block = newBlock()
-                arena.storeBytes(of: block, toByteOffset: Int(lists[list].tail) * Self.blockSize, as: Int32.self)
+                if lists[list].tail >= 0 {
+                    arena.storeBytes(of: block, toByteOffset: Int(lists[list].tail) * Self.blockSize, as: Int32.self)
+                } else {
+                    lists[list].head = block
+                }
                 lists[list].tail = block
                 lists[list].used = 0
             }

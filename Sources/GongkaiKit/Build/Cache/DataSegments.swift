@@ -78,10 +78,14 @@ final class DataSegments: @unchecked Sendable {
             found.append(ranges)
         }
         for k in files.indices where positions[k] + footers[k] != files[k].count { return nil }
-        lock.lock()
-        copied += fingerprints.count
-        lock.unlock()
         return found
+    }
+
+    /// Counts department-years taken over from the previous files without being copied.
+    func countKept(_ n: Int) {
+        lock.lock()
+        copied += n
+        lock.unlock()
     }
 
     func record(_ fingerprint: UInt64, _ ranges: [Range<Int>]) {
