@@ -58,6 +58,10 @@ public struct BuildResult: Sendable {
     /// the pages and the index were written (the report of a large site takes tens of
     /// milliseconds, which a rebuild would otherwise spend alone at its end).
     public var diagnosticReport: [UInt8] = []
+    /// The output's manifests and the open-data segments, held as long as the result is: a
+    /// command exits with them in memory, instead of freeing tens of thousands of entries one by
+    /// one before it can exit (as it does with the site).
+    var resources: [any Sendable] = []
 }
 
 public enum Pipeline {
@@ -226,6 +230,7 @@ public enum Pipeline {
         result.droppedDetails = detailsMemory.dropped
         result.hasBaseURL = config.baseURL != SiteConfig.placeholderBaseURL
         result.diagnosticReport = report.value
+        result.resources = [output, dataSegments] + (previousData.map { [$0] } ?? [])
         return result
     }
 }

@@ -7,11 +7,10 @@ final class DataSegments: @unchecked Sendable {
     /// Department-year fingerprint → byte ranges in projects.json, projects.csv, indicators.csv.
     private(set) var segments: [UInt64: [Range<Int>]] = [:]
     private let lock = NSLock()
-    /// The previous build's files, mapped read-only.
-    private var files: [UnsafeRawBufferPointer] = []
-    /// The same files, open: runs are copied from them by the kernel when their bytes need
-    /// not pass through this process (no hash of them is wanted).
+    /// The previous build's files, open, and their sizes: runs are copied from them by the
+    /// kernel, or read a window at a time when their bytes must be hashed as they are written.
     private var descriptors: [Int32] = []
+    private var sizes: [Int] = []
     /// Department-years copied from the previous build's files.
     private(set) var copied = 0
     /// The run of neighbouring department-years waiting to be copied: their ranges in the
@@ -24,7 +23,6 @@ final class DataSegments: @unchecked Sendable {
     init() {}
 
     deinit {
-        for file in files where file.count > 0 { munmap(UnsafeMutableRawPointer(mutating: file.baseAddress!), file.count) }
         for fd in descriptors { close(fd) }
     }
 
@@ -43,20 +41,19 @@ final class DataSegments: @unchecked Sendable {
         } catch {
             return nil
         }
+        var opened: [Int32] = []
         for file in DataExport.streamedFiles {
             let fd = open(outputDir + "/" + file, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { return nil }
-            descriptors.append(fd)
             var st = stat()
-            guard fstat(fd, &st) == 0 else { return nil }
-            let size = Int(st.st_size)
-            if size == 0 {
-                files.append(UnsafeRawBufferPointer(start: nil, count: 0))
-                continue
+            guard fd >= 0, fstat(fd, &st) == 0 else {
+                if fd >= 0 { close(fd) }
+                for other in opened { close(other) }
+                return nil
             }
-            guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
-            files.append(UnsafeRawBufferPointer(start: base, count: size))
+            opened.append(fd)
+            sizes.append(Int(st.st_size))
         }
+        descriptors = opened
     }
 
     /// Where each of these department-years' rows are in the previous files, when the files
@@ -65,19 +62,19 @@ final class DataSegments: @unchecked Sendable {
     /// to `footers` bytes before its end. Nil otherwise. (The previous files came from this
     /// gongkai, so their headers and footers are the ones it writes.)
     func unchangedFiles(_ fingerprints: [UInt64], headers: [Int], footers: [Int]) -> [[Range<Int>]]? {
-        guard !fingerprints.isEmpty, headers.count == files.count, footers.count == files.count else { return nil }
+        guard !fingerprints.isEmpty, headers.count == sizes.count, footers.count == sizes.count else { return nil }
         var positions = headers
         var found: [[Range<Int>]] = []
         found.reserveCapacity(fingerprints.count)
         for fingerprint in fingerprints {
-            guard let ranges = segments[fingerprint], ranges.count == files.count else { return nil }
+            guard let ranges = segments[fingerprint], ranges.count == sizes.count else { return nil }
             for k in ranges.indices {
                 guard ranges[k].lowerBound == positions[k] else { return nil }
                 positions[k] = ranges[k].upperBound
             }
             found.append(ranges)
         }
-        for k in files.indices where positions[k] + footers[k] != files[k].count { return nil }
+        for k in sizes.indices where positions[k] + footers[k] != sizes[k] { return nil }
         return found
     }
 
@@ -100,12 +97,13 @@ final class DataSegments: @unchecked Sendable {
     /// by `flush` (called before anything else is written to the streams). The JSON range
     /// starts with the comma between objects; the first department-year of a file has none.
     func copy(_ ranges: [Range<Int>], into streams: [FileStream], first: Bool) throws -> [Range<Int>]? {
-        guard ranges.count == streams.count, files.count == streams.count,
-              zip(ranges, files).allSatisfy({ $0.0.lowerBound >= 0 && $0.0.upperBound <= $0.1.count && !$0.0.isEmpty })
+        guard ranges.count == streams.count, sizes.count == streams.count,
+              zip(ranges, sizes).allSatisfy({ $0.0.lowerBound >= 0 && $0.0.upperBound <= $0.1 && !$0.0.isEmpty })
         else { return nil }
-        let json = files[0]
-        let hadComma = json[ranges[0].lowerBound] == 0x2C
-        guard hadComma || json[ranges[0].lowerBound] == 0x0A else { return nil }
+        var byte: UInt8 = 0
+        guard pread(descriptors[0], &byte, 1, off_t(ranges[0].lowerBound)) == 1 else { return nil }
+        let hadComma = byte == 0x2C
+        guard hadComma || byte == 0x0A else { return nil }
         let change = first ? (hadComma ? -1 : 0) : (hadComma ? 0 : 1)
         if let current = run, change == 0, !first, zip(current, ranges).allSatisfy({ $0.0.upperBound == $0.1.lowerBound }) {
             run = zip(current, ranges).map { $0.0.lowerBound..<$0.1.upperBound }
@@ -136,27 +134,24 @@ final class DataSegments: @unchecked Sendable {
             var range = range
             if i == 0 && commaChange == 1 { streams[i].buffer.append(0x2C) }
             if i == 0 && commaChange == -1 { range = range.lowerBound + 1..<range.upperBound }
-            // In windows, each let go of once written: the mapped pages would otherwise all
-            // count as this process's memory (they stay in the page cache).
             if streams[i].identity != nil {
                 try streams[i].copy(from: descriptors[i], range)
                 continue
             }
+            // A stream that hashes its bytes: read a window at a time, hashed and written.
+            var window = [UInt8](repeating: 0, count: min(range.count, Self.window))
             var start = range.lowerBound
             while start < range.upperBound {
-                let end = min(range.upperBound, start + Self.window)
-                try streams[i].write(direct: UnsafeRawBufferPointer(rebasing: files[i][start..<end]))
-                let pageStart = start & ~(Self.page - 1)
-                if end > pageStart {
-                    madvise(UnsafeMutableRawPointer(mutating: files[i].baseAddress! + pageStart), end - pageStart, MADV_DONTNEED)
-                }
-                start = end
+                let n = min(range.upperBound - start, window.count)
+                let got = window.withUnsafeMutableBytes { pread(descriptors[i], $0.baseAddress, n, off_t(start)) }
+                guard got == n else { throw PipelineError.output("cannot read the previous open data (\(DataExport.streamedFiles[i]))") }
+                try window.withUnsafeBytes { try streams[i].write(direct: UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+                start += n
             }
         }
     }
 
-    private static let window = 4 << 20
-    private static let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    private static let window = 1 << 20
 
     func save(cacheDir: String, fileHashes: [UInt64]) {
         var w = BinaryWriter()
