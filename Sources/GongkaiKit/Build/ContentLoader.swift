@@ -30,22 +30,16 @@ public enum ContentLoader {
     /// Adds the files under `dir` (not hidden ones, nor anything in hidden folders). A link to a
     /// file is a file; a link to a folder is not followed.
     private static func walk(_ dir: String, into out: inout [String]) {
-        guard let handle = opendir(dir) else { return }
-        defer { closedir(handle) }
         var folders: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                return String(decoding: bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)], as: UTF8.self)
-            }
-            if name.utf8.first == UInt8(ascii: ".") { continue }
-            let full = dir + "/" + name
-            switch Int32(entry.pointee.d_type) {
+        Files.forEachEntry(in: dir) { nameBytes, type in
+            guard nameBytes.first != UInt8(ascii: ".") else { return true }
+            let full = dir + "/" + String(decoding: nameBytes, as: UTF8.self)
+            switch type {
             case Int32(DT_DIR): folders.append(full)
             case Int32(DT_REG): out.append(full)
             default:
                 var st = stat()
-                guard stat(full, &st) == 0 else { continue }
+                guard stat(full, &st) == 0 else { return true }
                 if (st.st_mode & S_IFMT) == S_IFDIR {
                     var own = stat()
                     if lstat(full, &own) == 0, (own.st_mode & S_IFMT) == S_IFDIR { folders.append(full) }
@@ -53,6 +47,7 @@ public enum ContentLoader {
                     out.append(full)
                 }
             }
+            return true
         }
         for folder in folders { walk(folder, into: &out) }
     }
@@ -92,6 +87,25 @@ public enum ContentLoader {
 
 /// Reading whole files into byte arrays, without Foundation's `Data` in between.
 enum Files {
+    /// Calls `body` with the name (its bytes) and `d_type` of each entry of `dir` but `.` and
+    /// `..`, until it returns false; false when it did (a folder that cannot be opened has no
+    /// entries).
+    @discardableResult
+    static func forEachEntry(in dir: String, _ body: (UnsafeBufferPointer<UInt8>, Int32) -> Bool) -> Bool {
+        guard let handle = opendir(dir) else { return true }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let more = withUnsafeBytes(of: entry.pointee.d_name) { raw -> Bool in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let name = UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)])
+                if name.elementsEqual([0x2E]) || name.elementsEqual([0x2E, 0x2E]) { return true }
+                return body(name, Int32(entry.pointee.d_type))
+            }
+            if !more { return false }
+        }
+        return true
+    }
+
     /// `count` bytes of an open file from `offset`, or nil when fewer can be read.
     static func read(_ fd: Int32, count: Int, at offset: Int) -> [UInt8]? {
         guard count >= 0, offset >= 0 else { return nil }

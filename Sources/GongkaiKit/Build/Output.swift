@@ -96,7 +96,7 @@ struct ByteKey: Hashable, Comparable, Sendable {
     let path: String
     /// A hash of the bytes, made once (a key is hashed again when a table grows, and compared
     /// on every probe: keys that differ mostly differ here, without reading their bytes).
-    private let bytesHash: UInt64
+    let bytesHash: UInt64
 
     init(_ path: String) {
         var p = path
@@ -204,24 +204,19 @@ final class StagedOutput: @unchecked Sendable {
     /// Adds the paths (relative to `root`) of everything but folders under `root/relative`;
     /// false when a name is not UTF-8.
     private static func listFiles(_ root: String, _ relative: String, into files: inout Set<ByteKey>) -> Bool {
-        guard let handle = opendir(relative.isEmpty ? root : root + "/" + relative) else { return true }
-        defer { closedir(handle) }
         var folders: [String] = []
-        while let entry = readdir(handle) {
-            let decoded = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String? in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                return String(validating: bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)], as: UTF8.self)
-            }
-            guard let name = decoded else { return false }
-            if name == "." || name == ".." { continue }
+        let listed = Files.forEachEntry(in: relative.isEmpty ? root : root + "/" + relative) { nameBytes, type in
+            guard let name = String(validating: nameBytes, as: UTF8.self) else { return false }
             let path = relative.isEmpty ? name : relative + "/" + name
-            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+            var isFolder = type == Int32(DT_DIR)
+            if type == Int32(DT_UNKNOWN) {
                 var st = stat()
                 isFolder = lstat(root + "/" + path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
             }
             if isFolder { folders.append(path) } else { files.insert(ByteKey(path)) }
+            return true
         }
+        guard listed else { return false }
         for folder in folders where !listFiles(root, folder, into: &files) { return false }
         return true
     }
@@ -431,12 +426,6 @@ final class FileStream {
         guard !buffer.isEmpty else { return }
         try buffer.withUnsafeBytes { try writeOut($0) }
         buffer.removeAll(keepingCapacity: true)
-    }
-
-    /// Appends bytes straight to the file, after the buffer (for large copied runs).
-    func write(direct bytes: UnsafeRawBufferPointer) throws {
-        try flush()
-        try writeOut(bytes)
     }
 
     /// Appends `range` of the open file `source` straight to the file, after the buffer, copied

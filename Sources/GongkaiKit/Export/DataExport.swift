@@ -55,23 +55,26 @@ public enum DataExport {
 
     /// Writes the site-wide files under `data/`, streaming the large ones. A department-year
     /// whose rows the previous build already wrote (same fingerprint) is copied from the
-    /// previous files instead of being formatted again.
-    /// Returns whether the three large files were kept as the previous build wrote them.
-    @discardableResult
+    /// previous files instead of being formatted again. Returns whether the three large files
+    /// were kept as the previous build wrote them.
     ///
     /// With `fingerprints` (and the `builder` that formats the rows), each large file's
     /// manifest hash is a hash of the builder, the file and its department-years' fingerprints
     /// in order, not of its bytes: the rows of a department-year are a function of its
     /// fingerprint (what copying them from the previous files already relies on), so equal
     /// hashes still mean equal files, and 184 MB of copied rows need not be hashed again.
+    @discardableResult
     static func write(_ site: Site, index: SiteIndex, config: SiteConfig, to output: StagedOutput,
                       fingerprints: Fingerprints? = nil, builder: UInt64 = 0, previous: DataSegments? = nil,
                       saving: DataSegments? = nil) throws -> Bool {
+        // The fingerprints of the department-years that have rows, in file order.
+        let rowFingerprints = fingerprints.map { f in
+            index.departmentYears.indices.filter { !index.departmentYears[$0].departmentYear.projects.isEmpty }
+                .map { f.departmentYears[$0] }
+        }
         // When every department-year's rows are as the previous build wrote them, in the same
         // order, the three large files are the previous ones: kept, not copied and hashed again.
-        if let fingerprints, let previous, let saving {
-            let kept = index.departmentYears.indices.filter { !index.departmentYears[$0].departmentYear.projects.isEmpty }
-                .map { fingerprints.departmentYears[$0] }
+        if let kept = rowFingerprints, let previous, let saving {
             let headers = [1, CSVWriter(header: projectHeader).bytes.count, CSVWriter(header: indicatorHeader).bytes.count]
             if let ranges = previous.unchangedFiles(kept, headers: headers, footers: [3, 0, 0]), output.keep(streamedFiles) {
                 previous.countKept(kept.count)
@@ -81,27 +84,23 @@ public enum DataExport {
             }
         }
         let streams = try streamedFiles.map { try output.stream($0) }
-        if let fingerprints {
+        if let rowFingerprints {
             for (stream, file) in zip(streams, streamedFiles) {
                 var h = StableHash()
                 h.combine(builder); h.combine(file)
-                for (y, entry) in index.departmentYears.enumerated() where !entry.departmentYear.projects.isEmpty {
-                    h.combine(fingerprints.departmentYears[y])
-                }
+                for fingerprint in rowFingerprints { h.combine(fingerprint) }
                 stream.identity = h.value
             }
         }
         let (projectsJSON, projectsCSV, indicatorsCSV) = (streams[0], streams[1], streams[2])
         var projectRows = CSVWriter(header: projectHeader)
         var indicatorRows = CSVWriter(header: indicatorHeader)
-        var departmentYears: [JSON] = []
         try projectRows.drain(into: projectsCSV, all: true)
         try indicatorRows.drain(into: indicatorsCSV, all: true)
         projectsJSON.buffer.append(0x5B)
         var first = true
         for (y, entry) in index.departmentYears.enumerated() {
             let dy = entry.departmentYear
-            departmentYears.append(departmentYearJSON(dy, url: entry.path))
             guard !dy.projects.isEmpty else { continue }
             let fingerprint = fingerprints?.departmentYears[y]
             // Copied from the previous build's files when they have this department-year's rows.
@@ -138,14 +137,13 @@ public enum DataExport {
         try previous?.flush(streams)
         projectsJSON.buffer.append(contentsOf: first ? [0x5D, 0x0A] : [0x0A, 0x5D, 0x0A])
         for stream in streams { try stream.close() }
-        try writeSmallFiles(departmentYears, config: config, to: output)
+        try writeSmallFiles(index: index, config: config, to: output)
         return false
     }
 
     /// department-years.json and datapackage.json.
-    private static func writeSmallFiles(_ departmentYears: [JSON]? = nil, index: SiteIndex? = nil, config: SiteConfig,
-                                        to output: StagedOutput) throws {
-        let years = departmentYears ?? (index?.departmentYears ?? []).map { departmentYearJSON($0.departmentYear, url: $0.path) }
+    private static func writeSmallFiles(index: SiteIndex, config: SiteConfig, to output: StagedOutput) throws {
+        let years = index.departmentYears.map { departmentYearJSON($0.departmentYear, url: $0.path) }
         for (path, json) in [("data/department-years.json", JSON.array(years)), ("data/datapackage.json", dataPackage(config: config))] {
             let bytes = json.bytes(pretty: true)
             try bytes.withUnsafeBytes { try output.write(path, bytes: $0) }

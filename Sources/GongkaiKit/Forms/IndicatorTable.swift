@@ -16,7 +16,7 @@ struct IndicatorHeader {
     var hasDescription: Bool { roles.contains(.description) }
     var hasBasis: Bool { roles.contains(.basis) }
 
-    private static let roleNames: [Bytes: Role] = {
+    private static let roleNames: [ByteKey: Role] = {
         var t: [String: Role] = [:]
         for k in ["一级指标", "一级"] { t[k] = .level1 }
         for k in ["二级指标", "二级目标", "二级"] { t[k] = .level2 }
@@ -25,7 +25,7 @@ struct IndicatorHeader {
         for k in ["半年(程)指标值", "半年指标值", "半年度指标值"] { t[k] = .halfYear }
         for k in ["指标值", "指标目标值", "目标值", "全年(程)指标值", "全年指标值", "年度指标值"] { t[k] = .value }
         for k in ["指标值确定依据", "确定依据", "指标值设定依据"] { t[k] = .basis }
-        return Dictionary(uniqueKeysWithValues: t.map { (Bytes($0.key), $0.value) })
+        return Dictionary(uniqueKeysWithValues: t.map { (ByteKey($0.key), $0.value) })
     }()
 
     /// Recognises a header row (`一级指标 二级指标 三级指标 指标值 …`); nil for any other row.
@@ -35,7 +35,7 @@ struct IndicatorHeader {
         var roles: [Role] = []
         var seen1 = false, seen2 = false, seen3 = false, seenValue = false
         for cell in cells {
-            let role = cell.utf8.count <= 30 ? (Self.roleNames[Bytes(Labels.normalizedBytes(cell))] ?? .label) : .label
+            let role = cell.utf8.count <= 30 ? (Self.roleNames[ByteKey(Labels.normalize(cell))] ?? .label) : .label
             switch role {
             case .level1: seen1 = true
             case .level2: seen2 = true

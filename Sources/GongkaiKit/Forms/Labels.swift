@@ -72,7 +72,7 @@ enum Labels {
         String(decoding: normalizedBytes(label), as: UTF8.self)
     }
 
-    private static let table: [Bytes: FieldKind] = {
+    private static let table: [ByteKey: FieldKind] = {
         var t: [String: FieldKind] = [:]
         for l in ["主管部门", "主管部门及代码", "主管单位", "主管部门名称", "部门名称"] { t[l] = .department }
         for l in ["单位名称", "实施单位", "项目单位", "预算单位", "项目实施单位"] { t[l] = .unit }
@@ -98,14 +98,14 @@ enum Labels {
         t["绩效支出明细"] = .subItems
         t["资金支出计划(%)"] = .spendingPlan
         t["资金支出计划"] = .spendingPlan
-        return Dictionary(uniqueKeysWithValues: t.map { (Bytes($0.key), $0.value) })
+        return Dictionary(uniqueKeysWithValues: t.map { (ByteKey($0.key), $0.value) })
     }()
 
     /// The field a cell names, or nil when the cell is not a known label.
     static func field(_ cell: String) -> FieldKind? {
         guard !cell.isEmpty, cell.utf8.count <= 60 else { return nil }
         let key = normalizedBytes(cell)
-        if let kind = table[Bytes(key)] { return kind }
+        if let kind = table[ByteKey(String(decoding: key, as: UTF8.self))] { return kind }
         // `目标1`, `目标2`, …
         let goal: [UInt8] = Array("目标".utf8)
         if key.count > goal.count, key.count <= goal.count + 2, key.starts(with: goal),
@@ -119,7 +119,7 @@ enum Labels {
 
 /// The vocabulary of indicator tables: 一级 and 二级 names, header cells, values.
 enum IndicatorVocabulary {
-    private static func bytes(_ names: [String]) -> Set<Bytes> { Set(names.map { Bytes($0) }) }
+    private static func bytes(_ names: [String]) -> Set<ByteKey> { Set(names.map { ByteKey($0) }) }
 
     private static let level1Names = bytes([
         "决策", "过程", "产出", "效益", "效果", "满意度", "成本",
@@ -133,10 +133,10 @@ enum IndicatorVocabulary {
         "满意度", "服务对象满意度", "数量", "质量", "时效", "成本",
     ])
 
-    static func isLevel1(_ s: String) -> Bool { s.utf8.count <= 15 && level1Names.contains(Bytes(s)) }
+    static func isLevel1(_ s: String) -> Bool { s.utf8.count <= 15 && level1Names.contains(ByteKey(s)) }
 
     /// A known 二级 name.
-    static func isLevel2(_ s: String) -> Bool { s.utf8.count <= 27 && level2Names.contains(Bytes(s)) }
+    static func isLevel2(_ s: String) -> Bool { s.utf8.count <= 27 && level2Names.contains(ByteKey(s)) }
 
     /// A cell that reads like a 二级 name even if not in the list (`产出效率指标`).
     static func looksLikeLevel2(_ s: String) -> Bool {
@@ -165,7 +165,7 @@ enum IndicatorVocabulary {
             // `2024年12月底前` is a value; `2024年预计村干部在岗人数` is a name.
             return s.scalarCount <= 12
         }
-        if s.utf8.count <= 12, qualitative.contains(Bytes(s)) { return true }
+        if s.utf8.count <= 12, qualitative.contains(ByteKey(s)) { return true }
         if s.utf8HasPrefix("完成") && s.scalarCount <= 16 { return true }
         return false
     }

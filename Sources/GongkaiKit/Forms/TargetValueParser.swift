@@ -259,7 +259,6 @@ enum TargetValueParser {
 }
 
 
-/// A thread-safe memo of parsed values, keyed by the raw text's UTF-8 (hashed as bytes).
 /// A parsed target value and what is printed of it: a class, so that handing it out of the
 /// cache retains one object, not each of its strings.
 final class ParsedTarget: Sendable {
@@ -276,26 +275,12 @@ final class ParsedTarget: Sendable {
     }
 }
 
+/// A thread-safe memo of parsed values, keyed by the raw text's UTF-8 (`ByteKey`: String
+/// hashing normalises Unicode, which is slow); the key's hash picks the shard.
 final class ParseCache: @unchecked Sendable {
-    /// A value's text keyed by its bytes (String hashing normalises Unicode, which is slow), with
-    /// the hash computed once: its top bits pick the shard, the dictionary rehashes all of it.
-    private struct Key: Hashable {
-        let text: String
-        let hash: Int
-        init(text: String) {
-            self.text = text
-            var hasher = Hasher()
-            var t = text
-            t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-            hash = hasher.finalize()
-        }
-        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-        static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.text.utf8Equals(b.text) }
-    }
-
     private final class Shard {
         let lock = NSLock()
-        var values: [Key: ParsedTarget] = [:]
+        var values: [ByteKey: ParsedTarget] = [:]
     }
 
     private let shards = (0..<16).map { _ in Shard() }
@@ -303,8 +288,8 @@ final class ParseCache: @unchecked Sendable {
     private let limit = 8192
 
     func value(for text: String, _ compute: () -> ParsedTarget) -> ParsedTarget {
-        let key = Key(text: text)
-        let shard = shards[Int(UInt(bitPattern: key.hash) >> 60)]
+        let key = ByteKey(text)
+        let shard = shards[Int(key.bytesHash >> 60)]
         shard.lock.lock()
         if let known = shard.values[key] {
             shard.lock.unlock()

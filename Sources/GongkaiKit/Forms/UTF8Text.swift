@@ -82,26 +82,6 @@ extension String {
     }
 }
 
-/// UTF-8 bytes as a dictionary or set key, hashed in one call (an `[UInt8]` key hashes its
-/// bytes one by one). Made from a String without copying its bytes into an array.
-struct Bytes: Hashable, Sendable {
-    let text: String
-
-    init(_ text: some StringProtocol) {
-        var s = String(text)
-        s.makeContiguousUTF8()
-        self.text = s
-    }
-
-    init(_ bytes: [UInt8]) { self.init(String(decoding: bytes, as: UTF8.self)) }
-
-    func hash(into hasher: inout Hasher) {
-        text.withUTF8Bytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-
-    static func == (a: Bytes, b: Bytes) -> Bool { a.text.utf8Equals(b.text) }
-}
-
 enum ByteSearch {
     /// The offset of the first occurrence of `pattern` in `hay`, or nil.
     static func firstIndex(of pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {

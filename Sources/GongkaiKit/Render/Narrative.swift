@@ -38,38 +38,47 @@ enum Narrative {
             if bytes.contains(where: { $0 == 0x0D || $0 == 0x00 }) { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
-            var lineStart = 0
             var afterList = false
-            while lineStart <= bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                if let p = trimmed(bytes, lineStart, lineEnd) {
-                    let marks = enumerationMarks(p)
-                    if marks.count < 2 {
-                        appendHTMLParagraph(p, to: &out)
-                        afterList = false
-                    } else {
-                        if let intro = trimmed(p, 0, marks[0].start) {
-                            appendHTMLParagraph(intro, to: &out)
-                        } else if afterList {
-                            return nil
-                        }
-                        appendASCII("<ol>\n", to: &out)
-                        for (k, mark) in marks.enumerated() {
-                            let end = k + 1 < marks.count ? marks[k + 1].start : p.count
-                            guard let item = trimmed(p, mark.end, end) else { return nil }
-                            appendASCII("<li>", to: &out)
-                            appendHTMLEscaped(item, to: &out)
-                            appendASCII("</li>\n", to: &out)
-                        }
-                        appendASCII("</ol>\n", to: &out)
-                        afterList = true
-                    }
+            let complete = forEachParagraph(bytes) { p in
+                let marks = enumerationMarks(p)
+                if marks.count < 2 {
+                    appendHTMLParagraph(p, to: &out)
+                    afterList = false
+                    return true
                 }
-                lineStart = lineEnd + 1
+                if let intro = trimmed(p, 0, marks[0].start) {
+                    appendHTMLParagraph(intro, to: &out)
+                } else if afterList {
+                    return false
+                }
+                appendASCII("<ol>\n", to: &out)
+                for (k, mark) in marks.enumerated() {
+                    let end = k + 1 < marks.count ? marks[k + 1].start : p.count
+                    guard let item = trimmed(p, mark.end, end) else { return false }
+                    appendASCII("<li>", to: &out)
+                    appendHTMLEscaped(item, to: &out)
+                    appendASCII("</li>\n", to: &out)
+                }
+                appendASCII("</ol>\n", to: &out)
+                afterList = true
+                return true
             }
-            return String(decoding: out, as: UTF8.self)
+            return complete ? String(decoding: out, as: UTF8.self) : nil
         }
+    }
+
+    /// Calls `body` with each paragraph of `bytes` (a line, trimmed, when anything is left of
+    /// it), until it returns false; false when it did.
+    @discardableResult
+    private static func forEachParagraph(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            if let p = trimmed(bytes, lineStart, lineEnd), !body(p) { return false }
+            lineStart = lineEnd + 1
+        }
+        return true
     }
 
     @inline(__always)
@@ -108,17 +117,12 @@ enum Narrative {
         return text.withUTF8 { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 8 + 8)
-            var lineStart = 0
             var first = true
-            while lineStart <= bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                if let paragraph = trimmed(bytes, lineStart, lineEnd) {
-                    if !first { out.append(0x0A); out.append(0x0A) }
-                    first = false
-                    appendParagraph(paragraph, to: &out)
-                }
-                lineStart = lineEnd + 1
+            forEachParagraph(bytes) { paragraph in
+                if !first { out.append(0x0A); out.append(0x0A) }
+                first = false
+                appendParagraph(paragraph, to: &out)
+                return true
             }
             out.append(0x0A)
             return String(decoding: out, as: UTF8.self)

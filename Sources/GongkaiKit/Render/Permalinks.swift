@@ -12,20 +12,24 @@ public enum Permalinks {
         simpleSegment(text) ?? stringSegment(text)
     }
 
+    /// A character replaced by `-` in a path segment.
+    @inline(__always)
+    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "/", "\\", "?", "#", "%", "\"", "'", "<", ">", "|", ":", "*", "&", "+", "=", ";", ",", "[", "]", "{", "}", "^", "`", "~", ".":
+            true
+        default:
+            scalar.isUnicodeWhitespace || scalar.value < 0x20 || scalar.value == 0x7F
+                || (0x3000...0x3002).contains(scalar.value) || (0xFF01...0xFF0F).contains(scalar.value)
+        }
+    }
+
     /// `segment` by Unicode scalars and Characters, for any text.
     static func stringSegment(_ text: String) -> String {
         var out = ""
         var lastDash = false
         for scalar in text.unicodeScalars {
-            let unsafe: Bool
-            switch scalar {
-            case "/", "\\", "?", "#", "%", "\"", "'", "<", ">", "|", ":", "*", "&", "+", "=", ";", ",", "[", "]", "{", "}", "^", "`", "~", ".":
-                unsafe = true
-            default:
-                unsafe = scalar.isUnicodeWhitespace || scalar.value < 0x20 || scalar.value == 0x7F
-                    || (0x3000...0x3002).contains(scalar.value) || (0xFF01...0xFF0F).contains(scalar.value)
-            }
-            if unsafe {
+            if isUnsafe(scalar) {
                 if !lastDash && !out.isEmpty { out.append("-") }
                 lastDash = true
             } else {
@@ -51,15 +55,7 @@ public enum Permalinks {
             // (Not the marks that join the character before them: U+302A–302F, U+3099–309A.)
             guard v < 0x80 || (0x3000...0x3029).contains(v) || (0x3030...0x3098).contains(v) || (0x309B...0x9FFF).contains(v)
                 || (0xFF00...0xFF5E).contains(v) || (0xFFE0...0xFFEE).contains(v) else { return nil }
-            let unsafe: Bool
-            switch v {
-            case 0x2F, 0x5C, 0x3F, 0x23, 0x25, 0x22, 0x27, 0x3C, 0x3E, 0x7C, 0x3A, 0x2A, 0x26, 0x2B, 0x3D, 0x3B, 0x2C, 0x5B, 0x5D,
-                 0x7B, 0x7D, 0x5E, 0x60, 0x7E, 0x2E:
-                unsafe = true
-            default:
-                unsafe = scalar.isUnicodeWhitespace || v < 0x20 || v == 0x7F || (0x3000...0x3002).contains(v) || (0xFF01...0xFF0F).contains(v)
-            }
-            if unsafe {
+            if isUnsafe(scalar) {
                 if !lastDash && !out.isEmpty { out.append(0x2D) }
                 lastDash = true
             } else {

@@ -401,21 +401,26 @@ struct PostingTable {
         let key = UInt64(c) << 32 | 0xFFFF_FFFF
         guard c < 0x10000, !unigrams.isEmpty else { add(key, doc: doc); return }
         let i = Int(c)
-        let found: (slot: Int32, gap: UInt32)? = unigrams.withUnsafeMutableBufferPointer { u in
-            guard u[i].key == key else { return nil }
-            let last = u[i].lastDoc
-            guard last != doc else { return (-1, 0) }
-            u[i].lastDoc = doc
-            return (u[i].slot, UInt32(bitPattern: doc &- last))
+        // Nil when the key is new; else its posting, if this document adds one.
+        let seen: (slot: Int32, gap: UInt32)?? = unigrams.withUnsafeMutableBufferPointer { u in
+            u[i].key == key ? .some(Self.occurrence(&u[i], doc: doc)) : nil
         }
-        switch found {
-        case .some(let found) where found.slot < 0: return
-        case .some(let found):
-            postings.add(found.gap, to: Int(found.slot))
-        case .none:
+        if let seen {
+            if let posting = seen { postings.add(posting.gap, to: Int(posting.slot)) }
+        } else {
             unigrams[i] = Entry(key: key, slot: Int32(entryKeys.count), lastDoc: doc)
             appendKey(key, first: doc)
         }
+    }
+
+    /// A document's occurrence of the key of `entry`: the posting to add (the key's number and
+    /// the gap from its last document), or nil when the document is already its last.
+    @inline(__always)
+    private static func occurrence(_ entry: inout Entry, doc: Int32) -> (slot: Int32, gap: UInt32)? {
+        let last = entry.lastDoc
+        guard last != doc else { return nil }
+        entry.lastDoc = doc
+        return (entry.slot, UInt32(bitPattern: doc &- last))
     }
 
     /// A new key's number, hash and posting list (with its first document).
@@ -432,27 +437,19 @@ struct PostingTable {
         let mask = self.mask
         // The common case (a key seen before, maybe in this very document) reads and writes
         // one entry in place, without the array's uniqueness check on every access.
-        let found: (slot: Int32, gap: UInt32)? = table.withUnsafeMutableBufferPointer { t in
+        // Nil when the key is new; else its posting, if this document adds one.
+        let seen: (slot: Int32, gap: UInt32)?? = table.withUnsafeMutableBufferPointer { t in
             var i = Self.start(key, mask)
             while true {
                 let k = t[i].key
-                if k == key {
-                    let last = t[i].lastDoc
-                    if last != doc {
-                        t[i].lastDoc = doc
-                        return (t[i].slot, UInt32(bitPattern: doc &- last))
-                    }
-                    return (-1, 0)
-                }
+                if k == key { return .some(Self.occurrence(&t[i], doc: doc)) }
                 if k == 0 { return nil }
                 i = (i + 1) & mask
             }
         }
-        switch found {
-        case .some(let found) where found.slot < 0: return
-        case .some(let found):
-            postings.add(found.gap, to: Int(found.slot))
-        case .none:
+        if let seen {
+            if let posting = seen { postings.add(posting.gap, to: Int(posting.slot)) }
+        } else {
             table[probe(key)] = Entry(key: key, slot: Int32(entryKeys.count), lastDoc: doc)
             appendKey(key, first: doc)
             tableCount += 1

@@ -7,8 +7,7 @@ final class DataSegments: @unchecked Sendable {
     /// Department-year fingerprint → byte ranges in projects.json, projects.csv, indicators.csv.
     private(set) var segments: [UInt64: [Range<Int>]] = [:]
     private let lock = NSLock()
-    /// The previous build's files, open, and their sizes: runs are copied from them by the
-    /// kernel, or read a window at a time when their bytes must be hashed as they are written.
+    /// The previous build's files, open, and their sizes: runs are copied from them by the kernel.
     private var descriptors: [Int32] = []
     private var sizes: [Int] = []
     /// Department-years copied from the previous build's files.
@@ -134,24 +133,11 @@ final class DataSegments: @unchecked Sendable {
             var range = range
             if i == 0 && commaChange == 1 { streams[i].buffer.append(0x2C) }
             if i == 0 && commaChange == -1 { range = range.lowerBound + 1..<range.upperBound }
-            if streams[i].identity != nil {
-                try streams[i].copy(from: descriptors[i], range)
-                continue
-            }
-            // A stream that hashes its bytes: read a window at a time, hashed and written.
-            var window = [UInt8](repeating: 0, count: min(range.count, Self.window))
-            var start = range.lowerBound
-            while start < range.upperBound {
-                let n = min(range.upperBound - start, window.count)
-                let got = window.withUnsafeMutableBytes { pread(descriptors[i], $0.baseAddress, n, off_t(start)) }
-                guard got == n else { throw PipelineError.output("cannot read the previous open data (\(DataExport.streamedFiles[i]))") }
-                try window.withUnsafeBytes { try streams[i].write(direct: UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
-                start += n
-            }
+            // Copied by the kernel: the streams of the open data are known by their identity,
+            // not by a hash of their bytes (`DataExport.write`).
+            try streams[i].copy(from: descriptors[i], range)
         }
     }
-
-    private static let window = 1 << 20
 
     func save(cacheDir: String, fileHashes: [UInt64]) {
         var w = BinaryWriter()

@@ -2,11 +2,9 @@
 
 /// A set of templates that can include one another by name.
 struct TemplateLibrary: Sendable {
-    let templates: [String: Template]
     private let program: TemplateProgram
 
     init(templates: [String: Template]) {
-        self.templates = templates
         program = TemplateProgram(templates)
     }
 

@@ -45,31 +45,26 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     mutating func add(missingFrom other: TemplateObject) {
         let own = entries.count
         entries.reserveCapacity(own + other.entries.count)
-        for entry in other.entries {
-            let length = entry.name.utf8.count
-            var found = false
-            for i in 0..<own where entries[i].name.utf8.count == length && entries[i].name == entry.name {
-                found = true
-                break
-            }
-            if !found { entries.append(entry) }
+        for entry in other.entries where index(of: entry.name, below: own) == nil { entries.append(entry) }
+    }
+
+    /// The position of `name` among the first `end` entries (all by default). Names of another
+    /// length are passed over without a string comparison, and entries are read in place.
+    private func index(of name: String, below end: Int? = nil) -> Int? {
+        let length = name.utf8.count
+        return entries.withUnsafeBufferPointer { entries in
+            for i in 0..<(end ?? entries.count) where entries[i].name.utf8.count == length && entries[i].name == name { return i }
+            return nil
         }
     }
 
     subscript(name: String) -> TemplateValue? {
         get {
-            // Names of another length are passed over without a string comparison.
-            let length = name.utf8.count
-            // Read in place: only the value found is copied out.
-            return entries.withUnsafeBufferPointer { entries in
-                for i in entries.indices where entries[i].name.utf8.count == length && entries[i].name == name {
-                    return entries[i].value
-                }
-                return nil
-            }
+            // Only the value found is copied out.
+            index(of: name).map { entries[$0].value }
         }
         set {
-            if let i = entries.firstIndex(where: { $0.name == name }) {
+            if let i = index(of: name) {
                 if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
             } else if let newValue {
                 entries.append((name, newValue))
