@@ -248,6 +248,44 @@ import Testing
         #expect("e\u{301}".nfc == "é" && "e\u{301}".nfc.utf8.count == 2)
     }
 
+
+    /// The seal is kept as entries come and go; it is the sum of every entry's term, as a
+    /// manifest read back from its bytes works it out.
+    @Test func theSealKeptAsTheManifestGrowsIsTheSumOfItsEntries() throws {
+        var m = OutputManifest()
+        let paths = ["index.html", "高新区人力资源和社会保障局/2024/人才发展资金.html", "data/projects.csv", "search/docs/0.json"]
+        for (i, path) in paths.enumerated() {
+            let added = m.insert(ByteKey(path), .init(path: ByteKey(path), fingerprint: UInt64(i), hash: UInt64(100 + i)))
+            #expect(added)
+        }
+        // Replaced, not added: the old term leaves the sum.
+        let added = m.insert(ByteKey(paths[1]), .init(path: ByteKey(paths[1]), fingerprint: 7, hash: 999))
+        #expect(!added)
+        var sum: UInt64 = 0
+        for (key, entry) in m.entries { sum &+= OutputManifest.sealTerm(key, hash: entry.hash) }
+        #expect(m.seal == sum && m.entries.count == 4)
+        m.forgetFingerprints()
+        #expect(m.seal == sum && m.entries.values.allSatisfy { $0.fingerprint == 0 })
+        let read = try OutputManifest.decode(m.encoded())
+        #expect(read.seal == sum && read.entries == m.entries)
+        // A path listed twice is a damaged manifest.
+        var twice = BinaryWriter()
+        twice.varint(2)
+        for _ in 0..<2 { twice.string("index.html"); twice.varint(1); twice.varint(2) }
+        #expect(throws: BinaryReader.Damaged.self) { try OutputManifest.decode(twice.bytes) }
+    }
+
+    @Test func documentExtensionsOnBytesAgreeWithFoundation() {
+        var paths = [".md", "a/.md", "a.MD", "a.", "a/b.c/d", "x.tar.Md", "a/b", "中文.md", "a/b.md/", "a..md", "a.md.txt",
+                     "a/..md", "/", "", ".", "..", "a.markdown", "A.MARKDOWN", "b.TxT", "c.m@", "d.md5", "e.mdx",
+                     "MAR\u{212A}DOWN.MAR\u{212A}DOWN", "f.ｍｄ", "g.txt/", "h//", "目录.txt/文件.MD", "a.md\u{0}"]
+        for dy in Seeds.site.departmentYears { paths += dy.files }
+        for path in paths {
+            let foundation = ContentLoader.documentExtensions.contains((path as NSString).pathExtension.lowercased())
+            #expect(ContentLoader.isDocument(path) == foundation, "\(path)")
+        }
+        #expect(ContentLoader.isDocument("x/预算.md") && !ContentLoader.isDocument("x/预算.pdf"))
+    }
     @Test func theRootOfAPageIsOneStepUpPerFolder() {
         let samples = ["", "/", "/a/", "/a/b/", "/a/b/c.html", "/江阴市人社局/2021/项目.html", "//a//", "a", "/404.html", "/a/b"]
         for path in samples {

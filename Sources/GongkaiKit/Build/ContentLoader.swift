@@ -6,6 +6,23 @@ import Foundation
 public enum ContentLoader {
     static let documentExtensions: Set<String> = ["md", "markdown", "txt"]
 
+    /// Whether the extension of `path` (as `NSString.pathExtension` reads it) is one of
+    /// `documentExtensions`, in any case: read from the bytes after the name's last dot.
+    static func isDocument(_ path: String) -> Bool {
+        let found = path.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var end = bytes.count
+            while end > 1 && bytes[end - 1] == 0x2F { end -= 1 }  // trailing slashes
+            var start = end
+            while start > 0 && bytes[start - 1] != 0x2F { start -= 1 }  // the last component
+            guard let dot = bytes[start..<end].lastIndex(of: 0x2E), dot > start else { return false }
+            let ext = bytes[(dot + 1)..<end]
+            // Other scripts' case mappings (a Kelvin sign lowercases to k) are left to Foundation.
+            guard ext.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return documentExtensions.contains(String(decoding: ext.map { $0 | 0x20 }, as: UTF8.self))
+        }
+        return found.flatMap { $0 } ?? documentExtensions.contains((path as NSString).pathExtension.lowercased())
+    }
+
     /// Paths (as `dir/relative`) of every regular, non-hidden file under `dir`, sorted.
     public static func files(in dir: String) throws -> [String] {
         let fm = FileManager.default
@@ -57,8 +74,7 @@ public enum ContentLoader {
     /// project keeps only its summary and digest (`Pipeline.read`).
     static func read(_ paths: [String], cache: DocumentCache? = nil, keepingDetails: Bool = true) -> [DocumentResult] {
         parallelMap(paths) { path in
-            let ext = (path as NSString).pathExtension.lowercased()
-            guard documentExtensions.contains(ext) else {
+            guard isDocument(path) else {
                 var doc = DocumentResult(path: path)
                 doc.diagnose(.warning, line: 1, code: "not-a-document",
                              "ignored: not a .md, .markdown or .txt document")

@@ -24,28 +24,48 @@ struct OutputManifest {
     struct Entry: Equatable {
         var fingerprint: UInt64
         var hash: UInt64
+        /// The entry's term of the seal (`sealTerm`): made once, when the file is written or
+        /// the manifest read, and carried along with the entry when a file is kept.
+        var term: UInt64
+
+        init(path: ByteKey, fingerprint: UInt64, hash: UInt64) {
+            self.fingerprint = fingerprint
+            self.hash = hash
+            term = OutputManifest.sealTerm(path, hash: hash)
+        }
     }
 
-    var entries: [ByteKey: Entry] = [:]
+    private(set) var entries: [ByteKey: Entry] = [:]
+    /// The sum of the entries' terms, kept as entries are added or replaced.
+    private var sum: UInt64 = 0
 
-    subscript(path path: String) -> Entry? {
-        get { entries[ByteKey(path)] }
-        set { entries[ByteKey(path)] = newValue }
+    subscript(path path: String) -> Entry? { entries[ByteKey(path)] }
+
+    /// Adds or replaces the entry of `key`; true when the manifest had none.
+    @discardableResult
+    mutating func insert(_ key: ByteKey, _ entry: Entry) -> Bool {
+        let old = entries.updateValue(entry, forKey: key)
+        sum = sum &- (old?.term ?? 0) &+ entry.term
+        return old == nil
+    }
+
+    mutating func reserveCapacity(_ n: Int) { entries.reserveCapacity(n) }
+
+    /// Every entry's fingerprint set to 0 (the seal does not depend on fingerprints).
+    mutating func forgetFingerprints() {
+        for key in entries.keys { entries[key]!.fingerprint = 0 }
     }
 
     /// A hash of every (path, content hash): written into the site as `.gongkai-build`, so a
     /// cache can tell whether the output directory is still the one it describes. The sum of
-    /// each file's hash, so that it needs no order (25,000 paths are not sorted for it).
-    var seal: UInt64 {
-        var sum: UInt64 = 0
-        for (path, entry) in entries { sum &+= Self.sealTerm(path, entry) }
-        return sum
-    }
+    /// each file's term, so that it needs no order (25,000 paths are not sorted for it), kept
+    /// as the manifest grows (a rebuild's publishing does not hash every path again).
+    var seal: UInt64 { sum }
 
-    static func sealTerm(_ path: ByteKey, _ entry: Entry) -> UInt64 {
+    static func sealTerm(_ path: ByteKey, hash: UInt64) -> UInt64 {
         var h = StableHash()
         h.combine(path.path)
-        h.combine(entry.hash)
+        h.combine(hash)
         return h.value
     }
 
@@ -67,24 +87,20 @@ struct OutputManifest {
         return w.bytes
     }
 
-    /// The manifest and its seal, worked out while reading.
-    static func decode(_ bytes: [UInt8]) throws -> (manifest: OutputManifest, seal: UInt64) {
+    /// The manifest (its seal worked out while reading).
+    static func decode(_ bytes: [UInt8]) throws -> OutputManifest {
         var r = BinaryReader(bytes)
         var m = OutputManifest()
-        var sum: UInt64 = 0
         // The count first, so that the dictionary is made its size at once (`array`'s layout).
         let count = Int(try r.varint())
         guard count >= 0, count <= bytes.count else { throw BinaryReader.Damaged() }
         m.entries.reserveCapacity(count)
         for _ in 0..<count {
             let key = ByteKey(try r.string())
-            let entry = Entry(fingerprint: try r.varint(), hash: try r.varint())
-            sum &+= sealTerm(key, entry)
-            m.entries[key] = entry
+            // A path listed twice would make the manifest differ from what was written.
+            guard m.insert(key, Entry(path: key, fingerprint: try r.varint(), hash: try r.varint())) else { throw BinaryReader.Damaged() }
         }
-        // A path listed twice would make the sum differ from the dictionary's.
-        guard count == m.entries.count else { throw BinaryReader.Damaged() }
-        return (m, sum)
+        return m
     }
 }
 
@@ -126,6 +142,9 @@ final class StagedOutput: @unchecked Sendable {
     private(set) var previous: OutputManifest?
     private let lock = NSLock()
     private var current = OutputManifest()
+    /// How many of this build's files the previous manifest has too: when all of them, no
+    /// file was removed (found without looking up every previous path).
+    private var carried = 0
     /// Files written to staging that must be moved into the output directory.
     private var changed: [String] = []
     private(set) var fileCount = 0
@@ -168,7 +187,7 @@ final class StagedOutput: @unchecked Sendable {
             let seal = fm.contents(atPath: finalPath + "/" + StagedOutput.sealFile),
             String(decoding: seal, as: UTF8.self) == String(decoded.seal, radix: 16) + "\n"
         {
-            previous = decoded.manifest
+            previous = decoded
         }
         self.previous = previous
         // Which of its files are there, from one listing of each folder (a rebuild asks for
@@ -180,15 +199,13 @@ final class StagedOutput: @unchecked Sendable {
             if StagedOutput.listFiles(finalPath, "", into: &files) { published = files }
         }
         // This build's manifest grows to about the previous one's size: room made once.
-        current.entries.reserveCapacity(previous?.entries.count ?? 0)
+        current.reserveCapacity(previous?.entries.count ?? 0)
     }
 
     /// Keeps the previous build's content hashes (unchanged files are still not rewritten) but
     /// not its fingerprints, so every page is rendered again.
     func forgetFingerprints() {
-        guard var manifest = previous else { return }
-        for key in manifest.entries.keys { manifest.entries[key]!.fingerprint = 0 }
-        previous = manifest
+        previous?.forgetFingerprints()
     }
 
     /// The files of the output directory when this build started (relative paths), when it has
@@ -228,7 +245,7 @@ final class StagedOutput: @unchecked Sendable {
         let key = ByteKey(relative)
         guard let old = previous.entries[key], old.fingerprint == fingerprint, exists(relative) else { return false }
         lock.lock()
-        current.entries[key] = old
+        if current.insert(key, old) { carried += 1 }
         fileCount += 1
         reused += 1
         lock.unlock()
@@ -237,9 +254,10 @@ final class StagedOutput: @unchecked Sendable {
 
     /// Keeps a file of the previous build as it is; false when there is none.
     func keep(_ relative: String) -> Bool {
-        guard let old = previous?[path: relative], exists(relative) else { return false }
+        let key = ByteKey(relative)
+        guard let old = previous?.entries[key], exists(relative) else { return false }
         lock.lock()
-        current[path: relative] = old
+        if current.insert(key, old) { carried += 1 }
         fileCount += 1
         lock.unlock()
         return true
@@ -266,7 +284,7 @@ final class StagedOutput: @unchecked Sendable {
     func write(_ relative: String, bytes: UnsafeRawBufferPointer, fingerprint: UInt64 = 0) throws {
         let hash = StreamingHash.of(bytes)
         if unchanged(relative, hash: hash) {
-            record(relative, OutputManifest.Entry(fingerprint: fingerprint, hash: hash), changed: false, bytes: bytes.count)
+            record(relative, fingerprint: fingerprint, hash: hash, changed: false, bytes: bytes.count)
             return
         }
         let path = stagingPath + "/" + relative
@@ -284,12 +302,15 @@ final class StagedOutput: @unchecked Sendable {
             guard n > 0 else { throw PipelineError.output("cannot write ‘\(relative)’: \(String(cString: strerror(errno)))") }
             offset += n
         }
-        record(relative, OutputManifest.Entry(fingerprint: fingerprint, hash: hash), changed: true, bytes: bytes.count)
+        record(relative, fingerprint: fingerprint, hash: hash, changed: true, bytes: bytes.count)
     }
 
-    fileprivate func record(_ relative: String, _ entry: OutputManifest.Entry, changed isChanged: Bool, bytes: Int) {
+    fileprivate func record(_ relative: String, fingerprint: UInt64, hash: UInt64, changed isChanged: Bool, bytes: Int) {
+        let key = ByteKey(relative)
+        let entry = OutputManifest.Entry(path: key, fingerprint: fingerprint, hash: hash)
+        let inPrevious = previous?.entries[key] != nil
         lock.lock()
-        current[path: relative] = entry
+        if current.insert(key, entry), inPrevious { carried += 1 }
         if isChanged { changed.append(relative) }
         fileCount += 1
         byteCount += bytes
@@ -342,7 +363,7 @@ final class StagedOutput: @unchecked Sendable {
         } else {
             // The changed files, each replaced by a rename (a page is never half-written). A
             // journal lets the next build finish the commit if this one is interrupted.
-            let removed = previous!.entries.keys.filter { current.entries[$0] == nil }.sorted().map(\.path)
+            let removed = carried == previous!.entries.count ? [] : previous!.entries.keys.filter { current.entries[$0] == nil }.sorted().map(\.path)
             var journal = BinaryWriter()
             journal.string(stagingPath)
             journal.array(changed.sorted() + [StagedOutput.sealFile]) { $0.string($1) }
@@ -350,6 +371,11 @@ final class StagedOutput: @unchecked Sendable {
             try Data(journal.bytes).write(to: URL(fileURLWithPath: cacheDir + "/commit.journal"))
             StagedOutput.finishInterruptedCommit(cacheDir: cacheDir, finalPath: finalPath)
         }
+    }
+
+    /// Saves the manifest of what `publish` put into the output directory, for the next build
+    /// (until then, that build finds the seal changed and trusts nothing of the output).
+    func saveManifest() throws {
         try Data(current.encoded()).write(to: URL(fileURLWithPath: cacheDir + "/outputs.bin"))
     }
 
@@ -466,6 +492,6 @@ final class FileStream {
         Foundation.close(fd)
         let value = identity ?? hash.value
         let isChanged = !output.unchanged(name, hash: value)
-        output.record(name, OutputManifest.Entry(fingerprint: 0, hash: value), changed: isChanged, bytes: written)
+        output.record(name, fingerprint: 0, hash: value, changed: isChanged, bytes: written)
     }
 }

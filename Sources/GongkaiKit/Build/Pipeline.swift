@@ -206,11 +206,12 @@ public enum Pipeline {
                 // The caches of the next build, each its own file: saved at the same time.
                 let search = searchState
                 let fileHashes = DataExport.streamedFiles.map { output.hash(of: $0) ?? 0 }
-                try parallelForEach(3) { i in
+                try parallelForEach(4) { i in
                     switch i {
                     case 0: documents.save()
                     case 1: search?.save(cacheDir: output.cacheDir)
-                    default: dataSegments.save(cacheDir: output.cacheDir, fileHashes: fileHashes)
+                    case 2: dataSegments.save(cacheDir: output.cacheDir, fileHashes: fileHashes)
+                    default: try output.saveManifest()
                     }
                 }
             }
