@@ -60,6 +60,43 @@ import Testing
         for (file, data) in b { #expect(a[file] == data, "\(file) differs from a clean build") }
     }
 
+    /// The sitemap is kept when every page's path is as it was: its manifest entry carries the
+    /// fingerprint of those paths, and a file split into parts is kept whole or not at all.
+    @Test func filesMadeFromTheSamePathsAreKeptWhole() throws {
+        let work = TemporaryDirectory()
+        _ = try BuiltSite.build(content: Repo.content, into: work)
+        let output = try StagedOutput(outputDir: work.path + "/Public")
+        defer { output.discard() }
+        let sitemap = try #require(output.previous?[path: "sitemap.xml"])
+        #expect(sitemap.fingerprint != 0)
+        #expect(StagedOutput.series("sitemap.xml", parts: { "sitemap-\($0).xml" }, in: output) == ["sitemap.xml"])
+        #expect(!output.keep(["sitemap.xml"], fingerprint: sitemap.fingerprint &+ 1))
+        #expect(output.fileCount == 0)
+        #expect(output.keep(["sitemap.xml"], fingerprint: sitemap.fingerprint))
+        #expect(output.fileCount == 1 && output.reused == 0)
+        // A series: the search index's chunks stand for a sitemap's parts.
+        let chunks = StagedOutput.series("index.html", parts: { "search/docs/\($0 - 1).json" }, in: output)
+        let chunkFiles = try FileManager.default.contentsOfDirectory(atPath: work.path + "/Public/search/docs").count
+        #expect(chunks.count > 1 && chunks.count == 1 + chunkFiles)
+        // Chunks have no fingerprint: not kept as made from anything.
+        #expect(!output.keep(chunks, fingerprint: output.previous![path: "search/docs/0.json"]!.fingerprint))
+        // Nothing is kept when one of the parts is gone.
+        try FileManager.default.removeItem(atPath: work.path + "/Public/search/docs/1.json")
+        let again = try StagedOutput(outputDir: work.path + "/Public")
+        defer { again.discard() }
+        #expect(!again.keep(["index.html", "search/docs/0.json", "search/docs/1.json"]))
+        #expect(again.fileCount == 0)
+
+        // A rebuild with nothing changed keeps the sitemap's entry; one whose paths changed
+        // makes it again (aRemovedDocumentRemovesItsPages compares its bytes with a clean build).
+        try FileManager.default.removeItem(atPath: work.path + "/Public")
+        _ = try BuiltSite.build(content: Repo.content, into: work)
+        _ = try BuiltSite.build(content: Repo.content, into: work)
+        let kept = try StagedOutput(outputDir: work.path + "/Public")
+        defer { kept.discard() }
+        #expect(kept.previous?[path: "sitemap.xml"] == sitemap)
+    }
+
     @Test func aRemovedDocumentRemovesItsPages() throws {
         let work = TemporaryDirectory()
         for seed in Repo.seeds { work.copy(seed, to: "Content/" + seed.dropFirst(Repo.content.count + 1)) }

@@ -141,7 +141,7 @@ import Testing
         p.indicators = [Indicator(level1: "产出指标", level2: "数量指标", name: "扫描页数",
                                   targets: [Target(halfYear: "≥5万页", value: "≥10万页", line: 6)],
                                   description: "全年", basis: nil, line: 6)]
-        let d = SearchDocument(p, department: "市档案局", year: 2024, url: "a/b.html")
+        let d = SearchDocument(p, department: "市档案局", year: 2024, path: "/a/b.html")
         #expect(d.text == "档案数字化\n档案扫描\n市档案局\n市档案馆\n2024年\nP-01\n1.2345万元\n绩效目标：一 二\n说明：三\r\n四\n产出指标 数量指标 扫描页数 ≥5万页 ≥10万页 全年")
     }
 

@@ -252,6 +252,23 @@ final class StagedOutput: @unchecked Sendable {
         return true
     }
 
+    /// Keeps all of these files of the previous build when every one was made from inputs of
+    /// this fingerprint and is still there; else none.
+    func keep(_ relatives: [String], fingerprint: UInt64) -> Bool {
+        guard fingerprint != 0, let previous, !relatives.isEmpty,
+              relatives.allSatisfy({ previous[path: $0]?.fingerprint == fingerprint })
+        else { return false }
+        return keep(relatives)
+    }
+
+    /// `first` and the parts that the previous build listed after it (`part(1)`, `part(2)`,
+    /// … as long as the previous manifest has them): a file that may have been split.
+    static func series(_ first: String, parts part: (Int) -> String, in output: StagedOutput) -> [String] {
+        var files = [first]
+        while output.previous?[path: part(files.count)] != nil { files.append(part(files.count)) }
+        return files
+    }
+
     /// Keeps a file of the previous build as it is; false when there is none.
     func keep(_ relative: String) -> Bool {
         let key = ByteKey(relative)

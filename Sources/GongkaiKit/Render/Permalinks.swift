@@ -144,9 +144,11 @@ public enum Permalinks {
         }
     }
 
-    /// Percent-encodes a site path for use in an `href` or sitemap.
-    public static func encode(_ path: String) -> String {
-        path.withUTF8Bytes { bytes in
+    /// Percent-encodes a site path for use in an `href` or sitemap (without its first
+    /// `dropping` bytes).
+    public static func encode(_ path: String, dropping: Int = 0) -> String {
+        path.withUTF8Bytes { all in
+            let bytes = UnsafeBufferPointer(rebasing: all[min(dropping, all.count)...])
             guard !bytes.isEmpty else { return "" }
             // Written straight into the string's storage: every link of every page passes here.
             return String(unsafeUninitializedCapacity: bytes.count * 3) { encode(bytes, to: $0.baseAddress!) }

@@ -45,8 +45,13 @@ struct SiteRenderer: Sendable {
         let allJobs = jobs
         // The sitemap (megabytes of XML on a large site) is written on a thread of its own
         // while the pages are.
+        // When every page's path is as it was, the previous build's sitemap files are kept.
         let renderer = self
-        let sitemap = Background { Result { try renderer.sitemaps { path, bytes in try bytes.withUnsafeBytes { try output.write(path, bytes: $0) } } } }
+        let sitemap = Background { Result {
+            let fingerprint = renderer.sitemapFingerprint
+            if output.keep(StagedOutput.series("sitemap.xml", parts: { "sitemap-\($0).xml" }, in: output), fingerprint: fingerprint) { return }
+            try renderer.sitemaps { path, bytes in try bytes.withUnsafeBytes { try output.write(path, bytes: $0, fingerprint: fingerprint) } }
+        } }
         let pages = Result { try parallelForEach(allJobs.count) { i in try write(allJobs[i], into: output) } }
         let sitemapWritten = sitemap.value
         try pages.get()
@@ -194,6 +199,20 @@ struct SiteRenderer: Sendable {
         case .project(let y, let p): (template, view) = ("project", Pages.project(context, index.departmentYears[y], index: p))
         }
         return (file(job), template, view)
+    }
+
+    /// Everything the sitemaps are made from: the base URL and every page's path, in order.
+    var sitemapFingerprint: UInt64 {
+        var h = StableHash()
+        h.combine("sitemaps"); h.combine(context.baseURL)
+        h.combine(Self.sitemapLimit); h.combine(Self.sitemapBytes)
+        for d in context.index.departments { h.combine(d.path) }
+        for entry in context.index.departmentYears {
+            h.combine(entry.path)
+            h.combine(entry.projectPaths.count)
+            for path in entry.projectPaths { h.combine(path) }
+        }
+        return h.value
     }
 
     /// What one sitemap file may hold (sitemaps.org: 50,000 URLs and 50 MB uncompressed).

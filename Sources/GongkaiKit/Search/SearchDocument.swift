@@ -2,11 +2,14 @@
 
 /// One project as the search index sees it.
 struct SearchDocument: Sendable {
-    var url: String
+    /// The project page's path in the site, as routing made it (`/部门/2024/项目.html`); the
+    /// index lists it as `url`. Kept as it is (the site index's own string) and encoded only
+    /// for a chunk entry: a rebuild makes every document to hash it, but few entries.
+    var path: String
     var name: String
     var department: String
     var year: Int
-    var amount: String
+    var money: Money?
     /// Bit i set when the project has an indicator of `IndicatorKind.allCases[i]`.
     var kinds: UInt8
     /// The searchable text: fields separated by line breaks (no match spans two fields);
@@ -28,12 +31,12 @@ struct SearchDocument: Sendable {
 
     /// `withText: false` leaves the text out (and the project's details undecoded); only for
     /// a project with a digest, whose hash then stands for the text.
-    init(_ p: Project, department: String, year: Int, url: String, withText: Bool = true) {
-        self.url = url
+    init(_ p: Project, department: String, year: Int, path: String, withText: Bool = true) {
+        self.path = path
         self.name = p.name
         self.department = department
         self.year = year
-        self.amount = p.amount?.wanString ?? ""
+        self.money = p.amount
         self.kinds = p.digest?.kinds ?? Self.kinds(of: p)
         self.projectHash = p.digest?.hash
         guard withText || projectHash == nil else {
@@ -90,6 +93,13 @@ struct SearchDocument: Sendable {
         self.text = String(decoding: out, as: UTF8.self)
     }
 
+    /// The page's address relative to the site's root: the path without its leading slash,
+    /// percent-encoded.
+    var url: String { Permalinks.encode(path, dropping: path.utf8.first == 0x2F ? 1 : 0) }
+
+    /// The amount as results show it (万元), or "".
+    var amount: String { money?.wanString ?? "" }
+
     var facet: SearchIndex.Facet { SearchIndex.Facet(department: department, year: year, kinds: kinds) }
 
     /// The document as its chunk file lists it: url, name, department, year, amount, text.
@@ -98,10 +108,12 @@ struct SearchDocument: Sendable {
     }
 
     /// A hash of everything the index takes from this document: the same hash, the same
-    /// postings, chunk entry and facets.
+    /// postings, chunk entry and facets. (The path and the amount in fen stand for the
+    /// `url` and `amount` made from them.)
     var hash: UInt64 {
         var h = StableHash()
-        h.combine(url); h.combine(name); h.combine(department); h.combine(year); h.combine(amount)
+        h.combine(path); h.combine(name); h.combine(department); h.combine(year)
+        h.combine(money == nil ? 0 : 1); h.combine(Int(money?.fen ?? 0))
         h.combine(Int(kinds))
         if let projectHash {
             h.combine(projectHash)

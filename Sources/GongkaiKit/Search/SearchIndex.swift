@@ -41,7 +41,7 @@ enum SearchIndex {
     static func document(_ entry: SiteIndex.DepartmentYearEntry, _ p: Int, withText: Bool = true) -> SearchDocument {
         let dy = entry.departmentYear
         return SearchDocument(dy.projects[p], department: dy.department, year: dy.year,
-                              url: Permalinks.encode(String(entry.projectPaths[p].dropFirst())), withText: withText)
+                              path: entry.projectPaths[p], withText: withText)
     }
 
     /// The index files, as (site path, bytes), in path order.
