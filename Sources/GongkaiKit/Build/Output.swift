@@ -212,10 +212,12 @@ final class StagedOutput: @unchecked Sendable {
     /// a previous build.
     private var published: Set<ByteKey>?
 
-    private func exists(_ relative: String) -> Bool {
-        if let published { return published.contains(ByteKey(relative)) }
+    private func exists(_ relative: String) -> Bool { exists(ByteKey(relative)) }
+
+    private func exists(_ key: ByteKey) -> Bool {
+        if let published { return published.contains(key) }
         var st = stat()
-        return lstat(finalPath + "/" + relative, &st) == 0
+        return lstat(finalPath + "/" + key.path, &st) == 0
     }
 
     /// Adds the paths (relative to `root`) of everything but folders under `root/relative`;
@@ -240,16 +242,36 @@ final class StagedOutput: @unchecked Sendable {
 
     /// Whether a page rendered from the same inputs last time can be kept as it is.
     func reuse(_ relative: String, fingerprint: UInt64) -> Bool {
+        var kept = Kept()
+        guard reusable(relative, fingerprint: fingerprint, into: &kept) else { return false }
+        keep(kept)
+        return true
+    }
+
+    /// Pages of the previous build found reusable, to be kept together (`keep(_:)`).
+    struct Kept {
+        fileprivate var entries: [(ByteKey, OutputManifest.Entry)] = []
+    }
+
+    /// Whether a page rendered from the same inputs last time can be kept as it is: then it is
+    /// added to `kept`, for `keep(_:)` (which takes the lock once for many pages).
+    func reusable(_ relative: String, fingerprint: UInt64, into kept: inout Kept) -> Bool {
         // One key, looked up once in the previous manifest (this runs for every page).
         guard fingerprint != 0, let previous else { return false }
         let key = ByteKey(relative)
-        guard let old = previous.entries[key], old.fingerprint == fingerprint, exists(relative) else { return false }
-        lock.lock()
-        if current.insert(key, old) { carried += 1 }
-        fileCount += 1
-        reused += 1
-        lock.unlock()
+        guard let old = previous.entries[key], old.fingerprint == fingerprint, exists(key) else { return false }
+        kept.entries.append((key, old))
         return true
+    }
+
+    /// Keeps the pages found reusable.
+    func keep(_ kept: Kept) {
+        guard !kept.entries.isEmpty else { return }
+        lock.lock()
+        for (key, entry) in kept.entries where current.insert(key, entry) { carried += 1 }
+        fileCount += kept.entries.count
+        reused += kept.entries.count
+        lock.unlock()
     }
 
     /// Keeps all of these files of the previous build when every one was made from inputs of
@@ -272,7 +294,7 @@ final class StagedOutput: @unchecked Sendable {
     /// Keeps a file of the previous build as it is; false when there is none.
     func keep(_ relative: String) -> Bool {
         let key = ByteKey(relative)
-        guard let old = previous?.entries[key], exists(relative) else { return false }
+        guard let old = previous?.entries[key], exists(key) else { return false }
         lock.lock()
         if current.insert(key, old) { carried += 1 }
         fileCount += 1

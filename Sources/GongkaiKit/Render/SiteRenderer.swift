@@ -52,7 +52,27 @@ struct SiteRenderer: Sendable {
             if output.keep(StagedOutput.series("sitemap.xml", parts: { "sitemap-\($0).xml" }, in: output), fingerprint: fingerprint) { return }
             try renderer.sitemaps { path, bytes in try bytes.withUnsafeBytes { try output.write(path, bytes: $0, fingerprint: fingerprint) } }
         } }
-        let pages = Result { try parallelForEach(allJobs.count) { i in try write(allJobs[i], into: output) } }
+        // A department-year's page and its projects' pages are one task: what their project
+        // fingerprints share is hashed once.
+        let tasks = allJobs.filter { if case .project = $0 { false } else { true } }
+        let pages = Result {
+            try parallelForEach(tasks.count) { i in
+                try write(tasks[i], into: output)
+                guard case .departmentYear(let y) = tasks[i] else { return }
+                // A project page depends on its project and its neighbours only: if they are
+                // as they were, the page is too. The pages kept are recorded together (one
+                // lock for the department-year, not one a page).
+                let shared = projectFingerprintBase(y)
+                var kept = StagedOutput.Kept()
+                for p in context.index.departmentYears[y].projectPaths.indices {
+                    let fingerprint = projectFingerprint(y, p, base: shared)
+                    if !output.reusable(file(.project(y, p)), fingerprint: fingerprint, into: &kept) {
+                        try write(.project(y, p), fingerprint: fingerprint, into: output)
+                    }
+                }
+                output.keep(kept)
+            }
+        }
         let sitemapWritten = sitemap.value
         try pages.get()
         try sitemapWritten.get()
@@ -61,12 +81,12 @@ struct SiteRenderer: Sendable {
         return allJobs.count
     }
 
-    private func write(_ job: Job, into output: StagedOutput) throws {
-        var fingerprint: UInt64 = 0
-        if case .project(let y, let p) = job {
-            // A project page depends on its project and its neighbours only: if they are as
-            // they were, the page is too.
-            fingerprint = projectFingerprint(y, p)
+    /// Renders and writes a page, unless the previous build's can be kept. `fingerprint`: the
+    /// project fingerprint of a project page that cannot be.
+    private func write(_ job: Job, fingerprint known: UInt64? = nil, into output: StagedOutput) throws {
+        var fingerprint: UInt64 = known ?? 0
+        if known == nil, case .project(let y, let p) = job {
+            fingerprint = projectFingerprint(y, p, base: projectFingerprintBase(y))
             if output.reuse(file(job), fingerprint: fingerprint) { return }
         }
         if let inputs = inputFingerprint(job) {
@@ -149,19 +169,32 @@ struct SiteRenderer: Sendable {
         }
     }
 
-    /// Everything a project page is rendered from, hashed.
-    func projectFingerprint(_ y: Int, _ p: Int) -> UInt64 {
-        let entry = context.index.departmentYears[y]
-        let dy = entry.departmentYear
+    /// What every project page of department-year `y` is rendered from alike (the theme, the
+    /// settings, the department, the year and their pages' paths), hashed.
+    func projectFingerprintBase(_ y: Int) -> StableHash {
         var h = settings
-        h.combine(fingerprints?.projects[y][p] ?? ProjectDigest.hash(of: dy.projects[p]))
-        h.combine(dy.department); h.combine(dy.departmentKey); h.combine(dy.year); h.combine(entry.projectPaths[p])
-        h.combine(entry.departmentPath); h.combine(entry.path)
-        for neighbour in stride(from: p - 1, through: p + 1, by: 2) where dy.projects.indices.contains(neighbour) {
-            h.combine(dy.projects[neighbour].name); h.combine(entry.projectPaths[neighbour])
+        h.combine("project")
+        // Read through the index, not copied out of it (an entry is a large value).
+        let index = context.index
+        h.combine(index.departmentYears[y].departmentYear.department); h.combine(index.departmentYears[y].departmentYear.departmentKey)
+        h.combine(index.departmentYears[y].departmentYear.year)
+        h.combine(index.departmentYears[y].departmentPath); h.combine(index.departmentYears[y].path)
+        return h
+    }
+
+    /// Everything a project page is rendered from, hashed (`base`: the department-year's
+    /// `projectFingerprintBase`).
+    func projectFingerprint(_ y: Int, _ p: Int, base: StableHash) -> UInt64 {
+        let index = context.index
+        var h = base
+        h.combine(fingerprints?.projects[y][p] ?? ProjectDigest.hash(of: index.departmentYears[y].departmentYear.projects[p]))
+        h.combine(index.departmentYears[y].projectPaths[p])
+        let count = index.departmentYears[y].projectPaths.count
+        for neighbour in stride(from: p - 1, through: p + 1, by: 2) where (0..<count).contains(neighbour) {
+            h.combine(index.departmentYears[y].departmentYear.projects[neighbour].name); h.combine(index.departmentYears[y].projectPaths[neighbour])
         }
-        h.combine(p == 0 ? 1 : 0); h.combine(p + 1 == dy.projects.count ? 1 : 0)
-        for other in context.index.history[entry.historyGroups[p]] {
+        h.combine(p == 0 ? 1 : 0); h.combine(p + 1 == count ? 1 : 0)
+        for other in context.index.history[index.departmentYears[y].historyGroups[p]] {
             // Read through the index, not copied out of it (an entry is a large value).
             h.combine(context.index.departmentYears[other.entry].departmentYear.year)
             h.combine(context.index.departmentYears[other.entry].projectPaths[other.project])
