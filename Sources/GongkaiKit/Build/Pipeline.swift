@@ -55,8 +55,8 @@ public struct BuildResult: Sendable {
     /// canonical links use a placeholder).
     public var hasBaseURL = true
     /// `Report.diagnosticBytes` of the site's diagnostics, made on a thread of its own while
-    /// the pages and the index were written (the report of a large site takes tens of
-    /// milliseconds, which a rebuild would otherwise spend alone at its end).
+    /// the search index was written (the report of a large site takes tens of milliseconds,
+    /// which a rebuild would otherwise spend alone at its end).
     public var diagnosticReport: [UInt8] = []
     /// The output's manifests and the open-data segments, held as long as the result is: a
     /// command exits with them in memory, instead of freeing tens of thousands of entries one by
@@ -75,7 +75,7 @@ public enum Pipeline {
     }
 
     static func read(contentDir: String, config: SiteConfig, cache: DocumentCache?, keepingDetails: Bool = true,
-                     log: ((String) -> Void)? = nil) throws -> Site {
+                     checking: Bool = true, log: ((String) -> Void)? = nil) throws -> Site {
         let clock = ContinuousClock()
         var lap = clock.now
         func step(_ name: String) {
@@ -89,10 +89,17 @@ public enum Pipeline {
         step(cache.map { "reading documents (\($0.hits) from the cache)" } ?? "reading documents")
         var site = Aggregator.aggregate(consume documents, departments: config.departments)
         step("aggregating")
-        site.diagnostics = Checks.apply(silence: config.silence, to: site.diagnostics, contentDir: contentDir)
-        QualityChecks.run(&site, silence: config.silence, contentDir: contentDir)
+        guard checking else { return site }
+        check(&site, config: config, contentDir: contentDir)
         step("checking")
         return site
+    }
+
+    /// The configuration's silences and the quality checks: diagnostics, and each
+    /// department-year's notes and indicator counts (what `read(checking: false)` leaves out).
+    static func check(_ site: inout Site, config: SiteConfig, contentDir: String) {
+        site.diagnostics = Checks.apply(silence: config.silence, to: site.diagnostics, contentDir: contentDir)
+        QualityChecks.run(&site, silence: config.silence, contentDir: contentDir)
     }
 
     /// Reads, renders and writes the site; the output directory is replaced only on success.
@@ -125,56 +132,63 @@ public enum Pipeline {
         let sameBuilder = BuildIdentity.stored(in: cacheDir) == builder
         let detailsMemory = DetailsMemory(budget: options.detailsMemory)
         let documents = DocumentCache(dir: cacheDir, trusted: sameBuilder, memory: detailsMemory)
-        let site: Site
+        // The quality checks come after routing: the open data does not show what they find,
+        // and is written from the start of the checks (after one change, it copies nearly all
+        // of 184 MB and takes longer than everything after it).
+        var site: Site
         do {
-            site = try stage("reading content") { try read(contentDir: options.contentDir, config: config, cache: documents, log: options.log) }
+            site = try stage("reading content") {
+                try read(contentDir: options.contentDir, config: config, cache: documents, checking: false, log: options.log)
+            }
         } catch {
             (try? staging.value.get())?.discard()
             throw error
         }
         let output = try staging.value.get()
         if !sameBuilder { output.forgetFingerprints() }
-        let report = Background { Report.diagnosticBytes(site.diagnostics) }
-        let (index, fingerprints) = stage("routing \(site.projectCount) projects") { () -> (SiteIndex, Fingerprints) in
-            let index = SiteIndex(site: site)
-            return (index, Fingerprints(index))
-        }
         let previousData = sameBuilder ? DataSegments(cacheDir: output.cacheDir, outputDir: output.finalPath, manifest: output.previous) : nil
         let dataSegments = DataSegments()
         var reusedSearchIndex = false, updatedSearchIndex = false, keptOpenData = false
         var searchState: SearchState?
-        do {
-            // Open data, pages and the search index are written at the same time: the data
-            // files on one thread from the start of this stage to the end of the next, the
-            // pages and then the search index on all cores.
-            let dataFailure = FirstError()
-            let keptData = Flag()
-            let dataDone = DispatchSemaphore(value: 0)
-            try stage("writing pages and open data") {
-                Thread.detachNewThread {
-                    let start = ContinuousClock.now
-                    var kept = false
-                    do {
-                        kept = try DataExport.write(site, index: index, config: config, to: output, fingerprints: fingerprints,
-                                                    builder: builder, previous: previousData, saving: dataSegments)
-                    } catch { dataFailure.set(error) }
-                    keptData.set(kept)
-                    let copied = previousData?.copied ?? 0
-                    options.log?("      open data on its own thread (\((ContinuousClock.now - start).formatted(.units(allowed: [.milliseconds]))), "
-                                 + (kept ? "the previous files kept)" : "\(copied) department-years copied)"))
-                    dataDone.signal()
+        var report: Background<[UInt8]>?
+        // Open data, pages and the search index are written at the same time: the data files
+        // on one thread from the checks to the end of the search index, the pages and then the
+        // search index on all cores.
+        let (index, fingerprints, data) = stage("routing and checking \(site.projectCount) projects") {
+            () -> (SiteIndex, Fingerprints, Background<Result<Bool, any Error>>) in
+            var index = SiteIndex(site: site)
+            let fingerprints = Fingerprints(index)
+            let (dataSite, dataIndex) = (site, index)
+            let data = Background {
+                let start = ContinuousClock.now
+                let kept = Result {
+                    try DataExport.write(dataSite, index: dataIndex, config: config, to: output, fingerprints: fingerprints,
+                                         builder: builder, previous: previousData, saving: dataSegments)
                 }
+                let copied = previousData?.copied ?? 0
+                options.log?("      open data on its own thread (\((ContinuousClock.now - start).formatted(.units(allowed: [.milliseconds]))), "
+                             + ((try? kept.get()) == true ? "the previous files kept)" : "\(copied) department-years copied)"))
+                return kept
+            }
+            check(&site, config: config, contentDir: options.contentDir)
+            index.update(from: site)
+            return (index, fingerprints, data)
+        }
+        do {
+            try stage("writing pages and open data") {
                 let context = PageContext(config: config, index: index)
                 var renderer = SiteRenderer(theme: theme, context: context, site: site)
                 renderer.fingerprints = fingerprints
-                let pages = Result { try renderer.render(into: output) }
-                if case .failure = pages { dataDone.wait() }
-                _ = try pages.get()
+                _ = try renderer.render(into: output)
             }
+            // The report, made while the index is (after one change, the open data then still
+            // takes a thread, and the pages' cores are free).
+            let diagnostics = site.diagnostics
+            report = Background { Report.diagnosticBytes(diagnostics) }
             try stage("indexing for search") {
                 // The open data (still being written, when pages took less time) must be
                 // complete when this stage ends.
-                defer { dataDone.wait() }
+                defer { _ = data.value }
                 let emit: @Sendable (String, [UInt8]) throws -> Void = { path, bytes in
                     try bytes.withUnsafeBytes { try output.write(path, bytes: $0) }
                 }
@@ -194,8 +208,7 @@ public enum Pipeline {
                 // The documents are made (and their details read) as the index takes them.
                 searchState = try SearchIndex.write(SearchIndex.Source(index), spool: output.cacheDir, log: options.log, emit: emit)
             }
-            if let error = dataFailure.error { throw error }
-            keptOpenData = keptData.isSet
+            keptOpenData = try data.value.get()
             if detailsMemory.dropped > 0 {
                 let budget = detailsMemory.budget >= 1 << 20 ? "\(detailsMemory.budget >> 20) MiB" : "\(detailsMemory.budget) bytes"
                 options.log?("      project details: \(detailsMemory.dropped) times dropped to stay within \(budget)")
@@ -216,6 +229,8 @@ public enum Pipeline {
                 }
             }
         } catch {
+            // The open data's thread is done with the output before it is discarded.
+            _ = data.value
             output.discard()
             throw error
         }
@@ -230,18 +245,10 @@ public enum Pipeline {
         result.updatedSearchIndex = updatedSearchIndex
         result.droppedDetails = detailsMemory.dropped
         result.hasBaseURL = config.baseURL != SiteConfig.placeholderBaseURL
-        result.diagnosticReport = report.value
+        result.diagnosticReport = report?.value ?? Report.diagnosticBytes(site.diagnostics)
         result.resources = [output, dataSegments] + (previousData.map { [$0] } ?? [])
         return result
     }
-}
-
-/// A flag one thread sets and another reads after waiting for it.
-final class Flag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    func set(_ v: Bool) { lock.lock(); value = v; lock.unlock() }
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
 }
 
 /// A value made on a thread of its own from the moment this is created; `value` waits for it.

@@ -72,6 +72,9 @@ public enum DataExport {
             index.departmentYears.indices.filter { !index.departmentYears[$0].departmentYear.projects.isEmpty }
                 .map { f.departmentYears[$0] }
         }
+        // department-years.json and datapackage.json, on a thread of their own meanwhile.
+        let small = Background { Result { try writeSmallFiles(index: index, config: config, to: output) } }
+        defer { _ = small.value }  // done with the output before this returns, whatever happened
         // When every department-year's rows are as the previous build wrote them, in the same
         // order, the three large files are the previous ones: kept, not copied and hashed again.
         if let kept = rowFingerprints, let previous, let saving {
@@ -79,7 +82,7 @@ public enum DataExport {
             if let ranges = previous.unchangedFiles(kept, headers: headers, footers: [3, 0, 0]), output.keep(streamedFiles) {
                 previous.countKept(kept.count)
                 for (fingerprint, placed) in zip(kept, ranges) { saving.record(fingerprint, placed) }
-                try writeSmallFiles(index: index, config: config, to: output)
+                try small.value.get()
                 return true
             }
         }
@@ -137,7 +140,7 @@ public enum DataExport {
         try previous?.flush(streams)
         projectsJSON.buffer.append(contentsOf: first ? [0x5D, 0x0A] : [0x0A, 0x5D, 0x0A])
         for stream in streams { try stream.close() }
-        try writeSmallFiles(index: index, config: config, to: output)
+        try small.value.get()
         return false
     }
 

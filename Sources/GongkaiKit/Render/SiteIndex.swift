@@ -79,4 +79,21 @@ public struct SiteIndex: Sendable {
         self.departmentYears = years
         self.history = history
     }
+
+    /// Takes over what the quality checks added to the site this index was made from (the
+    /// department-years' notes and indicator counts): the same departments and years, in the
+    /// same order; the routes do not change.
+    mutating func update(from site: Site) {
+        precondition(site.departments.count == departments.count, "the index of another site")
+        var k = 0
+        for (d, department) in site.departments.enumerated() {
+            departments[d].department = department
+            for dy in department.years {
+                precondition(departmentYears[k].departmentIndex == d && departmentYears[k].departmentYear.year == dy.year, "the index of another site")
+                departmentYears[k].departmentYear = dy
+                k += 1
+            }
+        }
+        precondition(k == departmentYears.count, "the index of another site")
+    }
 }
