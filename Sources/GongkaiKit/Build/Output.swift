@@ -495,54 +495,18 @@ final class FileStream {
 
     /// Appends `range` of the open file `source` straight to the file, after the buffer, copied
     /// by the kernel (`sendfile`): only for a stream with an `identity`, whose bytes are not hashed.
-    /// A long run is copied in two halves at once, the second through a second descriptor of
-    /// the file placed where that half goes (a rebuild after one change copies nearly all of
-    /// the open data, while the pages are already done).
-    func copy(from source: Int32, _ range: Range<Int>, splitting split: Int = FileStream.splitCopy) throws {
+    /// (Two threads copying halves of a run into one file do not go faster: writes to a file
+    /// take its inode's lock.)
+    func copy(from source: Int32, _ range: Range<Int>) throws {
         precondition(identity != nil, "a hashed stream's bytes must pass through writeOut")
         try flush()
-        var first = range
-        var tail: Background<Result<Void, any Error>>?
-        if range.count >= max(2, split) {
-            let half = range.lowerBound + range.count / 2
-            let other = open(output.stagingPath + "/" + name, O_WRONLY | O_CLOEXEC)
-            if other >= 0, lseek(other, off_t(written + (half - range.lowerBound)), SEEK_SET) >= 0 {
-                let name = name
-                tail = Background {
-                    defer { Foundation.close(other) }
-                    return Result { try FileStream.send(source, half..<range.upperBound, to: other, name: name) }
-                }
-                first = range.lowerBound..<half
-            } else if other >= 0 {
-                Foundation.close(other)
-            }
-        }
-        do {
-            try Self.send(source, first, to: fd, name: name)
-        } catch {
-            _ = tail?.value  // the other half must be done with the descriptors first
-            throw error
-        }
-        if let tail {
-            try tail.value.get()
-            guard lseek(fd, off_t(written + range.count), SEEK_SET) >= 0 else {
-                throw PipelineError.output("cannot write ‘\(name)’: \(String(cString: strerror(errno)))")
-            }
-        }
-        written += range.count
-    }
-
-    /// Runs at least this long are copied in two halves at once.
-    static let splitCopy = 16 << 20
-
-    /// Copies `range` of `source` to `fd` at its position, by the kernel.
-    private static func send(_ source: Int32, _ range: Range<Int>, to fd: Int32, name: String) throws {
         var offset = range.lowerBound
         while offset < range.upperBound {
             let n = sendfile(fd, source, &offset, range.upperBound - offset)
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { throw PipelineError.output("cannot write ‘\(name)’: \(n < 0 ? String(cString: strerror(errno)) : "the previous file ended early")") }
         }
+        written += range.count
     }
 
     private func writeOut(_ raw: UnsafeRawBufferPointer) throws {
