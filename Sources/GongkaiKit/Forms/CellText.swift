@@ -25,8 +25,14 @@ enum CellText {
         let hasMarkup = cell.contains { b in
             b == UInt8(ascii: "<") || b == UInt8(ascii: "&") || b == UInt8(ascii: "$") || b == UInt8(ascii: "\\") || b == 0x0A
         }
-        return hasMarkup ? clean(text) : text
+        // Forms repeat their marked-up cells (`$\geq 95\%$`, a `<b>` header): each text is
+        // cleaned once.
+        return hasMarkup ? marked.value(for: text) { clean(text) } : text
     }
+
+    /// Cells with markup, cleaned, by their text (at most 16 × 1,024 of them: a paragraph
+    /// in `<p>` can be a kilobyte).
+    private static let marked = TextMemo<String>(limit: 1024)
 
     /// `lo..<hi` without the whitespace (as `isTrimmable` defines it) at either end.
     @inline(__always)

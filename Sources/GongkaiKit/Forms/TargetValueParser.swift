@@ -275,19 +275,22 @@ final class ParsedTarget: Sendable {
     }
 }
 
-/// A thread-safe memo of parsed values, keyed by the raw text's UTF-8 (`ByteKey`: String
-/// hashing normalises Unicode, which is slow); the key's hash picks the shard.
-final class ParseCache: @unchecked Sendable {
+/// A thread-safe memo of what is worked out from a text (a parsed value, a cleaned cell),
+/// keyed by the text's UTF-8 (`ByteKey`: String hashing normalises Unicode, which is slow);
+/// the key's hash picks the shard.
+final class TextMemo<Value: Sendable>: @unchecked Sendable {
     private final class Shard {
         let lock = NSLock()
-        var values: [ByteKey: ParsedTarget] = [:]
+        var values: [ByteKey: Value] = [:]
     }
 
     private let shards = (0..<16).map { _ in Shard() }
     /// Beyond this many values per shard, results are computed but not remembered.
-    private let limit = 8192
+    private let limit: Int
 
-    func value(for text: String, _ compute: () -> ParsedTarget) -> ParsedTarget {
+    init(limit: Int = 8192) { self.limit = limit }
+
+    func value(for text: String, _ compute: () -> Value) -> Value {
         let key = ByteKey(text)
         let shard = shards[Int(key.bytesHash >> 60)]
         shard.lock.lock()
@@ -303,3 +306,6 @@ final class ParseCache: @unchecked Sendable {
         return value
     }
 }
+
+/// Parsed target values, by their raw text.
+typealias ParseCache = TextMemo<ParsedTarget>
