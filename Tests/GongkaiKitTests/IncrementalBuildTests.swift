@@ -97,32 +97,6 @@ import Testing
         #expect(kept.previous?[path: "sitemap.xml"] == sitemap)
     }
 
-    /// Files prepared for streaming (created the previous file's size, their space allocated)
-    /// end where the writing did; those nothing streamed are gone before publishing.
-    @Test func preparedFilesEndWhereTheWritingDid() throws {
-        let work = TemporaryDirectory()
-        _ = try BuiltSite.build(content: Repo.content, into: work)
-        let output = try StagedOutput(outputDir: work.path + "/Public")
-        defer { output.discard() }
-        output.prepare(DataExport.streamedFiles)
-        let previousSize = try #require(FileManager.default.attributesOfItem(atPath: work.path + "/Public/data/indicators.csv")[.size] as? Int)
-        #expect(previousSize > 1000)
-        let stream = try output.stream("data/indicators.csv")
-        stream.identity = 1
-        stream.buffer.append(contentsOf: Array("shorter than before\n".utf8))
-        try stream.close()
-        let staged = output.stagingPath + "/data/"
-        #expect(FileManager.default.contents(atPath: staged + "indicators.csv") == Data("shorter than before\n".utf8))
-        output.dropPrepared()
-        #expect(!FileManager.default.fileExists(atPath: staged + "projects.json"))
-        #expect(!FileManager.default.fileExists(atPath: staged + "projects.csv"))
-        // A second stream of a prepared file starts empty.
-        let again = try output.stream("data/projects.csv")
-        again.identity = 2
-        try again.close()
-        #expect(FileManager.default.contents(atPath: staged + "projects.csv") == Data())
-    }
-
     @Test func aRemovedDocumentRemovesItsPages() throws {
         let work = TemporaryDirectory()
         for seed in Repo.seeds { work.copy(seed, to: "Content/" + seed.dropFirst(Repo.content.count + 1)) }

@@ -363,75 +363,12 @@ final class StagedOutput: @unchecked Sendable {
 
     /// Opens a file of the site for writing in chunks (large data files are streamed, not held).
     func stream(_ relative: String) throws -> FileStream {
-        if let fd = takePrepared(relative) { return FileStream(fd: fd, name: relative, output: self) }
         let path = stagingPath + "/" + relative
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw PipelineError.output("cannot write ‘\(relative)’: \(String(cString: strerror(errno)))") }
         return FileStream(fd: fd, name: relative, output: self)
     }
-
-    /// Files made ready to be streamed, open, with room already allocated (`prepare`).
-    private var prepared: [String: Int32] = [:]
-    private var preparing: Background<Void>?
-
-    /// Makes these files of the site ready to be streamed, on a thread of its own: each is
-    /// created with the size the previous build's file has, its space allocated by the file
-    /// system (`fallocate`) before a byte is written. A rebuild that copies the open data
-    /// from the previous files then only copies; the allocation, most of the kernel's work
-    /// in writing a file, is done while the content is aggregated, when a core is free. Where
-    /// the file system cannot allocate ahead, nothing is prepared.
-    func prepare(_ relatives: [String]) {
-        guard preparing == nil, let previous else { return }
-        let sizes = relatives.map { relative -> Int in
-            var st = stat()
-            guard previous[path: relative] != nil, stat(finalPath + "/" + relative, &st) == 0 else { return 0 }
-            return Int(st.st_size)
-        }
-        preparing = Background { [self] in
-            for (relative, size) in zip(relatives, sizes) where size > 0 {
-                guard let allocate = Self.fallocate else { return }
-                let path = stagingPath + "/" + relative
-                try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-                guard fd >= 0 else { continue }
-                guard allocate(fd, 0, 0, Int64(size)) == 0 else {
-                    Foundation.close(fd)
-                    unlink(path)
-                    continue
-                }
-                lock.lock()
-                prepared[relative] = fd
-                lock.unlock()
-            }
-        }
-    }
-
-    /// The prepared file, once preparing is done; it is the caller's from then on.
-    private func takePrepared(_ relative: String) -> Int32? {
-        _ = preparing?.value
-        lock.lock()
-        defer { lock.unlock() }
-        return prepared.removeValue(forKey: relative)
-    }
-
-    /// Closes and removes the prepared files nothing streamed (the open data was kept).
-    func dropPrepared() {
-        _ = preparing?.value
-        lock.lock()
-        let left = prepared
-        prepared = [:]
-        lock.unlock()
-        for (relative, fd) in left {
-            Foundation.close(fd)
-            unlink(stagingPath + "/" + relative)
-        }
-    }
-
-    /// Linux's `fallocate(2)`, which fails where the file system cannot allocate ahead (glibc's
-    /// `posix_fallocate` would instead write the file full of zeros first).
-    private typealias Fallocate = @convention(c) (Int32, Int32, Int64, Int64) -> Int32
-    private static let fallocate: Fallocate? = dlsym(nil, "fallocate").map { unsafeBitCast($0, to: Fallocate.self) }
 
     /// Copies a file from disk into the site.
     func copy(from source: String, to relative: String) throws {
@@ -443,7 +380,6 @@ final class StagedOutput: @unchecked Sendable {
 
     /// Moves what changed into the output directory and removes what the site no longer has.
     func publish() throws {
-        dropPrepared()
         let fm = FileManager.default
         let seal = String(current.seal, radix: 16) + "\n"
         try seal.write(toFile: stagingPath + "/" + StagedOutput.sealFile, atomically: false, encoding: .utf8)
@@ -514,7 +450,6 @@ final class StagedOutput: @unchecked Sendable {
 
     /// Removes the staging directory after a failed build.
     func discard() {
-        dropPrepared()
         StagedOutput.remove(stagingPath)
     }
 
@@ -595,10 +530,7 @@ final class FileStream {
 
     func close() throws {
         try flush()
-        // A prepared file was made the previous file's size: it ends where the writing did.
-        let ended = ftruncate(fd, off_t(written)) == 0 ? nil : String(cString: strerror(errno))
         Foundation.close(fd)
-        if let ended { throw PipelineError.output("cannot write ‘\(name)’: \(ended)") }
         let value = identity ?? hash.value
         let isChanged = !output.unchanged(name, hash: value)
         output.record(name, fingerprint: 0, hash: value, changed: isChanged, bytes: written)

@@ -75,7 +75,7 @@ public enum Pipeline {
     }
 
     static func read(contentDir: String, config: SiteConfig, cache: DocumentCache?, keepingDetails: Bool = true,
-                     checking: Bool = true, log: ((String) -> Void)? = nil, documentsRead: (() -> Void)? = nil) throws -> Site {
+                     checking: Bool = true, log: ((String) -> Void)? = nil) throws -> Site {
         let clock = ContinuousClock()
         var lap = clock.now
         func step(_ name: String) {
@@ -87,7 +87,6 @@ public enum Pipeline {
         step("listing \(paths.count) files")
         let documents = ContentLoader.read(paths, cache: cache, keepingDetails: keepingDetails)
         step(cache.map { "reading documents (\($0.hits) from the cache)" } ?? "reading documents")
-        documentsRead?()
         var site = Aggregator.aggregate(consume documents, departments: config.departments)
         step("aggregating")
         guard checking else { return site }
@@ -139,13 +138,7 @@ public enum Pipeline {
         var site: Site
         do {
             site = try stage("reading content") {
-                try read(contentDir: options.contentDir, config: config, cache: documents, checking: false, log: options.log) {
-                    // A document changed: the open data will most likely be copied from the
-                    // previous files, into files whose space is allocated meanwhile.
-                    if sameBuilder, !documents.allCached, let output = try? staging.value.get() {
-                        output.prepare(DataExport.streamedFiles)
-                    }
-                }
+                try read(contentDir: options.contentDir, config: config, cache: documents, checking: false, log: options.log)
             }
         } catch {
             (try? staging.value.get())?.discard()

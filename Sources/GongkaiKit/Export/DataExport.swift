@@ -80,7 +80,6 @@ public enum DataExport {
         if let kept = rowFingerprints, let previous, let saving {
             let headers = [1, CSVWriter(header: projectHeader).bytes.count, CSVWriter(header: indicatorHeader).bytes.count]
             if let ranges = previous.unchangedFiles(kept, headers: headers, footers: [3, 0, 0]), output.keep(streamedFiles) {
-                output.dropPrepared()
                 previous.countKept(kept.count)
                 for (fingerprint, placed) in zip(kept, ranges) { saving.record(fingerprint, placed) }
                 try small.value.get()

@@ -44,8 +44,8 @@ struct SiteRenderer: Sendable {
     func render(into output: StagedOutput) throws -> Int {
         let allJobs = jobs
         // The sitemap (megabytes of XML on a large site) is written on a thread of its own
-        // while the pages are; when every page's path is as it was, the previous build's
-        // sitemap files are kept.
+        // while the pages are.
+        // When every page's path is as it was, the previous build's sitemap files are kept.
         let renderer = self
         let sitemap = Background { Result {
             let fingerprint = renderer.sitemapFingerprint

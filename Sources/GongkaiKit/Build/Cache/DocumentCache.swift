@@ -50,13 +50,6 @@ final class DocumentCache: @unchecked Sendable {
     private(set) var hits = 0
     /// Documents taken from the cache without reading them (their `stat` vouched for them).
     private(set) var untouched = 0
-    /// Whether the documents read are the cached ones, every one taken from the cache (its
-    /// bytes as they were): the site is then most likely the previous build's.
-    var allCached: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return hits == current.count && current.count == entries.count
-    }
 
     /// Bounds the details decoded from cache files (none: kept once decoded).
     let memory: DetailsMemory?
