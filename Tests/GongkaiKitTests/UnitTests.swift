@@ -70,6 +70,30 @@ import Testing
             #expect(viaBytes == CellText.clean(String(decoding: cell, as: UTF8.self)), "\(cell)")
         }
     }
+
+    /// A document's cells are made without validating their UTF-8 again: the same text as
+    /// the validating path, and bytes that are not UTF-8 are repaired when the source is made.
+    @Test func cellsOfAValidatedDocumentAreTheTextOfTheValidatingPath() throws {
+        var rows = 0
+        for path in Repo.seeds {
+            let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: path)))
+            let source = SourceText(path: path, bytes: bytes)
+            for n in 1...source.lineCount {
+                let line = Array(source.bytes[source.lineRange(n)])
+                let expected = line.split(separator: 0x09, omittingEmptySubsequences: false).map { cell in
+                    Array(cell).withUnsafeBufferPointer { CellText.clean($0) }
+                }
+                #expect(source.row(n).cells == expected, "\(path):\(n)")
+                rows += 1
+            }
+        }
+        #expect(rows > 1000)
+        let bad = SourceText(path: "x.md", bytes: [0x61, 0x09, 0xE3, 0x80, 0x09, 0xFF, 0x62, 0x0A, 0xC2])
+        #expect(bad.row(1).cells == ["a", "\u{FFFD}", "\u{FFFD}b"])
+        #expect(bad.text(2) == "\u{FFFD}")
+        let text = "满意度 ≥95%\n年"
+        #expect(Array(text.utf8).withUnsafeBufferPointer { String(validUTF8: $0) } == text)
+    }
 }
 
 /// Narrative HTML written without cmark is the HTML cmark makes of the same text.

@@ -17,11 +17,18 @@ enum CellText {
             .joined(separator: " ")
     }
 
-    /// `clean` for a cell given as UTF-8 bytes. Most cells hold no markup: they are trimmed
-    /// on bytes and decoded once; the others take the `String` path.
-    static func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    /// `clean` for a cell given as UTF-8 bytes (any bytes: invalid sequences are repaired).
+    /// Most cells hold no markup: they are trimmed on bytes and decoded once; the others take
+    /// the `String` path.
+    static func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> String { clean(bytes, valid: false) }
+
+    /// `clean` for a cell of a validated document (`SourceText`): cut at tabs and line breaks,
+    /// it is valid UTF-8, and trimming takes whole characters, so it is not validated again.
+    static func clean(validUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String { clean(bytes, valid: true) }
+
+    private static func clean(_ bytes: UnsafeBufferPointer<UInt8>, valid: Bool) -> String {
         let cell = UnsafeBufferPointer(rebasing: bytes[trimmedRange(bytes, 0, bytes.count)])
-        let text = String(decoding: cell, as: UTF8.self)
+        let text = valid ? String(validUTF8: cell) : String(decoding: cell, as: UTF8.self)
         let hasMarkup = cell.contains { b in
             b == UInt8(ascii: "<") || b == UInt8(ascii: "&") || b == UInt8(ascii: "$") || b == UInt8(ascii: "\\") || b == 0x0A
         }

@@ -23,7 +23,8 @@ public enum DocumentReader {
         }
         var text = bytes
         if text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }
-        let source = SourceText(path: path, bytes: text)
+        // `Encoding.problem` found the bytes valid UTF-8 (without its BOM, still).
+        let source = SourceText(path: path, validUTF8: text)
 
         guard let layout = LayoutDetector.detect(source) else {
             doc.diagnose(.error, line: 1, code: "unrecognised-layout",

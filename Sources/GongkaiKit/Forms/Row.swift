@@ -29,10 +29,10 @@ extension SourceText {
             cells.reserveCapacity(12)  // most rows have fewer cells: no regrowth
             var start = r.lowerBound
             for i in r where buf[i] == 0x09 {
-                cells.append(CellText.clean(UnsafeBufferPointer(rebasing: buf[start..<i])))
+                cells.append(CellText.clean(validUTF8: UnsafeBufferPointer(rebasing: buf[start..<i])))
                 start = i + 1
             }
-            cells.append(CellText.clean(UnsafeBufferPointer(rebasing: buf[start..<r.upperBound])))
+            cells.append(CellText.clean(validUTF8: UnsafeBufferPointer(rebasing: buf[start..<r.upperBound])))
             return Row(line: n, cells: cells)
         }
     }
@@ -41,6 +41,6 @@ extension SourceText {
     func text(_ n: Int) -> String {
         guard n >= 1, n <= lineCount else { return "" }
         let r = lineRange(n)
-        return bytes.withUnsafeBufferPointer { CellText.clean(UnsafeBufferPointer(rebasing: $0[r])) }
+        return bytes.withUnsafeBufferPointer { CellText.clean(validUTF8: UnsafeBufferPointer(rebasing: $0[r])) }
     }
 }

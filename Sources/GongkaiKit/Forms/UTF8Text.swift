@@ -3,6 +3,18 @@
 
 import Foundation
 
+extension String {
+    /// A String of bytes that are valid UTF-8 by construction, copied without validating them
+    /// again: a slice of a document that was validated as a whole, cut at ASCII bytes or at
+    /// whole characters, or bytes written from Strings' UTF-8 and ASCII. (`String(decoding:)`
+    /// validates every byte again, about half the cost of making the String.) Debug builds,
+    /// which run the tests, check.
+    init(validUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        assert(String(validating: bytes, as: UTF8.self) != nil, "not UTF-8: \(Array(bytes))")
+        self = unsafe String(copying: UTF8Span(unchecked: Span(_unsafeElements: bytes)))
+    }
+}
+
 extension StringProtocol {
     /// Calls `body` with the text's UTF-8 bytes: in place where they are stored contiguously
     /// (native strings), else from a contiguous copy.

@@ -90,7 +90,8 @@ struct SearchDocument: Sendable {
             if let d = i.description { part(d) }
             if let b = i.basis { part(b) }
         }
-        self.text = String(decoding: out, as: UTF8.self)
+        // Strings' UTF-8 cut at line feeds, and ASCII.
+        self.text = out.withUnsafeBufferPointer { String(validUTF8: $0) }
     }
 
     /// The page's address relative to the site's root: the path without its leading slash,
