@@ -69,13 +69,13 @@ import Testing
         defer { output.discard() }
         let sitemap = try #require(output.previous?[path: "sitemap.xml"])
         #expect(sitemap.fingerprint != 0)
-        #expect(StagedOutput.series("sitemap.xml", parts: { "sitemap-\($0).xml" }, in: output) == ["sitemap.xml"])
+        #expect(output.series("sitemap.xml", parts: { "sitemap-\($0).xml" }) == ["sitemap.xml"])
         #expect(!output.keep(["sitemap.xml"], fingerprint: sitemap.fingerprint &+ 1))
         #expect(output.fileCount == 0)
         #expect(output.keep(["sitemap.xml"], fingerprint: sitemap.fingerprint))
         #expect(output.fileCount == 1 && output.reused == 0)
         // A series: the search index's chunks stand for a sitemap's parts.
-        let chunks = StagedOutput.series("index.html", parts: { "search/docs/\($0 - 1).json" }, in: output)
+        let chunks = output.series("index.html", parts: { "search/docs/\($0 - 1).json" })
         let chunkFiles = try FileManager.default.contentsOfDirectory(atPath: work.path + "/Public/search/docs").count
         #expect(chunks.count > 1 && chunks.count == 1 + chunkFiles)
         // Chunks have no fingerprint: not kept as made from anything.

@@ -285,9 +285,9 @@ final class StagedOutput: @unchecked Sendable {
 
     /// `first` and the parts that the previous build listed after it (`part(1)`, `part(2)`,
     /// … as long as the previous manifest has them): a file that may have been split.
-    static func series(_ first: String, parts part: (Int) -> String, in output: StagedOutput) -> [String] {
+    func series(_ first: String, parts part: (Int) -> String) -> [String] {
         var files = [first]
-        while output.previous?[path: part(files.count)] != nil { files.append(part(files.count)) }
+        while previous?[path: part(files.count)] != nil { files.append(part(files.count)) }
         return files
     }
 

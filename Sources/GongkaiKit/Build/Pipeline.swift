@@ -132,9 +132,6 @@ public enum Pipeline {
         let sameBuilder = BuildIdentity.stored(in: cacheDir) == builder
         let detailsMemory = DetailsMemory(budget: options.detailsMemory)
         let documents = DocumentCache(dir: cacheDir, trusted: sameBuilder, memory: detailsMemory)
-        // The quality checks come after routing: the open data does not show what they find,
-        // and is written from the start of the checks (after one change, it copies nearly all
-        // of 184 MB and takes longer than everything after it).
         var site: Site
         do {
             site = try stage("reading content") {
@@ -150,10 +147,12 @@ public enum Pipeline {
         let dataSegments = DataSegments()
         var reusedSearchIndex = false, updatedSearchIndex = false, keptOpenData = false
         var searchState: SearchState?
-        var report: Background<[UInt8]>?
+        let report: Background<[UInt8]>
         // Open data, pages and the search index are written at the same time: the data files
         // on one thread from the checks to the end of the search index, the pages and then the
-        // search index on all cores.
+        // search index on all cores. The quality checks come after routing: the open data does
+        // not show what they find, and is written from the start of the checks (after one
+        // change it copies nearly all of 184 MB, longer than anything after it takes).
         let (index, fingerprints, data) = stage("routing and checking \(site.projectCount) projects") {
             () -> (SiteIndex, Fingerprints, Background<Result<Bool, any Error>>) in
             var index = SiteIndex(site: site)
@@ -245,7 +244,7 @@ public enum Pipeline {
         result.updatedSearchIndex = updatedSearchIndex
         result.droppedDetails = detailsMemory.dropped
         result.hasBaseURL = config.baseURL != SiteConfig.placeholderBaseURL
-        result.diagnosticReport = report?.value ?? Report.diagnosticBytes(site.diagnostics)
+        result.diagnosticReport = report.value
         result.resources = [output, dataSegments] + (previousData.map { [$0] } ?? [])
         return result
     }

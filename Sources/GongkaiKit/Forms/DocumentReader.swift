@@ -207,9 +207,8 @@ enum Encoding {
         if controls > max(8, bytes.count / 100) {
             return Problem(line: 1, code: "binary-file", message: "binary file (\(controls) control bytes), not a converted form")
         }
-        // Validate UTF-8 in place (the standard library's validator is quick, and a UTF8Span
-        // copies nothing), and only when that fails walk the bytes again to find the first bad line.
-        if (try? UTF8Span(validating: bytes.span)) != nil { return nil }
+        // Only when the bytes are not UTF-8 are they walked again, to find the first bad line.
+        if bytes.isValidUTF8 { return nil }
         var it = bytes.makeIterator()
         var decoder = UTF8()
         var badLine = 1

@@ -3,6 +3,12 @@
 
 import Foundation
 
+extension Array where Element == UInt8 {
+    /// Whether the bytes are UTF-8: validated in place (the standard library's validator is
+    /// quick, and a UTF8Span copies nothing).
+    var isValidUTF8: Bool { (try? UTF8Span(validating: span)) != nil }
+}
+
 extension String {
     /// A String of bytes that are valid UTF-8 by construction, copied without validating them
     /// again: a slice of a document that was validated as a whole, cut at ASCII bytes or at

@@ -15,8 +15,7 @@ public struct SourceText: Sendable {
     /// `bytes` that are not UTF-8 are repaired first (each bad sequence becomes U+FFFD): the
     /// readers cut cells out of them without validating each again.
     public init(path: String, bytes: [UInt8]) {
-        let valid = (try? UTF8Span(validating: bytes.span)) != nil
-        self.init(path: path, validUTF8: valid ? bytes : Array(String(decoding: bytes, as: UTF8.self).utf8))
+        self.init(path: path, validUTF8: bytes.isValidUTF8 ? bytes : Array(String(decoding: bytes, as: UTF8.self).utf8))
     }
 
     /// A document whose bytes were validated as UTF-8 (`DocumentReader` rejects others).

@@ -44,12 +44,12 @@ struct SiteRenderer: Sendable {
     func render(into output: StagedOutput) throws -> Int {
         let allJobs = jobs
         // The sitemap (megabytes of XML on a large site) is written on a thread of its own
-        // while the pages are.
-        // When every page's path is as it was, the previous build's sitemap files are kept.
+        // while the pages are; when every page's path is as it was, the previous build's
+        // sitemap files are kept.
         let renderer = self
         let sitemap = Background { Result {
             let fingerprint = renderer.sitemapFingerprint
-            if output.keep(StagedOutput.series("sitemap.xml", parts: { "sitemap-\($0).xml" }, in: output), fingerprint: fingerprint) { return }
+            if output.keep(output.series("sitemap.xml", parts: { "sitemap-\($0).xml" }), fingerprint: fingerprint) { return }
             try renderer.sitemaps { path, bytes in try bytes.withUnsafeBytes { try output.write(path, bytes: $0, fingerprint: fingerprint) } }
         } }
         // A department-year's page and its projects' pages are one task: what their project
@@ -81,14 +81,11 @@ struct SiteRenderer: Sendable {
         return allJobs.count
     }
 
-    /// Renders and writes a page, unless the previous build's can be kept. `fingerprint`: the
-    /// project fingerprint of a project page that cannot be.
-    private func write(_ job: Job, fingerprint known: UInt64? = nil, into output: StagedOutput) throws {
-        var fingerprint: UInt64 = known ?? 0
-        if known == nil, case .project(let y, let p) = job {
-            fingerprint = projectFingerprint(y, p, base: projectFingerprintBase(y))
-            if output.reuse(file(job), fingerprint: fingerprint) { return }
-        }
+    /// Renders and writes a page, unless the previous build's can be kept. A project page comes
+    /// with its `projectFingerprint`, already found not to be reusable (`render` checks those a
+    /// department-year at a time).
+    private func write(_ job: Job, fingerprint project: UInt64 = 0, into output: StagedOutput) throws {
+        var fingerprint = project
         if let inputs = inputFingerprint(job) {
             fingerprint = inputs
             if output.reuse(file(job), fingerprint: fingerprint) { return }
