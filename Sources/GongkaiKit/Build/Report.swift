@@ -24,12 +24,12 @@ public enum Report {
 
     /// Every diagnostic as `path:line: severity: message [code]`, grouped by document with
     /// counts per code, then the counts per code for the whole content.
-    public static func diagnostics(_ diagnostics: [Diagnostic]) -> String {
-        String(decoding: diagnosticBytes(diagnostics), as: UTF8.self)
+    public static func diagnostics(_ diagnostics: [Diagnostic], language: Language = .zh) -> String {
+        String(decoding: diagnosticBytes(diagnostics, language: language), as: UTF8.self)
     }
 
     /// `diagnostics(_:)` as UTF-8 bytes, written without a String per line.
-    public static func diagnosticBytes(_ diagnostics: [Diagnostic]) -> [UInt8] {
+    public static func diagnosticBytes(_ diagnostics: [Diagnostic], language: Language = .zh) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(diagnostics.count * 200)
         // Grouped by the file's bytes (hashing Chinese paths as Strings is slow), in order.
@@ -67,7 +67,7 @@ public enum Report {
             }
             out.append(contentsOf: ")\n".utf8)
             for i in list {
-                diagnostics[i].write(into: &out)
+                diagnostics[i].write(into: &out, language: language)
                 out.append(0x0A)
             }
         }
@@ -84,15 +84,21 @@ public enum Report {
         return out
     }
 
-    public static func json(_ diagnostics: [Diagnostic]) -> String {
+    /// Diagnostics for CI: `severity` and `code` are the stable English names; `message` is in
+    /// `language`.
+    public static func json(_ diagnostics: [Diagnostic], language: Language = .zh) -> String {
         JSON.array(diagnostics.map { d in
-            .object([
+            var fields: [(String, JSON)] = [
                 ("file", .string(d.location.file)),
                 ("line", .int(d.location.line)),
+            ]
+            if let column = d.location.column { fields.append(("column", .int(column))) }
+            fields += [
                 ("severity", .string(d.severity.rawValue)),
                 ("code", .string(d.code)),
-                ("message", .string(d.message)),
-            ])
+                ("message", .string(d.message(language))),
+            ]
+            return .object(fields)
         }).serialized(pretty: true)
     }
 }

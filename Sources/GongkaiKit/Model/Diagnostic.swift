@@ -15,38 +15,74 @@ public enum Severity: String, Sendable, Comparable, Codable {
     }
 
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+
+    /// The severity as printed: `错误`/`警告`/`提示`, or `error`/`warning`/`note`.
+    public func name(_ language: Language) -> String {
+        guard language == .zh else { return rawValue }
+        switch self {
+        case .error: return "错误"
+        case .warning: return "警告"
+        case .note: return "提示"
+        }
+    }
 }
 
-/// One problem in the content, printed as `path:line: severity: message [code]`.
+/// One problem in the content, printed as `path:line: severity: message [code]` (with
+/// `:column` after the line where the shape has columns), in Chinese or in English.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation
-    /// A stable, documented identifier (see docs/diagnostics.md), e.g. `ocr-garbage`.
+    /// A stable, documented identifier (see docs/diagnostics.md), e.g. `ocr-garbage`: the same
+    /// in both languages, so that CI and `silence:` keep working.
     public var code: String
+    /// The message in Chinese.
     public var message: String
+    /// The message in English.
+    public var english: String
 
-    public init(_ severity: Severity, _ location: SourceLocation, code: String, _ message: String) {
+    public init(_ severity: Severity, _ location: SourceLocation, code: String, _ message: String, en english: String) {
         self.severity = severity
         self.location = location
         self.code = code
         self.message = message
+        self.english = english
     }
 
-    public var description: String {
+    /// Transitional: a message in one language only (shown in both) until its site is translated.
+    @available(*, deprecated, message: "give the message in Chinese and English: Diagnostic(_:_:code:_:en:)")
+    public init(_ severity: Severity, _ location: SourceLocation, code: String, _ message: String) {
+        self.init(severity, location, code: code, message, en: message)
+    }
+
+    public init(_ severity: Severity, _ location: SourceLocation, code: String, _ text: Localized) {
+        self.init(severity, location, code: code, text.zh, en: text.en)
+    }
+
+    public func message(_ language: Language) -> String { language == .zh ? message : english }
+
+    /// The Chinese line.
+    public var description: String { line(.zh) }
+
+    /// The printed line in `language`.
+    public func line(_ language: Language) -> String {
         var bytes: [UInt8] = []
-        write(into: &bytes)
+        write(into: &bytes, language: language)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `description` as UTF-8, appended (a build prints thousands of these).
-    func write(into out: inout [UInt8]) {
+    /// The printed line as UTF-8, appended (a build prints thousands of these).
+    func write(into out: inout [UInt8], language: Language = .zh) {
         out.append(contentsOf: location.file.utf8)
         out.append(0x3A)
         out.append(contentsOf: String(location.line).utf8)
+        if let column = location.column {
+            out.append(0x3A)
+            out.append(contentsOf: String(column).utf8)
+        }
         out.append(contentsOf: ": ".utf8)
-        out.append(contentsOf: severity.rawValue.utf8)
+        out.append(contentsOf: severity.name(language).utf8)
         out.append(contentsOf: ": ".utf8)
-        out.append(contentsOf: message.utf8)
+        out.append(contentsOf: message(language).utf8)
         out.append(contentsOf: " [".utf8)
         out.append(contentsOf: code.utf8)
         out.append(0x5D)
