@@ -10,7 +10,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("31 project(s)"))
         #expect(result.stdout.contains("旌德县人力资源和社会保障局  2024  13 个项目  合计 625.39 万元"))
-        #expect(result.stdout.contains("\(Repo.jiangyin2022):26: warning: OCR garbage cell ‘创业促八’"))
+        #expect(result.stdout.contains("\(Repo.jiangyin2022):26: 警告: OCR garbage cell ‘创业促八’"))
     }
 
     @Test func checkJSONIsAnArrayOfDiagnostics() throws {
@@ -28,7 +28,7 @@ import Testing
         dir.write("Content/a.md", "")
         let errors = try run(Repo.executable, ["check", "--content", dir.path + "/Content"])
         #expect(errors.status == 1)
-        #expect(errors.stdout.contains("a.md:1: error: document is empty [empty-document]"))
+        #expect(errors.stdout.contains("a.md:1: 错误: 文档是空的 [empty-document]"))
         let missing = try run(Repo.executable, ["check", "--content", dir.path + "/nothing"])
         #expect(missing.status == 2)
         let badFlag = try run(Repo.executable, ["check", "--format", "yaml"])

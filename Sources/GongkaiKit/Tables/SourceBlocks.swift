@@ -67,6 +67,9 @@ public struct SourceTable: Sendable, Equatable {
     /// The line of each row (where its first cell starts, or the row's own line), parallel to
     /// `rows`.
     public var rowLines: [Int]
+    /// Whether the cells' text is already cleaned (`CellText.clean`): the tab shapes clean
+    /// cells as they cut them from the line's bytes, on the fast path.
+    var cleaned = false
 
     public init(shape: TableShape, rows: [[SourceCell]], firstLine: Int, lastLine: Int, rowLines: [Int]? = nil) {
         self.shape = shape
