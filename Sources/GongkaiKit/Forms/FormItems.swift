@@ -25,6 +25,8 @@ enum FormItems {
                 } else {
                     items.append(.text(line: t.line, text: text, style: t.style))
                 }
+            case .cells(let entries):
+                items.append(contentsOf: StreamRows.items(entries))
             case .table(let table):
                 for (i, row) in grid(table).enumerated() {
                     items.append(.row(row, first: i == 0))

@@ -233,7 +233,8 @@ struct FormReader {
     }
 
     private func finish(_ state: inout State, _ doc: inout DocumentResult) {
-        guard let reader = state.current else { return }
+        guard var reader = state.current else { return }
+        reader.finish(into: &doc)
         state.current = nil
         if !state.currentHasRows, !state.startedByHeading {
             // A title with nothing after it.

@@ -22,6 +22,8 @@ enum FormText {
         s = s.dropFirst(digits.count)
         guard let mark = s.first, mark == "." || mark == "、" || mark == "．" else { return nil }
         s = s.dropFirst()
+        // `1.5%贷款总量` is a number.
+        if let next = s.first, next.isNumber { return nil }
         let name = s.trimmingWhitespace()
         // `1.2021年度…` is a numbered sentence, not a heading: a heading is short and not a sentence.
         guard !name.isEmpty, name.scalarCount <= 40, !name.contains("。"), !name.contains("；") else { return nil }
@@ -45,6 +47,13 @@ enum FormText {
         let title = s[..<stop].trimmingWhitespace()
         guard title.count <= 16 else { return nil }
         return (title, s[s.index(after: stop)...].trimmingWhitespace())
+    }
+
+    /// A line that is only a year: `2022年度`, `(2024年度)`, `2024 年`.
+    static func isYearLine(_ text: String) -> Bool {
+        guard Titles.year(in: text) != nil else { return false }
+        let rest = text.filter { !($0.isASCII && $0.isNumber) && !"年度()（） ".contains($0) }
+        return rest.isEmpty
     }
 
     /// A short section title between tables: `决策指标`, `### 产出指标`.

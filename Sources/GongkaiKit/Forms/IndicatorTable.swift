@@ -28,6 +28,12 @@ struct IndicatorHeader {
         return Dictionary(uniqueKeysWithValues: t.map { (ByteKey($0.key), $0.value) })
     }()
 
+    /// The column a header cell names (`一级指标` → `.level1`), or nil for any other text.
+    static func role(of cell: String) -> Role? {
+        guard !cell.isEmpty, cell.utf8.count <= 30 else { return nil }
+        return roleNames[ByteKey(Labels.normalize(cell))]
+    }
+
     /// Recognises a header row (`一级指标 二级指标 三级指标 指标值 …`); nil for any other row.
     init?(cells: [String], line: Int) {
         // Cheap test first: a header names the 一级 column.

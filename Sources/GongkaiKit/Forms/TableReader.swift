@@ -15,6 +15,8 @@ struct TableReader {
     var project: Project
     private var state: State = .fields
     private var indicators: IndicatorTableReader?
+    /// An indicator row that stopped before its values, waiting for the row with them.
+    private var heldRow: Row?
     /// The group label of the last labelled row (`预算规模及资金用途`, `绩效目标`).
     private var lastGroup: FieldKind?
     private let file: String
@@ -26,11 +28,68 @@ struct TableReader {
 
     var hasIndicatorTable: Bool { indicators != nil }
 
+    /// Reads what is still held back; call when the project's rows end.
+    mutating func finish(into doc: inout DocumentResult) {
+        flushHeldRow(into: &doc)
+    }
+
+    private mutating func flushHeldRow(into doc: inout DocumentResult) {
+        guard let held = heldRow else { return }
+        heldRow = nil
+        readIndicatorRow(held, into: &doc)
+    }
+
+    /// Whether an indicator row ends before its values: a name (and categories) with nothing
+    /// under the value columns and no value-like cell.
+    private static func stopsBeforeValues(_ row: Row, _ header: IndicatorHeader) -> Bool {
+        let filled = row.cells.filter { !$0.isEmpty }
+        guard !filled.isEmpty, filled.count <= 3, !filled.contains(where: IndicatorVocabulary.isValueLike),
+              filled.contains(where: { !IndicatorVocabulary.isVocabulary($0) }) else { return false }
+        for role in header.valueRoles {
+            if let p = header.position(of: role), p < row.cells.count, !row.cells[p].isEmpty { return false }
+        }
+        guard let last = row.cells.lastIndex(where: { !$0.isEmpty }), let name = header.position(of: .level3) else { return false }
+        return last <= name
+    }
+
+    /// The two halves of a cut row as one row, when the second names no category and both fit
+    /// under the header.
+    private static func join(_ first: Row, _ second: Row, _ header: IndicatorHeader) -> Row? {
+        let filled = second.cells.enumerated().filter { !$0.element.isEmpty }
+        guard !filled.isEmpty, !filled.contains(where: { IndicatorVocabulary.isVocabulary($0.element) }) else { return nil }
+        if let p = header.position(of: .level1), p < second.cells.count, !second.cells[p].isEmpty { return nil }
+        guard let last = first.cells.lastIndex(where: { !$0.isEmpty }), last + 1 + filled.count <= header.width else { return nil }
+        var cells = Array(first.cells[...last])
+        var lines = Array(first.cellLines.prefix(last + 1))
+        for (i, text) in filled {
+            cells.append(text)
+            lines.append(second.line(ofCell: i))
+        }
+        return Row(line: first.line, cells: cells, lastLine: max(first.lastLine, second.lastLine), cellLines: lines)
+    }
+
     mutating func read(_ row: Row, into doc: inout DocumentResult) {
         guard !row.isEmpty else { return }
         if let header = IndicatorHeader(cells: row.cells, line: row.line) {
+            flushHeldRow(into: &doc)
             startIndicators(header, lines: row.lines)
             return
+        }
+        if case .indicators = state, let header = indicators?.header {
+            // An indicator row that a page break or a converter cut in two: the name in one row,
+            // its values in the next.
+            if let held = heldRow {
+                heldRow = nil
+                if let joined = Self.join(held, row, header) {
+                    readIndicatorRow(joined, into: &doc)
+                    return
+                }
+                readIndicatorRow(held, into: &doc)
+            }
+            if Self.stopsBeforeValues(row, header) {
+                heldRow = row
+                return
+            }
         }
         switch state {
         case .fields:
@@ -47,33 +106,6 @@ struct TableReader {
             state = .fields
         case .indicators:
             readIndicatorRow(row, into: &doc)
-        }
-    }
-
-    /// Appends text that continues the last cell read (a cell split over lines).
-    mutating func continueLastCell(_ text: String, line: Int) -> Bool {
-        guard !text.isEmpty else { return true }
-        switch state {
-        case .indicators:
-            guard var last = project.indicators.popLast() else { return false }
-            if last.targets.count == 1, var target = last.targets.first, let v = target.value {
-                target.value = v + text
-                last.targets = [target]
-            } else {
-                last.name += text
-            }
-            project.indicators.append(last)
-            project.structuralLines.append(line)
-            return true
-        default:
-            guard var field = project.fields.popLast() else { return false }
-            field.value += "\n" + text
-            project.fields.append(field)
-            if let i = project.sections.lastIndex(where: { $0.line == field.line }) {
-                project.sections[i].text += "\n" + text
-            }
-            project.structuralLines.append(line)
-            return true
         }
     }
 

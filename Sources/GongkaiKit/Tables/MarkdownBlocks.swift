@@ -6,6 +6,9 @@
 /// line again), with CommonMark's backslash escapes removed.
 enum MarkdownBlocks {
     static func blocks(_ source: SourceText) -> [SourceBlock] {
+        if let entries = CellStream.entries(source, isLabel: { Labels.field($0) != nil || IndicatorHeader.role(of: $0) != nil }) {
+            return [.cells(entries)]
+        }
         let structure = LineStructure(source)
         let dump = TabRows.isCellLineDump(source)
         let wrapped = WrappedParagraphs.isWrapped(source, structure)

@@ -110,4 +110,9 @@ public enum SourceBlock: Sendable, Equatable {
     /// An empty line or paragraph (they separate tables and rows in some shapes).
     case blank(line: Int)
     case table(SourceTable)
+    /// The paragraphs of a document that writes every table cell as a paragraph of its own
+    /// (docx2txt, LibreOffice's text export, web pages stored as text): rows and tables are
+    /// not marked, so the form reader rebuilds them from what the cells say. An empty
+    /// paragraph (an empty or merged-away cell) is a cell with empty text.
+    case cells([SourceCell])
 }
