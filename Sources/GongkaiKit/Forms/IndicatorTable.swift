@@ -2,8 +2,21 @@
 
 /// The columns of an indicator table, read from its header row.
 struct IndicatorHeader {
-    enum Role: Equatable {
-        case label, level1, level2, level3, description, halfYear, value, basis
+    /// A column of an indicator table (the keys of labels.yml's `indicator_columns`).
+    enum Role: String, Equatable {
+        case label, level1, level2, level3, description
+        case halfYear = "half_year"
+        case value
+        /// 中期/长期/实施期 targets beside the 年度 ones.
+        case longValue = "long_value"
+        case basis
+        /// The operator of the value in a column of its own (`=`, `≥`).
+        case `operator`
+        /// The unit of the value in a column of its own (`米`, `%`).
+        case unit
+        /// 分值: the indicator's weight.
+        case weight
+        case remark
     }
 
     /// The role of each header cell, by position (empty header cells are `.label`).
@@ -16,22 +29,10 @@ struct IndicatorHeader {
     var hasDescription: Bool { roles.contains(.description) }
     var hasBasis: Bool { roles.contains(.basis) }
 
-    private static let roleNames: [ByteKey: Role] = {
-        var t: [String: Role] = [:]
-        for k in ["一级指标", "一级"] { t[k] = .level1 }
-        for k in ["二级指标", "二级目标", "二级"] { t[k] = .level2 }
-        for k in ["三级指标", "指标内容", "指标名称", "三级"] { t[k] = .level3 }
-        for k in ["绩效指标描述", "指标描述", "指标解释", "指标说明"] { t[k] = .description }
-        for k in ["半年(程)指标值", "半年指标值", "半年度指标值"] { t[k] = .halfYear }
-        for k in ["指标值", "指标目标值", "目标值", "全年(程)指标值", "全年指标值", "年度指标值"] { t[k] = .value }
-        for k in ["指标值确定依据", "确定依据", "指标值设定依据"] { t[k] = .basis }
-        return Dictionary(uniqueKeysWithValues: t.map { (ByteKey($0.key), $0.value) })
-    }()
-
     /// The column a header cell names (`一级指标` → `.level1`), or nil for any other text.
     static func role(of cell: String) -> Role? {
-        guard !cell.isEmpty, cell.utf8.count <= 30 else { return nil }
-        return roleNames[ByteKey(Labels.normalize(cell))]
+        guard !cell.isEmpty, cell.utf8.count <= 60 else { return nil }
+        return Vocabulary.current.column(LabelText.key(cell))
     }
 
     /// Recognises a header row (`一级指标 二级指标 三级指标 指标值 …`); nil for any other row.
@@ -41,7 +42,7 @@ struct IndicatorHeader {
         var roles: [Role] = []
         var seen1 = false, seen2 = false, seen3 = false, seenValue = false
         for cell in cells {
-            let role = cell.utf8.count <= 30 ? (Self.roleNames[ByteKey(Labels.normalize(cell))] ?? .label) : .label
+            let role = Self.role(of: cell) ?? .label
             switch role {
             case .level1: seen1 = true
             case .level2: seen2 = true
