@@ -105,7 +105,7 @@ struct StreamRows {
         if FormText.isTitle(text) || FormText.narrativeItem(text) != nil || text.utf8HasPrefix("附件") { return true }
         if let heading = FormText.numberedHeading(text), heading.name.scalarCount >= 4, Labels.field(heading.name) == nil { return true }
         if FormText.isYearLine(text) { return true }
-        if text.utf8Contains("整体绩效目标") { return true }
+        if text.utf8Contains("整体绩效目标") || OverallGoalsReader.isSectionTitle(text) || OverallGoalsReader.isItemTitle(text) { return true }
         if k + 1 < cells.count, cells[k + 1].text == "项目绩效目标表" || cells[k + 1].text == "绩效目标表" { return true }
         return false
     }
@@ -281,12 +281,14 @@ struct StreamRows {
         if text.isEmpty { return false }
         if isBoundary(k) || headerStart(k) != nil { return true }
         if FormText.isSectionTitle(text), headerStart(k + 1) != nil { return true }
-        if let kind = Labels.field(text), !IndicatorVocabulary.isVocabulary(text) {
-            // A form's label ends the table; `绩效目标` is also a 二级 name.
-            if case .goalGroup = kind { return false }
-            return true
+        // A label that starts a form's header ends the table (an amount or a narrative label
+        // can be an indicator's name: `项目金额`).
+        switch Labels.field(text) {
+        case .name?, .code?, .department?, .departmentLevel?, .unit?, .subItems?, .spendingPlan?, .fundingGroup?:
+            return !IndicatorVocabulary.isVocabulary(text)
+        default:
+            return false
         }
-        return false
     }
 
     /// How well a cell fits one of the last columns of an indicator row: a value under a value
