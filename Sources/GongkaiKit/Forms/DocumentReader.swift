@@ -28,7 +28,9 @@ public enum DocumentReader {
 
         let items = FormItems.items(of: MarkdownBlocks.blocks(source))
         doc.layout = LayoutDetector.detect(items)
-        FormReader(path: path).read(items, into: &doc)
+        var reader = FormReader(path: path)
+        reader.hasTables = items.contains { if case .row = $0 { return true }; return false }
+        reader.read(items, into: &doc)
         guard formEvidence(doc) != nil else {
             // No indicator header and no project named with an amount: not a form. What was
             // read from it is not published (a project is never made up from stray rows).

@@ -8,6 +8,9 @@
 /// year, 部门整体绩效目标); `附件…` starts the 公开清单 annex.
 struct FormReader {
     let path: String
+    /// Whether the document has tables of its own: then labels run together in text are not
+    /// looked for (a document of text only is split at its labels).
+    var hasTables = true
 
     private struct State {
         var current: TableReader?
@@ -83,6 +86,11 @@ struct FormReader {
             state.annex.headerLine(n)
             return
         }
+        if Vocabulary.current.isPageText(text) {
+            doc.diagnose(.note, line: n, code: "page-text", "网页上的文字，不属于表格，未读取：‘\(text.prefix(40))’",
+                         en: "text of the web page, not of the form; not read: ‘\(text.prefix(40))’")
+            return
+        }
         if text.utf8HasPrefix("附件"), state.current != nil || !doc.projects.isEmpty {
             finish(&state, &doc)
             state.inAnnex = true
@@ -112,6 +120,20 @@ struct FormReader {
         if FormText.isTitle(text) {
             readTitle(text, line: n, &state, &doc)
             return
+        }
+        // A row written as text (`项目名称 特困家庭再扶助`), or an indicator row under a header.
+        if FormText.narrativeItem(text) == nil || TextRows.row(text, line: n, splitRunTogether: false) != nil,
+           let row = TextRows.row(text, line: n, splitRunTogether: !hasTables)
+        {
+            readRow(row, &state, &doc)
+            return
+        }
+        if state.current?.isReadingIndicators == true, !FormText.isTitle(text) {
+            let cells = TextRows.cells(text, splitRunTogether: false)
+            if cells.count >= 2 {
+                readRow(Row(line: n, cells: cells), &state, &doc)
+                return
+            }
         }
         if let year = Titles.year(in: text), text.scalarCount <= 12 {
             // `2022年度` under a title, `(2024年度)` above a table.

@@ -38,6 +38,12 @@ struct TableReader {
 
     var hasIndicatorTable: Bool { indicators != nil }
 
+    /// Whether the rows read now are an indicator table's.
+    var isReadingIndicators: Bool {
+        if case .indicators = state { return true }
+        return false
+    }
+
     /// Reads what is still held back; call when the project's rows end.
     mutating func finish(into doc: inout DocumentResult) {
         flushHeldRow(into: &doc)

@@ -74,7 +74,8 @@ enum Titles {
     /// Whether a line reads like a department's name (`旌德县人力资源和社会保障局`, `高新区人社局`).
     static func looksLikeDepartment(_ text: String) -> Bool {
         let s = text.trimmingWhitespace()
-        guard s.scalarCount >= 3, s.scalarCount <= 40, !s.utf8.contains(0x09) else { return false }
+        guard s.scalarCount >= 3, s.scalarCount <= 40, !s.utf8.contains(0x09), !s.contains(where: { $0 == ":" || $0 == "：" || $0 == " " }),
+              !Vocabulary.current.isPageText(s) else { return false }
         let endings = ["局", "委", "办", "办公室", "中心", "院", "部", "厅", "会", "署", "站", "所", "馆", "处", "委员会"]
         return endings.contains { s.utf8HasSuffix($0) } && year(in: s) == nil
     }

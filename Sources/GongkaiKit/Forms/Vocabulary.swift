@@ -23,6 +23,10 @@ struct Vocabulary: Sendable {
     private(set) var qualitative: Set<ByteKey> = []
     /// Labels that show a document is another kind of document than a target table.
     private(set) var kinds: [ByteKey: DocumentKind] = [:]
+    /// Words of a web page's own text around a form (发布时间, 浏览次数, 当前位置 …).
+    private(set) var pageText: [String] = []
+    /// Labels of three characters or more as they may stand in run-together text, longest first.
+    private(set) var runTogetherLabels: [String] = []
     /// A fingerprint of everything above (the build cache keeps documents read with it).
     private(set) var fingerprint: UInt64 = 0
 
@@ -71,6 +75,7 @@ struct Vocabulary: Sendable {
         level1 = Set(list(levels["level1"]).map { ByteKey($0) })
         level2 = Set(list(levels["level2"]).map { ByteKey($0) })
         qualitative = Set(list(root["qualitative_values"]).map { ByteKey($0) })
+        pageText = list(root["page_text"])
         for (key, value) in (root["kinds"] as? [String: Any]) ?? [:] {
             guard let kind = DocumentKind(rawValue: key) else { throw Problem(message: "unknown kind \(key)") }
             for label in list(value) { kinds[LabelText.key(label)] = kind }
@@ -78,6 +83,7 @@ struct Vocabulary: Sendable {
         var hash = StableHash()
         hash.combine(yaml.utf8)
         fingerprint = hash.value
+        makeRunTogetherLabels()
     }
 
     private mutating func add(fields table: [String: [String]], site: Bool) throws {
@@ -89,6 +95,7 @@ struct Vocabulary: Sendable {
                 fields[LabelText.key(label)] = FieldKind.vocabulary(key: key, label: label, index: index)
             }
             if site {
+                makeRunTogetherLabels()
                 var hash = StableHash()
                 hash.combine((key + labels.joined(separator: "\u{1F}")).utf8)
                 fingerprint = fingerprint &* 31 &+ hash.value
@@ -96,7 +103,28 @@ struct Vocabulary: Sendable {
         }
     }
 
+    private mutating func makeRunTogetherLabels() {
+        var labels = Set<String>()
+        for key in fields.keys { labels.insert(key.path) }
+        for key in columns.keys { labels.insert(key.path) }
+        runTogetherLabels = labels.filter { $0.unicodeScalars.count >= 3 && !$0.contains("(") }
+            .sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
+    }
+
     func field(_ key: ByteKey) -> FieldKind? { fields[key] }
+
+    /// Whether a line is a web page's own text (a caption `…_第2页` included), not the form's.
+    func isPageText(_ text: String) -> Bool {
+        if pageText.contains(where: { text.utf8Contains($0) }) { return true }
+        // A page caption: `…_第2页`, `第 2 页 共 5 页`.
+        let compact = text.filter { !$0.isWhitespace }
+        if let r = compact.range(of: "第"), compact[r.upperBound...].prefix(while: \.isNumber).count > 0,
+           compact.hasSuffix("页") || compact.contains("页共")
+        {
+            return compact.count <= 40
+        }
+        return false
+    }
     func column(_ key: ByteKey) -> IndicatorHeader.Role? { columns[key] }
 }
 
