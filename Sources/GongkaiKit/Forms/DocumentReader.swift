@@ -13,6 +13,18 @@ import Darwin
 public enum DocumentReader {
     public static func read(path: String, bytes: [UInt8]) -> DocumentResult {
         var doc = DocumentResult(path: path)
+        if isWordFile(path) {
+            // A Word file is read as it is: no converter between the form and the model.
+            switch DocxReader.blocks(of: bytes) {
+            case .failure(let problem):
+                doc.diagnose(problem.severity, line: problem.line, column: problem.column, code: problem.code,
+                             problem.message.zh, en: problem.message.en)
+                return doc
+            case .success(let reading):
+                read(reading, into: &doc)
+                return doc
+            }
+        }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             doc.diagnose(.error, line: 1, code: "empty-document", "文档是空的", en: "document is empty")
             return doc
@@ -26,9 +38,23 @@ public enum DocumentReader {
         // `Encoding.problem` found the bytes valid UTF-8 (without its BOM, still).
         let source = SourceText(path: path, validUTF8: text)
 
-        let items = FormItems.items(of: MarkdownBlocks.blocks(source))
+        read(MarkdownBlocks.read(source), into: &doc)
+        return doc
+    }
+
+    /// Whether a path names a Word file (`.docx`), by its extension.
+    static func isWordFile(_ path: String) -> Bool {
+        path.lowercased().hasSuffix(".docx")
+    }
+
+    /// Reads a document's blocks into projects (whatever syntax they came from).
+    private static func read(_ reading: MarkupReading, into doc: inout DocumentResult) {
+        for p in reading.problems {
+            doc.diagnose(p.severity, line: p.line, column: p.column, code: p.code, p.message.zh, en: p.message.en)
+        }
+        let items = FormItems.items(of: reading.blocks)
         doc.layout = LayoutDetector.detect(items)
-        var reader = FormReader(path: path)
+        var reader = FormReader(path: doc.path)
         reader.hasTables = items.contains { if case .row = $0 { return true }; return false }
         reader.read(items, into: &doc)
         guard formEvidence(doc) != nil else {
@@ -37,14 +63,13 @@ public enum DocumentReader {
             let notes = doc.diagnostics.filter { $0.code == "empty-form" }
             doc.projects = []
             doc.annex = nil
-            doc.diagnostics = notes
+            doc.diagnostics = doc.diagnostics.filter { $0.code.hasPrefix("html-") || $0.code.hasPrefix("docx-") || $0.code.hasPrefix("table-") } + notes
             doc.diagnose(.error, line: 1, code: "unrecognised-layout",
                          "不是可识别的绩效目标表：没有找到指标表头（一级/二级/三级指标、指标值），也没有带金额的项目名称",
                          en: "not a recognised form: no indicator header (一级/二级/三级指标, 指标值) and no project name with an amount was found")
-            return doc
+            return
         }
         finish(&doc)
-        return doc
     }
 
     /// Why a document holds a form: an indicator table's header, or a project with a name (from

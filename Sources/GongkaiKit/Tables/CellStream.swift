@@ -25,7 +25,7 @@ enum CellStream {
             if seenText { gaps.append(blank) }
             seenText = true
             blank = 0
-            if text.utf8.count <= 60, isLabel(MarkdownText.unescape(text)) { labelLines += 1 }
+            if text.utf8.count <= 60, isLabel(Escapes.commonMark(text)) { labelLines += 1 }
         }
         guard labelLines >= 3 else { return nil }
         // The usual gap between two paragraphs: none (LibreOffice) or one blank line (docx2txt).
@@ -49,7 +49,7 @@ enum CellStream {
             blank = 0
             var text = source.line(n)
             if text.utf8.first == UInt8(ascii: "#") { text = MarkdownText.headingText(text) }
-            out.append(SourceCell(text: MarkdownText.unescape(text), line: n))
+            out.append(SourceCell(text: Escapes.commonMark(text), line: n))
         }
         return out
     }

@@ -108,6 +108,8 @@ final class HTMLBlockBuilder: MarkupHandler {
             case .text(var line):
                 if startsOnLine[line.line, default: 0] < 2 { line.column = nil }
                 blocks[index] = .text(line)
+            case .cells:
+                break
             case .table(var table):
                 for r in table.rows.indices {
                     for c in table.rows[r].indices where startsOnLine[table.rows[r][c].line, default: 0] < 2 {

@@ -5,16 +5,32 @@
 /// sees it: headings, list items, paragraphs (a pandoc paragraph wrapped at 72 columns is one
 /// line again), with CommonMark's backslash escapes removed.
 enum MarkdownBlocks {
-    static func blocks(_ source: SourceText) -> [SourceBlock] {
+    static func blocks(_ source: SourceText) -> [SourceBlock] { read(source).blocks }
+
+    /// The document's blocks, and the problems of tables that could not be read.
+    static func read(_ source: SourceText) -> MarkupReading {
+        if isHTMLDocument(source) {
+            return HTMLBlocks.blocks(of: source.bytes)
+        }
         if let entries = CellStream.entries(source, isLabel: { Labels.field($0) != nil || IndicatorHeader.role(of: $0) != nil }) {
-            return [.cells(entries)]
+            return MarkupReading(blocks: [.cells(entries)], problems: [])
         }
         let structure = LineStructure(source)
         let dump = TabRows.isCellLineDump(source)
         let wrapped = WrappedParagraphs.isWrapped(source, structure)
+        let flavor = pandocMarkdown(source) ? MarkdownFlavor.pandoc : .commonMark
         var out: [SourceBlock] = []
+        var problems: [MarkupProblem] = []
         out.reserveCapacity(source.lineCount)
         var n = 1
+        /// Takes a table scan's table (or its problems) and moves past its lines.
+        func take(_ scan: TableScan) {
+            if let table = scan.table { out.append(.table(table)) }
+            for p in scan.problems {
+                problems.append(MarkupProblem(p.severity, code: p.code, line: p.line, column: p.column, p.message))
+            }
+            n = max(n + 1, scan.lastLine + 1)
+        }
         while n <= source.lineCount {
             if source.isBlank(n) {
                 out.append(.blank(line: n))
@@ -33,7 +49,26 @@ enum MarkdownBlocks {
                 n = next
                 continue
             }
+            if source.startsWithGridRule(n), let scan = GridTable.scan(source, at: n) {
+                take(scan)
+                continue
+            }
+            if source.hasPipe(n), let scan = PipeTable.scan(source, at: n, flavor: flavor) {
+                take(scan)
+                continue
+            }
             let kind = structure.kind(of: n)
+            if case .htmlBlock = kind, structure.isFirstLine(n) {
+                // An HTML block in Markdown (pandoc writes tables it cannot write as pipes so).
+                var last = n
+                while last < source.lineCount, structure.sameBlock(n, last + 1) { last += 1 }
+                let bytes = Array(source.bytes[source.lineStarts[n - 1]..<source.lineEnds[last - 1]])
+                let reading = HTMLBlocks.blocks(of: bytes, firstLine: n)
+                out.append(contentsOf: reading.blocks)
+                problems.append(contentsOf: reading.problems)
+                n = last + 1
+                continue
+            }
             switch kind {
             case .thematicBreak:
                 n += 1
@@ -45,10 +80,10 @@ enum MarkdownBlocks {
                 n += 1
             case .listItem(let ordered, let number):
                 if structure.isFirstLine(n) {
-                    let text = MarkdownText.unescape(MarkdownText.dropListMarker(source.line(n)))
+                    let text = Escapes.read(MarkdownText.dropListMarker(source.line(n)), flavor)
                     out.append(.text(SourceLine(text: text, line: n, style: ordered ? .orderedItem(number: number) : .bulletItem)))
                 } else {
-                    out.append(.text(SourceLine(text: MarkdownText.unescape(source.line(n)), line: n)))
+                    out.append(.text(SourceLine(text: Escapes.read(source.line(n), flavor), line: n)))
                 }
                 n += 1
             case .paragraph where wrapped:
@@ -60,13 +95,35 @@ enum MarkdownBlocks {
                     text += " " + source.line(n).trimmingWhitespace()
                     n += 1
                 }
-                out.append(.text(SourceLine(text: MarkdownText.unescape(text), line: first)))
+                out.append(.text(SourceLine(text: Escapes.read(text, flavor), line: first)))
             default:
-                out.append(.text(SourceLine(text: MarkdownText.unescape(source.line(n)), line: n)))
+                out.append(.text(SourceLine(text: Escapes.read(source.line(n), flavor), line: n)))
                 n += 1
             }
         }
-        return out
+        return MarkupReading(blocks: out, problems: problems)
+    }
+
+    /// A whole HTML page (LibreOffice), or a document that is one HTML block (mammoth).
+    static func isHTMLDocument(_ source: SourceText) -> Bool {
+        var i = 0
+        let b = source.bytes
+        while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
+        guard i < b.count, b[i] == 0x3C else { return false }
+        let head = String(decoding: b[i..<min(b.count, i + 16)], as: UTF8.self).lowercased()
+        if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<?xml") { return true }
+        // mammoth: the whole document on a line or two, tags from its first byte.
+        return source.lineCount <= 3 && b.count > 200
+    }
+
+    /// Whether the document is pandoc's own Markdown (its grid or multiline tables' rules).
+    static func pandocMarkdown(_ source: SourceText) -> Bool {
+        for n in 1...max(source.lineCount, 1) where n <= source.lineCount {
+            if source.startsWithGridRule(n) { return true }
+            let line = source.line(n).trimmingWhitespace()
+            if line.count >= 10, line.allSatisfy({ $0 == "-" || $0 == " " }), line.contains(" "), line.hasPrefix("--") { return true }
+        }
+        return false
     }
 }
 
@@ -119,31 +176,35 @@ enum WrappedParagraphs {
             let previous = source.line(n - 1).trimmingWhitespace()
             let next = source.line(n).trimmingWhitespace()
             let firstWord = next.prefix { $0 != " " }
-            let w = DisplayWidth.of(previous)
+            let w = DisplayWidth.width(of: previous)
             let oneWord = !previous.contains(" ")
-            if (w <= width || oneWord) && w + 1 + DisplayWidth.of(firstWord) > width { wraps += 1 } else { others += 1 }
+            if (w <= width || oneWord) && w + 1 + DisplayWidth.width(of: firstWord) > width { wraps += 1 } else { others += 1 }
         }
         return wraps > 0 && others * 10 <= wraps
     }
 }
 
-/// Columns a text takes in a terminal or a pandoc table: East Asian wide and full-width
-/// characters take two.
-enum DisplayWidth {
-    static func of(_ text: some StringProtocol) -> Int {
-        var w = 0
-        for s in text.unicodeScalars { w += isWide(s.value) ? 2 : 1 }
-        return w
+extension SourceText {
+    /// Whether line `n` starts a grid table's rule (`+---+`, `+===+`).
+    func startsWithGridRule(_ n: Int) -> Bool {
+        let r = lineRange(n)
+        var i = r.lowerBound
+        while i < r.upperBound, bytes[i] == 0x20 { i += 1 }
+        return i + 1 < r.upperBound && bytes[i] == 0x2B && (bytes[i + 1] == 0x2D || bytes[i + 1] == 0x3D)
     }
 
-    static func isWide(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-            true
-        default:
-            false
-        }
+    /// Whether line `n` has a `|`.
+    func hasPipe(_ n: Int) -> Bool {
+        let r = lineRange(n)
+        for i in r where bytes[i] == 0x7C { return true }
+        return false
+    }
+}
+
+extension DisplayWidth {
+    /// The columns a text takes (East Asian wide and full-width characters take two).
+    static func width(of text: some StringProtocol) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + of($1.value) }
     }
 }
 
@@ -152,14 +213,14 @@ enum MarkdownText {
     /// `## 标题 ##` → `标题`.
     static func headingText(_ line: String) -> String {
         var s = Substring(line.trimmingWhitespace())
-        guard s.first == "#" else { return unescape(String(s)) }
+        guard s.first == "#" else { return Escapes.commonMark(String(s)) }
         s = s.drop { $0 == "#" }
         var t = Substring(s.trimmingWhitespace())
         // A closing sequence of #s after a space.
         if let lastNonHash = t.lastIndex(where: { $0 != "#" }), lastNonHash < t.index(before: t.endIndex), t[lastNonHash] == " " {
             t = t[..<lastNonHash]
         }
-        return unescape(t.trimmingWhitespace())
+        return Escapes.commonMark(t.trimmingWhitespace())
     }
 
     static func isSetextUnderline(_ line: String) -> Bool {
@@ -182,28 +243,4 @@ enum MarkdownText {
         return s.trimmingWhitespace()
     }
 
-    /// CommonMark backslash escapes removed: a backslash before ASCII punctuation stands for
-    /// that character (`1\.` → `1.`, `\(1\)` → `(1)`); any other backslash is itself.
-    static func unescape(_ text: String) -> String {
-        guard text.utf8.contains(0x5C) else { return text }
-        var out: [UInt8] = []
-        let bytes = Array(text.utf8)
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == 0x5C, i + 1 < bytes.count, isASCIIPunctuation(bytes[i + 1]) {
-                out.append(bytes[i + 1])
-                i += 2
-                continue
-            }
-            out.append(b)
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    static func isASCIIPunctuation(_ b: UInt8) -> Bool {
-        (0x21...0x2F).contains(b) || (0x3A...0x40).contains(b) || (0x5B...0x60).contains(b) || (0x7B...0x7E).contains(b)
-    }
 }
