@@ -11,10 +11,21 @@ enum CellText {
     static func clean(_ raw: String) -> String {
         let text = structured(raw)
         guard text.utf8.contains(0x0A) else { return text }
-        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true)
+        let parts = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true)
             .map { String(Substring($0)).trimmingWhitespace() }
             .filter { !$0.isEmpty }
-            .joined(separator: " ")
+        // Chinese text runs on across a line break (`产出` / `指标` is `产出指标`); other text
+        // takes a space.
+        var out = ""
+        for part in parts {
+            if let last = out.unicodeScalars.last, let first = part.unicodeScalars.first,
+               !(DisplayWidth.of(last.value) == 2 && DisplayWidth.of(first.value) == 2)
+            {
+                out += " "
+            }
+            out += part
+        }
+        return out
     }
 
     /// `clean` for a cell given as UTF-8 bytes (any bytes: invalid sequences are repaired).

@@ -1,3 +1,4 @@
+import Glibc
 // Reading a document's items into projects: titles, numbered projects, tables, annex, goals.
 
 /// Reads the projects of one document from its items, whatever converted it.
@@ -44,6 +45,7 @@ struct FormReader {
             case .blank:
                 continue
             case .row(let row, _):
+                if getenv("GONGKAI_DEBUG_ROWS") != nil { print("ROW", row.line, row.cells) }
                 readRow(row, &state, &doc)
             case .text(let line, let text, let style):
                 readText(text, line: line, style: style, &state, &doc)
