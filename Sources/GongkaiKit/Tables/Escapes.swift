@@ -33,8 +33,8 @@ public enum Escapes {
 
     /// `text` read in `flavor`.
     public static func read(_ text: String, _ flavor: MarkdownFlavor) -> String {
-        var text = text
-        return text.withUTF8 { read($0, flavor) ?? String(decoding: $0, as: UTF8.self) }
+        var copy = text
+        return copy.withUTF8 { read($0, flavor) } ?? text
     }
 
     /// The bytes read in `flavor`, or nil when there is nothing to change (the caller keeps its

@@ -115,12 +115,12 @@ private struct GridReader {
             // Where each column's text starts and ends on this line (character indices).
             let from = bounds.map { layout.firstIndex(atOrAfter: $0 + 1) }
             let to = bounds.map { layout.firstIndex(atOrAfter: $0) }
-            if layout.isRuleLike {
-                guard let borders = borderSegments(layout, at, m), !borders.contains(false) else {
-                    return unreadable(Localized(zh: "第 \(n) 行的分隔线与首行 +---+ 的列位置对不上", en: "the rule on line \(n) does not line up with the columns of the top rule"))
-                }
+            let borders = borderSegments(layout, at, m)
+            // A full rule must cross every column where the top rule does.
+            if layout.isRuleLike && borders?.contains(false) != false {
+                return unreadable(Localized(zh: "第 \(n) 行的分隔线与首行 +---+ 的列位置对不上", en: "the rule on line \(n) does not line up with the columns of the top rule"))
             }
-            if let borders = borderSegments(layout, at, m) {
+            if let borders {
                 // A rule: the cells above a border end; the others run on into the next row.
                 var continued: [Int] = []
                 for j in 0..<m {

@@ -12,17 +12,22 @@
 ///   with empty cells **on the left**: markitdown drops the cells a vertical merge covers, and in
 ///   forms those are the label columns at the left, so the row's last cell belongs in the last
 ///   column. (GFM itself pads on the right; no writer seen here writes short rows that way.)
-/// - **Web-page `|` text**, no delimiter row: a line with two or more cells, or a leading pipe
-///   and a cell (`a | b | |||||`, `| a | b |`), is a row of its own; a line holding one cell and a
-///   pipe (`a |`) is the next cell of the current row, and text lines closed by a `|` line are
-///   one cell of several lines (`项目资金` / `(万元)` / `|`). A row ends where the text marks it:
-///   at a line of pipes alone when no cell is open (`a |` then `|`), at pipes after a cell on
-///   its line (`a | |||`, a merged cell padded to the row's end) and at a line of several pipes.
-///   Where a text marks no row ends (every cell followed by one `|`), its cells run on in one row.
+/// - **Web-page `|` text**, no delimiter row. A line with two cells, or a leading pipe and a
+///   cell (`a | b | |||||`, `| a | b |`), is a row of its own. A line holding one cell and its
+///   pipe (`a |`) is the next cell of the current row (a row of its own right after such a
+///   row), and text lines closed by a line of pipes alone are one cell of several lines
+///   (`项目资金` / `(万元)` / `|`; at most `maxCellLines`). A row ends where the text marks it:
+///   at a line of pipes when no cell is open (`a |` then `|`), at pipes after a cell on its line
+///   (`a | |||`: a merged cell padded to the row's end, the padding read as empty cells) and at
+///   a line of several pipes. An unmarked row end is not guessed: where every cell is followed
+///   by one `|` (mengcheng) the cells run on, and a `|` after a closed cell (an empty value in
+///   mengcheng, a row end in bozhou) ends the row. Text before a cell's line (`附件2` then
+///   `项目名称 |`) is not the table's: it ends the table, or does not start one.
 ///
 /// Cell text is trimmed and read in the given flavor (CommonMark: backslash escapes removed,
 /// `\|` → `|`). A cell's column is the 1-based character column where its text starts (for an
-/// empty cell, just after its pipe); a cell alone on its line has none.
+/// empty cell, just after its pipe); a cell alone on its line, or one padded in on the left, has
+/// none.
 public enum PipeTable {
     /// The longest run of text lines read as one cell of `|` text (a vertical label written one
     /// character a line, `总`/`体`/`目`/`标`, has four).
@@ -35,8 +40,7 @@ public enum PipeTable {
         let last = min(last ?? text.lineCount, text.lineCount)
         guard line >= 1, line <= last else { return nil }
         return text.withBytes { bytes in
-            var reader = PipeReader(text: text, bytes: bytes, last: last, flavor: flavor)
-            return reader.scan(at: line)
+            PipeReader(text: text, bytes: bytes, last: last, flavor: flavor).scan(at: line)
         }
     }
 }
@@ -148,7 +152,7 @@ private struct PipeReader {
         SourceCell(text: Escapes.string(UnsafeBufferPointer(rebasing: bytes[c.range]), flavor), line: line, column: column ? c.column : nil)
     }
 
-    /// Whether line `n` has an unescaped pipe (or is blank): not a text line.
+    /// Whether line `n` has an unescaped pipe: not a text line.
     func hasPipe(_ n: Int) -> Bool {
         let r = text.lineRange(n)
         var i = r.lowerBound
@@ -160,7 +164,7 @@ private struct PipeReader {
         return false
     }
 
-    mutating func scan(at start: Int) -> TableScan? {
+    func scan(at start: Int) -> TableScan? {
         if text.isBlank(start) { return nil }
         if hasPipe(start), start < last {
             let delimiter = split(start + 1)
@@ -218,7 +222,7 @@ private struct PipeReader {
         return false
     }
 
-    mutating func web(_ start: Int) -> TableScan? {
+    func web(_ start: Int) -> TableScan? {
         // A table starts at a `|` line, or at the one text line right before a line of pipes
         // alone (`项目支出绩效目标表` / `|`).
         if !hasPipe(start) {
@@ -257,11 +261,9 @@ private struct PipeReader {
                 row = line.cells.map { cell($0, line: n) }
                 flush()
                 previousWasRow = true
-            } else if line.isCell {
-                let index = line.cells.firstIndex { !$0.range.isEmpty }!
-                let textCell = line.cells[index]
+            } else if line.isCell, let index = line.cells.firstIndex(where: { !$0.range.isEmpty }) {
                 let padding = line.cells.count - index - 1
-                row.append(cell(textCell, line: n, column: false))
+                row.append(cell(line.cells[index], line: n, column: false))
                 row.append(contentsOf: line.cells[(index + 1)...].map { cell($0, line: n) })
                 // Right after a row of its own (`a | b`), a cell's line is a row too (`项目资金 |`).
                 if padding > 0 || previousWasRow { flush() }
