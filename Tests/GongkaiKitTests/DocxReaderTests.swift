@@ -5,35 +5,6 @@ import Foundation
 import Testing
 @testable import GongkaiKit
 
-/// The converted fixtures of ../shared/converted (see its README.md and SHAPES.md).
-enum Converted {
-    static let root: String? = [Repo.root + "/../shared/converted", "/work/shared/converted"]
-        .first { FileManager.default.fileExists(atPath: $0 + "/original") }
-
-    static let seeds = ["000_6b0f4feae194cead", "001_243ff47b057fa4c8", "002_49d7d7febf7b294e",
-                        "003_c7a45089d7b08831", "004_3591812dab85e55a"]
-
-    /// The corpus documents, as paths relative to a converter's `content/` (without `.md`).
-    static var corpus: [String] {
-        guard let root else { return [] }
-        let base = root + "/corpus83/original/content"
-        let files = (FileManager.default.enumerator(atPath: base)?.allObjects as? [String]) ?? []
-        return files.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
-    }
-
-    static func bytes(_ path: String) -> [UInt8] {
-        [UInt8](FileManager.default.contents(atPath: path) ?? Data())
-    }
-
-    /// The .docx of a seed or corpus document (`corpus`: a path from `corpus`).
-    static func docx(seed: String? = nil, corpus: String? = nil) -> MarkupReading? {
-        guard let root else { return nil }
-        let path = seed.map { root + "/docx/seeds/\($0).docx" } ?? root + "/docx/corpus83/content/\(corpus ?? "").docx"
-        guard case .success(let reading) = DocxReader.blocks(of: bytes(path)) else { return nil }
-        return reading
-    }
-}
-
 /// A block sequence reduced to what every shape must agree on: text lines, blank paragraphs
 /// and tables as full grids (each span's text in its first position, "" in the rest).
 enum Shape: Equatable, CustomStringConvertible {
@@ -55,6 +26,7 @@ enum Shape: Equatable, CustomStringConvertible {
             case .text(let line): .text(normalise(line.text))
             case .blank: .blank
             case .table(let table): .table(grid(table).map { $0.map(normalise) })
+            case .cells(let cells): .table([cells.map { normalise($0.text) }])
             }
         }
     }

@@ -1,4 +1,3 @@
-import Glibc
 // Reading a document's items into projects: titles, numbered projects, tables, annex, goals.
 
 /// Reads the projects of one document from its items, whatever converted it.
@@ -45,7 +44,6 @@ struct FormReader {
             case .blank:
                 continue
             case .row(let row, _):
-                if getenv("GONGKAI_DEBUG_ROWS") != nil { print("ROW", row.line, row.cells) }
                 readRow(row, &state, &doc)
             case .text(let line, let text, let style):
                 readText(text, line: line, style: style, &state, &doc)
