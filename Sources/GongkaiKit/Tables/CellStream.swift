@@ -18,10 +18,14 @@ enum CellStream {
                 continue
             }
             if source.hasTab(n) { return nil }
-            let text = source.text(n)
-            if text.utf8.first == UInt8(ascii: "|") || text.utf8.last == UInt8(ascii: "|") || text.utf8HasPrefix("<t") || text.utf8HasPrefix("+-") {
+            // Markup of a table (`<td>`, `| a |`, `+---+`) is no paragraph of a cell.
+            let raw = source.line(n).trimmingWhitespace()
+            if raw.utf8.first == UInt8(ascii: "|") || raw.utf8.last == UInt8(ascii: "|") || raw.utf8.first == UInt8(ascii: "<")
+                || raw.utf8HasPrefix("+-")
+            {
                 return nil
             }
+            let text = source.text(n)
             if seenText { gaps.append(blank) }
             seenText = true
             blank = 0

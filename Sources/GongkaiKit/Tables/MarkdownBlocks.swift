@@ -53,7 +53,12 @@ enum MarkdownBlocks {
                 take(scan)
                 continue
             }
-            if source.hasPipe(n), let scan = PipeTable.scan(source, at: n, flavor: flavor) {
+            if flavor == .pandoc, source.isDashRule(n) || (n < source.lineCount && source.isDashRule(n + 1)),
+               let scan = MultilineTable.scan(source, at: n) {
+                take(scan)
+                continue
+            }
+            if source.hasPipe(n) || (n < source.lineCount && source.hasPipe(n + 1)), let scan = PipeTable.scan(source, at: n, flavor: flavor) {
                 take(scan)
                 continue
             }
@@ -171,7 +176,8 @@ enum WrappedParagraphs {
         while n <= source.lineCount {
             defer { n += 1 }
             guard case .paragraph = structure.kind(of: n), structure.sameBlock(n - 1, n),
-                  !source.isBlank(n), !source.isBlank(n - 1), !source.hasTab(n), !source.hasTab(n - 1)
+                  !source.isBlank(n), !source.isBlank(n - 1), !source.hasTab(n), !source.hasTab(n - 1),
+                  !source.hasPipe(n), !source.hasPipe(n - 1), !source.startsWithGridRule(n), !source.isDashRule(n)
             else { continue }
             let previous = source.line(n - 1).trimmingWhitespace()
             let next = source.line(n).trimmingWhitespace()
@@ -191,6 +197,20 @@ extension SourceText {
         var i = r.lowerBound
         while i < r.upperBound, bytes[i] == 0x20 { i += 1 }
         return i + 1 < r.upperBound && bytes[i] == 0x2B && (bytes[i + 1] == 0x2D || bytes[i + 1] == 0x3D)
+    }
+
+    /// Whether line `n` is a rule of dashes (and spaces): a pandoc table's.
+    func isDashRule(_ n: Int) -> Bool {
+        let r = lineRange(n)
+        var dashes = 0
+        for i in r {
+            switch bytes[i] {
+            case 0x2D: dashes += 1
+            case 0x20: continue
+            default: return false
+            }
+        }
+        return dashes >= 3
     }
 
     /// Whether line `n` has a `|`.
