@@ -89,21 +89,48 @@ enum CellText {
 
     /// Cell text keeping paragraph breaks (`\n`) from block-level markup.
     static func structured(_ raw: String) -> String {
-        var needsTags = false, needsEntities = false, needsMath = false
+        var needsTags = false, needsEntities = false, needsMath = false, needsSpaces = false
+        var previousSpace = false
         for b in raw.utf8 {
             switch b {
             case UInt8(ascii: "<"): needsTags = true
             case UInt8(ascii: "&"): needsEntities = true
             case UInt8(ascii: "$"), UInt8(ascii: "\\"): needsMath = true
+            case 0x20: if previousSpace { needsSpaces = true }
             default: break
             }
+            previousSpace = b == 0x20
         }
-        if !needsTags && !needsEntities && !needsMath { return raw.trimmingWhitespace() }
-        var text = raw
+        if !needsTags && !needsEntities && !needsMath && !needsSpaces { return raw.trimmingWhitespace() }
+        var text = needsSpaces ? joinParagraphSpaces(raw) : raw
         if needsTags { text = stripFormattingTags(text) }
         if needsEntities { text = decodeEntities(text) }
         if needsMath { text = convertMath(text) }
         return text.trimmingWhitespace()
+    }
+
+    /// Two spaces or more between Chinese characters are where a converter joined a cell's
+    /// paragraphs (markitdown's `项目  编码`): read as the line break they stand for.
+    static func joinParagraphSpaces(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == " ", i + 1 < scalars.count, scalars[i + 1] == " ", let before = out.last {
+                var j = i
+                while j < scalars.count, scalars[j] == " " { j += 1 }
+                if j < scalars.count, DisplayWidth.of(before.value) == 2, DisplayWidth.of(scalars[j].value) == 2 {
+                    out.append("\n")
+                } else {
+                    out.append(contentsOf: scalars[i..<j])
+                }
+                i = j
+                continue
+            }
+            out.append(scalars[i])
+            i += 1
+        }
+        return String(out)
     }
 
     private static let blockTags: Set<String> = [

@@ -17,11 +17,12 @@ enum CellStream {
                 blank += 1
                 continue
             }
-            if source.hasTab(n) { return nil }
+            if source.hasTab(n) || source.isDashRule(n) || source.startsWithGridRule(n) { return nil }
             // Markup of a table (`<td>`, `| a |`, `+---+`) is no paragraph of a cell.
             let raw = source.line(n).trimmingWhitespace()
-            if raw.utf8.first == UInt8(ascii: "|") || raw.utf8.last == UInt8(ascii: "|") || raw.utf8.first == UInt8(ascii: "<")
-                || raw.utf8HasPrefix("+-")
+            let lower = raw.prefix(4).lowercased()
+            if raw.utf8.first == UInt8(ascii: "|") || raw.utf8.last == UInt8(ascii: "|") || raw.utf8HasPrefix("+-")
+                || ["<tab", "<tr>", "<tr ", "<td", "<th", "<tbo", "<the", "<col"].contains(where: { lower.hasPrefix($0) })
             {
                 return nil
             }

@@ -80,7 +80,7 @@ enum MarkdownBlocks {
             case .heading(let level):
                 // ATX (`## 标题 ##`) or setext (the text lines, then `===`/`---`).
                 if !structure.isSetextUnderline(n) {
-                    out.append(.text(SourceLine(text: MarkdownText.headingText(source.line(n)), line: n, style: .heading(level: level))))
+                    out.append(.text(SourceLine(text: MarkdownText.headingText(source.line(n), flavor), line: n, style: .heading(level: level))))
                 }
                 n += 1
             case .listItem(let ordered, let number):
@@ -179,8 +179,12 @@ enum WrappedParagraphs {
                   !source.isBlank(n), !source.isBlank(n - 1), !source.hasTab(n), !source.hasTab(n - 1),
                   !source.hasPipe(n), !source.hasPipe(n - 1), !source.startsWithGridRule(n), !source.isDashRule(n)
             else { continue }
-            let previous = source.line(n - 1).trimmingWhitespace()
-            let next = source.line(n).trimmingWhitespace()
+            let rawPrevious = source.line(n - 1), rawNext = source.line(n)
+            // Space-aligned columns and indented lines are a table's, not a paragraph's.
+            if rawPrevious.hasPrefix("  ") || rawNext.hasPrefix("  ") { continue }
+            let previous = rawPrevious.trimmingWhitespace()
+            let next = rawNext.trimmingWhitespace()
+            if previous.contains("  ") || next.contains("  ") { continue }
             let firstWord = next.prefix { $0 != " " }
             let w = DisplayWidth.width(of: previous)
             let oneWord = !previous.contains(" ")
@@ -231,16 +235,16 @@ extension DisplayWidth {
 /// Markdown syntax around text: heading marks, list markers, backslash escapes.
 enum MarkdownText {
     /// `## 标题 ##` → `标题`.
-    static func headingText(_ line: String) -> String {
+    static func headingText(_ line: String, _ flavor: MarkdownFlavor = .commonMark) -> String {
         var s = Substring(line.trimmingWhitespace())
-        guard s.first == "#" else { return Escapes.commonMark(String(s)) }
+        guard s.first == "#" else { return Escapes.read(String(s), flavor) }
         s = s.drop { $0 == "#" }
         var t = Substring(s.trimmingWhitespace())
         // A closing sequence of #s after a space.
         if let lastNonHash = t.lastIndex(where: { $0 != "#" }), lastNonHash < t.index(before: t.endIndex), t[lastNonHash] == " " {
             t = t[..<lastNonHash]
         }
-        return Escapes.commonMark(t.trimmingWhitespace())
+        return Escapes.read(t.trimmingWhitespace(), flavor)
     }
 
     static func isSetextUnderline(_ line: String) -> Bool {
