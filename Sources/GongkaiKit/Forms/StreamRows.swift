@@ -264,6 +264,23 @@ struct StreamRows {
                     score += Self.startScore(cells[i + length].text)
                 }
                 if length == width { score += 1 }
+                // A row cut after its name (the name's cell ends where the next row's merged
+                // cell begins): read whole when its cells sit under the header's first columns.
+                if let nameColumn = roles.firstIndex(of: .level3), length == nameColumn + 1,
+                   i + length < cells.count, cells[i + length].text.isEmpty
+                {
+                    var head = 2
+                    for (k, role) in roles.prefix(length).enumerated() {
+                        let text = cells[i + k].text
+                        switch role {
+                        case .level1: head += text.isEmpty ? 1 : (IndicatorVocabulary.isLevel1(text) ? 2 : -4)
+                        case .level2: head += text.isEmpty ? 1 : (IndicatorVocabulary.looksLikeLevel2(text) ? 2 : -4)
+                        case .level3: head += !text.isEmpty && !IndicatorVocabulary.isVocabulary(text) && !IndicatorVocabulary.isValueLike(text) ? 2 : -4
+                        default: head += text.isEmpty ? 1 : -4
+                        }
+                    }
+                    score = max(score, head)
+                }
                 if score > bestScore || (score == bestScore && length == width) {
                     bestScore = score
                     best = length
