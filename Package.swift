@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "GongkaiKitTests",
             dependencies: ["GongkaiKit"],
-            exclude: ["Snapshots"]
+            exclude: ["Snapshots", "Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

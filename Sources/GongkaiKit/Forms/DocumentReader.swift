@@ -57,7 +57,22 @@ public enum DocumentReader {
         var reader = FormReader(path: doc.path)
         reader.hasTables = items.contains { if case .row = $0 { return true }; return false }
         reader.read(items, into: &doc)
-        guard formEvidence(doc) != nil else {
+        if let lookAlike = DocumentKinds.lookAlike(items, doc) {
+            // A self-evaluation, an evaluation report, a budget's explanation, a blank template:
+            // said as what it is, and nothing of it published.
+            doc.projects = []
+            doc.annex = nil
+            doc.overallGoals = nil
+            doc.kind = lookAlike.kind
+            doc.evidence = lookAlike.evidence
+            doc.diagnostics = doc.diagnostics.filter { $0.code.hasPrefix("html-") || $0.code.hasPrefix("docx-") || $0.code.hasPrefix("table-") }
+            let kind = lookAlike.kind.name
+            doc.diagnose(.warning, line: lookAlike.line, code: "not-a-target-form",
+                         "这不是绩效目标表，而是\(kind.zh)（\(lookAlike.evidence.zh)）；不发布其中的项目",
+                         en: "this is not a performance targets form but a \(kind.en) (\(lookAlike.evidence.en)); nothing of it is published")
+            return
+        }
+        guard let evidence = formEvidence(doc) else {
             // No indicator header and no project named with an amount: not a form. What was
             // read from it is not published (a project is never made up from stray rows).
             let notes = doc.diagnostics.filter { $0.code == "empty-form" }
@@ -69,6 +84,7 @@ public enum DocumentReader {
                          en: "not a recognised form: no indicator header (一级/二级/三级指标, 指标值) and no project name with an amount was found")
             return
         }
+        doc.evidence = evidence.reason
         finish(&doc)
     }
 

@@ -11,6 +11,8 @@ enum FieldKind: Equatable {
     /// 一级项目名称: another name of the project.
     case parentName
     case code
+    /// A contact (项目负责人, 联系电话): kept as a field, never a name or an amount.
+    case contact
     case totalAmount
     case yearAmount
     case funding(String)
@@ -38,6 +40,7 @@ enum FieldKind: Equatable {
         case "department_chain": .departmentLevel(index)
         case "unit": .unit
         case "code": .code
+        case "contact": .contact
         case "total_amount": .totalAmount
         case "year_amount": .yearAmount
         case "funding": .funding(LabelText.display(label))

@@ -339,7 +339,7 @@ struct TableReader {
             if !value.isEmpty {
                 project.sections.append(NarrativeSection(title: title, text: value, line: line, isGoal: true))
             }
-        case .fundingGroup, .goalGroup, .subItems, .spendingPlan:
+        case .fundingGroup, .goalGroup, .subItems, .spendingPlan, .contact:
             break
         }
     }

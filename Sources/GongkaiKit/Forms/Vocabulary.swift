@@ -113,6 +113,11 @@ struct Vocabulary: Sendable {
 
     func field(_ key: ByteKey) -> FieldKind? { fields[key] }
 
+    /// The labels that show a document is of `kind`.
+    func kindLabels(_ kind: DocumentKind) -> [String] {
+        kinds.filter { $0.value == kind }.map(\.key.path).sorted()
+    }
+
     /// Whether a line is a web page's own text (a caption `…_第2页` included), not the form's.
     func isPageText(_ text: String) -> Bool {
         if pageText.contains(where: { text.utf8Contains($0) }) { return true }
