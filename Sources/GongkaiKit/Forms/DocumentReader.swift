@@ -132,6 +132,13 @@ public enum DocumentReader {
             let name = p.name
             p.otherNames.removeAll { $0 == name }
             if p.rawDepartment == nil { p.rawDepartment = doc.department }
+            if p.rawDepartment == nil, let unit = p.unit {
+                // No 主管部门: the unit that owns the budget (预算单位, 申报单位, 实施单位) stands for it.
+                p.rawDepartment = Departments.stripCode(unit)
+                doc.diagnose(.note, line: line, code: "department-from-unit",
+                             "项目‘\(p.name)’没有写主管部门，按其单位‘\(unit)’归集",
+                             en: "project ‘\(p.name)’ names no 主管部门; grouped under its unit ‘\(unit)’")
+            }
             if p.year == nil { p.year = doc.year }
             if p.amount == nil, let total = p.totalAmount { p.amount = total }
             if p.amount == nil {

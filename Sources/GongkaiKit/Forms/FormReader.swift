@@ -20,6 +20,8 @@ struct FormReader {
         var currentHasRows = false
         /// The title the open project started at, if it did.
         var title: String?
+        /// The lines where a 公开清单 annex starts.
+        var annexLines: Set<Int> = []
         var segmentYear: Int?
         var inAnnex = false
         var annex: AnnexReader
@@ -32,6 +34,7 @@ struct FormReader {
 
     func read(_ items: [FormItem], into doc: inout DocumentResult) {
         var state = State(annex: AnnexReader(path: path))
+        state.annexLines = Self.annexStarts(items)
         for item in items {
             if case .text(_, let text, _) = item, let p = state.pending, text == "项目绩效目标表" || text == "绩效目标表" {
                 state.pending = nil
@@ -61,6 +64,18 @@ struct FormReader {
 
     private func readRow(_ row: Row, _ state: inout State, _ doc: inout DocumentResult) {
         guard !row.isEmpty else { return }
+        // A row of one cell that is a title, a year, an annex's heading or the page's own text
+        // (a web page puts its form's title in the table): read as that text.
+        let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
+        if filled.count == 1, !state.inAnnex {
+            let text = row.cells[filled[0]]
+            if FormText.isTitle(text) || FormText.isYearLine(text) || Vocabulary.current.isPageText(text)
+                || (text.utf8HasPrefix("附件") && text.scalarCount <= 6)
+            {
+                readText(text, line: row.line(ofCell: filled[0]), style: .paragraph, &state, &doc)
+                return
+            }
+        }
         if state.inAnnex {
             state.annex.read(row, into: &doc)
             return
@@ -69,6 +84,11 @@ struct FormReader {
         let glued = Self.splitGluedTitle(&row)
         if state.current == nil {
             // Rows before any title: a form without a title line.
+            start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
+        } else if let current = state.current, !current.isReadingIndicators, current.project.fields.contains(where: { Labels.field($0.label) == .name }),
+                  Self.namesAProject(row)
+        {
+            // A second form with no title of its own: its 项目名称 starts it.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
         }
         state.current?.read(row, into: &doc)
@@ -91,7 +111,7 @@ struct FormReader {
                          en: "text of the web page, not of the form; not read: ‘\(text.prefix(40))’")
             return
         }
-        if text.utf8HasPrefix("附件"), state.current != nil || !doc.projects.isEmpty {
+        if state.annexLines.contains(n), state.current != nil || !doc.projects.isEmpty {
             finish(&state, &doc)
             state.inAnnex = true
             state.annex.start(line: n)
@@ -267,7 +287,44 @@ struct FormReader {
         }
         var project = reader.project
         if project.year == nil { project.year = state.segmentYear ?? doc.year }
+        if project.name.isEmpty, project.amount == nil, project.totalAmount == nil, project.indicators.isEmpty {
+            // Rows that name no project, give no amount and hold no indicator are no project.
+            doc.diagnose(.note, line: project.location.line, code: "stray-rows",
+                         "这几行表格没有项目名称、金额或指标，不作为项目读取",
+                         en: "table rows with no project name, amount or indicator: not read as a project")
+            return
+        }
         doc.projects.append(project)
+    }
+
+    /// The lines of `附件` headings that a 清单 follows (`附件:` … `项目支出绩效目标公开清单`): an
+    /// annex listing the projects. A form that is itself an attachment (`附件1` above its title)
+    /// starts none.
+    static func annexStarts(_ items: [FormItem]) -> Set<Int> {
+        var starts: Set<Int> = []
+        func text(_ item: FormItem) -> (Int, String)? {
+            switch item {
+            case .text(let line, let text, _): return (line, text)
+            case .row(let row, _):
+                let filled = row.cells.filter { !$0.isEmpty }
+                return filled.count == 1 ? (row.line, filled[0]) : nil
+            case .blank: return nil
+            }
+        }
+        for (i, item) in items.enumerated() {
+            guard let (line, t) = text(item), t.utf8HasPrefix("附件") else { continue }
+            let next = items[i...].prefix(6).compactMap(text).map(\.1)
+            if next.contains(where: { $0.utf8Contains("清单") }) { starts.insert(line) }
+        }
+        return starts
+    }
+
+    /// Whether a row gives a project's name (`项目名称` and a value after it).
+    static func namesAProject(_ row: Row) -> Bool {
+        for (i, cell) in row.cells.enumerated() where Labels.field(cell) == .name {
+            if row.cells[(i + 1)...].contains(where: { !$0.isEmpty && Labels.field($0) == nil }) { return true }
+        }
+        return false
     }
 
     // MARK: Glued titles
