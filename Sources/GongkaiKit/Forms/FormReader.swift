@@ -20,8 +20,9 @@ struct FormReader {
         var currentHasRows = false
         /// The title the open project started at, if it did.
         var title: String?
-        /// The lines where a 公开清单 annex starts.
-        var annexLines: Set<Int> = []
+        /// The items where a 公开清单 annex starts, and the item being read.
+        var annexStarts: Set<Int> = []
+        var index = 0
         var segmentYear: Int?
         var inAnnex = false
         var annex: AnnexReader
@@ -34,8 +35,9 @@ struct FormReader {
 
     func read(_ items: [FormItem], into doc: inout DocumentResult) {
         var state = State(annex: AnnexReader(path: path))
-        state.annexLines = Self.annexStarts(items)
-        for item in items {
+        state.annexStarts = Self.annexStarts(items)
+        for (index, item) in items.enumerated() {
+            state.index = index
             if case .text(_, let text, _) = item, let p = state.pending, text == "项目绩效目标表" || text == "绩效目标表" {
                 state.pending = nil
                 readTitle(p.text + text, line: p.line, &state, &doc)
@@ -111,7 +113,7 @@ struct FormReader {
                          en: "text of the web page, not of the form; not read: ‘\(text.prefix(40))’")
             return
         }
-        if state.annexLines.contains(n), state.current != nil || !doc.projects.isEmpty {
+        if state.annexStarts.contains(state.index), state.current != nil || !doc.projects.isEmpty {
             finish(&state, &doc)
             state.inAnnex = true
             state.annex.start(line: n)
@@ -297,7 +299,7 @@ struct FormReader {
         doc.projects.append(project)
     }
 
-    /// The lines of `附件` headings that a 清单 follows (`附件:` … `项目支出绩效目标公开清单`): an
+    /// The items of `附件` headings that a 清单 follows (`附件:` … `项目支出绩效目标公开清单`): an
     /// annex listing the projects. A form that is itself an attachment (`附件1` above its title)
     /// starts none.
     static func annexStarts(_ items: [FormItem]) -> Set<Int> {
@@ -312,9 +314,9 @@ struct FormReader {
             }
         }
         for (i, item) in items.enumerated() {
-            guard let (line, t) = text(item), t.utf8HasPrefix("附件") else { continue }
+            guard let (_, t) = text(item), t.utf8HasPrefix("附件") else { continue }
             let next = items[i...].prefix(6).compactMap(text).map(\.1)
-            if next.contains(where: { $0.utf8Contains("清单") }) { starts.insert(line) }
+            if next.contains(where: { $0.utf8Contains("清单") }) { starts.insert(i) }
         }
         return starts
     }
