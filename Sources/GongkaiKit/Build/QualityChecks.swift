@@ -206,7 +206,7 @@ enum QualityChecks {
             }
             guard let how = contradiction else { continue }
             out.append(Finding(
-                diagnostic: Diagnostic(.warning, SourceLocation(file: p.location.file, line: i.line), code: "cost-contradiction",
+                diagnostic: Diagnostic(.warning, SourceLocation(file: p.location.file, line: i.targets.first?.line ?? i.line), code: "cost-contradiction",
                                        "成本指标 ‘\(i.name)’ \(v.display) \(how) the project's budget of \(amount.wanString) 万元"),
                 note: "项目“\(p.name)”的成本指标“\(i.name)”写明 \(v.display)，但项目预算为 \(amount.wanString) 万元。"))
         }
@@ -215,7 +215,7 @@ enum QualityChecks {
             let sum = exact.map(\.2).sum()
             if sum != amount, !exact.contains(where: { $0.2 > amount }) {
                 out.append(Finding(
-                    diagnostic: Diagnostic(.warning, SourceLocation(file: p.location.file, line: exact[0].0.line), code: "cost-contradiction",
+                    diagnostic: Diagnostic(.warning, SourceLocation(file: p.location.file, line: exact[0].0.targets.first?.line ?? exact[0].0.line), code: "cost-contradiction",
                                            "成本指标 add up to \(sum.wanString) 万元 but the project's budget is \(amount.wanString) 万元"),
                     note: "项目“\(p.name)”的各项成本指标合计 \(sum.wanString) 万元，与预算 \(amount.wanString) 万元不符。"))
             }

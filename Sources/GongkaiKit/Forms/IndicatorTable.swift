@@ -80,6 +80,16 @@ struct IndicatorTableReader {
 
     init(header: IndicatorHeader) { self.header = header }
 
+    /// The row being read and the line of each of its cells: a target is at its value's cell.
+    private var rowCells: [String] = []
+    private var rowLines: [Int] = []
+
+    /// The line of the cell holding `text` (the row's last such cell), else `line`.
+    private func line(of text: String?, else line: Int) -> Int {
+        guard let text, let i = rowCells.lastIndex(of: text), i < rowLines.count else { return line }
+        return rowLines[i]
+    }
+
     /// A cell of a row with its position in the row.
     private struct Cell {
         var text: String
@@ -87,8 +97,10 @@ struct IndicatorTableReader {
     }
 
     /// Interprets one row. Diagnostics (garbage cells, extra cells) go to `report`.
-    mutating func read(cells rawCells: [String], line: Int,
+    mutating func read(cells rawCells: [String], line: Int, cellLines: [Int]? = nil,
                        report: (Severity, String, String) -> Void) -> IndicatorRowReading? {
+        rowCells = rawCells
+        rowLines = cellLines ?? Array(repeating: line, count: rawCells.count)
         var cells = rawCells
         while let last = cells.last, last.isEmpty { cells.removeLast() }
         guard !cells.isEmpty else { return nil }
@@ -274,7 +286,7 @@ struct IndicatorTableReader {
         for (role, v) in zip(roles, values) {
             if role == .halfYear { half = nonEmpty(v) } else if value == nil { value = nonEmpty(v) }
         }
-        return Target(halfYear: half, value: value, line: line)
+        return Target(halfYear: half, value: value, line: self.line(of: value ?? half, else: line))
     }
 
     private func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }

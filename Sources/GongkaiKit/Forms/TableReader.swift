@@ -418,7 +418,7 @@ struct TableReader {
         guard var reader = indicators else { return }
         let path = doc.path
         var found: [Diagnostic] = []
-        let reading = reader.read(cells: row.cells, line: row.line) { severity, code, message in
+        let reading = reader.read(cells: row.cells, line: row.line, cellLines: row.cellLines) { severity, code, message in
             found.append(Diagnostic(severity, SourceLocation(file: path, line: row.line), code: code, message))
         }
         indicators = reader
