@@ -53,7 +53,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GongkaiKitTests",
-            dependencies: ["GongkaiKit"],
+            dependencies: ["GongkaiKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Snapshots"]
         ),
     ],

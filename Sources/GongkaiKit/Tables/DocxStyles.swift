@@ -79,7 +79,7 @@ final class DocxStyles: MarkupHandler {
             if let outline = style.outlineLevel { return outline < 9 ? outline + 1 : nil }
             next = style.basedOn
         }
-        return styles.isEmpty ? Self.level(named: id) : nil
+        return nil
     }
 
     /// The list a paragraph style numbers its paragraphs in, if any.

@@ -41,7 +41,7 @@ final class HTMLBlockBuilder: MarkupHandler {
         }
         var kind = Self.kind(of: name)
         if tables.isEmpty && (kind == .row || kind == .cell) { kind = .block }
-        if kind != .inline { flush() }
+        if kind.endsText { flush() }
         switch kind {
         case .inline, .block:
             break
@@ -124,7 +124,7 @@ final class HTMLBlockBuilder: MarkupHandler {
     // MARK: - Closing elements
 
     private func close(_ element: Open, at offset: Int, closedByTag: Bool) {
-        if element.kind != .inline { flush() }
+        if element.kind.endsText { flush() }
         switch element.kind {
         case .inline, .block, .lineBreak:
             break
@@ -207,6 +207,9 @@ final class HTMLBlockBuilder: MarkupHandler {
 
     enum Kind: Equatable {
         case inline, block, lineBreak, skip, pre, heading(Int), list(ordered: Bool), item, table, row, cell
+
+        /// Whether the element starts and ends a paragraph (all but inline elements and `<br>`).
+        var endsText: Bool { self != .inline && self != .lineBreak }
     }
 
     private static let blockNames: Set<String> = [

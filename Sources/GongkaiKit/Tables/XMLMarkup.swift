@@ -246,7 +246,8 @@ private func xmlHandlers() -> xmlSAXHandler {
         if !session.encodingChecked {
             // The declaration has been read by the first element. Office parts are UTF-8 or UTF-16.
             session.encodingChecked = true
-            if let encoding = ctxt.pointee.encoding, !isUnicode(encoding) {
+            // libxml2 keeps a declared UTF-8/UTF-16 in the context, any other in the input.
+            if let encoding = ctxt.pointee.input?.pointee.encoding ?? ctxt.pointee.encoding, !isUnicode(encoding) {
                 session.failure = .notUnicode(line: Int(ctxt.pointee.input?.pointee.line ?? 0),
                                               encoding: String(cString: encoding))
                 session.stop(ctxt)
