@@ -302,3 +302,32 @@ struct HTMLFixtureTests {
         #expect(HTMLBlocks.blocks(of: []).blocks.isEmpty)
     }
 }
+
+/// Documents are read in parallel by a build: libxml2 and the zip reader give the same blocks
+/// on many threads at once as on one.
+@Suite(.enabled(if: Converted.root != nil, "../shared/converted is not here"))
+struct ParallelReadingTests {
+    final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [Int: MarkupReading] = [:]
+        func set(_ index: Int, _ value: MarkupReading) { lock.withLock { values[index] = value } }
+        func get(_ index: Int) -> MarkupReading? { lock.withLock { values[index] } }
+    }
+
+    @Test func sameBlocksOnManyThreads() throws {
+        let root = try #require(Converted.root)
+        let jobs: [@Sendable () -> MarkupReading?] = Converted.seeds.flatMap { seed -> [@Sendable () -> MarkupReading?] in
+            [{ HTMLFixture.reading(root + "/libreoffice-html/\(seed).md", markdown: false) },
+             { HTMLFixture.reading(root + "/pandoc-commonmark/\(seed).md", markdown: true) },
+             { Converted.docx(seed: seed) }]
+        }
+        let sequential = jobs.map { $0() }
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: jobs.count * 3) { k in
+            if let reading = jobs[k % jobs.count]() { results.set(k, reading) }
+        }
+        for k in 0..<(jobs.count * 3) {
+            #expect(results.get(k) == sequential[k % jobs.count], "job \(k % jobs.count)")
+        }
+    }
+}

@@ -55,8 +55,10 @@ final class HTMLBlockBuilder: MarkupHandler {
             styles.append(StyleState(style: .heading(level: level), once: false))
         case .list(let ordered):
             let start = attributes.first { $0.name == "start" }.flatMap { Self.integer($0.value, signed: true) }
-            let reversed = attributes.contains { $0.name == "reversed" }
-            lists.append(ListState(ordered: ordered, next: start ?? 1, step: reversed ? -1 : 1))
+            // `reversed` counts down from `start` (without one, HTML counts down from the number
+            // of items, which is not known yet: those count up).
+            let down = start != nil && attributes.contains { $0.name == "reversed" }
+            lists.append(ListState(ordered: ordered, next: start ?? 1, step: down ? -1 : 1))
         case .item:
             var style = SourceLine.Style.bulletItem
             if var list = lists.popLast() {
@@ -322,8 +324,9 @@ private struct TextRun {
             start = nil
         }
         while let last = bytes.last, last == 0x0A || last == 0x20 { bytes.removeLast() }
-        guard !bytes.isEmpty, let start else { return nil }
-        return (String(decoding: bytes, as: UTF8.self), start)
+        let leading = bytes.prefix { $0 == 0x0A }.count
+        guard leading < bytes.count, let start else { return nil }
+        return (String(decoding: bytes[leading...], as: UTF8.self), start)
     }
 }
 

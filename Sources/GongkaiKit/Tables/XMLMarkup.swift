@@ -184,6 +184,7 @@ private final class Session {
             guard n < at, input[n] | 0x20 == byte | 0x20 else { return false }
             n += 1
         }
+        guard n < at else { return false }
         let next = input[n]
         return next == 0x3E || next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == 0x0C
     }
