@@ -504,7 +504,7 @@ func success(_ bytes: [UInt8]) -> MarkupReading? {
         #expect(a?.message.en == "word/document.xml inflates to 100 MiB, over the limit of 64 MiB (a zip bomb?); not read")
         #expect(b?.code == "docx-unreadable")
         #expect(b?.message.en.contains("more bytes than the directory says (1048576)") == true)
-        #expect(elapsed < .seconds(10), "took \(elapsed)")
+        #expect(elapsed < .seconds(60), "took \(elapsed)")
     }
 
     @Test func tooManyEntries() {

@@ -266,7 +266,8 @@ struct HTMLFixtureTests {
         let elapsed = clock.measure { reading = read(html) }
         #expect(tables(reading).first?.rows.first?.count == 100_000)
         #expect(tables(reading).first?.rows.first?.last?.column == 10 * 99_999 + 16)
-        #expect(elapsed < .seconds(10), "took \(elapsed)")
+        // Linear, this is a fraction of a second (0.6 s in a debug build); quadratic, minutes.
+        #expect(elapsed < .seconds(60), "took \(elapsed)")
     }
 
     @Test func deepNestingStopsWithAProblem() {
@@ -277,12 +278,12 @@ struct HTMLFixtureTests {
         }
         #expect(lines(deep).map(\.text) == ["前"])
         #expect(deep.problems.map(\.code) == ["html-too-deep"])
-        #expect(elapsed < .seconds(10), "took \(elapsed)")
+        #expect(elapsed < .seconds(60), "took \(elapsed)")
         // Unmatched end tags make libxml2 search its whole stack: the depth limit bounds that.
         let unmatched = clock.measure {
             _ = read(String(repeating: "<b>", count: 50_000) + String(repeating: "</i>", count: 50_000))
         }
-        #expect(unmatched < .seconds(10), "took \(unmatched)")
+        #expect(unmatched < .seconds(60), "took \(unmatched)")
     }
 
     @Test func bytesThatAreNotUTF8() {
