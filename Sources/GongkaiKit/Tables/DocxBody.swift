@@ -175,7 +175,9 @@ final class DocxBodyBuilder: MarkupHandler {
 
     private func style(of paragraph: ParagraphBuilder) -> SourceLine.Style {
         if let outline = paragraph.outlineLevel, outline < 9 { return .heading(level: outline + 1) }
-        if let id = paragraph.style, let level = styles?.headingLevel(id) ?? DocxStyles.level(named: id) {
+        // A style id that styles.xml does not define is Normal, as in Word; without styles.xml,
+        // the usual ids (Heading1, 标题1) still say which paragraphs are headings.
+        if let id = paragraph.style, let level = styles.map({ $0.headingLevel(id) }) ?? DocxStyles.level(named: id) {
             return .heading(level: level)
         }
         var list = paragraph.list.map { ($0, paragraph.listLevel ?? 0) }

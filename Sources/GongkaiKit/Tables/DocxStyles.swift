@@ -3,17 +3,16 @@
 
 /// The WordprocessingML namespaces: transitional (what Word writes) and strict.
 enum DocxNamespace {
-    static let main: Set<String> = [
-        "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-        "http://purl.oclc.org/ooxml/wordprocessingml/main",
-    ]
+    static let transitional = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    static let strict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
     static let math: Set<String> = [
         "http://schemas.openxmlformats.org/officeDocument/2006/math",
         "http://purl.oclc.org/ooxml/officeDocument/math",
     ]
     static let compatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
-    static func isMain(_ namespace: String?) -> Bool { namespace.map(main.contains) ?? false }
+    // Compared, not hashed: this runs for every element of the document.
+    static func isMain(_ namespace: String?) -> Bool { namespace == transitional || namespace == strict }
 }
 
 /// A part's relationships (`_rels/*.rels`): the targets of each type, resolved to zip paths.
@@ -79,7 +78,7 @@ final class DocxStyles: MarkupHandler {
             if let outline = style.outlineLevel { return outline < 9 ? outline + 1 : nil }
             next = style.basedOn
         }
-        return styles.isEmpty ? Self.level(named: id) : nil
+        return nil
     }
 
     /// The list a paragraph style numbers its paragraphs in, if any.

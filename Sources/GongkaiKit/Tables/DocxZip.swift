@@ -103,12 +103,14 @@ struct DocxZip {
         }
         let data = bytes[start..<(start + entry.compressedSize)]
         var output: [UInt8] = []
+        var crc: UInt32 = 0
         switch entry.method {
         case 0:
             output = Array(data)
+            crc = Data(data).crc32(checksum: 0)
         case 8:
             do {
-                try inflate(data, declared: entry.uncompressedSize, into: &output)
+                crc = try inflate(data, declared: entry.uncompressedSize, into: &output)
             } catch let failure as Failure {
                 throw failure
             } catch {
@@ -120,7 +122,7 @@ struct DocxZip {
         guard output.count == entry.uncompressedSize else {
             throw .damaged("\(name): \(output.count) bytes where the directory says \(entry.uncompressedSize)")
         }
-        guard output.withUnsafeBytes({ Data($0) }).crc32(checksum: 0) == entry.crc else {
+        guard crc == entry.crc else {
             throw .damaged("\(name): CRC mismatch")
         }
         budget -= output.count
@@ -129,7 +131,8 @@ struct DocxZip {
 
     // MARK: - Helpers
 
-    private func inflate(_ data: ArraySlice<UInt8>, declared: Int, into output: inout [UInt8]) throws {
+    /// Inflates `data` into `output`; returns the CRC-32 of what it gave.
+    private func inflate(_ data: ArraySlice<UInt8>, declared: Int, into output: inout [UInt8]) throws -> UInt32 {
         // ZIPFoundation's inflater takes `chunk` bytes on every call whatever it is given, so
         // the last piece is padded; after the entry's bytes the provider fails instead of
         // handing out nothing (on which it would loop).
@@ -145,16 +148,19 @@ struct DocxZip {
         }
         var inflated: [UInt8] = []
         inflated.reserveCapacity(declared)
+        var crc: UInt32 = 0
         let consumer: Consumer = { piece in
             // A zip bomb that lies about its size stops here, at the size it declared.
             guard inflated.count + piece.count <= declared else {
                 throw Failure.damaged("more bytes than the directory says (\(declared))")
             }
             inflated.append(contentsOf: piece)
+            crc = piece.crc32(checksum: crc)
         }
         _ = try Data.decompress(size: Int64(data.count), bufferSize: chunk, skipCRC32: true,
                                 provider: provider, consumer: consumer)
         output = inflated
+        return crc
     }
 
     private func readZIP64Extra(from start: Int, length: Int, into entry: inout Entry) throws(Failure) {

@@ -41,7 +41,7 @@ final class HTMLBlockBuilder: MarkupHandler {
         }
         var kind = Self.kind(of: name)
         if tables.isEmpty && (kind == .row || kind == .cell) { kind = .block }
-        if kind != .inline { flush() }
+        if kind.endsText { flush() }
         switch kind {
         case .inline, .block:
             break
@@ -55,8 +55,10 @@ final class HTMLBlockBuilder: MarkupHandler {
             styles.append(StyleState(style: .heading(level: level), once: false))
         case .list(let ordered):
             let start = attributes.first { $0.name == "start" }.flatMap { Self.integer($0.value, signed: true) }
-            let reversed = attributes.contains { $0.name == "reversed" }
-            lists.append(ListState(ordered: ordered, next: start ?? 1, step: reversed ? -1 : 1))
+            // `reversed` counts down from `start` (without one, HTML counts down from the number
+            // of items, which is not known yet: those count up).
+            let down = start != nil && attributes.contains { $0.name == "reversed" }
+            lists.append(ListState(ordered: ordered, next: start ?? 1, step: down ? -1 : 1))
         case .item:
             var style = SourceLine.Style.bulletItem
             if var list = lists.popLast() {
@@ -126,7 +128,7 @@ final class HTMLBlockBuilder: MarkupHandler {
     // MARK: - Closing elements
 
     private func close(_ element: Open, at offset: Int, closedByTag: Bool) {
-        if element.kind != .inline { flush() }
+        if element.kind.endsText { flush() }
         switch element.kind {
         case .inline, .block, .lineBreak:
             break
@@ -209,6 +211,9 @@ final class HTMLBlockBuilder: MarkupHandler {
 
     enum Kind: Equatable {
         case inline, block, lineBreak, skip, pre, heading(Int), list(ordered: Bool), item, table, row, cell
+
+        /// Whether the element starts and ends a paragraph (all but inline elements and `<br>`).
+        var endsText: Bool { self != .inline && self != .lineBreak }
     }
 
     private static let blockNames: Set<String> = [
@@ -321,8 +326,9 @@ private struct TextRun {
             start = nil
         }
         while let last = bytes.last, last == 0x0A || last == 0x20 { bytes.removeLast() }
-        guard !bytes.isEmpty, let start else { return nil }
-        return (String(decoding: bytes, as: UTF8.self), start)
+        let leading = bytes.prefix { $0 == 0x0A }.count
+        guard leading < bytes.count, let start else { return nil }
+        return (String(decoding: bytes[leading...], as: UTF8.self), start)
     }
 }
 

@@ -184,6 +184,7 @@ private final class Session {
             guard n < at, input[n] | 0x20 == byte | 0x20 else { return false }
             n += 1
         }
+        guard n < at else { return false }
         let next = input[n]
         return next == 0x3E || next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D || next == 0x0C
     }
@@ -246,7 +247,8 @@ private func xmlHandlers() -> xmlSAXHandler {
         if !session.encodingChecked {
             // The declaration has been read by the first element. Office parts are UTF-8 or UTF-16.
             session.encodingChecked = true
-            if let encoding = ctxt.pointee.encoding, !isUnicode(encoding) {
+            // libxml2 keeps a declared UTF-8/UTF-16 in the context, any other in the input.
+            if let encoding = ctxt.pointee.input?.pointee.encoding ?? ctxt.pointee.encoding, !isUnicode(encoding) {
                 session.failure = .notUnicode(line: Int(ctxt.pointee.input?.pointee.line ?? 0),
                                               encoding: String(cString: encoding))
                 session.stop(ctxt)
