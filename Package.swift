@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -30,21 +31,26 @@ let package = Package(
             name: "GongkaiKit",
             dependencies: [
                 "CCmark",
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            plugins: ["EmbedResources"]
         ),
+        // Compiles Themes/default, docs/diagnostics.md and the starter site's example form into
+        // GongkaiKit (the executable alone builds a site; the repository's files stay the only copy).
+        .executableTarget(name: "gongkai-embed", path: "Sources/gongkai-embed"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["gongkai-embed"]),
         .executableTarget(
             name: "gongkai",
             dependencies: [
                 "GongkaiKit",
                 "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
         .testTarget(
             name: "GongkaiKitTests",
-            dependencies: ["GongkaiKit"],
+            dependencies: ["GongkaiKit", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Snapshots"]
         ),
     ],

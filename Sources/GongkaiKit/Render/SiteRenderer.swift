@@ -77,7 +77,12 @@ struct SiteRenderer: Sendable {
         try pages.get()
         try sitemapWritten.get()
         try output.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(context.canonical("/sitemap.xml"))\n")
-        for (path, file) in theme.assets { try output.copy(from: file, to: path) }
+        for (path, source) in theme.assets {
+            switch source {
+            case .file(let file): try output.copy(from: file, to: path)
+            case .embedded(let bytes): try bytes.withUnsafeBytes { try output.write(path, bytes: $0) }
+            }
+        }
         return allJobs.count
     }
 
