@@ -212,6 +212,11 @@ public struct SiteConfig: Sendable, Equatable {
                     throw invalid("‘params’ 必须是“名称: 值”的映射", "‘params’ must be a mapping of names to values")
                 }
                 config.params = try params(map, path: path)
+                if let report = config.param("找错"), !isWebLink(report) {
+                    config.warn(line: line, code: "param-not-a-link",
+                                zh: "params 中的 ‘找错’ 必须是 http:// 或 https:// 开头的网址，页脚不显示它",
+                                en: "‘找错’ in params must be an http:// or https:// address; the footer leaves it out")
+                }
             default:
                 throw invalid("未知的设置 ‘\(key)’（可用：\(knownSettings.joined(separator: "、"))）",
                               "unknown setting ‘\(key)’ (known: \(knownSettings.joined(separator: ", ")))")

@@ -196,7 +196,7 @@ public enum Pipeline {
         }
         do {
             try stage("写入页面和开放数据", "writing pages and open data") {
-                let context = PageContext(config: config, index: index)
+                let context = PageContext(config: config, index: index, customCSS: theme.hasCustomCSS)
                 var renderer = SiteRenderer(theme: theme, context: context, site: site)
                 renderer.fingerprints = fingerprints
                 _ = try renderer.render(into: output)

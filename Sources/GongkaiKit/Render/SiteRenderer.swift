@@ -18,7 +18,8 @@ struct SiteRenderer: Sendable {
         self.site = site
         var h = StableHash()
         h.combine(theme.fingerprint)
-        h.combine(context.config.title); h.combine(context.config.baseURL); h.combine(context.config.language)
+        context.config.combineShown(into: &h)
+        h.combine(context.customCSS ? 1 : 0)
         settings = h
     }
 
