@@ -25,6 +25,9 @@ public struct BuildOptions: Sendable {
     public var config: SiteConfig?
     /// The language of progress lines and of `BuildResult.diagnosticReport`.
     public var language: Language = .zh
+    /// When the content has errors, write nothing and keep the previous output as it was
+    /// (`gongkai serve`: a broken edit leaves the previous site in the browser).
+    public var keepPreviousOnErrors = false
 
     public init() {}
 
@@ -66,6 +69,8 @@ public struct BuildResult: Sendable {
     /// the search index was written (the report of a large site takes tens of milliseconds,
     /// which a rebuild would otherwise spend alone at its end).
     public var diagnosticReport: [UInt8] = []
+    /// Whether the output was replaced (false: `keepPreviousOnErrors` and the content had errors).
+    public var published = true
     /// The output's manifests and the open-data segments, held as long as the result is: a
     /// command exits with them in memory, instead of freeing tens of thousands of entries one by
     /// one before it can exit (as it does with the site).
@@ -193,6 +198,15 @@ public enum Pipeline {
             check(&site, config: config, contentDir: options.contentDir, extra: theme.diagnostics)
             index.update(from: site)
             return (index, fingerprints, data)
+        }
+        if options.keepPreviousOnErrors && site.hasErrors {
+            // The open data's thread is done with the output before it is discarded.
+            _ = data.value
+            output.discard()
+            var result = BuildResult(site: site, files: 0, bytes: 0, stageTimes: times)
+            result.published = false
+            result.diagnosticReport = Report.diagnosticBytes(site.diagnostics, language: language)
+            return result
         }
         do {
             try stage("写入页面和开放数据", "writing pages and open data") {
