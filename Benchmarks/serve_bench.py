@@ -65,11 +65,9 @@ def measure(label: str, content: pathlib.Path, gongkai: str, edits: int, browser
             raise SystemExit(f"serve_bench: gongkai serve printed no address for {label}")
         print(f"{label}: first build and server up in {time.perf_counter() - started:.2f} s", flush=True)
         projects = json.loads((work / ".gongkai-serve" / "data" / "projects.json").read_text(encoding="utf-8"))
-        # A project named once in its document, whose name no other project contains.
-        names = [p["name"] for p in projects]
-        project = next(p for p in projects
-                       if sum(p["name"] in n for n in names) == 1
-                       and (work / p["source"].rsplit(":", 1)[0]).read_text(encoding="utf-8").count(p["name"]) >= 1)
+        # The first project whose name its document spells as it is (the edit appends a marker
+        # to it there; the department-year page then lists the marked name).
+        project = next(p for p in projects if p["name"] in (work / p["source"].rsplit(":", 1)[0]).read_text(encoding="utf-8"))
         document = work / project["source"].rsplit(":", 1)[0]
         page_url = url + project["url"].lstrip("/").rsplit("/", 1)[0] + "/"
         original = document.read_text(encoding="utf-8")

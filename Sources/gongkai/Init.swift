@@ -18,8 +18,12 @@ struct Init: ParsableCommand {
         let fm = FileManager.default
         let files = StarterSite.files(theme: theme)
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        // Nothing is written when any of the files is already there.
-        let existing = files.map { root + "/" + $0.0 }.filter { fm.fileExists(atPath: $0) }
+        // Nothing is written when any of the files is already there, or when Content/ already
+        // holds documents (the example would be published with them).
+        var existing = files.map { root + "/" + $0.0 }.filter { fm.fileExists(atPath: $0) }
+        if let entries = try? fm.contentsOfDirectory(atPath: root + "/Content"), !entries.isEmpty, existing.isEmpty {
+            existing.append(root + "/Content/")
+        }
         guard existing.isEmpty else {
             throw UsageFailure(message: text("错误：\(existing.joined(separator: "、")) 已存在；gongkai init 不覆盖文件，什么也没有写",
                                              "error: \(existing.joined(separator: ", ")) already exists; gongkai init overwrites nothing, and wrote nothing"))

@@ -40,6 +40,11 @@ import Testing
         let again = try run(dir.path + "/bin/gongkai", ["init", site, "--lang", "en"])
         #expect(again.status == 2 && again.stderr.contains("already exists; gongkai init overwrites nothing"))
         #expect(try snapshot(site) == before)
+        // Nor into a folder whose Content/ already has documents.
+        let existingSite = TemporaryDirectory()
+        existingSite.write("Content/mine.md", "申报表")
+        let into = try run(dir.path + "/bin/gongkai", ["init", existingSite.path, "--lang", "en"])
+        #expect(into.status == 2 && !FileManager.default.fileExists(atPath: existingSite.path + "/gongkai.yml"))
     }
 
     /// `init --theme` copies the default theme out to edit; the site's copy is then used.
