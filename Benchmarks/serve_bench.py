@@ -50,6 +50,7 @@ def corpus(out_base: pathlib.Path, projects: int) -> pathlib.Path:
 
 def measure(label: str, content: pathlib.Path, gongkai: str, edits: int, browser) -> list[float]:
     work = pathlib.Path(tempfile.mkdtemp(prefix="gongkai-serve-bench-"))
+    process = None
     try:
         shutil.copytree(content, work / "Content")
         started = time.perf_counter()
@@ -83,10 +84,11 @@ def measure(label: str, content: pathlib.Path, gongkai: str, edits: int, browser
             print(f"{label}: edit {k}: {times[-1]:.3f} s", flush=True)
             time.sleep(0.5)
         page.close()
-        process.terminate()
-        process.wait(timeout=20)
         return times
     finally:
+        if process is not None:
+            process.terminate()
+            process.wait(timeout=20)
         shutil.rmtree(work, ignore_errors=True)
 
 
