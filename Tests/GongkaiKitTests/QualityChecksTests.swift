@@ -62,7 +62,7 @@ import Testing
     func codes(_ files: [String: String], config: String = "") throws -> (Site, [String]) {
         let dir = TemporaryDirectory()
         for (name, text) in files { dir.write("Content/" + name, text) }
-        dir.write("gongkai.yml", config)
+        dir.write("gongkai.yml", "baseURL: https://yusuan.example.gov.cn/\n" + config)
         let site = try Pipeline.read(contentDir: dir.path + "/Content", config: try SiteConfig.load(path: dir.path + "/gongkai.yml"))
         return (site, site.diagnostics.map(\.code).sorted())
     }

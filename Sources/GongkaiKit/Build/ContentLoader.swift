@@ -30,7 +30,7 @@ public enum ContentLoader {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            throw PipelineError.usage("content directory ‘\(dir)’ does not exist")
+            throw PipelineError.usage(Localized(zh: "内容目录 ‘\(dir)’ 不存在", en: "content directory ‘\(dir)’ does not exist"))
         }
         var out: [String] = []
         let base = dir.hasSuffix("/") ? String(dir.dropLast()) : dir
@@ -115,7 +115,7 @@ public enum ContentLoader {
             if let cache, let doc = cache.unchanged(path: path, stamp: stamp) { return doc }
             guard let bytes = Files.read(path) else {
                 var doc = DocumentResult(path: path)
-                doc.diagnose(.error, line: 1, code: "unreadable-file", "cannot read the file")
+                doc.diagnose(.error, line: 1, code: "unreadable-file", "无法读取该文件", en: "cannot read the file")
                 return doc
             }
             if let cache { return cache.read(path: path, bytes: bytes, stamp: stamp) }

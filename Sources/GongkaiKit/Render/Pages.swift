@@ -7,11 +7,17 @@ struct PageContext: Sendable {
     let config: SiteConfig
     let index: SiteIndex
     let site: V
+    /// Whether the theme has `assets/custom.css`, linked after the stylesheet.
+    let customCSS: Bool
+    /// What every page has from the settings: `params`, `footer`, `hasCustomCSS`.
+    let shared: TemplateObject
 
-    init(config: SiteConfig, index: SiteIndex) {
+    init(config: SiteConfig, index: SiteIndex, customCSS: Bool = false) {
         self.config = config
         self.index = index
+        self.customCSS = customCSS
         self.site = .object(["title": .string(config.title), "language": .string(config.language)])
+        self.shared = ["params": config.paramsValue, "footer": config.footerValue, "hasCustomCSS": .bool(customCSS)]
     }
 
     /// `../../` for `/a/b/` and `/a/b/c.html`, `./` for `/`.
@@ -42,7 +48,7 @@ struct PageContext: Sendable {
         let root = Self.root(of: path)
         return PageView(
             path: path, title: title, description: description, root: root, canonical: canonical(path),
-            breadcrumbs: breadcrumbs.map { V.link($0.0, href($0.1, from: root)) }, fields: fields, site: site)
+            breadcrumbs: breadcrumbs.map { V.link($0.0, href($0.1, from: root)) }, fields: fields, site: site, shared: shared)
     }
 }
 
