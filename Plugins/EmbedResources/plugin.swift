@@ -11,6 +11,7 @@ struct EmbedResources: BuildToolPlugin {
     static let embedded = [
         ("theme", "Themes/default"),
         ("diagnostics.md", "docs/diagnostics.md"),
+        ("labels.yml", "Vocabulary/labels.yml"),
         ("example/旌德县人力资源和社会保障局/2024-部门项目及绩效目标情况.md", "Content/旌德县人力资源和社会保障局/2024-部门项目及绩效目标情况.md"),
     ]
 

@@ -23,6 +23,9 @@ public struct SiteConfig: Sendable, Equatable {
     /// `params:`: free values every template sees as `params` (`{{params.主办单位}}`), in the
     /// file's order.
     public var params: [Param] = []
+    /// A site's own labels for its template's fields (`labels: {name: [资金项目名称]}`), keyed
+    /// like Vocabulary/labels.yml's `fields`.
+    public var labels: [String: [String]] = [:]
     /// The file the settings were read from (diagnostics about them point there), or nil for
     /// settings made in code.
     public var path: String?
@@ -112,7 +115,7 @@ public struct SiteConfig: Sendable, Equatable {
     }
 
     /// The settings gongkai.yml may have.
-    public static let knownSettings = ["title", "baseURL", "theme", "language", "departments", "silence", "params"]
+    public static let knownSettings = ["title", "baseURL", "theme", "language", "departments", "silence", "params", "labels"]
 
     public static func parse(_ text: String, path: String) throws -> SiteConfig {
         let node: Node?
@@ -205,6 +208,22 @@ public struct SiteConfig: Sendable, Equatable {
                     }
                     config.silence[doc, default: []] += codes
                     config.silenceLines[doc] = at
+                }
+            case "labels":
+                if isNull(value) { continue }
+                guard let map = value.mapping else {
+                    throw invalid("‘labels’ 必须把字段（name、department、year_amount……）对应到标签列表",
+                                  "‘labels’ must map fields (name, department, year_amount, …) to lists of labels")
+                }
+                for (fieldNode, labelsNode) in map {
+                    let at = fieldNode.mark?.line ?? line
+                    guard let field = fieldNode.scalar?.string, FieldKind.vocabulary(key: field, label: "", index: 0) != nil else {
+                        throw invalid("‘labels’ 中的 ‘\(fieldNode.scalar?.string ?? "")’ 不是 gongkai 的字段（见 docs/layouts.md）",
+                                      "‘\(fieldNode.scalar?.string ?? "")’ in ‘labels’ is not a field of gongkai (see docs/layouts.md)", line: at)
+                    }
+                    config.labels[field, default: []] += try names(labelsNode, at: at) {
+                        invalid("‘\(field)’ 的标签必须是文字列表（不能嵌套列表）", "the labels of ‘\(field)’ must be a list of texts (not nested lists)", line: $0)
+                    }
                 }
             case "params":
                 if isNull(value) { continue }

@@ -1,5 +1,6 @@
 // The files compiled into gongkai (by Plugins/EmbedResources from the repository): the default
-// theme, docs/diagnostics.md (the one list of diagnostic codes) and the starter site's example.
+// theme, docs/diagnostics.md (the one list of diagnostic codes), the label vocabulary
+// (Vocabulary/labels.yml) and the starter site's example.
 
 import Foundation
 

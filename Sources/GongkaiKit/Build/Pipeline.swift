@@ -91,6 +91,9 @@ public enum Pipeline {
 
     static func read(contentDir: String, config: SiteConfig, cache: DocumentCache?, keepingDetails: Bool = true,
                      checking: Bool = true, extra: [Diagnostic] = [], log: ((Localized) -> Void)? = nil) throws -> Site {
+        // The site's own labels join the vocabulary before anything is read (checked when the
+        // configuration was loaded).
+        try? Vocabulary.install(siteLabels: config.labels)
         let clock = ContinuousClock()
         var lap = clock.now
         func step(_ zh: String, _ en: String) {
@@ -153,7 +156,10 @@ public enum Pipeline {
         let staging = Background { Result { try StagedOutput(outputDir: outputDir, cacheDir: outputCache) } }
         let cacheDir = StagedOutput.cacheDirectory(outputDir: options.outputDir, cacheDir: options.cacheDir)
         // What another gongkai cached is not trusted: it may read or render content differently.
-        let builder = options.builder ?? BuildIdentity.current
+        // Documents cached under other labels would read differently: the labels are part of
+        // who built the cache.
+        try? Vocabulary.install(siteLabels: config.labels)
+        let builder = (options.builder ?? BuildIdentity.current) ^ Vocabulary.current.fingerprint
         let sameBuilder = BuildIdentity.stored(in: cacheDir) == builder
         let detailsMemory = DetailsMemory(budget: options.detailsMemory)
         let documents = DocumentCache(dir: cacheDir, trusted: sameBuilder, memory: detailsMemory)

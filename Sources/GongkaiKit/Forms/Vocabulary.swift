@@ -42,21 +42,25 @@ struct Vocabulary: Sendable {
         }
     }()
 
-    /// The shipped file's text.
+    /// The shipped file's text (Vocabulary/labels.yml, compiled into gongkai).
     static var shippedYAML: String {
-        if let text = EmbeddedVocabulary.text { return text }
-        // Development builds read the repository's file.
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../Vocabulary/labels.yml").path
-        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        String(decoding: Embedded.file("labels.yml") ?? [], as: UTF8.self)
     }
 
     /// Makes the site's labels (`gongkai.yml` `labels:`, keyed like labels.yml's `fields`) part
     /// of the vocabulary for what is read from now on.
+    ///
+    /// One process reads one site: the vocabulary is set before reading starts and only read
+    /// after; it is left as it is when it would not change (no site labels, none before).
     static func install(siteLabels: [String: [String]]) throws {
+        if siteLabels.isEmpty && installedSiteLabels.isEmpty { return }
         var v = shipped
         try v.add(fields: siteLabels, site: true)
         current = v
+        installedSiteLabels = siteLabels
     }
+
+    nonisolated(unsafe) private static var installedSiteLabels: [String: [String]] = [:]
 
     struct Problem: Error, CustomStringConvertible {
         var message: String
@@ -131,11 +135,6 @@ struct Vocabulary: Sendable {
         return false
     }
     func column(_ key: ByteKey) -> IndicatorHeader.Role? { columns[key] }
-}
-
-/// The shipped vocabulary compiled into the executable (nil until the build embeds it).
-enum EmbeddedVocabulary {
-    static var text: String? { nil }
 }
 
 /// Normalising a label before it is looked up.
