@@ -53,7 +53,10 @@ struct Check: ParsableCommand {
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site (pages, search index, open data) from the content.",
-        discussion: "The output directory is replaced only when the build succeeds. Exit status: 0 ok (warnings allowed), 1 content errors, 2 usage errors.")
+        discussion: """
+            The output directory is replaced only when the build succeeds, and only when it is empty or a site gongkai built (--force for any other directory). \
+            Exit status: 0 ok (warnings allowed), 1 content errors, 2 usage errors (including an output directory that may not be replaced), 3 output errors (the site could not be written or published; the previous site is as it was).
+            """)
 
     @Option(help: "The content directory.") var content = "Content"
     @Option(help: "The output directory.") var output = "Public"
@@ -61,6 +64,7 @@ struct Build: ParsableCommand {
     @Option(help: "The themes directory.") var themes = "Themes"
     @Flag(name: .shortAndLong, help: "Print each stage and its time.") var verbose = false
     @Flag(help: "Treat warnings as errors.") var strict = false
+    @Flag(help: "Replace the output directory even when it is neither empty nor a site gongkai built.") var force = false
     @Option(help: ArgumentHelp("MiB of memory for project details read back from the build cache; a larger site reads the rest again when needed.", valueName: "MiB"))
     var detailsMemory = BuildOptions().detailsMemory >> 20
 
@@ -75,6 +79,8 @@ struct Build: ParsableCommand {
         options.outputDir = output
         options.configPath = config
         options.themesDir = themes
+        options.force = force
+        options.notice = { text in FileHandle.standardError.write(Data("注意：\(text.zh)\nnote: \(text.en)\n".utf8)) }
         if verbose {
             options.log = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
             // Also what keeps libmimalloc among the executable's libraries: a linker may drop
@@ -88,9 +94,15 @@ struct Build: ParsableCommand {
         } catch let error as SiteConfig.Error {
             throw UsageFailure(message: error.description)
         } catch let error as PipelineError {
-            if case .usage = error { throw UsageFailure(message: error.description) }
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(1)
+            switch error {
+            case .usage, .refused: throw UsageFailure(message: error.description)
+            case .output, .publish:
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                throw ExitCode(3)
+            case .theme:
+                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                throw ExitCode(1)
+            }
         }
         FileHandle.standardError.write(Data(result.diagnosticReport))
         if !result.hasBaseURL {
@@ -123,7 +135,8 @@ func loadConfig(_ path: String) throws -> SiteConfig {
     }
 }
 
-// Exit statuses: 0 ok, 1 content errors, 2 usage errors (ArgumentParser's own 64 becomes 2).
+// Exit statuses: 0 ok, 1 content errors, 2 usage errors (ArgumentParser's own 64 becomes 2),
+// 3 output errors of `build`.
 do {
     var command = try Gongkai.parseAsRoot()
     try command.run()

@@ -20,6 +20,12 @@ public struct BuildOptions: Sendable {
     /// keeps only that much decoded at once and reads the rest from its cache files again when
     /// a page, a data row or the search text needs them. The default fits 20,000 projects.
     public var detailsMemory = 256 << 20
+    /// Replace an output directory that is neither empty nor a site gongkai built (`--force`).
+    public var force = false
+    /// Called with what the publisher must be told even without `log`: that another build of
+    /// the output is being waited for, that a killed build's leftovers were removed, that the
+    /// old site could not be removed.
+    public var notice: (@Sendable (Localized) -> Void)?
 
     public init() {}
 }
@@ -122,11 +128,15 @@ public enum Pipeline {
             let config = try SiteConfig.load(path: options.configPath)
             return (config, try Theme.load(themesDir: options.themesDir, name: config.theme))
         }
+        // The output: a directory the build may replace, locked against other builds of it
+        // before its cache is read, and cleared of what killed builds left.
+        let (target, outputLock) = try lockOutput(options)
+        defer { outputLock.release() }
         // The staging directory and the previous build's manifest (tens of thousands of entries
         // to read) are made ready on a thread of their own while the content is read.
-        let (outputDir, outputCache) = (options.outputDir, options.cacheDir)
-        let staging = Background { Result { try StagedOutput(outputDir: outputDir, cacheDir: outputCache) } }
-        let cacheDir = StagedOutput.cacheDirectory(outputDir: options.outputDir, cacheDir: options.cacheDir)
+        let outputCache = options.cacheDir
+        let staging = Background { Result { try StagedOutput(target: target, cacheDir: outputCache) } }
+        let cacheDir = StagedOutput.cacheDirectory(target, cacheDir: options.cacheDir)
         // What another gongkai cached is not trusted: it may read or render content differently.
         let builder = options.builder ?? BuildIdentity.current
         let sameBuilder = BuildIdentity.stored(in: cacheDir) == builder
@@ -143,7 +153,8 @@ public enum Pipeline {
         }
         let output = try staging.value.get()
         if !sameBuilder { output.forgetFingerprints() }
-        let previousData = sameBuilder ? DataSegments(cacheDir: output.cacheDir, outputDir: output.finalPath, manifest: output.previous) : nil
+        let previousSeal = output.previous?.seal
+        let previousData = sameBuilder ? previousSeal.flatMap { DataSegments(cacheDir: output.cacheDir, outputDir: output.finalPath, seal: $0) } : nil
         let dataSegments = DataSegments()
         var reusedSearchIndex = false, updatedSearchIndex = false, keptOpenData = false
         var searchState: SearchState?
@@ -162,7 +173,7 @@ public enum Pipeline {
                 let start = ContinuousClock.now
                 let kept = Result {
                     try DataExport.write(dataSite, index: dataIndex, config: config, to: output, fingerprints: fingerprints,
-                                         builder: builder, previous: previousData, saving: dataSegments)
+                                         previous: previousData, saving: dataSegments)
                 }
                 let copied = previousData?.copied ?? 0
                 options.log?("      open data on its own thread (\((ContinuousClock.now - start).formatted(.units(allowed: [.milliseconds]))), "
@@ -192,7 +203,7 @@ public enum Pipeline {
                     try bytes.withUnsafeBytes { try output.write(path, bytes: $0) }
                 }
                 // When few projects changed, the previous index is patched (the same bytes).
-                if let previous = sameBuilder && output.previous != nil ? SearchState.load(cacheDir: output.cacheDir) : nil,
+                if let previous = sameBuilder ? previousSeal.flatMap({ SearchCache.load(cacheDir: output.cacheDir, seal: $0) }) : nil,
                    let outcome = try SearchUpdate.apply(SearchIndex.documents(index, withText: false), text: { id in
                        SearchIndex.document(index, id: id).text
                    }, previous: previous, options: SearchIndex.Options(),
@@ -214,16 +225,24 @@ public enum Pipeline {
             }
             try stage("publishing") {
                 try output.publish()
+                if let leftover = output.leftover {
+                    options.notice?(Localized(zh: "新网站已发布，但无法删除旧网站 ‘\(leftover)’；下一次构建会再删除它",
+                                              en: "the new site is published, but the old one in ‘\(leftover)’ could not be removed; the next build removes it"))
+                }
                 BuildIdentity.store(builder, in: output.cacheDir)
-                // The caches of the next build, each its own file: saved at the same time.
-                let search = searchState
-                let fileHashes = DataExport.streamedFiles.map { output.hash(of: $0) ?? 0 }
+                // The caches of the next build, each its own file: saved at the same time. The
+                // search state and the open-data segments carry the seal of the manifest they
+                // go with (a build killed between saving them leaves them apart).
+                let (search, seal) = (searchState, output.seal)
                 try parallelForEach(4) { i in
                     switch i {
                     case 0: documents.save()
-                    case 1: search?.save(cacheDir: output.cacheDir)
-                    case 2: dataSegments.save(cacheDir: output.cacheDir, fileHashes: fileHashes)
-                    default: try output.saveManifest()
+                    case 1: if let search { SearchCache.save(search, cacheDir: output.cacheDir, seal: seal) }
+                    case 2: dataSegments.save(cacheDir: output.cacheDir, seal: seal)
+                    default:
+                        do { try output.saveManifest() } catch let failure as SafeFiles.Failure {
+                            throw PipelineError.publish("网站已发布，但无法保存构建缓存", "the site is published, but the build cache cannot be saved", failure)
+                        }
                     }
                 }
             }
@@ -247,6 +266,34 @@ public enum Pipeline {
         result.diagnosticReport = report.value
         result.resources = [output, dataSegments] + (previousData.map { [$0] } ?? [])
         return result
+    }
+}
+
+extension Pipeline {
+    /// Checks the output path (refusing one whose replacement would delete what gongkai did
+    /// not make), takes its lock (waiting for another build of it), removes what killed builds
+    /// left and checks that the directory may be replaced.
+    static func lockOutput(_ options: BuildOptions) throws -> (OutputTarget, OutputLock) {
+        let content = Localized(zh: "内容目录", en: "the content directory")
+        let themes = Localized(zh: "主题目录", en: "the themes directory")
+        let target = try OutputTarget(options.outputDir,
+                                      protecting: [(options.contentDir, content), (options.themesDir, themes),
+                                                   (options.configPath, Localized(zh: "配置文件", en: "the configuration file"))],
+                                      inside: [(options.contentDir, content), (options.themesDir, themes)])
+        let notice = options.notice
+        let lock = try OutputLock(target) { holder in
+            notice?(Localized(zh: "另一个构建\(holder.map { "（进程 \($0)）" } ?? "")正在生成 ‘\(target.path)’，等它结束……",
+                              en: "another build\(holder.map { " (process \($0))" } ?? "") is writing ‘\(target.path)’; waiting for it to finish…"))
+        }
+        let removed = target.removeLeftovers()
+        if let pid = lock.interrupted {
+            notice?(Localized(zh: "上一次构建（进程 \(pid)）没有正常结束\(removed.isEmpty ? "" : "，已删除它留下的暂存目录")",
+                              en: "the previous build (process \(pid)) did not finish\(removed.isEmpty ? "" : "; its staging directories were removed")"))
+        }
+        try target.checkReplaceable(force: options.force)
+        let cacheDir = StagedOutput.cacheDirectory(target, cacheDir: options.cacheDir)
+        CacheFile.prepareDirectory(cacheDir)
+        return (target, lock)
     }
 }
 

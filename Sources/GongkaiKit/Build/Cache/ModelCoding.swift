@@ -39,6 +39,7 @@ extension BinaryWriter {
     mutating func location(_ l: SourceLocation) {
         string(l.file)
         int(l.line)
+        int(l.column)
     }
 
     /// What lists and totals need of a project, without its details.
@@ -82,7 +83,8 @@ extension BinaryWriter {
     }
 
     mutating func diagnostic(_ x: Diagnostic) {
-        string(x.severity.rawValue); location(x.location); string(x.code); string(x.message)
+        // Both languages: a cached document prints what a read one does.
+        string(x.severity.rawValue); location(x.location); string(x.code); string(x.message); string(x.english)
     }
 }
 
@@ -128,7 +130,7 @@ extension BinaryReader {
     }
 
     mutating func location() throws -> SourceLocation {
-        SourceLocation(file: try sharedString(), line: try int())
+        SourceLocation(file: try sharedString(), line: try int(), column: try optionalInt())
     }
 
     /// A project of a cache file's summary, whose details are read when first needed.
@@ -184,6 +186,6 @@ extension BinaryReader {
     mutating func diagnostic() throws -> Diagnostic {
         guard let severity = Severity(rawValue: try string()) else { throw Damaged() }
         let location = try location()
-        return Diagnostic(severity, location, code: try sharedString(), try sharedString())
+        return Diagnostic(severity, location, code: try sharedString(), try sharedString(), en: try sharedString())
     }
 }
