@@ -124,13 +124,17 @@ public enum Pipeline {
             return value
         }
 
+        // The output path first: one whose replacement would delete what gongkai did not make
+        // is refused before anything is read or made.
+        let target = try outputTarget(options)
+        try target.checkReplaceable(force: options.force)
         let (config, theme) = try stage("loading configuration and theme") { () throws -> (SiteConfig, Theme) in
             let config = try SiteConfig.load(path: options.configPath)
             return (config, try Theme.load(themesDir: options.themesDir, name: config.theme))
         }
         // The output: a directory the build may replace, locked against other builds of it
         // before its cache is read, and cleared of what killed builds left.
-        let (target, outputLock) = try lockOutput(options)
+        let outputLock = try lock(target, options)
         defer { outputLock.release() }
         // The staging directory and the previous build's manifest (tens of thousands of entries
         // to read) are made ready on a thread of their own while the content is read.
@@ -225,18 +229,19 @@ public enum Pipeline {
             }
             try stage("publishing") {
                 try output.publish()
-                if let leftover = output.leftover {
-                    options.notice?(Localized(zh: "新网站已发布，但无法删除旧网站 ‘\(leftover)’；下一次构建会再删除它",
-                                              en: "the new site is published, but the old one in ‘\(leftover)’ could not be removed; the next build removes it"))
-                }
                 BuildIdentity.store(builder, in: output.cacheDir)
-                // The caches of the next build, each its own file: saved at the same time. The
-                // search state and the open-data segments carry the seal of the manifest they
-                // go with (a build killed between saving them leaves them apart).
-                let (search, seal) = (searchState, output.seal)
-                try parallelForEach(4) { i in
+                // The caches of the next build, each its own file, saved while the old site is
+                // removed. The search state and the open-data segments carry the seal of the
+                // manifest they go with (a build killed between saving them leaves them apart).
+                let (search, seal, notice) = (searchState, output.seal, options.notice)
+                try parallelForEach(5) { i in
                     switch i {
                     case 0: documents.save()
+                    case 4:
+                        if let leftover = output.removeOldSite() {
+                            notice?(Localized(zh: "新网站已发布，但无法删除旧网站 ‘\(leftover)’；下一次构建会再删除它",
+                                              en: "the new site is published, but the old one in ‘\(leftover)’ could not be removed; the next build removes it"))
+                        }
                     case 1: if let search { SearchCache.save(search, cacheDir: output.cacheDir, seal: seal) }
                     case 2: dataSegments.save(cacheDir: output.cacheDir, seal: seal)
                     default:
@@ -270,16 +275,26 @@ public enum Pipeline {
 }
 
 extension Pipeline {
-    /// Checks the output path (refusing one whose replacement would delete what gongkai did
-    /// not make), takes its lock (waiting for another build of it), removes what killed builds
-    /// left and checks that the directory may be replaced.
-    static func lockOutput(_ options: BuildOptions) throws -> (OutputTarget, OutputLock) {
+    /// The output directory, refused when its replacement would delete what gongkai did not
+    /// make (the project, its content, themes or configuration, or a folder above them).
+    static func outputTarget(_ options: BuildOptions) throws -> OutputTarget {
         let content = Localized(zh: "内容目录", en: "the content directory")
         let themes = Localized(zh: "主题目录", en: "the themes directory")
-        let target = try OutputTarget(options.outputDir,
-                                      protecting: [(options.contentDir, content), (options.themesDir, themes),
-                                                   (options.configPath, Localized(zh: "配置文件", en: "the configuration file"))],
-                                      inside: [(options.contentDir, content), (options.themesDir, themes)])
+        return try OutputTarget(options.outputDir,
+                                protecting: [(options.contentDir, content), (options.themesDir, themes),
+                                             (options.configPath, Localized(zh: "配置文件", en: "the configuration file"))],
+                                inside: [(options.contentDir, content), (options.themesDir, themes)])
+    }
+
+    /// Takes the output's lock (waiting for another build of it), removes what killed builds
+    /// left and checks again, now that no other build can change it, that the directory may
+    /// be replaced.
+    static func lock(_ target: OutputTarget, _ options: BuildOptions) throws -> OutputLock {
+        do {
+            try SafeFiles.makeDirectories(target.parent)
+        } catch let failure as SafeFiles.Failure {
+            throw PipelineError.publish("无法创建输出目录所在的目录", "cannot create the folder of the output directory", failure)
+        }
         let notice = options.notice
         let lock = try OutputLock(target) { holder in
             notice?(Localized(zh: "另一个构建\(holder.map { "（进程 \($0)）" } ?? "")正在生成 ‘\(target.path)’，等它结束……",
@@ -293,7 +308,7 @@ extension Pipeline {
         try target.checkReplaceable(force: options.force)
         let cacheDir = StagedOutput.cacheDirectory(target, cacheDir: options.cacheDir)
         CacheFile.prepareDirectory(cacheDir)
-        return (target, lock)
+        return lock
     }
 }
 

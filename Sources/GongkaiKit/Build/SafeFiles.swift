@@ -161,9 +161,11 @@ enum SafeFiles {
             let n = pread(fd, buffer.baseAddress!, buffer.count, off_t(done))
             if n < 0 && errno == EINTR { continue }
             guard n >= 0 else { return nil }
-            if n == 0 { break }
             hash.combine(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
             done += n
+            // A short read is the end of the file (for a small file, the first read: the
+            // buffer has room for one byte more than the file).
+            if n < buffer.count { break }
         }
         return done == size ? hash.value : nil
     }

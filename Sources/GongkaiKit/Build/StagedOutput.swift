@@ -309,13 +309,12 @@ final class StagedOutput: @unchecked Sendable {
         try bytes.withUnsafeBytes { try write(relative, bytes: $0) }
     }
 
-    /// What `publish` did besides publishing: the old site it could not remove, if any (the
-    /// next build removes it).
-    private(set) var leftover: String?
+    /// Where the old site is once `publish` moved it aside, until `removeOldSite`.
+    private var oldSite: String?
 
     /// Publishes the staging directory as the output: the marker is written into it, then the
-    /// two directories are swapped and the old site removed. On failure the old site is as it
-    /// was, and the staging directory is left for `discard`.
+    /// two directories are swapped (the old site is then aside, for `removeOldSite`). On
+    /// failure the old site is as it was, and the staging directory is left for `discard`.
     func publish() throws {
         let seal = Array((String(current.seal, radix: 16) + "\n").utf8)
         try seal.withUnsafeBytes { try create(Self.sealFile, $0) }
@@ -332,7 +331,7 @@ final class StagedOutput: @unchecked Sendable {
                 throw PipelineError.publish("无法替换", "cannot replace", SafeFiles.Failure(path: finalPath, code: swapped))
             }
             // The staging path now holds the old site.
-            if !SafeFiles.removeTree(stagingPath) { leftover = stagingPath }
+            oldSite = stagingPath
             return
         }
         // Two renames: the old site aside, the new one in (put back if that fails). A build
@@ -347,7 +346,14 @@ final class StagedOutput: @unchecked Sendable {
             _ = rename(aside, finalPath)
             throw PipelineError.publish("无法把新网站移到", "cannot move the new site to", failure)
         }
-        if !SafeFiles.removeTree(aside) { leftover = aside }
+        oldSite = aside
+    }
+
+    /// Removes the old site that `publish` moved aside; nil when it is gone, else where it is
+    /// (the next build removes it: `OutputTarget.removeLeftovers`).
+    func removeOldSite() -> String? {
+        guard let old = oldSite else { return nil }
+        return SafeFiles.removeTree(old) ? nil : old
     }
 
     /// Saves the manifest of what `publish` put into the output directory, for the next build.
