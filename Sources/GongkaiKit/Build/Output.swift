@@ -9,7 +9,8 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable {
     case usage(String)
     case theme(String)
     case output(String)
-    /// The output directory may not be replaced (a usage error: exit status 2).
+    /// A usage error in both languages (exit status 2): an output directory that may not be
+    /// replaced, a theme that leads out of its folder.
     case refused(Localized)
     /// Writing or publishing the site failed (exit status 3); the previous site is as it was.
     case publish(Localized)

@@ -89,9 +89,10 @@ public enum Pipeline {
             log?("      \(name) (\((now - lap).formatted(.units(allowed: [.milliseconds]))))")
             lap = now
         }
-        let paths = try ContentLoader.files(in: contentDir)
-        step("listing \(paths.count) files")
-        let documents = ContentLoader.read(paths, cache: cache, keepingDetails: keepingDetails)
+        let listing = try ContentLoader.list(contentDir)
+        step("listing \(listing.files.count) files")
+        // What could not be listed or read is reported with the documents.
+        let documents = ContentLoader.read(listing.files, cache: cache, keepingDetails: keepingDetails) + listing.problems
         step(cache.map { "reading documents (\($0.hits) from the cache)" } ?? "reading documents")
         var site = Aggregator.aggregate(consume documents, departments: config.departments)
         step("aggregating")
