@@ -42,6 +42,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The fuzz target (Scripts/fuzz builds it with -sanitize=fuzzer; plain, it replays inputs).
+        .executableTarget(
+            name: "GongkaiFuzz",
+            dependencies: ["GongkaiKit"]
+        ),
         .testTarget(
             name: "GongkaiKitTests",
             dependencies: ["GongkaiKit"],

@@ -38,8 +38,9 @@ final class DocumentCache: @unchecked Sendable {
         /// The same file, untouched since it was read, and not changed in the two seconds before
         /// it was read (a change within the file system's timestamp granularity could hide).
         func vouches(for now: FileStamp) -> Bool {
+            // (Subtracted with overflow checked: the stamp comes from the cache.)
             size >= 0 && modified == now.modified && changed == now.changed && inode == now.inode && size == now.size
-                && taken - max(modified, changed) > 2_000_000_000
+                && { let (age, overflow) = taken.subtractingReportingOverflow(max(modified, changed)); return !overflow && age > 2_000_000_000 }()
         }
     }
 
@@ -61,21 +62,27 @@ final class DocumentCache: @unchecked Sendable {
         // Its folders are its own: a link in their place is removed, never written through.
         CacheFile.prepareDirectory(dir)
         CacheFile.prepareDirectory(dir + "/documents")
-        if trusted, let data = CacheFile.read(dir + "/documents.bin", kind: .documents) {
-            var r = BinaryReader(data)
-            if let list = try? r.array({ r in
-                let path = try r.string()
-                var entry = Entry(size: try r.int(), hash: try r.varint())
-                entry.stamp.modified = try r.int()
-                entry.stamp.changed = try r.int()
-                entry.stamp.inode = try r.int()
-                entry.stamp.size = try r.int()
-                entry.stamp.taken = try r.int()
-                return (path, entry)
-            }), r.atEnd {
-                for (path, entry) in list { entries[ByteKey(path)] = entry }
-            }
+        if trusted, let data = CacheFile.read(dir + "/documents.bin", kind: .documents), let index = Self.decodeIndex(data) {
+            entries = index
         }
+    }
+
+    /// The index of cached documents (`documents.bin`'s payload), or nil when it is damaged.
+    static func decodeIndex(_ payload: [UInt8]) -> [ByteKey: Entry]? {
+        var r = BinaryReader(payload)
+        guard let list = try? r.array({ r in
+            let path = try r.string()
+            var entry = Entry(size: try r.int(), hash: try r.varint())
+            entry.stamp.modified = try r.int()
+            entry.stamp.changed = try r.int()
+            entry.stamp.inode = try r.int()
+            entry.stamp.size = try r.int()
+            entry.stamp.taken = try r.int()
+            return (path, entry)
+        }), r.atEnd else { return nil }
+        var entries: [ByteKey: Entry] = [:]
+        for (path, entry) in list { entries[ByteKey(path)] = entry }
+        return entries
     }
 
     private func file(_ hash: UInt64, _ path: String) -> String {
