@@ -416,6 +416,53 @@ final class FileStream {
         return DataSegments.Segment(range: segmentStart..<position, checksum: segmentHash.value)
     }
 
+    /// Where the stream is, to go back to if what is appended after it is not wanted (only
+    /// while nothing was written out since: `rollBack` is called before any flush).
+    struct Mark {
+        fileprivate var count: Int
+        fileprivate var hash: StreamingHash
+    }
+
+    func mark() -> Mark {
+        hashBuffer()
+        return Mark(count: buffer.count, hash: hash)
+    }
+
+    func rollBack(to mark: Mark) {
+        buffer.removeSubrange(mark.count...)
+        hash = mark.hash
+        hashed = buffer.count
+    }
+
+    /// Appends the bytes of `range` of the open file `fd` as a segment, when they have
+    /// `checksum` (read straight into the buffer and hashed there, once for the segment and
+    /// once for the file); nil, with nothing appended, otherwise.
+    func appendSegment(from fd: Int32, _ range: Range<Int>, checksum: UInt64) -> DataSegments.Segment? {
+        guard !range.isEmpty else { return nil }
+        hashBuffer()
+        let start = buffer.count, position = self.position
+        buffer.reserveCapacity(start + range.count)
+        var complete = true
+        buffer.append(contentsOf: repeatElement(0, count: range.count))
+        buffer.withUnsafeMutableBytes { raw in
+            var done = 0
+            while done < range.count {
+                let n = pread(fd, raw.baseAddress! + start + done, range.count - done, off_t(range.lowerBound + done))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { complete = false; return }
+                done += n
+            }
+        }
+        let sum = buffer.withUnsafeBytes { StreamingHash.of(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        guard complete, sum == checksum else {
+            buffer.removeSubrange(start...)
+            return nil
+        }
+        buffer.withUnsafeBytes { hash.combine(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        hashed = buffer.count
+        return DataSegments.Segment(range: position..<position + range.count, checksum: checksum)
+    }
+
     /// Writes the buffer out if it has grown past a megabyte.
     func flushIfFull() throws {
         if buffer.count >= 1 << 20 { try flush() }

@@ -74,7 +74,7 @@ public enum DataExport {
         // order, the three large files are the previous ones: kept, not copied and hashed again.
         if let kept = rowFingerprints, let previous, let saving {
             let headers = [1, CSVWriter(header: projectHeader).bytes.count, CSVWriter(header: indicatorHeader).bytes.count]
-            if let ranges = previous.unchangedFiles(kept, headers: headers, footers: [3, 0, 0]), output.keep(streamedFiles) {
+            if let ranges = previous.unchangedFiles(kept, headers: headers, footers: [3, 0, 0], separators: [1, 0, 0]), output.keep(streamedFiles) {
                 previous.countKept(kept.count)
                 for (fingerprint, placed) in zip(kept, ranges) { saving.record(fingerprint, placed) }
                 try small.value.get()
@@ -99,11 +99,14 @@ public enum DataExport {
                 first = false
                 continue
             }
+            // The comma between department-years is outside their segments: a segment is the
+            // same bytes wherever its department-year lands.
+            if !first { projectsJSON.buffer.append(0x2C) }
             for stream in streams { stream.beginSegment() }
             do {
                 for (i, (p, page)) in zip(dy.projects, entry.projectPaths).enumerated() {
                     // "\n  " before the first object of the file, ",\n  " before the others.
-                    projectsJSON.buffer.append(contentsOf: first && i == 0 ? [0x0A, 0x20, 0x20] : [0x2C, 0x0A, 0x20, 0x20])
+                    projectsJSON.buffer.append(contentsOf: i == 0 ? [0x0A, 0x20, 0x20] : [0x2C, 0x0A, 0x20, 0x20])
                     projectJSON(p, id: id(page), url: page).write(to: &projectsJSON.buffer, pretty: true, indent: 1)
                     projectRows.append(projectRow(p, year: dy.year, page: page))
                     appendIndicatorRows(p, year: dy.year, page: page, to: &indicatorRows)
@@ -115,7 +118,7 @@ public enum DataExport {
                 try indicatorRows.drain(into: indicatorsCSV, all: true)
             }
             if let fingerprint, let saving {
-                // Where this department-year's rows are (the JSON's leading comma included), and their checksums.
+                // Where this department-year's rows are, and their checksums.
                 saving.record(fingerprint, streams.map { $0.endSegment() })
             }
             first = false

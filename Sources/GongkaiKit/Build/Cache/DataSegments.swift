@@ -67,18 +67,18 @@ final class DataSegments: @unchecked Sendable {
 
     /// Where each of these department-years' rows are in the previous files, when the files
     /// they would make, in this order, are the previous files again: each department-year is
-    /// there, each starts where the one before ends, from the end of a file's `headers` bytes
-    /// to `footers` bytes before its end. Nil otherwise. (Then the files themselves are kept,
-    /// each checked against its content hash: `StagedOutput.keep`.)
-    func unchangedFiles(_ fingerprints: [UInt64], headers: [Int], footers: [Int]) -> [[Segment]]? {
-        guard !fingerprints.isEmpty, headers.count == sizes.count, footers.count == sizes.count else { return nil }
+    /// there, each starts `separators` bytes after the one before ends, from the end of a
+    /// file's `headers` bytes to `footers` bytes before its end. Nil otherwise. (Then the files
+    /// themselves are kept, each checked against its content hash: `StagedOutput.keep`.)
+    func unchangedFiles(_ fingerprints: [UInt64], headers: [Int], footers: [Int], separators: [Int]) -> [[Segment]]? {
+        guard !fingerprints.isEmpty, headers.count == sizes.count, footers.count == sizes.count, separators.count == sizes.count else { return nil }
         var positions = headers
         var found: [[Segment]] = []
         found.reserveCapacity(fingerprints.count)
         for fingerprint in fingerprints {
             guard let parts = segments[fingerprint], parts.count == sizes.count else { return nil }
             for k in parts.indices {
-                guard parts[k].range.lowerBound == positions[k] else { return nil }
+                guard parts[k].range.lowerBound == positions[k] + (found.isEmpty ? 0 : separators[k]) else { return nil }
                 positions[k] = parts[k].range.upperBound
             }
             found.append(parts)
@@ -101,32 +101,22 @@ final class DataSegments: @unchecked Sendable {
     }
 
     /// Copies a department-year's rows from the previous files to the end of the three
-    /// streams, and returns their segments there; nil (and nothing written) when the previous
-    /// files do not hold them intact. The JSON segment starts with what comes before its first
-    /// object: `,` and a line break, or for the first department-year of the file only the line
-    /// break, so the comma is dropped or added as the department-year's place requires.
+    /// streams (after the comma that separates it from the one before in projects.json, unless
+    /// it is `first`), and returns their segments there; nil, with nothing written, when the
+    /// previous files do not hold them with their checksums.
     func copy(_ fingerprint: UInt64, into streams: [FileStream], first: Bool) throws -> [Segment]? {
         guard let parts = segments[fingerprint], parts.count == streams.count, descriptors.count == streams.count else { return nil }
-        var rows: [[UInt8]] = []
-        for (k, part) in parts.enumerated() {
-            guard !part.range.isEmpty, let bytes = Files.read(descriptors[k], count: part.range.count, at: part.range.lowerBound),
-                  StreamingHash.of(bytes) == part.checksum
-            else { return nil }
-            rows.append(bytes)
-        }
-        switch (rows[0][0], first) {
-        case (0x2C, true): rows[0].removeFirst()
-        case (0x0A, false): rows[0].insert(0x2C, at: 0)
-        case (0x2C, false), (0x0A, true): break
-        default: return nil
-        }
+        let marks = streams.map { $0.mark() }
+        if !first { streams[0].buffer.append(0x2C) }
         var placed: [Segment] = []
-        for (stream, bytes) in zip(streams, rows) {
-            stream.beginSegment()
-            stream.buffer.append(contentsOf: bytes)
-            placed.append(stream.endSegment())
-            try stream.flushIfFull()
+        for (k, part) in parts.enumerated() {
+            guard let segment = streams[k].appendSegment(from: descriptors[k], part.range, checksum: part.checksum) else {
+                for (stream, mark) in zip(streams, marks) { stream.rollBack(to: mark) }
+                return nil
+            }
+            placed.append(segment)
         }
+        for stream in streams { try stream.flushIfFull() }
         lock.lock()
         copied += 1
         lock.unlock()
