@@ -41,7 +41,7 @@ public struct BuildResult: Sendable {
     public var cachedDocuments: Int = 0
     /// Of those, the ones not even read: their size, times and inode were as when cached.
     public var untouchedDocuments: Int = 0
-    /// Files actually written (the rest were unchanged).
+    /// Files whose bytes differ from the previous build's, or that it did not have.
     public var changedFiles: Int = 0
     /// Department-years whose open-data rows were copied from the previous build.
     public var copiedDataSegments: Int = 0
