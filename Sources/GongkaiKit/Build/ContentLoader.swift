@@ -94,7 +94,7 @@ public enum ContentLoader {
                 switch type {
                 case Int32(DT_DIR): folders.append(full)
                 case Int32(DT_REG): files.append(full)
-                default: classify(full, isLink: type == Int32(DT_LNK) || type == Int32(DT_UNKNOWN), into: &folders)
+                default: classify(full, into: &folders)
                 }
                 return true
             }
@@ -107,7 +107,7 @@ public enum ContentLoader {
         }
 
         /// An entry that is neither a plain folder nor a plain file by its directory entry.
-        private mutating func classify(_ full: String, isLink: Bool, into folders: inout [String]) {
+        private mutating func classify(_ full: String, into folders: inout [String]) {
             var own = stat()
             guard lstat(full, &own) == 0 else { return }
             let document = ContentLoader.isDocument(full)

@@ -51,11 +51,6 @@ final class StagedOutput: @unchecked Sendable {
 
     /// The build cache of an output directory: `cacheDir` when given, else `.gongkai-cache/<name>`
     /// beside it.
-    static func cacheDirectory(outputDir: String, cacheDir: String?) -> String {
-        let url = URL(fileURLWithPath: outputDir).standardizedFileURL
-        return cacheDir ?? url.deletingLastPathComponent().path + "/.gongkai-cache/" + url.lastPathComponent
-    }
-
     static func cacheDirectory(_ target: OutputTarget, cacheDir: String?) -> String {
         cacheDir ?? target.parent + "/.gongkai-cache/" + target.name
     }
