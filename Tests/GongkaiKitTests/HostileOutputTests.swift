@@ -320,9 +320,16 @@ import Testing
         try sameSize("data/projects.json", "\"155.00\"", "\"955.00\"")
         try sameSize("data/indicators.csv", "≥95%", "≥15%")
         project.write("Public/stray.html", "<p>stray</p>\n")
+        // A stray file whose name is not UTF-8 (the old site is removed by its bytes).
+        let odd = Array(project.path("Public/data").utf8CString.dropLast()) + [0x2F, 0x78, CChar(bitPattern: 0xFF), 0]
+        let fd = open(odd, O_WRONLY | O_CREAT, 0o644)
+        #expect(fd >= 0)
+        close(fd)
         project.write("Public/旌德县人力资源和社会保障局/2024/stray/deep.txt", "stray\n")
         try FileManager.default.removeItem(atPath: project.path("Public/search/meta.json"))
         #expect(try project.build().status == 0)
         #expect(differences(tree(project.path("Public")), clean) == [])
+        #expect(access(odd, F_OK) != 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project.root).filter { $0.hasPrefix(".Public.") }.isEmpty)
     }
 }
