@@ -55,17 +55,12 @@ public enum DataExport {
 
     /// Writes the site-wide files under `data/`, streaming the large ones. A department-year
     /// whose rows the previous build already wrote (same fingerprint) is copied from the
-    /// previous files instead of being formatted again. Returns whether the three large files
-    /// were kept as the previous build wrote them.
-    ///
-    /// With `fingerprints` (and the `builder` that formats the rows), each large file's
-    /// manifest hash is a hash of the builder, the file and its department-years' fingerprints
-    /// in order, not of its bytes: the rows of a department-year are a function of its
-    /// fingerprint (what copying them from the previous files already relies on), so equal
-    /// hashes still mean equal files, and 184 MB of copied rows need not be hashed again.
+    /// previous files instead of being formatted again, when its bytes there still have their
+    /// checksum. Returns whether the three large files were kept as the previous build wrote
+    /// them.
     @discardableResult
     static func write(_ site: Site, index: SiteIndex, config: SiteConfig, to output: StagedOutput,
-                      fingerprints: Fingerprints? = nil, builder: UInt64 = 0, previous: DataSegments? = nil,
+                      fingerprints: Fingerprints? = nil, previous: DataSegments? = nil,
                       saving: DataSegments? = nil) throws -> Bool {
         // The fingerprints of the department-years that have rows, in file order.
         let rowFingerprints = fingerprints.map { f in
@@ -79,7 +74,7 @@ public enum DataExport {
         // order, the three large files are the previous ones: kept, not copied and hashed again.
         if let kept = rowFingerprints, let previous, let saving {
             let headers = [1, CSVWriter(header: projectHeader).bytes.count, CSVWriter(header: indicatorHeader).bytes.count]
-            if let ranges = previous.unchangedFiles(kept, headers: headers, footers: [3, 0, 0]), output.keep(streamedFiles) {
+            if let ranges = previous.unchangedFiles(kept, headers: headers, footers: [3, 0, 0], separators: [1, 0, 0]), output.keep(streamedFiles) {
                 previous.countKept(kept.count)
                 for (fingerprint, placed) in zip(kept, ranges) { saving.record(fingerprint, placed) }
                 try small.value.get()
@@ -87,14 +82,6 @@ public enum DataExport {
             }
         }
         let streams = try streamedFiles.map { try output.stream($0) }
-        if let rowFingerprints {
-            for (stream, file) in zip(streams, streamedFiles) {
-                var h = StableHash()
-                h.combine(builder); h.combine(file)
-                for fingerprint in rowFingerprints { h.combine(fingerprint) }
-                stream.identity = h.value
-            }
-        }
         let (projectsJSON, projectsCSV, indicatorsCSV) = (streams[0], streams[1], streams[2])
         var projectRows = CSVWriter(header: projectHeader)
         var indicatorRows = CSVWriter(header: indicatorHeader)
@@ -107,19 +94,19 @@ public enum DataExport {
             guard !dy.projects.isEmpty else { continue }
             let fingerprint = fingerprints?.departmentYears[y]
             // Copied from the previous build's files when they have this department-year's rows.
-            if let fingerprint, let previous, let ranges = previous.segments[fingerprint],
-               let placed = try previous.copy(ranges, into: streams, first: first)
-            {
+            if let fingerprint, let previous, let placed = try previous.copy(fingerprint, into: streams, first: first) {
                 saving?.record(fingerprint, placed)
                 first = false
                 continue
             }
-            try previous?.flush(streams)
-            let starts = streams.map(\.position)
+            // The comma between department-years is outside their segments: a segment is the
+            // same bytes wherever its department-year lands.
+            if !first { projectsJSON.buffer.append(0x2C) }
+            for stream in streams { stream.beginSegment() }
             do {
                 for (i, (p, page)) in zip(dy.projects, entry.projectPaths).enumerated() {
                     // "\n  " before the first object of the file, ",\n  " before the others.
-                    projectsJSON.buffer.append(contentsOf: first && i == 0 ? [0x0A, 0x20, 0x20] : [0x2C, 0x0A, 0x20, 0x20])
+                    projectsJSON.buffer.append(contentsOf: i == 0 ? [0x0A, 0x20, 0x20] : [0x2C, 0x0A, 0x20, 0x20])
                     projectJSON(p, id: id(page), url: page).write(to: &projectsJSON.buffer, pretty: true, indent: 1)
                     projectRows.append(projectRow(p, year: dy.year, page: page))
                     appendIndicatorRows(p, year: dy.year, page: page, to: &indicatorRows)
@@ -131,13 +118,11 @@ public enum DataExport {
                 try indicatorRows.drain(into: indicatorsCSV, all: true)
             }
             if let fingerprint, let saving {
-                // Where this department-year's rows are, with the JSON's leading comma included.
-                let ends = streams.map(\.position)
-                saving.record(fingerprint, [starts[0]..<ends[0], starts[1]..<ends[1], starts[2]..<ends[2]])
+                // Where this department-year's rows are, and their checksums.
+                saving.record(fingerprint, streams.map { $0.endSegment() })
             }
             first = false
         }
-        try previous?.flush(streams)
         projectsJSON.buffer.append(contentsOf: first ? [0x5D, 0x0A] : [0x0A, 0x5D, 0x0A])
         for stream in streams { try stream.close() }
         try small.value.get()

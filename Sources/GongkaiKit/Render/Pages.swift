@@ -64,7 +64,7 @@ enum Pages {
                 rows.append(.object([
                     "department": .opt(i == 0 ? .object(["name": .string(d.name), "href": .string(ctx.href(entry.path, from: root)), "rowspan": .int(d.years.count)]) : nil),
                     "year": .string(String(dy.year)),
-                    "href": .string(ctx.href(Permalinks.departmentYear(d.key, dy.year), from: root)),
+                    "href": .string(ctx.href(entry.path + "\(dy.year)/", from: root)),
                     "projects": .int(dy.projects.count),
                     "total": .string(dy.total.wanString),
                 ]))
@@ -112,7 +112,7 @@ enum Pages {
         let years: [V] = d.years.map { dy in
             .object([
                 "year": .string(String(dy.year)),
-                "href": .string(ctx.href(Permalinks.departmentYear(d.key, dy.year), from: root)),
+                "href": .string(ctx.href(entry.path + "\(dy.year)/", from: root)),
                 "projects": .int(dy.projects.count),
                 "total": .string(dy.total.wanString),
                 // Bar width as a whole percentage of the largest year (display only).
@@ -147,7 +147,7 @@ enum Pages {
         let department = ctx.index.departments[entry.departmentIndex]
         let notes = notes + dy.notes
         let otherYears: [V] = department.department.years.map { other in
-            .link("\(other.year)年", ctx.href(Permalinks.departmentYear(dy.departmentKey, other.year), from: root), current: other.year == dy.year)
+            .link("\(other.year)年", ctx.href(entry.departmentPath + "\(other.year)/", from: root), current: other.year == dy.year)
         }
         var fields: TemplateObject = [
             "department": .string(dy.department),
