@@ -191,10 +191,10 @@ public enum Pipeline {
                 let emit: @Sendable (String, [UInt8]) throws -> Void = { path, bytes in
                     try bytes.withUnsafeBytes { try output.write(path, bytes: $0) }
                 }
-                // When no project changed, the previous index is kept (the same bytes).
+                // When few projects changed, the previous index is patched (the same bytes).
                 if let previous = sameBuilder && output.previous != nil ? SearchState.load(cacheDir: output.cacheDir) : nil,
-                   let outcome = SearchUpdate.apply(SearchIndex.documents(index, withText: false), previous: previous,
-                                                    options: SearchIndex.Options(), keep: output.keep)
+                   let outcome = try SearchUpdate.apply(index, previous: previous, options: SearchIndex.Options(),
+                                                        read: output.previousBytes, keep: output.keep, emit: emit)
                 {
                     options.log?("      \(outcome.changedDocuments) documents changed, \(outcome.rewrittenFiles) index files written again")
                     searchState = outcome.state

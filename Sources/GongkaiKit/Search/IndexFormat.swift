@@ -163,6 +163,63 @@ enum IndexFormat {
         for m in maps { out.append(contentsOf: m) }
     }
 
+    // MARK: Lists from decoded entries (the update; the same bytes as `appendList`)
+
+    /// A one- or two-character key's list of `entries` (sorted by document).
+    static func documentList(_ entries: [(doc: Int32, fields: UInt8)], documents count: Int) -> [UInt8] {
+        var stream: [UInt8] = [documentList]
+        var previous: Int64 = -1
+        var fields: UInt8 = 0
+        for e in entries {
+            appendVarint(UInt64(Int64(e.doc) - previous) << 4 | UInt64(e.fields), to: &stream)
+            previous = Int64(e.doc)
+            fields |= e.fields
+        }
+        guard bitmapSize(fields: fields, documents: count) < stream.count else { return stream }
+        let size = (count + 7) / 8
+        let order = (0..<4).filter { fields & (1 << $0) != 0 }
+        var out: [UInt8] = [bitmapList, fields]
+        for f in order {
+            var map = [UInt8](repeating: 0, count: size)
+            for e in entries where e.fields & (1 << f) != 0 { map[Int(e.doc) >> 3] |= 1 << UInt8(e.doc & 7) }
+            out.append(contentsOf: map)
+        }
+        return out
+    }
+
+    /// A three-character key's list of `entries` (sorted by document, then position).
+    static func occurrenceList(_ entries: [(doc: Int32, position: Int32, field: UInt8)]) -> [UInt8] {
+        var out: [UInt8] = [occurrenceList]
+        var doc: Int64 = -1
+        var position: Int64 = 0
+        for e in entries {
+            if Int64(e.doc) != doc {
+                appendVarint(UInt64(Int64(e.doc) - doc) << 1 | 1, to: &out)
+                appendVarint(UInt64(e.position) << 2 | UInt64(e.field), to: &out)
+                doc = Int64(e.doc)
+            } else {
+                appendVarint(UInt64(Int64(e.position) - position) << 3 | UInt64(e.field) << 1, to: &out)
+            }
+            position = Int64(e.position)
+        }
+        return out
+    }
+
+    /// A shard file of these keys' lists.
+    static func shard(_ lists: [UInt64: [UInt8]]) -> [UInt8] {
+        let keys = lists.keys.sorted()
+        var out: [UInt8] = []
+        appendVarint(UInt64(keys.count), to: &out)
+        for key in keys {
+            let codes = KeyTable.codes(key)
+            appendVarint(UInt64(codes.count), to: &out)
+            for c in codes { appendVarint(UInt64(c), to: &out) }
+            appendVarint(UInt64(lists[key]!.count), to: &out)
+        }
+        for key in keys { out.append(contentsOf: lists[key]!) }
+        return out
+    }
+
     // MARK: Shard files
 
     /// A shard file of `keys` (sorted), whose lists' sizes are `sizes`.

@@ -191,6 +191,14 @@ struct KeyTable {
         for entry in old where entry.key != 0 { table[probe(entry.key)] = entry }
     }
 
+    /// The bytes of `key`'s list as this table holds it (empty when it has none).
+    func listBytes(_ key: UInt64) -> [UInt8] {
+        guard let e = entry(key) else { return [] }
+        var out: [UInt8] = []
+        lists.forEachRun(of: Int(e.list)) { out.append(contentsOf: $0) }
+        return out
+    }
+
     /// The entry of `key`, if this table has it.
     func entry(_ key: UInt64) -> Entry? {
         if key < 0x10000, !unigrams.isEmpty { return unigrams[Int(key)].key == key ? unigrams[Int(key)] : nil }

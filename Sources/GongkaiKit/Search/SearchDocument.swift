@@ -114,6 +114,13 @@ struct SearchDocument: Sendable {
         }
     }
 
+    /// A document of these cells (the update rebuilds a previous document's keys from the
+    /// cells its index entry lists).
+    init(cells: [(Field, String)]) {
+        path = ""; name = ""; department = ""; year = 0; kinds = 0
+        for (field, text) in cells { add(text, field) }
+    }
+
     /// Ends the cell whose text was just appended (an empty one is no cell).
     private mutating func end(_ field: Field) {
         let start = cells.last.map { Int($0.end) } ?? 0

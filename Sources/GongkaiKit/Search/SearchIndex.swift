@@ -86,8 +86,11 @@ enum SearchIndex {
     /// Every document, by id; `withText: false` for what `SearchUpdate` compares, without
     /// decoding every project's details.
     static func documents(_ index: SiteIndex, withText: Bool = true) -> [SearchDocument] {
-        let places = places(index)
-        return parallelMap(Array(stride(from: 0, to: places.count, by: 256))) { start in
+        documents(index, places: places(index), withText: withText)
+    }
+
+    static func documents(_ index: SiteIndex, places: [(Int, Int)], withText: Bool) -> [SearchDocument] {
+        parallelMap(Array(stride(from: 0, to: places.count, by: 256))) { start in
             (start..<min(places.count, start + 256)).map { id in
                 document(index.departmentYears[places[id].0], places[id].1, withText: withText)
             }
@@ -251,7 +254,8 @@ enum SearchIndex {
         try emit(amountsPath, amountsFile(amounts))
         let layout = SearchState.Layout(shards: shardCount, recordChunk: recordChunk, textChunk: textChunk)
         try writeFacets(parts.flatMap(\.facets), amounts: amounts, layout: layout, emit: emit)
-        return SearchState(options: options, layout: layout, hashes: parts.flatMap(\.hashes))
+        return SearchState(options: options, layout: layout, hashes: parts.flatMap(\.hashes),
+                           listBytes: total, recordBytes: recordBytes, textBytes: textBytes)
     }
 
     static func shardPath(_ i: Int) -> String { "search/shards/\(i).bin" }
