@@ -74,10 +74,10 @@ enum IndexFormat {
         var out: [Part] = []
         var previous: Int64 = -1
         var fields: UInt8 = 0
-        for (t, table) in tables.enumerated() {
-            guard let e = table.entry(key), e.lastDoc >= 0 else { continue }
+        for t in tables.indices {
+            guard let e = tables[t].entry(key), e.lastDoc >= 0 else { continue }
             fields |= e.fields
-            let prefix = table.lists.prefix(of: Int(e.list))
+            let prefix = tables[t].lists.prefix(of: Int(e.list))
             var i = 0
             let value = prefix.withUnsafeBufferPointer { readVarint($0, &i) } ?? 0
             // The first document, from the gap from -1; then the gap from the previous part.
@@ -104,7 +104,7 @@ enum IndexFormat {
             tables[part.table].lists.forEachRun(of: part.list) { run in
                 let n = min(skip, run.count)
                 skip -= n
-                out.append(contentsOf: run[n...])
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: run[n...]))
             }
         }
     }
@@ -142,7 +142,7 @@ enum IndexFormat {
             tables[part.table].lists.forEachRun(of: part.list) { run in
                 let n = min(skip, run.count)
                 skip -= n
-                bytes.append(contentsOf: run[n...])
+                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: run[n...]))
             }
             func take(_ value: UInt64) {
                 doc += Int64(value >> 4)

@@ -65,77 +65,94 @@ struct KeyTable {
     static func length(_ key: UInt64) -> Int { key < 1 << 21 ? 1 : key < 1 << 42 ? 2 : 3 }
 
     /// The key's shard hash (FNV-1a over its code points, as search.js computes it).
-    static func hash(_ key: UInt64) -> UInt32 { SearchFold.hash(codes(key)) }
+    static func hash(_ key: UInt64) -> UInt32 {
+        var h: UInt32 = 2_166_136_261
+        for i in stride(from: length(key) - 1, through: 0, by: -1) {
+            h ^= UInt32(truncatingIfNeeded: key >> UInt64(21 * i)) & 0x1F_FFFF
+            h = h &* 16_777_619
+        }
+        return h
+    }
 
     /// Adds the keys of one cell's normalised text, which starts at `position` of document
     /// `doc`'s positions (documents come in id order, a document's cells in position order).
     mutating func add(_ codes: UnsafeBufferPointer<UInt32>, doc: Int32, position: Int32, field: SearchDocument.Field) {
         lists.makeUnique()
-        let bit = UInt8(1) << field.rawValue
         let n = codes.count
-        for i in 0..<n {
-            let a = codes[i]
-            addDocument(Self.key(a), doc: doc, bit: bit, unigram: a < 0x10000 ? Int(a) : nil)
-            guard i + 1 < n else { break }
-            let b = codes[i + 1]
-            addDocument(Self.key(a, b), doc: doc, bit: bit, unigram: nil)
-            guard i + 2 < n else { continue }
-            addOccurrence(Self.key(a, b, codes[i + 2]), doc: doc, position: position + Int32(i), field: field.rawValue, bit: bit)
+        // Room for every key the cell could add, so that the table does not grow in the loop;
+        // the arrays are taken out while it runs, and written through their pointers.
+        while (tableCount + 2 * n) * 2 > table.count { grow() }
+        let storage = lists.storage
+        var t: [Entry] = [], u: [Entry] = [], k: [UInt64] = []
+        swap(&t, &table); swap(&u, &unigrams); swap(&k, &keys)
+        defer { swap(&t, &table); swap(&u, &unigrams); swap(&k, &keys) }
+        let bit = UInt8(1) << field.rawValue
+        let mask = self.mask
+        var added = 0
+        t.withUnsafeMutableBufferPointer { tp in
+            u.withUnsafeMutableBufferPointer { up in
+                /// The entry of `key` in the table, made when new.
+                @inline(__always)
+                func slot(_ key: UInt64) -> UnsafeMutablePointer<Entry> {
+                    var i = Self.start(key, mask)
+                    while true {
+                        let e = tp.baseAddress! + i
+                        if e.pointee.key == key { return e }
+                        if e.pointee.key == 0 {
+                            e.pointee = Entry(key: key, list: Int32(storage.newList()), lastDoc: -1, aux: 0, fields: 0)
+                            k.append(key)
+                            added += 1
+                            return e
+                        }
+                        i = (i + 1) & mask
+                    }
+                }
+                /// A one- or two-character key in this document: a new posting (gap and field
+                /// mask), or the field's bit OR-ed into the document's posting.
+                @inline(__always)
+                func document(_ e: UnsafeMutablePointer<Entry>) {
+                    e.pointee.fields |= bit
+                    if e.pointee.lastDoc == doc {
+                        storage.or(bit, at: Int(e.pointee.aux))
+                    } else {
+                        let at = storage.append(UInt64(UInt32(bitPattern: doc &- e.pointee.lastDoc)) << 4 | UInt64(bit), to: Int(e.pointee.list))
+                        e.pointee.lastDoc = doc
+                        e.pointee.aux = Int32(at)
+                    }
+                }
+                for i in 0..<n {
+                    let a = codes[i]
+                    if a < 0x10000 && !up.isEmpty {
+                        let e = up.baseAddress! + Int(a)
+                        if e.pointee.key == 0 {
+                            e.pointee = Entry(key: Self.key(a), list: Int32(storage.newList()), lastDoc: -1, aux: 0, fields: 0)
+                            k.append(Self.key(a))
+                        }
+                        document(e)
+                    } else {
+                        document(slot(Self.key(a)))
+                    }
+                    guard i + 1 < n else { break }
+                    let b = codes[i + 1]
+                    document(slot(Self.key(a, b)))
+                    guard i + 2 < n else { continue }
+                    // A three-character key: its position, in the same document or a new one.
+                    let e = slot(Self.key(a, b, codes[i + 2]))
+                    let p = position + Int32(i)
+                    e.pointee.fields |= bit
+                    let list = Int(e.pointee.list)
+                    if e.pointee.lastDoc == doc {
+                        storage.append(UInt64(UInt32(p - e.pointee.aux)) << 3 | UInt64(field.rawValue) << 1, to: list)
+                    } else {
+                        storage.append(UInt64(UInt32(bitPattern: doc &- e.pointee.lastDoc)) << 1 | 1, to: list)
+                        storage.append(UInt64(UInt32(p)) << 2 | UInt64(field.rawValue), to: list)
+                        e.pointee.lastDoc = doc
+                    }
+                    e.pointee.aux = p
+                }
+            }
         }
-    }
-
-    /// A one- or two-character key in document `doc`: a new posting (gap and field mask), or
-    /// the field's bit OR-ed into the document's posting.
-    @inline(__always)
-    private mutating func addDocument(_ key: UInt64, doc: Int32, bit: UInt8, unigram: Int?) {
-        let e: Int
-        let inUnigrams = unigram != nil && !unigrams.isEmpty
-        if inUnigrams {
-            e = unigram!
-            if unigrams[e].key == 0 { newKey(key, at: e, unigram: true) }
-        } else {
-            e = slot(key)
-        }
-        // The entry is read and written in place (no uniqueness check on every access).
-        let (lastDoc, aux) = withEntry(e, unigram: inUnigrams) { entry -> (Int32, Int32) in
-            entry.fields |= bit
-            return (entry.lastDoc, entry.aux)
-        }
-        if lastDoc == doc {
-            lists.or(bit, at: Int(aux))
-            return
-        }
-        let list = withEntry(e, unigram: inUnigrams) { $0.list }
-        let at = lists.append(UInt64(UInt32(bitPattern: doc &- lastDoc)) << 4 | UInt64(bit), to: Int(list))
-        withEntry(e, unigram: inUnigrams) { entry in
-            entry.lastDoc = doc
-            entry.aux = Int32(at)
-        }
-    }
-
-    /// A three-character key at `position` of document `doc`.
-    @inline(__always)
-    private mutating func addOccurrence(_ key: UInt64, doc: Int32, position: Int32, field: UInt8, bit: UInt8) {
-        let e = slot(key)
-        let (list, lastDoc, lastPosition) = withEntry(e, unigram: false) { entry -> (Int32, Int32, Int32) in
-            entry.fields |= bit
-            let old = (entry.list, entry.lastDoc, entry.aux)
-            entry.lastDoc = doc
-            entry.aux = position
-            return old
-        }
-        if lastDoc == doc {
-            lists.append(UInt64(UInt32(position - lastPosition)) << 3 | UInt64(field) << 1, to: Int(list))
-        } else {
-            lists.append(UInt64(UInt32(bitPattern: doc &- lastDoc)) << 1 | 1, to: Int(list))
-            lists.append(UInt64(UInt32(position)) << 2 | UInt64(field), to: Int(list))
-        }
-    }
-
-    @inline(__always)
-    private mutating func withEntry<R>(_ e: Int, unigram: Bool, _ body: (inout Entry) -> R) -> R {
-        if unigram { return unigrams.withUnsafeMutableBufferPointer { body(&$0[e]) } }
-        return table.withUnsafeMutableBufferPointer { body(&$0[e]) }
+        tableCount += added
     }
 
     @inline(__always)
@@ -144,35 +161,7 @@ struct KeyTable {
         Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - mask.nonzeroBitCount))
     }
 
-    /// The entry of `key` in `table`, made when new.
-    @inline(__always)
-    private mutating func slot(_ key: UInt64) -> Int {
-        let mask = self.mask
-        let found: Int = table.withUnsafeBufferPointer { t in
-            var i = Self.start(key, mask)
-            while true {
-                let k = t[i].key
-                if k == key { return i }
-                if k == 0 { return ~i }
-                i = (i + 1) & mask
-            }
-        }
-        if found >= 0 { return found }
-        newKey(key, at: ~found, unigram: false)
-        tableCount += 1
-        if tableCount * 2 > table.count {
-            grow()
-            return probe(key)
-        }
-        return ~found
-    }
 
-    private mutating func newKey(_ key: UInt64, at e: Int, unigram: Bool) {
-        let entry = Entry(key: key, list: Int32(keys.count), lastDoc: -1, aux: 0, fields: 0)
-        if unigram { unigrams[e] = entry } else { table[e] = entry }
-        keys.append(key)
-        _ = lists.newList()
-    }
 
     /// The entry of `key`, or the empty entry where it would go.
     private func probe(_ key: UInt64) -> Int {
@@ -212,7 +201,7 @@ struct KeyTable {
 /// called once per cell by the table, not once per byte). Sendable: a table is handed to other
 /// threads only when it is no longer changed, and then only read.
 struct PostingLists: @unchecked Sendable {
-    private var storage = Storage()
+    private(set) var storage = Storage()
 
     mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
@@ -240,7 +229,7 @@ struct PostingLists: @unchecked Sendable {
     /// The list's first bytes (up to 10: a varint).
     func prefix(of list: Int) -> [UInt8] {
         var out: [UInt8] = []
-        forEachRun(of: list) { run in if out.count < 10 { out.append(contentsOf: run.prefix(10 - out.count)) } }
+        forEachRun(of: list) { run in if out.count < 10 { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: run.prefix(10 - out.count))) } }
         return out
     }
 
@@ -312,6 +301,7 @@ struct PostingLists: @unchecked Sendable {
         }
 
         @inline(__always)
+        @discardableResult
         func append(_ value: UInt64, to list: Int) -> Int {
             var v = value
             let first = put(UInt8(truncatingIfNeeded: v & 0x7F) | (v >= 0x80 ? 0x80 : 0), list)
