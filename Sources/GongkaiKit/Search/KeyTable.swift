@@ -226,12 +226,8 @@ struct PostingLists: @unchecked Sendable {
     /// The list's bytes, in order, a block's worth at a time.
     func forEachRun(of list: Int, _ body: (UnsafeRawBufferPointer) -> Void) { storage.forEachRun(of: list, body) }
 
-    /// The list's first bytes (up to 10: a varint).
-    func prefix(of list: Int) -> [UInt8] {
-        var out: [UInt8] = []
-        forEachRun(of: list) { run in if out.count < 10 { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: run.prefix(10 - out.count))) } }
-        return out
-    }
+    /// The list's first bytes (up to 10: a varint), from its first blocks only.
+    func prefix(of list: Int) -> [UInt8] { storage.prefix(of: list, count: 10) }
 
     final class Storage {
         struct List {
@@ -337,6 +333,19 @@ struct PostingLists: @unchecked Sendable {
             lists[list].used = l.used + 1
             lists[list].bytes = l.bytes + 1
             return at
+        }
+
+        func prefix(of list: Int, count: Int) -> [UInt8] {
+            var out: [UInt8] = []
+            let l = lists[list]
+            var block = l.head
+            while block >= 0 && out.count < count {
+                let base = Int(block) * Self.blockSize
+                let n = block == l.tail ? Int(l.used) : Self.dataSize
+                out.append(contentsOf: UnsafeRawBufferPointer(start: arena + base + 4, count: min(n, count - out.count)))
+                block = arena.load(fromByteOffset: base, as: Int32.self)
+            }
+            return out
         }
 
         func forEachRun(of list: Int, _ body: (UnsafeRawBufferPointer) -> Void) {
