@@ -137,7 +137,6 @@ enum IndexFormat {
         var doc: Int64 = -1
         for part in parts {
             var skip = part.firstLength
-            var first = true
             var bytes: [UInt8] = []
             tables[part.table].lists.forEachRun(of: part.list) { run in
                 let n = min(skip, run.count)
@@ -151,12 +150,10 @@ enum IndexFormat {
                 }
             }
             take(part.first)
-            first = false
             bytes.withUnsafeBufferPointer { b in
                 var i = 0
                 while i < b.count, let v = readVarint(b, &i) { take(v) }
             }
-            _ = first
         }
         out.append(bitmapList)
         out.append(fields)
