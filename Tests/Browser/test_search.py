@@ -669,7 +669,7 @@ def corpus(tmp_path_factory):
         (cache / "COMPLETE").write_text("ok\n")
     site = tmp_path_factory.mktemp("corpus") / "Public"
     done = subprocess.run([str(binary), "build", "--content", str(cache / "corpus" / "content"), "--output", str(site),
-                           "--config", "/nonexistent.yml", "--themes", str(REPO / "Themes")], capture_output=True, text=True)
+                           "--themes", str(REPO / "Themes")], capture_output=True, text=True, cwd=str(cache))
     assert done.returncode == 0, done.stderr[-2000:]
     handler = functools.partial(QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
