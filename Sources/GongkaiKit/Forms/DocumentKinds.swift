@@ -61,7 +61,8 @@ enum DocumentKinds {
         }
         // A template: the labels of a form with nothing filled in.
         let labelCells = texts.filter { $0.1.utf8.count <= 40 && Labels.field($0.1) != nil }
-        let named = doc.projects.contains { !$0.name.isEmpty && !$0.name.hasPrefix("未命名") }
+        // Named by a filled-in 项目名称 (a template's title names its issuer, not a project).
+        let named = doc.projects.contains { p in p.fields.contains { !$0.value.isEmpty && Labels.field($0.label) == .name } }
         if labelCells.count >= 3, !named, !hasAmount, doc.projects.allSatisfy({ $0.indicators.isEmpty }) {
             let names = labelCells.prefix(3).map(\.1).joined(separator: "、")
             return Finding(kind: .blankTemplate, line: labelCells[0].0,

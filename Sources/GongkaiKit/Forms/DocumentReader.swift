@@ -35,6 +35,15 @@ public enum DocumentReader {
         }
         var text = bytes
         if text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }
+        let spam = PageText.removingSpam(text)
+        if !spam.removed.isEmpty {
+            // A mirror's injected advertisements are no part of any value.
+            text = spam.bytes
+            for r in spam.removed {
+                doc.diagnose(.note, line: r.line, code: "spam-removed", "删去了镜像网站注入的垃圾文字‘\(r.term)’",
+                             en: "removed text a mirror site injected: ‘\(r.term)’")
+            }
+        }
         // `Encoding.problem` found the bytes valid UTF-8 (without its BOM, still).
         let source = SourceText(path: path, validUTF8: text)
 
@@ -56,7 +65,7 @@ public enum DocumentReader {
         doc.layout = LayoutDetector.detect(items)
         var reader = FormReader(path: doc.path)
         reader.hasTables = items.contains { if case .row = $0 { return true }; return false }
-        reader.read(items, into: &doc)
+        let reading = reader.read(items, into: &doc)
         if let lookAlike = DocumentKinds.lookAlike(items, doc) {
             // A self-evaluation, an evaluation report, a budget's explanation, a blank template:
             // said as what it is, and nothing of it published.
@@ -85,7 +94,7 @@ public enum DocumentReader {
             return
         }
         doc.evidence = evidence.reason
-        finish(&doc)
+        finish(&doc, publisher: reading.publisher)
     }
 
     /// Why a document holds a form: an indicator table's header, or a project with a name (from
@@ -100,11 +109,16 @@ public enum DocumentReader {
             let line = p.location.line
             return (line, Localized(zh: "项目名称与金额，第\(line)行", en: "project name and amount, line \(line)"))
         }
+        // A form cut before its amount: a project's name with its department or unit beside it.
+        for p in doc.projects where !p.name.isEmpty && (p.rawDepartment != nil || p.unit != nil) {
+            let line = p.location.line
+            return (line, Localized(zh: "项目名称与主管部门，第\(line)行", en: "project name and department, line \(line)"))
+        }
         return nil
     }
 
     /// Document-level fill-in and checks after the layout reader ran.
-    private static func finish(_ doc: inout DocumentResult) {
+    private static func finish(_ doc: inout DocumentResult, publisher: (name: String, line: Int)? = nil) {
         if doc.projects.isEmpty {
             doc.diagnose(.error, line: 1, code: "no-projects", "绩效目标表中没有项目", en: "a form with no project in it")
         }
@@ -139,7 +153,20 @@ public enum DocumentReader {
                              "项目‘\(p.name)’没有写主管部门，按其单位‘\(unit)’归集",
                              en: "project ‘\(p.name)’ names no 主管部门; grouped under its unit ‘\(unit)’")
             }
+            if p.rawDepartment == nil, let publisher {
+                // Neither a 主管部门 nor a unit: the web page's publisher (信息来源, 发布机构).
+                p.rawDepartment = Departments.stripCode(publisher.name)
+                doc.diagnose(.note, line: publisher.line, code: "department-from-publisher",
+                             "项目‘\(p.name)’没有写主管部门或单位，按网页的发布者‘\(publisher.name)’归集",
+                             en: "project ‘\(p.name)’ names no 主管部门 or unit; grouped under the page's publisher ‘\(publisher.name)’")
+            }
             if p.year == nil { p.year = doc.year }
+            if p.year == nil, let period = p.period, let year = Titles.year(inPeriod: period) {
+                // No year stated: the period lies within one (`2022年1月—12月`, `20191`–`201912`).
+                p.year = year
+                doc.diagnose(.note, line: line, code: "year-from-period", "项目‘\(p.name)’没有写年度，按其项目期‘\(period)’读作\(year)年",
+                             en: "project ‘\(p.name)’ states no year; read as \(year) from its period ‘\(period)’")
+            }
             if p.amount == nil, let total = p.totalAmount { p.amount = total }
             if p.amount == nil {
                 doc.diagnose(.error, line: line, code: "missing-amount", "项目‘\(p.name)’没有金额（项目总金额、年度资金总额或预算数）",

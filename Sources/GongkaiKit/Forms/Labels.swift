@@ -6,6 +6,9 @@ enum FieldKind: Equatable {
     /// A level of the transfer-payment chain (中央 … 区县主管部门): the most local one (the
     /// highest rank) names the department.
     case departmentLevel(Int)
+    /// A finance bureau of the chain (省级财政部门, 区县财政部门): kept as a field, never the
+    /// project's department.
+    case financeDepartment
     case unit
     case name
     /// 一级项目名称: another name of the project.
@@ -30,6 +33,13 @@ enum FieldKind: Equatable {
     case spendingPlan
     /// `项目年度`: the year, where a form states it as a field.
     case year
+    /// Another attribute of the project (资金性质, 项目分类): kept as a field.
+    case attribute
+    /// The web page's publisher (发布机构, 信息来源): the department only when the form names
+    /// neither a department nor a unit.
+    case publisher
+    /// A field of the web page around the form (索引号, 成文日期): not the form's.
+    case pageField
 
     /// The kind a label of labels.yml's `fields` has under `key` (the `index`th in its list).
     static func vocabulary(key: String, label: String, index: Int) -> FieldKind? {
@@ -38,6 +48,11 @@ enum FieldKind: Equatable {
         case "parent_name": .parentName
         case "department": .department
         case "department_chain": .departmentLevel(index)
+        case "finance_department": .financeDepartment
+        case "place": .narrative(LabelText.display(label), isGoal: false)
+        case "attribute": .attribute
+        case "publisher": .publisher
+        case "page_field": .pageField
         case "unit": .unit
         case "code": .code
         case "contact": .contact

@@ -25,10 +25,22 @@ struct TableReader {
     var tableUnit: MoneyUnit?
     /// A row of labels only, waiting for the row of their values.
     private var heldLabels: [Pair]?
+    /// The label that ended the last row with no value (`…项目总投资` / `174.78万元…`): the next
+    /// row's first, unlabelled cell is its value when it is one.
+    private var trailingLabel: Pair?
     /// The rank of the department label read so far (the transfer-payment chain's most local
     /// level names the department).
     private var departmentRank = Int.min
     private var totalUnit: MoneyUnit?
+    /// An amount the project's prose states (`(6)年度预算安排:500万元`): its amount when its
+    /// table gives none.
+    private var proseAmount: (money: Money, unit: MoneyUnit?)?
+    /// The funding lines' amounts, and whether each is nested under a 小计 (`1、一般公共预算`
+    /// under `(一)财政拨款小计`): the top-level ones add up to the year's amount.
+    private var fundingParts: [(money: Money, unit: MoneyUnit?, nested: Bool, line: Int)] = []
+    private var inSubtotal = false
+    /// The page's publisher, when the table names it (`发布机构 | 民族事务委员会`).
+    private(set) var publisher: (name: String, line: Int)?
     private let file: String
 
     init(project: Project, file: String) {
@@ -37,6 +49,9 @@ struct TableReader {
     }
 
     var hasIndicatorTable: Bool { indicators != nil }
+
+    /// Whether the last row ended with a label whose value may open the next row.
+    var awaitsValue: Bool { trailingLabel != nil }
 
     /// Whether the rows read now are an indicator table's.
     var isReadingIndicators: Bool {
@@ -52,6 +67,33 @@ struct TableReader {
             project.amount = total
             project.amountUnit = totalUnit
         }
+        if project.amount == nil, let (money, unit) = proseAmount {
+            project.amount = money
+            project.amountUnit = unit
+        }
+        if project.amount == nil, let sum = fundingSum() {
+            // `年度资金总额` left empty (or a heading `金额(万元)`), its parts filled in: the
+            // year's amount is what they add up to (the top level of 小计 lines only).
+            project.amount = sum.money
+            project.amountUnit = sum.unit
+            let parts = fundingParts.filter { !$0.nested }
+            doc.diagnose(.note, line: parts[0].line, code: "amount-from-funding",
+                         "项目金额未填，按资金来源各项之和（\(parts.count) 项）读作 \(sum.money.wanString) 万元",
+                         en: "the project's amount is not filled in; read as the sum of its \(parts.count) funding line(s): \(sum.money.wanString) 万元")
+        }
+    }
+
+    /// The sum of the top-level funding lines, when they have amounts and one unit.
+    private func fundingSum() -> (money: Money, unit: MoneyUnit?)? {
+        let parts = fundingParts.filter { !$0.nested }
+        guard !parts.isEmpty, parts.contains(where: { $0.money.fen != 0 }), Set(parts.map { $0.unit?.rawValue ?? "" }).count == 1 else { return nil }
+        var fen: Int64 = 0
+        for p in parts {
+            let (sum, overflow) = fen.addingReportingOverflow(p.money.fen)
+            guard !overflow else { return nil }
+            fen = sum
+        }
+        return (Money(fen: fen), parts[0].unit)
     }
 
     private mutating func flushHeldRow(into doc: inout DocumentResult) {
@@ -192,6 +234,28 @@ struct TableReader {
     private mutating func readFieldRow(_ row: Row, into doc: inout DocumentResult) {
         var pairs = pairs(row)
         guard !pairs.isEmpty else { return }
+        if let trailing = trailingLabel {
+            trailingLabel = nil
+            if pairs[0].kind == nil, let first = pairs[0].values.first, Self.readAmount(first, unit: nil) != nil {
+                var pair = trailing
+                pair.values = [first]
+                pair.lines = [pairs[0].lines.first ?? row.line]
+                pairs[0].values.removeFirst()
+                pairs[0].lines.removeFirst()
+                if pairs[0].values.isEmpty { pairs.removeFirst() }
+                apply(pair, row: row, into: &doc)
+                guard !pairs.isEmpty else { return }
+            } else {
+                apply(trailing, row: row, into: &doc)
+            }
+        }
+        if pairs.count >= 2, let last = pairs.last, last.values.isEmpty,
+           last.kind == .yearAmount || last.kind == .totalAmount
+        {
+            // Its value may open the next row.
+            trailingLabel = last
+            pairs.removeLast()
+        }
         // A row of labels only, its values in the row below (`资金来源 财政拨款 上年结转 …` then
         // `36 0 0 …`).
         if let held = heldLabels {
@@ -200,8 +264,12 @@ struct TableReader {
                values.count <= held.count, values.count * 2 >= held.count
             {
                 let cellLines = pairs[0].lines
-                var joined: [Pair] = []
-                for (k, label) in held.enumerated() {
+                // A group label (`资金来源(万元)`) heads the labels and has no value of its own
+                // when there is one value fewer than labels.
+                let isGroup: (Pair) -> Bool = { $0.kind == .fundingGroup || $0.kind == .goalGroup }
+                let slots = values.count < held.count ? held.filter { !isGroup($0) } : held
+                var joined: [Pair] = held.filter(isGroup).filter { _ in slots.count < held.count }
+                for (k, label) in slots.enumerated() {
                     var pair = label
                     if k < values.count {
                         pair.values = [values[k]]
@@ -221,6 +289,11 @@ struct TableReader {
             return
         }
 
+        // A unit a funding group of the row names (`项目资金 (元)`) is the unit of the row's
+        // amounts, also of those before it (a scrambled row).
+        if groupUnit == nil, let unit = pairs.lazy.filter({ $0.kind == .fundingGroup }).compactMap({ Labels.unit($0.label) }).first {
+            groupUnit = unit
+        }
         for (index, pair) in pairs.enumerated() {
             guard let kind = pair.kind else {
                 readUnlabelled(values: pair.values, row: row, into: &doc)
@@ -243,6 +316,11 @@ struct TableReader {
                 if !value.isEmpty { project.fields.append(Field(label: pair.label, value: value, line: row.line)) }
                 else if index == 0 { project.structuralLines.append(row.line) }
             default:
+                if pair.values.isEmpty, let unit = Labels.unit(pair.label) {
+                    // A label alone that names a unit (`年度预算安排(万元)` on lines of its own):
+                    // the amounts under it are in it.
+                    groupUnit = unit
+                }
                 apply(pair, row: row, into: &doc)
             }
         }
@@ -250,7 +328,64 @@ struct TableReader {
 
     private mutating func apply(_ pair: Pair, row: Row, into doc: inout DocumentResult) {
         guard let kind = pair.kind else { return }
-        apply(kind, label: pair.label, value: pair.values.joined(separator: " "), line: row.line, valueLine: pair.lines.first ?? pair.line, into: &doc)
+        var value = pair.values.joined(separator: " ")
+        var valueLine = pair.lines.first ?? pair.line
+        switch kind {
+        case .yearAmount, .totalAmount, .funding:
+            // Several cells after an amount's label (`年度资金总额:50万 | 中央衔接…资金50`): the
+            // first that is an amount is its value.
+            if pair.values.count > 1, Self.readAmount(value, unit: nil) == nil,
+               let k = pair.values.firstIndex(where: { Self.readAmount($0, unit: nil) != nil })
+            {
+                value = pair.values[k]
+                valueLine = k < pair.lines.count ? pair.lines[k] : valueLine
+            }
+        default:
+            break
+        }
+        apply(kind, label: pair.label, value: value, line: row.line, valueLine: valueLine, into: &doc)
+    }
+
+    /// A fact the project's prose states (`(3)实施主体:卢村乡人民政府`, `(6)年度预算安排:500万元`):
+    /// an amount stands when the table gives none; other fields as in a table row. Narrative
+    /// labels are the caller's sections.
+    mutating func readProse(title: String, body: String, line: Int, into doc: inout DocumentResult) {
+        let value = body.trimming("。.;；")
+        guard !value.isEmpty, let kind = Labels.field(title) else { return }
+        switch kind {
+        case .yearAmount, .totalAmount:
+            guard proseAmount == nil else { return }
+            let unit = Amounts.unit(in: value) ?? Labels.unit(title)
+            if let money = Self.readAmount(value, unit: unit), unit != nil {
+                proseAmount = (money, unit)
+            }
+        case .narrative, .goal, .goalGroup, .fundingGroup, .subItems, .spendingPlan:
+            break
+        case .unit, .department, .departmentLevel:
+            // `卢村乡人民政府根据行动方案明确职责:…`: the body the sentence starts with.
+            let short = value.scalarCount <= 20 && !value.contains(where: { "，,:：;；".contains($0) })
+            if let name = short ? value : Titles.leadingDepartment(in: value) {
+                apply(kind, label: title, value: name, line: line, into: &doc)
+            }
+        default:
+            apply(kind, label: title, value: value, line: line, into: &doc)
+        }
+    }
+
+    /// An amount's text read in `unit` (万元 when nil): the number, or a fund's name with the
+    /// number after it (`中央衔接推进乡村振兴补助资金(少数民族发展任务)50`,
+    /// `财政衔接推进乡村振兴补助资金575.038908万元`).
+    static func readAmount(_ text: String, unit: MoneyUnit?) -> Money? {
+        let parse: (String) -> Money? = { unit == .yuan ? Amounts.yuan($0) : Amounts.wan($0) }
+        if let money = parse(text) { return money }
+        guard let number = Amounts.afterFundName(text) else { return nil }
+        return parse(number)
+    }
+
+    /// Whether a value is a form's instruction, not a value (`(盖章)`, `(签字)`).
+    static func isInstruction(_ value: String) -> Bool {
+        let s = value.trimming("()（）[]【】 ")
+        return s.scalarCount <= 4 && ["盖章", "签字", "签章", "公章"].contains { s.utf8Contains($0) }
     }
 
     private mutating func readUnlabelled(values: [String], row: Row, into doc: inout DocumentResult) {
@@ -279,6 +414,7 @@ struct TableReader {
     private mutating func apply(_ kind: FieldKind, label: String, value: String, line: Int, valueLine: Int? = nil,
                                 into doc: inout DocumentResult) {
         let valueLine = valueLine ?? line
+        let value = Self.isInstruction(value) ? "" : value
         project.fields.append(Field(label: label, value: value, line: line))
         switch kind {
         case .department:
@@ -294,7 +430,14 @@ struct TableReader {
         case .parentName:
             if !value.isEmpty, !project.otherNames.contains(value) { project.otherNames.append(value) }
         case .unit:
-            if !value.isEmpty { project.unit = value }
+            // A unit named with its place (`蒙城县卫生健康委员会`) is not replaced by a short
+            // spelling of it (`卫健委`).
+            if !value.isEmpty, project.unit.map({ Self.namesPlace($0) && !Self.namesPlace(value) }) != true {
+                project.unit = value
+            }
+        case .publisher:
+            let name = value.trimming("。")
+            if publisher == nil, Titles.looksLikeDepartment(name) || Titles.looksLikePlace(name) { publisher = (name, valueLine) }
         case .name:
             guard !value.isEmpty else { return }
             if project.name.isEmpty {
@@ -319,8 +462,17 @@ struct TableReader {
                 project.amountUnit = unit
             }
         case .funding(let name):
-            let money = value.isEmpty ? nil : amount(value, label: label, line: valueLine, into: &doc)?.0
-            project.funding.append(FundingLine(label: name, amount: money, text: value, line: line))
+            let read = value.isEmpty ? nil : amount(value, label: label, line: valueLine, into: &doc)
+            project.funding.append(FundingLine(label: name, amount: read?.0, text: value, line: line))
+            // `(一)财政拨款小计` heads the numbered lines after it (`1、一般公共预算`).
+            let compact = LabelText.compact(label)
+            let numbered = compact.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+            if name.utf8HasSuffix("小计") || compact.first == 0x28 {
+                inSubtotal = name.utf8HasSuffix("小计")
+                if let (money, unit) = read { fundingParts.append((money, unit, false, valueLine)) }
+            } else if let (money, unit) = read {
+                fundingParts.append((money, unit, numbered && inSubtotal, valueLine))
+            }
         case .source:
             if !value.isEmpty { project.source = value }
         case .period:
@@ -339,7 +491,7 @@ struct TableReader {
             if !value.isEmpty {
                 project.sections.append(NarrativeSection(title: title, text: value, line: line, isGoal: true))
             }
-        case .fundingGroup, .goalGroup, .subItems, .spendingPlan, .contact:
+        case .fundingGroup, .goalGroup, .subItems, .spendingPlan, .contact, .financeDepartment, .attribute, .pageField:
             break
         }
     }
@@ -347,6 +499,10 @@ struct TableReader {
     /// Reads what is held back (a row of labels whose values never came) and ends the project's
     /// rows.
     private mutating func flushHeldLabels(into doc: inout DocumentResult) {
+        if let trailing = trailingLabel, let kind = trailing.kind {
+            trailingLabel = nil
+            apply(kind, label: trailing.label, value: "", line: trailing.line, into: &doc)
+        }
         guard let held = heldLabels else { return }
         heldLabels = nil
         for label in held {
@@ -361,7 +517,7 @@ struct TableReader {
     private func amount(_ text: String, label: String, line: Int, into doc: inout DocumentResult) -> (Money, MoneyUnit?)? {
         guard !text.isEmpty else { return nil }
         let unit = Amounts.unit(in: text) ?? Labels.unit(label) ?? groupUnit ?? tableUnit
-        if let money = unit == .yuan ? Amounts.yuan(text) : Amounts.wan(text) {
+        if let money = Self.readAmount(text, unit: unit) {
             if unit == nil {
                 doc.diagnose(.warning, line: line, code: "amount-unit-unknown",
                              "\(label)‘\(text)’没有注明单位（标签、表头和数值都未写元或万元），暂按万元读取并标为单位不确定",
@@ -372,6 +528,11 @@ struct TableReader {
         doc.diagnose(.warning, line: line, code: "unreadable-amount", "\(label)‘\(text)’不是金额",
                      en: "\(label) ‘\(text)’ is not an amount")
         return nil
+    }
+
+    /// Whether a unit's name says its place (`蒙城县…`, `芜湖市…`, `卢村乡…`).
+    static func namesPlace(_ name: String) -> Bool {
+        ["省", "市", "县", "区", "乡", "镇", "旗", "州"].contains { name.prefix(8).contains($0) }
     }
 
     // MARK: 绩效支出明细

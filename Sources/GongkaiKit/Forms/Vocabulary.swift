@@ -25,6 +25,9 @@ struct Vocabulary: Sendable {
     private(set) var kinds: [ByteKey: DocumentKind] = [:]
     /// Words of a web page's own text around a form (发布时间, 浏览次数, 当前位置 …).
     private(set) var pageText: [String] = []
+    /// Text that mirrors inject into pages (gambling advertisements), longest first: removed
+    /// before a document is read.
+    private(set) var spam: [String] = []
     /// Labels of three characters or more as they may stand in run-together text, longest first.
     private(set) var runTogetherLabels: [String] = []
     /// A fingerprint of everything above (the build cache keeps documents read with it).
@@ -76,6 +79,7 @@ struct Vocabulary: Sendable {
         level2 = Set(list(levels["level2"]).map { ByteKey($0) })
         qualitative = Set(list(root["qualitative_values"]).map { ByteKey($0) })
         pageText = list(root["page_text"])
+        spam = list(root["spam"]).filter { !$0.isEmpty }.sorted { $0.utf8.count > $1.utf8.count }
         for (key, value) in (root["kinds"] as? [String: Any]) ?? [:] {
             guard let kind = DocumentKind(rawValue: key) else { throw Problem(message: "unknown kind \(key)") }
             for label in list(value) { kinds[LabelText.key(label)] = kind }
@@ -120,7 +124,16 @@ struct Vocabulary: Sendable {
 
     /// Whether a line is a web page's own text (a caption `…_第2页` included), not the form's.
     func isPageText(_ text: String) -> Bool {
-        if pageText.contains(where: { text.utf8Contains($0) }) { return true }
+        for word in pageText where text.utf8Contains(word) {
+            // A word that is a label (`来源:`) counts at the line's start or after a space only:
+            // `资金来源:` is the form's.
+            guard word.utf8.last == UInt8(ascii: ":") else { return true }
+            var rest = Substring(text)
+            while let r = rest.range(of: word) {
+                if r.lowerBound == text.startIndex || text[text.index(before: r.lowerBound)].isWhitespace { return true }
+                rest = rest[r.upperBound...]
+            }
+        }
         // A page caption: `…_第2页`, `第 2 页 共 5 页`.
         let compact = text.filter { !$0.isWhitespace }
         if let r = compact.range(of: "第"), compact[r.upperBound...].prefix(while: \.isNumber).count > 0,
@@ -156,7 +169,7 @@ enum LabelText {
         String(decoding: strip(compact(label), keepUnit: true).key, as: UTF8.self)
     }
 
-    /// The label's bytes without spaces, `*` and zero-width spaces, with full-width parentheses,
+    /// The label's bytes without spaces, `*`, `?` and zero-width spaces, with full-width parentheses,
     /// colons and brackets made ASCII.
     static func compact(_ label: String) -> [UInt8] {
         var out: [UInt8] = []
@@ -168,7 +181,8 @@ enum LabelText {
             while i < n {
                 let c = b[i]
                 switch c {
-                case 0x20, 0x09, 0x0A, 0x0D, 0x2A:
+                case 0x20, 0x09, 0x0A, 0x0D, 0x2A, 0x3F:
+                    // Spaces, `*` (a required field) and `?` (a mirror's filler: `绩?????效`).
                     i += 1
                     continue
                 case 0xC2 where i + 1 < n && b[i + 1] == 0xA0:
@@ -189,7 +203,7 @@ enum LabelText {
                     case 0x88: out.append(0x28); i += 3; continue  // （
                     case 0x89: out.append(0x29); i += 3; continue  // ）
                     case 0x9A: out.append(0x3A); i += 3; continue  // ：
-                    case 0x8A: i += 3; continue  // ＊
+                    case 0x8A, 0x9F: i += 3; continue  // ＊ ？
                     case 0xBB: out.append(0x5B); i += 3; continue  // ［
                     case 0xBD: out.append(0x5D); i += 3; continue  // ］
                     default: break
