@@ -10,7 +10,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("31 project(s)"))
         #expect(result.stdout.contains("旌德县人力资源和社会保障局  2024  13 个项目  合计 625.39 万元"))
-        #expect(result.stdout.contains("\(Repo.jiangyin2022):26: 警告: OCR garbage cell ‘创业促八’"))
+        #expect(result.stdout.contains("\(Repo.jiangyin2022):26: 警告: 识别错误的乱码格‘创业促八’"))
     }
 
     @Test func checkJSONIsAnArrayOfDiagnostics() throws {

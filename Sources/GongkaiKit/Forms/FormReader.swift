@@ -38,6 +38,12 @@ struct FormReader {
         var inList = false
         /// The web page's publisher (`信息来源:`, `发布机构`).
         var publisher: (name: String, line: Int)?
+        /// Whether the page's own text (a footer) came after the open form's last row: the page
+        /// was stored to its end.
+        var pageTextAfterRows = false
+        /// The document's last line read, and whether its end has been reached.
+        var lastLine = 1
+        var atEnd = false
     }
 
     /// What a document's reading found beside its projects.
@@ -58,6 +64,11 @@ struct FormReader {
                 continue
             }
             if case .blank = item { continue }
+            switch item {
+            case .row(let row, _): state.lastLine = row.lastLine
+            case .text(let line, _, _): state.lastLine = line
+            case .blank: break
+            }
             flushPending(&state, &doc)
             switch item {
             case .blank:
@@ -69,6 +80,7 @@ struct FormReader {
             }
         }
         flushPending(&state, &doc)
+        state.atEnd = true
         finish(&state, &doc)
         if let goals = state.goals {
             doc.overallGoals = OverallGoalsReader.read(title: goals.title, line: goals.line, lines: goals.lines, path: path)
@@ -139,6 +151,7 @@ struct FormReader {
         }
         state.current?.read(row, into: &doc)
         state.currentHasRows = true
+        state.pageTextAfterRows = false
         if let title = glued {
             // The next form's title glued to this row (a lost line break): start it here.
             readText(title, line: row.line, style: .paragraph, &state, &doc)
@@ -154,6 +167,7 @@ struct FormReader {
         }
         if Vocabulary.current.isPageText(text) {
             if state.publisher == nil, let name = PageText.publisher(in: text) { state.publisher = (name, n) }
+            if state.currentHasRows { state.pageTextAfterRows = true }
             doc.diagnose(.note, line: n, code: "page-text", "网页上的文字，不属于表格，未读取：‘\(text.prefix(40))’",
                          en: "text of the web page, not of the form; not read: ‘\(text.prefix(40))’")
             return
@@ -224,9 +238,16 @@ struct FormReader {
             for row in rows { readRow(row, &state, &doc) }
             return
         }
-        if state.current?.awaitsValue == true {
-            // The value of the label that ended the line before (`…项目总投资` / `174.78万元…`).
-            readRow(Row(line: n, cells: TextRows.cells(text, splitRunTogether: !hasTables)), &state, &doc)
+        if state.current?.awaitsValue == true, !FormText.isSectionTitle(text) {
+            // The value of the label that ended the line before (`…项目总投资` / `174.78万元…`,
+            // `年度目标` / its text).
+            let cells = state.current?.awaitsAmount == true ? TextRows.cells(text, splitRunTogether: !hasTables) : [text]
+            readRow(Row(line: n, cells: cells), &state, &doc)
+            return
+        }
+        if state.current != nil, text.scalarCount <= 24, Labels.field(text) != nil {
+            // A label on a line of its own (`年度预算安排(万元)`, `年度目标`).
+            readRow(Row(line: n, cells: [text]), &state, &doc)
             return
         }
         if state.current?.isReadingIndicators == true, !FormText.isTitle(text) {
@@ -397,6 +418,14 @@ struct FormReader {
                          en: "a department-wide form with no project name: named by its title ‘\(name)’")
         }
         if project.year == nil { project.year = state.segmentYear ?? doc.year }
+        if state.atEnd, !state.pageTextAfterRows, Self.isCut(reader) {
+            // The document ends inside this form (a page stored only in part): what it holds
+            // is published, marked incomplete; nothing is filled in for the rest.
+            project.incomplete = true
+            doc.diagnose(.warning, line: state.lastLine, code: "incomplete-form",
+                         "项目‘\(project.name)’的表格在文末中断（网页或文件只存了前一部分）：按已读到的内容发布，并标为不完整",
+                         en: "the form of project ‘\(project.name)’ stops at the end of the text (the page or file was stored in part): published as read and marked incomplete")
+        }
         if project.name.isEmpty, project.amount == nil, project.totalAmount == nil, project.indicators.isEmpty {
             // Rows that name no project, give no amount and hold no indicator are no project.
             doc.diagnose(.note, line: project.location.line, code: "stray-rows",
@@ -427,6 +456,19 @@ struct FormReader {
             if next.contains(where: { $0.utf8Contains("清单") }) { starts.insert(i) }
         }
         return starts
+    }
+
+    /// Whether a form that the document ends in was cut: its indicator table stops before a
+    /// whole 满意度 indicator, has a header and no row, or there is no indicator table and no
+    /// indicator named anywhere in it (a form states its targets).
+    static func isCut(_ reader: TableReader) -> Bool {
+        if let last = reader.lastIndicatorRow { return !(last.complete && last.satisfaction) }
+        if reader.project.indicatorColumns.headerLine != nil { return true }
+        let p = reader.project
+        let words = ["产出指标", "效益指标", "满意度指标", "效果指标"]
+        let mentions = p.fields.contains { f in words.contains { f.value.utf8Contains($0) || f.label.utf8Contains($0) } }
+            || p.sections.contains { s in words.contains { s.text.utf8Contains($0) } }
+        return !mentions
     }
 
     /// Whether a row holds the web page's fields only (`索引号 | … | 发布机构 | …`).

@@ -15,6 +15,14 @@ struct TableReader {
     var project: Project
     private var state: State = .fields
     private var indicators: IndicatorTableReader?
+    /// A second group of indicator columns beside the first (中期 and 年度 side by side): its
+    /// reader, the indicators it read, and the terms the form's goals name in their order.
+    private var secondGroup: IndicatorTableReader?
+    private var secondIndicators: [Indicator] = []
+    private var goalTerms: [String] = []
+    /// The last indicator row: whether it was a whole indicator with a value, and whether it
+    /// was a 满意度 one (a form cut before its end stops elsewhere).
+    private(set) var lastIndicatorRow: (complete: Bool, satisfaction: Bool)?
     /// An indicator row that stopped before its values, waiting for the row with them.
     private var heldRow: Row?
     /// The group label of the last labelled row (`预算规模及资金用途`, `绩效目标`).
@@ -50,8 +58,19 @@ struct TableReader {
 
     var hasIndicatorTable: Bool { indicators != nil }
 
+    static func isAmount(_ kind: FieldKind?) -> Bool { kind == .yearAmount || kind == .totalAmount }
+
+    static func isNarrative(_ kind: FieldKind?) -> Bool {
+        switch kind {
+        case .narrative?, .goal?: return true
+        default: return false
+        }
+    }
+
     /// Whether the last row ended with a label whose value may open the next row.
     var awaitsValue: Bool { trailingLabel != nil }
+    /// Whether the label waiting for its value is an amount's.
+    var awaitsAmount: Bool { Self.isAmount(trailingLabel?.kind) }
 
     /// Whether the rows read now are an indicator table's.
     var isReadingIndicators: Bool {
@@ -63,6 +82,7 @@ struct TableReader {
     mutating func finish(into doc: inout DocumentResult) {
         flushHeldRow(into: &doc)
         flushHeldLabels(into: &doc)
+        mergeSecondGroup(into: &doc)
         if project.amount == nil, let total = project.totalAmount {
             project.amount = total
             project.amountUnit = totalUnit
@@ -133,12 +153,23 @@ struct TableReader {
 
     mutating func read(_ row: Row, into doc: inout DocumentResult) {
         guard !row.isEmpty else { return }
+        if let (before, header, after) = Self.splitAtHeader(row) {
+            // A page that ran a table's rows together: the fields before the indicator header,
+            // the header, and the indicator rows after it, each read as what it is.
+            read(before, into: &doc)
+            read(header, into: &doc)
+            read(after, into: &doc)
+            return
+        }
         if let header = IndicatorHeader(cells: row.cells, line: row.line) {
             flushHeldRow(into: &doc)
             flushHeldLabels(into: &doc)
+            mergeSecondGroup(into: &doc)
             startIndicators(header, lines: row.lines)
+            secondGroup = IndicatorHeader(secondGroupOf: row.cells, line: row.line).map { IndicatorTableReader(header: $0) }
             return
         }
+        if case .fields = state { noteGoalTerms(row) }
         if case .indicators = state, let header = indicators?.header {
             // An indicator row that a page break or a converter cut in two: the name in one row,
             // its values in the next.
@@ -236,7 +267,15 @@ struct TableReader {
         guard !pairs.isEmpty else { return }
         if let trailing = trailingLabel {
             trailingLabel = nil
-            if pairs[0].kind == nil, let first = pairs[0].values.first, Self.readAmount(first, unit: nil) != nil {
+            if !Self.isAmount(trailing.kind), pairs[0].kind == nil, !pairs[0].values.contains(where: FormText.isSectionTitle) {
+                // `年度目标` on a line of its own, its text on the next.
+                var pair = trailing
+                pair.values = [pairs[0].values.joined(separator: " ")]
+                pair.lines = [pairs[0].lines.first ?? row.line]
+                pairs.removeFirst()
+                apply(pair, row: row, into: &doc)
+                guard !pairs.isEmpty else { return }
+            } else if pairs[0].kind == nil, let first = pairs[0].values.first, Self.readAmount(first, unit: nil) != nil {
                 var pair = trailing
                 pair.values = [first]
                 pair.lines = [pairs[0].lines.first ?? row.line]
@@ -249,12 +288,17 @@ struct TableReader {
                 apply(trailing, row: row, into: &doc)
             }
         }
-        if pairs.count >= 2, let last = pairs.last, last.values.isEmpty,
-           last.kind == .yearAmount || last.kind == .totalAmount
+        if let last = pairs.last, last.values.isEmpty,
+           (pairs.count >= 2 && Self.isAmount(last.kind)) || (pairs.count == 1 && row.filledCells.count == 1 && Self.isNarrative(last.kind))
         {
             // Its value may open the next row.
+            if let unit = Labels.unit(last.label) { groupUnit = unit }
             trailingLabel = last
             pairs.removeLast()
+            guard !pairs.isEmpty else {
+                project.structuralLines.append(contentsOf: row.lines)
+                return
+            }
         }
         // A row of labels only, its values in the row below (`资金来源 财政拨款 上年结转 …` then
         // `36 0 0 …`).
@@ -401,10 +445,11 @@ struct TableReader {
                 let rest = values.dropFirst().joined(separator: " ")
                 project.fields.append(Field(label: label, value: rest, line: row.line))
                 project.sections.append(NarrativeSection(title: label, text: rest, line: row.line, isGoal: false))
-                doc.diagnose(.note, line: row.line, code: "unknown-field", "unknown field ‘\(label)’ kept as a narrative section")
+                doc.diagnose(.note, line: row.line, code: "unknown-field", "未知的栏目‘\(label)’，作为叙述段落保留",
+                             en: "unknown field ‘\(label)’ kept as a narrative section")
             } else {
-                doc.diagnose(.warning, line: row.line, code: "unlabelled-row",
-                             "table row ‘\(text.prefix(40))’ has no label; not read into the project")
+                doc.diagnose(.warning, line: row.line, code: "unlabelled-row", "表格行‘\(text.prefix(40))’没有标签，未读入项目",
+                             en: "table row ‘\(text.prefix(40))’ has no label; not read into the project")
             }
         }
     }
@@ -553,7 +598,8 @@ struct TableReader {
             if full == nil { unreadable.append(only) }
         }
         for text in unreadable {
-            doc.diagnose(.warning, line: row.line, code: "unreadable-amount", "绩效支出明细 amount ‘\(text)’ is not an amount in 元")
+            doc.diagnose(.warning, line: row.line, code: "unreadable-amount", "绩效支出明细的金额‘\(text)’不是以元为单位的金额",
+                         en: "绩效支出明细 amount ‘\(text)’ is not an amount in 元")
         }
         project.subItems.append(SubItem(name: name, halfYear: half, fullYear: full, line: row.line))
     }
@@ -563,8 +609,8 @@ struct TableReader {
     private mutating func readPlanValues(_ row: Row, labels: [String], into doc: inout DocumentResult) {
         let values = row.filledCells
         if values.count != labels.count {
-            doc.diagnose(.warning, line: row.line, code: "plan-mismatch",
-                         "资金支出计划 has \(labels.count) dates but \(values.count) values")
+            doc.diagnose(.warning, line: row.line, code: "plan-mismatch", "资金支出计划有 \(labels.count) 个日期，却有 \(values.count) 个数值",
+                         en: "资金支出计划 has \(labels.count) dates but \(values.count) values")
         }
         for (i, value) in values.enumerated() {
             let label = i < labels.count ? labels[i] : "第\(i + 1)项"
@@ -576,36 +622,195 @@ struct TableReader {
     // MARK: Indicators
 
     private mutating func readIndicatorRow(_ row: Row, into doc: inout DocumentResult) {
-        guard var reader = indicators else { return }
+        guard let header = indicators?.header else { return }
+        for part in Self.splitMerged(row, header) {
+            guard let second = secondGroup else {
+                readIndicatorRow(part, group: 0, into: &doc)
+                continue
+            }
+            // 中期 and 年度 side by side: each half of the row read by its own columns.
+            let (first, other) = Self.splitGroups(part, header, second.header)
+            readIndicatorRow(first, group: 0, into: &doc)
+            if let other { readIndicatorRow(other, group: 1, into: &doc) }
+        }
+    }
+
+    /// A row with an indicator header inside it and other cells before or after it: the three
+    /// parts, or nil (a header alone, or no header). Looked for only in a row with a cell
+    /// naming the 一级 column.
+    static func splitAtHeader(_ row: Row) -> (Row, Row, Row)? {
+        guard let k = row.cells.firstIndex(where: { $0.utf8.count <= 16 && $0.utf8Contains("一级") }),
+              IndicatorHeader.role(of: row.cells[k]) == .level1 else { return nil }
+        var start = k
+        if start > 0, IndicatorTableReader.isLabelColumnText(row.cells[start - 1]) { start -= 1 }
+        var end = k + 1
+        var j = k + 1
+        while j < row.cells.count {
+            let cell = row.cells[j]
+            if cell.isEmpty { j += 1; continue }
+            guard IndicatorHeader.role(of: cell) != nil else { break }
+            j += 1
+            end = j
+        }
+        let before = row.cells[..<start].contains { !$0.isEmpty }
+        let after = row.cells[end...].contains { !$0.isEmpty }
+        guard before || after, IndicatorHeader(cells: Array(row.cells[start..<end]), line: row.line) != nil else { return nil }
+        func part(_ r: Range<Int>) -> Row {
+            let first = r.first { !row.cells[$0].isEmpty } ?? r.lowerBound
+            return Row(line: row.line(ofCell: first), cells: Array(row.cells[r]), lastLine: r.map { row.line(ofCell: $0) }.max() ?? row.line,
+                       cellLines: r.map { row.line(ofCell: $0) }, cellColumns: r.map { $0 < row.cellColumns.count ? row.cellColumns[$0] : nil })
+        }
+        return (part(0..<start), part(start..<end), part(end..<row.cells.count))
+    }
+
+    /// Several indicators that a page ran into one row (`猪肉产量稳定率 | % | ≥95% | 能繁母猪稳定率 |
+    /// % | 90%`, no row ends marked): cut after each name and the cells of its columns, when every
+    /// part is a name and exactly that many cells.
+    static func splitMerged(_ row: Row, _ header: IndicatorHeader) -> [Row] {
+        let tail = header.tail.count
+        let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
+        guard tail > 0, filled.count > header.width, header.secondGroup == nil else { return [row] }
+        // The categories first, then (name, tail cells) repeated.
+        var k = 0
+        while k < filled.count, IndicatorVocabulary.isVocabulary(row.cells[filled[k]]) || IndicatorTableReader.isLabelColumnText(row.cells[filled[k]]) { k += 1 }
+        let rest = filled[k...]
+        // Whole chunks, and the last one possibly cut (the text ends inside it).
+        guard rest.count / (tail + 1) >= 2 || (rest.count > tail + 1 && rest.count % (tail + 1) != 0) else { return [row] }
+        var rows: [Row] = []
+        var start = 0
+        for chunk in stride(from: rest.startIndex, to: rest.endIndex, by: tail + 1) {
+            let name = row.cells[rest[chunk]]
+            guard !IndicatorVocabulary.isOperator(name), !IndicatorVocabulary.isVocabulary(name) else { return [row] }
+            // Each whole chunk ends with its last column's cell, never a name or a category.
+            if chunk + tail < rest.endIndex {
+                let last = row.cells[rest[chunk + tail]]
+                if IndicatorVocabulary.looksLikeLevel2(last) { return [row] }
+                if header.tail.last == .value, !(IndicatorVocabulary.isValueLike(last) || IndicatorVocabulary.isUnfilled(last)) { return [row] }
+            }
+            let end = chunk + tail + 1 < rest.endIndex ? rest[chunk + tail + 1] : row.cells.count
+            let columns = chunk == rest.startIndex ? Array(0..<end) : Array(start..<end)
+            rows.append(Row(line: row.line(ofCell: columns.first { !row.cells[$0].isEmpty } ?? columns[0]),
+                            cells: columns.map { row.cells[$0] }, lastLine: row.lastLine, cellLines: columns.map { row.line(ofCell: $0) }))
+            start = end
+        }
+        return rows
+    }
+
+    /// A row of two groups of columns cut in two: by the header's columns when it is whole,
+    /// else where the second group's 二级 name (or, without one, its name and values from the
+    /// right) starts. The second half gets the first half's 一级 cell.
+    static func splitGroups(_ row: Row, _ header: IndicatorHeader, _ second: IndicatorHeader) -> (Row, Row?) {
+        guard let columns = header.secondGroup else { return (row, nil) }
+        func take(_ indices: [Int]) -> Row {
+            Row(line: row.line, cells: indices.map { $0 >= 0 && $0 < row.cells.count ? row.cells[$0] : "" },
+                lastLine: row.lastLine, cellLines: indices.map { row.line(ofCell: $0) })
+        }
+        let fullWidth = (columns.last ?? 0) + 1
+        let used = (row.cells.lastIndex { !$0.isEmpty } ?? -1) + 1
+        if used == fullWidth {
+            return (take(Array(0..<header.width)), take(columns))
+        }
+        // Cells moved left (merged cells dropped): the second group starts at its 二级 name.
+        let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
+        guard filled.count >= 4 else { return (row, nil) }
+        let partWidth = second.tail.count + 2  // 二级, 三级 and the columns after
+        var cut = filled.last { k in k > filled[1] && IndicatorVocabulary.looksLikeLevel2(row.cells[k]) }
+        if cut == nil, filled.count >= 2 * (partWidth - 1) { cut = filled[filled.count - (partWidth - 1)] }
+        guard let cut else { return (row, nil) }
+        let first = take(Array(0..<cut))
+        let level1 = IndicatorVocabulary.isLevel1(row.cells[filled[0]]) && IndicatorVocabulary.isVocabulary(row.cells[filled[1]]) ? filled[0] : -1
+        let prefix = (second.position(of: .level2) ?? 2) - 1
+        let shared = Array(repeating: -1, count: max(0, prefix)) + [level1]
+        var other = take(shared + Array(cut..<row.cells.count))
+        if !IndicatorVocabulary.looksLikeLevel2(row.cells[cut]) {
+            // No 二级 cell of its own: the name under the 三级 column.
+            other = take(shared + [-1] + Array(cut..<row.cells.count))
+        }
+        return (first, other)
+    }
+
+    /// `中期目标(2024年—2026年) | 年度目标`: the order of the terms the indicator groups follow.
+    private mutating func noteGoalTerms(_ row: Row) {
+        var terms: [String] = []
+        for cell in row.cells where !cell.isEmpty && cell.scalarCount <= 24 {
+            let key = Labels.normalize(cell)
+            if let term = ["中期", "长期", "实施期"].first(where: { key.utf8HasPrefix($0) }), key.utf8Contains("目标") {
+                terms.append(term)
+            } else if key.utf8HasPrefix("年度") && key.utf8Contains("目标") {
+                terms.append("年度")
+            }
+        }
+        if terms.count >= 2, terms.contains("年度") { goalTerms = terms }
+    }
+
+    private mutating func readIndicatorRow(_ row: Row, group: Int, into doc: inout DocumentResult) {
+        guard var reader = group == 0 ? indicators : secondGroup else { return }
         let path = doc.path
         var found: [Diagnostic] = []
         let reading = reader.read(cells: row.cells, line: row.line, cellLines: row.cellLines) { severity, code, message in
             found.append(Diagnostic(severity, SourceLocation(file: path, line: row.line), code: code, message))
         }
-        indicators = reader
+        if group == 0 { indicators = reader } else { secondGroup = reader }
         doc.diagnostics.append(contentsOf: found)
+        var list = group == 0 ? project.indicators : secondIndicators
+        defer { if group == 0 { project.indicators = list } else { secondIndicators = list } }
         switch reading {
         case .indicator(let indicator)?:
-            if indicator.targets.allSatisfy({ $0.value == nil && $0.halfYear == nil }) {
-                doc.diagnose(.warning, line: row.line, code: "indicator-without-value", "indicator ‘\(indicator.name)’ has no value")
+            let hasValue = !indicator.targets.allSatisfy({ $0.value == nil && $0.halfYear == nil })
+            if !hasValue {
+                doc.diagnose(.warning, line: row.line, code: "indicator-without-value", "指标‘\(indicator.name)’没有指标值",
+                             en: "indicator ‘\(indicator.name)’ has no value")
             }
-            project.indicators.append(indicator)
+            list.append(indicator)
+            lastIndicatorRow = (hasValue, indicator.level1.utf8Contains("满意") || indicator.level2.utf8Contains("满意"))
         case .continuation(let target)?:
-            if project.indicators.isEmpty {
-                doc.diagnose(.warning, line: row.line, code: "value-without-indicator", "values with no indicator above them")
+            if list.isEmpty {
+                doc.diagnose(.warning, line: row.line, code: "value-without-indicator", "指标值上方没有指标",
+                             en: "values with no indicator above them")
             } else {
-                project.indicators[project.indicators.count - 1].targets.append(target)
+                list[list.count - 1].targets.append(target)
             }
         case .categoryOnly?:
             project.structuralLines.append(contentsOf: row.lines)
+            lastIndicatorRow = (false, false)
         case .valuesWithoutIndicator(let values)?:
             let category = [reader.level1, reader.level2].filter { !$0.isEmpty }.joined(separator: " / ")
             let values = values.map { "‘\($0)’" }.joined(separator: "、")
             doc.diagnose(.warning, line: row.line, code: "value-without-indicator",
-                         "value \(values) has no indicator name\(category.isEmpty ? "" : " (under \(category))"); not read as an indicator")
+                         "指标值\(values)没有指标名称\(category.isEmpty ? "" : "（在 \(category) 下）")；不作为指标读取",
+                         en: "value \(values) has no indicator name\(category.isEmpty ? "" : " (under \(category))"); not read as an indicator")
             project.structuralLines.append(contentsOf: row.lines)
         case nil:
             break
         }
+    }
+
+    /// The second group's indicators after the first's, the year's first: an indicator of the
+    /// other term with the same name as one of the year's is another target of it (its term
+    /// said); one of its own is an indicator whose targets say their term.
+    private mutating func mergeSecondGroup(into doc: inout DocumentResult) {
+        guard secondGroup != nil else { return }
+        defer { secondGroup = nil; secondIndicators = [] }
+        guard !secondIndicators.isEmpty else { return }
+        // Which group is the year's: the goals' order says (`中期目标 | 年度目标`), else the first.
+        let firstIsYear = goalTerms.first.map { $0 == "年度" } ?? true
+        let otherTerm = goalTerms.first { $0 != "年度" } ?? "中期"
+        if goalTerms.isEmpty, let line = project.indicatorColumns.headerLine {
+            doc.diagnose(.warning, line: line, code: "indicator-term-unknown",
+                         "指标表有两组指标列，表中没有说明哪一组是年度指标：按第一组为年度、第二组为中期读取",
+                         en: "the indicator table has two groups of columns and does not say which is the year's: the first is read as the year's, the second as 中期")
+        }
+        var year = firstIsYear ? project.indicators : secondIndicators
+        var other = firstIsYear ? secondIndicators : project.indicators
+        for i in other.indices { for t in other[i].targets.indices { other[i].targets[t].term = otherTerm } }
+        var own: [Indicator] = []
+        for indicator in other {
+            if let k = year.firstIndex(where: { $0.name == indicator.name && $0.level2 == indicator.level2 }) {
+                year[k].targets.append(contentsOf: indicator.targets)
+            } else {
+                own.append(indicator)
+            }
+        }
+        project.indicators = year + own
     }
 }

@@ -19,7 +19,7 @@ enum TextRows {
                 cells.append(label)
                 rest = value
             }
-            if splitRunTogether, rest.scalarCount > 4 {
+            if splitRunTogether, rest.scalarCount > 4, !isLabel(rest) {
                 cells.append(contentsOf: splitAtLabels(rest))
             } else {
                 cells.append(rest)

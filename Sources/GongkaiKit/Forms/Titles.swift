@@ -3,6 +3,24 @@
 enum Titles {
     /// The first year (1990–2099) written as `2024年` / `2024 年度` in the text.
     static func year(in text: String) -> Int? {
+        if let y = yearWritten(in: text) { return y }
+        // `2 0 2 4 年`: digits spaced out.
+        guard text.utf8.contains(0x20), text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        var joined = ""
+        var previous: Character = "x"
+        for (k, c) in zip(text.indices, text) {
+            if c == " ", previous.isASCII, previous.isNumber, text.index(after: k) < text.endIndex,
+               text[text.index(after: k)].isASCII, text[text.index(after: k)].isNumber
+            {
+                continue
+            }
+            joined.append(c)
+            previous = c
+        }
+        return joined == text ? nil : yearWritten(in: joined)
+    }
+
+    private static func yearWritten(in text: String) -> Int? {
         var text = text
         return text.withUTF8 { b -> Int? in
             let n = b.count
@@ -14,6 +32,9 @@ enum Titles {
                     continue
                 }
                 var j = i + 4
+                while j < n && b[j] == 0x20 { j += 1 }
+                // `(2020)年度`: the year in brackets before 年.
+                if j < n && b[j] == 0x29 { j += 1 } else if j + 2 < n, b[j] == 0xEF, b[j + 1] == 0xBC, b[j + 2] == 0x89 { j += 3 }
                 while j < n && b[j] == 0x20 { j += 1 }
                 // 年 is E5 B9 B4.
                 if j + 2 < n, b[j] == 0xE5, b[j + 1] == 0xB9, b[j + 2] == 0xB4 {

@@ -56,9 +56,15 @@ struct Vocabulary: Sendable {
     /// Makes the site's labels (`gongkai.yml` `labels:`, keyed like labels.yml's `fields`) part
     /// of the vocabulary for what is read from now on.
     static func install(siteLabels: [String: [String]]) throws {
-        var v = shipped
+        current = try shipped.adding(siteLabels: siteLabels)
+    }
+
+    /// This vocabulary with a site's labels added (keyed like labels.yml's `fields`); throws for
+    /// a key that is no field's, saying so in Chinese and English.
+    func adding(siteLabels: [String: [String]]) throws -> Vocabulary {
+        var v = self
         try v.add(fields: siteLabels, site: true)
-        current = v
+        return v
     }
 
     struct Problem: Error, CustomStringConvertible {
