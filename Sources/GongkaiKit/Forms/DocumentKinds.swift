@@ -63,7 +63,12 @@ enum DocumentKinds {
         let labelCells = texts.filter { $0.1.utf8.count <= 40 && Labels.field($0.1) != nil }
         // Named by a filled-in 项目名称 (a template's title names its issuer, not a project).
         let named = doc.projects.contains { p in p.fields.contains { !$0.value.isEmpty && Labels.field($0.label) == .name } }
-        if labelCells.count >= 3, !named, !hasAmount, doc.projects.allSatisfy({ $0.indicators.isEmpty }) {
+        // …and no amount written anywhere (a form whose values were cut from their labels, as
+        // PDF text does, is no template).
+        let writesAmount = texts.contains { t in
+            t.1.utf8.count <= 40 && Amounts.unit(in: t.1) != nil && Amounts.wan(t.1) != nil
+        }
+        if labelCells.count >= 3, !named, !hasAmount, !writesAmount, doc.projects.allSatisfy({ $0.indicators.isEmpty }) {
             let names = labelCells.prefix(3).map(\.1).joined(separator: "、")
             return Finding(kind: .blankTemplate, line: labelCells[0].0,
                            evidence: Localized(zh: "有表格的栏目（\(names)），但都没有填写", en: "it has a form's labels (\(names)) with nothing filled in"))

@@ -88,6 +88,19 @@ public enum DocumentReader {
             doc.projects = []
             doc.annex = nil
             doc.diagnostics = doc.diagnostics.filter { $0.code.hasPrefix("html-") || $0.code.hasPrefix("docx-") || $0.code.hasPrefix("table-") } + notes
+            // Labels on lines of their own with their values elsewhere (PDF text writes a table's
+            // columns one after the other): said, since pairing them would be a guess.
+            let labels = items.compactMap { item -> (Int, String)? in
+                if case .text(let line, let text, _) = item, text.utf8.count <= 40, Labels.field(text) != nil { return (line, text) }
+                return nil
+            }
+            if labels.count >= 3 {
+                let names = labels.prefix(3).map(\.1).joined(separator: "、")
+                doc.diagnose(.error, line: labels[0].0, code: "unrecognised-layout",
+                             "找到了表格的栏目（\(names)…），但栏目旁没有可以确定的值（PDF 转出的文字常把一列栏目和一列值分开写）；不按猜测配对，未读取。请用 Word 文件（.docx）或 pdftotext -layout",
+                             en: "a form's labels were found (\(names)…) but no value stands beside them for certain (PDF text writes a column of labels, then a column of values); they are not paired by guess, nothing is read. Use the Word file (.docx) or pdftotext -layout")
+                return
+            }
             doc.diagnose(.error, line: 1, code: "unrecognised-layout",
                          "不是可识别的绩效目标表：没有找到指标表头（一级/二级/三级指标、指标值），也没有带金额的项目名称",
                          en: "not a recognised form: no indicator header (一级/二级/三级指标, 指标值) and no project name with an amount was found")
@@ -122,13 +135,17 @@ public enum DocumentReader {
         if doc.projects.isEmpty {
             doc.diagnose(.error, line: 1, code: "no-projects", "绩效目标表中没有项目", en: "a form with no project in it")
         }
+        var unnamed: [Int] = []
         for i in doc.projects.indices {
             var p = doc.projects[i]
             let line = p.location.line
             if p.name.isEmpty {
-                doc.diagnose(.error, line: line, code: "missing-name", "项目没有名称（既无标题也无“项目名称”）",
-                             en: "project has no name (no title and no 项目名称)")
-                p.name = "未命名项目（第\(line)行）"
+                // A name is never made up: what has none is said and not published.
+                let amount = p.amount.map { Localized(zh: "（其金额 \($0.wanString) 万元未计入）", en: " (its amount of \($0.wanString) 万元 is not counted)") }
+                doc.diagnose(.error, line: line, code: "missing-name", "这一项目没有名称（既无标题也无“项目名称”），不发布\(amount?.zh ?? "")",
+                             en: "a project with no name (no title and no 项目名称) is not published\(amount?.en ?? "")")
+                unnamed.append(i)
+                continue
             }
             // C tables write `2024_就业见习服务`: the name is the part after the year.
             if let underscore = p.name.firstIndex(of: "_"), p.name[..<underscore].count == 4,
@@ -191,6 +208,7 @@ public enum DocumentReader {
             }
             doc.projects[i] = p
         }
+        for i in unnamed.reversed() { doc.projects.remove(at: i) }
         reconcileYear(with: pathYear(doc.path), &doc)
         if doc.year == nil { doc.year = doc.projects.compactMap(\.year).first }
         if doc.department == nil { doc.department = doc.projects.compactMap(\.rawDepartment).first }

@@ -43,6 +43,8 @@ struct TableReader {
     /// An amount the project's prose states (`(6)年度预算安排:500万元`): its amount when its
     /// table gives none.
     private var proseAmount: (money: Money, unit: MoneyUnit?)?
+    /// Whether the prose's amount came after a table's (not the form's order).
+    private var proseAfterTable = false
     /// The funding lines' amounts, and whether each is nested under a 小计 (`1、一般公共预算`
     /// under `(一)财政拨款小计`): the top-level ones add up to the year's amount.
     private var fundingParts: [(money: Money, unit: MoneyUnit?, nested: Bool, line: Int)] = []
@@ -90,6 +92,19 @@ struct TableReader {
         if project.amount == nil, let (money, unit) = proseAmount {
             project.amount = money
             project.amountUnit = unit
+        } else if proseAfterTable, let table = project.amount, let (prose, _) = proseAmount, table != prose {
+            // A table read before the project's own prose, and the prose says another amount: a
+            // page that put another form's table here (PDF text); neither is published for
+            // certain. (Prose then table is the form's order: the table's amount stands, and
+            // the quality checks note the difference.)
+            doc.diagnose(.error, line: project.location.line, code: "amount-conflict",
+                         "项目‘\(project.name)’的表中年度金额是 \(table.wanString) 万元，文字（年度预算安排）却是 \(prose.wanString) 万元：不发布金额",
+                         en: "project ‘\(project.name)’: its table's amount is \(table.wanString) 万元 but its text (年度预算安排) says \(prose.wanString) 万元; no amount is published")
+            project.amount = nil
+            project.amountUnit = nil
+            project.totalAmount = nil
+            proseAmount = nil
+            fundingParts = []
         }
         if project.amount == nil, let sum = fundingSum() {
             // `年度资金总额` left empty (or a heading `金额(万元)`), its parts filled in: the
@@ -399,6 +414,7 @@ struct TableReader {
         switch kind {
         case .yearAmount, .totalAmount:
             guard proseAmount == nil else { return }
+            if project.amount != nil { proseAfterTable = true }
             let unit = Amounts.unit(in: value) ?? Labels.unit(title)
             if let money = Self.readAmount(value, unit: unit), unit != nil {
                 proseAmount = (money, unit)
@@ -484,7 +500,8 @@ struct TableReader {
             let name = value.trimming("。")
             if publisher == nil, Titles.looksLikeDepartment(name) || Titles.looksLikePlace(name) { publisher = (name, valueLine) }
         case .name:
-            guard !value.isEmpty else { return }
+            // A label broken over lines (`主管部门及代 码`) is no name.
+            guard !value.isEmpty, Labels.field(value) == nil, IndicatorHeader.role(of: value) == nil else { return }
             if project.name.isEmpty {
                 project.name = value
             } else if project.name != value {

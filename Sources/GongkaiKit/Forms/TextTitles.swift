@@ -87,6 +87,14 @@ enum TextTitles {
         }
         if matchStart - boundary <= 30 {
             var start = boundary
+            // `2021 年度…申报表`: a year a space before the title is its.
+            var y = boundary - 1
+            while y >= from, c[y].isWhitespace { y -= 1 }
+            if y - 3 >= from, c[(y - 3)...y].allSatisfy({ $0.isASCII && $0.isNumber }), y - 4 < from || !c[y - 4].isNumber,
+               let year = Int(String(c[(y - 3)...y])), (1990...2099).contains(year), c[boundary] == "年"
+            {
+                return ((y - 3)..<stop, yearStart)
+            }
             // `附件 2`, `附件2:`, `1.` before the title are not part of it.
             if c.count > start + 1, c[start] == "附", c[start + 1] == "件" { start += 2 }
             while start < matchStart, c[start].isNumber || " .、:：".contains(c[start]) { start += 1 }
