@@ -44,7 +44,10 @@ enum FormItems {
         out.reserveCapacity(items.count)
         var i = 0
         while i < items.count {
-            guard case .text(let line, let text, let style) = items[i] else {
+            // Only a text line followed by a short one can be a label's first part.
+            guard case .text(let line, let text, let style) = items[i], i + 1 < items.count,
+                  case .text(_, let next, _) = items[i + 1], next.utf8.count <= 16, next.scalarCount <= 4
+            else {
                 out.append(items[i])
                 i += 1
                 continue

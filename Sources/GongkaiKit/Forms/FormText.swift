@@ -17,6 +17,7 @@ enum FormText {
     /// A list of a fund's allocations (`2022年省级第七批水利专项资金安排表`, `…分配表(任务清单)`):
     /// a table of amounts per place or unit, not a targets form.
     static func isListTitle(_ text: String) -> Bool {
+        guard text.utf8HasSuffix("表") || text.utf8.last == 0x29 || text.utf8HasSuffix("）") || text.utf8.last == 0x20 else { return false }
         guard text.scalarCount <= 80, !isTitle(text) else { return false }
         var s = Substring(text.trimming("# "))
         // A note in brackets after the title: `(任务清单)`.

@@ -39,12 +39,10 @@ struct IndicatorHeader {
     var hasBasis: Bool { roles.contains(.basis) }
     /// Whether the header has columns beyond 描述/指标值/依据 (operator, unit, 中期 value, 分值,
     /// 备注): rows are then read by the header's columns after the 三级 name.
-    var hasExtraColumns: Bool { roles.contains { [.operator, .unit, .longValue, .weight, .remark].contains($0) } }
-    /// The columns after the 三级 name, in order.
-    var tail: [Role] {
-        guard let p = position(of: .level3) else { return [] }
-        return roles[(p + 1)...].filter { $0 != .label && $0 != .level1 && $0 != .level2 && $0 != .level3 }
-    }
+    private(set) var hasExtraColumns = false
+    /// The columns after the 三级 name, in order, and where they are.
+    private(set) var tail: [Role] = []
+    private(set) var tailPositions: [Int] = []
 
     /// The column a header cell names (`一级指标` → `.level1`), or nil for any other text.
     static func role(of cell: String) -> Role? {
@@ -93,6 +91,11 @@ struct IndicatorHeader {
         }
         self.roles = roles
         self.line = line
+        hasExtraColumns = roles.contains { [.operator, .unit, .longValue, .weight, .remark].contains($0) }
+        if let p = roles.firstIndex(of: .level3) {
+            tailPositions = roles.indices.filter { $0 > p && ![.label, .level1, .level2, .level3].contains(roles[$0]) }
+            tail = tailPositions.map { roles[$0] }
+        }
         if let k = roles.firstIndex(of: .longValue), k < cells.count {
             for term in ["中期", "长期", "实施期"] where cells[k].utf8Contains(term) { longTerm = term }
         }
@@ -356,10 +359,7 @@ struct IndicatorTableReader {
 
     /// A row's cells under the header's columns after the 三级 one, by position.
     private func tailCells(_ cells: [String]) -> [(IndicatorHeader.Role, String)] {
-        guard let p = header.position(of: .level3) else { return [] }
-        return header.roles.indices.filter { $0 > p && header.tail.contains(header.roles[$0]) }.map { k in
-            (header.roles[k], k < cells.count ? cells[k] : "")
-        }
+        header.tailPositions.map { k in (header.roles[k], k < cells.count ? cells[k] : "") }
     }
 
     /// The text of a merged label column (`绩效指标`, `绩 效 指 标`), not a category.

@@ -84,10 +84,19 @@ enum Labels {
     /// The field a cell names, or nil when the cell is not a known label.
     static func field(_ cell: String) -> FieldKind? {
         guard !cell.isEmpty, cell.utf8.count <= 80 else { return nil }
+        // A cell with nothing that normalising drops is looked up as written (most are).
+        if !mayNeedNormalising(cell), !cell.utf8HasPrefix("其中") {
+            if let kind = Vocabulary.current.field(ByteKey(cell)) { return kind }
+            return goal(Array(cell.utf8))
+        }
         let key = LabelText.strip(LabelText.compact(cell)).key
         guard !key.isEmpty else { return nil }
         if let kind = Vocabulary.current.field(ByteKey(String(decoding: key, as: UTF8.self))) { return kind }
-        // `目标1`, `目标2`, …
+        return goal(key)
+    }
+
+    /// `目标1`, `目标2`, …
+    private static func goal(_ key: [UInt8]) -> FieldKind? {
         let goal: [UInt8] = Array("目标".utf8)
         if key.count > goal.count, key.count <= goal.count + 2, key.starts(with: goal),
             key[goal.count...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
@@ -95,6 +104,13 @@ enum Labels {
             return .goal(String(decoding: key, as: UTF8.self))
         }
         return nil
+    }
+
+    /// Whether a cell may read differently once normalised (spaces, brackets, marks, full width):
+    /// a byte scan, so that clean cells are looked up as written.
+    static func mayNeedNormalising(_ s: String) -> Bool {
+        s.utf8.contains { $0 <= 0x20 || $0 == 0x28 || $0 == 0x2A || $0 == 0x3A || $0 == 0x3F || $0 == 0xEF || $0 == 0xE3 || $0 == 0xE2 || $0 == 0xC2 }
+            || s.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } == true
     }
 
     /// The unit a label names (`项目资金（万元）` → 万元), if any.
@@ -121,7 +137,7 @@ enum IndicatorVocabulary {
 
     /// Whether a name may be a known one once its spaces, marks or `*` are dropped (a byte scan
     /// of a short cell, so that names as written are looked up once).
-    private static func mayNeedNormalising(_ s: String) -> Bool {
+    static func mayNeedNormalising(_ s: String) -> Bool {
         s.utf8.contains { $0 == 0x20 || $0 == 0x28 || $0 == 0x2A || $0 == 0x0A || $0 == 0xEF || $0 == 0xE3 }
     }
 
@@ -149,6 +165,12 @@ enum IndicatorVocabulary {
     /// Whether a target value is a template's, not filled in: an operator or a unit with no
     /// number (`≧ %`, `公里`, `万亩`, `≥`), or a placeholder (`(≥**%)`, `××`).
     static func isUnfilled(_ s: String) -> Bool {
+        // Most values have a digit or are words: decided on their bytes, without a copy.
+        guard s.utf8.count <= 36, !s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        if let first = s.unicodeScalars.first, first.value >= 0x4E00, first.value <= 0x9FFF, !s.utf8.contains(where: { $0 <= 0x20 || $0 == 0x28 }) {
+            // Words: unfilled only when they are a unit (`公里`, `万亩`).
+            return isUnit(s) || (s.utf8HasPrefix("万") && s.count > 1 && isUnit(String(s.dropFirst())))
+        }
         var t = s.filter { !$0.isWhitespace && !"()（）".contains($0) }
         guard !t.isEmpty, t.unicodeScalars.count <= 12, !t.contains(where: { $0.isASCII && $0.isNumber }) else { return false }
         while let f = t.unicodeScalars.first, operatorScalars.contains(f.value) { t.unicodeScalars.removeFirst() }
@@ -162,8 +184,10 @@ enum IndicatorVocabulary {
 
     /// A unit a target value ends with (`%`, `人`, `公里`, `万亩`).
     static func isUnit(_ t: String) -> Bool {
-        t == "%" || TargetValueParser.unitSet.contains(t) || ["公里", "米", "亩", "平方米", "立方米", "吨", "株", "公顷"].contains(t)
+        t.utf8.count <= 12 && units.contains(t)
     }
+
+    private static let units = TargetValueParser.unitSet.union(["%", "公里", "米", "亩", "平方米", "立方米", "吨", "株", "公顷"])
 
     /// The operator and unit an unfilled value still says (`≧ %` → `≧`, `%`).
     static func unfilledParts(_ s: String) -> (op: String?, unit: String?) {

@@ -69,6 +69,9 @@ struct TableReader {
         }
     }
 
+    /// Whether a 项目名称 row has been read (a second one starts another form).
+    private(set) var hasNameField = false
+
     /// Whether the last row ended with a label whose value may open the next row.
     var awaitsValue: Bool { trailingLabel != nil }
     /// Whether the label waiting for its value is an amount's.
@@ -168,7 +171,9 @@ struct TableReader {
 
     mutating func read(_ row: Row, into doc: inout DocumentResult) {
         guard !row.isEmpty else { return }
-        if let (before, header, after) = Self.splitAtHeader(row) {
+        // Only a row naming the 一级 column can hold a header (one scan of its cells).
+        let level1 = Self.level1Cell(row)
+        if let k = level1, let (before, header, after) = Self.splitAtHeader(row, at: k) {
             // A page that ran a table's rows together: the fields before the indicator header,
             // the header, and the indicator rows after it, each read as what it is.
             read(before, into: &doc)
@@ -176,7 +181,7 @@ struct TableReader {
             read(after, into: &doc)
             return
         }
-        if let header = IndicatorHeader(cells: row.cells, line: row.line) {
+        if level1 != nil, let header = IndicatorHeader(cells: row.cells, line: row.line) {
             flushHeldRow(into: &doc)
             flushHeldLabels(into: &doc)
             mergeSecondGroup(into: &doc)
@@ -270,9 +275,22 @@ struct TableReader {
     /// `年度资金总额:50万` → (`年度资金总额`, the kind, `50万`): a known label and its value in
     /// one cell.
     static func labelAndValue(_ cell: String) -> (String, FieldKind, String)? {
-        guard let colon = cell.firstIndex(where: { $0 == ":" || $0 == "：" }), colon > cell.startIndex else { return nil }
-        let label = String(cell[..<colon])
-        let value = cell[cell.index(after: colon)...].trimmingWhitespace()
+        // The first colon (`:` or `：`), found on the bytes; a label is at most 20 characters.
+        let utf8 = cell.utf8
+        var offset = 0
+        var colon: (at: Int, length: Int)?
+        var it = utf8.makeIterator()
+        var previous: (UInt8, UInt8) = (0, 0)
+        while let b = it.next(), offset < 80 {
+            if b == 0x3A { colon = (offset, 1); break }
+            if b == 0x9A, previous == (0xEF, 0xBC) { colon = (offset - 2, 3); break }
+            previous = (previous.1, b)
+            offset += 1
+        }
+        guard let colon, colon.at > 0 else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: colon.at)
+        let label = String(cell[..<start])
+        let value = cell[utf8.index(start, offsetBy: colon.length)...].trimmingWhitespace()
         guard !value.isEmpty, label.scalarCount <= 20, let kind = Labels.field(label) else { return nil }
         return (label, kind, value)
     }
@@ -444,6 +462,7 @@ struct TableReader {
 
     /// Whether a value is a form's instruction, not a value (`(盖章)`, `(签字)`).
     static func isInstruction(_ value: String) -> Bool {
+        guard value.utf8.count <= 24, value.utf8Contains("章") || value.utf8Contains("签字") else { return false }
         let s = value.trimming("()（）[]【】 ")
         return s.scalarCount <= 4 && ["盖章", "签字", "签章", "公章"].contains { s.utf8Contains($0) }
     }
@@ -477,6 +496,7 @@ struct TableReader {
         let valueLine = valueLine ?? line
         let value = Self.isInstruction(value) ? "" : value
         project.fields.append(Field(label: label, value: value, line: line))
+        if kind == .name { hasNameField = true }
         switch kind {
         case .department:
             if !value.isEmpty, departmentRank <= 1000 {
@@ -640,6 +660,11 @@ struct TableReader {
 
     private mutating func readIndicatorRow(_ row: Row, into doc: inout DocumentResult) {
         guard let header = indicators?.header else { return }
+        if secondGroup == nil, row.cells.count <= header.width || row.cells.lazy.filter({ !$0.isEmpty }).count <= header.width {
+            // A row that fits under the header (almost all): read as it is.
+            readIndicatorRow(row, group: 0, into: &doc)
+            return
+        }
         for part in Self.splitMerged(row, header) {
             guard let second = secondGroup else {
                 readIndicatorRow(part, group: 0, into: &doc)
@@ -655,9 +680,12 @@ struct TableReader {
     /// A row with an indicator header inside it and other cells before or after it: the three
     /// parts, or nil (a header alone, or no header). Looked for only in a row with a cell
     /// naming the 一级 column.
-    static func splitAtHeader(_ row: Row) -> (Row, Row, Row)? {
-        guard let k = row.cells.firstIndex(where: { $0.utf8.count <= 16 && $0.utf8Contains("一级") }),
-              IndicatorHeader.role(of: row.cells[k]) == .level1 else { return nil }
+    static func level1Cell(_ row: Row) -> Int? {
+        row.cells.firstIndex { $0.utf8.count <= 16 && $0.utf8Contains("一级") }
+    }
+
+    static func splitAtHeader(_ row: Row, at k: Int) -> (Row, Row, Row)? {
+        guard k > 0 || row.cells.count > 3, IndicatorHeader.role(of: row.cells[k]) == .level1 else { return nil }
         var start = k
         if start > 0, IndicatorTableReader.isLabelColumnText(row.cells[start - 1]) { start -= 1 }
         var end = k + 1
@@ -748,6 +776,8 @@ struct TableReader {
 
     /// `中期目标(2024年—2026年) | 年度目标`: the order of the terms the indicator groups follow.
     private mutating func noteGoalTerms(_ row: Row) {
+        // Only a row with a cell that starts with a term is looked at.
+        guard row.cells.contains(where: { $0.utf8HasPrefix("中期") || $0.utf8HasPrefix("长期") || $0.utf8HasPrefix("实施期") }) else { return }
         var terms: [String] = []
         for cell in row.cells where !cell.isEmpty && cell.scalarCount <= 24 {
             let key = Labels.normalize(cell)
@@ -769,8 +799,6 @@ struct TableReader {
         }
         if group == 0 { indicators = reader } else { secondGroup = reader }
         doc.diagnostics.append(contentsOf: found)
-        var list = group == 0 ? project.indicators : secondIndicators
-        defer { if group == 0 { project.indicators = list } else { secondIndicators = list } }
         switch reading {
         case .indicator(let indicator)?:
             let hasValue = !indicator.targets.allSatisfy({ $0.value == nil && $0.halfYear == nil })
@@ -778,14 +806,18 @@ struct TableReader {
                 doc.diagnose(.warning, line: row.line, code: "indicator-without-value", "指标‘\(indicator.name)’没有指标值",
                              en: "indicator ‘\(indicator.name)’ has no value")
             }
-            list.append(indicator)
+            // Appended in place: the project's indicators are not copied for each row.
+            if group == 0 { project.indicators.append(indicator) } else { secondIndicators.append(indicator) }
             lastIndicatorRow = (hasValue, indicator.level1.utf8Contains("满意") || indicator.level2.utf8Contains("满意"))
         case .continuation(let target)?:
-            if list.isEmpty {
+            let isEmpty = group == 0 ? project.indicators.isEmpty : secondIndicators.isEmpty
+            if isEmpty {
                 doc.diagnose(.warning, line: row.line, code: "value-without-indicator", "指标值上方没有指标",
                              en: "values with no indicator above them")
+            } else if group == 0 {
+                project.indicators[project.indicators.count - 1].targets.append(target)
             } else {
-                list[list.count - 1].targets.append(target)
+                secondIndicators[secondIndicators.count - 1].targets.append(target)
             }
         case .categoryOnly?:
             project.structuralLines.append(contentsOf: row.lines)
