@@ -269,6 +269,22 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(TextRows.rows("按照文件要求,资金规模7359万元。", line: 1, splitRunTogether: true) == nil)
     }
 
+    @Test func runTogetherTextIsSplitAtItsLabels() throws {
+        #expect(TextRows.cells("项目名称特困家庭再扶助预算单位区卫生健康局", splitRunTogether: true)
+            == ["项目名称", "特困家庭再扶助", "预算单位", "区卫生健康局"])
+        // A unit after a label is the label's; a list number before it too.
+        #expect(TextRows.cells("中央补助年度金额(万元)158.18", splitRunTogether: true) == ["中央补助年度金额(万元)", "158.18"])
+        #expect(TextRows.cells("(一)财政拨款小计 6.30", splitRunTogether: true) == ["(一)财政拨款小计", "6.30"])
+        // Cut at the end of a page inside a label after an amount.
+        #expect(TextRows.cells("174.78万元中央补", splitRunTogether: true) == ["174.78万元", "中央补"])
+        let doc = readForm("资金名称省级财政林业草原专项资金主管部门南江县林业局中央补助年度金额(万元)158.18总体目标加强森林资源管护\n")
+        let p = try #require(doc.projects.first)
+        #expect(p.name == "省级财政林业草原专项资金")
+        #expect(p.rawDepartment == "南江县林业局")
+        #expect(p.amount == Money(wan: "158.18"))
+        #expect(p.amountUnit == .wan)
+    }
+
     @Test func aLabelBrokenOverLinesIsOneLabel() throws {
         let doc = readForm("""
         部门整体支出绩效目标表
