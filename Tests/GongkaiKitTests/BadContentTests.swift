@@ -35,7 +35,7 @@ import Testing
         #expect(diagnostics("random").map(\.code) == ["unrecognised-layout"])
         // The truncated form is read as far as it goes, and says what is missing.
         let truncated = diagnostics("truncated")
-        #expect(Set(truncated.map(\.code)) == ["indicator-without-value", "incomplete-indicators"])
+        #expect(Set(truncated.map(\.code)) == ["indicator-without-value", "incomplete-indicators", "incomplete-form"])
         #expect(truncated.allSatisfy { $0.location.file == dir.path + "/Content/bad/truncated.md" })
         // The seeds are all still there, with the truncated form's project added to 江阴 2021.
         #expect(site.projectCount == 32)

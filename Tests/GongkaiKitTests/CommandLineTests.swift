@@ -18,6 +18,7 @@ import Testing
         #expect(english.stdout.contains("5 documents, 3 department(s), 4 department-year(s), 31 project(s)"))
         #expect(english.stdout.contains("旌德县人力资源和社会保障局  2024  13 projects  total 625.39 万元"))
         #expect(english.stdout.contains("\(Repo.jiangyin2022):26: warning: "))
+        #expect(result.stdout.contains("\(Repo.jiangyin2022):26: 警告: 识别错误的乱码格‘创业促八’"))
     }
 
     @Test func checkJSONIsAnArrayOfDiagnostics() throws {

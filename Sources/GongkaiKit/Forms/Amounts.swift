@@ -21,6 +21,26 @@ enum Amounts {
         parse(text, defaultDecimals: 2)
     }
 
+    /// The number after a fund's name in one cell (`中央衔接推进乡村振兴补助资金(少数民族发展任务)50`
+    /// → `50`, `财政资金895.8万元。` → `895.8万元`): forms that write what the money is and how much
+    /// in one cell. Nil unless the name has no digit and ends like a fund's name.
+    static func afterFundName(_ text: String) -> String? {
+        var t = Substring(text.trimmingWhitespace())
+        while let l = t.last, l == "。" || l == ";" || l == "；" { t = t.dropLast() }
+        var start = t.endIndex
+        while start > t.startIndex {
+            let c = t[t.index(before: start)]
+            guard c.isASCII && (c.isNumber || c == "." || c == ",") || "万元亿".contains(c) else { break }
+            start = t.index(before: start)
+        }
+        let name = t[..<start].trimmingWhitespace()
+        let number = t[start...]
+        guard number.first?.isNumber == true, name.scalarCount >= 4, !name.contains(where: { $0.isASCII && $0.isNumber }),
+              ["资金", "经费", "补助", "拨款", "预算", "收入", ")", "）"].contains(where: { name.utf8HasSuffix($0) })
+        else { return nil }
+        return String(number)
+    }
+
     /// `defaultDecimals`: how many decimal places of the number one fen is, for a text without
     /// a unit (2 for 元, 6 for 万元). The number is read straight into fen at its unit's places,
     /// so every amount that fen can hold in 64 bits is exact (reading it at 10⁻⁶ of its unit
@@ -30,6 +50,8 @@ enum Amounts {
         // the lead bytes C2, E1, E2, E3 of Unicode's spaces), so most amounts skip the filter.
         let mayHaveSpace = text.utf8.contains { b in b <= 0x20 || b == 0xC2 || (b >= 0xE1 && b <= 0xE3) }
         var s = mayHaveSpace ? text.filter { !$0.isWhitespace } : text
+        // A sentence's full stop after the amount (`500万元。`).
+        while s.utf8.last == 0x82, s.utf8HasSuffix("。") { s.removeLast() }
         guard !s.isEmpty else { return nil }
         var decimals = defaultDecimals
         // The units are whole characters at the end: their bytes say it.

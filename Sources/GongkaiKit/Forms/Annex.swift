@@ -49,14 +49,16 @@ struct AnnexReader {
             // A published total row: checked against the sum.
             headerLines.append(n)
             if let stated = Amounts.wan(amountText), stated != rows.compactMap(\.amount).sum() {
-                doc.diagnose(.warning, line: n, code: "annex-total-mismatch",
-                             "公开清单 states a total of \(stated.wanString) but its rows sum to \(rows.compactMap(\.amount).sum().wanString)")
+                let sum = rows.compactMap(\.amount).sum().wanString
+                doc.diagnose(.warning, line: n, code: "annex-total-mismatch", "公开清单写的合计是 \(stated.wanString)，各行之和却是 \(sum)",
+                             en: "公开清单 states a total of \(stated.wanString) but its rows sum to \(sum)")
             }
             return
         }
         let amount = Amounts.wan(amountText)
         if amount == nil {
-            doc.diagnose(.warning, line: n, code: "unreadable-amount", "公开清单 amount ‘\(amountText)’ is not an amount in 万元")
+            doc.diagnose(.warning, line: n, code: "unreadable-amount", "公开清单的金额‘\(amountText)’不是以万元为单位的金额",
+                         en: "公开清单 amount ‘\(amountText)’ is not an amount in 万元")
         }
         rows.append(AnnexRow(number: number, name: name, amount: amount, amountText: amountText, line: n))
     }

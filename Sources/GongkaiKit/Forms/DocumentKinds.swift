@@ -13,6 +13,44 @@ enum DocumentKinds {
     /// table (or a document that is nothing gongkai knows).
     static func lookAlike(_ items: [FormItem], _ doc: DocumentResult) -> Finding? {
         let vocabulary = Vocabulary.current
+        // Labels of other kinds of document standing as cells (`实际完成值`, `得分`): a cell is
+        // looked up only when it ends with the last character of such a label (one byte
+        // comparison for most cells), as written, normalised only when it has what normalising
+        // drops. In run-together text the columns stand inside a line.
+        var selfEvaluation: [(Int, String)] = []
+        let runTogether = vocabulary.kindLabels(.selfEvaluation).filter { $0.count >= 4 }
+        func look(_ text: String, _ line: Int) {
+            if text.utf8.count <= 40 {
+                guard vocabulary.mayBeKindLabel(text) else { return }
+                var kind = vocabulary.kinds[ByteKey(text)]
+                if kind == nil, Labels.mayNeedNormalising(text) { kind = vocabulary.kinds[LabelText.key(text)] }
+                if kind == .selfEvaluation { selfEvaluation.append((line, text)) }
+            } else {
+                for label in runTogether where text.utf8Contains(label) { selfEvaluation.append((line, label)) }
+            }
+        }
+        for item in items {
+            switch item {
+            case .row(let row, _):
+                for (i, cell) in row.cells.enumerated() where !cell.isEmpty { look(cell, row.line(ofCell: i)) }
+            case .text(let line, let text, _):
+                look(text, line)
+                if text.utf8.count <= 40, text.utf8.contains(0x20) {
+                    for token in text.split(separator: " ") where token.utf8.count < text.utf8.count { look(String(token), line) }
+                }
+            case .blank:
+                break
+            }
+        }
+        if Set(selfEvaluation.map(\.1)).count >= 2 {
+            let names = Array(Set(selfEvaluation.map(\.1))).sorted().prefix(3).joined(separator: "、")
+            return Finding(kind: .selfEvaluation, line: selfEvaluation[0].0,
+                           evidence: Localized(zh: "有自评表的栏目：\(names)", en: "it has a self-evaluation's columns: \(names)"))
+        }
+        let hasIndicatorHeader = doc.projects.contains { $0.indicatorColumns.headerLine != nil }
+        let hasAmount = doc.projects.contains { $0.amount != nil || $0.totalAmount != nil }
+        // The other kinds are told by their text: looked for only where no form was read.
+        guard !hasIndicatorHeader || !hasAmount else { return nil }
         var texts: [(Int, String)] = []
         for item in items {
             switch item {
@@ -27,24 +65,6 @@ enum DocumentKinds {
                 break
             }
         }
-        // Labels of other kinds of document standing as cells (`实际完成值`, `得分`).
-        var selfEvaluation: [(Int, String)] = []
-        for (line, text) in texts where text.utf8.count <= 40 {
-            if vocabulary.kinds[LabelText.key(text)] == .selfEvaluation { selfEvaluation.append((line, text)) }
-        }
-        // In run-together text the columns stand inside a line.
-        for (line, text) in texts where text.utf8.count > 40 {
-            for label in vocabulary.kindLabels(.selfEvaluation) where label.count >= 4 && text.contains(label) {
-                selfEvaluation.append((line, label))
-            }
-        }
-        if Set(selfEvaluation.map(\.1)).count >= 2 {
-            let names = Array(Set(selfEvaluation.map(\.1))).sorted().prefix(3).joined(separator: "、")
-            return Finding(kind: .selfEvaluation, line: selfEvaluation[0].0,
-                           evidence: Localized(zh: "有自评表的栏目：\(names)", en: "it has a self-evaluation's columns: \(names)"))
-        }
-        let hasIndicatorHeader = doc.projects.contains { $0.indicatorColumns.headerLine != nil }
-        let hasAmount = doc.projects.contains { $0.amount != nil || $0.totalAmount != nil }
         if !hasIndicatorHeader {
             if let (line, text) = texts.first(where: { $0.1.utf8.count <= 90 && ($0.1.utf8Contains("绩效评价报告") || $0.1.utf8Contains("自评报告")) }) {
                 return Finding(kind: .evaluationReport, line: line,
@@ -59,10 +79,18 @@ enum DocumentKinds {
                                                    en: "it is a budget's explanation (\(parts.count) sections), with no indicator table"))
             }
         }
-        // A template: the labels of a form with nothing filled in.
+        // A template: the labels of a form with nothing filled in: no 项目名称 filled in (a
+        // template's title names its issuer, not a project), no amount, no indicator, and no
+        // amount written anywhere (a form whose values were cut from their labels, as PDF text
+        // does, is no template).
+        guard !hasAmount, doc.projects.allSatisfy({ $0.indicators.isEmpty }),
+              !doc.projects.contains(where: { p in p.fields.contains { !$0.value.isEmpty && Labels.field($0.label) == .name } })
+        else { return nil }
         let labelCells = texts.filter { $0.1.utf8.count <= 40 && Labels.field($0.1) != nil }
-        let named = doc.projects.contains { !$0.name.isEmpty && !$0.name.hasPrefix("未命名") }
-        if labelCells.count >= 3, !named, !hasAmount, doc.projects.allSatisfy({ $0.indicators.isEmpty }) {
+        let writesAmount = texts.contains { t in
+            t.1.utf8.count <= 40 && Amounts.unit(in: t.1) != nil && Amounts.wan(t.1) != nil
+        }
+        if labelCells.count >= 3, !writesAmount {
             let names = labelCells.prefix(3).map(\.1).joined(separator: "、")
             return Finding(kind: .blankTemplate, line: labelCells[0].0,
                            evidence: Localized(zh: "有表格的栏目（\(names)），但都没有填写", en: "it has a form's labels (\(names)) with nothing filled in"))

@@ -35,6 +35,15 @@ public enum DocumentReader {
         }
         var text = bytes
         if text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }
+        let spam = PageText.removingSpam(text)
+        if !spam.removed.isEmpty {
+            // A mirror's injected advertisements are no part of any value.
+            text = spam.bytes
+            for r in spam.removed {
+                doc.diagnose(.note, line: r.line, code: "spam-removed", "删去了镜像网站注入的垃圾文字‘\(r.term)’",
+                             en: "removed text a mirror site injected: ‘\(r.term)’")
+            }
+        }
         // `Encoding.problem` found the bytes valid UTF-8 (without its BOM, still).
         let source = SourceText(path: path, validUTF8: text)
 
@@ -56,7 +65,7 @@ public enum DocumentReader {
         doc.layout = LayoutDetector.detect(items)
         var reader = FormReader(path: doc.path)
         reader.hasTables = items.contains { if case .row = $0 { return true }; return false }
-        reader.read(items, into: &doc)
+        let reading = reader.read(items, into: &doc)
         if let lookAlike = DocumentKinds.lookAlike(items, doc) {
             // A self-evaluation, an evaluation report, a budget's explanation, a blank template:
             // said as what it is, and nothing of it published.
@@ -79,13 +88,26 @@ public enum DocumentReader {
             doc.projects = []
             doc.annex = nil
             doc.diagnostics = doc.diagnostics.filter { $0.code.hasPrefix("html-") || $0.code.hasPrefix("docx-") || $0.code.hasPrefix("table-") } + notes
+            // Labels on lines of their own with their values elsewhere (PDF text writes a table's
+            // columns one after the other): said, since pairing them would be a guess.
+            let labels = items.compactMap { item -> (Int, String)? in
+                if case .text(let line, let text, _) = item, text.utf8.count <= 40, Labels.field(text) != nil { return (line, text) }
+                return nil
+            }
+            if labels.count >= 3 {
+                let names = labels.prefix(3).map(\.1).joined(separator: "、")
+                doc.diagnose(.error, line: labels[0].0, code: "unrecognised-layout",
+                             "找到了表格的栏目（\(names)…），但栏目旁没有可以确定的值（PDF 转出的文字常把一列栏目和一列值分开写）；不按猜测配对，未读取。请用 Word 文件（.docx）或 pdftotext -layout",
+                             en: "a form's labels were found (\(names)…) but no value stands beside them for certain (PDF text writes a column of labels, then a column of values); they are not paired by guess, nothing is read. Use the Word file (.docx) or pdftotext -layout")
+                return
+            }
             doc.diagnose(.error, line: 1, code: "unrecognised-layout",
                          "不是可识别的绩效目标表：没有找到指标表头（一级/二级/三级指标、指标值），也没有带金额的项目名称",
                          en: "not a recognised form: no indicator header (一级/二级/三级指标, 指标值) and no project name with an amount was found")
             return
         }
         doc.evidence = evidence.reason
-        finish(&doc)
+        finish(&doc, publisher: reading.publisher)
     }
 
     /// Why a document holds a form: an indicator table's header, or a project with a name (from
@@ -100,21 +122,30 @@ public enum DocumentReader {
             let line = p.location.line
             return (line, Localized(zh: "项目名称与金额，第\(line)行", en: "project name and amount, line \(line)"))
         }
+        // A form cut before its amount: a project's name with its department or unit beside it.
+        for p in doc.projects where !p.name.isEmpty && (p.rawDepartment != nil || p.unit != nil) {
+            let line = p.location.line
+            return (line, Localized(zh: "项目名称与主管部门，第\(line)行", en: "project name and department, line \(line)"))
+        }
         return nil
     }
 
     /// Document-level fill-in and checks after the layout reader ran.
-    private static func finish(_ doc: inout DocumentResult) {
+    private static func finish(_ doc: inout DocumentResult, publisher: (name: String, line: Int)? = nil) {
         if doc.projects.isEmpty {
             doc.diagnose(.error, line: 1, code: "no-projects", "绩效目标表中没有项目", en: "a form with no project in it")
         }
+        var unnamed: [Int] = []
         for i in doc.projects.indices {
             var p = doc.projects[i]
             let line = p.location.line
             if p.name.isEmpty {
-                doc.diagnose(.error, line: line, code: "missing-name", "项目没有名称（既无标题也无“项目名称”）",
-                             en: "project has no name (no title and no 项目名称)")
-                p.name = "未命名项目（第\(line)行）"
+                // A name is never made up: what has none is said and not published.
+                let amount = p.amount.map { Localized(zh: "（其金额 \($0.wanString) 万元未计入）", en: " (its amount of \($0.wanString) 万元 is not counted)") }
+                doc.diagnose(.error, line: line, code: "missing-name", "这一项目没有名称（既无标题也无“项目名称”），不发布\(amount?.zh ?? "")",
+                             en: "a project with no name (no title and no 项目名称) is not published\(amount?.en ?? "")")
+                unnamed.append(i)
+                continue
             }
             // C tables write `2024_就业见习服务`: the name is the part after the year.
             if let underscore = p.name.firstIndex(of: "_"), p.name[..<underscore].count == 4,
@@ -139,7 +170,20 @@ public enum DocumentReader {
                              "项目‘\(p.name)’没有写主管部门，按其单位‘\(unit)’归集",
                              en: "project ‘\(p.name)’ names no 主管部门; grouped under its unit ‘\(unit)’")
             }
+            if p.rawDepartment == nil, let publisher {
+                // Neither a 主管部门 nor a unit: the web page's publisher (信息来源, 发布机构).
+                p.rawDepartment = Departments.stripCode(publisher.name)
+                doc.diagnose(.note, line: publisher.line, code: "department-from-publisher",
+                             "项目‘\(p.name)’没有写主管部门或单位，按网页的发布者‘\(publisher.name)’归集",
+                             en: "project ‘\(p.name)’ names no 主管部门 or unit; grouped under the page's publisher ‘\(publisher.name)’")
+            }
             if p.year == nil { p.year = doc.year }
+            if p.year == nil, let period = p.period, let year = Titles.year(inPeriod: period) {
+                // No year stated: the period lies within one (`2022年1月—12月`, `20191`–`201912`).
+                p.year = year
+                doc.diagnose(.note, line: line, code: "year-from-period", "项目‘\(p.name)’没有写年度，按其项目期‘\(period)’读作\(year)年",
+                             en: "project ‘\(p.name)’ states no year; read as \(year) from its period ‘\(period)’")
+            }
             if p.amount == nil, let total = p.totalAmount { p.amount = total }
             if p.amount == nil {
                 doc.diagnose(.error, line: line, code: "missing-amount", "项目‘\(p.name)’没有金额（项目总金额、年度资金总额或预算数）",
@@ -164,6 +208,7 @@ public enum DocumentReader {
             }
             doc.projects[i] = p
         }
+        for i in unnamed.reversed() { doc.projects.remove(at: i) }
         reconcileYear(with: pathYear(doc.path), &doc)
         if doc.year == nil { doc.year = doc.projects.compactMap(\.year).first }
         if doc.department == nil { doc.department = doc.projects.compactMap(\.rawDepartment).first }

@@ -33,7 +33,55 @@ enum FormItems {
                 }
             }
         }
-        return items
+        return joinFragments(items)
+    }
+
+    /// Joins a label that a page broke over lines of a few characters (`年度` / `预算` / `安排`
+    /// / `(万元)`, `绩效指标 项目完成` / `指标`) when together they are a label or a category the
+    /// vocabulary knows.
+    static func joinFragments(_ items: [FormItem]) -> [FormItem] {
+        var out: [FormItem] = []
+        out.reserveCapacity(items.count)
+        var i = 0
+        while i < items.count {
+            // Only a text line followed by a short one can be a label's first part.
+            guard case .text(let line, let text, let style) = items[i], i + 1 < items.count,
+                  case .text(_, let next, _) = items[i + 1], next.utf8.count <= 16, next.scalarCount <= 4
+            else {
+                out.append(items[i])
+                i += 1
+                continue
+            }
+            let head = text.lastIndex(where: \.isWhitespace).map { text[text.index(after: $0)...] } ?? Substring(text)
+            var parts: [String] = []
+            var k = i + 1
+            while k < items.count, parts.count < 4, case .text(_, let next, _) = items[k], next.scalarCount <= 4,
+                  !next.contains(where: \.isWhitespace)
+            {
+                parts.append(next)
+                k += 1
+            }
+            var joined = false
+            if head.scalarCount <= 8, !parts.isEmpty {
+                for count in stride(from: parts.count, through: 1, by: -1) {
+                    let word = String(head) + parts.prefix(count).joined()
+                    guard isKnown(word), !isKnown(parts[count - 1]) else { continue }
+                    out.append(.text(line: line, text: String(text[..<head.startIndex]) + word, style: style))
+                    i += 1 + count
+                    joined = true
+                    break
+                }
+            }
+            if !joined {
+                out.append(items[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private static func isKnown(_ text: String) -> Bool {
+        Labels.field(text) != nil || IndicatorHeader.role(of: text) != nil || IndicatorVocabulary.isVocabulary(text)
     }
 
     /// Upper bounds on spans: a `rowspan` of 10⁶ must not make a million rows.

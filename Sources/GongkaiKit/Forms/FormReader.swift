@@ -31,9 +31,29 @@ struct FormReader {
         /// A line of text not read yet: the first line of a title on two lines
         /// (`9村村民参加企业职工养老保险财政补贴` + `项目绩效目标表`), if the next line says so.
         var pending: (line: Int, text: String)?
+        /// Narrative items before any form (`(3)实施主体:…`, `(6)年度预算安排:…`): the prose of
+        /// the form that follows (a page cut before the project's heading).
+        var prose: [(title: String, body: String, line: Int)] = []
+        /// In a list of allocations (`…资金安排表`, `…分配表`): its rows are no form's.
+        var inList = false
+        /// The web page's publisher (`信息来源:`, `发布机构`).
+        var publisher: (name: String, line: Int)?
+        /// Whether the page's own text (a footer) came after the open form's last row: the page
+        /// was stored to its end.
+        var pageTextAfterRows = false
+        /// The document's last line read, and whether its end has been reached.
+        var lastLine = 1
+        var atEnd = false
     }
 
-    func read(_ items: [FormItem], into doc: inout DocumentResult) {
+    /// What a document's reading found beside its projects.
+    struct Reading {
+        /// The publisher the web page names: the department of projects that name none.
+        var publisher: (name: String, line: Int)?
+    }
+
+    @discardableResult
+    func read(_ items: [FormItem], into doc: inout DocumentResult) -> Reading {
         var state = State(annex: AnnexReader(path: path))
         state.annexStarts = Self.annexStarts(items)
         for (index, item) in items.enumerated() {
@@ -44,6 +64,11 @@ struct FormReader {
                 continue
             }
             if case .blank = item { continue }
+            switch item {
+            case .row(let row, _): state.lastLine = row.lastLine
+            case .text(let line, _, _): state.lastLine = line
+            case .blank: break
+            }
             flushPending(&state, &doc)
             switch item {
             case .blank:
@@ -55,11 +80,16 @@ struct FormReader {
             }
         }
         flushPending(&state, &doc)
+        state.atEnd = true
         finish(&state, &doc)
         if let goals = state.goals {
             doc.overallGoals = OverallGoalsReader.read(title: goals.title, line: goals.line, lines: goals.lines, path: path)
         }
         if let result = state.annex.result { doc.annex = result }
+        for p in state.prose {
+            noteOutside("(\(p.title))\(p.body)", line: p.line, &doc)
+        }
+        return Reading(publisher: state.publisher)
     }
 
     // MARK: Rows
@@ -72,7 +102,8 @@ struct FormReader {
         if filled.count == 1, !state.inAnnex {
             let text = row.cells[filled[0]]
             if FormText.isTitle(text) || FormText.isYearLine(text) || Vocabulary.current.isPageText(text)
-                || (text.utf8HasPrefix("附件") && text.scalarCount <= 6)
+                || (text.utf8HasPrefix("附件") && text.scalarCount <= 6) || FormText.isListTitle(text)
+                || (text.utf8Contains("整体绩效目标") && state.current == nil && doc.projects.isEmpty && text.scalarCount <= 30)
             {
                 readText(text, line: row.line(ofCell: filled[0]), style: .paragraph, &state, &doc)
                 return
@@ -82,19 +113,44 @@ struct FormReader {
             state.annex.read(row, into: &doc)
             return
         }
+        if state.inList {
+            // A row of an allocation list: accounted for at the list's title.
+            return
+        }
+        if state.current == nil, Self.isPageRow(row) {
+            // The page's own fields (索引号, 发布机构, 成文日期) in a table of their own.
+            for (i, cell) in row.cells.enumerated() where Labels.field(cell) == .publisher {
+                if state.publisher == nil, let name = row.cells[(i + 1)...].first(where: { !$0.isEmpty }),
+                   Labels.field(name) == nil, Titles.looksLikeDepartment(name) || Titles.looksLikePlace(name)
+                {
+                    state.publisher = (name, row.line(ofCell: i))
+                }
+            }
+            doc.diagnose(.note, line: row.line, code: "page-text", "网页上的栏目，不属于表格，未读取：‘\(row.filledCells.joined(separator: " ").prefix(40))’",
+                         en: "fields of the web page, not of the form; not read: ‘\(row.filledCells.joined(separator: " ").prefix(40))’")
+            return
+        }
+        if state.current == nil, doc.projects.isEmpty, let goals = state.goals, goals.lines.isEmpty {
+            // `部门整体绩效目标` heading a table, not prose: a department-wide form, named by it.
+            state.goals = nil
+            var project = Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: goals.line), name: "")
+            project.year = Titles.year(in: goals.title)
+            start(project, &state, &doc)
+            state.title = goals.title
+        }
         var row = row
         let glued = Self.splitGluedTitle(&row)
         if state.current == nil {
             // Rows before any title: a form without a title line.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
-        } else if let current = state.current, !current.isReadingIndicators, current.project.fields.contains(where: { Labels.field($0.label) == .name }),
-                  Self.namesAProject(row)
+        } else if let current = state.current, !current.isReadingIndicators, current.hasNameField, Self.namesAProject(row)
         {
             // A second form with no title of its own: its 项目名称 starts it.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
         }
         state.current?.read(row, into: &doc)
         state.currentHasRows = true
+        state.pageTextAfterRows = false
         if let title = glued {
             // The next form's title glued to this row (a lost line break): start it here.
             readText(title, line: row.line, style: .paragraph, &state, &doc)
@@ -109,9 +165,36 @@ struct FormReader {
             return
         }
         if Vocabulary.current.isPageText(text) {
+            if state.publisher == nil, let name = PageText.publisher(in: text) { state.publisher = (name, n) }
+            if state.currentHasRows { state.pageTextAfterRows = true }
             doc.diagnose(.note, line: n, code: "page-text", "网页上的文字，不属于表格，未读取：‘\(text.prefix(40))’",
                          en: "text of the web page, not of the form; not read: ‘\(text.prefix(40))’")
             return
+        }
+        if !hasTables, text.scalarCount > 24, let pieces = TextTitles.pieces(of: text) {
+            // Titles inside a line of run-together or space-separated text (a PDF's or a
+            // document-sharing site's): each part read as what it is.
+            for (k, piece) in pieces.enumerated() {
+                if k > 0 { flushPending(&state, &doc) }
+                switch piece {
+                case .title(let title): readText(title, line: n, style: .paragraph, &state, &doc)
+                case .text(let part): readText(part, line: n, style: .paragraph, &state, &doc)
+                }
+            }
+            return
+        }
+        if FormText.isListTitle(text) {
+            // `2022年省级第七批水利专项资金安排表`: the allocations of a fund, not a form.
+            finish(&state, &doc)
+            state.inList = true
+            doc.diagnose(.note, line: n, code: "allocation-list",
+                         "‘\(text.prefix(40))’是资金分配（安排）表，不是绩效目标表；其中各行不作为项目读取",
+                         en: "‘\(text.prefix(40))’ is a list of allocations, not a targets form; its rows are not read as projects")
+            return
+        }
+        if state.inList {
+            guard FormText.isTitle(text) || FormText.numberedHeading(text).map({ isNumberedProject($0.name) }) == true else { return }
+            state.inList = false
         }
         if state.annexStarts.contains(state.index), state.current != nil || !doc.projects.isEmpty {
             finish(&state, &doc)
@@ -131,6 +214,10 @@ struct FormReader {
                 return
             }
         }
+        if let (title, body) = FormText.narrativeItem(text), !body.isEmpty {
+            readProse(title: title, body: body, line: n, &state, &doc)
+            return
+        }
         if case .orderedItem = style, let heading = FormText.numberedHeading(text) ?? listHeading(text, style) {
             startNumbered(heading, line: n, &state, &doc)
             return
@@ -145,9 +232,21 @@ struct FormReader {
         }
         // A row written as text (`项目名称 特困家庭再扶助`), or an indicator row under a header.
         if FormText.narrativeItem(text) == nil || TextRows.row(text, line: n, splitRunTogether: false) != nil,
-           let row = TextRows.row(text, line: n, splitRunTogether: !hasTables)
+           let rows = TextRows.rows(text, line: n, splitRunTogether: !hasTables, startsForm: state.current == nil)
         {
-            readRow(row, &state, &doc)
+            for row in rows { readRow(row, &state, &doc) }
+            return
+        }
+        if state.current?.awaitsValue == true, !FormText.isSectionTitle(text) {
+            // The value of the label that ended the line before (`…项目总投资` / `174.78万元…`,
+            // `年度目标` / its text).
+            let cells = state.current?.awaitsAmount == true ? TextRows.cells(text, splitRunTogether: !hasTables) : [text]
+            readRow(Row(line: n, cells: cells), &state, &doc)
+            return
+        }
+        if state.current != nil, text.scalarCount <= 24, Labels.field(text) != nil {
+            // A label on a line of its own (`年度预算安排(万元)`, `年度目标`).
+            readRow(Row(line: n, cells: [text]), &state, &doc)
             return
         }
         if state.current?.isReadingIndicators == true, !FormText.isTitle(text) {
@@ -172,18 +271,8 @@ struct FormReader {
             state.pending = (n, text)
             return
         }
-        if let (title, body) = FormText.narrativeItem(text) {
-            guard !body.isEmpty else {
-                state.current?.project.structuralLines.append(n)
-                return
-            }
-            let kind = Labels.field(title)
-            var isGoal = false
-            if case .narrative(_, let goal)? = kind { isGoal = goal }
-            state.current?.project.sections.append(NarrativeSection(title: title, text: body, line: n, isGoal: isGoal))
-            if case .period? = kind, state.current?.project.period == nil {
-                state.current?.project.period = body.trimming("。.")
-            }
+        if FormText.narrativeItem(text)?.body.isEmpty == true {
+            state.current?.project.structuralLines.append(n)
             return
         }
         if FormText.isSectionTitle(text) {
@@ -195,6 +284,23 @@ struct FormReader {
             return
         }
         state.pending = (n, text)
+    }
+
+    /// A narrative item (`(1) 项目概述。…`, `(6)年度预算安排:500万元`): a section of the open
+    /// project and the facts it states; before any form, kept for the form that follows.
+    private func readProse(title: String, body: String, line n: Int, _ state: inout State, _ doc: inout DocumentResult) {
+        guard state.current != nil else {
+            if doc.projects.isEmpty {
+                state.prose.append((title, body, n))
+            } else {
+                noteOutside("(\(title))\(body)", line: n, &doc)
+            }
+            return
+        }
+        var isGoal = false
+        if case .narrative(_, let goal)? = Labels.field(title) { isGoal = goal }
+        state.current?.project.sections.append(NarrativeSection(title: title, text: body, line: n, isGoal: isGoal))
+        state.current?.readProse(title: title, body: body, line: n, into: &doc)
     }
 
     /// The line kept back in case it began a title: read as what it is.
@@ -212,9 +318,13 @@ struct FormReader {
     private func readHeader(_ text: String, line n: Int, _ state: inout State, _ doc: inout DocumentResult) {
         if doc.department == nil, Titles.looksLikeDepartment(text) {
             doc.department = Departments.stripCode(text)
-        } else if text.utf8HasSuffix("编制") || Titles.year(in: text) != nil {
+        } else if text.utf8HasSuffix("编制") || (Titles.year(in: text) != nil && Self.isCoverText(text)) {
             // `高新区人社局编制`, `2024年部门预算绩效文本`: cover text.
             if doc.year == nil, let y = Titles.year(in: text) { doc.year = y }
+            if doc.department == nil, let issuer = Titles.issuer(inTitle: text) {
+                // `周口市城乡一体化示范区2023年度…项目实施计划`: the issuer before the year.
+                doc.department = issuer
+            }
         } else if let d = doc.department, text.utf8HasPrefix(d) {
             // Cover text naming the department again.
         } else if FormText.isSectionTitle(text) {
@@ -222,6 +332,12 @@ struct FormReader {
         } else {
             noteOutside(text, line: n, &doc)
         }
+    }
+
+    /// Whether a line with a year is about budgets or targets (a document's cover or title, a
+    /// notice), not a name that happens to hold a year (`2026年营造林技术咨询服务`).
+    static func isCoverText(_ text: String) -> Bool {
+        ["绩效", "预算", "目标", "部门", "计划", "资金", "决算", "公开", "通知", "年度"].contains { text.utf8Contains($0) }
     }
 
     private func noteOutside(_ text: String, line n: Int, _ doc: inout DocumentResult) {
@@ -274,6 +390,10 @@ struct FormReader {
         state.startedByHeading = false
         state.currentHasRows = false
         state.title = nil
+        state.inList = false
+        let prose = state.prose
+        state.prose = []
+        for p in prose { readProse(title: p.title, body: p.body, line: p.line, &state, &doc) }
     }
 
     private func finish(_ state: inout State, _ doc: inout DocumentResult) {
@@ -287,8 +407,24 @@ struct FormReader {
                          "标题‘\(title)’后没有表格", en: "title ‘\(title)’ has no table after it")
             return
         }
+        if state.publisher == nil, let publisher = reader.publisher { state.publisher = publisher }
         var project = reader.project
+        if project.name.isEmpty, let title = state.title, let name = Titles.wholeDepartmentName(inTitle: title) {
+            // A 部门整体 form names no project: the whole department's entry is named by its title.
+            project.name = name
+            doc.diagnose(.note, line: project.location.line, code: "whole-department-form",
+                         "部门整体绩效目标表，没有项目名称：以表题‘\(name)’为名",
+                         en: "a department-wide form with no project name: named by its title ‘\(name)’")
+        }
         if project.year == nil { project.year = state.segmentYear ?? doc.year }
+        if state.atEnd, !state.pageTextAfterRows, Self.isCut(reader) {
+            // The document ends inside this form (a page stored only in part): what it holds
+            // is published, marked incomplete; nothing is filled in for the rest.
+            project.incomplete = true
+            doc.diagnose(.warning, line: state.lastLine, code: "incomplete-form",
+                         "项目‘\(project.name)’的表格在文末中断（网页或文件只存了前一部分）：按已读到的内容发布，并标为不完整",
+                         en: "the form of project ‘\(project.name)’ stops at the end of the text (the page or file was stored in part): published as read and marked incomplete")
+        }
         if project.name.isEmpty, project.amount == nil, project.totalAmount == nil, project.indicators.isEmpty {
             // Rows that name no project, give no amount and hold no indicator are no project.
             doc.diagnose(.note, line: project.location.line, code: "stray-rows",
@@ -319,6 +455,38 @@ struct FormReader {
             if next.contains(where: { $0.utf8Contains("清单") }) { starts.insert(i) }
         }
         return starts
+    }
+
+    /// Whether a form that the document ends in was cut: its indicator table stops before a
+    /// whole 满意度 indicator, has a header and no row, or there is no indicator table and no
+    /// indicator named anywhere in it (a form states its targets).
+    static func isCut(_ reader: TableReader) -> Bool {
+        if let last = reader.lastIndicatorRow { return !(last.complete && last.satisfaction) }
+        if reader.project.indicatorColumns.headerLine != nil { return true }
+        let p = reader.project
+        let words = ["产出指标", "效益指标", "满意度指标", "效果指标"]
+        let mentions = p.fields.contains { f in words.contains { f.value.utf8Contains($0) || f.label.utf8Contains($0) } }
+            || p.sections.contains { s in words.contains { s.text.utf8Contains($0) } }
+        return !mentions
+    }
+
+    /// Whether a row holds the web page's fields only (`索引号 | … | 发布机构 | …`).
+    static func isPageRow(_ row: Row) -> Bool {
+        var any = false
+        var afterLabel = false
+        for cell in row.cells where !cell.isEmpty {
+            let kind = Labels.field(cell)
+            if kind == .pageField || kind == .publisher {
+                any = true
+                afterLabel = true
+            } else if kind != nil, !afterLabel {
+                return false
+            } else {
+                // A page field's value (`主题分类: 其他`).
+                afterLabel = false
+            }
+        }
+        return any
     }
 
     /// Whether a row gives a project's name (`项目名称` and a value after it).

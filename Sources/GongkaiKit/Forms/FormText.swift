@@ -3,9 +3,28 @@
 enum FormText {
     /// A form's title: `…绩效目标申报表`, `…绩效目标表` (headings' `#` marks allowed).
     static func isTitle(_ text: String) -> Bool {
+        if text.utf8.last == 0x29 || text.utf8HasSuffix("）") {
+            // `绩效目标表(一般公共预算资金)`: a note in brackets after the title.
+            guard let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }), text.distance(from: open, to: text.endIndex) <= 14
+            else { return false }
+            return isTitle(String(text[..<open]).trimmingWhitespace())
+        }
         guard text.utf8HasSuffix("表") || text.utf8.last == 0x20 || text.utf8.last == 0x23 else { return false }
         let s = text.trimming("# ")
-        return s.utf8HasSuffix("申报表") || s.utf8HasSuffix("绩效目标表")
+        return s.utf8HasSuffix("申报表") || s.utf8HasSuffix("绩效目标表") || s.utf8HasSuffix("申报明细表")
+    }
+
+    /// A list of a fund's allocations (`2022年省级第七批水利专项资金安排表`, `…分配表(任务清单)`):
+    /// a table of amounts per place or unit, not a targets form.
+    static func isListTitle(_ text: String) -> Bool {
+        guard text.utf8HasSuffix("表") || text.utf8.last == 0x29 || text.utf8HasSuffix("）") || text.utf8.last == 0x20 else { return false }
+        guard text.scalarCount <= 80, !isTitle(text) else { return false }
+        var s = Substring(text.trimming("# "))
+        // A note in brackets after the title: `(任务清单)`.
+        if s.last == ")" || s.last == "）", let open = s.lastIndex(where: { $0 == "(" || $0 == "（" }), s.distance(from: open, to: s.endIndex) <= 12 {
+            s = s[..<open]
+        }
+        return ["安排表", "分配表", "分配明细表", "汇总表", "一览表", "分配方案表"].contains { s.utf8HasSuffix($0) }
     }
 
     /// Whether a line of text right below a table row continues the row's last cell (it is no

@@ -22,12 +22,27 @@ struct IndicatorHeader {
     /// The role of each header cell, by position (empty header cells are `.label`).
     var roles: [Role]
     var line: Int
+    /// The term a `long_value` column names (`中期指标值` → `中期`).
+    var longTerm = "中期"
+    /// The names of value columns that a header names by place (`西坪镇尧山村`), in order; empty
+    /// for a header with 指标值 columns.
+    var valueNames: [String] = []
+    /// Where a second group of 二级/三级/指标值 columns starts (`… 指标值 | 二级指标 | 三级指标 |
+    /// 指标值`: 中期 and 年度 side by side), and the columns of a row that make its own row: the
+    /// columns before the first group's 二级, then the second group's.
+    var secondGroup: [Int]?
 
     var width: Int { roles.count }
     func position(of role: Role) -> Int? { roles.firstIndex(of: role) }
     var valueRoles: [Role] { roles.filter { $0 == .halfYear || $0 == .value } }
     var hasDescription: Bool { roles.contains(.description) }
     var hasBasis: Bool { roles.contains(.basis) }
+    /// Whether the header has columns beyond 描述/指标值/依据 (operator, unit, 中期 value, 分值,
+    /// 备注): rows are then read by the header's columns after the 三级 name.
+    private(set) var hasExtraColumns = false
+    /// The columns after the 三级 name, in order, and where they are.
+    private(set) var tail: [Role] = []
+    private(set) var tailPositions: [Int] = []
 
     /// The column a header cell names (`一级指标` → `.level1`), or nil for any other text.
     static func role(of cell: String) -> Role? {
@@ -52,10 +67,45 @@ struct IndicatorHeader {
             }
             roles.append(role)
         }
+        // No 指标值 column, but columns named after the 三级 one (`指标解释 | 西坪镇尧山村 |
+        // 桃舟乡吾培村 …`): a value column per place.
+        if !seenValue, seen1, seen2, seen3, let p3 = roles.firstIndex(of: .level3) {
+            let named = roles.indices.filter { $0 > p3 && roles[$0] == .label && !cells[$0].isEmpty }
+            if !named.isEmpty, named.count <= 16,
+               named.allSatisfy({ cells[$0].scalarCount <= 16 && Labels.field(cells[$0]) == nil && !IndicatorVocabulary.isVocabulary(cells[$0]) })
+            {
+                for k in named { roles[k] = .value }
+                valueNames = named.map { cells[$0] }
+                seenValue = true
+            }
+        }
         guard seen1, seen2, seen3, seenValue else { return nil }
         while roles.last == .label { roles.removeLast() }
+        // A second group: 二级 and 三级 again after the first value column.
+        if let firstValue = roles.firstIndex(where: { $0 == .value || $0 == .halfYear || $0 == .longValue }),
+           let level2 = roles.firstIndex(of: .level2),
+           let again = roles[(firstValue + 1)...].firstIndex(where: { $0 == .level2 || $0 == .level3 })
+        {
+            secondGroup = Array(0..<level2) + Array(again..<roles.count)
+            roles = Array(roles[..<again])
+        }
         self.roles = roles
         self.line = line
+        hasExtraColumns = roles.contains { [.operator, .unit, .longValue, .weight, .remark].contains($0) }
+        if let p = roles.firstIndex(of: .level3) {
+            tailPositions = roles.indices.filter { $0 > p && ![.label, .level1, .level2, .level3].contains(roles[$0]) }
+            tail = tailPositions.map { roles[$0] }
+        }
+        if let k = roles.firstIndex(of: .longValue), k < cells.count {
+            for term in ["中期", "长期", "实施期"] where cells[k].utf8Contains(term) { longTerm = term }
+        }
+    }
+
+    /// The header of a second group's rows (built from `secondGroup`'s columns).
+    init?(secondGroupOf cells: [String], line: Int) {
+        guard let first = IndicatorHeader(cells: cells, line: line), let columns = first.secondGroup else { return nil }
+        guard let header = IndicatorHeader(cells: columns.map { $0 < cells.count ? cells[$0] : "" }, line: line) else { return nil }
+        self = header
     }
 }
 
@@ -85,7 +135,7 @@ struct IndicatorTableReader {
     private var rowLines: [Int] = []
 
     /// The line of the cell holding `text` (the row's last such cell), else `line`.
-    private func line(of text: String?, else line: Int) -> Int {
+    func line(of text: String?, else line: Int) -> Int {
         guard let text, let i = rowCells.lastIndex(of: text), i < rowLines.count else { return line }
         return rowLines[i]
     }
@@ -98,7 +148,7 @@ struct IndicatorTableReader {
 
     /// Interprets one row. Diagnostics (garbage cells, extra cells) go to `report`.
     mutating func read(cells rawCells: [String], line: Int, cellLines: [Int]? = nil,
-                       report: (Severity, String, String) -> Void) -> IndicatorRowReading? {
+                       report: (Severity, String, Localized) -> Void) -> IndicatorRowReading? {
         rowCells = rawCells
         rowLines = cellLines ?? Array(repeating: line, count: rawCells.count)
         var cells = rawCells
@@ -112,7 +162,7 @@ struct IndicatorTableReader {
     // MARK: Positional reading: the row's cells sit under the header's columns.
 
     private mutating func readByPosition(_ cells: [String], line: Int,
-                                         report: (Severity, String, String) -> Void) -> IndicatorRowReading? {
+                                         report: (Severity, String, Localized) -> Void) -> IndicatorRowReading? {
         let roles = header.roles
         guard cells.count <= roles.count else { return nil }
         func cell(_ role: IndicatorHeader.Role) -> String {
@@ -123,10 +173,15 @@ struct IndicatorTableReader {
         for (i, role) in roles.enumerated() where role == .label && i < cells.count && !cells[i].isEmpty {
             return nil
         }
-        // The last filled cell must sit under a value (or basis) column.
+        // The last filled cell must sit under a value (or basis) column, or, where the header has
+        // columns beyond them, at or after the first value column.
         guard let lastFilled = cells.lastIndex(where: { !$0.isEmpty }) else { return nil }
         let lastRole = roles[lastFilled]
-        guard lastRole == .value || lastRole == .halfYear || lastRole == .basis else { return nil }
+        if header.hasExtraColumns {
+            guard let firstValue = roles.firstIndex(where: { $0 == .value || $0 == .halfYear }), lastFilled >= firstValue else { return nil }
+        } else {
+            guard lastRole == .value || lastRole == .halfYear || lastRole == .basis else { return nil }
+        }
 
         let l1 = cell(.level1), l2 = cell(.level2), l3 = cell(.level3)
         if !l1.isEmpty && !IndicatorVocabulary.isLevel1(l1) { return nil }
@@ -148,20 +203,21 @@ struct IndicatorTableReader {
         if l3.isEmpty {
             // No 三级 name: a continuation row with more values, if it has no category cells.
             guard l1.isEmpty, l2.isEmpty, hasIndicator else { return nil }
-            let target = makeTarget(values: header.valueRoles.map { cell($0) }, line: line)
-            return .continuation(target)
+            let target = makeTarget(tailCells(cells), line: line, report: report)
+            return .continuation(target.first ?? Target(line: line))
         }
 
         if !l1.isEmpty { level1 = l1; level2 = "" }
         if let garbage {
-            report(.warning, "ocr-garbage",
-                   "OCR garbage cell ‘\(garbage)’ where a merged 二级指标 cell was; ignored (二级指标 stays ‘\(level2)’)")
+            report(.warning, "ocr-garbage", Localized(
+                zh: "识别错误的乱码格‘\(garbage)’（原为合并的二级指标格），已忽略（二级指标仍为‘\(level2)’）",
+                en: "OCR garbage cell ‘\(garbage)’ where a merged 二级指标 cell was; ignored (二级指标 stays ‘\(level2)’)"))
         } else if !l2.isEmpty {
             level2 = l2
         }
         let indicator = Indicator(
             level1: level1, level2: level2, name: l3,
-            targets: [makeTarget(values: header.valueRoles.map { cell($0) }, line: line)],
+            targets: makeTarget(tailCells(cells), line: line, report: report),
             description: nonEmpty(cell(.description)), basis: nonEmpty(cell(.basis)), line: line)
         hasIndicator = true
         return .indicator(indicator)
@@ -170,7 +226,7 @@ struct IndicatorTableReader {
     // MARK: Content reading: rows whose cells moved; classify cells by what they say.
 
     private mutating func readByContent(_ cells: [String], line: Int,
-                                        report: (Severity, String, String) -> Void) -> IndicatorRowReading? {
+                                        report: (Severity, String, Localized) -> Void) -> IndicatorRowReading? {
         var filled: [Cell] = []
         for (i, c) in cells.enumerated() where !c.isEmpty { filled.append(Cell(text: c, position: i)) }
         guard !filled.isEmpty else { return nil }
@@ -179,11 +235,21 @@ struct IndicatorTableReader {
         var newLevel1: String?
         var newLevel2: String?
         let level1Position = header.position(of: .level1) ?? 0
+        // The merged label column's text (`绩效指标`) is no category.
+        while index < filled.count, Self.isLabelColumnText(filled[index].text) { index += 1 }
         // Peel a 一级 name.
         if index < filled.count, IndicatorVocabulary.isLevel1(filled[index].text) {
             let text = filled[index].text
             let nextIsCategory = index + 1 < filled.count && IndicatorVocabulary.isVocabulary(filled[index + 1].text)
-            if !IndicatorVocabulary.isLevel2(text) || nextIsCategory || filled[index].position <= level1Position {
+            // Under a root of another name (`实施效果指标`), `产出指标` and `效益指标` are 二级;
+            // `成本指标` before an indicator's name is the 二级 of 产出 (before 经济成本指标 and
+            // the like it is the 一级 of the 101号 tree).
+            let underRoot = IndicatorKind(level1: level1) == .other && !level1.isEmpty && IndicatorVocabulary.isLevel2(text)
+            let costAsLevel2 = IndicatorKind(level1: text) == .cost && !nextIsCategory && IndicatorVocabulary.isLevel2(text)
+                && !level1.isEmpty && IndicatorKind(level1: level1) != .cost
+            if !underRoot, !costAsLevel2,
+               !IndicatorVocabulary.isLevel2(text) || nextIsCategory || filled[index].position <= level1Position
+            {
                 newLevel1 = text
                 index += 1
             }
@@ -203,7 +269,8 @@ struct IndicatorTableReader {
         if rest.isEmpty {
             if let newLevel1 { level1 = newLevel1; level2 = "" }
             if let newLevel2 { level2 = newLevel2 }
-            report(.warning, "indicator-without-name", "indicator row names only a category (\(level1) \(level2)), no indicator")
+            report(.warning, "indicator-without-name", Localized(
+                zh: "指标行只有类别（\(level1) \(level2)），没有指标", en: "indicator row names only a category (\(level1) \(level2)), no indicator"))
             return .categoryOnly
         }
 
@@ -213,10 +280,12 @@ struct IndicatorTableReader {
                 || (rest.count <= valueCount && rest[0].position >= (header.position(of: header.valueRoles.first ?? .value) ?? .max))
         {
             if rest.count > valueCount {
-                report(.warning, "extra-cells", "continuation row has \(rest.count) values for \(valueCount) value column(s); kept the last \(valueCount)")
+                report(.warning, "extra-cells", Localized(
+                    zh: "续行有 \(rest.count) 个值，但只有 \(valueCount) 个指标值列；保留最后 \(valueCount) 个",
+                    en: "continuation row has \(rest.count) values for \(valueCount) value column(s); kept the last \(valueCount)"))
                 rest = Array(rest.suffix(valueCount))
             }
-            return .continuation(makeTarget(values: rightAligned(rest.map(\.text), count: valueCount), line: line))
+            return .continuation(makeTarget(values: rightAligned(rest.map(\.text), count: valueCount), line: line, report: report)[0])
         }
 
         // Values where the 三级 name should be: a row of values that has no indicator to go to
@@ -233,8 +302,9 @@ struct IndicatorTableReader {
             if IndicatorVocabulary.looksLikeLevel2(text) {
                 newLevel2 = text
             } else {
-                report(.warning, "ocr-garbage",
-                       "OCR garbage cell ‘\(text)’ where a merged 二级指标 cell was; ignored")
+                report(.warning, "ocr-garbage", Localized(
+                    zh: "识别错误的乱码格‘\(text)’（原为合并的二级指标格），已忽略",
+                    en: "OCR garbage cell ‘\(text)’ where a merged 二级指标 cell was; ignored"))
             }
             rest.removeFirst()
         }
@@ -244,12 +314,25 @@ struct IndicatorTableReader {
 
         let name = rest[0].text
         var others = rest.dropFirst().map(\.text)
+        if header.hasExtraColumns {
+            // Operator, unit, 中期 value, 分值 or 备注 in columns of their own: the cells after the
+            // name go to those columns by position, or by what they say when some are missing.
+            var assigned = assignTail(others, report: report)
+            let description = assigned.first { $0.0 == .description }?.1
+            let basis = assigned.first { $0.0 == .basis }?.1
+            assigned.removeAll { $0.0 == .description || $0.0 == .basis }
+            hasIndicator = true
+            return .indicator(Indicator(
+                level1: level1, level2: level2, name: name, targets: makeTarget(assigned, line: line, report: report),
+                description: description.flatMap(nonEmpty), basis: basis.flatMap(nonEmpty), line: line))
+        }
         var description: String?
         var basis: String?
         var values: [String]
         if others.count > full - 1 {
-            report(.warning, "extra-cells",
-                   "indicator row has \(others.count + 1) cells where \(full) were expected; extra text kept in the description")
+            report(.warning, "extra-cells", Localized(
+                zh: "指标行有 \(others.count + 1) 格，应为 \(full) 格；多出的文字记入指标说明",
+                en: "indicator row has \(others.count + 1) cells where \(full) were expected; extra text kept in the description"))
             values = Array(others.suffix(valueCount + (header.hasBasis ? 1 : 0)))
             if header.hasBasis { basis = values.removeLast() }
             let middle = others.dropLast(valueCount + (header.hasBasis ? 1 : 0))
@@ -270,24 +353,19 @@ struct IndicatorTableReader {
         hasIndicator = true
         return .indicator(Indicator(
             level1: level1, level2: level2, name: name,
-            targets: [makeTarget(values: rightAligned(values, count: valueCount), line: line)],
+            targets: makeTarget(values: rightAligned(values, count: valueCount), line: line, report: report),
             description: description.flatMap(nonEmpty), basis: basis.flatMap(nonEmpty), line: line))
     }
 
-    private func rightAligned(_ values: [String], count: Int) -> [String] {
-        if values.count >= count { return Array(values.suffix(count)) }
-        return Array(repeating: "", count: count - values.count) + values
+    /// A row's cells under the header's columns after the 三级 one, by position.
+    private func tailCells(_ cells: [String]) -> [(IndicatorHeader.Role, String)] {
+        header.tailPositions.map { k in (header.roles[k], k < cells.count ? cells[k] : "") }
     }
 
-    private func makeTarget(values: [String], line: Int) -> Target {
-        let roles = header.valueRoles
-        var half: String?
-        var value: String?
-        for (role, v) in zip(roles, values) {
-            if role == .halfYear { half = nonEmpty(v) } else if value == nil { value = nonEmpty(v) }
-        }
-        return Target(halfYear: half, value: value, line: self.line(of: value ?? half, else: line))
+    /// The text of a merged label column (`绩效指标`, `绩 效 指 标`), not a category.
+    static func isLabelColumnText(_ text: String) -> Bool {
+        ["绩效指标", "绩效目标", "指标"].contains(Labels.normalize(text))
     }
 
-    private func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }
+    func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }
 }

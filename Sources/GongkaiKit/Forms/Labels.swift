@@ -6,6 +6,9 @@ enum FieldKind: Equatable {
     /// A level of the transfer-payment chain (中央 … 区县主管部门): the most local one (the
     /// highest rank) names the department.
     case departmentLevel(Int)
+    /// A finance bureau of the chain (省级财政部门, 区县财政部门): kept as a field, never the
+    /// project's department.
+    case financeDepartment
     case unit
     case name
     /// 一级项目名称: another name of the project.
@@ -30,6 +33,13 @@ enum FieldKind: Equatable {
     case spendingPlan
     /// `项目年度`: the year, where a form states it as a field.
     case year
+    /// Another attribute of the project (资金性质, 项目分类): kept as a field.
+    case attribute
+    /// The web page's publisher (发布机构, 信息来源): the department only when the form names
+    /// neither a department nor a unit.
+    case publisher
+    /// A field of the web page around the form (索引号, 成文日期): not the form's.
+    case pageField
 
     /// The kind a label of labels.yml's `fields` has under `key` (the `index`th in its list).
     static func vocabulary(key: String, label: String, index: Int) -> FieldKind? {
@@ -38,6 +48,11 @@ enum FieldKind: Equatable {
         case "parent_name": .parentName
         case "department": .department
         case "department_chain": .departmentLevel(index)
+        case "finance_department": .financeDepartment
+        case "place": .narrative(LabelText.display(label), isGoal: false)
+        case "attribute": .attribute
+        case "publisher": .publisher
+        case "page_field": .pageField
         case "unit": .unit
         case "code": .code
         case "contact": .contact
@@ -69,10 +84,19 @@ enum Labels {
     /// The field a cell names, or nil when the cell is not a known label.
     static func field(_ cell: String) -> FieldKind? {
         guard !cell.isEmpty, cell.utf8.count <= 80 else { return nil }
+        // A cell with nothing that normalising drops is looked up as written (most are).
+        if !mayNeedNormalising(cell), !cell.utf8HasPrefix("其中") {
+            if let kind = Vocabulary.current.field(ByteKey(cell)) { return kind }
+            return goal(Array(cell.utf8))
+        }
         let key = LabelText.strip(LabelText.compact(cell)).key
         guard !key.isEmpty else { return nil }
         if let kind = Vocabulary.current.field(ByteKey(String(decoding: key, as: UTF8.self))) { return kind }
-        // `目标1`, `目标2`, …
+        return goal(key)
+    }
+
+    /// `目标1`, `目标2`, …
+    private static func goal(_ key: [UInt8]) -> FieldKind? {
         let goal: [UInt8] = Array("目标".utf8)
         if key.count > goal.count, key.count <= goal.count + 2, key.starts(with: goal),
             key[goal.count...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
@@ -80,6 +104,13 @@ enum Labels {
             return .goal(String(decoding: key, as: UTF8.self))
         }
         return nil
+    }
+
+    /// Whether a cell may read differently once normalised (spaces, brackets, marks, full width):
+    /// a byte scan, so that clean cells are looked up as written.
+    static func mayNeedNormalising(_ s: String) -> Bool {
+        s.utf8.contains { $0 <= 0x20 || $0 == 0x28 || $0 == 0x2A || $0 == 0x3A || $0 == 0x3F || $0 == 0xEF || $0 == 0xE3 || $0 == 0xE2 || $0 == 0xC2 }
+            || s.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } == true
     }
 
     /// The unit a label names (`项目资金（万元）` → 万元), if any.
@@ -91,10 +122,24 @@ enum Labels {
 
 /// The vocabulary of indicator tables: 一级 and 二级 names, header cells, values.
 enum IndicatorVocabulary {
-    static func isLevel1(_ s: String) -> Bool { s.utf8.count <= 24 && Vocabulary.current.level1.contains(ByteKey(s)) }
+    static func isLevel1(_ s: String) -> Bool {
+        guard s.utf8.count <= 48 else { return false }
+        if Vocabulary.current.level1.contains(ByteKey(s)) { return true }
+        return mayNeedNormalising(s) && Vocabulary.current.level1.contains(LabelText.key(s))
+    }
 
-    /// A known 二级 name.
-    static func isLevel2(_ s: String) -> Bool { s.utf8.count <= 45 && Vocabulary.current.level2.contains(ByteKey(s)) }
+    /// A known 二级 name (`数量指标`; also spaced or marked: `社会效益 指标 (必填)`).
+    static func isLevel2(_ s: String) -> Bool {
+        guard s.utf8.count <= 60 else { return false }
+        if Vocabulary.current.level2.contains(ByteKey(s)) { return true }
+        return mayNeedNormalising(s) && Vocabulary.current.level2.contains(LabelText.key(s))
+    }
+
+    /// Whether a name may be a known one once its spaces, marks or `*` are dropped (a byte scan
+    /// of a short cell, so that names as written are looked up once).
+    static func mayNeedNormalising(_ s: String) -> Bool {
+        s.utf8.contains { $0 == 0x20 || $0 == 0x28 || $0 == 0x2A || $0 == 0x0A || $0 == 0xEF || $0 == 0xE3 }
+    }
 
     /// A cell that reads like a 二级 name even if not in the list (`产出效率指标`).
     static func looksLikeLevel2(_ s: String) -> Bool {
@@ -110,13 +155,57 @@ enum IndicatorVocabulary {
         0x2265, 0x2264, 0x3D, 0x3C, 0x3E, 0x2267, 0x2266, 0xFF1E, 0xFF1C, 0xFF1D, 0x2260, 0xB1, 0x7E, 0xFF5E, 0x2248,
     ]
 
+    /// Whether a cell is an operator alone (`=`, `≥`, `>=`, `≧`).
+    static func isOperator(_ s: String) -> Bool {
+        let t = s.filter { !$0.isWhitespace }
+        guard !t.isEmpty, t.unicodeScalars.count <= 2 else { return false }
+        return t.unicodeScalars.allSatisfy { operatorScalars.contains($0.value) }
+    }
+
+    /// Whether a target value is a template's, not filled in: an operator or a unit with no
+    /// number (`≧ %`, `公里`, `万亩`, `≥`), or a placeholder (`(≥**%)`, `××`).
+    static func isUnfilled(_ s: String) -> Bool {
+        // Most values have a digit or are words: decided on their bytes, without a copy.
+        guard s.utf8.count <= 36, !s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        if let first = s.unicodeScalars.first, first.value >= 0x4E00, first.value <= 0x9FFF, !s.utf8.contains(where: { $0 <= 0x20 || $0 == 0x28 }) {
+            // Words: unfilled only when they are a unit (`公里`, `万亩`).
+            return isUnit(s) || (s.utf8HasPrefix("万") && s.count > 1 && isUnit(String(s.dropFirst())))
+        }
+        var t = s.filter { !$0.isWhitespace && !"()（）".contains($0) }
+        guard !t.isEmpty, t.unicodeScalars.count <= 12, !t.contains(where: { $0.isASCII && $0.isNumber }) else { return false }
+        while let f = t.unicodeScalars.first, operatorScalars.contains(f.value) { t.unicodeScalars.removeFirst() }
+        // A placeholder where the number goes (`**`, `××`, `XX`), with a unit after it or not.
+        let placeholder = t.prefix { "*＊×xX_？?".contains($0) }
+        if !placeholder.isEmpty { t.removeFirst(placeholder.count) }
+        if t.isEmpty { return true }
+        if t.hasPrefix("万"), t.count > 1 { t.removeFirst() }
+        return isUnit(t)
+    }
+
+    /// A unit a target value ends with (`%`, `人`, `公里`, `万亩`).
+    static func isUnit(_ t: String) -> Bool {
+        t.utf8.count <= 12 && units.contains(t)
+    }
+
+    private static let units = TargetValueParser.unitSet.union(["%", "公里", "米", "亩", "平方米", "立方米", "吨", "株", "公顷"])
+
+    /// The operator and unit an unfilled value still says (`≧ %` → `≧`, `%`).
+    static func unfilledParts(_ s: String) -> (op: String?, unit: String?) {
+        let t = s.filter { !$0.isWhitespace && !"()（）*＊×".contains($0) }
+        let op = String(t.unicodeScalars.prefix { operatorScalars.contains($0.value) }.map(Character.init))
+        let unit = String(t.dropFirst(op.count))
+        return (op.isEmpty ? nil : op, unit.isEmpty ? nil : unit)
+    }
+
     /// Whether a cell reads like a target value rather than an indicator name.
     static func isValueLike(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first else { return false }
         if operatorScalars.contains(first.value) { return true }
         if (0x30...0x39).contains(first.value) || (0xFF10...0xFF19).contains(first.value) {
-            // `2024年12月底前` is a value; `2024年预计村干部在岗人数` is a name.
-            return s.scalarCount <= 12
+            // `2024年12月底前` is a value; `2024年预计村干部在岗人数` and `7 岁以下儿童健康管理率`
+            // are names (many words after the number).
+            guard s.scalarCount <= 12 else { return false }
+            return s.unicodeScalars.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count < 8
         }
         if s.utf8.count <= 12, Vocabulary.current.qualitative.contains(ByteKey(s)) { return true }
         if s.utf8HasPrefix("完成") && s.scalarCount <= 16 { return true }

@@ -103,6 +103,8 @@ struct StreamRows {
     private func isBoundary(_ k: Int) -> Bool {
         let text = cells[k].text
         if FormText.isTitle(text) || FormText.narrativeItem(text) != nil || text.utf8HasPrefix("附件") { return true }
+        // The page's footer after a form (`鲁ICP备…`, `公务邮箱`) is no cell of it.
+        if Vocabulary.current.isPageText(text) { return true }
         if let heading = FormText.numberedHeading(text), heading.name.scalarCount >= 4, Labels.field(heading.name) == nil { return true }
         if FormText.isYearLine(text) { return true }
         if text.utf8Contains("整体绩效目标") || OverallGoalsReader.isSectionTitle(text) || OverallGoalsReader.isItemTitle(text) { return true }
@@ -313,7 +315,8 @@ struct StreamRows {
     private static func fit(_ cell: String, _ role: IndicatorHeader.Role) -> Int {
         if cell.isEmpty { return 0 }
         if IndicatorVocabulary.isVocabulary(cell) { return -4 }
-        let valueLike = IndicatorVocabulary.isValueLike(cell)
+        // An unfilled template value (`公里`, `≧ %`) stands where a value does.
+        let valueLike = IndicatorVocabulary.isValueLike(cell) || IndicatorVocabulary.isUnfilled(cell)
         switch role {
         case .value, .halfYear: return valueLike ? 3 : 1
         case .basis: return valueLike ? -1 : 1
@@ -325,7 +328,7 @@ struct StreamRows {
     /// a value cannot.
     private static func startScore(_ cell: String) -> Int {
         if cell.isEmpty { return 2 }
-        if IndicatorVocabulary.isValueLike(cell) { return -4 }
+        if IndicatorVocabulary.isValueLike(cell) || IndicatorVocabulary.isUnfilled(cell) { return -4 }
         return IndicatorVocabulary.isLevel1(cell) || IndicatorVocabulary.looksLikeLevel2(cell) ? 2 : 0
     }
 }

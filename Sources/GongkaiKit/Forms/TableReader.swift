@@ -15,6 +15,14 @@ struct TableReader {
     var project: Project
     private var state: State = .fields
     private var indicators: IndicatorTableReader?
+    /// A second group of indicator columns beside the first (中期 and 年度 side by side): its
+    /// reader, the indicators it read, and the terms the form's goals name in their order.
+    private var secondGroup: IndicatorTableReader?
+    private var secondIndicators: [Indicator] = []
+    private var goalTerms: [String] = []
+    /// The last indicator row: whether it was a whole indicator with a value, and whether it
+    /// was a 满意度 one (a form cut before its end stops elsewhere).
+    private(set) var lastIndicatorRow: (complete: Bool, satisfaction: Bool)?
     /// An indicator row that stopped before its values, waiting for the row with them.
     private var heldRow: Row?
     /// The group label of the last labelled row (`预算规模及资金用途`, `绩效目标`).
@@ -25,10 +33,24 @@ struct TableReader {
     var tableUnit: MoneyUnit?
     /// A row of labels only, waiting for the row of their values.
     private var heldLabels: [Pair]?
+    /// The label that ended the last row with no value (`…项目总投资` / `174.78万元…`): the next
+    /// row's first, unlabelled cell is its value when it is one.
+    private var trailingLabel: Pair?
     /// The rank of the department label read so far (the transfer-payment chain's most local
     /// level names the department).
     private var departmentRank = Int.min
     private var totalUnit: MoneyUnit?
+    /// An amount the project's prose states (`(6)年度预算安排:500万元`): its amount when its
+    /// table gives none.
+    private var proseAmount: (money: Money, unit: MoneyUnit?)?
+    /// Whether the prose's amount came after a table's (not the form's order).
+    private var proseAfterTable = false
+    /// The funding lines' amounts, and whether each is nested under a 小计 (`1、一般公共预算`
+    /// under `(一)财政拨款小计`): the top-level ones add up to the year's amount.
+    private var fundingParts: [(money: Money, unit: MoneyUnit?, nested: Bool, line: Int)] = []
+    private var inSubtotal = false
+    /// The page's publisher, when the table names it (`发布机构 | 民族事务委员会`).
+    private(set) var publisher: (name: String, line: Int)?
     private let file: String
 
     init(project: Project, file: String) {
@@ -37,6 +59,23 @@ struct TableReader {
     }
 
     var hasIndicatorTable: Bool { indicators != nil }
+
+    static func isAmount(_ kind: FieldKind?) -> Bool { kind == .yearAmount || kind == .totalAmount }
+
+    static func isNarrative(_ kind: FieldKind?) -> Bool {
+        switch kind {
+        case .narrative?, .goal?: return true
+        default: return false
+        }
+    }
+
+    /// Whether a 项目名称 row has been read (a second one starts another form).
+    private(set) var hasNameField = false
+
+    /// Whether the last row ended with a label whose value may open the next row.
+    var awaitsValue: Bool { trailingLabel != nil }
+    /// Whether the label waiting for its value is an amount's.
+    var awaitsAmount: Bool { Self.isAmount(trailingLabel?.kind) }
 
     /// Whether the rows read now are an indicator table's.
     var isReadingIndicators: Bool {
@@ -48,10 +87,51 @@ struct TableReader {
     mutating func finish(into doc: inout DocumentResult) {
         flushHeldRow(into: &doc)
         flushHeldLabels(into: &doc)
+        mergeSecondGroup(into: &doc)
         if project.amount == nil, let total = project.totalAmount {
             project.amount = total
             project.amountUnit = totalUnit
         }
+        if project.amount == nil, let (money, unit) = proseAmount {
+            project.amount = money
+            project.amountUnit = unit
+        } else if proseAfterTable, let table = project.amount, let (prose, _) = proseAmount, table != prose {
+            // A table read before the project's own prose, and the prose says another amount: a
+            // page that put another form's table here (PDF text); neither is published for
+            // certain. (Prose then table is the form's order: the table's amount stands, and
+            // the quality checks note the difference.)
+            doc.diagnose(.error, line: project.location.line, code: "amount-conflict",
+                         "项目‘\(project.name)’的表中年度金额是 \(table.wanString) 万元，文字（年度预算安排）却是 \(prose.wanString) 万元：不发布金额",
+                         en: "project ‘\(project.name)’: its table's amount is \(table.wanString) 万元 but its text (年度预算安排) says \(prose.wanString) 万元; no amount is published")
+            project.amount = nil
+            project.amountUnit = nil
+            project.totalAmount = nil
+            proseAmount = nil
+            fundingParts = []
+        }
+        if project.amount == nil, let sum = fundingSum() {
+            // `年度资金总额` left empty (or a heading `金额(万元)`), its parts filled in: the
+            // year's amount is what they add up to (the top level of 小计 lines only).
+            project.amount = sum.money
+            project.amountUnit = sum.unit
+            let parts = fundingParts.filter { !$0.nested }
+            doc.diagnose(.note, line: parts[0].line, code: "amount-from-funding",
+                         "项目金额未填，按资金来源各项之和（\(parts.count) 项）读作 \(sum.money.wanString) 万元",
+                         en: "the project's amount is not filled in; read as the sum of its \(parts.count) funding line(s): \(sum.money.wanString) 万元")
+        }
+    }
+
+    /// The sum of the top-level funding lines, when they have amounts and one unit.
+    private func fundingSum() -> (money: Money, unit: MoneyUnit?)? {
+        let parts = fundingParts.filter { !$0.nested }
+        guard !parts.isEmpty, parts.contains(where: { $0.money.fen != 0 }), Set(parts.map { $0.unit?.rawValue ?? "" }).count == 1 else { return nil }
+        var fen: Int64 = 0
+        for p in parts {
+            let (sum, overflow) = fen.addingReportingOverflow(p.money.fen)
+            guard !overflow else { return nil }
+            fen = sum
+        }
+        return (Money(fen: fen), parts[0].unit)
     }
 
     private mutating func flushHeldRow(into doc: inout DocumentResult) {
@@ -91,12 +171,25 @@ struct TableReader {
 
     mutating func read(_ row: Row, into doc: inout DocumentResult) {
         guard !row.isEmpty else { return }
-        if let header = IndicatorHeader(cells: row.cells, line: row.line) {
-            flushHeldRow(into: &doc)
-            flushHeldLabels(into: &doc)
-            startIndicators(header, lines: row.lines)
+        // Only a row naming the 一级 column can hold a header (one scan of its cells).
+        let level1 = Self.level1Cell(row)
+        if let k = level1, let (before, header, after) = Self.splitAtHeader(row, at: k) {
+            // A page that ran a table's rows together: the fields before the indicator header,
+            // the header, and the indicator rows after it, each read as what it is.
+            read(before, into: &doc)
+            read(header, into: &doc)
+            read(after, into: &doc)
             return
         }
+        if level1 != nil, let header = IndicatorHeader(cells: row.cells, line: row.line) {
+            flushHeldRow(into: &doc)
+            flushHeldLabels(into: &doc)
+            mergeSecondGroup(into: &doc)
+            startIndicators(header, lines: row.lines)
+            secondGroup = IndicatorHeader(secondGroupOf: row.cells, line: row.line).map { IndicatorTableReader(header: $0) }
+            return
+        }
+        if case .fields = state { noteGoalTerms(row) }
         if case .indicators = state, let header = indicators?.header {
             // An indicator row that a page break or a converter cut in two: the name in one row,
             // its values in the next.
@@ -182,9 +275,22 @@ struct TableReader {
     /// `年度资金总额:50万` → (`年度资金总额`, the kind, `50万`): a known label and its value in
     /// one cell.
     static func labelAndValue(_ cell: String) -> (String, FieldKind, String)? {
-        guard let colon = cell.firstIndex(where: { $0 == ":" || $0 == "：" }), colon > cell.startIndex else { return nil }
-        let label = String(cell[..<colon])
-        let value = cell[cell.index(after: colon)...].trimmingWhitespace()
+        // The first colon (`:` or `：`), found on the bytes; a label is at most 20 characters.
+        let utf8 = cell.utf8
+        var offset = 0
+        var colon: (at: Int, length: Int)?
+        var it = utf8.makeIterator()
+        var previous: (UInt8, UInt8) = (0, 0)
+        while let b = it.next(), offset < 80 {
+            if b == 0x3A { colon = (offset, 1); break }
+            if b == 0x9A, previous == (0xEF, 0xBC) { colon = (offset - 2, 3); break }
+            previous = (previous.1, b)
+            offset += 1
+        }
+        guard let colon, colon.at > 0 else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: colon.at)
+        let label = String(cell[..<start])
+        let value = cell[utf8.index(start, offsetBy: colon.length)...].trimmingWhitespace()
         guard !value.isEmpty, label.scalarCount <= 20, let kind = Labels.field(label) else { return nil }
         return (label, kind, value)
     }
@@ -192,6 +298,41 @@ struct TableReader {
     private mutating func readFieldRow(_ row: Row, into doc: inout DocumentResult) {
         var pairs = pairs(row)
         guard !pairs.isEmpty else { return }
+        if let trailing = trailingLabel {
+            trailingLabel = nil
+            if !Self.isAmount(trailing.kind), pairs[0].kind == nil, !pairs[0].values.contains(where: FormText.isSectionTitle) {
+                // `年度目标` on a line of its own, its text on the next.
+                var pair = trailing
+                pair.values = [pairs[0].values.joined(separator: " ")]
+                pair.lines = [pairs[0].lines.first ?? row.line]
+                pairs.removeFirst()
+                apply(pair, row: row, into: &doc)
+                guard !pairs.isEmpty else { return }
+            } else if pairs[0].kind == nil, let first = pairs[0].values.first, Self.readAmount(first, unit: nil) != nil {
+                var pair = trailing
+                pair.values = [first]
+                pair.lines = [pairs[0].lines.first ?? row.line]
+                pairs[0].values.removeFirst()
+                pairs[0].lines.removeFirst()
+                if pairs[0].values.isEmpty { pairs.removeFirst() }
+                apply(pair, row: row, into: &doc)
+                guard !pairs.isEmpty else { return }
+            } else {
+                apply(trailing, row: row, into: &doc)
+            }
+        }
+        if let last = pairs.last, last.values.isEmpty,
+           (pairs.count >= 2 && Self.isAmount(last.kind)) || (pairs.count == 1 && row.filledCells.count == 1 && Self.isNarrative(last.kind))
+        {
+            // Its value may open the next row.
+            if let unit = Labels.unit(last.label) { groupUnit = unit }
+            trailingLabel = last
+            pairs.removeLast()
+            guard !pairs.isEmpty else {
+                project.structuralLines.append(contentsOf: row.lines)
+                return
+            }
+        }
         // A row of labels only, its values in the row below (`资金来源 财政拨款 上年结转 …` then
         // `36 0 0 …`).
         if let held = heldLabels {
@@ -200,8 +341,12 @@ struct TableReader {
                values.count <= held.count, values.count * 2 >= held.count
             {
                 let cellLines = pairs[0].lines
-                var joined: [Pair] = []
-                for (k, label) in held.enumerated() {
+                // A group label (`资金来源(万元)`) heads the labels and has no value of its own
+                // when there is one value fewer than labels.
+                let isGroup: (Pair) -> Bool = { $0.kind == .fundingGroup || $0.kind == .goalGroup }
+                let slots = values.count < held.count ? held.filter { !isGroup($0) } : held
+                var joined: [Pair] = held.filter(isGroup).filter { _ in slots.count < held.count }
+                for (k, label) in slots.enumerated() {
                     var pair = label
                     if k < values.count {
                         pair.values = [values[k]]
@@ -221,6 +366,11 @@ struct TableReader {
             return
         }
 
+        // A unit a funding group of the row names (`项目资金 (元)`) is the unit of the row's
+        // amounts, also of those before it (a scrambled row).
+        if groupUnit == nil, let unit = pairs.lazy.filter({ $0.kind == .fundingGroup }).compactMap({ Labels.unit($0.label) }).first {
+            groupUnit = unit
+        }
         for (index, pair) in pairs.enumerated() {
             guard let kind = pair.kind else {
                 readUnlabelled(values: pair.values, row: row, into: &doc)
@@ -243,6 +393,11 @@ struct TableReader {
                 if !value.isEmpty { project.fields.append(Field(label: pair.label, value: value, line: row.line)) }
                 else if index == 0 { project.structuralLines.append(row.line) }
             default:
+                if pair.values.isEmpty, let unit = Labels.unit(pair.label) {
+                    // A label alone that names a unit (`年度预算安排(万元)` on lines of its own):
+                    // the amounts under it are in it.
+                    groupUnit = unit
+                }
                 apply(pair, row: row, into: &doc)
             }
         }
@@ -250,7 +405,66 @@ struct TableReader {
 
     private mutating func apply(_ pair: Pair, row: Row, into doc: inout DocumentResult) {
         guard let kind = pair.kind else { return }
-        apply(kind, label: pair.label, value: pair.values.joined(separator: " "), line: row.line, valueLine: pair.lines.first ?? pair.line, into: &doc)
+        var value = pair.values.joined(separator: " ")
+        var valueLine = pair.lines.first ?? pair.line
+        switch kind {
+        case .yearAmount, .totalAmount, .funding:
+            // Several cells after an amount's label (`年度资金总额:50万 | 中央衔接…资金50`): the
+            // first that is an amount is its value.
+            if pair.values.count > 1, Self.readAmount(value, unit: nil) == nil,
+               let k = pair.values.firstIndex(where: { Self.readAmount($0, unit: nil) != nil })
+            {
+                value = pair.values[k]
+                valueLine = k < pair.lines.count ? pair.lines[k] : valueLine
+            }
+        default:
+            break
+        }
+        apply(kind, label: pair.label, value: value, line: row.line, valueLine: valueLine, into: &doc)
+    }
+
+    /// A fact the project's prose states (`(3)实施主体:卢村乡人民政府`, `(6)年度预算安排:500万元`):
+    /// an amount stands when the table gives none; other fields as in a table row. Narrative
+    /// labels are the caller's sections.
+    mutating func readProse(title: String, body: String, line: Int, into doc: inout DocumentResult) {
+        let value = body.trimming("。.;；")
+        guard !value.isEmpty, let kind = Labels.field(title) else { return }
+        switch kind {
+        case .yearAmount, .totalAmount:
+            guard proseAmount == nil else { return }
+            if project.amount != nil { proseAfterTable = true }
+            let unit = Amounts.unit(in: value) ?? Labels.unit(title)
+            if let money = Self.readAmount(value, unit: unit), unit != nil {
+                proseAmount = (money, unit)
+            }
+        case .narrative, .goal, .goalGroup, .fundingGroup, .subItems, .spendingPlan:
+            break
+        case .unit, .department, .departmentLevel:
+            // `卢村乡人民政府根据行动方案明确职责:…`: the body the sentence starts with.
+            let short = value.scalarCount <= 20 && !value.contains(where: { "，,:：;；".contains($0) })
+            if let name = short ? value : Titles.leadingDepartment(in: value) {
+                apply(kind, label: title, value: name, line: line, into: &doc)
+            }
+        default:
+            apply(kind, label: title, value: value, line: line, into: &doc)
+        }
+    }
+
+    /// An amount's text read in `unit` (万元 when nil): the number, or a fund's name with the
+    /// number after it (`中央衔接推进乡村振兴补助资金(少数民族发展任务)50`,
+    /// `财政衔接推进乡村振兴补助资金575.038908万元`).
+    static func readAmount(_ text: String, unit: MoneyUnit?) -> Money? {
+        let parse: (String) -> Money? = { unit == .yuan ? Amounts.yuan($0) : Amounts.wan($0) }
+        if let money = parse(text) { return money }
+        guard let number = Amounts.afterFundName(text) else { return nil }
+        return parse(number)
+    }
+
+    /// Whether a value is a form's instruction, not a value (`(盖章)`, `(签字)`).
+    static func isInstruction(_ value: String) -> Bool {
+        guard value.utf8.count <= 24, value.utf8Contains("章") || value.utf8Contains("签字") else { return false }
+        let s = value.trimming("()（）[]【】 ")
+        return s.scalarCount <= 4 && ["盖章", "签字", "签章", "公章"].contains { s.utf8Contains($0) }
     }
 
     private mutating func readUnlabelled(values: [String], row: Row, into doc: inout DocumentResult) {
@@ -266,10 +480,11 @@ struct TableReader {
                 let rest = values.dropFirst().joined(separator: " ")
                 project.fields.append(Field(label: label, value: rest, line: row.line))
                 project.sections.append(NarrativeSection(title: label, text: rest, line: row.line, isGoal: false))
-                doc.diagnose(.note, line: row.line, code: "unknown-field", "unknown field ‘\(label)’ kept as a narrative section")
+                doc.diagnose(.note, line: row.line, code: "unknown-field", "未知的栏目‘\(label)’，作为叙述段落保留",
+                             en: "unknown field ‘\(label)’ kept as a narrative section")
             } else {
-                doc.diagnose(.warning, line: row.line, code: "unlabelled-row",
-                             "table row ‘\(text.prefix(40))’ has no label; not read into the project")
+                doc.diagnose(.warning, line: row.line, code: "unlabelled-row", "表格行‘\(text.prefix(40))’没有标签，未读入项目",
+                             en: "table row ‘\(text.prefix(40))’ has no label; not read into the project")
             }
         }
     }
@@ -279,7 +494,9 @@ struct TableReader {
     private mutating func apply(_ kind: FieldKind, label: String, value: String, line: Int, valueLine: Int? = nil,
                                 into doc: inout DocumentResult) {
         let valueLine = valueLine ?? line
+        let value = Self.isInstruction(value) ? "" : value
         project.fields.append(Field(label: label, value: value, line: line))
+        if kind == .name { hasNameField = true }
         switch kind {
         case .department:
             if !value.isEmpty, departmentRank <= 1000 {
@@ -294,9 +511,17 @@ struct TableReader {
         case .parentName:
             if !value.isEmpty, !project.otherNames.contains(value) { project.otherNames.append(value) }
         case .unit:
-            if !value.isEmpty { project.unit = value }
+            // A unit named with its place (`蒙城县卫生健康委员会`) is not replaced by a short
+            // spelling of it (`卫健委`).
+            if !value.isEmpty, project.unit.map({ Self.namesPlace($0) && !Self.namesPlace(value) }) != true {
+                project.unit = value
+            }
+        case .publisher:
+            let name = value.trimming("。")
+            if publisher == nil, Titles.looksLikeDepartment(name) || Titles.looksLikePlace(name) { publisher = (name, valueLine) }
         case .name:
-            guard !value.isEmpty else { return }
+            // A label broken over lines (`主管部门及代 码`) is no name.
+            guard !value.isEmpty, Labels.field(value) == nil, IndicatorHeader.role(of: value) == nil else { return }
             if project.name.isEmpty {
                 project.name = value
             } else if project.name != value {
@@ -319,8 +544,17 @@ struct TableReader {
                 project.amountUnit = unit
             }
         case .funding(let name):
-            let money = value.isEmpty ? nil : amount(value, label: label, line: valueLine, into: &doc)?.0
-            project.funding.append(FundingLine(label: name, amount: money, text: value, line: line))
+            let read = value.isEmpty ? nil : amount(value, label: label, line: valueLine, into: &doc)
+            project.funding.append(FundingLine(label: name, amount: read?.0, text: value, line: line))
+            // `(一)财政拨款小计` heads the numbered lines after it (`1、一般公共预算`).
+            let compact = LabelText.compact(label)
+            let numbered = compact.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+            if name.utf8HasSuffix("小计") || compact.first == 0x28 {
+                inSubtotal = name.utf8HasSuffix("小计")
+                if let (money, unit) = read { fundingParts.append((money, unit, false, valueLine)) }
+            } else if let (money, unit) = read {
+                fundingParts.append((money, unit, numbered && inSubtotal, valueLine))
+            }
         case .source:
             if !value.isEmpty { project.source = value }
         case .period:
@@ -339,7 +573,7 @@ struct TableReader {
             if !value.isEmpty {
                 project.sections.append(NarrativeSection(title: title, text: value, line: line, isGoal: true))
             }
-        case .fundingGroup, .goalGroup, .subItems, .spendingPlan, .contact:
+        case .fundingGroup, .goalGroup, .subItems, .spendingPlan, .contact, .financeDepartment, .attribute, .pageField:
             break
         }
     }
@@ -347,6 +581,10 @@ struct TableReader {
     /// Reads what is held back (a row of labels whose values never came) and ends the project's
     /// rows.
     private mutating func flushHeldLabels(into doc: inout DocumentResult) {
+        if let trailing = trailingLabel, let kind = trailing.kind {
+            trailingLabel = nil
+            apply(kind, label: trailing.label, value: "", line: trailing.line, into: &doc)
+        }
         guard let held = heldLabels else { return }
         heldLabels = nil
         for label in held {
@@ -361,7 +599,7 @@ struct TableReader {
     private func amount(_ text: String, label: String, line: Int, into doc: inout DocumentResult) -> (Money, MoneyUnit?)? {
         guard !text.isEmpty else { return nil }
         let unit = Amounts.unit(in: text) ?? Labels.unit(label) ?? groupUnit ?? tableUnit
-        if let money = unit == .yuan ? Amounts.yuan(text) : Amounts.wan(text) {
+        if let money = Self.readAmount(text, unit: unit) {
             if unit == nil {
                 doc.diagnose(.warning, line: line, code: "amount-unit-unknown",
                              "\(label)‘\(text)’没有注明单位（标签、表头和数值都未写元或万元），暂按万元读取并标为单位不确定",
@@ -372,6 +610,11 @@ struct TableReader {
         doc.diagnose(.warning, line: line, code: "unreadable-amount", "\(label)‘\(text)’不是金额",
                      en: "\(label) ‘\(text)’ is not an amount")
         return nil
+    }
+
+    /// Whether a unit's name says its place (`蒙城县…`, `芜湖市…`, `卢村乡…`).
+    static func namesPlace(_ name: String) -> Bool {
+        ["省", "市", "县", "区", "乡", "镇", "旗", "州"].contains { name.prefix(8).contains($0) }
     }
 
     // MARK: 绩效支出明细
@@ -392,7 +635,8 @@ struct TableReader {
             if full == nil { unreadable.append(only) }
         }
         for text in unreadable {
-            doc.diagnose(.warning, line: row.line, code: "unreadable-amount", "绩效支出明细 amount ‘\(text)’ is not an amount in 元")
+            doc.diagnose(.warning, line: row.line, code: "unreadable-amount", "绩效支出明细的金额‘\(text)’不是以元为单位的金额",
+                         en: "绩效支出明细 amount ‘\(text)’ is not an amount in 元")
         }
         project.subItems.append(SubItem(name: name, halfYear: half, fullYear: full, line: row.line))
     }
@@ -402,8 +646,8 @@ struct TableReader {
     private mutating func readPlanValues(_ row: Row, labels: [String], into doc: inout DocumentResult) {
         let values = row.filledCells
         if values.count != labels.count {
-            doc.diagnose(.warning, line: row.line, code: "plan-mismatch",
-                         "资金支出计划 has \(labels.count) dates but \(values.count) values")
+            doc.diagnose(.warning, line: row.line, code: "plan-mismatch", "资金支出计划有 \(labels.count) 个日期，却有 \(values.count) 个数值",
+                         en: "资金支出计划 has \(labels.count) dates but \(values.count) values")
         }
         for (i, value) in values.enumerated() {
             let label = i < labels.count ? labels[i] : "第\(i + 1)项"
@@ -415,36 +659,110 @@ struct TableReader {
     // MARK: Indicators
 
     private mutating func readIndicatorRow(_ row: Row, into doc: inout DocumentResult) {
-        guard var reader = indicators else { return }
+        guard let header = indicators?.header else { return }
+        if secondGroup == nil, row.cells.count <= header.width || row.cells.lazy.filter({ !$0.isEmpty }).count <= header.width {
+            // A row that fits under the header (almost all): read as it is.
+            readIndicatorRow(row, group: 0, into: &doc)
+            return
+        }
+        for part in Self.splitMerged(row, header) {
+            guard let second = secondGroup else {
+                readIndicatorRow(part, group: 0, into: &doc)
+                continue
+            }
+            // 中期 and 年度 side by side: each half of the row read by its own columns.
+            let (first, other) = Self.splitGroups(part, header, second.header)
+            readIndicatorRow(first, group: 0, into: &doc)
+            if let other { readIndicatorRow(other, group: 1, into: &doc) }
+        }
+    }
+
+    /// `中期目标(2024年—2026年) | 年度目标`: the order of the terms the indicator groups follow.
+    private mutating func noteGoalTerms(_ row: Row) {
+        // Only a row with a cell that starts with a term is looked at.
+        guard row.cells.contains(where: { $0.utf8HasPrefix("中期") || $0.utf8HasPrefix("长期") || $0.utf8HasPrefix("实施期") }) else { return }
+        var terms: [String] = []
+        for cell in row.cells where !cell.isEmpty && cell.scalarCount <= 24 {
+            let key = Labels.normalize(cell)
+            if let term = ["中期", "长期", "实施期"].first(where: { key.utf8HasPrefix($0) }), key.utf8Contains("目标") {
+                terms.append(term)
+            } else if key.utf8HasPrefix("年度") && key.utf8Contains("目标") {
+                terms.append("年度")
+            }
+        }
+        if terms.count >= 2, terms.contains("年度") { goalTerms = terms }
+    }
+
+    private mutating func readIndicatorRow(_ row: Row, group: Int, into doc: inout DocumentResult) {
+        guard var reader = group == 0 ? indicators : secondGroup else { return }
         let path = doc.path
         var found: [Diagnostic] = []
         let reading = reader.read(cells: row.cells, line: row.line, cellLines: row.cellLines) { severity, code, message in
             found.append(Diagnostic(severity, SourceLocation(file: path, line: row.line), code: code, message))
         }
-        indicators = reader
+        if group == 0 { indicators = reader } else { secondGroup = reader }
         doc.diagnostics.append(contentsOf: found)
         switch reading {
         case .indicator(let indicator)?:
-            if indicator.targets.allSatisfy({ $0.value == nil && $0.halfYear == nil }) {
-                doc.diagnose(.warning, line: row.line, code: "indicator-without-value", "indicator ‘\(indicator.name)’ has no value")
+            let hasValue = !indicator.targets.allSatisfy({ $0.value == nil && $0.halfYear == nil })
+            if !hasValue {
+                doc.diagnose(.warning, line: row.line, code: "indicator-without-value", "指标‘\(indicator.name)’没有指标值",
+                             en: "indicator ‘\(indicator.name)’ has no value")
             }
-            project.indicators.append(indicator)
+            // Appended in place: the project's indicators are not copied for each row.
+            if group == 0 { project.indicators.append(indicator) } else { secondIndicators.append(indicator) }
+            lastIndicatorRow = (hasValue, indicator.level1.utf8Contains("满意") || indicator.level2.utf8Contains("满意"))
         case .continuation(let target)?:
-            if project.indicators.isEmpty {
-                doc.diagnose(.warning, line: row.line, code: "value-without-indicator", "values with no indicator above them")
-            } else {
+            let isEmpty = group == 0 ? project.indicators.isEmpty : secondIndicators.isEmpty
+            if isEmpty {
+                doc.diagnose(.warning, line: row.line, code: "value-without-indicator", "指标值上方没有指标",
+                             en: "values with no indicator above them")
+            } else if group == 0 {
                 project.indicators[project.indicators.count - 1].targets.append(target)
+            } else {
+                secondIndicators[secondIndicators.count - 1].targets.append(target)
             }
         case .categoryOnly?:
             project.structuralLines.append(contentsOf: row.lines)
+            lastIndicatorRow = (false, false)
         case .valuesWithoutIndicator(let values)?:
             let category = [reader.level1, reader.level2].filter { !$0.isEmpty }.joined(separator: " / ")
             let values = values.map { "‘\($0)’" }.joined(separator: "、")
             doc.diagnose(.warning, line: row.line, code: "value-without-indicator",
-                         "value \(values) has no indicator name\(category.isEmpty ? "" : " (under \(category))"); not read as an indicator")
+                         "指标值\(values)没有指标名称\(category.isEmpty ? "" : "（在 \(category) 下）")；不作为指标读取",
+                         en: "value \(values) has no indicator name\(category.isEmpty ? "" : " (under \(category))"); not read as an indicator")
             project.structuralLines.append(contentsOf: row.lines)
         case nil:
             break
         }
+    }
+
+    /// The second group's indicators after the first's, the year's first: an indicator of the
+    /// other term with the same name as one of the year's is another target of it (its term
+    /// said); one of its own is an indicator whose targets say their term.
+    private mutating func mergeSecondGroup(into doc: inout DocumentResult) {
+        guard secondGroup != nil else { return }
+        defer { secondGroup = nil; secondIndicators = [] }
+        guard !secondIndicators.isEmpty else { return }
+        // Which group is the year's: the goals' order says (`中期目标 | 年度目标`), else the first.
+        let firstIsYear = goalTerms.first.map { $0 == "年度" } ?? true
+        let otherTerm = goalTerms.first { $0 != "年度" } ?? "中期"
+        if goalTerms.isEmpty, let line = project.indicatorColumns.headerLine {
+            doc.diagnose(.warning, line: line, code: "indicator-term-unknown",
+                         "指标表有两组指标列，表中没有说明哪一组是年度指标：按第一组为年度、第二组为中期读取",
+                         en: "the indicator table has two groups of columns and does not say which is the year's: the first is read as the year's, the second as 中期")
+        }
+        var year = firstIsYear ? project.indicators : secondIndicators
+        var other = firstIsYear ? secondIndicators : project.indicators
+        for i in other.indices { for t in other[i].targets.indices { other[i].targets[t].term = otherTerm } }
+        var own: [Indicator] = []
+        for indicator in other {
+            if let k = year.firstIndex(where: { $0.name == indicator.name && $0.level2 == indicator.level2 }) {
+                year[k].targets.append(contentsOf: indicator.targets)
+            } else {
+                own.append(indicator)
+            }
+        }
+        project.indicators = year + own
     }
 }

@@ -3,6 +3,24 @@
 enum Titles {
     /// The first year (1990–2099) written as `2024年` / `2024 年度` in the text.
     static func year(in text: String) -> Int? {
+        if let y = yearWritten(in: text) { return y }
+        // `2 0 2 4 年`: digits spaced out.
+        guard text.utf8.contains(0x20), text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        var joined = ""
+        var previous: Character = "x"
+        for (k, c) in zip(text.indices, text) {
+            if c == " ", previous.isASCII, previous.isNumber, text.index(after: k) < text.endIndex,
+               text[text.index(after: k)].isASCII, text[text.index(after: k)].isNumber
+            {
+                continue
+            }
+            joined.append(c)
+            previous = c
+        }
+        return joined == text ? nil : yearWritten(in: joined)
+    }
+
+    private static func yearWritten(in text: String) -> Int? {
         var text = text
         return text.withUTF8 { b -> Int? in
             let n = b.count
@@ -15,6 +33,9 @@ enum Titles {
                 }
                 var j = i + 4
                 while j < n && b[j] == 0x20 { j += 1 }
+                // `(2020)年度`: the year in brackets before 年.
+                if j < n && b[j] == 0x29 { j += 1 } else if j + 2 < n, b[j] == 0xEF, b[j + 1] == 0xBC, b[j + 2] == 0x89 { j += 3 }
+                while j < n && b[j] == 0x20 { j += 1 }
                 // 年 is E5 B9 B4.
                 if j + 2 < n, b[j] == 0xE5, b[j + 1] == 0xB9, b[j + 2] == 0xB4 {
                     let y = (0..<4).reduce(0) { $0 * 10 + Int(b[i + $1] - 0x30) }
@@ -24,6 +45,23 @@ enum Titles {
             }
             return nil
         }
+    }
+
+    /// The one year a period lies in (`2022年1月—12月`, `20240101-20241231`, `计划:20191`–
+    /// `计划:201912`, `2019.01.01--2019.12.31`); nil when it names none or several (`2021-2023`).
+    static func year(inPeriod period: String) -> Int? {
+        var years = Set<Int>()
+        var run = ""
+        func flush() {
+            // A year, or a date written without separators (yyyym, yyyymm, yyyymmdd).
+            if [4, 5, 6, 8].contains(run.count), let y = Int(run.prefix(4)), (1990...2099).contains(y) { years.insert(y) }
+            run = ""
+        }
+        for c in period {
+            if c.isASCII, c.isNumber { run.append(c) } else { flush() }
+        }
+        flush()
+        return years.count == 1 ? years.first : nil
     }
 
     /// The project name in an A-layout title: `2021年度人社专职协理员工作经费绩效目标申报表` → `人社专职协理员工作经费`.
@@ -59,11 +97,33 @@ enum Titles {
     /// The project a form title names, or nil for a title that names none (`市级财政项目支出预算
     /// 绩效目标表`, `项目支出绩效目标表`).
     static func projectName(inTitle title: String) -> String? {
+        var title = title.trimmingWhitespace()
+        if title.last == ")" || title.last == "）", let open = title.lastIndex(where: { $0 == "(" || $0 == "（" }) {
+            // `…绩效目标表 (2024年度)`, `绩效目标表(一般公共预算资金)`: the note is not the name.
+            title = String(title[..<open]).trimmingWhitespace()
+        }
         let name = title.utf8Contains("申报表") ? projectName(inApplicationTitle: title) : projectName(inTargetTableTitle: title)
         guard let name else { return nil }
         var rest = name
         for word in genericTitleWords { rest = rest.replacingAll(word, with: "") }
         return rest.trimming("#()（） ").isEmpty ? nil : name
+    }
+
+    /// The name of a department-wide form (部门整体 …) from its title: the title without its
+    /// year (`2019年度`, `19年度`) and marks; nil for a title that is no such form's.
+    static func wholeDepartmentName(inTitle title: String) -> String? {
+        guard title.utf8Contains("整体") else { return nil }
+        var s = Substring(title.trimming("# "))
+        if let nian = s.firstIndex(of: "年"), s.distance(from: s.startIndex, to: nian) <= 5,
+           s[..<nian].allSatisfy({ $0.isNumber || $0 == " " }), !s[..<nian].isEmpty
+        {
+            s = s[s.index(after: nian)...]
+            if s.first == "度" { s = s.dropFirst() }
+        }
+        // A trailing `(原方志委)` or `(2019年度)` is not the name.
+        if s.last == ")" || s.last == "）", let open = s.lastIndex(where: { $0 == "(" || $0 == "（" }) { s = s[..<open] }
+        let name = s.trimmingWhitespace()
+        return name.isEmpty ? nil : name
     }
 
     /// Words of form titles that name no project.
@@ -76,8 +136,40 @@ enum Titles {
         let s = text.trimmingWhitespace()
         guard s.scalarCount >= 3, s.scalarCount <= 40, !s.utf8.contains(0x09), !s.contains(where: { $0 == ":" || $0 == "：" || $0 == " " }),
               !Vocabulary.current.isPageText(s) else { return false }
-        let endings = ["局", "委", "办", "办公室", "中心", "院", "部", "厅", "会", "署", "站", "所", "馆", "处", "委员会"]
+        let endings = ["局", "委", "办", "办公室", "中心", "院", "部", "厅", "会", "署", "站", "所", "馆", "处", "委员会", "政府", "联", "校", "队"]
         return endings.contains { s.utf8HasSuffix($0) } && year(in: s) == nil
+    }
+
+    /// The body a title names before its year (`周口市城乡一体化示范区2023年度…` → `周口市城乡一体化
+    /// 示范区`), if it reads like a department or a place.
+    static func issuer(inTitle text: String) -> String? {
+        guard let y = text.firstIndex(where: { $0.isASCII && $0.isNumber }), y > text.startIndex else { return nil }
+        let name = String(text[..<y]).trimming("#")
+        return looksLikeDepartment(name) || looksLikePlace(name) ? name : nil
+    }
+
+    /// The department a sentence starts with (`卢村乡人民政府根据行动方案明确职责:…` → `卢村乡人民政府`),
+    /// or nil.
+    static func leadingDepartment(in text: String) -> String? {
+        let s = text.trimmingWhitespace()
+        var end = s.startIndex
+        var count = 0
+        while end < s.endIndex, count < 30 {
+            end = s.index(after: end)
+            count += 1
+            guard count >= 3 else { continue }
+            let prefix = String(s[..<end])
+            if looksLikeDepartment(prefix), !["部", "会", "处", "所", "站"].contains(where: { prefix.utf8HasSuffix($0) }) { return prefix }
+        }
+        return nil
+    }
+
+    /// Whether a line names a place that governs (`卢村乡`, `周口市城乡一体化示范区`): a town, a
+    /// district, a county or a city.
+    static func looksLikePlace(_ text: String) -> Bool {
+        let s = text.trimmingWhitespace()
+        guard s.scalarCount >= 2, s.scalarCount <= 20, !s.contains(where: { $0 == ":" || $0 == "：" || $0 == " " || ($0.isASCII && $0.isNumber) }) else { return false }
+        return ["乡", "镇", "街道", "县", "区", "市", "旗"].contains { s.utf8HasSuffix($0) }
     }
 }
 
@@ -103,6 +195,15 @@ public struct Departments: Sendable {
                 if inside.allSatisfy({ $0.isNumber || $0.isLetter && $0.isASCII }) {
                     s = s[s.index(after: end)...]
                 }
+            }
+        }
+        // `404-永济市文化和旅游局`, `901001 某局`: a code and a dash or a space before the name.
+        let code = s.prefix { $0.isASCII && ($0.isNumber || $0.isLetter) }
+        if !code.isEmpty, code.contains(where: \.isNumber) {
+            let rest = s[code.endIndex...]
+            if let mark = rest.first, "-－—_ ".contains(mark) {
+                let name = rest.drop { "-－—_ ".contains($0) }
+                if name.first.map({ !$0.isASCII }) == true { s = name }
             }
         }
         return s.trimmingWhitespace()

@@ -25,6 +25,11 @@ struct Vocabulary: Sendable {
     private(set) var kinds: [ByteKey: DocumentKind] = [:]
     /// Words of a web page's own text around a form (发布时间, 浏览次数, 当前位置 …).
     private(set) var pageText: [String] = []
+    /// The page words by their first character's bytes.
+    private var pageTextIndex: [UInt32: [[UInt8]]] = [:]
+    /// Text that mirrors inject into pages (gambling advertisements), longest first: removed
+    /// before a document is read.
+    private(set) var spam: [String] = []
     /// Labels of three characters or more as they may stand in run-together text, longest first.
     private(set) var runTogetherLabels: [String] = []
     /// A fingerprint of everything above (the build cache keeps documents read with it).
@@ -54,10 +59,16 @@ struct Vocabulary: Sendable {
     /// after; it is left as it is when it would not change (no site labels, none before).
     static func install(siteLabels: [String: [String]]) throws {
         if siteLabels.isEmpty && installedSiteLabels.isEmpty { return }
-        var v = shipped
-        try v.add(fields: siteLabels, site: true)
-        current = v
+        current = try shipped.adding(siteLabels: siteLabels)
         installedSiteLabels = siteLabels
+    }
+
+    /// This vocabulary with a site's labels added (keyed like labels.yml's `fields`); throws for
+    /// a key that is no field's, saying so in Chinese and English.
+    func adding(siteLabels: [String: [String]]) throws -> Vocabulary {
+        var v = self
+        try v.add(fields: siteLabels, site: true)
+        return v
     }
 
     nonisolated(unsafe) private static var installedSiteLabels: [String: [String]] = [:]
@@ -80,9 +91,19 @@ struct Vocabulary: Sendable {
         level2 = Set(list(levels["level2"]).map { ByteKey($0) })
         qualitative = Set(list(root["qualitative_values"]).map { ByteKey($0) })
         pageText = list(root["page_text"])
+        for word in pageText where !word.isEmpty {
+            let bytes = Array(word.utf8)
+            let length = bytes[0] < 0x80 ? 1 : bytes[0] < 0xE0 ? 2 : bytes[0] < 0xF0 ? 3 : 4
+            let key = bytes.prefix(length).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            pageTextIndex[key, default: []].append(bytes)
+        }
+        spam = list(root["spam"]).filter { !$0.isEmpty }.sorted { $0.utf8.count > $1.utf8.count }
         for (key, value) in (root["kinds"] as? [String: Any]) ?? [:] {
             guard let kind = DocumentKind(rawValue: key) else { throw Problem(message: "unknown kind \(key)") }
-            for label in list(value) { kinds[LabelText.key(label)] = kind }
+            for label in list(value) {
+                kinds[LabelText.key(label)] = kind
+                if let last = LabelText.key(label).path.unicodeScalars.last { kindEndings.insert(last.value) }
+            }
         }
         var hash = StableHash()
         hash.combine(yaml.utf8)
@@ -117,6 +138,17 @@ struct Vocabulary: Sendable {
 
     func field(_ key: ByteKey) -> FieldKind? { fields[key] }
 
+    /// The last characters of the kind labels (`值`, `分`, `数` …).
+    private var kindEndings: Set<UInt32> = []
+
+    /// Whether a cell may be a kind label: it ends (before a colon or a bracket) with the last
+    /// character of one.
+    func mayBeKindLabel(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars.reversed().drop { $0 == ":" || $0 == "：" || $0 == ")" || $0 == "）" || $0 == " " }.makeIterator()
+        guard let last = scalars.next() else { return false }
+        return kindEndings.contains(last.value) || (last.value < 0x80 && !kindEndings.isEmpty)
+    }
+
     /// The labels that show a document is of `kind`.
     func kindLabels(_ kind: DocumentKind) -> [String] {
         kinds.filter { $0.value == kind }.map(\.key.path).sorted()
@@ -124,8 +156,36 @@ struct Vocabulary: Sendable {
 
     /// Whether a line is a web page's own text (a caption `…_第2页` included), not the form's.
     func isPageText(_ text: String) -> Bool {
-        if pageText.contains(where: { text.utf8Contains($0) }) { return true }
+        // One pass over the text: at each character that starts a page word, compare the word.
+        var found = false
+        var text = text
+        text.withUTF8 { b in
+            let n = b.count
+            var i = 0
+            while i < n, !found {
+                let lead = b[i]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                var key: UInt32 = 0
+                for k in 0..<min(length, n - i) { key = key << 8 | UInt32(b[i + k]) }
+                if let words = pageTextIndex[key] {
+                    for word in words where i + word.count <= n {
+                        guard (0..<word.count).allSatisfy({ b[i + $0] == word[$0] }) else { continue }
+                        // A word that is a label (`来源:`) counts at the line's start or after a
+                        // space only: `资金来源:` is the form's.
+                        if word.last != UInt8(ascii: ":") || i == 0 || b[i - 1] == 0x20 || b[i - 1] == 0x09
+                            || (i >= 3 && b[i - 3] == 0xE3 && b[i - 2] == 0x80 && b[i - 1] == 0x80)
+                        {
+                            found = true
+                            break
+                        }
+                    }
+                }
+                i += length
+            }
+        }
+        if found { return true }
         // A page caption: `…_第2页`, `第 2 页 共 5 页`.
+        guard text.utf8Contains("页"), text.utf8Contains("第") else { return false }
         let compact = text.filter { !$0.isWhitespace }
         if let r = compact.range(of: "第"), compact[r.upperBound...].prefix(while: \.isNumber).count > 0,
            compact.hasSuffix("页") || compact.contains("页共")
@@ -134,6 +194,7 @@ struct Vocabulary: Sendable {
         }
         return false
     }
+
     func column(_ key: ByteKey) -> IndicatorHeader.Role? { columns[key] }
 }
 
@@ -155,7 +216,7 @@ enum LabelText {
         String(decoding: strip(compact(label), keepUnit: true).key, as: UTF8.self)
     }
 
-    /// The label's bytes without spaces, `*` and zero-width spaces, with full-width parentheses,
+    /// The label's bytes without spaces, `*`, `?` and zero-width spaces, with full-width parentheses,
     /// colons and brackets made ASCII.
     static func compact(_ label: String) -> [UInt8] {
         var out: [UInt8] = []
@@ -167,7 +228,8 @@ enum LabelText {
             while i < n {
                 let c = b[i]
                 switch c {
-                case 0x20, 0x09, 0x0A, 0x0D, 0x2A:
+                case 0x20, 0x09, 0x0A, 0x0D, 0x2A, 0x3F:
+                    // Spaces, `*` (a required field) and `?` (a mirror's filler: `绩?????效`).
                     i += 1
                     continue
                 case 0xC2 where i + 1 < n && b[i + 1] == 0xA0:
@@ -188,7 +250,7 @@ enum LabelText {
                     case 0x88: out.append(0x28); i += 3; continue  // （
                     case 0x89: out.append(0x29); i += 3; continue  // ）
                     case 0x9A: out.append(0x3A); i += 3; continue  // ：
-                    case 0x8A: i += 3; continue  // ＊
+                    case 0x8A, 0x9F: i += 3; continue  // ＊ ？
                     case 0xBB: out.append(0x5B); i += 3; continue  // ［
                     case 0xBD: out.append(0x5D); i += 3; continue  // ］
                     default: break

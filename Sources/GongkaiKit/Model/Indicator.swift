@@ -16,9 +16,19 @@ public struct IndicatorColumns: Hashable, Sendable {
 public struct Target: Hashable, Sendable {
     /// 半年（程）指标值, where the form has that column.
     public var halfYear: String?
-    /// 指标值 / 全年（程）指标值.
+    /// 指标值 / 全年（程）指标值, as shown: where the form gives the operator and the unit in
+    /// columns of their own (`= | 116 | 人`), joined into it (`=116人`).
     public var value: String?
     public var line: Int
+    /// The operator as its own column gave it (计算符号, 指标性质: `=`, `≥`), nil when the form
+    /// has no such column.
+    public var op: String? = nil
+    /// The unit as its own column gave it (计量单位, 度量单位: `人`, `%`), nil when the form has
+    /// no such column.
+    public var unit: String? = nil
+    /// The term of a target that is not the year's: `中期`, `长期`, `实施期` (a second set of
+    /// targets beside the 年度 ones, which come first); nil for the year's.
+    public var term: String? = nil
 }
 
 /// The normalised kind of a 一级指标.
@@ -35,9 +45,9 @@ public enum IndicatorKind: String, Sendable, CaseIterable, Codable {
     public init(level1: String) {
         if level1.utf8HasPrefix("决策") { self = .decision }
         else if level1.utf8HasPrefix("过程") { self = .process }
-        else if level1.utf8HasPrefix("产出") { self = .output }
+        else if level1.utf8HasPrefix("产出") || level1.utf8HasPrefix("项目完成") { self = .output }
         else if level1.utf8HasPrefix("成本") { self = .cost }
-        else if level1.utf8HasPrefix("效益") || level1.utf8HasPrefix("效果") { self = .effect }
+        else if level1.utf8HasPrefix("效益") || level1.utf8HasPrefix("效果") || level1.utf8HasPrefix("项目效益") { self = .effect }
         else if level1.utf8HasPrefix("满意") { self = .satisfaction }
         else { self = .other }
     }
@@ -57,7 +67,12 @@ public struct Indicator: Hashable, Sendable {
     public var basis: String?
     public var line: Int
 
-    public var kind: IndicatorKind { IndicatorKind(level1: level1) }
+    /// The kind of its 一级, or of its 二级 where the 一级 is a tree's root of another name
+    /// (`实施效果指标` above `产出指标` / `效益指标`).
+    public var kind: IndicatorKind {
+        let kind = IndicatorKind(level1: level1)
+        return kind == .other ? IndicatorKind(level1: level2) : kind
+    }
 
     /// The first full-year (or only) value.
     public var value: String? { targets.first?.value }

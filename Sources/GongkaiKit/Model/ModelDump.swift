@@ -40,6 +40,7 @@ extension Project {
         var out = "\(indent)└ Project \(name) \(amount?.wanString ?? "?") @\(location.line) [\(layout.rawValue)]\n"
         let i2 = indent + "  "
         if !otherNames.isEmpty { out += "\(i2)├ also: \(otherNames.joined(separator: " | "))\n" }
+        if incomplete { out += "\(i2)├ 不完整 (incomplete)\n" }
         out += "\(i2)├ department: \(rawDepartment ?? "-") · unit: \(unit ?? "-") · code: \(code ?? "-") · year: \(year.map(String.init) ?? "-")\n"
         if let totalAmount, totalAmount != amount { out += "\(i2)├ 项目总金额: \(totalAmount.wanString)\n" }
         if period != nil || source != nil { out += "\(i2)├ 项目期: \(period ?? "-") · 来源: \(source ?? "-")\n" }
@@ -58,7 +59,8 @@ extension Project {
         out += "\(i2)└ \(indicators.count) indicators\(cols.isEmpty ? "" : " (" + cols.joined(separator: ", ") + ")")\n"
         for ind in indicators {
             let values = ind.targets.map { t in
-                (t.halfYear.map { "半年 \($0) / " } ?? "") + (t.value ?? "∅") + " @\(t.line)"
+                (t.term.map { "\($0) " } ?? "") + (t.halfYear.map { "半年 \($0) / " } ?? "") + (t.value ?? "∅")
+                    + (t.op != nil || t.unit != nil ? " [\(t.op ?? "")|\(t.unit ?? "")]" : "") + " @\(t.line)"
             }.joined(separator: "; ")
             var extra = ""
             if let d = ind.description { extra += " 描述=\(d.prefix(16))" }

@@ -203,6 +203,7 @@ public struct Project: Sendable {
         var totalAmount: Money?
         var period: String?
         var source: String?
+        var incomplete = false
         var detailsBox = ProjectDetailsBox(ProjectDetails())
         var digest: ProjectDigest?
 
@@ -217,6 +218,7 @@ public struct Project: Sendable {
             s.rawDepartment = rawDepartment; s.department = department; s.departmentKey = departmentKey
             s.unit = unit; s.year = year; s.otherNames = otherNames; s.code = code
             s.amount = amount; s.amountUnit = amountUnit; s.totalAmount = totalAmount; s.period = period; s.source = source
+            s.incomplete = incomplete
             s.detailsBox = detailsBox; s.digest = digest
             return s
         }
@@ -298,6 +300,12 @@ public struct Project: Sendable {
     public var source: String? {
         get { storage.source }
         _modify { let s = unique; yield &s.source }
+    }
+    /// Whether the form stops before it ends (a page or file cut mid-table): what it holds is
+    /// published as read, and the page says the rest is missing. Nothing is filled in for it.
+    public var incomplete: Bool {
+        get { storage.incomplete }
+        set { unique.incomplete = newValue }
     }
     var detailsBox: ProjectDetailsBox {
         get { storage.detailsBox }

@@ -124,6 +124,12 @@ enum MarkdownBlocks {
     /// Whether the document is pandoc's own Markdown (its grid or multiline tables' rules).
     static func pandocMarkdown(_ source: SourceText) -> Bool {
         for n in 1...max(source.lineCount, 1) where n <= source.lineCount {
+            // Only a line that starts (after spaces) with `+` or `-` can be a rule: decided on
+            // its first byte, without making a string of every line.
+            let range = source.lineRange(n)
+            var k = range.lowerBound
+            while k < range.upperBound, source.bytes[k] == 0x20 || source.bytes[k] == 0x09 { k += 1 }
+            guard k < range.upperBound, source.bytes[k] == UInt8(ascii: "-") || source.bytes[k] == UInt8(ascii: "+") else { continue }
             if source.startsWithGridRule(n) { return true }
             let line = source.line(n).trimmingWhitespace()
             if line.count >= 10, line.allSatisfy({ $0 == "-" || $0 == " " }), line.contains(" "), line.hasPrefix("--") { return true }

@@ -56,6 +56,7 @@ extension BinaryWriter {
         money(p.totalAmount)
         string(p.period)
         string(p.source)
+        bool(p.incomplete)
     }
 
     mutating func details(_ p: ProjectDetails) {
@@ -67,7 +68,7 @@ extension BinaryWriter {
         int(p.indicatorColumns.headerLine)
         array(p.indicators) { w, i in
             w.string(i.level1); w.string(i.level2); w.string(i.name)
-            w.array(i.targets) { w, t in w.string(t.halfYear); w.string(t.value); w.int(t.line) }
+            w.array(i.targets) { w, t in w.string(t.halfYear); w.string(t.value); w.int(t.line); w.string(t.op); w.string(t.unit); w.string(t.term) }
             w.string(i.description); w.string(i.basis); w.int(i.line)
         }
         array(p.fields) { w, f in w.string(f.label); w.string(f.value); w.int(f.line) }
@@ -151,6 +152,7 @@ extension BinaryReader {
         p.totalAmount = try money()
         p.period = try optionalSharedString()
         p.source = try optionalSharedString()
+        p.incomplete = try bool()
         let offset = try int(), length = try int(), checksum = try varint()
         guard offset >= 0, length >= 0 else { throw Damaged() }
         p.detailsBox = ProjectDetailsBox(place: .init(source: source, offset: offset, length: length, checksum: checksum, index: index))
@@ -169,7 +171,10 @@ extension BinaryReader {
         p.indicatorColumns.headerLine = try optionalInt()
         p.indicators = try array { r in
             Indicator(level1: try r.string(), level2: try r.string(), name: try r.string(),
-                      targets: try r.array { r in Target(halfYear: try r.optionalString(), value: try r.optionalString(), line: try r.int()) },
+                      targets: try r.array { r in
+                          Target(halfYear: try r.optionalString(), value: try r.optionalString(), line: try r.int(),
+                                 op: try r.optionalString(), unit: try r.optionalString(), term: try r.optionalString())
+                      },
                       description: try r.optionalString(), basis: try r.optionalString(), line: try r.int())
         }
         p.fields = try array { r in Field(label: try r.string(), value: try r.string(), line: try r.int()) }

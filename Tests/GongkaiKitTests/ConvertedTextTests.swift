@@ -1,0 +1,94 @@
+// PDF text (pdftotext, pdftotext -layout) and mammoth's Markdown have no tables left: gongkai
+// reads what it can for certain, and never a wrong amount or a label or value as a name.
+
+import Foundation
+import Testing
+@testable import GongkaiKit
+
+@Suite struct ConvertedTextTests {
+    static let folders = ["mammoth-md", "pdftotext", "pdftotext-layout"]
+
+    /// A project as the original gives it: its names and amount.
+    struct Known {
+        var names: Set<String>
+        var amount: Money?
+    }
+
+    /// What one converter's documents gave: projects read, with an amount, and their indicators,
+    /// beside the original's; and every wrong fact.
+    struct Reading {
+        var projects = 0, withAmount = 0, indicators = 0
+        var expectedProjects = 0, expectedIndicators = 0
+        var wrong: [String] = []
+    }
+
+    /// The projects of a document read from its original shape, by name.
+    static func known(_ doc: DocumentResult) -> [Known] {
+        doc.projects.map { Known(names: Set([$0.name] + $0.otherNames), amount: $0.amount) }
+    }
+
+    /// Compares a converted document's projects with the original's.
+    static func compare(_ doc: DocumentResult, _ original: [Known], into r: inout Reading) {
+        for p in doc.projects {
+            r.projects += 1
+            if p.amount != nil { r.withAmount += 1 }
+            r.indicators += p.indicators.filter { $0.value != nil }.count
+            let names = Set([p.name] + p.otherNames)
+            guard let match = original.first(where: { !$0.names.isDisjoint(with: names) }) else {
+                r.wrong.append("\(doc.path): ‘\(p.name)’ is no project of the original")
+                continue
+            }
+            if TextRows.isLabel(p.name) || IndicatorVocabulary.isValueLike(p.name) || Money(wan: p.name) != nil {
+                r.wrong.append("\(doc.path): name ‘\(p.name)’ is a label or a value")
+            }
+            if let amount = p.amount, amount != match.amount {
+                r.wrong.append("\(doc.path): ‘\(p.name)’ \(amount.wanString), the original says \(match.amount?.wanString ?? "none")")
+            }
+        }
+    }
+
+    static func readSeeds(_ folder: String) -> Reading? {
+        guard let root = Converted.root else { return nil }
+        var r = Reading()
+        for seed in Converted.seeds {
+            let original = DocumentReader.read(path: "original/\(seed).md", bytes: Converted.bytes("\(root)/original/\(seed).md"))
+            r.expectedProjects += original.projects.count
+            r.expectedIndicators += original.projects.map { $0.indicators.count }.reduce(0, +)
+            let doc = DocumentReader.read(path: "\(folder)/\(seed).md", bytes: Converted.bytes("\(root)/\(folder)/\(seed).md"))
+            compare(doc, known(original), into: &r)
+        }
+        return r
+    }
+
+    /// The generated corpus through the converter, against its documents as `original/` gives
+    /// them (whose totals ConverterTests holds against `manifest.json`).
+    static func readCorpus(_ folder: String) throws -> Reading? {
+        guard let root = Converted.root else { return nil }
+        var r = Reading()
+        for path in Converted.corpus {
+            let file = "\(root)/corpus83/\(folder)/content/\(path).md"
+            guard FileManager.default.fileExists(atPath: file) else { continue }
+            let original = DocumentReader.read(path: "original/\(path).md", bytes: Converted.bytes("\(root)/corpus83/original/content/\(path).md"))
+            r.expectedProjects += original.projects.count
+            r.expectedIndicators += original.projects.map { $0.indicators.count }.reduce(0, +)
+            compare(DocumentReader.read(path: "\(folder)/\(path).md", bytes: Converted.bytes(file)), known(original), into: &r)
+        }
+        return r
+    }
+
+    @Test(arguments: folders)
+    func theSeedsGiveNoWrongAmountAndNoWrongName(folder: String) throws {
+        guard let r = Self.readSeeds(folder) else { return }
+        #expect(r.wrong == [], "\(folder)")
+        // Something is read for certain from each.
+        #expect(r.withAmount > 0, "\(folder)")
+    }
+
+    @Test(arguments: folders)
+    func theCorpusGivesNoWrongAmountAndNoWrongName(folder: String) throws {
+        guard let r = try Self.readCorpus(folder) else { return }
+        #expect(r.wrong == [], "\(folder)")
+        // Whatever is not read is said: a document gives projects or an error.
+        #expect(r.projects <= r.expectedProjects, "\(folder)")
+    }
+}

@@ -1,0 +1,357 @@
+// The general rules forms from other counties need, each on a small form written for it: labels,
+// money and units, page text and spam, years, the kinds of form, and truncated forms.
+
+import Foundation
+import Testing
+@testable import GongkaiKit
+
+/// Reads a form given as text.
+func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
+    DocumentReader.read(path: path, bytes: Array(text.utf8))
+}
+
+@Suite struct FormRulesTests {
+    // MARK: Departments
+
+    @Test func theMostLocalDepartmentOfTheTransferChainNeverAFinanceBureau() throws {
+        let doc = readForm("""
+        生猪调出大县奖励资金区域绩效目标表
+        资金名称\t生猪调出大县奖励资金
+        中央主管部门\t财政部、农业农村部
+        省级财政部门\t重庆市财政局
+        省级主管部门\t重庆市农业农村委员会
+        区县财政部门\t忠县财政局
+        区县主管部门\t忠县农业农村委员会
+        年度金额(万元)\t397
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.rawDepartment == "忠县农业农村委员会")
+        #expect(p.amount == Money(wan: "397"))
+    }
+
+    @Test func codesGluedToDepartmentNamesAreDropped() {
+        #expect(Departments.stripCode("[066]六安市农业农村局") == "六安市农业农村局")
+        #expect(Departments.stripCode("404-永济市文化和旅游局") == "永济市文化和旅游局")
+        #expect(Departments.stripCode("901001 某县财政局") == "某县财政局")
+        // A name that starts with digits of its own is left alone.
+        #expect(Departments.stripCode("12345") == "12345")
+    }
+
+    @Test func withNoDepartmentTheUnitAndThenThePagesPublisherStandForIt() throws {
+        let unit = readForm("""
+        项目支出绩效目标表
+        项目名称\t特困家庭再扶助
+        预算单位\t区卫生健康局
+        年度资金总额(万元)\t6.30
+        """)
+        #expect(unit.projects.first?.rawDepartment == "区卫生健康局")
+        #expect(unit.diagnostics.contains { $0.code == "department-from-unit" })
+        let page = readForm("""
+        发布时间:2019-09-30 08:47信息来源: 芜湖市卫生健康委阅读次数: 字体:【
+
+        项目支出绩效目标申报表
+
+        项目名称 特殊人群病种筛查经费
+
+        项目当年预算(万元) 25.00
+        """)
+        let p = try #require(page.projects.first)
+        #expect(p.rawDepartment == "芜湖市卫生健康委")
+        #expect(page.diagnostics.contains { $0.code == "department-from-publisher" })
+    }
+
+    @Test func theProsesUnitIsTheBodyItsSentenceStartsWith() throws {
+        let doc = readForm("""
+        1、“水源地保护”项目
+
+        (3)实施主体:卢村乡人民政府根据行动方案明确职责:农服中心、水利站等协同作业。
+
+        (6)年度预算安排:500万元。
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.name == "“水源地保护”项目")
+        #expect(p.unit == "卢村乡人民政府")
+        #expect(p.amount == Money(wan: "500"))
+        #expect(p.amountUnit == .wan)
+    }
+
+    // MARK: Money
+
+    @Test func amountsInYuanWithSeparatorsAreReadExactly() throws {
+        // The unit stands after the amount in a scrambled row: it still applies.
+        let doc = readForm("""
+        项目支出绩效目标申报表 (2023年度) 项目名称 2023年文物保护经费 主管部门及代码 404-永济市文化和旅游局 实施期资金总额: 1,000,000 项目资金 (元) 其他资金 0
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "100"))
+        #expect(p.amountUnit == .yuan)
+        #expect(p.rawDepartment == "永济市文化和旅游局")
+        #expect(p.year == 2023)
+    }
+
+    @Test func aTableTakesTheProsesAmountOnlyWhenItGivesNone() throws {
+        let doc = readForm("""
+        1. 就业补助资金项目
+
+        (6) 年度预算安排。155 万元。
+
+        项目支出绩效目标表
+
+        项目名称\t就业补助资金
+        年度资金总额\t150.00
+        """)
+        #expect(doc.projects.first?.amount == Money(wan: "150"))
+        #expect(doc.projects.first?.sections.contains { $0.title == "年度预算安排" } == true)
+    }
+
+    @Test func labelsInOneRowAndTheirValuesInTheNext() throws {
+        let doc = readForm("""
+        项目名称 | 全市文物保护专项经费 | 预算金额 | 36万元 |
+        主管部门 | 市文化和旅游局 | 起止时间 | 2022年1月—12月 |
+        资金来源(万元) | 财政拨款 | 非税安排 | 上年结转 |
+        36 | 0 | 0 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.funding.map(\.label) == ["财政拨款", "非税安排", "上年结转"])
+        #expect(p.funding.map(\.amount) == [Money(wan: "36"), Money(wan: "0"), Money(wan: "0")])
+        // No year stated: the period lies within one.
+        #expect(p.year == 2022)
+        #expect(doc.diagnostics.contains { $0.code == "year-from-period" })
+    }
+
+    @Test func nestedSubtotalsAreAddedOnceWhenTheTotalIsLeftEmpty() throws {
+        let doc = readForm("""
+        项目支出绩效目标申报表
+
+        项目名称 特困家庭再扶助
+
+        预算单位 区卫生健康局
+
+        项目资金(万元) 年度资金总额 金额(万元)
+
+        (一)财政拨款小计 6.30
+
+        1、一般公共预算 6.30
+
+        2、政府性基金 0.00
+
+        (二)自有资金小计 0.00
+
+        1、事业收入 0.00
+
+        (三)其他收入 0.00
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "6.3"))
+        #expect(p.funding.count == 6)
+        #expect(doc.diagnostics.contains { $0.code == "amount-from-funding" })
+    }
+
+    @Test func aFundsNameBeforeItsAmountAndTheAmountInTheLabelsCell() throws {
+        let doc = readForm("""
+        绩效目标申报表 |
+        项目名称 | 沙湾子养殖场基础设施建设项目 |
+        主管部门 | 武川县民族事务委员会 |
+        资金情况 (万元) |
+        年度资金总额:50万 | 中央衔接推进乡村振兴补助资金(少数民族发展任务)50 |
+        其中:财政拨款 | 中央衔接推进乡村振兴补助资金(少数民族发展任务)50 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "50"))
+        #expect(p.funding.first?.amount == Money(wan: "50"))
+        // Never a sentence's figures: a notice is prose.
+        #expect(Amounts.afterFundName("资金规模7359万元。其中产业发展类项目10个") == nil)
+        #expect(Amounts.afterFundName("2023年省级资金100") == nil)
+    }
+
+    // MARK: Page text, spam, vocabulary
+
+    @Test func spamInjectedByMirrorsIsRemovedAndSaid() throws {
+        let doc = readForm("""
+        项目名称 | 疫情期间区域病媒防治费用 |
+        主管预算部门 | 狗万客户端城市管理委员 | 项目预算金额 (万元) | 5652 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.rawDepartment == "城市管理委员")
+        #expect(doc.diagnostics.contains { $0.code == "spam-removed" && $0.location.line == 2 })
+    }
+
+    @Test func pageTextAndPageFieldsAreNotTheForms() throws {
+        let vocabulary = Vocabulary.current
+        #expect(vocabulary.isPageText("发布时间:2022-03-01 10:25:19 来源:广元市昭化区卫生计生局"))
+        #expect(vocabulary.isPageText("来源:卢村乡 浏览:0"))
+        // The form's own label with a colon is no page text.
+        #expect(!vocabulary.isPageText("资金来源:财政拨款"))
+        let doc = readForm("""
+        索 引 号 | 0001115012MW/2021-00346 | 主题分类 | 民族事务 |
+        发布机构 | 民族事务委员会 | 成文日期 | 2021-07-28 |
+        绩效目标申报表 |
+        项目名称 | 养殖场基础设施建设项目 |
+        主管部门 | 武川县民族事务委员会 |
+        年度资金总额 | 50 |
+        """)
+        #expect(doc.projects.count == 1)
+        #expect(!doc.diagnostics.contains { $0.code == "stray-rows" })
+    }
+
+    @Test func labelsMatchSpacedMarkedAndFilled() {
+        #expect(Labels.field("总 体 目 标") != nil)
+        #expect(Labels.field("*年度绩效总目标") != nil)
+        #expect(Labels.field("绩?????????? 效?????????? 目???????? 标") == .goalGroup)
+        #expect(Labels.field("主管部门(单位)名称及部门预算编码") == .department)
+        #expect(Labels.field("省级财政部门") == .financeDepartment)
+        #expect(IndicatorVocabulary.isLevel2("社会效益 指标 (必填)"))
+        #expect(TextRows.joinSpaced(["年", "度", "总", "体", "目", "标", "X"]) == ["年度总体目标", "X"])
+        #expect(TextRows.joinSpaced(["项目资金", "(元)", "1,000"]) == ["项目资金(元)", "1,000"])
+    }
+
+    @Test func aSitesLabelsExtendTheVocabularyWithoutSwift() throws {
+        let vocabulary = try Vocabulary.shipped.adding(siteLabels: ["name": ["资金项目名称"], "year_amount": ["本期安排资金"]])
+        #expect(vocabulary.field(LabelText.key("资金项目名称")) == .name)
+        #expect(vocabulary.field(LabelText.key("本期安排资金（万元）")) == .yearAmount)
+        #expect(vocabulary.fingerprint != Vocabulary.shipped.fingerprint)
+        #expect(throws: Vocabulary.Problem.self) { try Vocabulary.shipped.adding(siteLabels: ["nmae": ["x"]]) }
+    }
+
+    // MARK: Years
+
+    @Test func yearsAsFormsWriteThem() {
+        #expect(Titles.year(in: "( 2024 年度)") == 2024)
+        #expect(Titles.year(in: "(2020)年度") == 2020)
+        #expect(Titles.year(in: "2 0 2 4 年部门预算") == 2024)
+        #expect(Titles.year(inPeriod: "计划:20191—计划:201912") == 2019)
+        #expect(Titles.year(inPeriod: "20240101-20241231") == 2024)
+        #expect(Titles.year(inPeriod: "2021-2023") == nil)
+        #expect(Titles.year(inPeriod: "长期") == nil)
+    }
+
+    // MARK: Kinds of form
+
+    @Test func aDepartmentWideFormIsNamedByItsTitle() throws {
+        let doc = readForm("""
+        部门整体绩效目标 |
+        部门名称: | 浮梁县林业局 |
+        *年度绩效总目标 | 保证林业局职能实现,保障人员经费。 |
+        一级指标 | 二级指标 | 三级指标 | 计算符号 | 目标值 | 度量单位 | 指标值说明 |
+        产出指标 | 数量指标 | 保障在职职工人数(人) | = | 116 | 人 | 该指标值数据合理 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.name == "部门整体绩效目标")
+        #expect(p.rawDepartment == "浮梁县林业局")
+        #expect(doc.diagnostics.contains { $0.code == "whole-department-form" })
+    }
+
+    @Test func anAllocationListIsNoForm() throws {
+        let doc = readForm("""
+        2022年省级第七批水利专项资金安排表
+        序号 | 乡镇名称 | 项目名称 | 金额 |
+        1 | 西坪镇 | 尧山村排洪排水工程建设 | 20 |
+        2022年省级第七批水利专项资金绩效目标表
+        项目名称 | 省级第七批水利专项资金 |
+        主管部门(单位)名称 | 安溪县水利局 |
+        资金总额(万元) | 100 |
+        """)
+        #expect(doc.projects.map(\.name) == ["省级第七批水利专项资金"])
+        #expect(doc.projects.first?.year == 2022)
+        #expect(doc.diagnostics.contains { $0.code == "allocation-list" })
+    }
+
+    @Test func titlesInsideRunTogetherTextStartTheirForms() throws {
+        let doc = readForm("""
+        省级部门预算项目支出绩效目标表(2023年度)一*级项目名称文化事业发展专项资金二级项目名称博物馆免费开放补助资金主管部门嘉峪关市文化和旅游局项目总投资20万元预算申报数20万元资金性质一般公共预算省级部门预算项目支出绩效目标表2023年度一*级项目名称公共文化服务体系建设专项资金二级项目名称博物馆提升改造项目项目类型新增项目主管部门嘉峪关市文化和旅游局项目总投资
+        174.78万元中央补
+        """)
+        #expect(doc.projects.map(\.name) == ["博物馆免费开放补助资金", "博物馆提升改造项目"])
+        #expect(doc.projects.map(\.amount) == [Money(wan: "20"), Money(wan: "174.78")])
+        #expect(doc.projects.allSatisfy { $0.year == 2023 && $0.rawDepartment == "嘉峪关市文化和旅游局" })
+        #expect(doc.projects.first?.otherNames == ["文化事业发展专项资金"])
+        // A sentence that names labels is prose, not a form's row.
+        #expect(TextRows.rows("按照文件要求,资金规模7359万元。", line: 1, splitRunTogether: true) == nil)
+    }
+
+    @Test func runTogetherTextIsSplitAtItsLabels() throws {
+        #expect(TextRows.cells("项目名称特困家庭再扶助预算单位区卫生健康局", splitRunTogether: true)
+            == ["项目名称", "特困家庭再扶助", "预算单位", "区卫生健康局"])
+        // A unit after a label is the label's; a list number before it too.
+        #expect(TextRows.cells("中央补助年度金额(万元)158.18", splitRunTogether: true) == ["中央补助年度金额(万元)", "158.18"])
+        #expect(TextRows.cells("(一)财政拨款小计 6.30", splitRunTogether: true) == ["(一)财政拨款小计", "6.30"])
+        // Cut at the end of a page inside a label after an amount.
+        #expect(TextRows.cells("174.78万元中央补", splitRunTogether: true) == ["174.78万元", "中央补"])
+        let doc = readForm("资金名称省级财政林业草原专项资金主管部门南江县林业局中央补助年度金额(万元)158.18总体目标加强森林资源管护\n")
+        let p = try #require(doc.projects.first)
+        #expect(p.name == "省级财政林业草原专项资金")
+        #expect(p.rawDepartment == "南江县林业局")
+        #expect(p.amount == Money(wan: "158.18"))
+        #expect(p.amountUnit == .wan)
+    }
+
+    @Test func aLabelBrokenOverLinesIsOneLabel() throws {
+        let doc = readForm("""
+        部门整体支出绩效目标表
+
+        部门(单位)名称 中共宁德市委党史和地方志研究室
+
+        年度
+        预算
+        安排
+        (万元)
+        资金总额 171.41
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "171.41"))
+        #expect(p.amountUnit == .wan)
+        #expect(p.name == "部门整体支出绩效目标表")
+    }
+
+    // MARK: Truncated forms
+
+    @Test func aFormThatStopsBeforeItsEndIsMarkedIncomplete() throws {
+        let cut = readForm("""
+        项目名称 | 古昌镇绿化美化项目 |
+        主管部门 | 区林业局 |
+        年度资金总额(万元) | 153.5184 |
+        一级指标 | 二级指标 | 三级指标 | 指标值 |
+        产出指标 | 数量指标 | 绿化美化公路 | 3500米 |
+        时效指标 |
+        """)
+        let p = try #require(cut.projects.first)
+        #expect(p.incomplete)
+        #expect(p.amount == Money(wan: "153.5184"))
+        #expect(cut.diagnostics.contains { $0.code == "incomplete-form" })
+        let whole = readForm("""
+        项目名称 | 古昌镇绿化美化项目 |
+        主管部门 | 区林业局 |
+        年度资金总额(万元) | 153.5184 |
+        一级指标 | 二级指标 | 三级指标 | 指标值 |
+        产出指标 | 数量指标 | 绿化美化公路 | 3500米 |
+        满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% |
+        """)
+        #expect(whole.projects.first?.incomplete == false)
+        // A form followed by its page's footer was stored to its end.
+        let footer = readForm("""
+        项目名称 | 古昌镇绿化美化项目 |
+        主管部门 | 区林业局 |
+        年度资金总额(万元) | 153.5184 |
+        一级指标 | 二级指标 | 三级指标 | 指标值 |
+        产出指标 | 数量指标 | 绿化美化公路 | 3500米 |
+
+        鲁ICP备06032897号 政府网站标识码:3714240016
+        """)
+        #expect(footer.projects.first?.incomplete == false)
+    }
+
+    @Test func aFormCutBeforeItsAmountPublishesWhatItHoldsAndInventsNothing() throws {
+        let doc = readForm("""
+        执法监察标准化复评专项经费绩效目标表
+        项目名称 执法监察标准化复评专项经费
+        主管部门 镇人民政府 预算代码
+        项目启动时间 计划:20191 项目计划完工(验收)时间 计划:201912
+        项目受
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == nil)
+        #expect(p.year == 2019)
+        #expect(p.incomplete)
+        #expect(doc.diagnostics.contains { $0.code == "missing-amount" })
+    }
+}
