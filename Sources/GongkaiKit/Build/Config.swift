@@ -16,6 +16,11 @@ public struct SiteConfig: Sendable, Equatable {
     public var departmentAliases: [String: [String]] = [:]
     /// Diagnostic codes silenced per document path (or `*` for all documents).
     public var silence: [String: [String]] = [:]
+    /// The open data's licence, the default publication date and each document's source
+    /// (`license`, `date`, `documents`: ConfigPublication.swift).
+    public var license: DataLicense?
+    public var date: String?
+    public var documents: [String: DocumentSettings] = [:]
 
     public init() {}
 
@@ -100,8 +105,10 @@ public struct SiteConfig: Sendable, Equatable {
                     guard let doc = docNode.string else { continue }
                     config.silence[doc, default: []] += codesNode.sequence?.compactMap(\.string) ?? codesNode.string.map { [$0] } ?? []
                 }
+            case "license", "licence", "date", "documents":
+                try config.readPublication(key, value, path: path, line: line)
             default:
-                throw Error.invalid(path: path, line: line, reason: "unknown setting ‘\(key)’ (known: title, baseURL, theme, language, departments, silence)")
+                throw Error.invalid(path: path, line: line, reason: "unknown setting ‘\(key)’ (known: title, baseURL, theme, language, departments, silence, license, date, documents)")
             }
         }
         return config

@@ -83,11 +83,14 @@ public enum Pipeline {
             log?("      \(name) (\((now - lap).formatted(.units(allowed: [.milliseconds]))))")
             lap = now
         }
-        let paths = try ContentLoader.files(in: contentDir)
-        step("listing \(paths.count) files")
-        let documents = ContentLoader.read(paths, cache: cache, keepingDetails: keepingDetails)
+        let listed = try ContentLoader.files(in: contentDir)
+        step("listing \(listed.count) files")
+        // A .pdf/.docx/.xls beside a document is its original: published as 原文, not read.
+        let originals = Originals(listed, contentDir: contentDir)
+        let documents = ContentLoader.read(originals.documents, cache: cache, keepingDetails: keepingDetails)
         step(cache.map { "reading documents (\($0.hits) from the cache)" } ?? "reading documents")
         var site = Aggregator.aggregate(consume documents, departments: config.departments)
+        site.sources = Publications.resolve(site.documents, originals: originals, config: config, contentDir: contentDir)
         step("aggregating")
         guard checking else { return site }
         check(&site, config: config, contentDir: contentDir)

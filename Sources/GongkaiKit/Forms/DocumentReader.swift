@@ -13,6 +13,8 @@ import Darwin
 public enum DocumentReader {
     public static func read(path: String, bytes: [UInt8]) -> DocumentResult {
         var doc = DocumentResult(path: path)
+        // The publisher's front matter (source_url, date) is read and left as empty lines.
+        let bytes = FrontMatter.read(bytes, into: &doc)
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             doc.diagnose(.error, line: 1, code: "empty-document", "document is empty")
             return doc
