@@ -46,7 +46,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GongkaiKitTests",
-            dependencies: ["GongkaiKit"],
+            dependencies: ["GongkaiKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Snapshots"]
         ),
     ],

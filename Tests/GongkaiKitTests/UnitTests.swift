@@ -165,7 +165,7 @@ import Testing
     }
 
     @Test func configurationErrorsNameTheLine() {
-        #expect(throws: SiteConfig.Error.invalid(path: "g.yml", line: 2, reason: "unknown setting ‘colour’ (known: title, baseURL, theme, language, departments, silence)")) {
+        #expect(throws: SiteConfig.Error.invalid(path: "g.yml", line: 2, reason: "unknown setting ‘colour’ (known: title, baseURL, theme, language, departments, silence, license, date, documents)")) {
             try SiteConfig.parse("title: x\ncolour: red\n", path: "g.yml")
         }
     }

@@ -34,7 +34,8 @@ struct Originals {
         var taken = Set<String>()
         for path in paths where isDocument(path) {
             let (key, ext) = stem(path)
-            var originals = Self.extensions.contains(ext) ? [path] : []
+            let isOriginal = Self.extensions.contains(ext) && contentRoot.map { root in Self.realPath(path)?.hasPrefix(root + "/") == true } == true
+            var originals = isOriginal ? [path] : []
             for other in candidates[key] ?? [] {
                 originals.append(other)
                 taken.insert(other)

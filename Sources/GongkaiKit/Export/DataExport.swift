@@ -24,11 +24,20 @@ public enum DataExport {
         return h.value
     }
 
-    /// The fingerprint a department-year's own files are recorded with.
-    static func filesFingerprint(_ rows: UInt64) -> UInt64 {
+    /// The fingerprint a department-year's own files are recorded with: its rows and what its
+    /// JSON says besides (the annex, the documents).
+    static func filesFingerprint(_ rows: UInt64, _ dy: DepartmentYear) -> UInt64 {
         var h = StableHash()
         h.combine("department-year files")
         h.combine(rows)
+        h.combine(dy.files.count)
+        for file in dy.files { h.combine(file) }
+        if let annex = dy.annex {
+            h.combine(annex.rows.count); h.combine(Int(annex.total.fen)); h.combine(dy.annexReconciles == true ? 1 : 0)
+            h.combine(annex.location.file); h.combine(annex.location.line)
+        } else {
+            h.combine(-1)
+        }
         return h.value
     }
 
@@ -62,11 +71,11 @@ public enum DataExport {
 
         /// Keeps a department-year's own files from the previous build, or writes them again.
         @Sendable func yearFiles(_ y: Int) throws {
-            if let f = yearFingerprints?[y], output.keep(DepartmentYearFiles(pagePath: entries[y].path).all, fingerprint: filesFingerprint(f)) { return }
+            if let f = yearFingerprints?[y], output.keep(DepartmentYearFiles(pagePath: entries[y].path).all, fingerprint: filesFingerprint(f, entries[y].departmentYear)) { return }
             try writeYearFiles(try DepartmentYearData.make(entries[y], sources: sources, base: base), y)
         }
         @Sendable func writeYearFiles(_ data: DepartmentYearData, _ y: Int) throws {
-            let fingerprint = yearFingerprints.map { filesFingerprint($0[y]) } ?? 0
+            let fingerprint = yearFingerprints.map { filesFingerprint($0[y], entries[y].departmentYear) } ?? 0
             for (path, bytes) in data.files { try bytes.withUnsafeBytes { try output.write(path, bytes: $0, fingerprint: fingerprint) } }
         }
 
