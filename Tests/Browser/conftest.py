@@ -177,7 +177,8 @@ class SiteIndex:
             with open(os.path.join(search, "shards", f"{n}.json"), encoding="utf-8") as f:
                 self.shards.append(json.load(f))
         with open(os.path.join(site, "data", "projects.json"), encoding="utf-8") as f:
-            self.projects = {p["url"]: p for p in json.load(f)}
+            # By page path (`url` is the page's absolute address under baseURL; `id` its path).
+            self.projects = {"/" + p["id"] + ".html": p for p in json.load(f)}
         self.folded = [fold(doc[5]) for doc in self.docs]
 
     @staticmethod
