@@ -289,8 +289,14 @@ def source_window(path, line, cache={}):
     return "\n".join(cache[path][line - 1:line + 11])
 
 
+# The .xlsx's indicator sheet: the CSV's columns but those only programs need or that are the same
+# on every row of one department-year's file.
+SHEET_INDICATORS = ["project", "level1", "level2", "level3", "period", "value", "number", "unit", "kind", "description", "basis", "source_line"]
+
+
 def test_each_department_year_xlsx_and_csv_open_with_codes_and_values_as_text(site):
     titles = {r["name"]: [f["title"] for f in r["schema"]["fields"]] for r in site.package["resources"]}
+    indicator_titles = {f["name"]: f["title"] for f in site.package["resources"][1]["schema"]["fields"]}
     checked_values = 0
     for year in site.years:
         if year["projects"] == 0:
@@ -299,6 +305,8 @@ def test_each_department_year_xlsx_and_csv_open_with_codes_and_values_as_text(si
         downloads = year["downloads"]
         data = site.json(site.path(downloads["json"]).lstrip("/"))
         projects = {p["id"]: p for p in data["projects"]}
+        # Every indicator row with its project, in file order.
+        rows_of = [(p, r) for p in data["projects"] for r in p["indicatorRows"]]
         # The .xlsx: Chinese titles, codes as text, amounts that add up to the page's total.
         book = openpyxl.load_workbook(site.file(downloads["xlsx"]))
         assert book.sheetnames == ["项目", "绩效指标"]
@@ -327,15 +335,16 @@ def test_each_department_year_xlsx_and_csv_open_with_codes_and_values_as_text(si
         # Indicators: every value a text cell, exactly the form's text.
         indicators = list(book["绩效指标"].iter_rows(values_only=False))
         header = [c.value for c in indicators[0]]
-        assert header == titles["indicators"]
+        assert header == [indicator_titles[name] for name in SHEET_INDICATORS]
         value, line_column = header.index("指标值（原文）"), header.index("来源行")
-        assert len(indicators) - 1 == len(data["indicators"])
-        for cells, raw in zip(indicators[1:], data["indicators"]):
+        assert len(indicators) - 1 == len(rows_of)
+        for cells, (project, raw) in zip(indicators[1:], rows_of):
             cell = cells[value]
+            assert cells[0].value == project["name"]
             assert (cell.value or "") == raw["value"]
             if raw["value"]:
                 assert cell.data_type == "s"
-                file = projects[raw["projectId"]]["source"].rsplit(":", 1)[0]
+                file = project["source"].rsplit(":", 1)[0]
                 window = source_window(file, cells[line_column].value)
                 # As written, or read from LaTeX math (`$\\geq 95\\%$` is ≥95%).
                 assert raw["value"] in window or "$" in window, (raw, window[:80])
@@ -348,8 +357,9 @@ def test_each_department_year_xlsx_and_csv_open_with_codes_and_values_as_text(si
             assert row[5] == (projects[row[0]]["code"] or "")
         with open(site.file(downloads["indicatorsCSV"]), encoding="utf-8-sig", newline="") as f:
             table = list(csv.reader(f))
-        assert table[0] == titles["indicators"] and len(table) - 1 == len(data["indicators"])
-        for row, raw in zip(table[1:], data["indicators"]):
+        assert table[0] == titles["indicators"] and len(table) - 1 == len(rows_of)
+        for row, (project, raw) in zip(table[1:], rows_of):
+            assert row[0] == project["id"]
             text = row[9]
             if text != raw["value"]:
                 assert text == "'" + raw["value"] and raw["value"][0] in "=+-@", (text, raw["value"])

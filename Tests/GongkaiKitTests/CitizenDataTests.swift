@@ -145,13 +145,14 @@ import ZIPFoundation
         #expect(indicators.dropFirst().dropLast() == siteIndicators.filter { $0.contains(",江阴市人力资源和社会保障局,2022,") }[...])
         // Absolute addresses under the configured base URL with its sub-path.
         #expect(own[1].contains(",https://yusuan.example.gov.cn/sub/path/\(Permalinks.encode("江阴市人力资源和社会保障局/2022/"))"))
-        // The JSON: the projects as projects.json has them, then every indicator row with its raw value.
+        // The JSON: the projects as projects.json has them, each with its indicator rows and their raw values.
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.path + "/Public/" + files.json))) as? [String: Any])
         #expect(json["department"] as? String == "江阴市人力资源和社会保障局" && json["year"] as? Int == 2022 && json["total"] as? String == "90713.35")
         let projects = try #require(json["projects"] as? [[String: Any]])
         #expect(projects.count == 9 && projects.contains { $0["code"] as? String == "320281223230023000005" })
-        let rows = try #require(json["indicators"] as? [[String: Any]])
+        let rows = projects.flatMap { ($0["indicatorRows"] as? [[String: Any]]) ?? [] }
         #expect(rows.count == indicators.count - 2)
+        #expect(rows.contains { $0["value"] as? String == ">14.5万" && $0["period"] as? String == "半年" && $0["number"] as? String == "145000" })
         let downloads = try #require(json["downloads"] as? [String: String])
         #expect(downloads["xlsx"] == "https://yusuan.example.gov.cn/sub/path/" + Permalinks.encode(files.xlsx))
         // The page links to them.
@@ -173,8 +174,10 @@ import ZIPFoundation
         #expect(projects.contains("<c r=\"H1\" s=\"1\" t=\"inlineStr\"><is><t>预算金额（万元）</t></is></c>"))
         #expect(projects.contains("<c r=\"H2\" s=\"2\"><v>666.00</v></c>"))
         let indicators = String(decoding: parts["xl/worksheets/sheet2.xml"]!, as: UTF8.self)
-        // The raw value `=315个`, a text cell: no formula, no guard character.
+        // The raw value `=315个`, a text cell: no formula, no guard character; the kind in Chinese.
+        #expect(indicators.contains("<c r=\"F1\" s=\"1\" t=\"inlineStr\"><is><t>指标值（原文）</t></is></c>"))
         #expect(indicators.contains("t=\"inlineStr\"><is><t>=315个</t></is></c>"))
+        #expect(indicators.contains("t=\"inlineStr\"><is><t>定量</t></is></c>"))
         #expect(!indicators.contains("<f>") && !indicators.contains("'=315个"))
         // Two builds, the same bytes (the zip's dates are fixed).
         let again = try Self.build()
@@ -195,7 +198,7 @@ import ZIPFoundation
         sheet.text(" 前后有空格 ")
         sheet.endRow()
         let xml = String(decoding: sheet.finished(), as: UTF8.self)
-        #expect(xml.contains("<c r=\"A2\" s=\"3\" t=\"inlineStr\"><is><t>1e5</t></is></c>"))
+        #expect(xml.contains("<c r=\"A2\" t=\"inlineStr\"><is><t>1e5</t></is></c>"))
         #expect(xml.contains("<t xml:space=\"preserve\"> 前后有空格 </t>"))
         #expect(xml.hasSuffix("</sheetData><autoFilter ref=\"A1:A2\"/></worksheet>"))
     }

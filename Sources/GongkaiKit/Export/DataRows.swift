@@ -135,17 +135,32 @@ extension DataExport {
         }
     }
 
-    /// An indicator row as a JSON object (on one line in pretty output).
-    static func indicatorJSON(_ r: IndicatorRow, projectID: String) -> JSON {
-        .compact(.object([
-            ("projectId", .string(projectID)),
-            ("level1", .string(r.indicator.level1)), ("level1Kind", .string(r.indicator.kind.rawValue)),
-            ("level2", .string(r.indicator.level2)), ("name", .string(r.indicator.name)),
-            ("period", .string(r.period)), ("value", .string(r.value)),
-            ("operator", r.op.isEmpty ? .null : .string(r.op)), ("number", r.number.isEmpty ? .null : .string(r.number)),
-            ("unit", r.unit.isEmpty ? .null : .string(r.unit)), ("kind", r.kind.isEmpty ? .null : .string(r.kind)),
-            ("description", .string(r.indicator.description)), ("basis", .string(r.indicator.basis)),
-            ("line", .int(r.line)),
-        ]))
+    /// An indicator row as a JSON object on one line (written straight as bytes: a large site
+    /// has more than half a million), under its project.
+    static func appendIndicatorJSON(_ r: IndicatorRow, to out: inout [UInt8]) {
+        func key(_ name: StaticString, first: Bool = false) {
+            if !first { out.append(0x2C) }
+            out.append(0x22)
+            name.withUTF8Buffer { out.append(contentsOf: $0) }
+            out.append(contentsOf: [0x22, 0x3A])
+        }
+        func string(_ value: String?) {
+            if let value { JSON.escape(value, into: &out) } else { out.append(contentsOf: "null".utf8) }
+        }
+        out.append(0x7B)
+        key("level1", first: true); string(r.indicator.level1)
+        key("level1Kind"); string(r.indicator.kind.rawValue)
+        key("level2"); string(r.indicator.level2)
+        key("name"); string(r.indicator.name)
+        key("period"); string(r.period)
+        key("value"); string(r.value)
+        key("operator"); string(r.op.isEmpty ? nil : r.op)
+        key("number"); string(r.number.isEmpty ? nil : r.number)
+        key("unit"); string(r.unit.isEmpty ? nil : r.unit)
+        key("kind"); string(r.kind.isEmpty ? nil : r.kind)
+        key("description"); string(r.indicator.description)
+        key("basis"); string(r.indicator.basis)
+        key("line"); out.append(contentsOf: String(r.line).utf8)
+        out.append(0x7D)
     }
 }

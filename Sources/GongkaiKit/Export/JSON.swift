@@ -8,8 +8,6 @@ public indirect enum JSON: Sendable, Equatable {
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
-    /// A value written on one line even in pretty output (a row among many).
-    case compact(JSON)
 
     public static func == (a: JSON, b: JSON) -> Bool {
         switch (a, b) {
@@ -19,7 +17,6 @@ public indirect enum JSON: Sendable, Equatable {
         case (.string(let x), .string(let y)): x == y
         case (.array(let x), .array(let y)): x == y
         case (.object(let x), .object(let y)): x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
-        case (.compact(let x), .compact(let y)): x == y
         default: false
         }
     }
@@ -50,7 +47,6 @@ public indirect enum JSON: Sendable, Equatable {
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .int(let i): out.append(contentsOf: String(i).utf8)
         case .string(let s): JSON.escape(s, into: &out)
-        case .compact(let value): value.write(to: &out, pretty: false, indent: 0)
         case .array(let items):
             if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
             out.append(0x5B)

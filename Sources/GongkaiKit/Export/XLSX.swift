@@ -30,20 +30,20 @@ struct XLSXSheet {
             xml.append(contentsOf: "<col min=\"\(i + 1)\" max=\"\(i + 1)\" width=\"\(c.width)\" customWidth=\"1\"/>".utf8)
         }
         xml.append(contentsOf: "</cols><sheetData>".utf8)
-        for c in columns { text(c.title, style: 1) }
+        for c in columns { text(c.title, header: true) }
         endRow()
     }
 
     /// Whether another row still fits in the sheet.
     var isFull: Bool { rowCount >= Self.maxRows }
 
-    private mutating func cellStart(_ attributes: String) {
+    private mutating func cellStart(_ attributes: StaticString) {
         if column == 0 { rowStart() }
-        xml.append(contentsOf: "<c r=\"".utf8)
+        xml.append(contentsOf: [0x3C, 0x63, 0x20, 0x72, 0x3D, 0x22])  // <c r="
         XLSXSheet.columnName(column, into: &xml)
         xml.append(contentsOf: rowDigits)
         xml.append(0x22)
-        xml.append(contentsOf: attributes.utf8)
+        attributes.withUTF8Buffer { xml.append(contentsOf: $0) }
         column += 1
     }
 
@@ -57,18 +57,18 @@ struct XLSXSheet {
         xml.append(contentsOf: "\">".utf8)
     }
 
-    /// A text cell (an inline string with the text format `@`, so that an edit keeps it text).
-    mutating func text(_ value: String, style: Int = 3) {
+    /// A text cell: an inline string (style 1: a bold header).
+    mutating func text(_ value: String, header: Bool = false) {
         guard !value.isEmpty else { return empty() }
-        cellStart(style == 3 ? " s=\"3\" t=\"inlineStr\"><is><t" : " s=\"\(style)\" t=\"inlineStr\"><is><t")
+        cellStart(header ? " s=\"1\" t=\"inlineStr\"><is><t" : " t=\"inlineStr\"><is><t")
         var value = value
         if value.utf8.count > Self.maxCellCharacters && value.utf16.count > Self.maxCellCharacters {
             value = String(value.utf16.prefix(Self.maxCellCharacters - 40)) ?? String(value.prefix(Self.maxCellCharacters / 2))
             value += "…（超出 Excel 单元格长度，全文见 JSON）"
         }
-        if let first = value.unicodeScalars.first, let last = value.unicodeScalars.last,
-           first.properties.isWhitespace || last.properties.isWhitespace || value.utf8.contains(0x0A)
-        {
+        // XML whitespace at either end, or a line break, is kept only when the cell says so.
+        func isSpace(_ b: UInt8?) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        if isSpace(value.utf8.first) || isSpace(value.utf8.last) || value.utf8.contains(0x0A) {
             xml.append(contentsOf: #" xml:space="preserve""#.utf8)
         }
         xml.append(0x3E)
@@ -88,6 +88,7 @@ struct XLSXSheet {
 
     mutating func number(_ value: Int) { number(String(value)) }
 
+    /// An empty cell: nothing is written (every cell names its column).
     mutating func empty() {
         if column == 0 { rowStart() }
         column += 1
@@ -116,6 +117,7 @@ struct XLSXSheet {
 
     /// `A`, `B`, … `Z`, `AA`, … for a 0-based column.
     static func columnName(_ index: Int, into out: inout [UInt8]) {
+        if index < columnNames.count { return out.append(contentsOf: columnNames[index]) }
         var n = index + 1
         var letters: [UInt8] = []
         while n > 0 {
@@ -124,6 +126,18 @@ struct XLSXSheet {
             n /= 26
         }
         out.append(contentsOf: letters.reversed())
+    }
+
+    /// The names of the first columns, made once.
+    private static let columnNames: [[UInt8]] = (0..<64).map { i in
+        var name: [UInt8] = []
+        var n = i + 1
+        while n > 0 {
+            n -= 1
+            name.insert(UInt8(0x41 + n % 26), at: 0)
+            n /= 26
+        }
+        return name
     }
 
     /// `-?digits(.digits)?`: what a number cell may hold, written exactly as given.
@@ -246,6 +260,6 @@ enum XLSXPackage {
         return [UInt8](data)
     }
 
-    /// Cell formats: 0 general, 1 bold (headers), 2 amounts (`#,##0.00##`), 3 text (`@`).
+    /// Cell formats: 0 general, 1 bold text (headers), 2 amounts (`#,##0.00##`), 3 text (`@`).
     static let styles = ##"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="#,##0.00##"/></numFmts><fonts count="2"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font><font><b/><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"##
 }
