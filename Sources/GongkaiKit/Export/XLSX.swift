@@ -251,8 +251,10 @@ enum XLSXPackage {
         let archive = try Archive(accessMode: .create)
         for (path, bytes) in parts {
             let data = Data(bytes)
+            // The small parts are stored: deflating a few hundred bytes saves nothing and costs a
+            // compressor's set-up (hundreds of kilobytes cleared) each time.
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: partDate,
-                                 permissions: 0o644, compressionMethod: .deflate) { position, size in
+                                 permissions: 0o644, compressionMethod: data.count < 4096 ? .none : .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
