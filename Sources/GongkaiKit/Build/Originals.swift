@@ -26,8 +26,10 @@ struct Originals {
         var candidates: [String: [String]] = [:]
         for path in paths where !isDocument(path) {
             let (key, ext) = stem(path)
-            // A link to a file outside the content folder is not published (nor followed).
-            guard Self.extensions.contains(ext), let root = contentRoot, let real = Self.realPath(path), real.hasPrefix(root + "/") else { continue }
+            // A link to a file outside the content folder is not published (nor followed), and a
+            // file that cannot be read stays in the listing (reported as not a document).
+            guard Self.extensions.contains(ext), let root = contentRoot, let real = Self.realPath(path), real.hasPrefix(root + "/"),
+                  access(path, R_OK) == 0 else { continue }
             candidates[key, default: []].append(path)
         }
         var byDocument: [String: [String]] = [:]
