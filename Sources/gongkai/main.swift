@@ -1,4 +1,4 @@
-// The command line: gongkai check | build.
+// The command line: gongkai check | build | serve | init | version.
 
 import ArgumentParser
 import CMimalloc
@@ -8,8 +8,13 @@ import GongkaiKit
 struct Gongkai: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongkai",
-        abstract: "公开 — publish departments' budget performance targets as a searchable static site.",
-        subcommands: [Check.self, Build.self],
+        abstract: "公开：把部门预算绩效目标发布为可搜索的静态网站 (publish departments' budget performance targets as a searchable static site)",
+        discussion: """
+            新网站：gongkai init 网站目录，然后在该目录中运行 gongkai serve 预览、gongkai build 生成 Public/。
+            A new site: gongkai init DIR, then in DIR gongkai serve to preview and gongkai build to write Public/.
+            """,
+        version: GongkaiVersion.text,
+        subcommands: [Check.self, Build.self, Serve.self, Init.self, Version.self],
         defaultSubcommand: nil
     )
 }
@@ -20,106 +25,85 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read all content and report what it holds and every problem found.",
-        discussion: "Exit status: 0 when there are no errors, 1 when there are, 2 for usage errors.")
+        abstract: "读取全部内容和主题，报告内容概况和每个问题 (read all content and the theme; report what it holds and every problem)",
+        discussion: "退出码 (exit status)：0 无错误 (no errors)，1 有错误 (errors)，2 用法错误 (usage errors)。")
 
-    @Option(help: "The content directory.") var content = "Content"
-    @Option(help: "The site configuration file.") var config = "gongkai.yml"
-    @Option(help: "Output format: text, json (diagnostics for CI) or tree (the model as read).") var format: OutputFormat = .text
-    @Flag(help: "Treat warnings as errors.") var strict = false
+    @OptionGroup var site: SiteOptions
+    @Option(help: "输出格式：text、json（供 CI）或 tree（读取到的模型）(output format: text, json for CI, or tree: the model as read)")
+    var format: OutputFormat = .text
 
     func run() throws {
-        let siteConfig = try loadConfig(config)
-        let site: Site
+        let config = try site.siteConfig()
+        let theme = try site.theme(config)
+        let read: Site
         do {
             // Only the model's tree shows the projects' details.
-            site = try Pipeline.read(contentDir: content, config: siteConfig, keepingDetails: format == .tree)
+            read = try Pipeline.read(contentDir: site.content, config: config, keepingDetails: format == .tree, extra: theme.diagnostics)
         } catch let error as PipelineError {
-            throw UsageFailure(message: error.description)
+            throw UsageFailure(message: error.message(language))
         }
         switch format {
         case .json:
-            print(Report.json(site.diagnostics), terminator: "")
+            print(Report.json(read.diagnostics, language: language), terminator: "")
         case .tree:
-            print(site.dump(), terminator: "")
+            print(read.dump(), terminator: "")
         case .text:
-            print(Report.summary(site), terminator: "")
-            print(Report.diagnostics(site.diagnostics), terminator: "")
+            if !site.quiet { print(Report.summary(read, language: language), terminator: "") }
+            print(String(decoding: site.report(read.diagnostics, full: Report.diagnosticBytes(read.diagnostics, language: language)), as: UTF8.self), terminator: "")
         }
-        exitForContent(site, strict: strict)
+        exitForContent(read, strict: site.strict)
     }
 }
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build the site (pages, search index, open data) from the content.",
-        discussion: "The output directory is replaced only when the build succeeds. Exit status: 0 ok (warnings allowed), 1 content errors, 2 usage errors.")
+        abstract: "生成网站（页面、搜索索引、开放数据）(build the site: pages, search index, open data)",
+        discussion: "只有生成成功才替换输出目录 (the output directory is replaced only when the build succeeds)。退出码 (exit status)：0 成功 (ok, warnings allowed)，1 内容错误 (content errors)，2 用法错误 (usage errors)。")
 
-    @Option(help: "The content directory.") var content = "Content"
-    @Option(help: "The output directory.") var output = "Public"
-    @Option(help: "The site configuration file.") var config = "gongkai.yml"
-    @Option(help: "The themes directory.") var themes = "Themes"
-    @Flag(name: .shortAndLong, help: "Print each stage and its time.") var verbose = false
-    @Flag(help: "Treat warnings as errors.") var strict = false
-    @Option(help: ArgumentHelp("MiB of memory for project details read back from the build cache; a larger site reads the rest again when needed.", valueName: "MiB"))
+    @OptionGroup var site: SiteOptions
+    @Option(help: "输出目录 (the output directory)") var output = "Public"
+    @Flag(name: .shortAndLong, help: "打印每个阶段及其用时 (print each stage and its time)") var verbose = false
+    @Option(help: ArgumentHelp("从构建缓存读回的项目详情可用的内存（MiB）；更大的网站在需要时重新读取 (MiB of memory for project details read back from the build cache)", valueName: "MiB"))
     var detailsMemory = BuildOptions().detailsMemory >> 20
 
     func validate() throws {
-        guard (0...(1 << 20)).contains(detailsMemory) else { throw ValidationError("--details-memory must be from 0 to 1048576 (MiB)") }
+        guard (0...(1 << 20)).contains(detailsMemory) else {
+            throw ValidationError(text("--details-memory 必须在 0 到 1048576（MiB）之间", "--details-memory must be from 0 to 1048576 (MiB)"))
+        }
     }
 
     func run() throws {
         var options = BuildOptions()
         options.detailsMemory = detailsMemory << 20
-        options.contentDir = content
+        options.contentDir = site.content
         options.outputDir = output
-        options.configPath = config
-        options.themesDir = themes
+        options.themesDir = site.themes
+        options.config = try site.siteConfig()
+        options.language = language
         if verbose {
             options.log = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
             // Also what keeps libmimalloc among the executable's libraries: a linker may drop
             // a library nothing calls, and then glibc's malloc would serve the build.
             let v = Int(mi_version())
-            options.log?("allocator: mimalloc \(v / 100).\(v / 10 % 10).\(v % 10)")
+            options.log?(text("内存分配器：mimalloc \(v / 100).\(v / 10 % 10).\(v % 10)", "allocator: mimalloc \(v / 100).\(v / 10 % 10).\(v % 10)"))
         }
         let result: BuildResult
         do {
             result = try Pipeline.build(options)
         } catch let error as SiteConfig.Error {
-            throw UsageFailure(message: error.description)
+            throw UsageFailure(message: error.message(language))
         } catch let error as PipelineError {
-            if case .usage = error { throw UsageFailure(message: error.description) }
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            if case .usage = error { throw UsageFailure(message: error.message(language)) }
+            printError(error.message(language))
             throw ExitCode(1)
         }
-        FileHandle.standardError.write(Data(result.diagnosticReport))
-        if !result.hasBaseURL {
-            FileHandle.standardError.write(Data("\(config): note: no baseURL set: sitemap.xml, robots.txt and canonical links use \(SiteConfig.placeholderBaseURL) (set `baseURL:` to the site's address)\n".utf8))
+        FileHandle.standardError.write(Data(site.report(result.site.diagnostics, full: result.diagnosticReport)))
+        let built = result.site
+        if !site.quiet {
+            print(text("已生成 \(output)/：\(result.files) 个文件（\(result.changedFiles) 个有改动），\(built.departmentYears.count) 个部门年度的 \(built.projectCount) 个项目",
+                       "built \(output)/: \(result.files) files (\(result.changedFiles) changed), \(built.projectCount) projects in \(built.departmentYears.count) department-years"))
         }
-        let site = result.site
-        print("built \(output)/: \(result.files) files (\(result.changedFiles) changed), \(site.projectCount) projects in \(site.departmentYears.count) department-years")
-        exitForContent(site, strict: strict)
-    }
-}
-
-/// Exits 1 when the content has errors (or warnings, with `--strict`), else 0. Exits here,
-/// with the site still in memory: freeing a large model object by object only delays the exit
-/// (stdout is flushed by exit).
-func exitForContent(_ site: Site, strict: Bool) -> Never {
-    let failed = site.hasErrors || (strict && site.diagnostics.contains { $0.severity == .warning })
-    Foundation.exit(failed ? 1 : 0)
-}
-
-/// A usage error: printed, exit status 2.
-struct UsageFailure: Error {
-    var message: String
-}
-
-func loadConfig(_ path: String) throws -> SiteConfig {
-    do {
-        return try SiteConfig.load(path: path)
-    } catch let error as SiteConfig.Error {
-        throw UsageFailure(message: error.description)
+        exitForContent(built, strict: site.strict)
     }
 }
 
@@ -128,17 +112,19 @@ do {
     var command = try Gongkai.parseAsRoot()
     try command.run()
 } catch let failure as UsageFailure {
-    FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+    printError(failure.message)
     exit(2)
 } catch let code as ExitCode {
     exit(code.rawValue)
 } catch {
     let status = Gongkai.exitCode(for: error)
     if status == .success {
+        // --help, --version
         print(Gongkai.fullMessage(for: error))
         exit(0)
     }
-    FileHandle.standardError.write(Data((Gongkai.fullMessage(for: error) + "\n").utf8))
+    if language == .zh { printError("错误：命令行有误（gongkai --help 查看用法；--lang en 用英文）") }
+    printError(Gongkai.fullMessage(for: error))
     if status.rawValue == 1 { exit(1) }
     exit(2)
 }

@@ -10,7 +10,7 @@ import Testing
         let found = Set(Seeds.site.diagnostics.map { "\($0.location.file.dropFirst(Repo.content.count + 1)):\($0.location.line) \($0.code)" })
         #expect(found == [
             // 004: a cost indicator of 7000万元 against a 4000万元 budget.
-            "高新区人社局/2024-部门预算绩效文本.md:142 cost-contradiction",
+            "高新区人社局/2024-部门预算绩效文本.md:146 cost-contradiction",  // at the value's cell (the row starts at 142)
             // 003: the annex names 事业单位招聘工作经费, the project is 事业单位招考工作经费.
             "旌德县人力资源和社会保障局/2024-部门项目及绩效目标情况.md:541 annex-name-mismatch",
             // 002: three OCR garbage cells where a merged 二级指标 cell was.
@@ -22,7 +22,7 @@ import Testing
             // Units the indicator's name announces but its value does not use.
             "江阴市人力资源和社会保障局/2021-人社专职协理员工作经费.md:38 unit-mismatch",  // 协理员人数（人） =315个
             "江阴市人力资源和社会保障局/2021-人社局专项资金.md:46 unit-mismatch",  // 餐饮保障程度（%） 及时
-            "高新区人社局/2024-部门预算绩效文本.md:760 unit-mismatch",  // 享受补助资金人数（个） ≧200人
+            "高新区人社局/2024-部门预算绩效文本.md:766 unit-mismatch",  // 享受补助资金人数（个） ≧200人, at its value's cell
         ])
         #expect(!Seeds.site.hasErrors)
     }
@@ -62,7 +62,7 @@ import Testing
     func codes(_ files: [String: String], config: String = "") throws -> (Site, [String]) {
         let dir = TemporaryDirectory()
         for (name, text) in files { dir.write("Content/" + name, text) }
-        dir.write("gongkai.yml", config)
+        dir.write("gongkai.yml", "baseURL: https://yusuan.example.gov.cn/\n" + config)
         let site = try Pipeline.read(contentDir: dir.path + "/Content", config: try SiteConfig.load(path: dir.path + "/gongkai.yml"))
         return (site, site.diagnostics.map(\.code).sorted())
     }

@@ -263,7 +263,7 @@ enum HTMLTable {
             _ = try BuiltSite.build(content: Repo.content, into: dir, themes: themes, config: dir.path + "/gongkai.yml")
         } throws: { error in
             let text = "\(error)"
-            return text.contains("Themes/broken/templates/project.mustache:") && text.contains("error:")
+            return text.contains("Themes/broken/templates/project.mustache:") && text.contains("错误:")
         }
         #expect(try snapshot(dir.path + "/Public") == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("building") }

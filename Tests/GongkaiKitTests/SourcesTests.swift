@@ -86,7 +86,7 @@ import Testing
         let published = "originals/旌德县人力资源和社会保障局/2024-部门项目及绩效目标情况.pdf"
         #expect(FileManager.default.contents(atPath: dir.path + "/Public/" + published) == Data(pdf))
         // The original is not read as a document; a PDF that belongs to no document still is reported.
-        let notDocuments = result.site.diagnostics.filter { $0.code == "not-a-document" }.map(\.location.file)
+        let notDocuments = result.site.diagnostics.filter { $0.code == "convert-first" || $0.code == "not-a-document" }.map(\.location.file)
         #expect(notDocuments == [dir.path + "/Content/孤立的文件.pdf"])
         let href = Permalinks.encode(published)
         let yearPage = dir.read("Public/旌德县人力资源和社会保障局/2024/index.html") ?? ""
@@ -124,6 +124,27 @@ import Testing
         for (file, data) in x where file != ".gongkai-build" { #expect(y[file] == data, "\(file)") }
     }
 
+    /// The acceptance test's other half: a .docx read directly is published as its own original
+    /// and linked as 原文 from the department-year and its projects, with the date gongkai.yml gives.
+    @Test(.enabled(if: Converted.root != nil, "../shared/converted is not here"))
+    func aWordFileReadDirectlyIsItsOwnOriginal() throws {
+        let dir = TemporaryDirectory()
+        let word = [UInt8](FileManager.default.contents(atPath: Converted.root! + "/docx/seeds/003_c7a45089d7b08831.docx") ?? Data())
+        #expect(word.count > 1000)
+        dir.write("Content/旌德县/2024-部门项目及绩效目标情况.docx", bytes: word)
+        dir.write("gongkai.yml", "baseURL: https://yusuan.example.gov.cn/\ndocuments:\n  旌德县/2024-部门项目及绩效目标情况.docx:\n    date: 2024-02-06\n")
+        let result = try BuiltSite.build(content: dir.path + "/Content", into: dir)
+        #expect(result.site.projectCount == 13)
+        let published = "originals/旌德县/2024-部门项目及绩效目标情况.docx"
+        #expect(FileManager.default.contents(atPath: dir.path + "/Public/" + published) == Data(word))
+        let yearPage = dir.read("Public/旌德县人力资源和社会保障局/2024/index.html") ?? ""
+        #expect(yearPage.contains("<a href=\"../../\(Permalinks.encode(published))\">原文（Word）</a>"))
+        #expect(yearPage.contains("发布日期：<time datetime=\"2024-02-06\">2024年2月6日</time>"))
+        let projectPage = dir.read("Public/旌德县人力资源和社会保障局/2024/就业补助资金县级配套.html") ?? ""
+        #expect(projectPage.contains("<a href=\"../../\(Permalinks.encode(published))\">原文（Word）</a>"))
+        #expect(!result.site.diagnostics.contains { $0.code == "convert-first" || $0.code == "not-a-document" })
+    }
+
     /// A .pdf, .doc(x) or .xls(x) with a document's name beside it is its original; a document
     /// read directly whose own file is of such a kind (a .docx read as content) is its own.
     @Test func originalsAreTheFilesBesideDocumentsOrTheDocumentsThemselves() throws {
@@ -157,10 +178,10 @@ import Testing
         #expect(config.date == "2024-03-05")
         #expect(config.documents["高新区人社局/2024-部门预算绩效文本.md"] == DocumentSettings(sourceURL: "https://gxq.example.gov.cn/2024.html", date: "2024-01-20"))
         #expect(DataLicense("依法公开，注明来源即可使用") == DataLicense(name: nil, title: "依法公开，注明来源即可使用", path: nil))
-        #expect(throws: SiteConfig.Error.invalid(path: "g.yml", line: 1, reason: "‘date’ must be a date such as 2024-02-01")) {
+        #expect(throws: SiteConfig.Error.invalid(path: "g.yml", line: 1, reason: Localized(zh: "‘date’ 必须是日期，如 2024-02-01", en: "‘date’ must be a date such as 2024-02-01"))) {
             try SiteConfig.parse("date: 明天\n", path: "g.yml")
         }
-        #expect(throws: SiteConfig.Error.invalid(path: "g.yml", line: 3, reason: "the source_url of ‘a.md’ must be an http:// or https:// address")) {
+        #expect(throws: SiteConfig.Error.invalid(path: "g.yml", line: 3, reason: Localized(zh: "‘a.md’ 的 source_url 必须是 http:// 或 https:// 开头的网址", en: "the source_url of ‘a.md’ must be an http:// or https:// address"))) {
             try SiteConfig.parse("documents:\n  a.md:\n    source_url: ftp://x\n", path: "g.yml")
         }
         let site = try Pipeline.read(contentDir: Repo.content, config: config)

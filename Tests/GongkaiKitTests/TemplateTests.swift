@@ -85,7 +85,9 @@ import Testing
     }
 
     @Test func syntaxErrorsHaveLines() {
-        #expect(throws: TemplateSyntaxError(line: 3, column: 5, message: "expected {{/a}}, found {{/b}}")) {
+        #expect(throws: TemplateSyntaxError(line: 3, column: 5, message: Localized(
+            zh: "应为 {{/a}}（对应第 2 行第 1 列的开始标签），却是 {{/b}}",
+            en: "expected {{/a}} (closing the tag at line 2, column 1), found {{/b}}"))) {
             try TemplateParser.parse("x\n{{#a}}\nyyy {{/b}}\n")
         }
         #expect(throws: TemplateSyntaxError.self) { try TemplateParser.parse("{{#a}} never closed") }

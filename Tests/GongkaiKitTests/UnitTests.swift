@@ -165,7 +165,9 @@ import Testing
     }
 
     @Test func configurationErrorsNameTheLine() {
-        #expect(throws: SiteConfig.Error.invalid(path: "g.yml", line: 2, reason: "unknown setting ‘colour’ (known: title, baseURL, theme, language, departments, silence, license, date, documents)")) {
+        #expect(throws: SiteConfig.Error.invalid(path: "g.yml", line: 2, reason: Localized(
+            zh: "未知的设置 ‘colour’（可用：title、baseURL、theme、language、departments、silence、params、labels、license、date、documents）",
+            en: "unknown setting ‘colour’ (known: title, baseURL, theme, language, departments, silence, params, labels, license, date, documents)"))) {
             try SiteConfig.parse("title: x\ncolour: red\n", path: "g.yml")
         }
     }

@@ -86,7 +86,8 @@ public enum Aggregator {
                 if let annex = doc.annex {
                     if groups[k]!.annex != nil {
                         diagnostics.append(Diagnostic(.warning, annex.location, code: "duplicate-annex",
-                                                      "a second 公开清单 for \(docKey) \(year); the first one is kept"))
+                                                      "\(docKey) \(year) 年有第二份公开清单；保留第一份",
+                                                      en: "a second 公开清单 for \(docKey) \(year); the first one is kept"))
                     } else {
                         groups[k]!.annex = annex
                     }

@@ -38,27 +38,33 @@ enum AnnexMatcher {
             let at = SourceLocation(file: file, line: row.line)
             guard let p = row.matchedProject else {
                 diagnostics.append(Diagnostic(.warning, at, code: "annex-unmatched",
-                                              "公开清单 row ‘\(row.name)’ matches no project of \(dy.department) \(dy.year)"))
+                                              "公开清单中的 ‘\(row.name)’ 与 \(dy.department) \(dy.year) 年的任何项目都对不上",
+                                              en: "公开清单 row ‘\(row.name)’ matches no project of \(dy.department) \(dy.year)"))
                 continue
             }
             annex.rows[r].amountMatches = row.amount != nil && row.amount == projects[p].amount
             if !row.nameMatches {
                 diagnostics.append(Diagnostic(.warning, at, code: "annex-name-mismatch",
-                                              "公开清单 names ‘\(row.name)’ but the project is ‘\(projects[p].name)’ (\(projects[p].location))"))
+                                              "公开清单写作 ‘\(row.name)’，项目名称却是 ‘\(projects[p].name)’（\(projects[p].location)）",
+                                              en: "公开清单 names ‘\(row.name)’ but the project is ‘\(projects[p].name)’ (\(projects[p].location))"))
             }
             if !annex.rows[r].amountMatches {
+                let listed = row.amount?.wanString ?? row.amountText
                 diagnostics.append(Diagnostic(.warning, at, code: "annex-amount-mismatch",
-                                              "公开清单 gives ‘\(row.name)’ \(row.amount?.wanString ?? row.amountText) 万元 but the project states \(projects[p].amount?.wanString ?? "no amount") 万元 (\(projects[p].location))"))
+                                              "公开清单中 ‘\(row.name)’ 为 \(listed) 万元，项目写的却是 \(projects[p].amount.map { "\($0.wanString) 万元" } ?? "没有金额")（\(projects[p].location)）",
+                                              en: "公开清单 gives ‘\(row.name)’ \(listed) 万元 but the project states \(projects[p].amount?.wanString ?? "no amount") 万元 (\(projects[p].location))"))
             }
         }
         let matched = Set(annex.rows.compactMap(\.matchedProject))
         for p in projects.indices where !matched.contains(p) {
             diagnostics.append(Diagnostic(.warning, projects[p].location, code: "annex-missing-project",
-                                          "project ‘\(projects[p].name)’ is not listed in the 公开清单 (\(annex.location))"))
+                                          "项目 ‘\(projects[p].name)’ 没有列在公开清单中（\(annex.location)）",
+                                          en: "project ‘\(projects[p].name)’ is not listed in the 公开清单 (\(annex.location))"))
         }
         if annex.total != dy.total {
             diagnostics.append(Diagnostic(.warning, annex.location, code: "annex-total-mismatch",
-                                          "公开清单 totals \(annex.total.wanString) 万元 but the projects total \(dy.total.wanString) 万元"))
+                                          "公开清单合计 \(annex.total.wanString) 万元，各项目合计却是 \(dy.total.wanString) 万元",
+                                          en: "公开清单 totals \(annex.total.wanString) 万元 but the projects total \(dy.total.wanString) 万元"))
         }
         dy.annex = annex
         return diagnostics

@@ -50,7 +50,9 @@ public struct DocumentSettings: Equatable, Sendable {
 extension SiteConfig {
     /// Reads `license`, `date` or `documents`.
     mutating func readPublication(_ key: String, _ value: Node, path: String, line: Int) throws {
-        func invalid(_ reason: String, at l: Int? = nil) -> Error { .invalid(path: path, line: l ?? line, reason: reason) }
+        func invalid(_ zh: String, _ en: String, at l: Int? = nil) -> Error {
+            .invalid(path: path, line: l ?? line, reason: Localized(zh: zh, en: en))
+        }
         switch key {
         case "license", "licence":
             if let text = value.string, !text.trimmingWhitespace().isEmpty {
@@ -58,29 +60,29 @@ extension SiteConfig {
             } else if let map = value.mapping {
                 let fields = Dictionary(map.compactMap { k, v in k.string.flatMap { key in v.string.map { (key, $0) } } }, uniquingKeysWith: { a, _ in a })
                 guard let title = fields["title"] ?? fields["name"] else {
-                    throw invalid("‘\(key)’ needs a name (such as CC-BY-4.0) or a title")
+                    throw invalid("‘\(key)’ 需要名称（如 CC-BY-4.0）或标题", "‘\(key)’ needs a name (such as CC-BY-4.0) or a title")
                 }
                 if let p = fields["path"], SourceURL.validate(p) == nil {
-                    throw invalid("the path of ‘\(key)’ must be an http:// or https:// address")
+                    throw invalid("‘\(key)’ 的 path 必须是 http:// 或 https:// 开头的网址", "the path of ‘\(key)’ must be an http:// or https:// address")
                 }
                 license = DataLicense(name: fields["name"].map { DataLicense($0).name } ?? nil, title: title, path: fields["path"])
             } else {
-                throw invalid("‘\(key)’ must be a licence identifier (such as CC-BY-4.0) or name, title and path")
+                throw invalid("‘\(key)’ 必须是许可标识（如 CC-BY-4.0），或 name、title 和 path", "‘\(key)’ must be a licence identifier (such as CC-BY-4.0) or name, title and path")
             }
         case "date":
             guard let text = value.string, let d = PublicationDate.normalize(text) else {
-                throw invalid("‘date’ must be a date such as 2024-02-01")
+                throw invalid("‘date’ 必须是日期，如 2024-02-01", "‘date’ must be a date such as 2024-02-01")
             }
             date = d
         default:  // documents
             guard let map = value.mapping else {
-                throw invalid("‘documents’ must map each document's path to its source_url and date")
+                throw invalid("‘documents’ 必须把每个文档的路径对应到它的 source_url 和 date", "‘documents’ must map each document's path to its source_url and date")
             }
             for (docNode, settingsNode) in map {
                 guard let doc = docNode.string else { continue }
                 let docLine = docNode.mark?.line ?? line
                 guard let fields = settingsNode.mapping else {
-                    throw invalid("‘\(doc)’ must have source_url and/or date", at: docLine)
+                    throw invalid("‘\(doc)’ 必须有 source_url 或 date", "‘\(doc)’ must have source_url and/or date", at: docLine)
                 }
                 var settings = DocumentSettings()
                 for (fieldNode, fieldValue) in fields {
@@ -88,16 +90,16 @@ extension SiteConfig {
                     let fieldLine = fieldNode.mark?.line ?? docLine
                     if FrontMatter.urlKeys.contains(field) {
                         guard let url = fieldValue.string.flatMap(SourceURL.validate) else {
-                            throw invalid("the \(field) of ‘\(doc)’ must be an http:// or https:// address", at: fieldLine)
+                            throw invalid("‘\(doc)’ 的 \(field) 必须是 http:// 或 https:// 开头的网址", "the \(field) of ‘\(doc)’ must be an http:// or https:// address", at: fieldLine)
                         }
                         settings.sourceURL = url
                     } else if FrontMatter.dateKeys.contains(field) {
                         guard let d = fieldValue.string.flatMap(PublicationDate.normalize) else {
-                            throw invalid("the \(field) of ‘\(doc)’ must be a date such as 2024-02-01", at: fieldLine)
+                            throw invalid("‘\(doc)’ 的 \(field) 必须是日期，如 2024-02-01", "the \(field) of ‘\(doc)’ must be a date such as 2024-02-01", at: fieldLine)
                         }
                         settings.date = d
                     } else {
-                        throw invalid("unknown setting ‘\(field)’ for ‘\(doc)’ (known: source_url, date)", at: fieldLine)
+                        throw invalid("‘\(doc)’ 的设置 ‘\(field)’ 未知（可用：source_url、date）", "unknown setting ‘\(field)’ for ‘\(doc)’ (known: source_url, date)", at: fieldLine)
                     }
                 }
                 documents[doc] = settings

@@ -4,7 +4,9 @@ import Foundation
 
 /// The documents of a content directory.
 public enum ContentLoader {
-    static let documentExtensions: Set<String> = ["md", "markdown", "txt"]
+    static let documentExtensions: Set<String> = ["md", "markdown", "txt", "docx"]
+    /// Files a publisher may have beside their documents that gongkai cannot read as such.
+    static let convertibleExtensions: Set<String> = ["doc", "wps", "pdf", "xls", "xlsx", "et", "rtf", "odt"]
 
     /// Whether the extension of `path` (as `NSString.pathExtension` reads it) is one of
     /// `documentExtensions`, in any case: read from the bytes after the name's last dot.
@@ -28,7 +30,7 @@ public enum ContentLoader {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            throw PipelineError.usage("content directory ‘\(dir)’ does not exist")
+            throw PipelineError.usage(Localized(zh: "内容目录 ‘\(dir)’ 不存在", en: "content directory ‘\(dir)’ does not exist"))
         }
         var out: [String] = []
         let base = dir.hasSuffix("/") ? String(dir.dropLast()) : dir
@@ -69,15 +71,43 @@ public enum ContentLoader {
         for folder in folders { walk(folder, into: &out) }
     }
 
+    /// The extension of `path`, lowercased.
+    static func pathExtension(_ path: String) -> String { (path as NSString).pathExtension.lowercased() }
+
+    /// A converted document whose Word file is beside it (`表.md` and `表.docx` in one folder):
+    /// the Word file is read, the other left aside; nil for any other path.
+    static func wordFileBeside(_ path: String, in paths: Set<String>) -> String? {
+        guard isDocument(path), !DocumentReader.isWordFile(path) else { return nil }
+        let base = (path as NSString).deletingPathExtension
+        for ext in ["docx", "DOCX", "Docx"] where paths.contains(base + "." + ext) { return base + "." + ext }
+        return nil
+    }
+
     /// Reads every file; documents are parsed (or taken from the cache when unchanged), other
     /// files reported. Order follows `paths`. Without a cache and `keepingDetails: false`, each
     /// project keeps only its summary and digest (`Pipeline.read`).
     static func read(_ paths: [String], cache: DocumentCache? = nil, keepingDetails: Bool = true) -> [DocumentResult] {
-        parallelMap(paths) { path in
+        let all = Set(paths)
+        return parallelMap(paths) { path in
+            if let word = wordFileBeside(path, in: all) {
+                var doc = DocumentResult(path: path)
+                let name = (word as NSString).lastPathComponent
+                doc.diagnose(.note, line: 1, code: "converted-beside-word",
+                             "同一文件夹中有 Word 原件 \(name)：读取 Word 文件，本文件未读取",
+                             en: "the Word file \(name) is beside it: the Word file is read, this one is left aside")
+                return doc
+            }
             guard isDocument(path) else {
                 var doc = DocumentResult(path: path)
-                doc.diagnose(.warning, line: 1, code: "not-a-document",
-                             "ignored: not a .md, .markdown or .txt document")
+                if convertibleExtensions.contains(pathExtension(path)) {
+                    doc.diagnose(.warning, line: 1, code: "convert-first",
+                                 "gongkai 不能直接读取 .\(pathExtension(path)) 文件：请先转换为 .docx，例如 `soffice --headless --convert-to docx 文件名`（PDF 可用 Word 或 WPS 另存为 .docx）",
+                                 en: "gongkai cannot read a .\(pathExtension(path)) file as it is: convert it to .docx first, e.g. `soffice --headless --convert-to docx FILE` (save a PDF as .docx with Word or WPS)")
+                } else {
+                    doc.diagnose(.warning, line: 1, code: "not-a-document",
+                                 "已忽略：不是 .md、.markdown、.txt 或 .docx 文档",
+                                 en: "ignored: not a .md, .markdown, .txt or .docx document")
+                }
                 return doc
             }
             // An untouched file (by `stat`) is taken from the cache without being read.
@@ -85,7 +115,7 @@ public enum ContentLoader {
             if let cache, let doc = cache.unchanged(path: path, stamp: stamp) { return doc }
             guard let bytes = Files.read(path) else {
                 var doc = DocumentResult(path: path)
-                doc.diagnose(.error, line: 1, code: "unreadable-file", "cannot read the file")
+                doc.diagnose(.error, line: 1, code: "unreadable-file", "无法读取该文件", en: "cannot read the file")
                 return doc
             }
             if let cache { return cache.read(path: path, bytes: bytes, stamp: stamp) }

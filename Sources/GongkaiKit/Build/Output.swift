@@ -5,17 +5,29 @@ import Foundation
 
 /// Errors that stop a build. Content problems are diagnostics, not these.
 public enum PipelineError: Error, CustomStringConvertible, Equatable {
-    case usage(String)
-    case theme(String)
-    case output(String)
+    /// A mistake in how gongkai was called (exit status 2).
+    case usage(Localized)
+    /// A theme that cannot be used; the message names the file, line and column.
+    case theme(Localized)
+    /// The output could not be written.
+    case output(Localized)
 
-    public var description: String {
+    /// Transitional: a message in English only, until its site is translated.
+    @available(*, deprecated, message: "give the message in Chinese and English: .usage(Localized(zh:en:))")
+    public static func usage(_ english: String) -> PipelineError { .usage(Localized(zh: english, en: english)) }
+    @available(*, deprecated, message: "give the message in Chinese and English: .output(Localized(zh:en:))")
+    public static func output(_ english: String) -> PipelineError { .output(Localized(zh: english, en: english)) }
+
+    /// The message as printed: `错误：…` / `error: …` (a theme's messages carry their own
+    /// `file:line:column: 错误:`).
+    public func message(_ language: Language) -> String {
         switch self {
-        case .usage(let m): "error: \(m)"
-        case .theme(let m): m
-        case .output(let m): "error: \(m)"
+        case .usage(let m), .output(let m): "\(Severity.error.name(language)): \(m.text(language))"
+        case .theme(let m): m.text(language)
         }
     }
+
+    public var description: String { message(.zh) }
 }
 
 /// What the previous build wrote: each file's content hash, and for pages the fingerprint of
@@ -178,7 +190,7 @@ final class StagedOutput: @unchecked Sendable {
         do {
             try fm.createDirectory(atPath: stagingPath, withIntermediateDirectories: true)
         } catch {
-            throw PipelineError.output("cannot create ‘\(stagingPath)’: \(error.localizedDescription)")
+            throw PipelineError.output(Localized(zh: "无法创建 ‘\(stagingPath)’：\(error.localizedDescription)", en: "cannot create ‘\(stagingPath)’: \(error.localizedDescription)"))
         }
         // An interrupted commit of an earlier build is finished first.
         StagedOutput.finishInterruptedCommit(cacheDir: self.cacheDir, finalPath: finalPath)
@@ -333,12 +345,12 @@ final class StagedOutput: @unchecked Sendable {
             try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
-        guard fd >= 0 else { throw PipelineError.output("cannot write ‘\(relative)’: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw PipelineError.output(Localized(zh: "无法写入 ‘\(relative)’：\(String(cString: strerror(errno)))", en: "cannot write ‘\(relative)’: \(String(cString: strerror(errno)))")) }
         defer { close(fd) }
         var offset = 0
         while offset < bytes.count {
             let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            guard n > 0 else { throw PipelineError.output("cannot write ‘\(relative)’: \(String(cString: strerror(errno)))") }
+            guard n > 0 else { throw PipelineError.output(Localized(zh: "无法写入 ‘\(relative)’：\(String(cString: strerror(errno)))", en: "cannot write ‘\(relative)’: \(String(cString: strerror(errno)))")) }
             offset += n
         }
         record(relative, fingerprint: fingerprint, hash: hash, changed: true, bytes: bytes.count)
@@ -366,14 +378,14 @@ final class StagedOutput: @unchecked Sendable {
         let path = stagingPath + "/" + relative
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw PipelineError.output("cannot write ‘\(relative)’: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw PipelineError.output(Localized(zh: "无法写入 ‘\(relative)’：\(String(cString: strerror(errno)))", en: "cannot write ‘\(relative)’: \(String(cString: strerror(errno)))")) }
         return FileStream(fd: fd, name: relative, output: self)
     }
 
     /// Copies a file from disk into the site.
     func copy(from source: String, to relative: String) throws {
         guard let data = FileManager.default.contents(atPath: source) else {
-            throw PipelineError.output("cannot read ‘\(source)’")
+            throw PipelineError.output(Localized(zh: "无法读取 ‘\(source)’", en: "cannot read ‘\(source)’"))
         }
         try data.withUnsafeBytes { try write(relative, bytes: $0) }
     }
@@ -389,14 +401,14 @@ final class StagedOutput: @unchecked Sendable {
             let old = stagingPath + ".old"
             if fm.fileExists(atPath: finalPath) {
                 do { try fm.moveItem(atPath: finalPath, toPath: old) } catch {
-                    throw PipelineError.output("cannot replace ‘\(finalPath)’: \(error.localizedDescription)")
+                    throw PipelineError.output(Localized(zh: "无法替换 ‘\(finalPath)’：\(error.localizedDescription)", en: "cannot replace ‘\(finalPath)’: \(error.localizedDescription)"))
                 }
             }
             do {
                 try fm.moveItem(atPath: stagingPath, toPath: finalPath)
             } catch {
                 try? fm.moveItem(atPath: old, toPath: finalPath)
-                throw PipelineError.output("cannot move the new site into ‘\(finalPath)’: \(error.localizedDescription)")
+                throw PipelineError.output(Localized(zh: "无法把新网站移到 ‘\(finalPath)’：\(error.localizedDescription)", en: "cannot move the new site into ‘\(finalPath)’: \(error.localizedDescription)"))
             }
             StagedOutput.remove(old)
         } else {
@@ -504,7 +516,7 @@ final class FileStream {
         while offset < range.upperBound {
             let n = sendfile(fd, source, &offset, range.upperBound - offset)
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw PipelineError.output("cannot write ‘\(name)’: \(n < 0 ? String(cString: strerror(errno)) : "the previous file ended early")") }
+            guard n > 0 else { throw PipelineError.output(Localized(zh: "无法写入 ‘\(name)’：\(n < 0 ? String(cString: strerror(errno)) : "上次的文件提前结束")", en: "cannot write ‘\(name)’: \(n < 0 ? String(cString: strerror(errno)) : "the previous file ended early")")) }
         }
         written += range.count
     }
@@ -519,7 +531,7 @@ final class FileStream {
             while offset < end {
                 let n = Foundation.write(fd, raw.baseAddress! + offset, end - offset)
                 if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw PipelineError.output("cannot write ‘\(name)’: \(String(cString: strerror(errno)))") }
+                guard n > 0 else { throw PipelineError.output(Localized(zh: "无法写入 ‘\(name)’：\(String(cString: strerror(errno)))", en: "cannot write ‘\(name)’: \(String(cString: strerror(errno)))")) }
                 offset += n
             }
         }

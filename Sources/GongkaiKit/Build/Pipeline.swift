@@ -20,8 +20,19 @@ public struct BuildOptions: Sendable {
     /// keeps only that much decoded at once and reads the rest from its cache files again when
     /// a page, a data row or the search text needs them. The default fits 20,000 projects.
     public var detailsMemory = 256 << 20
+    /// The settings, when the caller read them (with the environment's and the command line's
+    /// overrides); else they are read from `configPath`.
+    public var config: SiteConfig?
+    /// The language of progress lines and of `BuildResult.diagnosticReport`.
+    public var language: Language = .zh
+    /// When the content has errors, write nothing and keep the previous output as it was
+    /// (`gongkai serve`: a broken edit leaves the previous site in the browser).
+    public var keepPreviousOnErrors = false
 
     public init() {}
+
+    /// Logs a line in the options' language.
+    func say(_ zh: String, _ en: String) { log?(language == .zh ? zh : en) }
 }
 
 /// What a build produced.
@@ -58,6 +69,8 @@ public struct BuildResult: Sendable {
     /// the search index was written (the report of a large site takes tens of milliseconds,
     /// which a rebuild would otherwise spend alone at its end).
     public var diagnosticReport: [UInt8] = []
+    /// Whether the output was replaced (false: `keepPreviousOnErrors` and the content had errors).
+    public var published = true
     /// The output's manifests and the open-data segments, held as long as the result is: a
     /// command exits with them in memory, instead of freeing tens of thousands of entries one by
     /// one before it can exit (as it does with the site).
@@ -70,37 +83,49 @@ public enum Pipeline {
     /// need (its summary and digest), so that the memory does not grow with the indicators of
     /// the whole site: its money lines, narrative and indicators are checked as the document is
     /// read, then dropped.
-    public static func read(contentDir: String, config: SiteConfig, keepingDetails: Bool = true) throws -> Site {
-        try read(contentDir: contentDir, config: config, cache: nil, keepingDetails: keepingDetails)
+    ///
+    /// `extra`: diagnostics found before the content was read (the theme's), reported with it.
+    public static func read(contentDir: String, config: SiteConfig, keepingDetails: Bool = true, extra: [Diagnostic] = []) throws -> Site {
+        try read(contentDir: contentDir, config: config, cache: nil, keepingDetails: keepingDetails, extra: extra)
     }
 
     static func read(contentDir: String, config: SiteConfig, cache: DocumentCache?, keepingDetails: Bool = true,
-                     checking: Bool = true, log: ((String) -> Void)? = nil) throws -> Site {
+                     checking: Bool = true, extra: [Diagnostic] = [], log: ((Localized) -> Void)? = nil) throws -> Site {
+        // The site's own labels join the vocabulary before anything is read (checked when the
+        // configuration was loaded).
+        try? Vocabulary.install(siteLabels: config.labels)
         let clock = ContinuousClock()
         var lap = clock.now
-        func step(_ name: String) {
+        func step(_ zh: String, _ en: String) {
             let now = clock.now
-            log?("      \(name) (\((now - lap).formatted(.units(allowed: [.milliseconds]))))")
+            let ms = (now - lap).formatted(.units(allowed: [.milliseconds]))
+            log?(Localized(zh: "      \(zh)（\(ms)）", en: "      \(en) (\(ms))"))
             lap = now
         }
-        let listed = try ContentLoader.files(in: contentDir)
-        step("listing \(listed.count) files")
-        // A .pdf/.docx/.xls beside a document is its original: published as 原文, not read.
-        let originals = Originals(listed, contentDir: contentDir)
+        let paths = try ContentLoader.files(in: contentDir)
+        step("列出 \(paths.count) 个文件", "listing \(paths.count) files")
+        // A .pdf/.doc/.xls beside a document is its original: published as 原文, not read.
+        let originals = Originals(paths, contentDir: contentDir)
         let documents = ContentLoader.read(originals.documents, cache: cache, keepingDetails: keepingDetails)
-        step(cache.map { "reading documents (\($0.hits) from the cache)" } ?? "reading documents")
+        if let cache {
+            step("读取文档（\(cache.hits) 个取自缓存）", "reading documents (\(cache.hits) from the cache)")
+        } else {
+            step("读取文档", "reading documents")
+        }
         var site = Aggregator.aggregate(consume documents, departments: config.departments)
         site.sources = Publications.resolve(site.documents, originals: originals, config: config, contentDir: contentDir)
-        step("aggregating")
+        step("汇总", "aggregating")
         guard checking else { return site }
-        check(&site, config: config, contentDir: contentDir)
-        step("checking")
+        check(&site, config: config, contentDir: contentDir, extra: extra)
+        step("检查", "checking")
         return site
     }
 
-    /// The configuration's silences and the quality checks: diagnostics, and each
-    /// department-year's notes and indicator counts (what `read(checking: false)` leaves out).
-    static func check(_ site: inout Site, config: SiteConfig, contentDir: String) {
+    /// The configuration's and the theme's warnings (`extra`), the configuration's silences and
+    /// the quality checks: diagnostics, and each department-year's notes and indicator counts
+    /// (what `read(checking: false)` leaves out).
+    static func check(_ site: inout Site, config: SiteConfig, contentDir: String, extra: [Diagnostic] = []) {
+        site.diagnostics += config.diagnostics(documents: site.documents.map(\.path), contentDir: contentDir) + extra
         site.diagnostics = Checks.apply(silence: config.silence, to: site.diagnostics, contentDir: contentDir)
         QualityChecks.run(&site, silence: config.silence, contentDir: contentDir)
     }
@@ -111,18 +136,21 @@ public enum Pipeline {
         var times: [(String, Duration)] = []
         let total = 6
         var step = 0
-        func stage<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+        let language = options.language
+        func stage<T>(_ zh: String, _ en: String, _ body: () throws -> T) rethrows -> T {
             step += 1
             let start = clock.now
             let value = try body()
             let elapsed = clock.now - start
-            times.append((name, elapsed))
-            options.log?("[\(step)/\(total)] \(name) (\(elapsed.formatted(.units(allowed: [.milliseconds])))\(MemoryUse.summary))")
+            times.append((en, elapsed))
+            let ms = elapsed.formatted(.units(allowed: [.milliseconds]))
+            options.say("[\(step)/\(total)] \(zh)（\(ms)\(MemoryUse.summary(.zh))）", "[\(step)/\(total)] \(en) (\(ms)\(MemoryUse.summary(.en)))")
             return value
         }
+        let log: ((Localized) -> Void)? = options.log.map { log in { log($0.text(language)) } }
 
-        let (config, theme) = try stage("loading configuration and theme") { () throws -> (SiteConfig, Theme) in
-            let config = try SiteConfig.load(path: options.configPath)
+        let (config, theme) = try stage("读取配置和主题", "loading configuration and theme") { () throws -> (SiteConfig, Theme) in
+            let config = try options.config ?? SiteConfig.load(path: options.configPath)
             return (config, try Theme.load(themesDir: options.themesDir, name: config.theme))
         }
         // The staging directory and the previous build's manifest (tens of thousands of entries
@@ -131,14 +159,17 @@ public enum Pipeline {
         let staging = Background { Result { try StagedOutput(outputDir: outputDir, cacheDir: outputCache) } }
         let cacheDir = StagedOutput.cacheDirectory(outputDir: options.outputDir, cacheDir: options.cacheDir)
         // What another gongkai cached is not trusted: it may read or render content differently.
-        let builder = options.builder ?? BuildIdentity.current
+        // Documents cached under other labels would read differently: the labels are part of
+        // who built the cache.
+        try? Vocabulary.install(siteLabels: config.labels)
+        let builder = (options.builder ?? BuildIdentity.current) ^ Vocabulary.current.fingerprint
         let sameBuilder = BuildIdentity.stored(in: cacheDir) == builder
         let detailsMemory = DetailsMemory(budget: options.detailsMemory)
         let documents = DocumentCache(dir: cacheDir, trusted: sameBuilder, memory: detailsMemory)
         var site: Site
         do {
-            site = try stage("reading content") {
-                try read(contentDir: options.contentDir, config: config, cache: documents, checking: false, log: options.log)
+            site = try stage("读取内容", "reading content") {
+                try read(contentDir: options.contentDir, config: config, cache: documents, checking: false, log: log)
             }
         } catch {
             (try? staging.value.get())?.discard()
@@ -156,7 +187,7 @@ public enum Pipeline {
         // search index on all cores. The quality checks come after routing: the open data does
         // not show what they find, and is written from the start of the checks (after one
         // change it copies nearly all of 184 MB, longer than anything after it takes).
-        let (index, fingerprints, data) = stage("routing and checking \(site.projectCount) projects") {
+        let (index, fingerprints, data) = stage("为 \(site.projectCount) 个项目分配地址并检查", "routing and checking \(site.projectCount) projects") {
             () -> (SiteIndex, Fingerprints, Background<Result<Bool, any Error>>) in
             var index = SiteIndex(site: site)
             let fingerprints = Fingerprints(index)
@@ -168,17 +199,27 @@ public enum Pipeline {
                                          builder: builder, previous: previousData, saving: dataSegments)
                 }
                 let copied = previousData?.copied ?? 0
-                options.log?("      open data on its own thread (\((ContinuousClock.now - start).formatted(.units(allowed: [.milliseconds]))), "
-                             + ((try? kept.get()) == true ? "the previous files kept)" : "\(copied) department-years copied)"))
+                let ms = (ContinuousClock.now - start).formatted(.units(allowed: [.milliseconds]))
+                options.say("      开放数据在单独的线程上（\(ms)，" + ((try? kept.get()) == true ? "保留了上次的文件）" : "复制了 \(copied) 个部门年度）"),
+                            "      open data on its own thread (\(ms), " + ((try? kept.get()) == true ? "the previous files kept)" : "\(copied) department-years copied)"))
                 return kept
             }
-            check(&site, config: config, contentDir: options.contentDir)
+            check(&site, config: config, contentDir: options.contentDir, extra: theme.diagnostics)
             index.update(from: site)
             return (index, fingerprints, data)
         }
+        if options.keepPreviousOnErrors && site.hasErrors {
+            // The open data's thread is done with the output before it is discarded.
+            _ = data.value
+            output.discard()
+            var result = BuildResult(site: site, files: 0, bytes: 0, stageTimes: times)
+            result.published = false
+            result.diagnosticReport = Report.diagnosticBytes(site.diagnostics, language: language)
+            return result
+        }
         do {
-            try stage("writing pages and open data") {
-                let context = PageContext(config: config, index: index)
+            try stage("写入页面和开放数据", "writing pages and open data") {
+                let context = PageContext(config: config, index: index, customCSS: theme.hasCustomCSS)
                 var renderer = SiteRenderer(theme: theme, context: context, site: site)
                 renderer.fingerprints = fingerprints
                 _ = try renderer.render(into: output)
@@ -186,8 +227,8 @@ public enum Pipeline {
             // The report, made while the index is (after one change, the open data then still
             // takes a thread, and the pages' cores are free).
             let diagnostics = site.diagnostics
-            report = Background { Report.diagnosticBytes(diagnostics) }
-            try stage("indexing for search") {
+            report = Background { Report.diagnosticBytes(diagnostics, language: language) }
+            try stage("建立搜索索引", "indexing for search") {
                 // The open data (still being written, when pages took less time) must be
                 // complete when this stage ends.
                 defer { _ = data.value }
@@ -201,7 +242,8 @@ public enum Pipeline {
                    }, previous: previous, options: SearchIndex.Options(),
                                                         read: output.previousBytes, keep: output.keep, emit: emit)
                 {
-                    options.log?("      \(outcome.changedDocuments) documents changed, \(outcome.rewrittenFiles) index files written again")
+                    options.say("      \(outcome.changedDocuments) 个文档有改动，重写了 \(outcome.rewrittenFiles) 个索引文件",
+                                "      \(outcome.changedDocuments) documents changed, \(outcome.rewrittenFiles) index files written again")
                     searchState = outcome.state
                     reusedSearchIndex = outcome.changedDocuments == 0
                     updatedSearchIndex = outcome.changedDocuments > 0
@@ -213,9 +255,9 @@ public enum Pipeline {
             keptOpenData = try data.value.get()
             if detailsMemory.dropped > 0 {
                 let budget = detailsMemory.budget >= 1 << 20 ? "\(detailsMemory.budget >> 20) MiB" : "\(detailsMemory.budget) bytes"
-                options.log?("      project details: \(detailsMemory.dropped) times dropped to stay within \(budget)")
+                options.say("      项目详情：为不超过 \(budget) 释放了 \(detailsMemory.dropped) 次", "      project details: \(detailsMemory.dropped) times dropped to stay within \(budget)")
             }
-            try stage("publishing") {
+            try stage("发布", "publishing") {
                 try output.publish()
                 BuildIdentity.store(builder, in: output.cacheDir)
                 // The caches of the next build, each its own file: saved at the same time.
@@ -274,8 +316,9 @@ final class Background<T: Sendable>: @unchecked Sendable {
 
 /// This process's memory, from /proc/self/status (Linux), for `build -v`.
 enum MemoryUse {
-    /// ", 412 MiB resident, peak 455 MiB", or "" where /proc is not there.
-    static var summary: String {
+    /// "，常驻内存 412 MiB，峰值 455 MiB" / ", 412 MiB resident, peak 455 MiB", or "" where
+    /// /proc is not there.
+    static func summary(_ language: Language) -> String {
         // /proc files report size 0, so they are read until end of file, not by their size.
         guard let handle = FileHandle(forReadingAtPath: "/proc/self/status"),
               let data = try? handle.readToEnd() else { return "" }
@@ -288,6 +331,6 @@ enum MemoryUse {
             return kib / 1024
         }
         guard let resident = mebibytes("VmRSS"), let peak = mebibytes("VmHWM") else { return "" }
-        return ", \(resident) MiB resident, peak \(peak) MiB"
+        return language == .zh ? "，常驻内存 \(resident) MiB，峰值 \(peak) MiB" : ", \(resident) MiB resident, peak \(peak) MiB"
     }
 }

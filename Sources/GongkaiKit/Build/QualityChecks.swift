@@ -59,7 +59,8 @@ enum QualityChecks {
             let first = projects[0]
             for p in projects.dropFirst() {
                 extra.append(Diagnostic(.warning, p.location, code: "duplicate-code",
-                                        "项目编码 \(code) of ‘\(p.name)’ is also the code of ‘\(first.name)’ (\(first.location))"))
+                                        "‘\(p.name)’ 的项目编码 \(code) 也是 ‘\(first.name)’ 的编码（\(first.location)）",
+                                        en: "项目编码 \(code) of ‘\(p.name)’ is also the code of ‘\(first.name)’ (\(first.location))"))
             }
         }
         let kept = { (d: Diagnostic) in silence.isEmpty || !Checks.apply(silence: silence, to: [d], contentDir: contentDir).isEmpty }
@@ -111,22 +112,24 @@ enum QualityChecks {
 
     static func check(_ p: Project) -> [Finding] {
         var out: [Finding] = []
-        func add(_ line: Int, _ code: String, _ message: String, note: String? = nil) {
-            out.append(Finding(diagnostic: Diagnostic(.warning, SourceLocation(file: p.location.file, line: line), code: code, message), note: note))
+        func add(_ line: Int, _ code: String, _ zh: String, en: String, note: String? = nil) {
+            out.append(Finding(diagnostic: Diagnostic(.warning, SourceLocation(file: p.location.file, line: line), code: code, zh, en: en), note: note))
         }
         let amount = p.amount
 
         // 本年度项目金额 within 项目总金额.
         if let total = p.totalAmount, let amount, amount > total {
             add(p.location.line, "year-amount-exceeds-total",
-                "本年度项目金额 \(amount.wanString) 万元 exceeds 项目总金额 \(total.wanString) 万元",
+                "本年度项目金额 \(amount.wanString) 万元大于项目总金额 \(total.wanString) 万元",
+                en: "本年度项目金额 \(amount.wanString) 万元 exceeds 项目总金额 \(total.wanString) 万元",
                 note: "项目“\(p.name)”的本年度金额（\(amount.wanString) 万元）大于项目总金额（\(total.wanString) 万元）。")
         }
         // 绩效支出明细 (元) adds up to the project's amount.
         let fullYear = p.subItems.compactMap(\.fullYear)
         if let amount, !fullYear.isEmpty, fullYear.count == p.subItems.count, fullYear.sum() != amount {
             add(p.subItems[0].line, "subitems-mismatch",
-                "绩效支出明细 全年预算数 add up to \(fullYear.sum().yuanString) 元, but the project states \(amount.wanString) 万元 (\(amount.yuanString) 元)",
+                "绩效支出明细的全年预算数合计 \(fullYear.sum().yuanString) 元，项目金额却是 \(amount.wanString) 万元（\(amount.yuanString) 元）",
+                en: "绩效支出明细 全年预算数 add up to \(fullYear.sum().yuanString) 元, but the project states \(amount.wanString) 万元 (\(amount.yuanString) 元)",
                 note: "项目“\(p.name)”的支出明细合计 \(fullYear.sum().yuanString) 元，与预算 \(amount.wanString) 万元不符。")
         }
         // 年度资金总额 / 预算数 = 财政拨款 + 上年结转 + 其他资金.
@@ -137,7 +140,8 @@ enum QualityChecks {
                 if sum != amount {
                     let labels = p.funding.map(\.label).joined(separator: " + ")
                     add(p.funding[0].line, "funding-mismatch",
-                        "\(labels) = \(sum.wanString) 万元, but the project's amount is \(amount.wanString) 万元",
+                        "\(labels) = \(sum.wanString) 万元，项目金额却是 \(amount.wanString) 万元",
+                        en: "\(labels) = \(sum.wanString) 万元, but the project's amount is \(amount.wanString) 万元",
                         note: "项目“\(p.name)”的资金来源合计 \(sum.wanString) 万元，与预算 \(amount.wanString) 万元不符。")
                 }
             }
@@ -147,7 +151,8 @@ enum QualityChecks {
             let stated = statedAmount(statement.text), stated != amount
         {
             add(statement.line, "budget-statement-mismatch",
-                "年度预算安排 says \(stated.wanString) 万元 but the table says \(amount.wanString) 万元",
+                "年度预算安排写 \(stated.wanString) 万元，表格写 \(amount.wanString) 万元",
+                en: "年度预算安排 says \(stated.wanString) 万元 but the table says \(amount.wanString) 万元",
                 note: "项目“\(p.name)”的文字说明写预算 \(stated.wanString) 万元，表格写 \(amount.wanString) 万元。")
         }
         // 资金支出计划: cumulative shares that never fall and end at 100%.
@@ -155,10 +160,13 @@ enum QualityChecks {
         if !shares.isEmpty, shares.allSatisfy({ $0.unit == "%" && $0.number != nil }) {
             let numbers = shares.compactMap(\.number)
             if zip(numbers, numbers.dropFirst()).contains(where: { $0 > $1 }) {
-                add(p.spendingPlan[0].line, "plan-decreasing", "资金支出计划 decreases (\(p.spendingPlan.map(\.share).joined(separator: ", "))); the shares are cumulative")
+                add(p.spendingPlan[0].line, "plan-decreasing",
+                    "资金支出计划的比例在减少（\(p.spendingPlan.map(\.share).joined(separator: "、"))）；各期比例应是累计数",
+                    en: "资金支出计划 decreases (\(p.spendingPlan.map(\.share).joined(separator: ", "))); the shares are cumulative")
             }
             if numbers.last != 100 {
-                add(p.spendingPlan[0].line, "plan-not-100", "资金支出计划 ends at \(p.spendingPlan.last?.share ?? "") instead of 100%",
+                add(p.spendingPlan[0].line, "plan-not-100", "资金支出计划最后为 \(p.spendingPlan.last?.share ?? "")，而不是 100%",
+                    en: "资金支出计划 ends at \(p.spendingPlan.last?.share ?? "") instead of 100%",
                     note: "项目“\(p.name)”的资金支出计划到年底只安排了 \(p.spendingPlan.last?.share ?? "")。")
             }
         }
@@ -195,19 +203,20 @@ enum QualityChecks {
             }
         let exact = costs.filter { $0.1.op == nil || $0.1.op == .equal }
         for (i, v, money) in costs {
-            var contradiction: String?
+            var contradiction: (zh: String, en: String)?
             switch v.op {
-            case .atMost?, .less?: if money < amount { contradiction = "caps the cost below" }
-            case .atLeast?, .greater?: if money > amount { contradiction = "requires more than" }
+            case .atMost?, .less?: if money < amount { contradiction = ("把成本上限定得低于", "caps the cost below") }
+            case .atLeast?, .greater?: if money > amount { contradiction = ("要求的成本高于", "requires more than") }
             case .equal?, nil:
-                if exact.count == 1 && money != amount { contradiction = "differs from" }
-                else if money > amount { contradiction = "exceeds" }
+                if exact.count == 1 && money != amount { contradiction = ("不同于", "differs from") }
+                else if money > amount { contradiction = ("超过了", "exceeds") }
             default: break
             }
             guard let how = contradiction else { continue }
             out.append(Finding(
-                diagnostic: Diagnostic(.warning, SourceLocation(file: p.location.file, line: i.line), code: "cost-contradiction",
-                                       "成本指标 ‘\(i.name)’ \(v.display) \(how) the project's budget of \(amount.wanString) 万元"),
+                diagnostic: Diagnostic(.warning, SourceLocation(file: p.location.file, line: i.targets.first?.line ?? i.line), code: "cost-contradiction",
+                                       "成本指标 ‘\(i.name)’ \(v.display) \(how.zh)项目预算 \(amount.wanString) 万元",
+                                       en: "成本指标 ‘\(i.name)’ \(v.display) \(how.en) the project's budget of \(amount.wanString) 万元"),
                 note: "项目“\(p.name)”的成本指标“\(i.name)”写明 \(v.display)，但项目预算为 \(amount.wanString) 万元。"))
         }
         // Several exact costs that together differ from the budget.
@@ -215,8 +224,9 @@ enum QualityChecks {
             let sum = exact.map(\.2).sum()
             if sum != amount, !exact.contains(where: { $0.2 > amount }) {
                 out.append(Finding(
-                    diagnostic: Diagnostic(.warning, SourceLocation(file: p.location.file, line: exact[0].0.line), code: "cost-contradiction",
-                                           "成本指标 add up to \(sum.wanString) 万元 but the project's budget is \(amount.wanString) 万元"),
+                    diagnostic: Diagnostic(.warning, SourceLocation(file: p.location.file, line: exact[0].0.targets.first?.line ?? exact[0].0.line), code: "cost-contradiction",
+                                           "各项成本指标合计 \(sum.wanString) 万元，项目预算却是 \(amount.wanString) 万元",
+                                           en: "成本指标 add up to \(sum.wanString) 万元 but the project's budget is \(amount.wanString) 万元"),
                     note: "项目“\(p.name)”的各项成本指标合计 \(sum.wanString) 万元，与预算 \(amount.wanString) 万元不符。"))
             }
         }
@@ -230,25 +240,27 @@ enum QualityChecks {
         else { return nil }
         return Finding(
             diagnostic: Diagnostic(.warning, SourceLocation(file: p.location.file, line: line), code: "rate-out-of-range",
-                                   "‘\(i.name)’ is a rate but its target \(v.raw) is outside 0–100%"),
+                                   "‘\(i.name)’ 是比率，目标 \(v.raw) 却超出 0–100%",
+                                   en: "‘\(i.name)’ is a rate but its target \(v.raw) is outside 0–100%"),
             note: "项目“\(p.name)”的指标“\(i.name)”目标为 \(v.display)，超出 0–100% 的范围。")
     }
 
     /// The unit an indicator's name announces (`协理员人数（人）`) against the unit of its value.
     static func unitCheck(_ i: Indicator, _ v: TargetValue, line: Int, _ p: Project) -> Finding? {
         guard let announced = announcedUnit(i.name) else { return nil }
-        let given: String
+        let given: (zh: String, en: String)
         switch v.kind {
         case .quantitative:
             guard let unit = v.unit, unit != announced, !(announced == "%" && unit == "‰") else { return nil }
-            given = "‘\(unit)’"
+            given = ("‘\(unit)’", "‘\(unit)’")
         case .qualitative where announced == "%":
-            given = "the phrase ‘\(v.raw)’"
+            given = ("文字 ‘\(v.raw)’", "the phrase ‘\(v.raw)’")
         default:
             return nil
         }
         return Finding(diagnostic: Diagnostic(.warning, SourceLocation(file: p.location.file, line: line), code: "unit-mismatch",
-                                               "‘\(i.name)’ is counted in ‘\(announced)’ but its target \(v.raw) gives \(given)"),
+                                               "‘\(i.name)’ 以 ‘\(announced)’ 计，目标 \(v.raw) 却用 \(given.zh)",
+                                               en: "‘\(i.name)’ is counted in ‘\(announced)’ but its target \(v.raw) gives \(given.en)"),
                        note: nil)
     }
 
@@ -268,7 +280,8 @@ enum QualityChecks {
             if let first = seen[key] {
                 out.append(Finding(
                     diagnostic: Diagnostic(.warning, p.location, code: "duplicate-project",
-                                           "‘\(p.name)’ (\(p.amount?.wanString ?? "?") 万元) is already listed at \(first); it is counted twice in the total"),
+                                           "‘\(p.name)’（\(p.amount?.wanString ?? "?") 万元）已在 \(first) 列出；合计中算了两次",
+                                           en: "‘\(p.name)’ (\(p.amount?.wanString ?? "?") 万元) is already listed at \(first); it is counted twice in the total"),
                     note: "项目“\(p.name)”在本年度出现两次，合计中计算了两次。"))
             } else {
                 seen[key] = p.location

@@ -4,17 +4,34 @@
 import Foundation
 
 public enum Report {
-    public static func summary(_ site: Site) -> String {
+    /// The documents, departments, department-years and projects read, then each
+    /// department-year with its projects and total (and its 公开清单 where there is one).
+    public static func summary(_ site: Site, language: Language = .zh) -> String {
         var out = ""
         let docs = site.documents.count
-        out += "\(docs) document\(docs == 1 ? "" : "s"), \(site.departments.count) department(s), "
-        out += "\(site.departmentYears.count) department-year(s), \(site.projectCount) project(s)\n"
+        switch language {
+        case .zh:
+            out += "\(docs) 个文档，\(site.departments.count) 个部门，\(site.departmentYears.count) 个部门年度，\(site.projectCount) 个项目\n"
+        case .en:
+            out += "\(docs) document\(docs == 1 ? "" : "s"), \(site.departments.count) department(s), "
+            out += "\(site.departmentYears.count) department-year(s), \(site.projectCount) project(s)\n"
+        }
         for d in site.departments {
             for dy in d.years {
-                var line = "  \(d.name)  \(dy.year)  \(dy.projects.count) 个项目  合计 \(dy.total.wanString) 万元"
-                if let annex = dy.annex {
-                    line += "  公开清单 \(annex.rows.count) 行 \(annex.total.wanString) 万元"
-                    line += dy.annexReconciles == true ? "（一致）" : "（不一致）"
+                var line: String
+                switch language {
+                case .zh:
+                    line = "  \(d.name)  \(dy.year)  \(dy.projects.count) 个项目  合计 \(dy.total.wanString) 万元"
+                    if let annex = dy.annex {
+                        line += "  公开清单 \(annex.rows.count) 行 \(annex.total.wanString) 万元"
+                        line += dy.annexReconciles == true ? "（一致）" : "（不一致）"
+                    }
+                case .en:
+                    line = "  \(d.name)  \(dy.year)  \(dy.projects.count) project\(dy.projects.count == 1 ? "" : "s")  total \(dy.total.wanString) 万元"
+                    if let annex = dy.annex {
+                        line += "  公开清单 \(annex.rows.count) row\(annex.rows.count == 1 ? "" : "s") \(annex.total.wanString) 万元"
+                        line += dy.annexReconciles == true ? " (reconciles)" : " (does not reconcile)"
+                    }
                 }
                 out += line + "\n"
             }
@@ -59,29 +76,37 @@ public enum Report {
             let list = byFile[ByteKey(file)] ?? []
             out.append(0x0A)
             out.append(contentsOf: file.utf8)
-            out.append(contentsOf: " — \(list.count) problem\(list.count == 1 ? "" : "s") (".utf8)
+            out.append(contentsOf: (language == .zh ? " — \(list.count) 个问题（" : " — \(list.count) problem\(list.count == 1 ? "" : "s") (").utf8)
             for (k, c) in counts(list).enumerated() {
-                if k > 0 { out.append(contentsOf: ", ".utf8) }
+                if k > 0 { out.append(contentsOf: (language == .zh ? "，" : ", ").utf8) }
                 out.append(contentsOf: c.code.utf8)
                 out.append(contentsOf: " ×\(c.count)".utf8)
             }
-            out.append(contentsOf: ")\n".utf8)
+            out.append(contentsOf: (language == .zh ? "）\n" : ")\n").utf8)
             for i in list {
                 diagnostics[i].write(into: &out, language: language)
                 out.append(0x0A)
             }
         }
         if !diagnostics.isEmpty {
-            out.append(contentsOf: "\nBy code:\n".utf8)
+            out.append(contentsOf: (language == .zh ? "\n按代码：\n" : "\nBy code:\n").utf8)
             for c in counts(Array(diagnostics.indices)) {
-                out.append(contentsOf: ("  " + c.code.padding(toLength: 28, withPad: " ", startingAt: 0) + "\(c.count) \(c.severity.rawValue)\(c.count == 1 ? "" : "s")\n").utf8)
+                let count = language == .zh ? "\(c.count) 个\(c.severity.name(.zh))" : "\(c.count) \(c.severity.rawValue)\(c.count == 1 ? "" : "s")"
+                out.append(contentsOf: ("  " + c.code.padding(toLength: 28, withPad: " ", startingAt: 0) + count + "\n").utf8)
             }
         }
+        out.append(contentsOf: totals(diagnostics, language: language).utf8)
+        out.append(0x0A)
+        return out
+    }
+
+    /// `3 个错误，12 个警告，0 个提示` / `3 error(s), 12 warning(s), 0 note(s)`.
+    public static func totals(_ diagnostics: [Diagnostic], language: Language = .zh) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         let notes = diagnostics.count - errors - warnings
-        out.append(contentsOf: "\(errors) error(s), \(warnings) warning(s), \(notes) note(s)\n".utf8)
-        return out
+        return language == .zh ? "\(errors) 个错误，\(warnings) 个警告，\(notes) 个提示"
+            : "\(errors) error(s), \(warnings) warning(s), \(notes) note(s)"
     }
 
     /// Diagnostics for CI: `severity` and `code` are the stable English names; `message` is in

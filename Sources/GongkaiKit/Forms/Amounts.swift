@@ -1,6 +1,15 @@
 // Reading amounts written with units: `666万元`, `4000万元`, `155.00`, `210000元`.
 
 enum Amounts {
+    /// The unit an amount's text ends with (`666万元`, `449.8万`, `1,000,000元`, `2亿元`), if any.
+    static func unit(in text: String) -> MoneyUnit? {
+        var t = Substring(text)
+        while let l = t.last, l.isWhitespace || l == "。" || l == "." { t = t.dropLast() }
+        if t.hasSuffix("万元") || t.hasSuffix("万") || t.hasSuffix("亿元") || t.hasSuffix("亿") { return .wan }
+        if t.hasSuffix("元") { return .yuan }
+        return nil
+    }
+
     /// Parses an amount in 万元 unless the text names another unit (元, 亿元).
     /// Returns nil for text that is not an amount.
     static func wan(_ text: String) -> Money? {

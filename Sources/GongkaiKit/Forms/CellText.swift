@@ -11,10 +11,21 @@ enum CellText {
     static func clean(_ raw: String) -> String {
         let text = structured(raw)
         guard text.utf8.contains(0x0A) else { return text }
-        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true)
+        let parts = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true)
             .map { String(Substring($0)).trimmingWhitespace() }
             .filter { !$0.isEmpty }
-            .joined(separator: " ")
+        // Chinese text runs on across a line break (`产出` / `指标` is `产出指标`); other text
+        // takes a space.
+        var out = ""
+        for part in parts {
+            if let last = out.unicodeScalars.last, let first = part.unicodeScalars.first,
+               !(DisplayWidth.of(last.value) == 2 && DisplayWidth.of(first.value) == 2)
+            {
+                out += " "
+            }
+            out += part
+        }
+        return out
     }
 
     /// `clean` for a cell given as UTF-8 bytes (any bytes: invalid sequences are repaired).
@@ -78,21 +89,48 @@ enum CellText {
 
     /// Cell text keeping paragraph breaks (`\n`) from block-level markup.
     static func structured(_ raw: String) -> String {
-        var needsTags = false, needsEntities = false, needsMath = false
+        var needsTags = false, needsEntities = false, needsMath = false, needsSpaces = false
+        var previousSpace = false
         for b in raw.utf8 {
             switch b {
             case UInt8(ascii: "<"): needsTags = true
             case UInt8(ascii: "&"): needsEntities = true
             case UInt8(ascii: "$"), UInt8(ascii: "\\"): needsMath = true
+            case 0x20: if previousSpace { needsSpaces = true }
             default: break
             }
+            previousSpace = b == 0x20
         }
-        if !needsTags && !needsEntities && !needsMath { return raw.trimmingWhitespace() }
-        var text = raw
+        if !needsTags && !needsEntities && !needsMath && !needsSpaces { return raw.trimmingWhitespace() }
+        var text = needsSpaces ? joinParagraphSpaces(raw) : raw
         if needsTags { text = stripFormattingTags(text) }
         if needsEntities { text = decodeEntities(text) }
         if needsMath { text = convertMath(text) }
         return text.trimmingWhitespace()
+    }
+
+    /// Two spaces or more between Chinese characters are where a converter joined a cell's
+    /// paragraphs (markitdown's `项目  编码`): read as the line break they stand for.
+    static func joinParagraphSpaces(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == " ", i + 1 < scalars.count, scalars[i + 1] == " ", let before = out.last {
+                var j = i
+                while j < scalars.count, scalars[j] == " " { j += 1 }
+                if j < scalars.count, DisplayWidth.of(before.value) == 2, DisplayWidth.of(scalars[j].value) == 2 {
+                    out.append("\n")
+                } else {
+                    out.append(contentsOf: scalars[i..<j])
+                }
+                i = j
+                continue
+            }
+            out.append(scalars[i])
+            i += 1
+        }
+        return String(out)
     }
 
     private static let blockTags: Set<String> = [

@@ -14,13 +14,25 @@ public enum DocumentReader {
     public static func read(path: String, bytes: [UInt8]) -> DocumentResult {
         var doc = DocumentResult(path: path)
         // The publisher's front matter (source_url, date) is read and left as empty lines.
-        let bytes = FrontMatter.read(bytes, into: &doc)
+        let bytes = isWordFile(path) ? bytes : FrontMatter.read(bytes, into: &doc)
+        if isWordFile(path) {
+            // A Word file is read as it is: no converter between the form and the model.
+            switch DocxReader.blocks(of: bytes) {
+            case .failure(let problem):
+                doc.diagnose(problem.severity, line: problem.line, column: problem.column, code: problem.code,
+                             problem.message.zh, en: problem.message.en)
+                return doc
+            case .success(let reading):
+                read(reading, into: &doc)
+                return doc
+            }
+        }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            doc.diagnose(.error, line: 1, code: "empty-document", "document is empty")
+            doc.diagnose(.error, line: 1, code: "empty-document", "文档是空的", en: "document is empty")
             return doc
         }
         if let problem = Encoding.problem(in: bytes) {
-            doc.diagnose(.error, line: problem.line, code: problem.code, problem.message)
+            doc.diagnose(.error, line: problem.line, code: problem.code, problem.message.zh, en: problem.message.en)
             return doc
         }
         var text = bytes
@@ -28,35 +40,82 @@ public enum DocumentReader {
         // `Encoding.problem` found the bytes valid UTF-8 (without its BOM, still).
         let source = SourceText(path: path, validUTF8: text)
 
-        guard let layout = LayoutDetector.detect(source) else {
-            doc.diagnose(.error, line: 1, code: "unrecognised-layout",
-                         "not a recognised form: none of the four layouts (申报表, 市级财政项目支出预算绩效目标表, 部门项目及绩效目标情况, 项目绩效目标表) was found")
-            return doc
-        }
-        doc.layout = layout
-        // The blocks cmark finds are what A, B and C read (a Word table dump, D, is read line by line).
-        switch layout {
-        case .a, .b:
-            TabbedFormReader(source: source, blocks: CommonMark.blocks(of: text), layout: layout).read(into: &doc)
-        case .c:
-            DepartmentProjectsReader(source: source, blocks: CommonMark.blocks(of: text)).read(into: &doc)
-        case .d:
-            TableDumpReader(source: source).read(into: &doc)
-        }
-        finish(&doc)
+        read(MarkdownBlocks.read(source), into: &doc)
         return doc
+    }
+
+    /// Whether a path names a Word file (`.docx`), by its extension.
+    static func isWordFile(_ path: String) -> Bool {
+        path.lowercased().hasSuffix(".docx")
+    }
+
+    /// Reads a document's blocks into projects (whatever syntax they came from).
+    private static func read(_ reading: MarkupReading, into doc: inout DocumentResult) {
+        for p in reading.problems {
+            doc.diagnose(p.severity, line: p.line, column: p.column, code: p.code, p.message.zh, en: p.message.en)
+        }
+        let items = FormItems.items(of: reading.blocks)
+        doc.layout = LayoutDetector.detect(items)
+        var reader = FormReader(path: doc.path)
+        reader.hasTables = items.contains { if case .row = $0 { return true }; return false }
+        reader.read(items, into: &doc)
+        if let lookAlike = DocumentKinds.lookAlike(items, doc) {
+            // A self-evaluation, an evaluation report, a budget's explanation, a blank template:
+            // said as what it is, and nothing of it published.
+            doc.projects = []
+            doc.annex = nil
+            doc.overallGoals = nil
+            doc.kind = lookAlike.kind
+            doc.evidence = lookAlike.evidence
+            doc.diagnostics = doc.diagnostics.filter { $0.code.hasPrefix("html-") || $0.code.hasPrefix("docx-") || $0.code.hasPrefix("table-") }
+            let kind = lookAlike.kind.name
+            doc.diagnose(.warning, line: lookAlike.line, code: "not-a-target-form",
+                         "这不是绩效目标表，而是\(kind.zh)（\(lookAlike.evidence.zh)）；不发布其中的项目",
+                         en: "this is not a performance targets form but a \(kind.en) (\(lookAlike.evidence.en)); nothing of it is published")
+            return
+        }
+        guard let evidence = formEvidence(doc) else {
+            // No indicator header and no project named with an amount: not a form. What was
+            // read from it is not published (a project is never made up from stray rows).
+            let notes = doc.diagnostics.filter { $0.code == "empty-form" }
+            doc.projects = []
+            doc.annex = nil
+            doc.diagnostics = doc.diagnostics.filter { $0.code.hasPrefix("html-") || $0.code.hasPrefix("docx-") || $0.code.hasPrefix("table-") } + notes
+            doc.diagnose(.error, line: 1, code: "unrecognised-layout",
+                         "不是可识别的绩效目标表：没有找到指标表头（一级/二级/三级指标、指标值），也没有带金额的项目名称",
+                         en: "not a recognised form: no indicator header (一级/二级/三级指标, 指标值) and no project name with an amount was found")
+            return
+        }
+        doc.evidence = evidence.reason
+        finish(&doc)
+    }
+
+    /// Why a document holds a form: an indicator table's header, or a project with a name (from
+    /// a 项目名称 label or its title) and an amount; nil when it has neither.
+    static func formEvidence(_ doc: DocumentResult) -> (line: Int, reason: Localized)? {
+        for p in doc.projects {
+            if let header = p.indicatorColumns.headerLine {
+                return (header, Localized(zh: "指标表头，第\(header)行", en: "indicator header, line \(header)"))
+            }
+        }
+        for p in doc.projects where !p.name.isEmpty && (p.amount != nil || p.totalAmount != nil) {
+            let line = p.location.line
+            return (line, Localized(zh: "项目名称与金额，第\(line)行", en: "project name and amount, line \(line)"))
+        }
+        return nil
     }
 
     /// Document-level fill-in and checks after the layout reader ran.
     private static func finish(_ doc: inout DocumentResult) {
         if doc.projects.isEmpty {
-            doc.diagnose(.error, line: 1, code: "no-projects", "a \(doc.layout?.title ?? "") form with no project in it")
+            doc.diagnose(.error, line: 1, code: "no-projects", "绩效目标表中没有项目", en: "a form with no project in it")
         }
         for i in doc.projects.indices {
             var p = doc.projects[i]
             let line = p.location.line
             if p.name.isEmpty {
-                doc.diagnose(.error, line: line, code: "missing-name", "project has no name (no title and no 项目名称)")
+                doc.diagnose(.error, line: line, code: "missing-name", "项目没有名称（既无标题也无“项目名称”）",
+                             en: "project has no name (no title and no 项目名称)")
                 p.name = "未命名项目（第\(line)行）"
             }
             // C tables write `2024_就业见习服务`: the name is the part after the year.
@@ -75,23 +134,35 @@ public enum DocumentReader {
             let name = p.name
             p.otherNames.removeAll { $0 == name }
             if p.rawDepartment == nil { p.rawDepartment = doc.department }
+            if p.rawDepartment == nil, let unit = p.unit {
+                // No 主管部门: the unit that owns the budget (预算单位, 申报单位, 实施单位) stands for it.
+                p.rawDepartment = Departments.stripCode(unit)
+                doc.diagnose(.note, line: line, code: "department-from-unit",
+                             "项目‘\(p.name)’没有写主管部门，按其单位‘\(unit)’归集",
+                             en: "project ‘\(p.name)’ names no 主管部门; grouped under its unit ‘\(unit)’")
+            }
             if p.year == nil { p.year = doc.year }
             if p.amount == nil, let total = p.totalAmount { p.amount = total }
             if p.amount == nil {
-                doc.diagnose(.error, line: line, code: "missing-amount", "project ‘\(p.name)’ has no amount (项目总金额 / 年度资金总额 / 预算数)")
+                doc.diagnose(.error, line: line, code: "missing-amount", "项目‘\(p.name)’没有金额（项目总金额、年度资金总额或预算数）",
+                             en: "project ‘\(p.name)’ has no amount (项目总金额 / 年度资金总额 / 预算数)")
             }
             if p.year == nil {
-                doc.diagnose(.error, line: line, code: "missing-year", "project ‘\(p.name)’ has no year in its title or document")
+                doc.diagnose(.error, line: line, code: "missing-year", "项目‘\(p.name)’的标题和文档中都没有年度",
+                             en: "project ‘\(p.name)’ has no year in its title or document")
             }
             if p.rawDepartment == nil {
-                doc.diagnose(.error, line: line, code: "missing-department", "project ‘\(p.name)’ has no department (主管部门 or a title line)")
+                doc.diagnose(.error, line: line, code: "missing-department", "项目‘\(p.name)’没有部门（无“主管部门”，也无标题行）",
+                             en: "project ‘\(p.name)’ has no department (主管部门 or a title line)")
             }
             if p.indicators.isEmpty {
-                doc.diagnose(.warning, line: line, code: "no-indicators", "project ‘\(p.name)’ has no indicators (truncated form?)")
+                doc.diagnose(.warning, line: line, code: "no-indicators", "项目‘\(p.name)’没有绩效指标（表格不完整？）",
+                             en: "project ‘\(p.name)’ has no indicators (truncated form?)")
             } else if !p.indicators.contains(where: { $0.level1.utf8Contains("满意") || $0.level2.utf8Contains("满意") }) {
                 let last = p.indicators[p.indicators.count - 1].line
                 doc.diagnose(.warning, line: last, code: "incomplete-indicators",
-                             "project ‘\(p.name)’: the indicator table ends before any 满意度指标 (truncated form?)")
+                             "项目‘\(p.name)’的指标表在满意度指标之前就结束了（表格不完整？）",
+                             en: "project ‘\(p.name)’: the indicator table ends before any 满意度指标 (truncated form?)")
             }
             doc.projects[i] = p
         }
@@ -131,47 +202,41 @@ func reconcileYear(with filed: Int?, _ doc: inout DocumentResult) {
     guard years.count == 1, let read = years.first, read != filed else { return }
     let line = doc.projects.first?.location.line ?? 1
     doc.diagnose(.warning, line: line, code: "year-mismatch",
-                 "the document says \(read) but is filed as \(filed) (its file name); published under \(filed)")
+                 "文档写的是\(read)年，但文件名归在\(filed)年；按\(filed)年发布",
+                 en: "the document says \(read) but is filed as \(filed) (its file name); published under \(filed)")
     for i in doc.projects.indices { doc.projects[i].year = filed }
     doc.year = filed
 }
 
-/// Which layout a document is, from the rows and titles it contains (byte searches, no decoding).
+/// Which of the known layouts a document's form is, from its titles and labels (whatever
+/// syntax its tables were written in).
 enum LayoutDetector {
-    private static func p(_ s: String) -> [UInt8] { Array(s.utf8) }
-    private static let dumpCells = [p("项目名称"), p("资金支出计划（%）"), p("预算规模及资金用途")]
-    /// Patterns in table rows and in text lines, with the layout and weight each one votes for.
-    private static let rowSignals: [([UInt8], Layout, Int)] = [
-        (p("主管部门及代码"), .c, 2), (p("本年度项目金额"), .b, 2), (p("绩效支出明细"), .b, 1), (p("项目总金额"), .a, 1),
+    /// Labels in table cells and titles in text, with the layout and weight each one votes for.
+    private static let cellSignals: [(String, Layout, Int)] = [
+        ("主管部门及代码", .c, 2), ("本年度项目金额", .b, 2), ("绩效支出明细", .b, 1), ("项目总金额", .a, 1),
+        ("资金支出计划（%）", .d, 2), ("预算规模及资金用途", .d, 1),
     ]
-    private static let textSignals: [([UInt8], Layout, Int)] = [
-        (p("申报表"), .a, 2), (p("市级财政项目支出预算绩效目标表"), .b, 2), (p("部门项目及绩效目标情况"), .c, 2),
-        (p("绩效目标公开清单"), .c, 2), (p("项目绩效目标表"), .d, 1),
+    private static let textSignals: [(String, Layout, Int)] = [
+        ("申报表", .a, 2), ("市级财政项目支出预算绩效目标表", .b, 2), ("部门项目及绩效目标情况", .c, 2),
+        ("绩效目标公开清单", .c, 2), ("项目绩效目标表", .d, 1),
     ]
 
-    static func detect(_ source: SourceText) -> Layout? {
+    static func detect(_ items: [FormItem]) -> Layout? {
         var votes: [Layout: Int] = [:]
-        let bytes = source.bytes
-        for n in 1...max(source.lineCount, 1) where n <= source.lineCount {
-            var range = source.lineRange(n)
-            guard !range.isEmpty else { continue }
-            if source.hasTab(n) {
-                if bytes[range.lowerBound] == 0x09 {
-                    // A one-cell line of a Word table dump: `\t项目名称`.
-                    var cell = range.lowerBound + 1..<range.upperBound
-                    while cell.upperBound > cell.lowerBound, bytes[cell.upperBound - 1] == 0x20 || bytes[cell.upperBound - 1] == 0x09 {
-                        cell = cell.lowerBound..<cell.upperBound - 1
+        for item in items {
+            switch item {
+            case .row(let row, _):
+                for cell in row.cells where !cell.isEmpty && cell.utf8.count <= 30 {
+                    for (pattern, layout, weight) in cellSignals where cell.utf8Contains(pattern) {
+                        votes[layout, default: 0] += weight
                     }
-                    if dumpCells.contains(where: { $0.elementsEqual(bytes[cell]) }) { votes[.d, default: 0] += 1 }
                 }
-                for (pattern, layout, weight) in rowSignals where ByteSearch.contains(pattern, in: bytes, range: range) {
+            case .text(_, let text, _):
+                for (pattern, layout, weight) in textSignals where text.utf8Contains(pattern) {
                     votes[layout, default: 0] += weight
                 }
-            } else {
-                while range.upperBound > range.lowerBound, bytes[range.upperBound - 1] == 0x20 { range = range.lowerBound..<range.upperBound - 1 }
-                for (pattern, layout, weight) in textSignals where ByteSearch.contains(pattern, in: bytes, range: range) {
-                    votes[layout, default: 0] += weight
-                }
+            case .blank:
+                break
             }
         }
         for layout in [Layout.d, .c, .b, .a] where votes[layout, default: 0] >= 2 {
@@ -186,7 +251,7 @@ enum Encoding {
     struct Problem {
         var line: Int
         var code: String
-        var message: String
+        var message: Localized
     }
 
     static func problem(in bytes: [UInt8]) -> Problem? {
@@ -204,10 +269,12 @@ enum Encoding {
         }
         if let nul {
             let line = 1 + bytes[..<nul].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            return Problem(line: line, code: "binary-file", message: "binary file (contains NUL bytes), not a converted form")
+            return Problem(line: line, code: "binary-file", message: Localized(
+                zh: "二进制文件（含 NUL 字节），不是转换后的表格", en: "binary file (contains NUL bytes), not a converted form"))
         }
         if controls > max(8, bytes.count / 100) {
-            return Problem(line: 1, code: "binary-file", message: "binary file (\(controls) control bytes), not a converted form")
+            return Problem(line: 1, code: "binary-file", message: Localized(
+                zh: "二进制文件（\(controls) 个控制字节），不是转换后的表格", en: "binary file (\(controls) control bytes), not a converted form"))
         }
         // Only when the bytes are not UTF-8 are they walked again, to find the first bad line.
         if bytes.isValidUTF8 { return nil }
@@ -228,8 +295,9 @@ enum Encoding {
             }
         }
         if bad > 0 {
-            return Problem(line: badLine, code: "not-utf8",
-                           message: "not UTF-8 text (\(bad) invalid byte sequence(s), first on this line); convert it, e.g. `iconv -f GB18030 -t UTF-8`")
+            return Problem(line: badLine, code: "not-utf8", message: Localized(
+                zh: "不是 UTF-8 文本（\(bad) 处无效字节，第一处在本行）；请先转换编码，例如 `iconv -f GB18030 -t UTF-8`",
+                en: "not UTF-8 text (\(bad) invalid byte sequence(s), first on this line); convert it, e.g. `iconv -f GB18030 -t UTF-8`"))
         }
         return nil
     }

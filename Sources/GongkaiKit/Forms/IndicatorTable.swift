@@ -2,8 +2,21 @@
 
 /// The columns of an indicator table, read from its header row.
 struct IndicatorHeader {
-    enum Role: Equatable {
-        case label, level1, level2, level3, description, halfYear, value, basis
+    /// A column of an indicator table (the keys of labels.yml's `indicator_columns`).
+    enum Role: String, Equatable {
+        case label, level1, level2, level3, description
+        case halfYear = "half_year"
+        case value
+        /// 中期/长期/实施期 targets beside the 年度 ones.
+        case longValue = "long_value"
+        case basis
+        /// The operator of the value in a column of its own (`=`, `≥`).
+        case `operator`
+        /// The unit of the value in a column of its own (`米`, `%`).
+        case unit
+        /// 分值: the indicator's weight.
+        case weight
+        case remark
     }
 
     /// The role of each header cell, by position (empty header cells are `.label`).
@@ -16,17 +29,11 @@ struct IndicatorHeader {
     var hasDescription: Bool { roles.contains(.description) }
     var hasBasis: Bool { roles.contains(.basis) }
 
-    private static let roleNames: [ByteKey: Role] = {
-        var t: [String: Role] = [:]
-        for k in ["一级指标", "一级"] { t[k] = .level1 }
-        for k in ["二级指标", "二级目标", "二级"] { t[k] = .level2 }
-        for k in ["三级指标", "指标内容", "指标名称", "三级"] { t[k] = .level3 }
-        for k in ["绩效指标描述", "指标描述", "指标解释", "指标说明"] { t[k] = .description }
-        for k in ["半年(程)指标值", "半年指标值", "半年度指标值"] { t[k] = .halfYear }
-        for k in ["指标值", "指标目标值", "目标值", "全年(程)指标值", "全年指标值", "年度指标值"] { t[k] = .value }
-        for k in ["指标值确定依据", "确定依据", "指标值设定依据"] { t[k] = .basis }
-        return Dictionary(uniqueKeysWithValues: t.map { (ByteKey($0.key), $0.value) })
-    }()
+    /// The column a header cell names (`一级指标` → `.level1`), or nil for any other text.
+    static func role(of cell: String) -> Role? {
+        guard !cell.isEmpty, cell.utf8.count <= 60 else { return nil }
+        return Vocabulary.current.column(LabelText.key(cell))
+    }
 
     /// Recognises a header row (`一级指标 二级指标 三级指标 指标值 …`); nil for any other row.
     init?(cells: [String], line: Int) {
@@ -35,7 +42,7 @@ struct IndicatorHeader {
         var roles: [Role] = []
         var seen1 = false, seen2 = false, seen3 = false, seenValue = false
         for cell in cells {
-            let role = cell.utf8.count <= 30 ? (Self.roleNames[ByteKey(Labels.normalize(cell))] ?? .label) : .label
+            let role = Self.role(of: cell) ?? .label
             switch role {
             case .level1: seen1 = true
             case .level2: seen2 = true
@@ -73,6 +80,16 @@ struct IndicatorTableReader {
 
     init(header: IndicatorHeader) { self.header = header }
 
+    /// The row being read and the line of each of its cells: a target is at its value's cell.
+    private var rowCells: [String] = []
+    private var rowLines: [Int] = []
+
+    /// The line of the cell holding `text` (the row's last such cell), else `line`.
+    private func line(of text: String?, else line: Int) -> Int {
+        guard let text, let i = rowCells.lastIndex(of: text), i < rowLines.count else { return line }
+        return rowLines[i]
+    }
+
     /// A cell of a row with its position in the row.
     private struct Cell {
         var text: String
@@ -80,8 +97,10 @@ struct IndicatorTableReader {
     }
 
     /// Interprets one row. Diagnostics (garbage cells, extra cells) go to `report`.
-    mutating func read(cells rawCells: [String], line: Int,
+    mutating func read(cells rawCells: [String], line: Int, cellLines: [Int]? = nil,
                        report: (Severity, String, String) -> Void) -> IndicatorRowReading? {
+        rowCells = rawCells
+        rowLines = cellLines ?? Array(repeating: line, count: rawCells.count)
         var cells = rawCells
         while let last = cells.last, last.isEmpty { cells.removeLast() }
         guard !cells.isEmpty else { return nil }
@@ -267,7 +286,7 @@ struct IndicatorTableReader {
         for (role, v) in zip(roles, values) {
             if role == .halfYear { half = nonEmpty(v) } else if value == nil { value = nonEmpty(v) }
         }
-        return Target(halfYear: half, value: value, line: line)
+        return Target(halfYear: half, value: value, line: self.line(of: value ?? half, else: line))
     }
 
     private func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }

@@ -1,4 +1,4 @@
-// A table row: cleaned cells and the line it starts on.
+// A table row as the form reader sees it: cleaned cells, each with the line it starts on.
 
 /// One row of a form's table, as cells of cleaned text.
 struct Row {
@@ -6,35 +6,32 @@ struct Row {
     var cells: [String]
     /// The last source line of the row (rows of cell-per-line dumps span lines).
     var lastLine: Int
+    /// Where each cell starts (parallel to `cells`): a problem with a cell is reported there.
+    var cellLines: [Int]
+    var cellColumns: [Int?]
 
-    init(line: Int, cells: [String], lastLine: Int? = nil) {
+    init(line: Int, cells: [String], lastLine: Int? = nil, cellLines: [Int]? = nil, cellColumns: [Int?]? = nil) {
         self.line = line
         self.cells = cells
         self.lastLine = lastLine ?? line
+        self.cellLines = cellLines ?? Array(repeating: line, count: cells.count)
+        self.cellColumns = cellColumns ?? Array(repeating: nil, count: cells.count)
     }
 
     var lines: ClosedRange<Int> { line...max(line, lastLine) }
 
     var filledCells: [String] { cells.filter { !$0.isEmpty } }
     var isEmpty: Bool { cells.allSatisfy(\.isEmpty) }
+
+    /// The line of the cell at `index` (the row's line when there is no such cell).
+    func line(ofCell index: Int) -> Int { index >= 0 && index < cellLines.count ? cellLines[index] : line }
 }
 
 extension SourceText {
     /// The cleaned cells of a tab-separated line.
     func row(_ n: Int) -> Row {
         guard n >= 1, n <= lineCount else { return Row(line: n, cells: [""]) }
-        let r = lineRange(n)
-        return bytes.withUnsafeBufferPointer { buf in
-            var cells: [String] = []
-            cells.reserveCapacity(12)  // most rows have fewer cells: no regrowth
-            var start = r.lowerBound
-            for i in r where buf[i] == 0x09 {
-                cells.append(CellText.clean(validUTF8: UnsafeBufferPointer(rebasing: buf[start..<i])))
-                start = i + 1
-            }
-            cells.append(CellText.clean(validUTF8: UnsafeBufferPointer(rebasing: buf[start..<r.upperBound])))
-            return Row(line: n, cells: cells)
-        }
+        return Row(line: n, cells: TabRows.cells(self, line: n).map(\.text))
     }
 
     /// The cleaned text of a line without tabs.

@@ -15,8 +15,20 @@ struct TableReader {
     var project: Project
     private var state: State = .fields
     private var indicators: IndicatorTableReader?
+    /// An indicator row that stopped before its values, waiting for the row with them.
+    private var heldRow: Row?
     /// The group label of the last labelled row (`预算规模及资金用途`, `绩效目标`).
     private var lastGroup: FieldKind?
+    /// The unit the last group label named (`项目资金（万元）`): the amounts under it are in it.
+    private var groupUnit: MoneyUnit?
+    /// The unit the table states for all its amounts (`金额单位：万元`).
+    var tableUnit: MoneyUnit?
+    /// A row of labels only, waiting for the row of their values.
+    private var heldLabels: [Pair]?
+    /// The rank of the department label read so far (the transfer-payment chain's most local
+    /// level names the department).
+    private var departmentRank = Int.min
+    private var totalUnit: MoneyUnit?
     private let file: String
 
     init(project: Project, file: String) {
@@ -26,11 +38,80 @@ struct TableReader {
 
     var hasIndicatorTable: Bool { indicators != nil }
 
+    /// Whether the rows read now are an indicator table's.
+    var isReadingIndicators: Bool {
+        if case .indicators = state { return true }
+        return false
+    }
+
+    /// Reads what is still held back; call when the project's rows end.
+    mutating func finish(into doc: inout DocumentResult) {
+        flushHeldRow(into: &doc)
+        flushHeldLabels(into: &doc)
+        if project.amount == nil, let total = project.totalAmount {
+            project.amount = total
+            project.amountUnit = totalUnit
+        }
+    }
+
+    private mutating func flushHeldRow(into doc: inout DocumentResult) {
+        guard let held = heldRow else { return }
+        heldRow = nil
+        readIndicatorRow(held, into: &doc)
+    }
+
+    /// Whether an indicator row ends before its values: a name (and categories) with nothing
+    /// under the value columns and no value-like cell.
+    private static func stopsBeforeValues(_ row: Row, _ header: IndicatorHeader) -> Bool {
+        let filled = row.cells.filter { !$0.isEmpty }
+        guard !filled.isEmpty, filled.count <= 3, !filled.contains(where: IndicatorVocabulary.isValueLike),
+              filled.contains(where: { !IndicatorVocabulary.isVocabulary($0) }) else { return false }
+        for role in header.valueRoles {
+            if let p = header.position(of: role), p < row.cells.count, !row.cells[p].isEmpty { return false }
+        }
+        guard let last = row.cells.lastIndex(where: { !$0.isEmpty }), let name = header.position(of: .level3) else { return false }
+        return last <= name
+    }
+
+    /// The two halves of a cut row as one row, when the second names no category and both fit
+    /// under the header.
+    private static func join(_ first: Row, _ second: Row, _ header: IndicatorHeader) -> Row? {
+        let filled = second.cells.enumerated().filter { !$0.element.isEmpty }
+        guard !filled.isEmpty, !filled.contains(where: { IndicatorVocabulary.isVocabulary($0.element) }) else { return nil }
+        if let p = header.position(of: .level1), p < second.cells.count, !second.cells[p].isEmpty { return nil }
+        guard let last = first.cells.lastIndex(where: { !$0.isEmpty }), last + 1 + filled.count <= header.width else { return nil }
+        var cells = Array(first.cells[...last])
+        var lines = Array(first.cellLines.prefix(last + 1))
+        for (i, text) in filled {
+            cells.append(text)
+            lines.append(second.line(ofCell: i))
+        }
+        return Row(line: first.line, cells: cells, lastLine: max(first.lastLine, second.lastLine), cellLines: lines)
+    }
+
     mutating func read(_ row: Row, into doc: inout DocumentResult) {
         guard !row.isEmpty else { return }
         if let header = IndicatorHeader(cells: row.cells, line: row.line) {
+            flushHeldRow(into: &doc)
+            flushHeldLabels(into: &doc)
             startIndicators(header, lines: row.lines)
             return
+        }
+        if case .indicators = state, let header = indicators?.header {
+            // An indicator row that a page break or a converter cut in two: the name in one row,
+            // its values in the next.
+            if let held = heldRow {
+                heldRow = nil
+                if let joined = Self.join(held, row, header) {
+                    readIndicatorRow(joined, into: &doc)
+                    return
+                }
+                readIndicatorRow(held, into: &doc)
+            }
+            if Self.stopsBeforeValues(row, header) {
+                heldRow = row
+                return
+            }
         }
         switch state {
         case .fields:
@@ -47,33 +128,6 @@ struct TableReader {
             state = .fields
         case .indicators:
             readIndicatorRow(row, into: &doc)
-        }
-    }
-
-    /// Appends text that continues the last cell read (a cell split over lines).
-    mutating func continueLastCell(_ text: String, line: Int) -> Bool {
-        guard !text.isEmpty else { return true }
-        switch state {
-        case .indicators:
-            guard var last = project.indicators.popLast() else { return false }
-            if last.targets.count == 1, var target = last.targets.first, let v = target.value {
-                target.value = v + text
-                last.targets = [target]
-            } else {
-                last.name += text
-            }
-            project.indicators.append(last)
-            project.structuralLines.append(line)
-            return true
-        default:
-            guard var field = project.fields.popLast() else { return false }
-            field.value += "\n" + text
-            project.fields.append(field)
-            if let i = project.sections.lastIndex(where: { $0.line == field.line }) {
-                project.sections[i].text += "\n" + text
-            }
-            project.structuralLines.append(line)
-            return true
         }
     }
 
@@ -96,22 +150,78 @@ struct TableReader {
 
     // MARK: Header fields
 
-    private mutating func readFieldRow(_ row: Row, into doc: inout DocumentResult) {
-        // Split the row into (label, values) pairs.
-        var pairs: [(label: String, kind: FieldKind?, values: [String])] = []
-        for cell in row.cells where !cell.isEmpty {
+    /// One label of a row with the values after it (and where each value cell is).
+    private struct Pair {
+        var label: String
+        var kind: FieldKind?
+        var values: [String] = []
+        var lines: [Int] = []
+        var line: Int
+    }
+
+    /// Splits a row into (label, values) pairs: a label cell starts a pair, the cells after it
+    /// are its values; a cell `标签:值` is a pair of its own.
+    private func pairs(_ row: Row) -> [Pair] {
+        var pairs: [Pair] = []
+        for (i, cell) in row.cells.enumerated() where !cell.isEmpty {
+            let line = row.line(ofCell: i)
             if let kind = Labels.field(cell) {
-                pairs.append((cell, kind, []))
+                pairs.append(Pair(label: cell, kind: kind, line: line))
+            } else if let (label, kind, value) = Self.labelAndValue(cell) {
+                pairs.append(Pair(label: label, kind: kind, values: [value], lines: [line], line: line))
             } else if pairs.isEmpty {
-                pairs.append(("", nil, [cell]))
+                pairs.append(Pair(label: "", kind: nil, values: [cell], lines: [line], line: line))
             } else {
                 pairs[pairs.count - 1].values.append(cell)
+                pairs[pairs.count - 1].lines.append(line)
             }
         }
+        return pairs
+    }
+
+    /// `年度资金总额:50万` → (`年度资金总额`, the kind, `50万`): a known label and its value in
+    /// one cell.
+    static func labelAndValue(_ cell: String) -> (String, FieldKind, String)? {
+        guard let colon = cell.firstIndex(where: { $0 == ":" || $0 == "：" }), colon > cell.startIndex else { return nil }
+        let label = String(cell[..<colon])
+        let value = cell[cell.index(after: colon)...].trimmingWhitespace()
+        guard !value.isEmpty, label.scalarCount <= 20, let kind = Labels.field(label) else { return nil }
+        return (label, kind, value)
+    }
+
+    private mutating func readFieldRow(_ row: Row, into doc: inout DocumentResult) {
+        var pairs = pairs(row)
         guard !pairs.isEmpty else { return }
+        // A row of labels only, its values in the row below (`资金来源 财政拨款 上年结转 …` then
+        // `36 0 0 …`).
+        if let held = heldLabels {
+            heldLabels = nil
+            if pairs.allSatisfy({ $0.kind == nil }), let values = pairs.first?.values, !values.isEmpty,
+               values.count <= held.count, values.count * 2 >= held.count
+            {
+                let cellLines = pairs[0].lines
+                var joined: [Pair] = []
+                for (k, label) in held.enumerated() {
+                    var pair = label
+                    if k < values.count {
+                        pair.values = [values[k]]
+                        pair.lines = [cellLines[k]]
+                    }
+                    joined.append(pair)
+                }
+                pairs = joined
+            } else {
+                for label in held { apply(label, row: row, into: &doc) }
+            }
+        } else if pairs.count >= 2, pairs.allSatisfy({ $0.kind != nil && $0.values.isEmpty }),
+                  !pairs.contains(where: { if case .spendingPlan? = $0.kind { return true }; if case .subItems? = $0.kind { return true }; return false })
+        {
+            heldLabels = pairs
+            project.structuralLines.append(contentsOf: row.lines)
+            return
+        }
 
         for (index, pair) in pairs.enumerated() {
-            let value = pair.values.joined(separator: " ")
             guard let kind = pair.kind else {
                 readUnlabelled(values: pair.values, row: row, into: &doc)
                 continue
@@ -128,12 +238,19 @@ struct TableReader {
                 return
             case .fundingGroup, .goalGroup:
                 lastGroup = kind
+                groupUnit = Labels.unit(pair.label) ?? (kind == .fundingGroup ? nil : groupUnit)
+                let value = pair.values.joined(separator: " ")
                 if !value.isEmpty { project.fields.append(Field(label: pair.label, value: value, line: row.line)) }
                 else if index == 0 { project.structuralLines.append(row.line) }
             default:
-                apply(kind, label: pair.label, value: value, line: row.line, into: &doc)
+                apply(pair, row: row, into: &doc)
             }
         }
+    }
+
+    private mutating func apply(_ pair: Pair, row: Row, into doc: inout DocumentResult) {
+        guard let kind = pair.kind else { return }
+        apply(kind, label: pair.label, value: pair.values.joined(separator: " "), line: row.line, valueLine: pair.lines.first ?? pair.line, into: &doc)
     }
 
     private mutating func readUnlabelled(values: [String], row: Row, into doc: inout DocumentResult) {
@@ -157,11 +274,25 @@ struct TableReader {
         }
     }
 
-    private mutating func apply(_ kind: FieldKind, label: String, value: String, line: Int, into doc: inout DocumentResult) {
+    /// Fills in what a label says. `line` is the row's (where the field is recorded), `valueLine`
+    /// the value cell's (where a problem with the value is reported).
+    private mutating func apply(_ kind: FieldKind, label: String, value: String, line: Int, valueLine: Int? = nil,
+                                into doc: inout DocumentResult) {
+        let valueLine = valueLine ?? line
         project.fields.append(Field(label: label, value: value, line: line))
         switch kind {
         case .department:
-            if !value.isEmpty { project.rawDepartment = Departments.stripCode(value) }
+            if !value.isEmpty, departmentRank <= 1000 {
+                project.rawDepartment = Departments.stripCode(value)
+                departmentRank = 1000
+            }
+        case .departmentLevel(let rank):
+            if !value.isEmpty, rank >= departmentRank, departmentRank < 1000 {
+                project.rawDepartment = Departments.stripCode(value)
+                departmentRank = rank
+            }
+        case .parentName:
+            if !value.isEmpty, !project.otherNames.contains(value) { project.otherNames.append(value) }
         case .unit:
             if !value.isEmpty { project.unit = value }
         case .name:
@@ -178,16 +309,26 @@ struct TableReader {
             let digits = value.filter { $0.isLetter || $0.isNumber }
             project.code = digits.isEmpty ? nil : digits
         case .totalAmount:
-            if let money = amount(value, label: label, line: line, into: &doc) { project.totalAmount = money }
+            if let (money, unit) = amount(value, label: label, line: valueLine, into: &doc) {
+                project.totalAmount = money
+                totalUnit = unit
+            }
         case .yearAmount:
-            if let money = amount(value, label: label, line: line, into: &doc) { project.amount = money }
+            if project.amount == nil, let (money, unit) = amount(value, label: label, line: valueLine, into: &doc) {
+                project.amount = money
+                project.amountUnit = unit
+            }
         case .funding(let name):
-            let money = value.isEmpty ? nil : amount(value, label: label, line: line, into: &doc)
+            let money = value.isEmpty ? nil : amount(value, label: label, line: valueLine, into: &doc)?.0
             project.funding.append(FundingLine(label: name, amount: money, text: value, line: line))
         case .source:
             if !value.isEmpty { project.source = value }
         case .period:
             if !value.isEmpty { project.period = value }
+        case .periodStart:
+            if !value.isEmpty { project.period = value + (project.period.map { "—" + $0 } ?? "") }
+        case .periodEnd:
+            if !value.isEmpty { project.period = (project.period.map { $0 + "—" } ?? "") + value }
         case .year:
             if let y = Titles.year(in: value) { project.year = y }
         case .narrative(let title, let isGoal):
@@ -198,15 +339,38 @@ struct TableReader {
             if !value.isEmpty {
                 project.sections.append(NarrativeSection(title: title, text: value, line: line, isGoal: true))
             }
-        case .fundingGroup, .goalGroup, .subItems, .spendingPlan:
+        case .fundingGroup, .goalGroup, .subItems, .spendingPlan, .contact:
             break
         }
     }
 
-    private func amount(_ text: String, label: String, line: Int, into doc: inout DocumentResult) -> Money? {
+    /// Reads what is held back (a row of labels whose values never came) and ends the project's
+    /// rows.
+    private mutating func flushHeldLabels(into doc: inout DocumentResult) {
+        guard let held = heldLabels else { return }
+        heldLabels = nil
+        for label in held {
+            guard let kind = label.kind else { continue }
+            apply(kind, label: label.label, value: "", line: label.line, into: &doc)
+        }
+    }
+
+    /// An amount and the unit the form wrote it in: the value's own (`449.8万`, `666万元`), else
+    /// the label's (`项目资金（元）`), its group label's or the table's (`金额单位：万元`); nil when
+    /// none says, and then the amount is read as 万元 and reported as uncertain.
+    private func amount(_ text: String, label: String, line: Int, into doc: inout DocumentResult) -> (Money, MoneyUnit?)? {
         guard !text.isEmpty else { return nil }
-        if let money = Amounts.wan(text) { return money }
-        doc.diagnose(.warning, line: line, code: "unreadable-amount", "\(label) ‘\(text)’ is not an amount in 万元")
+        let unit = Amounts.unit(in: text) ?? Labels.unit(label) ?? groupUnit ?? tableUnit
+        if let money = unit == .yuan ? Amounts.yuan(text) : Amounts.wan(text) {
+            if unit == nil {
+                doc.diagnose(.warning, line: line, code: "amount-unit-unknown",
+                             "\(label)‘\(text)’没有注明单位（标签、表头和数值都未写元或万元），暂按万元读取并标为单位不确定",
+                             en: "\(label) ‘\(text)’ names no unit (neither its label, the table nor the value says 元 or 万元); read as 万元 and marked uncertain")
+            }
+            return (money, unit)
+        }
+        doc.diagnose(.warning, line: line, code: "unreadable-amount", "\(label)‘\(text)’不是金额",
+                     en: "\(label) ‘\(text)’ is not an amount")
         return nil
     }
 
@@ -254,7 +418,7 @@ struct TableReader {
         guard var reader = indicators else { return }
         let path = doc.path
         var found: [Diagnostic] = []
-        let reading = reader.read(cells: row.cells, line: row.line) { severity, code, message in
+        let reading = reader.read(cells: row.cells, line: row.line, cellLines: row.cellLines) { severity, code, message in
             found.append(Diagnostic(severity, SourceLocation(file: path, line: row.line), code: code, message))
         }
         indicators = reader

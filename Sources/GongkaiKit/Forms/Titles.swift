@@ -56,10 +56,26 @@ enum Titles {
         return s.isEmpty ? nil : s
     }
 
+    /// The project a form title names, or nil for a title that names none (`市级财政项目支出预算
+    /// 绩效目标表`, `项目支出绩效目标表`).
+    static func projectName(inTitle title: String) -> String? {
+        let name = title.utf8Contains("申报表") ? projectName(inApplicationTitle: title) : projectName(inTargetTableTitle: title)
+        guard let name else { return nil }
+        var rest = name
+        for word in genericTitleWords { rest = rest.replacingAll(word, with: "") }
+        return rest.trimming("#()（） ").isEmpty ? nil : name
+    }
+
+    /// Words of form titles that name no project.
+    private static let genericTitleWords = [
+        "项目支出", "部门项目", "市级", "省级", "县级", "区级", "财政", "项目", "支出", "预算", "部门", "年度", "整体", "绩效", "目标", "申报",
+    ]
+
     /// Whether a line reads like a department's name (`旌德县人力资源和社会保障局`, `高新区人社局`).
     static func looksLikeDepartment(_ text: String) -> Bool {
         let s = text.trimmingWhitespace()
-        guard s.scalarCount >= 3, s.scalarCount <= 40, !s.utf8.contains(0x09) else { return false }
+        guard s.scalarCount >= 3, s.scalarCount <= 40, !s.utf8.contains(0x09), !s.contains(where: { $0 == ":" || $0 == "：" || $0 == " " }),
+              !Vocabulary.current.isPageText(s) else { return false }
         let endings = ["局", "委", "办", "办公室", "中心", "院", "部", "厅", "会", "署", "站", "所", "馆", "处", "委员会"]
         return endings.contains { s.utf8HasSuffix($0) } && year(in: s) == nil
     }

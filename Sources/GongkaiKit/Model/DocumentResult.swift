@@ -4,6 +4,10 @@
 public struct DocumentResult: Sendable {
     public var path: String
     public var layout: Layout?
+    /// What kind of document it is (a look-alike publishes no project).
+    public var kind: DocumentKind = .targets
+    /// Why gongkai took it for what it is (`指标表头，第12行`), for `check` to say.
+    public var evidence: Localized?
     /// The department named by the document itself (title line or 主管部门), raw.
     public var department: String?
     /// Other raw department spellings seen in the document (units, titles).

@@ -199,6 +199,7 @@ public struct Project: Sendable {
         var otherNames: [String] = []
         var code: String?
         var amount: Money?
+        var amountUnit: MoneyUnit?
         var totalAmount: Money?
         var period: String?
         var source: String?
@@ -215,7 +216,7 @@ public struct Project: Sendable {
             let s = Storage(layout: layout, location: location, name: name)
             s.rawDepartment = rawDepartment; s.department = department; s.departmentKey = departmentKey
             s.unit = unit; s.year = year; s.otherNames = otherNames; s.code = code
-            s.amount = amount; s.totalAmount = totalAmount; s.period = period; s.source = source
+            s.amount = amount; s.amountUnit = amountUnit; s.totalAmount = totalAmount; s.period = period; s.source = source
             s.detailsBox = detailsBox; s.digest = digest
             return s
         }
@@ -278,6 +279,12 @@ public struct Project: Sendable {
     public var amount: Money? {
         get { storage.amount }
         _modify { let s = unique; yield &s.amount }
+    }
+    /// The unit the form wrote `amount` in (元 or 万元), or nil when nothing says which: the
+    /// amount was then read as 万元 and is uncertain.
+    public var amountUnit: MoneyUnit? {
+        get { storage.amountUnit }
+        _modify { let s = unique; yield &s.amountUnit }
     }
     /// 项目总金额 where the form states it.
     public var totalAmount: Money? {

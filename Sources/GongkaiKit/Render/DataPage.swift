@@ -31,7 +31,6 @@ extension Pages {
                             "period": .string(period),
                             "projectCount": .int(site.projectCount),
                             "published": PageContext.date(ctx.latestDate(site.departmentYears.lazy.flatMap(\.files))),
-                            "baseURL": .string(ctx.baseURL),
                         ])
     }
 }

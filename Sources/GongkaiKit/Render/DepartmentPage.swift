@@ -20,7 +20,6 @@ extension Pages {
                 "total": .string(dy.total.groupedWan),
                 "changeAmount": .string(changeAmount),
                 "changePercent": .string(changePercent),
-                "previousYear": .string(previous.map { "\($0.year)年" }),
                 "annex": .opt(dy.annex.map { _ in .string(dy.annexReconciles == true ? "一致" : "不一致") }),
             ]))
             var text = "\(dy.total.groupedWan) 万元"

@@ -7,10 +7,15 @@ struct PageContext: Sendable {
     let config: SiteConfig
     let index: SiteIndex
     let site: V
+    /// Whether the theme has `assets/custom.css`, linked after the stylesheet.
+    let customCSS: Bool
+    /// What every page has from the settings: `params`, `footer`, `hasCustomCSS`.
+    let shared: TemplateObject
 
-    init(config: SiteConfig, index: SiteIndex) {
+    init(config: SiteConfig, index: SiteIndex, customCSS: Bool = false) {
         self.config = config
         self.index = index
+        self.customCSS = customCSS
         let license: V = config.license.map { l in .object(["title": .string(l.title), "href": .string(l.path), "name": .string(l.name)]) } ?? .null
         self.site = .object([
             "title": .string(config.title), "language": .string(config.language),
@@ -18,6 +23,7 @@ struct PageContext: Sendable {
             "locale": .string(config.language.replacingOccurrences(of: "-", with: "_")),
             "license": license,
         ])
+        self.shared = ["params": config.paramsValue, "footer": config.footerValue, "hasCustomCSS": .bool(customCSS)]
     }
 
     /// `../../` for `/a/b/` and `/a/b/c.html`, `./` for `/`.
@@ -49,7 +55,8 @@ struct PageContext: Sendable {
         let root = Self.root(of: path)
         return PageView(
             path: path, title: title, headTitle: (headTitle ?? title) + " - " + config.title, description: description, root: root,
-            canonical: canonical(path), breadcrumbs: breadcrumbs.map { V.link($0.0, href($0.1, from: root)) }, fields: fields, site: site)
+            canonical: canonical(path), breadcrumbs: breadcrumbs.map { V.link($0.0, href($0.1, from: root)) }, fields: fields, site: site,
+            shared: shared)
     }
 
     /// The latest publication date the publishers give for these documents (`YYYY-MM-DD`).

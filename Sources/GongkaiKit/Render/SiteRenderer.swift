@@ -18,7 +18,8 @@ struct SiteRenderer: Sendable {
         self.site = site
         var h = StableHash()
         h.combine(theme.fingerprint)
-        h.combine(context.config.title); h.combine(context.config.baseURL); h.combine(context.config.language)
+        context.config.combineShown(into: &h)
+        h.combine(context.customCSS ? 1 : 0)
         if let license = context.config.license {
             h.combine(license.title); h.combine(license.name ?? "\u{0}"); h.combine(license.path ?? "\u{0}")
         } else {
@@ -82,7 +83,12 @@ struct SiteRenderer: Sendable {
         try pages.get()
         try sitemapWritten.get()
         try output.write("robots.txt", "User-agent: *\nAllow: /\nSitemap: \(context.canonical("/sitemap.xml"))\n")
-        for (path, file) in theme.assets { try output.copy(from: file, to: path) }
+        for (path, source) in theme.assets {
+            switch source {
+            case .file(let file): try output.copy(from: file, to: path)
+            case .embedded(let bytes): try bytes.withUnsafeBytes { try output.write(path, bytes: $0) }
+            }
+        }
         try publishOriginals(into: output)
         return allJobs.count
     }

@@ -1,77 +1,106 @@
-// Themes are files: Mustache templates and assets, a site theme overriding the default one by one.
+// Themes are files: Mustache templates and assets. The default theme is compiled into gongkai;
+// a site's Themes/default/ and Themes/<name>/ override it template by template, asset by asset.
 
 import Foundation
-import Mustache
 
-/// A loaded theme: its compiled templates and its asset files.
+/// A loaded theme: its compiled templates, its asset files and what its check found.
 public struct Theme: Sendable {
     /// The templates every theme provides (a site theme may override any of them).
     static let pageTemplates = ["home", "department", "department-year", "project", "search", "quality", "404"]
 
+    /// Where a template or asset comes from.
+    enum Source: Sendable {
+        case file(String)
+        /// Compiled into gongkai (the default theme).
+        case embedded([UInt8])
+    }
+
     let library: TemplateLibrary
-    /// Site path (`assets/style.css`) → file on disk.
-    let assets: [(String, String)]
+    /// Site path (`assets/style.css`) → its bytes' source.
+    let assets: [(String, Source)]
     /// A hash of every template and asset: pages rendered with another theme are rendered again.
     let fingerprint: UInt64
+    /// Warnings about the templates (a name no page has, a block the parent does not have),
+    /// each at its template's file, line and column.
+    public let diagnostics: [Diagnostic]
+    /// Whether the theme has `assets/custom.css` (the layout then links it after style.css).
+    public var hasCustomCSS: Bool { assets.contains { $0.0 == "assets/custom.css" } }
 
-    /// Loads `themesDir/name` over `themesDir/default`, template by template and asset by asset.
-    ///
-    /// Each template is parsed by swift-mustache (the reference implementation) and compiled
-    /// by gongkai's renderer; a template either rejects is reported with its file and line.
+    /// How the default theme compiled into gongkai is named in messages.
+    static let embeddedPath = "(gongkai)/Themes/default"
+
+    /// Loads the default theme compiled into gongkai, then `themesDir/default` and, for another
+    /// `name`, `themesDir/name` over it, template by template and asset by asset, and checks
+    /// the templates (`ThemeCheck`): a template that does not parse, a missing partial or parent
+    /// is an error (`PipelineError.theme`, with file, line and column), a name no page has a
+    /// warning (`diagnostics`).
     public static func load(themesDir: String, name: String) throws -> Theme {
         let fm = FileManager.default
-        let defaultDir = themesDir + "/default"
+        if let problem = SiteConfig.checkThemeName(name) { throw PipelineError.usage(problem) }
         let themeDir = themesDir + "/" + name
-        guard fm.fileExists(atPath: defaultDir + "/templates") else {
-            throw PipelineError.usage("the default theme is missing: no ‘\(defaultDir)/templates’")
-        }
         if name != "default", !fm.fileExists(atPath: themeDir) {
-            throw PipelineError.usage("theme ‘\(name)’ not found in ‘\(themesDir)’")
+            throw PipelineError.usage(Localized(zh: "在 ‘\(themesDir)’ 中找不到主题 ‘\(name)’", en: "theme ‘\(name)’ not found in ‘\(themesDir)’"))
         }
-        let dirs = name == "default" ? [defaultDir] : [defaultDir, themeDir]
-        var files: [String: String] = [:]
-        for dir in dirs {
-            for rel in Self.files(in: dir + "/templates", ext: "mustache") {
-                files[String(rel.dropLast(".mustache".count))] = dir + "/templates/" + rel
+        var templates: [String: (path: String, source: Source)] = [:]
+        var assets: [String: Source] = [:]
+        for (rel, bytes) in Embedded.defaultTheme {
+            if rel.hasPrefix("templates/"), rel.hasSuffix(".mustache") {
+                templates[String(rel.dropFirst("templates/".count).dropLast(".mustache".count))] = (embeddedPath + "/" + rel, .embedded(bytes))
+            } else if rel.hasPrefix("assets/") {
+                assets[rel] = .embedded(bytes)
             }
         }
-        var templates: [String: Template] = [:]
+        for dir in name == "default" ? [themesDir + "/default"] : [themesDir + "/default", themeDir] {
+            for rel in Self.files(in: dir + "/templates", ext: "mustache") {
+                templates[String(rel.dropLast(".mustache".count))] = (dir + "/templates/" + rel, .file(dir + "/templates/" + rel))
+            }
+            for rel in Self.files(in: dir + "/assets", ext: nil) {
+                assets["assets/" + rel] = .file(dir + "/assets/" + rel)
+            }
+        }
+        var parsed: [String: Template] = [:]
+        var paths: [String: String] = [:]
         var hash = StableHash()
-        for (templateName, path) in files.sorted(by: { $0.key < $1.key }) {
-            guard let data = fm.contents(atPath: path) else {
-                throw PipelineError.theme("\(path): error: cannot read template")
+        var errors: [Localized] = []
+        for (templateName, entry) in templates.sorted(by: { $0.key < $1.key }) {
+            let bytes: [UInt8]
+            switch entry.source {
+            case .embedded(let b): bytes = b
+            case .file(let path):
+                guard let data = fm.contents(atPath: path) else {
+                    errors.append(Localized(zh: "\(path): 错误: 无法读取模板", en: "\(path): error: cannot read template"))
+                    continue
+                }
+                bytes = [UInt8](data)
             }
             hash.combine(templateName)
-            hash.combine(data)
-            let text = String(decoding: data, as: UTF8.self)
+            hash.combine(Data(bytes))
+            paths[templateName] = entry.path
             do {
-                _ = try MustacheTemplate(string: text)
-            } catch let error as MustacheTemplate.ParserError {
-                throw PipelineError.theme("\(path):\(error.context.lineNumber):\(error.context.columnNumber): error: template does not parse: \(error.error)")
-            } catch {
-                throw PipelineError.theme("\(path): error: template does not parse: \(error)")
-            }
-            do {
-                templates[templateName] = try TemplateParser.parse(text)
+                parsed[templateName] = try TemplateParser.parse(String(decoding: bytes, as: UTF8.self))
             } catch let error as TemplateSyntaxError {
-                throw PipelineError.theme("\(path):\(error.line):\(error.column): error: \(error.message)")
+                errors.append(Localized(zh: "\(entry.path):\(error.line):\(error.column): 错误: 模板有误：\(error.message.zh)",
+                                        en: "\(entry.path):\(error.line):\(error.column): error: template does not parse: \(error.message.en)"))
             }
         }
+        let check = ThemeCheck(templates: parsed, paths: paths)
+        errors += check.errors
         for page in pageTemplates where templates[page] == nil {
-            throw PipelineError.theme("\(defaultDir)/templates/\(page).mustache: error: missing template ‘\(page)’")
+            errors.append(Localized(zh: "\(themeDir)/templates/\(page).mustache: 错误: 缺少模板 ‘\(page)’",
+                                    en: "\(themeDir)/templates/\(page).mustache: error: missing template ‘\(page)’"))
         }
-        var assets: [String: String] = [:]
-        for dir in dirs {
-            for rel in Self.files(in: dir + "/assets", ext: nil) {
-                assets["assets/" + rel] = dir + "/assets/" + rel
-            }
+        if !errors.isEmpty {
+            throw PipelineError.theme(Localized(zh: errors.map(\.zh).joined(separator: "\n"), en: errors.map(\.en).joined(separator: "\n")))
         }
         let sortedAssets = assets.sorted { $0.key < $1.key }
-        for (path, file) in sortedAssets {
+        for (path, source) in sortedAssets {
             hash.combine(path)
-            hash.combine(fm.contents(atPath: file) ?? Data())
+            switch source {
+            case .embedded(let bytes): hash.combine(Data(bytes))
+            case .file(let file): hash.combine(fm.contents(atPath: file) ?? Data())
+            }
         }
-        return Theme(library: TemplateLibrary(templates: templates), assets: sortedAssets, fingerprint: hash.value)
+        return Theme(library: TemplateLibrary(templates: parsed), assets: sortedAssets, fingerprint: hash.value, diagnostics: check.warnings)
     }
 
     /// Renders page `template` with `view`.
@@ -79,7 +108,8 @@ public struct Theme: Sendable {
         do {
             return try library.render(template, view.value)
         } catch let error as TemplateRenderError {
-            throw PipelineError.theme("error: rendering \(view.path) with ‘\(template)’: \(error.message)")
+            throw PipelineError.theme(Localized(zh: "错误: 用模板 ‘\(template)’ 生成 \(view.path) 时出错：\(error.message.zh)",
+                                                en: "error: rendering \(view.path) with ‘\(template)’: \(error.message.en)"))
         }
     }
 

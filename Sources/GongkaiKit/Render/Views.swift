@@ -28,6 +28,8 @@ struct PageView {
     var breadcrumbs: [V]
     var fields: TemplateObject
     var site: V
+    /// The settings' values every page has (`params`, `footer`): after the page's own names.
+    var shared: TemplateObject = [:]
 
     /// The layout's names first (`root` is looked up from every row of every table), then the page's.
     var value: V {
@@ -42,6 +44,7 @@ struct PageView {
             "hasBreadcrumbs": .bool(!breadcrumbs.isEmpty),
         ]
         all.add(missingFrom: fields)
+        all.add(missingFrom: shared)
         return .object(all)
     }
 }

@@ -67,6 +67,9 @@ public struct SourceTable: Sendable, Equatable {
     /// The line of each row (where its first cell starts, or the row's own line), parallel to
     /// `rows`.
     public var rowLines: [Int]
+    /// Whether the cells' text is already cleaned (`CellText.clean`): the tab shapes clean
+    /// cells as they cut them from the line's bytes, on the fast path.
+    var cleaned = false
 
     public init(shape: TableShape, rows: [[SourceCell]], firstLine: Int, lastLine: Int, rowLines: [Int]? = nil) {
         self.shape = shape
@@ -107,4 +110,9 @@ public enum SourceBlock: Sendable, Equatable {
     /// An empty line or paragraph (they separate tables and rows in some shapes).
     case blank(line: Int)
     case table(SourceTable)
+    /// The paragraphs of a document that writes every table cell as a paragraph of its own
+    /// (docx2txt, LibreOffice's text export, web pages stored as text): rows and tables are
+    /// not marked, so the form reader rebuilds them from what the cells say. An empty
+    /// paragraph (an empty or merged-away cell) is a cell with empty text.
+    case cells([SourceCell])
 }

@@ -7,23 +7,47 @@ struct TemplateParser {
     /// Where the tag being read starts, for error positions.
     private var tagStart: Int?
 
+    /// Every name, partial, parent and block the template refers to, with its tag's position.
+    private var references: [Template.Reference] = []
+
     static func parse(_ text: String) throws -> Template {
         var parser = TemplateParser(bytes: Array(text.utf8))
         do {
             let (nodes, _) = try parser.parse(State())
-            return Template(nodes: nodes)
+            return Template(nodes: nodes, references: parser.references)
         } catch let error as Failure {
-            let (line, column) = parser.lineAndColumn(at: min(parser.tagStart ?? parser.pos, parser.bytes.count))
+            let (line, column) = parser.lineAndColumn(at: min(error.at ?? parser.tagStart ?? parser.pos, parser.bytes.count))
             throw TemplateSyntaxError(line: line, column: column, message: error.message)
         }
     }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
-    private struct Failure: Error { var message: String }
+    private struct Failure: Error {
+        var message: Localized
+        /// Where the mistake is, when not at the tag being read (an unclosed section's opening tag).
+        var at: Int?
+
+        init(_ zh: String, en: String, at: Int? = nil) {
+            message = Localized(zh: zh, en: en)
+            self.at = at
+        }
+    }
+
+    /// Records a reference at the tag being read.
+    private mutating func refer(_ kind: Template.Reference.Kind, _ name: String) {
+        let (line, column) = lineAndColumn(at: tagStart ?? pos)
+        references.append(Template.Reference(kind: kind, name: name, line: line, column: column))
+    }
 
     private struct State {
         var section: String?
+        /// Where the open section's tag starts (an unclosed section is reported there).
+        var sectionStart = 0
+        /// Its tag's sigil: `#`, `^`, `<` or `$`.
+        var sectionSigil = "#"
+        /// The parent whose blocks are being defined (`{{<parent}}{{$block}}`).
+        var parentName: String?
         var newLine = true
         var inParent = false        // directly inside {{<parent}}: only {{$block}} allowed
         var inDefinition = false    // inside a parent's block definitions
@@ -73,15 +97,20 @@ struct TemplateParser {
     private mutating func readName(closing: [UInt8] = [0x7D, 0x7D]) throws -> String {
         while let b = peek(), b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { pos += 1 }
         let start = pos
-        while let b = peek(), Self.nameBytes.contains(b) || b == 0x2F { pos += 1 }
+        // Names may be Chinese (`params.主办单位`): any byte of a multi-byte character.
+        while let b = peek(), Self.nameBytes.contains(b) || b == 0x2F || b >= 0x80 { pos += 1 }
         let name = String(decoding: bytes[start..<pos], as: UTF8.self)
         while let b = peek(), b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { pos += 1 }
-        if peek() == 0x28 { throw Failure(message: "transforms (`name(value)`) are not supported by gongkai's renderer") }
+        if peek() == 0x28 {
+            throw Failure("gongkai 的模板不支持变换（`name(value)`）", en: "transforms (`name(value)`) are not supported by gongkai's renderer")
+        }
         guard bytes.count - pos >= closing.count, Array(bytes[pos..<pos + closing.count]) == closing else {
-            throw Failure(message: "unfinished tag name")
+            let closer = String(decoding: closing, as: UTF8.self)
+            throw Failure("标签没有正确结束：名称只能含字母、数字、汉字和 . - _ ? *，并以 \(closer) 结束",
+                          en: "unfinished tag: a name may hold letters, digits, Chinese characters and . - _ ? *, and ends with \(closer)")
         }
         pos += closing.count
-        guard !name.isEmpty else { throw Failure(message: "empty tag name") }
+        guard !name.isEmpty else { throw Failure("标签中没有名称", en: "empty tag name") }
         return name
     }
 
@@ -120,21 +149,26 @@ struct TemplateParser {
             if atEnd { break }
             tagStart = pos
             pos += 2  // {{
-            guard let kind = peek() else { throw Failure(message: "unfinished tag") }
+            guard let kind = peek() else { throw Failure("标签没有结束", en: "unfinished tag") }
             var setNewLine = false
             func flushWhitespace() {
                 if !whitespaceBefore.isEmpty { nodes.append(.text(whitespaceBefore)); whitespaceBefore = [] }
             }
             if state.inParent && kind != 0x24 && kind != 0x21 && kind != 0x2F {
-                throw Failure(message: "only {{$block}} sections may appear inside a {{<parent}} tag")
+                throw Failure("{{<\(state.section ?? "")}} 与 {{/\(state.section ?? "")}} 之间只能有 {{$块}} 定义",
+                              en: "only {{$block}} sections may appear inside a {{<parent}} tag")
             }
             switch kind {
             case 0x23, 0x5E:  // # ^
+                let start = pos - 2
                 pos += 1
                 let name = try readName()
+                refer(.name, name)
                 if standalone(state) { setNewLine = true } else { flushWhitespace() }
                 var inner = state
                 inner.section = name
+                inner.sectionStart = start
+                inner.sectionSigil = kind == 0x5E ? "^" : "#"
                 inner.inParent = false
                 if !setNewLine { inner.newLine = false }
                 let (children, _) = try parse(inner)
@@ -143,29 +177,40 @@ struct TemplateParser {
                 pos += 1
                 let name = try readName()
                 guard name == state.section else {
-                    throw Failure(message: state.section.map { "expected {{/\($0)}}, found {{/\(name)}}" } ?? "{{/\(name)}} closes no section")
+                    guard let open = state.section else {
+                        throw Failure("{{/\(name)}} 没有对应的开始标签", en: "{{/\(name)}} closes no section")
+                    }
+                    let (line, column) = lineAndColumn(at: state.sectionStart)
+                    throw Failure("应为 {{/\(open)}}（对应第 \(line) 行第 \(column) 列的开始标签），却是 {{/\(name)}}",
+                                  en: "expected {{/\(open)}} (closing the tag at line \(line), column \(column)), found {{/\(name)}}")
                 }
                 if !standalone(state) { flushWhitespace() }
                 return (nodes, true)
             case 0x21:  // ! comment
                 pos += 1
                 while !atEnd && !(bytes[pos] == 0x7D && peek(1) == 0x7D) { pos += 1 }
-                guard !atEnd else { throw Failure(message: "unfinished comment") }
+                guard !atEnd else { throw Failure("注释没有结束（缺少 }}）", en: "unfinished comment (no }})") }
                 pos += 2
                 setNewLine = standalone(state)
             case 0x7B:  // { unescaped
                 flushWhitespace()
                 pos += 1
                 let name = try readName(closing: [0x7D, 0x7D, 0x7D])
+                refer(.name, name)
                 nodes.append(.variable(Template.Path(name), escaped: false))
             case 0x26:  // & unescaped
                 flushWhitespace()
                 pos += 1
-                nodes.append(.variable(Template.Path(try readName()), escaped: false))
+                let name = try readName()
+                refer(.name, name)
+                nodes.append(.variable(Template.Path(name), escaped: false))
             case 0x3E:  // > partial
                 pos += 1
-                if peek() == 0x2A || (peek() == 0x20 && peek(1) == 0x2A) { throw Failure(message: "dynamic partials are not supported by gongkai's renderer") }
+                if peek() == 0x2A || (peek() == 0x20 && peek(1) == 0x2A) {
+                    throw Failure("gongkai 的模板不支持动态 partial（{{>*name}}）", en: "dynamic partials are not supported by gongkai's renderer")
+                }
                 let name = try readName()
+                refer(.partial, name)
                 flushWhitespaceForPartial(&nodes, whitespaceBefore)
                 let indentation = whitespaceBefore
                 whitespaceBefore = []
@@ -176,12 +221,17 @@ struct TemplateParser {
                     nodes.append(.partial(name, indentation: nil))
                 }
             case 0x3C:  // < parent
+                let start = pos - 2
                 pos += 1
                 let name = try readName()
+                refer(.parent, name)
                 flushWhitespaceForPartial(&nodes, whitespaceBefore)
                 if standalone(state) { setNewLine = true }
                 var inner = state
                 inner.section = name
+                inner.sectionStart = start
+                inner.sectionSigil = "<"
+                inner.parentName = name
                 inner.newLine = true
                 inner.inParent = true
                 inner.inDefinition = true
@@ -194,39 +244,50 @@ struct TemplateParser {
                 nodes.append(.parent(name, blocks: blocks, indentation: whitespaceBefore))
                 whitespaceBefore = []
             case 0x24:  // $ block
+                let start = pos - 2
                 pos += 1
                 let name = try readName()
                 if state.inParent {
+                    refer(.override(parent: state.parentName ?? ""), name)
                     if standalone(state) { setNewLine = true }
                     var inner = state
                     inner.section = name
+                    inner.sectionStart = start
+                    inner.sectionSigil = "$"
                     inner.inParent = false
                     if !setNewLine { inner.newLine = false }
                     let (children, _) = try parse(inner)
                     nodes.append(.block(name, children, indentation: nil))
                 } else {
+                    refer(.block, name)
                     flushWhitespaceForPartial(&nodes, whitespaceBefore)
                     if standalone(state) { setNewLine = true }
                     var inner = state
                     inner.section = name
+                    inner.sectionStart = start
+                    inner.sectionSigil = "$"
                     if !setNewLine { inner.newLine = false }
                     let (children, _) = try parse(inner)
                     nodes.append(.block(name, children, indentation: whitespaceBefore))
                     whitespaceBefore = []
                 }
             case 0x3D:
-                throw Failure(message: "set-delimiter tags ({{=…=}}) are not supported by gongkai's renderer")
+                throw Failure("gongkai 的模板不支持改变分隔符（{{=…=}}）", en: "set-delimiter tags ({{=…=}}) are not supported by gongkai's renderer")
             case 0x25:
-                throw Failure(message: "pragmas ({{%…}}) are not supported by gongkai's renderer")
+                throw Failure("gongkai 的模板不支持 pragma（{{%…}}）", en: "pragmas ({{%…}}) are not supported by gongkai's renderer")
             default:
                 flushWhitespace()
-                nodes.append(.variable(Template.Path(try readName()), escaped: true))
+                let name = try readName()
+                refer(.name, name)
+                nodes.append(.variable(Template.Path(name), escaped: true))
             }
             state.newLine = setNewLine
         }
         if let section = state.section {
-            tagStart = nil
-            throw Failure(message: "expected {{/\(section)}} before the end of the template")
+            let kind = state.sectionSigil
+            throw Failure("{{\(kind)\(section)}} 没有闭合：模板结束前缺少 {{/\(section)}}",
+                          en: "{{\(kind)\(section)}} is never closed: {{/\(section)}} is missing before the end of the template",
+                          at: state.sectionStart)
         }
         return (nodes, false)
     }
@@ -236,9 +297,10 @@ struct TemplateParser {
         if !ws.isEmpty { nodes.append(.text(ws)) }
     }
 
+    /// The 1-based line and column (in characters) of a byte offset.
     private func lineAndColumn(at offset: Int) -> (Int, Int) {
         var line = 1, column = 1
-        for b in bytes[0..<offset] {
+        for b in bytes[0..<min(offset, bytes.count)] {
             if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
         }
         return (line, column)

@@ -10,7 +10,7 @@ struct TemplateLibrary: Sendable {
 
     /// Renders `name` with `value` as the context.
     func render(_ name: String, _ value: TemplateValue) throws -> [UInt8] {
-        guard let template = program.index[name] else { throw TemplateRenderError(message: "no template ‘\(name)’") }
+        guard let template = program.index[name] else { throw TemplateRenderError(message: Localized(zh: "没有模板 ‘\(name)’", en: "no template ‘\(name)’")) }
         var out: [UInt8] = []
         out.reserveCapacity(16 * 1024)
         var context = Context(stack: [value], blocks: [], depth: 0)
@@ -92,7 +92,9 @@ struct TemplateLibrary: Sendable {
                          _ context: inout Context, into out: inout [UInt8]) throws {
         guard template >= 0 else { return }  // a partial no template has: nothing
         guard context.depth < 64 else {
-            throw TemplateRenderError(message: "partials nested more than 64 deep (‘\(program.names[Int(template)])’ includes itself?)")
+            throw TemplateRenderError(message: Localized(
+                zh: "partial 嵌套超过 64 层（‘\(program.names[Int(template)])’ 包含了它自己？）",
+                en: "partials nested more than 64 deep (‘\(program.names[Int(template)])’ includes itself?)"))
         }
         let saved = context.blocks
         // Outer overrides win over inner ones, as in swift-mustache.
@@ -297,7 +299,7 @@ final class TemplateProgram: @unchecked Sendable {
 }
 
 struct TemplateRenderError: Error, Equatable {
-    var message: String
+    var message: Localized
 }
 
 enum HTML {

@@ -1,7 +1,5 @@
 // The values templates see: strings, numbers, flags, lists and objects of named values.
 
-import Foundation
-import Mustache
 
 /// A value in a template's context.
 public enum TemplateValue: Sendable {
@@ -77,24 +75,4 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     public init(stringLiteral value: String) { self = .string(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(integerLiteral value: Int) { self = .int(value) }
-}
-
-// The same values for swift-mustache, which validates themes and is the reference renderer in tests.
-extension TemplateValue {
-    /// This value as swift-mustache expects it.
-    public var mustacheValue: Any {
-        switch self {
-        case .null: NSNull()
-        case .bool(let b): b
-        case .int(let i): i
-        case .string(let s): s
-        case .list(let items): items.map(\.mustacheValue)
-        case .object(let object): MustacheObject(object: object)
-        }
-    }
-}
-
-struct MustacheObject: MustacheParent {
-    let object: TemplateObject
-    func child(named name: String) -> Any? { object[name]?.mustacheValue }
 }

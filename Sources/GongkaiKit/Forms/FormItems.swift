@@ -1,0 +1,94 @@
+// Blocks → what the form reader walks: rows of a table's grid, lines of text, blank lines.
+
+/// One step of a document for the form reader.
+enum FormItem {
+    /// A row of a table's grid (spans expanded: a covered position is an empty cell).
+    /// `first` marks a table's first row.
+    case row(Row, first: Bool)
+    /// A line of text outside tables, cleaned (tags, entities, LaTeX, whitespace).
+    case text(line: Int, text: String, style: SourceLine.Style)
+    case blank(line: Int)
+}
+
+enum FormItems {
+    static func items(of blocks: [SourceBlock]) -> [FormItem] {
+        var items: [FormItem] = []
+        items.reserveCapacity(blocks.count * 2)
+        for block in blocks {
+            switch block {
+            case .blank(let line):
+                items.append(.blank(line: line))
+            case .text(let t):
+                let text = CellText.clean(t.text)
+                if text.isEmpty {
+                    items.append(.blank(line: t.line))
+                } else {
+                    items.append(.text(line: t.line, text: text, style: t.style))
+                }
+            case .cells(let entries):
+                items.append(contentsOf: StreamRows.items(entries))
+            case .table(let table):
+                for (i, row) in grid(table).enumerated() {
+                    items.append(.row(row, first: i == 0))
+                }
+            }
+        }
+        return items
+    }
+
+    /// Upper bounds on spans: a `rowspan` of 10⁶ must not make a million rows.
+    static let maxColumns = 256
+
+    /// The table's rows with spans expanded, as the reader's rows.
+    static func grid(_ table: SourceTable) -> [Row] {
+        let clean: (String) -> String = table.cleaned ? { $0 } : CellText.clean
+        let hasSpans = table.rows.contains { $0.contains { $0.rowSpan > 1 || $0.colSpan > 1 } }
+        guard hasSpans else {
+            return table.rows.enumerated().map { i, cells in
+                let line = i < table.rowLines.count ? table.rowLines[i] : cells.first?.line ?? table.firstLine
+                return Row(line: line, cells: cells.map { clean($0.text) }, lastLine: cells.map(\.line).max() ?? line,
+                           cellLines: cells.map(\.line), cellColumns: cells.map(\.column))
+            }
+        }
+        // Positions taken by a span from a row above: (remaining rows, cell) per column.
+        var carried: [Int: (rows: Int, line: Int)] = [:]
+        var rows: [Row] = []
+        for (i, cells) in table.rows.enumerated() {
+            let line = i < table.rowLines.count ? table.rowLines[i] : cells.first?.line ?? table.firstLine
+            var texts: [String] = []
+            var lines: [Int] = []
+            var columns: [Int?] = []
+            func fillCarried() {
+                while let c = carried[texts.count], texts.count < maxColumns {
+                    texts.append("")
+                    lines.append(c.line)
+                    columns.append(nil)
+                    if c.rows <= 1 { carried[texts.count - 1] = nil } else { carried[texts.count - 1] = (c.rows - 1, c.line) }
+                }
+            }
+            for cell in cells {
+                fillCarried()
+                guard texts.count < maxColumns else { break }
+                let span = max(1, min(cell.colSpan, maxColumns - texts.count))
+                let down = max(1, min(cell.rowSpan, table.rows.count - i))
+                for k in 0..<span {
+                    texts.append(k == 0 ? clean(cell.text) : "")
+                    lines.append(cell.line)
+                    columns.append(k == 0 ? cell.column : nil)
+                    if down > 1 { carried[texts.count - 1] = (down - 1, cell.line) }
+                }
+            }
+            // Spans from above beyond this row's own cells: the row reaches to them.
+            while let far = carried.keys.max(), far >= texts.count, texts.count < maxColumns {
+                fillCarried()
+                if carried[texts.count] == nil && far >= texts.count {
+                    texts.append("")
+                    lines.append(line)
+                    columns.append(nil)
+                }
+            }
+            rows.append(Row(line: line, cells: texts, lastLine: lines.max() ?? line, cellLines: lines, cellColumns: columns))
+        }
+        return rows
+    }
+}

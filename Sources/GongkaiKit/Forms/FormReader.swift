@@ -1,0 +1,349 @@
+// Reading a document's items into projects: titles, numbered projects, tables, annex, goals.
+
+/// Reads the projects of one document from its items, whatever converted it.
+///
+/// A project starts at a form title (`…绩效目标申报表`, `…绩效目标表`), at a numbered project
+/// (`1. 就业补助资金县级配套项目`), or at a table row when no project is open; its table rows go
+/// to a `TableReader`. Text before the first project is the document's header (department,
+/// year, 部门整体绩效目标); `附件…` starts the 公开清单 annex.
+struct FormReader {
+    let path: String
+    /// Whether the document has tables of its own: then labels run together in text are not
+    /// looked for (a document of text only is split at its labels).
+    var hasTables = true
+
+    private struct State {
+        var current: TableReader?
+        /// How the open project started: a numbered heading keeps its project through the
+        /// `项目支出绩效目标表` title that comes before its table.
+        var startedByHeading = false
+        var currentHasRows = false
+        /// The title the open project started at, if it did.
+        var title: String?
+        /// The items where a 公开清单 annex starts, and the item being read.
+        var annexStarts: Set<Int> = []
+        var index = 0
+        var segmentYear: Int?
+        var inAnnex = false
+        var annex: AnnexReader
+        /// 部门整体绩效目标: its title and the text lines after it, until the first project.
+        var goals: (line: Int, title: String, lines: [(Int, String)])?
+        /// A line of text not read yet: the first line of a title on two lines
+        /// (`9村村民参加企业职工养老保险财政补贴` + `项目绩效目标表`), if the next line says so.
+        var pending: (line: Int, text: String)?
+    }
+
+    func read(_ items: [FormItem], into doc: inout DocumentResult) {
+        var state = State(annex: AnnexReader(path: path))
+        state.annexStarts = Self.annexStarts(items)
+        for (index, item) in items.enumerated() {
+            state.index = index
+            if case .text(_, let text, _) = item, let p = state.pending, text == "项目绩效目标表" || text == "绩效目标表" {
+                state.pending = nil
+                readTitle(p.text + text, line: p.line, &state, &doc)
+                continue
+            }
+            if case .blank = item { continue }
+            flushPending(&state, &doc)
+            switch item {
+            case .blank:
+                continue
+            case .row(let row, _):
+                readRow(row, &state, &doc)
+            case .text(let line, let text, let style):
+                readText(text, line: line, style: style, &state, &doc)
+            }
+        }
+        flushPending(&state, &doc)
+        finish(&state, &doc)
+        if let goals = state.goals {
+            doc.overallGoals = OverallGoalsReader.read(title: goals.title, line: goals.line, lines: goals.lines, path: path)
+        }
+        if let result = state.annex.result { doc.annex = result }
+    }
+
+    // MARK: Rows
+
+    private func readRow(_ row: Row, _ state: inout State, _ doc: inout DocumentResult) {
+        guard !row.isEmpty else { return }
+        // A row of one cell that is a title, a year, an annex's heading or the page's own text
+        // (a web page puts its form's title in the table): read as that text.
+        let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
+        if filled.count == 1, !state.inAnnex {
+            let text = row.cells[filled[0]]
+            if FormText.isTitle(text) || FormText.isYearLine(text) || Vocabulary.current.isPageText(text)
+                || (text.utf8HasPrefix("附件") && text.scalarCount <= 6)
+            {
+                readText(text, line: row.line(ofCell: filled[0]), style: .paragraph, &state, &doc)
+                return
+            }
+        }
+        if state.inAnnex {
+            state.annex.read(row, into: &doc)
+            return
+        }
+        var row = row
+        let glued = Self.splitGluedTitle(&row)
+        if state.current == nil {
+            // Rows before any title: a form without a title line.
+            start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
+        } else if let current = state.current, !current.isReadingIndicators, current.project.fields.contains(where: { Labels.field($0.label) == .name }),
+                  Self.namesAProject(row)
+        {
+            // A second form with no title of its own: its 项目名称 starts it.
+            start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
+        }
+        state.current?.read(row, into: &doc)
+        state.currentHasRows = true
+        if let title = glued {
+            // The next form's title glued to this row (a lost line break): start it here.
+            readText(title, line: row.line, style: .paragraph, &state, &doc)
+        }
+    }
+
+    // MARK: Text
+
+    private func readText(_ text: String, line n: Int, style: SourceLine.Style, _ state: inout State, _ doc: inout DocumentResult) {
+        if state.inAnnex {
+            state.annex.headerLine(n)
+            return
+        }
+        if Vocabulary.current.isPageText(text) {
+            doc.diagnose(.note, line: n, code: "page-text", "网页上的文字，不属于表格，未读取：‘\(text.prefix(40))’",
+                         en: "text of the web page, not of the form; not read: ‘\(text.prefix(40))’")
+            return
+        }
+        if state.annexStarts.contains(state.index), state.current != nil || !doc.projects.isEmpty {
+            finish(&state, &doc)
+            state.inAnnex = true
+            state.annex.start(line: n)
+            return
+        }
+        // The document's 部门整体绩效目标, up to its first project.
+        if state.current == nil, doc.projects.isEmpty {
+            if state.goals == nil, text.utf8Contains("整体绩效目标") {
+                state.goals = (n, text, [])
+                if doc.year == nil { doc.year = Titles.year(in: text) }
+                return
+            }
+            if state.goals != nil, !FormText.isTitle(text), !isProjectTitleStart(text) {
+                state.goals?.lines.append((n, text))
+                return
+            }
+        }
+        if case .orderedItem = style, let heading = FormText.numberedHeading(text) ?? listHeading(text, style) {
+            startNumbered(heading, line: n, &state, &doc)
+            return
+        }
+        if let heading = FormText.numberedHeading(text), isNumberedProject(heading.name) {
+            startNumbered(heading, line: n, &state, &doc)
+            return
+        }
+        if FormText.isTitle(text) {
+            readTitle(text, line: n, &state, &doc)
+            return
+        }
+        // A row written as text (`项目名称 特困家庭再扶助`), or an indicator row under a header.
+        if FormText.narrativeItem(text) == nil || TextRows.row(text, line: n, splitRunTogether: false) != nil,
+           let row = TextRows.row(text, line: n, splitRunTogether: !hasTables)
+        {
+            readRow(row, &state, &doc)
+            return
+        }
+        if state.current?.isReadingIndicators == true, !FormText.isTitle(text) {
+            let cells = TextRows.cells(text, splitRunTogether: false)
+            if cells.count >= 2 {
+                readRow(Row(line: n, cells: cells), &state, &doc)
+                return
+            }
+        }
+        if let year = Titles.year(in: text), text.scalarCount <= 12 {
+            // `2022年度` under a title, `(2024年度)` above a table.
+            if state.current == nil {
+                if doc.year == nil { doc.year = year } else { state.pending = (n, text) }
+            } else {
+                state.segmentYear = year
+                state.current?.project.year = year
+                state.current?.project.structuralLines.append(n)
+            }
+            return
+        }
+        guard state.current != nil else {
+            state.pending = (n, text)
+            return
+        }
+        if let (title, body) = FormText.narrativeItem(text) {
+            guard !body.isEmpty else {
+                state.current?.project.structuralLines.append(n)
+                return
+            }
+            let kind = Labels.field(title)
+            var isGoal = false
+            if case .narrative(_, let goal)? = kind { isGoal = goal }
+            state.current?.project.sections.append(NarrativeSection(title: title, text: body, line: n, isGoal: isGoal))
+            if case .period? = kind, state.current?.project.period == nil {
+                state.current?.project.period = body.trimming("。.")
+            }
+            return
+        }
+        if FormText.isSectionTitle(text) {
+            // `决策指标`, `### 产出指标`: the rows say the same.
+            return
+        }
+        if text.utf8HasSuffix("绩效目标表") {
+            state.current?.project.structuralLines.append(n)
+            return
+        }
+        state.pending = (n, text)
+    }
+
+    /// The line kept back in case it began a title: read as what it is.
+    private func flushPending(_ state: inout State, _ doc: inout DocumentResult) {
+        guard let (n, text) = state.pending else { return }
+        state.pending = nil
+        if state.current == nil && !state.inAnnex {
+            readHeader(text, line: n, &state, &doc)
+        } else {
+            noteOutside(text, line: n, &doc)
+        }
+    }
+
+    /// Text before the first project: the department, the year, cover text.
+    private func readHeader(_ text: String, line n: Int, _ state: inout State, _ doc: inout DocumentResult) {
+        if doc.department == nil, Titles.looksLikeDepartment(text) {
+            doc.department = Departments.stripCode(text)
+        } else if text.utf8HasSuffix("编制") || Titles.year(in: text) != nil {
+            // `高新区人社局编制`, `2024年部门预算绩效文本`: cover text.
+            if doc.year == nil, let y = Titles.year(in: text) { doc.year = y }
+        } else if let d = doc.department, text.utf8HasPrefix(d) {
+            // Cover text naming the department again.
+        } else if FormText.isSectionTitle(text) {
+            // A section title before the first table.
+        } else {
+            noteOutside(text, line: n, &doc)
+        }
+    }
+
+    private func noteOutside(_ text: String, line n: Int, _ doc: inout DocumentResult) {
+        doc.diagnose(.note, line: n, code: "text-outside-table",
+                     "表格外的文字未读取：‘\(text.prefix(40))’", en: "text outside the form's table not read: ‘\(text.prefix(40))’")
+    }
+
+    /// `1. 名称` as a list item whose marker cmark took.
+    private func listHeading(_ text: String, _ style: SourceLine.Style) -> (number: Int, name: String)? {
+        guard case .orderedItem(let number) = style, !text.isEmpty, text.scalarCount <= 40, !text.contains("。") else { return nil }
+        return (number, text)
+    }
+
+    /// A numbered line names a project when it reads like one (`…项目`, `…经费`, `…资金`).
+    private func isNumberedProject(_ name: String) -> Bool {
+        ["项目", "经费", "资金", "补助", "补贴", "专项"].contains { name.utf8HasSuffix($0) }
+    }
+
+    private func isProjectTitleStart(_ text: String) -> Bool {
+        if let heading = FormText.numberedHeading(text) { return isNumberedProject(heading.name) }
+        return false
+    }
+
+    private func startNumbered(_ heading: (number: Int, name: String), line n: Int, _ state: inout State, _ doc: inout DocumentResult) {
+        var project = Project(layout: doc.layout ?? .c, location: SourceLocation(file: path, line: n), name: heading.name)
+        project.fields.append(Field(label: "序号", value: String(heading.number), line: n))
+        start(project, &state, &doc)
+        state.startedByHeading = true
+    }
+
+    /// A form title: the start of a project, unless the open project began at its numbered
+    /// heading and has no table yet (`项目支出绩效目标表` before the table of `1. …项目`).
+    private func readTitle(_ text: String, line n: Int, _ state: inout State, _ doc: inout DocumentResult) {
+        let name = Titles.projectName(inTitle: text)
+        if state.current != nil, state.startedByHeading, !state.currentHasRows, name == nil {
+            state.current?.project.structuralLines.append(n)
+            return
+        }
+        var project = Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: n), name: name ?? "")
+        let year = Titles.year(in: text)
+        project.year = year
+        start(project, &state, &doc)
+        state.title = text
+        state.segmentYear = year
+    }
+
+    private func start(_ project: Project, _ state: inout State, _ doc: inout DocumentResult) {
+        finish(&state, &doc)
+        state.current = TableReader(project: project, file: path)
+        state.startedByHeading = false
+        state.currentHasRows = false
+        state.title = nil
+    }
+
+    private func finish(_ state: inout State, _ doc: inout DocumentResult) {
+        guard var reader = state.current else { return }
+        reader.finish(into: &doc)
+        state.current = nil
+        if !state.currentHasRows, !state.startedByHeading {
+            // A title with nothing after it.
+            let title = (state.title ?? reader.project.name).prefix(40)
+            doc.diagnose(.warning, line: reader.project.location.line, code: "empty-form",
+                         "标题‘\(title)’后没有表格", en: "title ‘\(title)’ has no table after it")
+            return
+        }
+        var project = reader.project
+        if project.year == nil { project.year = state.segmentYear ?? doc.year }
+        if project.name.isEmpty, project.amount == nil, project.totalAmount == nil, project.indicators.isEmpty {
+            // Rows that name no project, give no amount and hold no indicator are no project.
+            doc.diagnose(.note, line: project.location.line, code: "stray-rows",
+                         "这几行表格没有项目名称、金额或指标，不作为项目读取",
+                         en: "table rows with no project name, amount or indicator: not read as a project")
+            return
+        }
+        doc.projects.append(project)
+    }
+
+    /// The items of `附件` headings that a 清单 follows (`附件:` … `项目支出绩效目标公开清单`): an
+    /// annex listing the projects. A form that is itself an attachment (`附件1` above its title)
+    /// starts none.
+    static func annexStarts(_ items: [FormItem]) -> Set<Int> {
+        var starts: Set<Int> = []
+        func text(_ item: FormItem) -> (Int, String)? {
+            switch item {
+            case .text(let line, let text, _): return (line, text)
+            case .row(let row, _):
+                let filled = row.cells.filter { !$0.isEmpty }
+                return filled.count == 1 ? (row.line, filled[0]) : nil
+            case .blank: return nil
+            }
+        }
+        for (i, item) in items.enumerated() {
+            guard let (_, t) = text(item), t.utf8HasPrefix("附件") else { continue }
+            let next = items[i...].prefix(6).compactMap(text).map(\.1)
+            if next.contains(where: { $0.utf8Contains("清单") }) { starts.insert(i) }
+        }
+        return starts
+    }
+
+    /// Whether a row gives a project's name (`项目名称` and a value after it).
+    static func namesAProject(_ row: Row) -> Bool {
+        for (i, cell) in row.cells.enumerated() where Labels.field(cell) == .name {
+            if row.cells[(i + 1)...].contains(where: { !$0.isEmpty && Labels.field($0) == nil }) { return true }
+        }
+        return false
+    }
+
+    // MARK: Glued titles
+
+    private static let gluedTitles = ["市级财政项目支出预算绩效目标表", "项目支出预算绩效目标表", "项目支出绩效目标表", "项目绩效目标表"]
+
+    /// Splits a form title glued to the end of a row's last cell (`>80%市级财政项目支出预算绩效目标表`);
+    /// returns the title and leaves the row with the cell's own text.
+    static func splitGluedTitle(_ row: inout Row) -> String? {
+        guard let last = row.cells.lastIndex(where: { !$0.isEmpty }) else { return nil }
+        let cell = row.cells[last]
+        guard cell.utf8HasSuffix("绩效目标表") || cell.utf8HasSuffix("申报表") else { return nil }
+        for title in gluedTitles {
+            guard let range = cell.range(of: title), range.lowerBound > cell.startIndex else { continue }
+            row.cells[last] = cell[..<range.lowerBound].trimmingWhitespace()
+            return String(cell[range.lowerBound...])
+        }
+        return nil
+    }
+}

@@ -1,0 +1,74 @@
+// What a line of text outside a table is to a form: a title, a numbered project, a narrative item.
+
+enum FormText {
+    /// A form's title: `…绩效目标申报表`, `…绩效目标表` (headings' `#` marks allowed).
+    static func isTitle(_ text: String) -> Bool {
+        guard text.utf8HasSuffix("表") || text.utf8.last == 0x20 || text.utf8.last == 0x23 else { return false }
+        let s = text.trimming("# ")
+        return s.utf8HasSuffix("申报表") || s.utf8HasSuffix("绩效目标表")
+    }
+
+    /// Whether a line of text right below a table row continues the row's last cell (it is no
+    /// title, numbered project or narrative item).
+    static func continuesCell(_ text: String) -> Bool {
+        !isTitle(text) && narrativeItem(text) == nil && numberedHeading(text) == nil
+    }
+
+    /// `1. 就业补助资金县级配套项目` → (1, `就业补助资金县级配套项目`).
+    static func numberedHeading(_ text: String) -> (number: Int, name: String)? {
+        var s = Substring(text.trimmingWhitespace())
+        let digits = s.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 3, let number = Int(digits) else { return nil }
+        s = s.dropFirst(digits.count)
+        guard let mark = s.first, mark == "." || mark == "、" || mark == "．" else { return nil }
+        s = s.dropFirst()
+        // `1.5%贷款总量` is a number.
+        if let next = s.first, next.isNumber { return nil }
+        let name = s.trimmingWhitespace()
+        // `1.2021年度…` is a numbered sentence, not a heading: a heading is short and not a sentence.
+        guard !name.isEmpty, name.scalarCount <= 40, !name.contains("。"), !name.contains("；") else { return nil }
+        return (number, name)
+    }
+
+    /// `(1) 项目概述。就业是民生之本…` → (`项目概述`, `就业是民生之本…`).
+    static func narrativeItem(_ text: String) -> (title: String, body: String)? {
+        var s = Substring(text)
+        guard let open = s.first, open == "(" || open == "（" else { return nil }
+        s = s.dropFirst()
+        let number = s.prefix(while: { $0.isNumber })
+        guard !number.isEmpty else { return nil }
+        s = s.dropFirst(number.count)
+        guard let close = s.first, close == ")" || close == "）" else { return nil }
+        s = s.dropFirst()
+        s = Substring(s.trimmingWhitespace())
+        guard let stop = s.firstIndex(where: { $0 == "。" || $0 == "：" || $0 == ":" }) else {
+            return (s.trimmingWhitespace(), "")
+        }
+        let title = s[..<stop].trimmingWhitespace()
+        guard title.count <= 16 else { return nil }
+        return (title, s[s.index(after: stop)...].trimmingWhitespace())
+    }
+
+    /// A line that is only a year: `2022年度`, `(2024年度)`, `2024 年`.
+    static func isYearLine(_ text: String) -> Bool {
+        guard Titles.year(in: text) != nil else { return false }
+        let rest = text.filter { !($0.isASCII && $0.isNumber) && !"年度()（） ".contains($0) }
+        return rest.isEmpty
+    }
+
+    /// A short section title between tables: `决策指标`, `### 产出指标`.
+    static func isSectionTitle(_ text: String) -> Bool {
+        let s = text.trimming("# ")
+        return s.scalarCount <= 8 && (s.utf8HasSuffix("指标") || IndicatorVocabulary.isLevel1(s))
+    }
+}
+
+extension String {
+    /// Trims the given characters at both ends (plus whitespace).
+    func trimming(_ set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) || f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) || l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,331 @@
+// Rows rebuilt from a document written a cell per paragraph, by what the cells say.
+
+/// Turns the paragraphs of a cell-per-paragraph document (`CellStream`) into the rows and text
+/// lines the form reader reads.
+///
+/// Nothing marks where a row or a table ends, so the vocabulary does: a label (`项目名称`,
+/// `年度资金总额`) starts a row that runs to the next label; an indicator header (`一级指标 …
+/// 指标值`) gives the width of the rows under it, and each of those rows is cut where its cells
+/// best fit the header's columns (a merged cell leaves an empty paragraph, a cell merged across
+/// columns is one paragraph for several); titles, numbered projects and narrative items are
+/// text. Label fragments on paragraphs of their own (`项目` + `编码`) are joined first.
+struct StreamRows {
+    private struct Cell {
+        var text: String
+        var line: Int
+    }
+
+    private var cells: [Cell]
+    private var items: [FormItem] = []
+    private var i = 0
+    /// Whether the last item was a table row (an unlabelled run of cells then continues the table).
+    private var inTable = false
+
+    static func items(_ entries: [SourceCell]) -> [FormItem] {
+        var reader = StreamRows(cells: joinFragments(entries.map { Cell(text: CellText.clean($0.text), line: $0.line) }))
+        reader.read()
+        return reader.items
+    }
+
+    private init(cells: [Cell]) { self.cells = cells }
+
+    // MARK: Fragments
+
+    /// Joins labels broken into paragraphs of a few characters (`项目` + `编码`, `一级` + `指标`,
+    /// `年度` + `预算` + `安排`) when together they are a label the vocabulary knows.
+    private static func joinFragments(_ cells: [Cell]) -> [Cell] {
+        var out: [Cell] = []
+        out.reserveCapacity(cells.count)
+        var k = 0
+        while k < cells.count {
+            var joined = false
+            for count in stride(from: 4, through: 2, by: -1) where k + count <= cells.count {
+                let parts = cells[k..<k + count]
+                guard parts.allSatisfy({ !$0.text.isEmpty && $0.text.scalarCount <= 4 }) else { continue }
+                let text = parts.map(\.text).joined()
+                guard isKnown(text), !isKnown(parts.last!.text) else { continue }
+                out.append(Cell(text: text, line: parts.first!.line))
+                k += count
+                joined = true
+                break
+            }
+            if !joined {
+                out.append(cells[k])
+                k += 1
+            }
+        }
+        return out
+    }
+
+    private static func isKnown(_ text: String) -> Bool {
+        Labels.field(text) != nil || IndicatorHeader.role(of: text) != nil || IndicatorVocabulary.isVocabulary(text)
+    }
+
+    // MARK: Reading
+
+    private mutating func read() {
+        while i < cells.count {
+            let text = cells[i].text
+            if text.isEmpty {
+                i += 1
+                continue
+            }
+            if let header = headerStart(i) {
+                readIndicators(header)
+                continue
+            }
+            if let width = listHeader(i) {
+                readList(width: width)
+                continue
+            }
+            if !isBoundary(i), let kind = Labels.field(text) {
+                readField(kind)
+                continue
+            }
+            if inTable, !isBoundary(i), i > 0, cells[i - 1].text.isEmpty {
+                // Cells after an empty one (a label merged from above): a row without a label.
+                var values: [Cell] = []
+                while i < cells.count, !cells[i].text.isEmpty, !isBoundary(i), Labels.field(cells[i].text) == nil, headerStart(i) == nil {
+                    values.append(cells[i])
+                    i += 1
+                }
+                emit([Cell(text: "", line: values[0].line)] + values)
+                continue
+            }
+            items.append(.text(line: cells[i].line, text: text, style: .paragraph))
+            inTable = false
+            i += 1
+        }
+    }
+
+    /// A cell that is text, not a table cell: a title, a numbered project, a narrative item,
+    /// an annex, a year line, or the first line of a title on two lines.
+    private func isBoundary(_ k: Int) -> Bool {
+        let text = cells[k].text
+        if FormText.isTitle(text) || FormText.narrativeItem(text) != nil || text.utf8HasPrefix("附件") { return true }
+        if let heading = FormText.numberedHeading(text), heading.name.scalarCount >= 4, Labels.field(heading.name) == nil { return true }
+        if FormText.isYearLine(text) { return true }
+        if text.utf8Contains("整体绩效目标") || OverallGoalsReader.isSectionTitle(text) || OverallGoalsReader.isItemTitle(text) { return true }
+        if k + 1 < cells.count, cells[k + 1].text == "项目绩效目标表" || cells[k + 1].text == "绩效目标表" { return true }
+        return false
+    }
+
+    private mutating func emit(_ row: [Cell]) {
+        guard let first = row.first(where: { !$0.text.isEmpty }) ?? row.first else { return }
+        let lines = row.map(\.line)
+        items.append(.row(Row(line: first.line, cells: row.map(\.text), lastLine: lines.max() ?? first.line, cellLines: lines), first: !inTable))
+        inTable = true
+    }
+
+    // MARK: Fields
+
+    private mutating func readField(_ kind: FieldKind) {
+        let label = cells[i]
+        i += 1
+        switch kind {
+        case .spendingPlan:
+            // `资金支出计划（%）`, the dates, then (after the empty cell under the label) the shares.
+            var dates: [Cell] = []
+            while i < cells.count, isPlanDate(cells[i].text) {
+                dates.append(cells[i])
+                i += 1
+            }
+            emit([label] + dates)
+            skipEmpty()
+            var shares: [Cell] = []
+            while i < cells.count, shares.count < dates.count, !cells[i].text.isEmpty, !isBoundary(i), Labels.field(cells[i].text) == nil {
+                shares.append(cells[i])
+                i += 1
+            }
+            if !shares.isEmpty { emit([Cell(text: "", line: shares[0].line)] + shares) }
+        case .subItems:
+            // `绩效支出明细`, its column labels, then a row per sub-item.
+            var columns: [Cell] = []
+            while i < cells.count, !cells[i].text.isEmpty, !isBoundary(i), Labels.field(cells[i].text) == nil, headerStart(i) == nil {
+                columns.append(cells[i])
+                i += 1
+            }
+            emit([label] + columns)
+            let width = max(1, columns.count)
+            while true {
+                skipEmpty()
+                guard i < cells.count, !isBoundary(i), Labels.field(cells[i].text) == nil, headerStart(i) == nil else { break }
+                var row: [Cell] = []
+                while i < cells.count, row.count < width, Labels.field(cells[i].text) == nil, headerStart(i) == nil, !isBoundary(i) {
+                    row.append(cells[i])
+                    i += 1
+                }
+                emit(row)
+            }
+        default:
+            if i < cells.count, cells[i].text.isEmpty {
+                // The label's own cell is empty.
+                emit([label, cells[i]])
+                i += 1
+                return
+            }
+            var values: [Cell] = []
+            while i < cells.count, !cells[i].text.isEmpty, !isBoundary(i), Labels.field(cells[i].text) == nil, headerStart(i) == nil,
+                  !(FormText.isSectionTitle(cells[i].text) && headerStart(i + 1) != nil)
+            {
+                values.append(cells[i])
+                i += 1
+            }
+            emit([label] + values)
+        }
+    }
+
+    private mutating func skipEmpty() {
+        while i < cells.count, cells[i].text.isEmpty { i += 1 }
+    }
+
+    private func isPlanDate(_ text: String) -> Bool {
+        !text.isEmpty && text.scalarCount <= 8 && (text.utf8Contains("月") || text.utf8Contains("季度") || text.utf8Contains("年底"))
+    }
+
+    // MARK: Lists (the 公开清单)
+
+    /// A list's header at `k` (`序号 项目名称 预算金额`): its width.
+    private func listHeader(_ k: Int) -> Int? {
+        guard Labels.normalize(cells[k].text) == "序号" else { return nil }
+        var j = k + 1
+        while j < cells.count, j - k < 8, !cells[j].text.isEmpty, Money(wan: cells[j].text) == nil, Int(cells[j].text) == nil {
+            j += 1
+        }
+        let names = cells[k + 1..<j].map { Labels.normalize($0.text) }
+        guard names.contains(where: { $0.utf8Contains("名称") }) else { return nil }
+        return j - k
+    }
+
+    private mutating func readList(width: Int) {
+        emit(Array(cells[i..<i + width]))
+        i += width
+        while i < cells.count, !isBoundary(i), Int(cells[i].text) != nil || cells[i].text.utf8HasPrefix("合计") || cells[i].text.utf8HasPrefix("总计") {
+            let end = min(cells.count, i + width)
+            emit(Array(cells[i..<end]))
+            i = end
+        }
+    }
+
+    // MARK: Indicators
+
+    /// An indicator header starting at `k`: its cells (with a label cell before them, like
+    /// `绩效指标`) and where it ends.
+    private func headerStart(_ k: Int) -> (cells: [Cell], end: Int)? {
+        guard k < cells.count, !cells[k].text.isEmpty else { return nil }
+        var j = k
+        var header: [Cell] = []
+        if IndicatorHeader.role(of: cells[j].text) == nil {
+            // A label column before the header: `绩效指标`.
+            guard ["绩效指标", "绩效目标", "指标"].contains(cells[j].text), j + 1 < cells.count,
+                  IndicatorHeader.role(of: cells[j + 1].text) == .level1 else { return nil }
+            header.append(cells[j])
+            j += 1
+        } else if IndicatorHeader.role(of: cells[j].text) != .level1 {
+            return nil
+        }
+        while j < cells.count, IndicatorHeader.role(of: cells[j].text) != nil {
+            header.append(cells[j])
+            j += 1
+        }
+        guard IndicatorHeader(cells: header.map(\.text), line: header[0].line) != nil else { return nil }
+        return (header, j)
+    }
+
+    private mutating func readIndicators(_ start: (cells: [Cell], end: Int)) {
+        emit(start.cells)
+        i = start.end
+        guard let header = IndicatorHeader(cells: start.cells.map(\.text), line: start.cells[0].line) else { return }
+        let roles = header.roles
+        let width = roles.count
+        while i < cells.count {
+            // Where the rows under this header end: a title, a new header, a label of the form, a
+            // section title before a header.
+            var limit = i
+            while limit < cells.count, limit - i < width * 2 {
+                if ends(at: limit) { break }
+                limit += 1
+            }
+            guard limit > i else { break }
+            // The row's length: its cells end with a value, and the next cell starts a row.
+            // (A cell merged across columns is one paragraph, so a row can be shorter than the
+            // header; a table cut in two adds an empty paragraph before its first row.)
+            var best = min(width, limit - i)
+            var bestScore = Int.min
+            let longest = min(width + (cells[i].text.isEmpty ? 1 : 0), limit - i)
+            let tail = Array(roles.drop { $0 != .level3 }.dropFirst())
+            for length in 1...longest {
+                // The row's last cells under the header's last columns (values, description, basis).
+                var score = 0
+                for k in 0..<min(length, tail.count) {
+                    score += Self.fit(cells[i + length - 1 - k].text, tail[tail.count - 1 - k])
+                }
+                if i + length < cells.count, !ends(at: i + length) {
+                    score += Self.startScore(cells[i + length].text)
+                }
+                if length == width { score += 1 }
+                // A row cut after its name (the name's cell ends where the next row's merged
+                // cell begins): read whole when its cells sit under the header's first columns.
+                if let nameColumn = roles.firstIndex(of: .level3), length == nameColumn + 1,
+                   i + length < cells.count, cells[i + length].text.isEmpty
+                {
+                    var head = 2
+                    for (k, role) in roles.prefix(length).enumerated() {
+                        let text = cells[i + k].text
+                        switch role {
+                        case .level1: head += text.isEmpty ? 1 : (IndicatorVocabulary.isLevel1(text) ? 2 : -4)
+                        case .level2: head += text.isEmpty ? 1 : (IndicatorVocabulary.looksLikeLevel2(text) ? 2 : -4)
+                        case .level3: head += !text.isEmpty && !IndicatorVocabulary.isVocabulary(text) && !IndicatorVocabulary.isValueLike(text) ? 2 : -4
+                        default: head += text.isEmpty ? 1 : -4
+                        }
+                    }
+                    score = max(score, head)
+                }
+                if score > bestScore || (score == bestScore && length == width) {
+                    bestScore = score
+                    best = length
+                }
+            }
+            let row = Array(cells[i..<i + best])
+            i += best
+            emit(row)
+        }
+    }
+
+    /// Whether the rows of an indicator table end at `k`.
+    private func ends(at k: Int) -> Bool {
+        let text = cells[k].text
+        if text.isEmpty { return false }
+        if isBoundary(k) || headerStart(k) != nil { return true }
+        if FormText.isSectionTitle(text), headerStart(k + 1) != nil { return true }
+        // A label that starts a form's header ends the table (an amount or a narrative label
+        // can be an indicator's name: `项目金额`).
+        switch Labels.field(text) {
+        case .name?, .code?, .department?, .departmentLevel?, .unit?, .subItems?, .spendingPlan?, .fundingGroup?:
+            return !IndicatorVocabulary.isVocabulary(text)
+        default:
+            return false
+        }
+    }
+
+    /// How well a cell fits one of the last columns of an indicator row: a value under a value
+    /// column, text under a description or basis column; never a 一级/二级 name.
+    private static func fit(_ cell: String, _ role: IndicatorHeader.Role) -> Int {
+        if cell.isEmpty { return 0 }
+        if IndicatorVocabulary.isVocabulary(cell) { return -4 }
+        let valueLike = IndicatorVocabulary.isValueLike(cell)
+        switch role {
+        case .value, .halfYear: return valueLike ? 3 : 1
+        case .basis: return valueLike ? -1 : 1
+        default: return 1
+        }
+    }
+
+    /// How well a cell starts an indicator row: an empty (merged) cell or a 一级/二级 name does,
+    /// a value cannot.
+    private static func startScore(_ cell: String) -> Int {
+        if cell.isEmpty { return 2 }
+        if IndicatorVocabulary.isValueLike(cell) { return -4 }
+        return IndicatorVocabulary.isLevel1(cell) || IndicatorVocabulary.looksLikeLevel2(cell) ? 2 : 0
+    }
+}

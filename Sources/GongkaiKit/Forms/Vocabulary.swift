@@ -1,0 +1,294 @@
+// The label vocabulary (Vocabulary/labels.yml, plus a site's own labels): what each label means.
+
+import Foundation
+import Yams
+
+/// The unit a label or a table says its amounts are in.
+public enum MoneyUnit: String, Sendable, Equatable {
+    case wan = "万元"
+    case yuan = "元"
+
+    var fenPerUnit: Int64 { self == .wan ? Money.fenPerWan : Money.fenPerYuan }
+}
+
+/// The labels of forms and what each one stands for, read from `Vocabulary/labels.yml` (compiled
+/// into gongkai) and extended by a site's `labels:`.
+struct Vocabulary: Sendable {
+    /// Normalised label → what it fills in.
+    private(set) var fields: [ByteKey: FieldKind] = [:]
+    /// Normalised header cell → its column.
+    private(set) var columns: [ByteKey: IndicatorHeader.Role] = [:]
+    private(set) var level1: Set<ByteKey> = []
+    private(set) var level2: Set<ByteKey> = []
+    private(set) var qualitative: Set<ByteKey> = []
+    /// Labels that show a document is another kind of document than a target table.
+    private(set) var kinds: [ByteKey: DocumentKind] = [:]
+    /// Words of a web page's own text around a form (发布时间, 浏览次数, 当前位置 …).
+    private(set) var pageText: [String] = []
+    /// Labels of three characters or more as they may stand in run-together text, longest first.
+    private(set) var runTogetherLabels: [String] = []
+    /// A fingerprint of everything above (the build cache keeps documents read with it).
+    private(set) var fingerprint: UInt64 = 0
+
+    /// The vocabulary in use: the shipped one, extended by the site's labels before reading.
+    nonisolated(unsafe) private(set) static var current = Vocabulary.shipped
+
+    static let shipped: Vocabulary = {
+        do {
+            return try Vocabulary(yaml: shippedYAML)
+        } catch {
+            // The file is part of gongkai and tested; this cannot happen in a released build.
+            preconditionFailure("Vocabulary/labels.yml: \(error)")
+        }
+    }()
+
+    /// The shipped file's text (Vocabulary/labels.yml, compiled into gongkai).
+    static var shippedYAML: String {
+        String(decoding: Embedded.file("labels.yml") ?? [], as: UTF8.self)
+    }
+
+    /// Makes the site's labels (`gongkai.yml` `labels:`, keyed like labels.yml's `fields`) part
+    /// of the vocabulary for what is read from now on.
+    ///
+    /// One process reads one site: the vocabulary is set before reading starts and only read
+    /// after; it is left as it is when it would not change (no site labels, none before).
+    static func install(siteLabels: [String: [String]]) throws {
+        if siteLabels.isEmpty && installedSiteLabels.isEmpty { return }
+        var v = shipped
+        try v.add(fields: siteLabels, site: true)
+        current = v
+        installedSiteLabels = siteLabels
+    }
+
+    nonisolated(unsafe) private static var installedSiteLabels: [String: [String]] = [:]
+
+    struct Problem: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    init(yaml: String) throws {
+        guard let root = try Yams.load(yaml: yaml) as? [String: Any] else { throw Problem(message: "not a mapping") }
+        func list(_ any: Any?) -> [String] { (any as? [Any])?.compactMap { $0 as? String } ?? [] }
+        try add(fields: ((root["fields"] as? [String: Any]) ?? [:]).mapValues(list), site: false)
+        for (key, value) in (root["indicator_columns"] as? [String: Any]) ?? [:] {
+            guard let role = IndicatorHeader.Role(rawValue: key) else { throw Problem(message: "unknown column \(key)") }
+            for label in list(value) { columns[LabelText.key(label)] = role }
+        }
+        let levels = (root["indicator_levels"] as? [String: Any]) ?? [:]
+        level1 = Set(list(levels["level1"]).map { ByteKey($0) })
+        level2 = Set(list(levels["level2"]).map { ByteKey($0) })
+        qualitative = Set(list(root["qualitative_values"]).map { ByteKey($0) })
+        pageText = list(root["page_text"])
+        for (key, value) in (root["kinds"] as? [String: Any]) ?? [:] {
+            guard let kind = DocumentKind(rawValue: key) else { throw Problem(message: "unknown kind \(key)") }
+            for label in list(value) { kinds[LabelText.key(label)] = kind }
+        }
+        var hash = StableHash()
+        hash.combine(yaml.utf8)
+        fingerprint = hash.value
+        makeRunTogetherLabels()
+    }
+
+    private mutating func add(fields table: [String: [String]], site: Bool) throws {
+        for (key, labels) in table.sorted(by: { $0.key < $1.key }) {
+            guard FieldKind.vocabulary(key: key, label: "", index: 0) != nil else {
+                throw Problem(message: site ? "labels: 未知的字段 ‘\(key)’ / unknown field ‘\(key)’" : "unknown field \(key)")
+            }
+            for (index, label) in labels.enumerated() {
+                fields[LabelText.key(label)] = FieldKind.vocabulary(key: key, label: label, index: index)
+            }
+            if site {
+                makeRunTogetherLabels()
+                var hash = StableHash()
+                hash.combine((key + labels.joined(separator: "\u{1F}")).utf8)
+                fingerprint = fingerprint &* 31 &+ hash.value
+            }
+        }
+    }
+
+    private mutating func makeRunTogetherLabels() {
+        var labels = Set<String>()
+        for key in fields.keys { labels.insert(key.path) }
+        for key in columns.keys { labels.insert(key.path) }
+        runTogetherLabels = labels.filter { $0.unicodeScalars.count >= 3 && !$0.contains("(") }
+            .sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
+    }
+
+    func field(_ key: ByteKey) -> FieldKind? { fields[key] }
+
+    /// The labels that show a document is of `kind`.
+    func kindLabels(_ kind: DocumentKind) -> [String] {
+        kinds.filter { $0.value == kind }.map(\.key.path).sorted()
+    }
+
+    /// Whether a line is a web page's own text (a caption `…_第2页` included), not the form's.
+    func isPageText(_ text: String) -> Bool {
+        if pageText.contains(where: { text.utf8Contains($0) }) { return true }
+        // A page caption: `…_第2页`, `第 2 页 共 5 页`.
+        let compact = text.filter { !$0.isWhitespace }
+        if let r = compact.range(of: "第"), compact[r.upperBound...].prefix(while: \.isNumber).count > 0,
+           compact.hasSuffix("页") || compact.contains("页共")
+        {
+            return compact.count <= 40
+        }
+        return false
+    }
+    func column(_ key: ByteKey) -> IndicatorHeader.Role? { columns[key] }
+}
+
+/// Normalising a label before it is looked up.
+enum LabelText {
+    /// `其中：财政拨款`, `项目资金\n(万元)`, `*年度绩效总目标`, `(一)财政拨款小计`, `总 体 目 标` →
+    /// `财政拨款`, `项目资金`, `年度绩效总目标`, `财政拨款小计`, `总体目标`: no spaces or line
+    /// breaks, ASCII parentheses and colons, no `*`, `(必填)`, list number, `其中` or trailing
+    /// colon, and no trailing unit (see `unit(of:)`).
+    static func key(_ label: String) -> ByteKey {
+        ByteKey(String(decoding: strip(compact(label)).key, as: UTF8.self))
+    }
+
+    /// The unit a label names at its end: `项目资金(万元)` → 万元, `项目资金(元)` → 元.
+    static func unit(of label: String) -> MoneyUnit? { strip(compact(label)).unit }
+
+    /// A label as shown (a funding line's name): trimmed, `其中:` and list numbers dropped.
+    static func display(_ label: String) -> String {
+        String(decoding: strip(compact(label), keepUnit: true).key, as: UTF8.self)
+    }
+
+    /// The label's bytes without spaces, `*` and zero-width spaces, with full-width parentheses,
+    /// colons and brackets made ASCII.
+    static func compact(_ label: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(label.utf8.count)
+        var label = label
+        label.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                switch c {
+                case 0x20, 0x09, 0x0A, 0x0D, 0x2A:
+                    i += 1
+                    continue
+                case 0xC2 where i + 1 < n && b[i + 1] == 0xA0:
+                    i += 2
+                    continue
+                case 0xE3 where i + 2 < n && b[i + 1] == 0x80:
+                    switch b[i + 2] {
+                    case 0x80: i += 3; continue  // ideographic space
+                    case 0x90: out.append(0x5B); i += 3; continue  // 【
+                    case 0x91: out.append(0x5D); i += 3; continue  // 】
+                    default: break
+                    }
+                case 0xE2 where i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x8B:
+                    i += 3
+                    continue
+                case 0xEF where i + 2 < n && b[i + 1] == 0xBC:
+                    switch b[i + 2] {
+                    case 0x88: out.append(0x28); i += 3; continue  // （
+                    case 0x89: out.append(0x29); i += 3; continue  // ）
+                    case 0x9A: out.append(0x3A); i += 3; continue  // ：
+                    case 0x8A: i += 3; continue  // ＊
+                    case 0xBB: out.append(0x5B); i += 3; continue  // ［
+                    case 0xBD: out.append(0x5D); i += 3; continue  // ］
+                    default: break
+                    }
+                default:
+                    break
+                }
+                out.append(c)
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private static func b(_ s: String) -> [UInt8] { Array(s.utf8) }
+    private static let qizhong = b("其中")
+    private static let marks = [b("(必填硬性指标)"), b("(必填)"), b("(选填)")]
+    private static let units: [([UInt8], MoneyUnit)] = [
+        (b("(金额单位:万元)"), .wan), (b("(单位:万元)"), .wan), (b("(万元)"), .wan), (b("(金额单位:元)"), .yuan),
+        (b("(单位:元)"), .yuan), (b("(元)"), .yuan),
+    ]
+    private static let chineseNumerals: Set<[UInt8]> = Set("一二三四五六七八九十".map { Array(String($0).utf8) })
+    private static let enumerationMark = [b("、"), b("."), b("．")]
+
+    static func strip(_ bytes: [UInt8], keepUnit: Bool = false) -> (key: [UInt8], unit: MoneyUnit?) {
+        var s = ArraySlice(bytes)
+        var unit: MoneyUnit?
+        // Trailing colons, marks and units, in any order.
+        var changed = true
+        while changed {
+            changed = false
+            while s.last == 0x3A { s = s.dropLast(); changed = true }
+            for m in marks where s.count > m.count && s.suffix(m.count).elementsEqual(m) {
+                s = s.dropLast(m.count)
+                changed = true
+            }
+            if !keepUnit {
+                for (m, u) in units where s.count > m.count && s.suffix(m.count).elementsEqual(m) {
+                    s = s.dropLast(m.count)
+                    unit = unit ?? u
+                    changed = true
+                }
+            }
+        }
+        // A leading list number: `(一)`, `(1)`, `一、`, `1、`, `1.`.
+        if s.first == 0x28, let close = s.firstIndex(of: 0x29), close - s.startIndex <= 7 {
+            let inner = s[s.index(after: s.startIndex)..<close]
+            if !inner.isEmpty && (inner.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } || isChineseNumber(inner)) { s = s[s.index(after: close)...] }
+        } else {
+            var k = s.startIndex
+            while k < s.endIndex, s[k] >= 0x30, s[k] <= 0x39 { k += 1 }
+            if k == s.startIndex {
+                while k + 3 <= s.endIndex, chineseNumerals.contains(Array(s[k..<k + 3])) { k += 3 }
+            }
+            if k > s.startIndex, k - s.startIndex <= 6 {
+                for m in enumerationMark where s[k...].starts(with: m) && s.count > k - s.startIndex + m.count {
+                    s = s[(k + m.count)...]
+                    break
+                }
+            }
+        }
+        if s.starts(with: qizhong), s.count > qizhong.count {
+            s = s.dropFirst(qizhong.count)
+            while s.first == 0x3A { s = s.dropFirst() }
+        }
+        while s.last == 0x3A { s = s.dropLast() }
+        return (Array(s), unit)
+    }
+
+    private static func isChineseNumber(_ s: ArraySlice<UInt8>) -> Bool {
+        guard s.count % 3 == 0, !s.isEmpty else { return false }
+        var k = s.startIndex
+        while k < s.endIndex {
+            guard chineseNumerals.contains(Array(s[k..<k + 3])) else { return false }
+            k += 3
+        }
+        return true
+    }
+}
+
+/// What kind of document a text is.
+public enum DocumentKind: String, Sendable, Equatable {
+    /// 绩效目标表 (申报表, 项目支出绩效目标表 …): published.
+    case targets
+    /// 绩效自评表: targets beside what was achieved (实际完成值, 得分).
+    case selfEvaluation = "self_evaluation"
+    /// 绩效评价报告: prose about results.
+    case evaluationReport = "evaluation_report"
+    /// 部门预算公开说明: names target tables, holds none.
+    case budgetExplanation = "budget_explanation"
+    /// A blank template: labels with nothing filled in.
+    case blankTemplate = "blank_template"
+
+    public var name: Localized {
+        switch self {
+        case .targets: Localized(zh: "绩效目标表", en: "performance targets form")
+        case .selfEvaluation: Localized(zh: "绩效自评表", en: "self-evaluation form")
+        case .evaluationReport: Localized(zh: "绩效评价报告", en: "evaluation report")
+        case .budgetExplanation: Localized(zh: "预算公开说明", en: "budget explanation")
+        case .blankTemplate: Localized(zh: "空白模板", en: "blank template")
+        }
+    }
+}

@@ -1,0 +1,130 @@
+// Real forms from 16 provinces (../shared/forms/real), each checked against what a person reads
+// in it (Fixtures/forms/<name>.yml): kind, department, year, each project's name and amount.
+
+import Foundation
+import Testing
+import Yams
+@testable import GongkaiKit
+
+@Suite struct RealFormsTests {
+    struct Expectation: Decodable {
+        struct ProjectExpectation: Decodable {
+            var name: String
+            var amount: String?
+            var amount_unit_in_text: String?
+            var indicators: Int?
+        }
+        var kind: String
+        var department: String?
+        var year: Int?
+        var truncated: Bool?
+        var projects: [ProjectExpectation]
+    }
+
+    static let fixtures = Repo.root + "/Tests/GongkaiKitTests/Fixtures/forms"
+
+    static var names: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: fixtures)) ?? []).filter { $0.hasSuffix(".yml") }
+            .map { String($0.dropLast(4)) }.sorted()
+    }
+
+    static func expectation(_ name: String) throws -> Expectation {
+        let text = try String(contentsOfFile: "\(fixtures)/\(name).yml", encoding: .utf8)
+        return try YAMLDecoder().decode(Expectation.self, from: text)
+    }
+
+    static func read(_ name: String) -> DocumentResult? {
+        guard let root = RealForms.root, let data = FileManager.default.contents(atPath: "\(root)/\(name).txt") else { return nil }
+        return DocumentReader.read(path: name + ".txt", bytes: [UInt8](data))
+    }
+
+    /// A form that holds projects (an implementation plan with targets per project counts).
+    static func isPositive(_ e: Expectation) -> Bool { e.kind == "targets" || e.kind == "implementation_plan" }
+
+    /// How a document's reading falls short of its expectation (empty when it gives every
+    /// project with the right name, department, year and amount).
+    static func shortfalls(_ name: String) throws -> [String] {
+        let expected = try expectation(name)
+        guard let doc = read(name) else { return [] }
+        var out: [String] = []
+        if !Self.isPositive(expected) {
+            if !doc.projects.isEmpty { out.append("publishes \(doc.projects.count) project(s) of a \(expected.kind)") }
+            if doc.kind.rawValue != expected.kind { out.append("kind \(doc.kind.rawValue), expected \(expected.kind)") }
+            return out
+        }
+        for p in expected.projects {
+            guard let got = doc.projects.first(where: { $0.name == p.name || $0.otherNames.contains(p.name) }) else {
+                out.append("project ‘\(p.name)’ not read (read: \(doc.projects.map(\.name)))")
+                continue
+            }
+            let amount = p.amount.flatMap { Money(wan: $0) }
+            if got.amount != amount { out.append("‘\(p.name)’: amount \(got.amount?.wanString ?? "none"), expected \(p.amount ?? "none")") }
+            if let year = expected.year, got.year != year { out.append("‘\(p.name)’: year \(got.year.map(String.init) ?? "none"), expected \(year)") }
+            if let department = expected.department,
+               Departments.baseKey(got.rawDepartment ?? "") != Departments.baseKey(department)
+            {
+                out.append("‘\(p.name)’: department \(got.rawDepartment ?? "none"), expected \(department)")
+            }
+        }
+        if doc.projects.count > expected.projects.count {
+            out.append("\(doc.projects.count) projects read, \(expected.projects.count) expected: \(doc.projects.map(\.name))")
+        }
+        return out
+    }
+
+    /// Never a wrong amount, never a label or a value taken as a name: an amount read for a
+    /// project is its amount, and a name read is a project's name.
+    static func wrongFacts(_ name: String) throws -> [String] {
+        let expected = try expectation(name)
+        guard let doc = read(name) else { return [] }
+        var out: [String] = []
+        for p in doc.projects {
+            if TextRows.isLabel(p.name) || IndicatorVocabulary.isValueLike(p.name) || Money(wan: p.name) != nil
+                || TextRows.cells(p.name, splitRunTogether: true).contains(where: { Labels.field($0) != nil })
+            {
+                out.append("name ‘\(p.name)’ holds a label or a value")
+            }
+            guard let amount = p.amount else { continue }
+            let match = expected.projects.first { $0.name == p.name || p.otherNames.contains($0.name) }
+            if let match, let expectedAmount = match.amount.flatMap({ Money(wan: $0) }), expectedAmount != amount {
+                out.append("‘\(p.name)’: wrong amount \(amount.wanString), expected \(expectedAmount.wanString)")
+            }
+            if match == nil { out.append("‘\(p.name)’ with \(amount.wanString) 万元 is no project of the text") }
+        }
+        return out
+    }
+
+    @Test func atLeast25Of29FormsAreReadRight() throws {
+        guard RealForms.root != nil else { return }
+        let positives = try Self.names.filter { Self.isPositive(try Self.expectation($0)) }
+        #expect(positives.count == 29)
+        var right = 0
+        var report: [String] = []
+        for name in positives {
+            let problems = try Self.shortfalls(name)
+            if problems.isEmpty { right += 1 } else { report.append("\(name): " + problems.joined(separator: "; ")) }
+        }
+        #expect(right >= 25, "\(right) of \(positives.count) forms read right; short:\n\(report.joined(separator: "\n"))")
+    }
+
+    @Test func lookAlikesAreReportedAsWhatTheyAreAndPublishNothing() throws {
+        guard RealForms.root != nil else { return }
+        let negatives = Self.names.filter { $0.hasPrefix("NEG-") }
+        #expect(negatives.count == 5)
+        for name in negatives {
+            let problems = try Self.shortfalls(name)
+            #expect(problems == [], "\(name): \(problems)")
+            let doc = try #require(Self.read(name))
+            #expect(doc.diagnostics.contains { $0.code == "not-a-target-form" }, "\(name)")
+        }
+    }
+
+    @Test func noFormGivesAWrongAmountOrALabelAsAName() throws {
+        guard RealForms.root != nil else { return }
+        #expect(Self.names.count == 34)
+        for name in Self.names {
+            let wrong = try Self.wrongFacts(name)
+            #expect(wrong == [], "\(name): \(wrong)")
+        }
+    }
+}
