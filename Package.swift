@@ -61,6 +61,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The fuzz target (Scripts/fuzz builds it with -sanitize=fuzzer; plain, it replays inputs).
+        .executableTarget(
+            name: "GongkaiFuzz",
+            dependencies: ["GongkaiKit"]
+        ),
         .testTarget(
             name: "GongkaiKitTests",
             dependencies: ["GongkaiKit", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "Mustache", package: "swift-mustache")],

@@ -58,11 +58,12 @@ struct Check: ParsableCommand {
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "生成网站（页面、搜索索引、开放数据）(build the site: pages, search index, open data)",
-        discussion: "只有生成成功才替换输出目录 (the output directory is replaced only when the build succeeds)。退出码 (exit status)：0 成功 (ok, warnings allowed)，1 内容错误 (content errors)，2 用法错误 (usage errors)。")
+        discussion: "只有生成成功才替换输出目录 (the output directory is replaced only when the build succeeds)。只替换空目录或 gongkai 生成过的网站目录，其他目录需加 --force (only an empty directory or a site gongkai built is replaced; --force for any other)。退出码 (exit status)：0 成功 (ok, warnings allowed)，1 内容错误 (content errors)，2 用法错误，包括不可替换的输出目录 (usage errors, an output that may not be replaced included)，3 输出错误：网站无法写入或发布，旧网站保持不变 (output errors: the site could not be written or published; the previous site is as it was)。")
 
     @OptionGroup var site: SiteOptions
     @Option(help: "输出目录 (the output directory)") var output = "Public"
     @Flag(name: .shortAndLong, help: "打印每个阶段及其用时 (print each stage and its time)") var verbose = false
+    @Flag(help: "即使输出目录既不是空目录也不是 gongkai 生成的网站，也替换它 (replace the output directory even when it is neither empty nor a site gongkai built)") var force = false
     @Option(help: ArgumentHelp("从构建缓存读回的项目详情可用的内存（MiB）；更大的网站在需要时重新读取 (MiB of memory for project details read back from the build cache)", valueName: "MiB"))
     var detailsMemory = BuildOptions().detailsMemory >> 20
 
@@ -80,6 +81,8 @@ struct Build: ParsableCommand {
         options.themesDir = site.themes
         options.config = try site.siteConfig()
         options.language = language
+        options.force = force
+        options.notice = { text in FileHandle.standardError.write(Data("注意：\(text.zh)\nnote: \(text.en)\n".utf8)) }
         if verbose {
             options.log = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
             // Also what keeps libmimalloc among the executable's libraries: a linker may drop
@@ -93,9 +96,15 @@ struct Build: ParsableCommand {
         } catch let error as SiteConfig.Error {
             throw UsageFailure(message: error.message(language))
         } catch let error as PipelineError {
-            if case .usage = error { throw UsageFailure(message: error.message(language)) }
-            printError(error.message(language))
-            throw ExitCode(1)
+            switch error {
+            case .usage, .refused: throw UsageFailure(message: error.message(language))
+            case .output, .publish:
+                printError(error.message(language))
+                throw ExitCode(3)
+            case .theme:
+                printError(error.message(language))
+                throw ExitCode(1)
+            }
         }
         FileHandle.standardError.write(Data(site.report(result.site.diagnostics, full: result.diagnosticReport)))
         let built = result.site
@@ -107,7 +116,8 @@ struct Build: ParsableCommand {
     }
 }
 
-// Exit statuses: 0 ok, 1 content errors, 2 usage errors (ArgumentParser's own 64 becomes 2).
+// Exit statuses: 0 ok, 1 content errors, 2 usage errors (ArgumentParser's own 64 becomes 2),
+// 3 output errors of `build`.
 do {
     var command = try Gongkai.parseAsRoot()
     try command.run()

@@ -17,38 +17,35 @@ import Testing
         return dir
     }
 
-    /// A run copied from a previous file lands where it belongs between the bytes written
-    /// before and after it.
-    @Test func copiedRunsLandInPlace() throws {
+    /// A stream's segments are where their bytes landed, with the checksum of those bytes, and
+    /// the file's manifest hash is the hash of all its bytes (segments and what lies between).
+    @Test func segmentsCarryTheChecksumsOfTheirBytes() throws {
         let dir = TemporaryDirectory()
         let source = (0..<100_003).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
-        dir.write("previous.bin", bytes: source)
-        let fd = open(dir.path + "/previous.bin", O_RDONLY)
-        #expect(fd >= 0)
-        defer { close(fd) }
-        do {
-            let output = try StagedOutput(outputDir: dir.path + "/Public")
-            defer { output.discard() }
-            let stream = try output.stream("data/x.bin")
-            stream.identity = 1
-            stream.buffer.append(contentsOf: Array("head".utf8))
-            try stream.copy(from: fd, 7..<90_007)
-            stream.buffer.append(contentsOf: Array("middle".utf8))
-            try stream.copy(from: fd, 0..<3)
-            try stream.copy(from: fd, 95_000..<100_003)
-            stream.buffer.append(contentsOf: Array("tail".utf8))
-            #expect(stream.position == 4 + 90_000 + 6 + 3 + 5_003 + 4)
-            try stream.close()
-            let written = [UInt8](FileManager.default.contents(atPath: output.stagingPath + "/data/x.bin") ?? Data())
-            var expected: [UInt8] = Array("head".utf8)
-            expected += source[7..<90_007]
-            expected += Array("middle".utf8)
-            expected += source[0..<3]
-            expected += source[95_000...]
-            expected += Array("tail".utf8)
-            let same = written == expected
-            #expect(same, "\(written.count) bytes, \(expected.count) expected")
-        }
+        let output = try StagedOutput(outputDir: dir.path + "/Public")
+        defer { output.discard() }
+        let stream = try output.stream("data/x.bin")
+        stream.buffer.append(contentsOf: Array("head".utf8))
+        stream.beginSegment()
+        stream.buffer.append(contentsOf: source[7..<90_007])
+        try stream.flushIfFull()
+        stream.buffer.append(contentsOf: source[0..<3])
+        let first = stream.endSegment()
+        stream.buffer.append(contentsOf: Array("middle".utf8))
+        try stream.flush()
+        stream.beginSegment()
+        stream.buffer.append(contentsOf: source[95_000...])
+        let second = stream.endSegment()
+        stream.buffer.append(contentsOf: Array("tail".utf8))
+        #expect(stream.position == 4 + 90_000 + 3 + 6 + 5_003 + 4)
+        try stream.close()
+        let written = [UInt8](FileManager.default.contents(atPath: output.stagingPath + "/data/x.bin") ?? Data())
+        let expected = Array("head".utf8) + source[7..<90_007] + source[0..<3] + Array("middle".utf8) + source[95_000...] + Array("tail".utf8)
+        #expect(written == expected, "\(written.count) bytes, \(expected.count) expected")
+        #expect(first.range == 4..<90_007 && second.range == 90_013..<95_016)
+        #expect(first.checksum == StreamingHash.of(Array(written[first.range])))
+        #expect(second.checksum == StreamingHash.of(Array(written[second.range])))
+        #expect(output.hash(of: "data/x.bin") == StreamingHash.of(expected))
     }
 
     static func json(_ dir: TemporaryDirectory, _ file: String) throws -> Any {

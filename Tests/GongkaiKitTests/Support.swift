@@ -18,8 +18,11 @@ enum Repo {
     static let gaoxin = content + "/高新区人社局/2024-部门预算绩效文本.md"
     static let seeds = [jiangyin2021a, jiangyin2021b, jiangyin2022, xianDe, gaoxin]
 
-    /// The `gongkai` executable built next to the test bundle.
+    /// The `gongkai` executable built next to the test bundle, or the one named by
+    /// `GONGKAI_TEST_EXECUTABLE` (to run the command-line tests against another build, e.g. an
+    /// older release to see a regression test fail).
     static var executable: String {
+        if let chosen = ProcessInfo.processInfo.environment["GONGKAI_TEST_EXECUTABLE"], !chosen.isEmpty { return chosen }
         let runner = URL(fileURLWithPath: CommandLine.arguments[0])
         var dir = runner.deletingLastPathComponent()
         for _ in 0..<4 {

@@ -27,48 +27,131 @@ public enum ContentLoader {
 
     /// Paths (as `dir/relative`) of every regular, non-hidden file under `dir`, sorted.
     public static func files(in dir: String) throws -> [String] {
-        let fm = FileManager.default
+        try list(dir).files
+    }
+
+    /// What a content directory holds: its documents (and other regular files), and a document
+    /// result for each entry that cannot be read as one, with a diagnostic that says why, so
+    /// that nothing is left out silently.
+    struct Listing {
+        var files: [String] = []
+        var problems: [DocumentResult] = []
+    }
+
+    /// Every regular, non-hidden file under `dir` (sorted), and what could not be listed or read
+    /// there: folders that cannot be opened, names that are not UTF-8, links that lead nowhere,
+    /// in a loop or out of `dir`, folders behind links, and entries that are not regular files
+    /// (a named pipe would block the read forever).
+    static func list(_ dir: String) throws -> Listing {
         var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
             throw PipelineError.usage(Localized(zh: "内容目录 ‘\(dir)’ 不存在", en: "content directory ‘\(dir)’ does not exist"))
         }
-        var out: [String] = []
         let base = dir.hasSuffix("/") ? String(dir.dropLast()) : dir
-        walk(base, into: &out)
-        // In `String` order (canonical: by the NFC form's scalars, which is the order of its
-        // UTF-8 bytes), without comparing Chinese strings with Unicode-aware comparisons.
-        let keyed = out.map { path -> ([UInt8], [UInt8]) in
+        var walker = Walker(root: realPath(base) ?? base)
+        walker.walk(base)
+        var listing = Listing(files: sorted(walker.files), problems: walker.problems)
+        listing.problems.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return listing
+    }
+
+    /// In `String` order (canonical: by the NFC form's scalars, which is the order of its
+    /// UTF-8 bytes), without comparing Chinese strings with Unicode-aware comparisons.
+    private static func sorted(_ paths: [String]) -> [String] {
+        let keyed = paths.map { path -> ([UInt8], [UInt8]) in
             (Array(path.nfc.utf8), Array(path.utf8))
         }
         return keyed.indices.sorted { a, b in
             keyed[a].0 != keyed[b].0 ? keyed[a].0.lexicographicallyPrecedes(keyed[b].0)
                 : keyed[a].1.lexicographicallyPrecedes(keyed[b].1)
-        }.map { out[$0] }
+        }.map { paths[$0] }
     }
 
-    /// Adds the files under `dir` (not hidden ones, nor anything in hidden folders). A link to a
-    /// file is a file; a link to a folder is not followed.
-    private static func walk(_ dir: String, into out: inout [String]) {
-        var folders: [String] = []
-        Files.forEachEntry(in: dir) { nameBytes, type in
-            guard nameBytes.first != UInt8(ascii: ".") else { return true }
-            let full = dir + "/" + String(decoding: nameBytes, as: UTF8.self)
-            switch type {
-            case Int32(DT_DIR): folders.append(full)
-            case Int32(DT_REG): out.append(full)
-            default:
-                var st = stat()
-                guard stat(full, &st) == 0 else { return true }
-                if (st.st_mode & S_IFMT) == S_IFDIR {
-                    var own = stat()
-                    if lstat(full, &own) == 0, (own.st_mode & S_IFMT) == S_IFDIR { folders.append(full) }
-                } else {
-                    out.append(full)
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The walk over a content directory: hidden files and folders are left out (`.git`); a
+    /// link to a file inside the content directory is that file, a link to a folder is not
+    /// followed (said in a warning).
+    private struct Walker {
+        let root: String
+        var files: [String] = []
+        var problems: [DocumentResult] = []
+
+        mutating func walk(_ dir: String) {
+            var folders: [String] = []
+            let opened = Files.forEachEntry(in: dir, reportingFailure: true) { nameBytes, type in
+                guard nameBytes.first != UInt8(ascii: ".") else { return true }
+                guard let name = String(validating: nameBytes, as: UTF8.self) else {
+                    // Shown with its bad bytes as \xNN: two such names stay two diagnostics.
+                    problem(dir + "/" + Files.escaped(nameBytes), .error, code: "non-utf8-name",
+                            Localized(zh: "名称不是 UTF-8 编码，未读取（请用 UTF-8 重新命名）",
+                                      en: "the name is not UTF-8; not read (rename it in UTF-8)"))
+                    return true
                 }
+                let full = dir + "/" + name
+                switch type {
+                case Int32(DT_DIR): folders.append(full)
+                case Int32(DT_REG): files.append(full)
+                default: classify(full, into: &folders)
+                }
+                return true
             }
-            return true
+            if !opened {
+                problem(dir, .error, code: "unreadable-folder",
+                        Localized(zh: "无法打开此目录（\(String(cString: strerror(errno)))），其中的文件未读取",
+                                  en: "the folder cannot be opened (\(String(cString: strerror(errno)))); its files were not read"))
+            }
+            for folder in folders { walk(folder) }
         }
-        for folder in folders { walk(folder, into: &out) }
+
+        /// An entry that is neither a plain folder nor a plain file by its directory entry.
+        private mutating func classify(_ full: String, into folders: inout [String]) {
+            var own = stat()
+            guard lstat(full, &own) == 0 else { return }
+            let document = ContentLoader.isDocument(full)
+            switch own.st_mode & S_IFMT {
+            case S_IFDIR: folders.append(full); return
+            case S_IFREG: files.append(full); return
+            case S_IFLNK: break
+            default:
+                problem(full, document ? .error : .warning, code: "not-a-regular-file",
+                        Localized(zh: "不是普通文件（命名管道、设备或套接字），未读取", en: "not a regular file (a named pipe, device or socket); not read"))
+                return
+            }
+            // A link: followed only to a file inside the content directory.
+            var target = stat()
+            guard stat(full, &target) == 0 else {
+                let loop = errno == ELOOP
+                problem(full, document ? .error : .warning, code: "broken-link",
+                        loop ? Localized(zh: "链接循环指向自身，未读取", en: "the link leads round in a loop; not read")
+                            : Localized(zh: "链接指向的文件不存在，未读取", en: "the link points to nothing; not read"))
+                return
+            }
+            guard let real = ContentLoader.realPath(full), real.hasPrefix(root + "/") else {
+                problem(full, document ? .error : .warning, code: "link-outside-content",
+                        Localized(zh: "链接指向内容目录之外，未读取", en: "the link points outside the content directory; not read"))
+                return
+            }
+            switch target.st_mode & S_IFMT {
+            case S_IFREG: files.append(full)
+            case S_IFDIR:
+                problem(full, .warning, code: "linked-folder",
+                        Localized(zh: "指向目录的链接不跟随，其中的文件未读取", en: "a link to a folder is not followed; its files were not read"))
+            default:
+                problem(full, document ? .error : .warning, code: "not-a-regular-file",
+                        Localized(zh: "不是普通文件（命名管道、设备或套接字），未读取", en: "not a regular file (a named pipe, device or socket); not read"))
+            }
+        }
+
+        private mutating func problem(_ path: String, _ severity: Severity, code: String, _ text: Localized) {
+            var doc = DocumentResult(path: path)
+            doc.diagnose(severity, line: 1, code: code, text.zh, en: text.en)
+            problems.append(doc)
+        }
     }
 
     /// The extension of `path`, lowercased.
@@ -136,9 +219,10 @@ enum Files {
     /// Calls `body` with the name (its bytes) and `d_type` of each entry of `dir` but `.` and
     /// `..`, until it returns false; false when it did (a folder that cannot be opened has no
     /// entries).
+    /// With `reportingFailure`, a folder that cannot be opened gives false (with `errno` set).
     @discardableResult
-    static func forEachEntry(in dir: String, _ body: (UnsafeBufferPointer<UInt8>, Int32) -> Bool) -> Bool {
-        guard let handle = opendir(dir) else { return true }
+    static func forEachEntry(in dir: String, reportingFailure: Bool = false, _ body: (UnsafeBufferPointer<UInt8>, Int32) -> Bool) -> Bool {
+        guard let handle = opendir(dir) else { return !reportingFailure }
         defer { closedir(handle) }
         while let entry = readdir(handle) {
             let more = withUnsafeBytes(of: entry.pointee.d_name) { raw -> Bool in
@@ -169,9 +253,34 @@ enum Files {
         return complete ? bytes : nil
     }
 
+    /// A name's bytes as text: UTF-8 where they are, each other byte as `\xNN`.
+    static func escaped(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out = ""
+        var i = 0
+        let all = Array(bytes)
+        while i < all.count {
+            // The longest valid UTF-8 sequence from here (1 to 4 bytes), else one escaped byte.
+            var taken = 0
+            for length in stride(from: min(4, all.count - i), through: 1, by: -1) {
+                if let text = String(validating: all[i..<i + length], as: UTF8.self), text.unicodeScalars.count == 1 {
+                    out += text
+                    taken = length
+                    break
+                }
+            }
+            if taken == 0 {
+                out += "\\x" + String(all[i], radix: 16, uppercase: true).leftPadded(2)
+                taken = 1
+            }
+            i += taken
+        }
+        return out
+    }
+
     /// The file's bytes, or nil when it cannot be opened or read (or is not a regular file).
+    /// Opened without waiting: a named pipe is not a regular file, and is not waited on.
     static func read(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()

@@ -28,6 +28,12 @@ public struct BuildOptions: Sendable {
     /// When the content has errors, write nothing and keep the previous output as it was
     /// (`gongkai serve`: a broken edit leaves the previous site in the browser).
     public var keepPreviousOnErrors = false
+    /// Replace an output directory that is neither empty nor a site gongkai built (`--force`).
+    public var force = false
+    /// Called with what the publisher must be told even without `log`: that another build of
+    /// the output is being waited for, that a killed build's leftovers were removed, that the
+    /// old site could not be removed.
+    public var notice: (@Sendable (Localized) -> Void)?
 
     public init() {}
 
@@ -46,7 +52,7 @@ public struct BuildResult: Sendable {
     public var cachedDocuments: Int = 0
     /// Of those, the ones not even read: their size, times and inode were as when cached.
     public var untouchedDocuments: Int = 0
-    /// Files actually written (the rest were unchanged).
+    /// Files whose bytes differ from the previous build's, or that it did not have.
     public var changedFiles: Int = 0
     /// Department-years whose open-data rows were copied from the previous build.
     public var copiedDataSegments: Int = 0
@@ -102,11 +108,12 @@ public enum Pipeline {
             log?(Localized(zh: "      \(zh)（\(ms)）", en: "      \(en) (\(ms))"))
             lap = now
         }
-        let paths = try ContentLoader.files(in: contentDir)
-        step("列出 \(paths.count) 个文件", "listing \(paths.count) files")
+        let listing = try ContentLoader.list(contentDir)
+        step("列出 \(listing.files.count) 个文件", "listing \(listing.files.count) files")
         // A .pdf/.doc/.xls beside a document is its original: published as 原文, not read.
-        let originals = Originals(paths, contentDir: contentDir)
-        let documents = ContentLoader.read(originals.documents, cache: cache, keepingDetails: keepingDetails)
+        let originals = Originals(listing.files, contentDir: contentDir)
+        // What could not be listed or read is reported with the documents.
+        let documents = ContentLoader.read(originals.documents, cache: cache, keepingDetails: keepingDetails) + listing.problems
         if let cache {
             step("读取文档（\(cache.hits) 个取自缓存）", "reading documents (\(cache.hits) from the cache)")
         } else {
@@ -149,15 +156,23 @@ public enum Pipeline {
         }
         let log: ((Localized) -> Void)? = options.log.map { log in { log($0.text(language)) } }
 
+        // The output path first: one whose replacement would delete what gongkai did not make
+        // is refused before anything is read or made.
+        let target = try outputTarget(options)
+        try target.checkReplaceable(force: options.force)
         let (config, theme) = try stage("读取配置和主题", "loading configuration and theme") { () throws -> (SiteConfig, Theme) in
             let config = try options.config ?? SiteConfig.load(path: options.configPath)
             return (config, try Theme.load(themesDir: options.themesDir, name: config.theme))
         }
+        // The output: a directory the build may replace, locked against other builds of it
+        // before its cache is read, and cleared of what killed builds left.
+        let outputLock = try lock(target, options)
+        defer { outputLock.release() }
         // The staging directory and the previous build's manifest (tens of thousands of entries
         // to read) are made ready on a thread of their own while the content is read.
-        let (outputDir, outputCache) = (options.outputDir, options.cacheDir)
-        let staging = Background { Result { try StagedOutput(outputDir: outputDir, cacheDir: outputCache) } }
-        let cacheDir = StagedOutput.cacheDirectory(outputDir: options.outputDir, cacheDir: options.cacheDir)
+        let outputCache = options.cacheDir
+        let staging = Background { Result { try StagedOutput(target: target, cacheDir: outputCache) } }
+        let cacheDir = StagedOutput.cacheDirectory(target, cacheDir: options.cacheDir)
         // What another gongkai cached is not trusted: it may read or render content differently.
         // Documents cached under other labels would read differently: the labels are part of
         // who built the cache.
@@ -177,7 +192,8 @@ public enum Pipeline {
         }
         let output = try staging.value.get()
         if !sameBuilder { output.forgetFingerprints() }
-        let previousData = sameBuilder ? DataSegments(cacheDir: output.cacheDir, outputDir: output.finalPath, manifest: output.previous) : nil
+        let previousSeal = output.previous?.seal
+        let previousData = sameBuilder ? previousSeal.flatMap { DataSegments(cacheDir: output.cacheDir, outputDir: output.finalPath, seal: $0) } : nil
         let dataSegments = DataSegments()
         var reusedSearchIndex = false, updatedSearchIndex = false, keptOpenData = false
         var searchState: SearchState?
@@ -196,7 +212,7 @@ public enum Pipeline {
                 let start = ContinuousClock.now
                 let kept = Result {
                     try DataExport.write(dataSite, index: dataIndex, config: config, to: output, fingerprints: fingerprints,
-                                         builder: builder, previous: previousData, saving: dataSegments)
+                                         previous: previousData, saving: dataSegments)
                 }
                 let copied = previousData?.copied ?? 0
                 let ms = (ContinuousClock.now - start).formatted(.units(allowed: [.milliseconds]))
@@ -236,7 +252,7 @@ public enum Pipeline {
                     try bytes.withUnsafeBytes { try output.write(path, bytes: $0) }
                 }
                 // When few projects changed, the previous index is patched (the same bytes).
-                if let previous = sameBuilder && output.previous != nil ? SearchState.load(cacheDir: output.cacheDir) : nil,
+                if let previous = sameBuilder ? previousSeal.flatMap({ SearchCache.load(cacheDir: output.cacheDir, seal: $0) }) : nil,
                    let outcome = try SearchUpdate.apply(SearchIndex.documents(index, withText: false), text: { id in
                        SearchIndex.document(index, id: id).text
                    }, previous: previous, options: SearchIndex.Options(),
@@ -260,15 +276,24 @@ public enum Pipeline {
             try stage("发布", "publishing") {
                 try output.publish()
                 BuildIdentity.store(builder, in: output.cacheDir)
-                // The caches of the next build, each its own file: saved at the same time.
-                let search = searchState
-                let fileHashes = DataExport.streamedFiles.map { output.hash(of: $0) ?? 0 }
-                try parallelForEach(4) { i in
+                // The caches of the next build, each its own file, saved while the old site is
+                // removed. The search state and the open-data segments carry the seal of the
+                // manifest they go with (a build killed between saving them leaves them apart).
+                let (search, seal, notice) = (searchState, output.seal, options.notice)
+                try parallelForEach(5) { i in
                     switch i {
                     case 0: documents.save()
-                    case 1: search?.save(cacheDir: output.cacheDir)
-                    case 2: dataSegments.save(cacheDir: output.cacheDir, fileHashes: fileHashes)
-                    default: try output.saveManifest()
+                    case 4:
+                        if let leftover = output.removeOldSite() {
+                            notice?(Localized(zh: "新网站已发布，但无法删除旧网站 ‘\(leftover)’；下一次构建会再删除它",
+                                              en: "the new site is published, but the old one in ‘\(leftover)’ could not be removed; the next build removes it"))
+                        }
+                    case 1: if let search { SearchCache.save(search, cacheDir: output.cacheDir, seal: seal) }
+                    case 2: dataSegments.save(cacheDir: output.cacheDir, seal: seal)
+                    default:
+                        do { try output.saveManifest() } catch let failure as SafeFiles.Failure {
+                            throw PipelineError.publish("网站已发布，但无法保存构建缓存", "the site is published, but the build cache cannot be saved", failure)
+                        }
                     }
                 }
             }
@@ -292,6 +317,44 @@ public enum Pipeline {
         result.diagnosticReport = report.value
         result.resources = [output, dataSegments] + (previousData.map { [$0] } ?? [])
         return result
+    }
+}
+
+extension Pipeline {
+    /// The output directory, refused when its replacement would delete what gongkai did not
+    /// make (the project, its content, themes or configuration, or a folder above them).
+    static func outputTarget(_ options: BuildOptions) throws -> OutputTarget {
+        let content = Localized(zh: "内容目录", en: "the content directory")
+        let themes = Localized(zh: "主题目录", en: "the themes directory")
+        return try OutputTarget(options.outputDir,
+                                protecting: [(options.contentDir, content), (options.themesDir, themes),
+                                             (options.configPath, Localized(zh: "配置文件", en: "the configuration file"))],
+                                inside: [(options.contentDir, content), (options.themesDir, themes)])
+    }
+
+    /// Takes the output's lock (waiting for another build of it), removes what killed builds
+    /// left and checks again, now that no other build can change it, that the directory may
+    /// be replaced.
+    static func lock(_ target: OutputTarget, _ options: BuildOptions) throws -> OutputLock {
+        do {
+            try SafeFiles.makeDirectories(target.parent)
+        } catch let failure as SafeFiles.Failure {
+            throw PipelineError.publish("无法创建输出目录所在的目录", "cannot create the folder of the output directory", failure)
+        }
+        let notice = options.notice
+        let lock = try OutputLock(target) { holder in
+            notice?(Localized(zh: "另一个构建\(holder.map { "（进程 \($0)）" } ?? "")正在生成 ‘\(target.path)’，等它结束……",
+                              en: "another build\(holder.map { " (process \($0))" } ?? "") is writing ‘\(target.path)’; waiting for it to finish…"))
+        }
+        let removed = target.removeLeftovers()
+        if let pid = lock.interrupted {
+            notice?(Localized(zh: "上一次构建（进程 \(pid)）没有正常结束\(removed.isEmpty ? "" : "，已删除它留下的暂存目录")",
+                              en: "the previous build (process \(pid)) did not finish\(removed.isEmpty ? "" : "; its staging directories were removed")"))
+        }
+        try target.checkReplaceable(force: options.force)
+        let cacheDir = StagedOutput.cacheDirectory(target, cacheDir: options.cacheDir)
+        CacheFile.prepareDirectory(cacheDir)
+        return lock
     }
 }
 

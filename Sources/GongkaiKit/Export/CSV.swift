@@ -93,14 +93,7 @@ struct CSVWriter {
                 needs = true
                 break
             }
-            // A leading = + @ (or - not starting a number) would make a spreadsheet evaluate
-            // the cell as a formula (CSV injection): such cells get a leading apostrophe. A cell
-            // of that one character alone (the operator `=`) is no formula and stays as it is.
-            var formula = false
-            if f.count > 1, let first = f.first {
-                formula = first == 0x3D || first == 0x2B || first == 0x40
-                    || (first == 0x2D && !(f[1] >= 0x30 && f[1] <= 0x39) && f[1] != 0x2E)
-            }
+            let formula = isFormula(f)
             if !needs && !formula {
                 out.append(contentsOf: f)
                 return
@@ -113,5 +106,31 @@ struct CSVWriter {
             }
             out.append(0x22)
         }
+    }
+
+    /// Whether a spreadsheet would evaluate the cell as a formula (CSV injection, OWASP): it
+    /// starts with `=`, `+`, `-`, `@`, a tab or a carriage return, and is not a plain number
+    /// (`-3.5`, `+7`, `-12%`: no formula, read as numbers). A formula may start like a number
+    /// (`-2+3+cmd|…`, `-.5+cmd|…`), so the whole cell must be one. A cell of one such
+    /// character alone (the operator `=`) is no formula.
+    static func isFormula(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard f.count > 1, let first = f.first else { return false }
+        switch first {
+        case 0x3D, 0x40, 0x09, 0x0D: return true  // = @ tab CR
+        case 0x2B, 0x2D: return !isPlainNumber(UnsafeBufferPointer(rebasing: f[1...]))  // + -
+        default: return false
+        }
+    }
+
+    /// `digits[.digits]`, `.digits` or `digits.`, with an optional `%` after it.
+    private static func isPlainNumber(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digits = 0, points = 0
+        for (i, b) in f.enumerated() {
+            if b >= 0x30 && b <= 0x39 { digits += 1 }
+            else if b == 0x2E { points += 1 }
+            else if b == 0x25 && i == f.count - 1 { continue }
+            else { return false }
+        }
+        return digits > 0 && points <= 1
     }
 }

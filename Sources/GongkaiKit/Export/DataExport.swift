@@ -44,17 +44,11 @@ public enum DataExport {
     /// Writes the site-wide files under `data/`, streaming the large ones, and each
     /// department-year's own files. A department-year whose rows the previous build already
     /// wrote (same fingerprint) is copied from the previous files instead of being formatted
-    /// again, and its own files are kept. Returns whether the three large files were kept as
-    /// the previous build wrote them.
-    ///
-    /// With `fingerprints` (and the `builder` that formats the rows), each large file's
-    /// manifest hash is a hash of the builder, the file and its department-years' fingerprints
-    /// in order, not of its bytes: the rows of a department-year are a function of its
-    /// fingerprint (what copying them from the previous files already relies on), so equal
-    /// hashes still mean equal files, and 184 MB of copied rows need not be hashed again.
+    /// again, when its bytes there still have their checksum, and its own files are kept.
+    /// Returns whether the three large files were kept as the previous build wrote them.
     @discardableResult
     static func write(_ site: Site, index: SiteIndex, config: SiteConfig, to output: StagedOutput,
-                      fingerprints: Fingerprints? = nil, builder: UInt64 = 0, previous: DataSegments? = nil,
+                      fingerprints: Fingerprints? = nil, previous: DataSegments? = nil,
                       saving: DataSegments? = nil) throws -> Bool {
         let base = base(config)
         let sources = index.sources
@@ -83,7 +77,7 @@ public enum DataExport {
         // order, the three large files are the previous ones: kept, not copied and hashed again.
         if let kept = rowFingerprints, let previous, let saving {
             let headers = [1, CSVWriter(header: projectColumns.map(\.title)).bytes.count, CSVWriter(header: indicatorColumns.map(\.title)).bytes.count]
-            if let ranges = previous.unchangedFiles(kept, headers: headers, footers: [3, 0, 0]), output.keep(streamedFiles) {
+            if let ranges = previous.unchangedFiles(kept, headers: headers, footers: [3, 0, 0], separators: [1, 0, 0]), output.keep(streamedFiles) {
                 previous.countKept(kept.count)
                 for (fingerprint, placed) in zip(kept, ranges) { saving.record(fingerprint, placed) }
                 try parallelForEach(withRows.count) { try yearFiles(withRows[$0]) }
@@ -92,14 +86,6 @@ public enum DataExport {
             }
         }
         let streams = try streamedFiles.map { try output.stream($0) }
-        if let rowFingerprints {
-            for (stream, file) in zip(streams, streamedFiles) {
-                var h = StableHash()
-                h.combine(builder); h.combine(file)
-                for fingerprint in rowFingerprints { h.combine(fingerprint) }
-                stream.identity = h.value
-            }
-        }
         let (projectsJSON, projectsCSV, indicatorsCSV) = (streams[0], streams[1], streams[2])
         var projectRows = CSVWriter(header: projectColumns.map(\.title))
         var indicatorRows = CSVWriter(header: indicatorColumns.map(\.title))
@@ -109,9 +95,11 @@ public enum DataExport {
         var first = true
         /// Appends a department-year's formatted rows to the three streams.
         func append(_ data: DepartmentYearData, _ y: Int) throws {
-            try previous?.flush(streams)
-            let starts = streams.map(\.position)
-            projectsJSON.buffer.append(contentsOf: first ? [0x0A, 0x20, 0x20] : [0x2C, 0x0A, 0x20, 0x20])
+            // The comma between department-years is outside their segments: a segment is the
+            // same bytes wherever its department-year lands.
+            if !first { projectsJSON.buffer.append(0x2C) }
+            for stream in streams { stream.beginSegment() }
+            projectsJSON.buffer.append(contentsOf: [0x0A, 0x20, 0x20])
             projectsJSON.buffer.append(contentsOf: data.projectsJSON)
             projectRows.appendRows(of: data.projectRows)
             indicatorRows.appendRows(of: data.indicatorRows)
@@ -119,9 +107,8 @@ public enum DataExport {
             try projectRows.drain(into: projectsCSV, all: true)
             try indicatorRows.drain(into: indicatorsCSV, all: true)
             if let fingerprint = yearFingerprints?[y], let saving {
-                // Where this department-year's rows are, with the JSON's leading comma included.
-                let ends = streams.map(\.position)
-                saving.record(fingerprint, [starts[0]..<ends[0], starts[1]..<ends[1], starts[2]..<ends[2]])
+                // Where this department-year's rows are, and their checksums.
+                saving.record(fingerprint, streams.map { $0.endSegment() })
             }
             first = false
         }
@@ -130,8 +117,8 @@ public enum DataExport {
         var next = 0
         while next < withRows.count {
             let y = withRows[next]
-            if let fingerprint = yearFingerprints?[y], let previous, let ranges = previous.segments[fingerprint] {
-                if let placed = try previous.copy(ranges, into: streams, first: first) {
+            if let fingerprint = yearFingerprints?[y], let previous, previous.segments[fingerprint] != nil {
+                if let placed = try previous.copy(fingerprint, into: streams, first: first) {
                     saving?.record(fingerprint, placed)
                     first = false
                     try yearFiles(y)
@@ -159,7 +146,6 @@ public enum DataExport {
             for (y, data) in zip(run, made) { try append(try data.get(), y) }
             next += run.count
         }
-        try previous?.flush(streams)
         projectsJSON.buffer.append(contentsOf: first ? [0x5D, 0x0A] : [0x0A, 0x5D, 0x0A])
         for stream in streams { try stream.close() }
         try small.value.get()

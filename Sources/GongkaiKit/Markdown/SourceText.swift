@@ -9,7 +9,7 @@ public struct SourceText: Sendable {
     public let bytes: [UInt8]
     /// Byte offset of the start of each line; `lineStarts[0]` is line 1.
     let lineStarts: [Int]
-    /// Byte offset just past the end of each line's content (before `\n` / `\r\n`).
+    /// Byte offset just past the end of each line's content (before its line ending).
     let lineEnds: [Int]
 
     /// `bytes` that are not UTF-8 are repaired first (each bad sequence becomes U+FFFD): the
@@ -19,6 +19,11 @@ public struct SourceText: Sendable {
     }
 
     /// A document whose bytes were validated as UTF-8 (`DocumentReader` rejects others).
+    ///
+    /// Lines end where cmark ends them: at `\n`, at `\r\n` and at a lone `\r` (CommonMark's
+    /// line endings), so that the line numbers of cmark's blocks are lines of this text. (A form
+    /// converted twice ends its lines with `\r\r\n`: two lines each, the second blank, as cmark
+    /// reads them.)
     init(path: String, validUTF8 bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
@@ -30,19 +35,22 @@ public struct SourceText: Sendable {
             var i = 0
             let n = buf.count
             while i < n {
-                if buf[i] == 0x0A {
-                    ends.append(i > 0 && buf[i - 1] == 0x0D && i - 1 >= starts[starts.count - 1] ? i - 1 : i)
+                let b = buf[i]
+                if b == 0x0A {
+                    ends.append(i)
+                    starts.append(i + 1)
+                } else if b == 0x0D {
+                    ends.append(i)
+                    if i + 1 < n && buf[i + 1] == 0x0A { i += 1 }
                     starts.append(i + 1)
                 }
                 i += 1
             }
         }
-        // The last line (possibly empty when the file ends with a newline).
+        // The last line, unless the text ends with a line ending (then there is none after it).
         let last = starts[starts.count - 1]
         if last < bytes.count {
-            var end = bytes.count
-            if end > last, bytes[end - 1] == 0x0D { end -= 1 }
-            ends.append(end)
+            ends.append(bytes.count)
         } else {
             starts.removeLast()
         }

@@ -15,7 +15,7 @@ extension Pages {
             let changePercent = previous.map { Change.percent($0.total, dy.total) } ?? "—"
             years.append(.object([
                 "year": .string(String(dy.year)),
-                "href": .string(ctx.href(Permalinks.departmentYear(d.key, dy.year), from: root)),
+                "href": .string(ctx.href(entry.path + "\(dy.year)/", from: root)),
                 "projects": .int(dy.projects.count),
                 "total": .string(dy.total.groupedWan),
                 "changeAmount": .string(changeAmount),

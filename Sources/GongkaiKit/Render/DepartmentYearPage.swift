@@ -28,7 +28,7 @@ extension Pages {
         let department = ctx.index.departments[entry.departmentIndex]
         let notes = notes + dy.notes
         let otherYears: [V] = department.department.years.map { other in
-            .link("\(other.year)年", ctx.href(Permalinks.departmentYear(dy.departmentKey, other.year), from: root), current: other.year == dy.year)
+            .link("\(other.year)年", ctx.href(entry.departmentPath + "\(other.year)/", from: root), current: other.year == dy.year)
         }
         let total = dy.total
         var fields: TemplateObject = [

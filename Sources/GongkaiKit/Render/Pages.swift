@@ -111,14 +111,14 @@ enum Pages {
                 "name": .string(entry.department.name),
                 "href": .string(ctx.href(entry.path, from: root)),
                 "year": .string(String(latest.year)),
-                "yearHref": .string(ctx.href(Permalinks.departmentYear(entry.department.key, latest.year), from: root)),
+                "yearHref": .string(ctx.href(entry.path + "\(latest.year)/", from: root)),
                 "projects": .int(latest.projects.count),
                 "total": .string(latest.total.groupedWan),
                 "totalValue": .string(latest.total.wanString),
                 "change": .string(change),
                 "changeTitle": .string(previous.map { "比\($0.year)年" } ?? "无上一年度"),
                 "measurable": .string(percent(latest.measurableCount, latest.indicatorCount)),
-                "years": .list(years.map { dy in .link("\(dy.year)", ctx.href(Permalinks.departmentYear(entry.department.key, dy.year), from: root)) }),
+                "years": .list(years.map { dy in .link("\(dy.year)", ctx.href(entry.path + "\(dy.year)/", from: root)) }),
             ])
         }
         var fields: TemplateObject = [

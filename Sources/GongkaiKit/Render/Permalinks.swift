@@ -77,38 +77,81 @@ public enum Permalinks {
         return out.isEmpty ? "-" : String(decoding: out, as: UTF8.self)
     }
 
-    public static func department(_ key: String) -> String { "/\(segment(key))/" }
-    public static func departmentYear(_ key: String, _ year: Int) -> String { "/\(segment(key))/\(year)/" }
+    /// The longest slug, in bytes: with `.html` a file name stays far below the 255-byte limit
+    /// of common file systems, whatever is appended to tell duplicates apart.
+    static let maximumSlug = 180
+
+    /// Folders of the site's own pages at its root: no department is given one of them.
+    static let reservedFolders: Set<String> = ["search", "quality", "data", "assets", "originals"]
+
+    /// The folder of each department (by its key, in site order), unique across the site: two
+    /// keys whose segments are the same (`a/b局` and `a?b局`, `.` and `-`), or the same but for
+    /// the case of Latin letters (one folder on a file system that ignores case), or a segment
+    /// that is a folder of the site's own pages (`search`), would share a folder and one would
+    /// overwrite the other. The first department keeps its segment; the others, and a reserved
+    /// one, get `-2`, `-3`, …, so the result is the same on every build of the same content.
+    public static func departmentSegments(_ keys: [String]) -> [String] {
+        var used = Set(reservedFolders.map { ByteKey($0) })
+        return keys.map { key in
+            let plain = segment(key)
+            var unique = plain
+            var n = 2
+            while !used.insert(folded(unique)).inserted {
+                unique = joined(plain, String(n))
+                n += 1
+            }
+            return unique
+        }
+    }
 
     /// Project slugs for a department-year, unique within it, in the projects' order (which is
     /// source order: file path, then line). A slug is the project's name. When several projects
     /// share a name, the first keeps the plain name, so a page's address does not change when
     /// a later document repeats its name; the others get their code, else their document's file
     /// name (never a line number, which moves when the document is edited), then `-2`, `-3`.
+    /// Names are compared as the file system may (Latin letters in either case are the same),
+    /// `index` is the department-year's own page, and no slug is longer than `maximumSlug`.
     public static func projectSlugs(_ projects: [Project]) -> [String] {
         let base = projects.map { segment($0.name) }
         // Compared by bytes (slugs are made of the same bytes for the same name).
         var seen = Set<ByteKey>()
-        var used = Set<ByteKey>()
+        var used: Set<ByteKey> = [ByteKey("index")]
         var slugs: [String] = []
         for (i, p) in projects.enumerated() {
             var slug = base[i]
-            if !seen.insert(ByteKey(slug)).inserted {
+            if !seen.insert(folded(slug)).inserted || folded(slug) == ByteKey("index") {
                 if let code = p.code {
-                    slug += "-" + segment(code)
+                    slug = joined(slug, segment(code))
                 } else {
                     let file = p.location.file.split(separator: "/").last ?? ""
                     let stem = file.lastIndex(of: ".").map { file[..<$0] } ?? file
-                    slug += "-" + segment(String(stem))
+                    slug = joined(slug, segment(String(stem)))
                 }
             }
             var unique = slug
             var n = 2
-            while used.contains(ByteKey(unique)) { unique = "\(slug)-\(n)"; n += 1 }
-            used.insert(ByteKey(unique))
+            while used.contains(folded(unique)) { unique = joined(slug, String(n)); n += 1 }
+            used.insert(folded(unique))
             slugs.append(unique)
         }
         return slugs
+    }
+
+    /// `a-b`, within `maximumSlug` bytes: `b` (what tells duplicates apart) kept whole up to a
+    /// third of that, `a` cut at a character boundary to make room.
+    static func joined(_ a: String, _ b: String) -> String {
+        var suffix = b
+        while suffix.utf8.count > maximumSlug / 3 { suffix.removeLast() }
+        var head = a
+        while head.utf8.count + 1 + suffix.utf8.count > maximumSlug { head.removeLast() }
+        return head + "-" + suffix
+    }
+
+    /// The key under which two slugs name one file on a file system that ignores the case of
+    /// Latin letters.
+    private static func folded(_ slug: String) -> ByteKey {
+        guard slug.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return ByteKey(slug) }
+        return ByteKey(String(decoding: slug.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
     }
 
     private static let hex: [UInt8] = Array("0123456789ABCDEF".utf8)

@@ -37,14 +37,17 @@ public struct SiteIndex: Sendable {
             var years: [DepartmentYearEntry] = []
             var history: [[Int]] = []  // per group: (entry, project) pairs, flattened
         }
+        // Each department's folder, unique across the site (decided in site order, before the
+        // departments are routed in parallel).
+        let folders = Permalinks.departmentSegments(site.departments.map(\.key))
         let parts = parallelMap(Array(site.departments.indices)) { di -> Part in
             let d = site.departments[di]
-            let dPath = Permalinks.department(d.key)
+            let dPath = "/" + folders[di] + "/"
             var part = Part(department: DepartmentEntry(department: d, path: dPath))
             // The same project across this department's years, by normalised name.
             var groups: [ByteKey: Int] = [:]
             for dy in d.years {
-                let path = Permalinks.departmentYear(d.key, dy.year)
+                let path = dPath + String(dy.year) + "/"
                 let slugs = Permalinks.projectSlugs(dy.projects)
                 var entry = DepartmentYearEntry(departmentYear: dy, path: path, departmentPath: dPath, departmentIndex: di,
                                                 projectPaths: slugs.map { path + $0 + ".html" })

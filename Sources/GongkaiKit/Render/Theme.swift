@@ -36,8 +36,11 @@ public struct Theme: Sendable {
     /// warning (`diagnostics`).
     public static func load(themesDir: String, name: String) throws -> Theme {
         let fm = FileManager.default
-        if let problem = SiteConfig.checkThemeName(name) { throw PipelineError.usage(problem) }
+        // A theme is a folder of Themes/, named by one plain component: `../../outside` would
+        // publish files from anywhere.
+        if let problem = SiteConfig.checkThemeName(name) { throw PipelineError.refused(problem) }
         let themeDir = themesDir + "/" + name
+        let root = ContentLoader.realPath(themesDir) ?? themesDir
         if name != "default", !fm.fileExists(atPath: themeDir) {
             throw PipelineError.usage(Localized(zh: "在 ‘\(themesDir)’ 中找不到主题 ‘\(name)’", en: "theme ‘\(name)’ not found in ‘\(themesDir)’"))
         }
@@ -51,10 +54,10 @@ public struct Theme: Sendable {
             }
         }
         for dir in name == "default" ? [themesDir + "/default"] : [themesDir + "/default", themeDir] {
-            for rel in Self.files(in: dir + "/templates", ext: "mustache") {
+            for rel in try Self.files(in: dir + "/templates", ext: "mustache", root: root) {
                 templates[String(rel.dropLast(".mustache".count))] = (dir + "/templates/" + rel, .file(dir + "/templates/" + rel))
             }
-            for rel in Self.files(in: dir + "/assets", ext: nil) {
+            for rel in try Self.files(in: dir + "/assets", ext: nil, root: root) {
                 assets["assets/" + rel] = .file(dir + "/assets/" + rel)
             }
         }
@@ -113,16 +116,44 @@ public struct Theme: Sendable {
         }
     }
 
-    private static func files(in dir: String, ext: String?) -> [String] {
-        guard let e = FileManager.default.enumerator(atPath: dir) else { return [] }
+    /// The files under `dir` (relative paths, sorted), hidden ones left out. A link is
+    /// followed only to a file inside the themes folder `root` (real path): a link out of it, or
+    /// to a folder, stops the build (`/etc/passwd` would be published as an asset).
+    private static func files(in dir: String, ext: String?, root: String) throws -> [String] {
         var out: [String] = []
-        for case let rel as String in e {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: dir + "/" + rel, isDirectory: &isDir), !isDir.boolValue else { continue }
-            if rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            if let ext, !rel.hasSuffix("." + ext) { continue }
-            out.append(rel)
+        // The folder itself (the theme's, its templates' or assets') must not lead elsewhere.
+        if let real = ContentLoader.realPath(dir), !real.hasPrefix(root + "/") {
+            throw PipelineError.refused(Localized(
+                zh: "主题目录 ‘\(dir)’ 指向主题目录之外（‘\(real)’），未构建",
+                en: "the theme folder ‘\(dir)’ leads out of the themes folder (to ‘\(real)’); nothing was built"))
         }
+        func walk(_ relative: String) throws {
+            let full = relative.isEmpty ? dir : dir + "/" + relative
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let rel = relative.isEmpty ? name : relative + "/" + name
+                let path = dir + "/" + rel
+                var st = stat()
+                guard lstat(path, &st) == 0 else { continue }
+                if (st.st_mode & S_IFMT) == S_IFLNK {
+                    var target = stat()
+                    guard let real = ContentLoader.realPath(path), real.hasPrefix(root + "/"), stat(path, &target) == 0,
+                          (target.st_mode & S_IFMT) == S_IFREG
+                    else {
+                        throw PipelineError.refused(Localized(
+                            zh: "主题文件 ‘\(path)’ 是指向主题目录之外（或指向目录）的链接，未构建",
+                            en: "the theme file ‘\(path)’ is a link out of the themes folder (or to a folder); nothing was built"))
+                    }
+                    st = target
+                }
+                switch st.st_mode & S_IFMT {
+                case S_IFDIR: try walk(rel)
+                case S_IFREG: if ext.map({ rel.hasSuffix("." + $0) }) ?? true { out.append(rel) }
+                default: continue
+                }
+            }
+        }
+        try walk("")
         return out.sorted()
     }
 }

@@ -82,12 +82,16 @@ struct BinaryReader {
         return bytes[position] != 0
     }
 
-    /// A string's length, checked against what is left.
-    private mutating func stringLength() throws -> Int {
-        let n = Int(try varint())
-        guard n >= 0, position + n <= bytes.count else { throw Damaged() }
-        return n
+    /// A count of bytes or items that follow, checked against what is left (a damaged count
+    /// past `Int.max` throws; `Int(_:)` would trap).
+    mutating func count() throws -> Int {
+        let n = try varint()
+        guard n <= UInt64(bytes.count - position) else { throw Damaged() }
+        return Int(n)
     }
+
+    /// A string's length, checked against what is left.
+    private mutating func stringLength() throws -> Int { try count() }
 
     mutating func string() throws -> String {
         let n = try stringLength()
@@ -125,8 +129,7 @@ struct BinaryReader {
     mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
 
     mutating func array<T>(_ each: (inout BinaryReader) throws -> T) throws -> [T] {
-        let n = Int(try varint())
-        guard n >= 0, n <= bytes.count - position else { throw Damaged() }
+        let n = try count()
         var items: [T] = []
         items.reserveCapacity(n)
         for _ in 0..<n { items.append(try each(&self)) }

@@ -61,15 +61,15 @@ enum BuildIdentity {
     }
 
     static func stored(in cacheDir: String) -> UInt64? {
-        guard let data = FileManager.default.contents(atPath: cacheDir + "/identity.bin") else { return nil }
-        var r = BinaryReader([UInt8](data))
-        return try? r.varint()
+        guard let payload = CacheFile.read(cacheDir + "/identity.bin", kind: .identity) else { return nil }
+        var r = BinaryReader(payload)
+        guard let identity = try? r.varint(), r.atEnd else { return nil }
+        return identity
     }
 
     static func store(_ identity: UInt64, in cacheDir: String) {
         var w = BinaryWriter()
         w.varint(identity)
-        try? FileManager.default.createDirectory(atPath: cacheDir, withIntermediateDirectories: true)
-        try? Data(w.bytes).write(to: URL(fileURLWithPath: cacheDir + "/identity.bin"))
+        try? CacheFile.write(w.bytes, kind: .identity, to: cacheDir + "/identity.bin")
     }
 }

@@ -38,8 +38,9 @@ final class DocumentCache: @unchecked Sendable {
         /// The same file, untouched since it was read, and not changed in the two seconds before
         /// it was read (a change within the file system's timestamp granularity could hide).
         func vouches(for now: FileStamp) -> Bool {
+            // (Subtracted with overflow checked: the stamp comes from the cache.)
             size >= 0 && modified == now.modified && changed == now.changed && inode == now.inode && size == now.size
-                && taken - max(modified, changed) > 2_000_000_000
+                && { let (age, overflow) = taken.subtractingReportingOverflow(max(modified, changed)); return !overflow && age > 2_000_000_000 }()
         }
     }
 
@@ -58,21 +59,30 @@ final class DocumentCache: @unchecked Sendable {
     init(dir: String, trusted: Bool = true, memory: DetailsMemory? = nil) {
         self.dir = dir
         self.memory = memory
-        if trusted, let data = FileManager.default.contents(atPath: dir + "/documents.bin") {
-            var r = BinaryReader([UInt8](data))
-            if let list = try? r.array({ r in
-                let path = try r.string()
-                var entry = Entry(size: try r.int(), hash: try r.varint())
-                entry.stamp.modified = try r.int()
-                entry.stamp.changed = try r.int()
-                entry.stamp.inode = try r.int()
-                entry.stamp.size = try r.int()
-                entry.stamp.taken = try r.int()
-                return (path, entry)
-            }) {
-                for (path, entry) in list { entries[ByteKey(path)] = entry }
-            }
+        // Its folders are its own: a link in their place is removed, never written through.
+        CacheFile.prepareDirectory(dir)
+        CacheFile.prepareDirectory(dir + "/documents")
+        if trusted, let data = CacheFile.read(dir + "/documents.bin", kind: .documents), let index = Self.decodeIndex(data) {
+            entries = index
         }
+    }
+
+    /// The index of cached documents (`documents.bin`'s payload), or nil when it is damaged.
+    static func decodeIndex(_ payload: [UInt8]) -> [ByteKey: Entry]? {
+        var r = BinaryReader(payload)
+        guard let list = try? r.array({ r in
+            let path = try r.string()
+            var entry = Entry(size: try r.int(), hash: try r.varint())
+            entry.stamp.modified = try r.int()
+            entry.stamp.changed = try r.int()
+            entry.stamp.inode = try r.int()
+            entry.stamp.size = try r.int()
+            entry.stamp.taken = try r.int()
+            return (path, entry)
+        }), r.atEnd else { return nil }
+        var entries: [ByteKey: Entry] = [:]
+        for (path, entry) in list { entries[ByteKey(path)] = entry }
+        return entries
     }
 
     private func file(_ hash: UInt64, _ path: String) -> String {
@@ -124,10 +134,9 @@ final class DocumentCache: @unchecked Sendable {
             return doc
         }
         let (doc, parts) = Self.digested(DocumentReader.read(path: path, bytes: bytes))
-        try? FileManager.default.createDirectory(atPath: dir + "/documents", withIntermediateDirectories: true)
         let name = file(hash, path)
         let stored = Self.file(doc, parts)
-        if (try? Data(stored.bytes).write(to: URL(fileURLWithPath: name))) != nil, let memory {
+        if (try? SafeFiles.writeAtomically(stored.bytes, to: name)) != nil, let memory {
             // From now on the details may be dropped and read again from the file.
             let source = DetailsSource(file: name, start: stored.start, document: path, memory: memory)
             for (i, place) in stored.details.enumerated() {
@@ -179,11 +188,11 @@ final class DocumentCache: @unchecked Sendable {
     /// without the details (a file damaged there is read again from the document, never
     /// half-trusted).
     static func summary(of file: String) -> (summary: [UInt8], detailsStart: Int)? {
-        let fd = open(file, O_RDONLY | O_CLOEXEC)
+        let fd = open(file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, let header = Files.read(fd, count: 8, at: 0) else { return nil }
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, let header = Files.read(fd, count: 8, at: 0) else { return nil }
         let length = Int(truncatingIfNeeded: UInt64(littleEndian: header.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }))
         guard length >= 0, length <= Int(st.st_size) - 16,
               let summary = Files.read(fd, count: length + 8, at: 8).flatMap(checked)
@@ -222,9 +231,13 @@ final class DocumentCache: @unchecked Sendable {
         }
 
         func details(_ place: ProjectDetailsBox.Place) -> ProjectDetails {
-            let fd = open(file, O_RDONLY | O_CLOEXEC)
+            let fd = open(file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
             if fd >= 0 {
-                let bytes = Files.read(fd, count: place.length, at: start + place.offset)
+                // The place comes from the cache: read only when it lies inside the file.
+                var st = stat()
+                let (at, overflow) = start.addingReportingOverflow(place.offset)
+                let fits = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG && !overflow && place.length <= Int(st.st_size) - at
+                let bytes = fits ? Files.read(fd, count: place.length, at: at) : nil
                 close(fd)
                 if let bytes, StreamingHash.of(bytes) == place.checksum {
                     var r = BinaryReader(bytes)
@@ -264,14 +277,14 @@ final class DocumentCache: @unchecked Sendable {
             let s = item.value.stamp
             w.int(s.modified); w.int(s.changed); w.int(s.inode); w.int(s.size); w.int(s.taken)
         }
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try? Data(w.bytes).write(to: URL(fileURLWithPath: dir + "/documents.bin"))
+        try? CacheFile.write(w.bytes, kind: .documents, to: dir + "/documents.bin")
         if entries.isEmpty {
-            // A first build (or an untrusted cache): whatever else is in the folder goes.
+            // A first build (or an untrusted cache): whatever else is in the folder goes (links
+            // removed, never followed).
             let keep = Set(current.map { ByteKey(file($0.value.hash, $0.key.path)) })
             for name in (try? FileManager.default.contentsOfDirectory(atPath: dir + "/documents")) ?? []
             where !keep.contains(ByteKey(dir + "/documents/" + name)) {
-                try? FileManager.default.removeItem(atPath: dir + "/documents/" + name)
+                SafeFiles.removeTree(dir + "/documents/" + name)
             }
         } else {
             // Otherwise exactly the files of documents that changed or went.

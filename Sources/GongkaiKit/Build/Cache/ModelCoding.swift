@@ -40,7 +40,7 @@ extension BinaryWriter {
     mutating func location(_ l: SourceLocation) {
         string(l.file)
         int(l.line)
-        int(l.column ?? 0)  // columns start at 1: 0 is none
+        int(l.column)
     }
 
     /// What lists and totals need of a project, without its details.
@@ -84,6 +84,7 @@ extension BinaryWriter {
     }
 
     mutating func diagnostic(_ x: Diagnostic) {
+        // Both languages: a cached document prints what a read one does.
         string(x.severity.rawValue); location(x.location); string(x.code); string(x.message); string(x.english)
     }
 }
@@ -131,8 +132,7 @@ extension BinaryReader {
     }
 
     mutating func location() throws -> SourceLocation {
-        let file = try sharedString(), line = try int(), column = try int()
-        return SourceLocation(file: file, line: line, column: column > 0 ? column : nil)
+        SourceLocation(file: try sharedString(), line: try int(), column: try optionalInt())
     }
 
     /// A project of a cache file's summary, whose details are read when first needed.
@@ -188,7 +188,6 @@ extension BinaryReader {
     mutating func diagnostic() throws -> Diagnostic {
         guard let severity = Severity(rawValue: try string()) else { throw Damaged() }
         let location = try location()
-        let code = try sharedString(), message = try sharedString(), english = try sharedString()
-        return Diagnostic(severity, location, code: code, message, en: english)
+        return Diagnostic(severity, location, code: try sharedString(), try sharedString(), en: try sharedString())
     }
 }
