@@ -7,13 +7,18 @@ PUBLIC is a directory written by `gongkai build`. This script
 
 1. indexes PUBLIC with Pagefind (`python -m pagefind --site PUBLIC`, written to PUBLIC/pagefind/;
    an existing PUBLIC/pagefind/ is replaced), timing it;
-2. computes, for every query, the EXPECTED projects by brute force over gongkai's search
-   documents (PUBLIC/search/docs/*.json): a project is expected when its folded text contains
-   every whitespace-separated folded term of the query (the folding is gongkai's, see fold());
+2. computes, for every query, the EXPECTED projects from the project pages themselves: each page
+   of data/projects.json is parsed (html.parser) into the cells it shows (page_cells: headings,
+   paragraphs, list items, facts, table cells and values in <main>, without navigation, labels,
+   captions, the history of other years and the source line), normalised as gongkai's index
+   says (docs/search.md), and a project is expected when each term of the query is in one of
+   its cells;
 3. serves PUBLIC on 127.0.0.1 and, in the system's headless Chromium (Playwright), runs every
-   query once with gongkai's search page and once with Pagefind's JavaScript API, each in a
-   fresh browser context (empty cache), measuring time and bytes to the first result, then
-   expanding to the complete result set and comparing it with the expected projects.
+   query with gongkai's search page and with Pagefind's JavaScript API, each in a fresh browser
+   context (empty cache): time, bytes and files to the first result (or to "没有找到" / an
+   empty result), the share of the first 20 results whose project name contains the query,
+   then the complete result set (gongkai: `window.gongkaiSearch.query`, the code the page runs;
+   Pagefind: every result's data) against the expected projects: recall and wrong hits.
 
 Times are milliseconds from navigation start (performance.now() in the page) to the moment the
 result is in the DOM (gongkai) or the first result's data has loaded (Pagefind). Bytes are the
@@ -27,6 +32,7 @@ own browsers are never downloaded.
 import argparse
 import functools
 import gzip
+import html.parser
 import http.server
 import json
 import os
@@ -39,34 +45,56 @@ import time
 import urllib.parse
 from pathlib import Path
 
+# The issue's queries and their neighbours; 补助资金到位 and 不存在的词 find nothing on the corpus.
 DEFAULT_QUERIES = ["三支一扶", "协理员", "904.35", "档案 满意度", "满意度", "就业", "社保补贴",
-                   "2024", "资金到位率", "不存在的词"]
+                   "2024", "资金到位率", "上年结转", "财政拨款", "服务对象满意度", "补助资金到位", "不存在的词"]
 CHROMIUM = os.environ.get("GONGKAI_CHROMIUM", "/usr/bin/chromium")
+REPO = Path(__file__).resolve().parent.parent
 
 # ---------------------------------------------------------------------------------------------
-# Expected results (brute force)
+# Expected results: what each project page shows
 # ---------------------------------------------------------------------------------------------
 
-_FOLD_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_FOLD_TABLE[0x3000] = 0x20
-_FOLD_TABLE.update({cp: cp + 32 for cp in range(0x41, 0x5B)})
-_FOLD_TABLE[0x2267] = 0x2265  # ≧ → ≥
-_FOLD_TABLE[0x2266] = 0x2264  # ≦ → ≤
-# Full-width letters fold twice (Ａ → A → a), as in search.js.
-_FOLD_TABLE.update({cp: cp - 0xFEE0 + 32 for cp in range(0xFF21, 0xFF3B)})
-# The separators search.js splits a query on.
-_SPACES = re.compile("[ \t\n\r\u00a0]+")
+# gongkai's whitespace (docs/search.md): never part of a term, left out of a cell.
+SPACES = {0, *range(0x09, 0x0E), *range(0x1C, 0x21), 0x85, 0xA0, 0x1680, *range(0x2000, 0x200C), 0x2028, 0x2029,
+          0x202F, 0x205F, 0x3000, 0xFEFF}
 
 
-def fold(text: str) -> str:
-    """gongkai's search folding: full-width ASCII → ASCII, U+3000 → space, A–Z → a–z,
-    ≧ → ≥, ≦ → ≤, then >= → ≥ and <= → ≤ (the same for documents and queries)."""
-    return text.translate(_FOLD_TABLE).replace(">=", "≥").replace("<=", "≤")
+def fold_char(c: int) -> int:
+    """Full-width ASCII → ASCII, U+3000 → space, A–Z → a–z, ≧ → ≥, ≦ → ≤."""
+    if 0xFF01 <= c <= 0xFF5E:
+        c -= 0xFEE0
+    elif c == 0x3000:
+        c = 0x20
+    if 0x41 <= c <= 0x5A:
+        c += 32
+    return {0x2267: 0x2265, 0x2266: 0x2264}.get(c, c)
+
+
+def normalize(text: str) -> str:
+    """A cell as gongkai's index holds it: folded, whitespace left out, then >= and <= as ≥ ≤."""
+    out: list[int] = []
+    for c in (fold_char(ord(ch)) for ch in text):
+        if c in SPACES:
+            continue
+        if c == 0x3D and out and out[-1] in (0x3E, 0x3C):
+            out[-1] = 0x2265 if out[-1] == 0x3E else 0x2264
+        else:
+            out.append(c)
+    return "".join(map(chr, out))
 
 
 def query_terms(query: str) -> list[str]:
-    """The folded terms of a query, split on whitespace the way search.js splits it."""
-    return [t for t in _SPACES.split(fold(query)) if t]
+    """The normalised terms of a query, split on whitespace as search.js splits it."""
+    out, current = [], ""
+    for ch in query + " ":
+        if fold_char(ord(ch)) in SPACES:
+            if normalize(current):
+                out.append(normalize(current))
+            current = ""
+        else:
+            current += ch
+    return out
 
 
 def site_path(url: str) -> str:
@@ -77,23 +105,94 @@ def site_path(url: str) -> str:
     return urllib.parse.unquote(path)
 
 
-def load_documents(public: Path) -> list[tuple[str, str]]:
-    """(decoded site path, folded text) of every project in PUBLIC/search/docs/*.json."""
-    docs_dir = public / "search" / "docs"
-    chunks = sorted(docs_dir.glob("*.json"), key=lambda p: int(p.stem) if p.stem.isdigit() else 0)
-    if not chunks:
-        raise SystemExit(f"search_bench: no search documents in {docs_dir}; is {public} a gongkai build?")
-    documents = []
-    for chunk in chunks:
-        for doc in json.loads(chunk.read_text(encoding="utf-8")):
-            documents.append((site_path(doc[0]), fold(doc[5])))
-    return documents
+def template_literals(themes: Path = REPO / "Themes") -> set[str]:
+    """The project template's own words: text between two tags with no {{…}} in it."""
+    text = (themes / "default" / "templates" / "project.mustache").read_text(encoding="utf-8")
+    return {t.strip() for t in re.split(r"<[^>]*>", text) if t.strip() and "{{" not in t}
 
 
-def expected_projects(documents: list[tuple[str, str]], query: str) -> set[str]:
-    """The paths of the projects whose folded text contains every term of the query."""
+class PageCells(html.parser.HTMLParser):
+    """The cells of a project page's <main>: the text of each block (h1, h3, p, li, dd, th, td,
+    and each span.value), without navigation, captions, labels (dt), section headings (h2), the
+    lead line, the history of the project's other years, the source line and the template's own
+    words (Tests/Browser/test_search.py uses the same)."""
+    BLOCKS = {"h1", "h3", "p", "li", "dd", "th", "td"}
+    VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "source", "col"}
+
+    def __init__(self, literals: set[str]):
+        super().__init__(convert_charrefs=True)
+        self.literals = literals
+        self.stack: list[tuple[str, bool, list | None]] = []
+        self.in_main = False
+        self.cells: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        a = dict(attrs)
+        classes = (a.get("class") or "").split()
+        if tag == "main":
+            self.in_main = True
+        inherited = bool(self.stack and self.stack[-1][1]) and tag != "main"
+        skipping = inherited or not self.in_main or tag in ("nav", "caption", "dt", "h2") \
+            or (tag == "section" and a.get("aria-labelledby") == "history") \
+            or (tag == "p" and ("lead" in classes or "source" in classes))
+        block = tag in self.BLOCKS or (tag == "span" and "value" in classes)
+        self.stack.append((tag, skipping, [] if block and not skipping else None))
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        while self.stack:
+            t, _skipping, buffer = self.stack.pop()
+            if buffer is not None:
+                text = "".join(buffer).strip()
+                if text and text not in self.literals:
+                    self.cells.append(text)
+            if t == tag:
+                break
+        if tag == "main":
+            self.in_main = False
+
+    def handle_data(self, data):
+        for _tag, skipping, buffer in reversed(self.stack):
+            if skipping:
+                return
+            if buffer is not None:
+                buffer.append(data)
+                return
+
+
+def page_cells(public: Path, path: str, literals: set[str]) -> list[str]:
+    """The normalised cells of the page at site path `path`."""
+    parser = PageCells(literals)
+    parser.feed((public / path.lstrip("/")).read_text(encoding="utf-8"))
+    return [c for c in map(normalize, parser.cells) if c]
+
+
+def page_path(project: dict) -> str:
+    """A project's page as a site path (`url` is its absolute address under baseURL; `id` is
+    the path without the leading slash and `.html`)."""
+    return "/" + project["id"] + ".html"
+
+
+def load_documents(public: Path) -> list[tuple[str, str, list[str]]]:
+    """(site path, project name, normalised cells) of every project page in data/projects.json."""
+    projects = json.loads((public / "data" / "projects.json").read_text(encoding="utf-8"))
+    literals = template_literals()
+    return [(page_path(p), p["name"], page_cells(public, page_path(p), literals)) for p in projects]
+
+
+def expected_projects(documents, query: str) -> set[str]:
+    """The paths of the projects one of whose cells holds each term of the query."""
     terms = query_terms(query)
-    return {path for path, text in documents if all(t in text for t in terms)}
+    return {path for path, _name, cells in documents if terms and all(any(t in c for c in cells) for t in terms)}
+
+
+def name_matches(names: list[str], query: str) -> int:
+    """How many of these project names contain every term of the query."""
+    terms = query_terms(query)
+    return sum(1 for n in names if terms and all(t in normalize(n) for t in terms))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -167,7 +266,8 @@ def serve(public: Path):
 # ---------------------------------------------------------------------------------------------
 
 # Injected before gongkai's search page runs: records the moment (performance.now(), i.e. ms
-# since navigation start) the status first leaves "正在搜索…", which is when results are rendered.
+# since navigation start) the status first leaves "正在搜索…", which is when results (or 没有找到)
+# are rendered, and the names of the first page of results.
 GONGKAI_PROBE = r"""
 (() => {
   const bench = window.__bench = { searching: false, ready: null };
@@ -180,34 +280,20 @@ GONGKAI_PROBE = r"""
     if (!bench.searching || !text || document.getElementById('search-fallback')) { return; }
     bench.ready = performance.now();
     bench.status = text;
-    bench.items = document.querySelectorAll('#search-results li').length;
+    bench.names = Array.from(document.querySelectorAll('#search-results li h2'), h => h.textContent);
+    bench.items = bench.names.length;
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
 })();
 """
 
-# Clicks "显示更多结果" until it is hidden (or the budget is spent), then reports the results.
+# The complete result set, from the code the search page runs (its "显示更多结果" shows the same
+# list 20 at a time).
 GONGKAI_EXPAND = r"""
-async (budgetMs) => {
-  const wrap = document.getElementById('search-more-wrap');
-  const more = document.getElementById('search-more');
-  const deadline = performance.now() + budgetMs;
-  let clicks = 0;
-  while (wrap && !wrap.hidden && performance.now() < deadline) {
-    more.click();
-    clicks++;
-    await new Promise(resolve => {
-      const poll = () => (more.disabled ? setTimeout(poll, 0) : resolve());
-      setTimeout(poll, 0);
-    });
-  }
-  return {
-    done: performance.now(),
-    complete: !wrap || wrap.hidden,
-    clicks,
-    status: document.getElementById('search-status').textContent.trim(),
-    hrefs: Array.from(document.querySelectorAll('#search-results li h2 a'), a => a.href),
-  };
+async (query) => {
+  const found = await window.gongkaiSearch.query(query);
+  return { done: performance.now(), complete: true, paths: found.paths,
+           status: document.getElementById('search-status').textContent.trim() };
 }
 """
 
@@ -235,9 +321,11 @@ PAGEFIND_PROBE = r"""
 })();
 """
 
+# The first 20 results' pages (what a first page of results shows), then every result's.
 PAGEFIND_EXPAND = r"""
 async (budgetMs) => {
   const results = window.__pagefindSearch ? window.__pagefindSearch.results : [];
+  const first = (await Promise.all(results.slice(0, 20).map(r => r.data()))).map(d => d.url);
   const deadline = performance.now() + budgetMs;
   const urls = [];
   let complete = true;
@@ -247,7 +335,7 @@ async (budgetMs) => {
     const batch = await Promise.all(results.slice(i, i + 500).map(r => r.data()));
     batch.forEach(d => urls.push(d.url));
   }
-  return { done: performance.now(), complete, urls };
+  return { done: performance.now(), complete, urls, first };
 }
 """
 
@@ -277,14 +365,14 @@ class NetworkLog:
 
 
 def summarize(entries: list[dict], public: Path, until: float | None, prefix: str,
-              suffix: str = "") -> dict:
+              suffixes: tuple[str, ...] = ("",)) -> dict:
     """Files fetched (last byte by `until`, ms since navigation start) whose path starts with
-    prefix and ends with suffix: how many, their bytes, and their bytes after gzip -6 (what a
-    server that compresses would send)."""
+    prefix and ends with one of suffixes: how many, their bytes, and their bytes after gzip -6
+    (what a server that compresses would send)."""
     files, size, gz = 0, 0, 0
     for entry in entries:
         path = entry["path"]
-        if not path.startswith(prefix) or not path.endswith(suffix):
+        if not path.startswith(prefix) or not path.endswith(suffixes):
             continue
         if until is not None and entry["end"] > until + 2.0:
             continue
@@ -319,49 +407,45 @@ def fresh_page(browser, probe: str):
 
 
 def count_in_status(status: str) -> int | None:
-    """The total gongkai's status line reports: '找到 3 个…。' when complete, '找到 900 个…，显示前
-    40 个。' for exact queries still being shown, '没有找到…' → 0; None while candidates are still
-    being checked ('已找到 3 个…（还有 N 个可能的结果待核对）')."""
+    """The total gongkai's status line reports ('找到 3 个…', '没有找到…' → 0)."""
     if "没有找到" in status:
         return 0
-    if "已找到" in status:
-        return None
     match = re.search(r"找到 (\d+) 个", status)
     return int(match.group(1)) if match else None
 
 
 def measure_gongkai(browser, base: str, public: Path, query: str, expected: set[str],
-                    projects: set[str], budget_s: float, timeout_s: float, expand: bool = True) -> dict:
+                    projects: dict, budget_s: float, timeout_s: float, expand: bool = True) -> dict:
     """One query on gongkai's search page: the first render, then (when expand) the full result set."""
     context, page = fresh_page(browser, GONGKAI_PROBE)
     try:
         page.goto(f"{base}/search/?q={urllib.parse.quote(query)}", wait_until="commit")
         page.wait_for_function("window.__bench && window.__bench.ready !== null", timeout=timeout_s * 1000)
         first = page.evaluate("window.__bench")
-        full = page.evaluate(GONGKAI_EXPAND, budget_s * 1000 if expand else 0)
+        full = page.evaluate(GONGKAI_EXPAND, query) if expand else {"done": first["ready"], "complete": False, "paths": [],
+                                                                     "status": first["status"]}
         entries = page.network.entries(page.evaluate("performance.timeOrigin"))
     finally:
         errors = list(page.errors)
         context.close()
     if "失败" in first["status"]:
         errors.append(first["status"])
-    found = {site_path(h) for h in full["hrefs"]}
+    found = {"/" + p for p in full["paths"]}
     return {
         "first_ms": first["ready"],
         "first_status": first["status"],
         "first_items": first["items"],
-        "index_to_first": summarize(entries, public, first["ready"], "/search/", ".json"),
+        "first_names": name_matches(first["names"], query),
+        "index_to_first": summarize(entries, public, first["ready"], "/search/", suffixes=(".json", ".bin")),
         "page_to_first": page_assets(entries, public, first["ready"]),
         "all_ms": full["done"],
         "complete": full["complete"],
-        "clicks": full["clicks"],
-        "status": full["status"],
-        "reported": count_in_status(full["status"]),
+        "reported": count_in_status(first["status"]),
         "shown": len(found),
         "found": len(found & expected),
         "false_positives": sorted(found - expected),
-        "non_project": len(found - projects),
-        "index_to_all": summarize(entries, public, None, "/search/", ".json"),
+        "non_project": len(found - set(projects)),
+        "index_to_all": summarize(entries, public, None, "/search/", suffixes=(".json", ".bin")),
         "errors": errors,
     }
 
@@ -369,12 +453,12 @@ def measure_gongkai(browser, base: str, public: Path, query: str, expected: set[
 def page_assets(entries: list[dict], public: Path, until: float) -> dict:
     """HTML, CSS and JavaScript fetched by the search page (everything but the index JSON)."""
     everything = summarize(entries, public, until, "/")
-    index = summarize(entries, public, until, "/search/", ".json")
+    index = summarize(entries, public, until, "/search/", suffixes=(".json", ".bin"))
     return {k: everything[k] - index[k] for k in everything}
 
 
 def measure_pagefind(browser, base: str, public: Path, query: str, expected: set[str],
-                     projects: set[str], budget_s: float, timeout_s: float, expand: bool = True) -> dict:
+                     projects: dict, budget_s: float, timeout_s: float, expand: bool = True) -> dict:
     """One query with Pagefind's JS API on a small page of the same site (404.html): the first
     result, then (when expand) every result's data."""
     context, page = fresh_page(browser, PAGEFIND_PROBE)
@@ -385,7 +469,7 @@ def measure_pagefind(browser, base: str, public: Path, query: str, expected: set
         if expand and not first.get("error"):
             full = page.evaluate(PAGEFIND_EXPAND, budget_s * 1000)
         else:
-            full = {"done": first["ready"], "complete": False, "urls": []}
+            full = {"done": first["ready"], "complete": False, "urls": [], "first": []}
         entries = page.network.entries(page.evaluate("performance.timeOrigin"))
     finally:
         errors = list(page.errors)
@@ -393,17 +477,20 @@ def measure_pagefind(browser, base: str, public: Path, query: str, expected: set
     if first.get("error"):
         errors.append(first["error"])
     returned = {site_path(u) for u in full["urls"]}
-    found_projects = returned & projects
+    found_projects = returned & set(projects)
+    names = [projects[site_path(u)]["name"] for u in full.get("first", []) if site_path(u) in projects]
     return {
         "first_ms": first["ready"],
         "search_only_ms": first["ready"] - first.get("start", 0.0),
         "index_to_first": summarize(entries, public, first["ready"], "/pagefind/"),
+        "first_items": min(20, first.get("count", 0)),
+        "first_names": name_matches(names, query),
         "all_ms": full["done"],
         "complete": full["complete"],
         "results": first.get("count", 0),
         "found": len(found_projects & expected),
         "false_positives": sorted(found_projects - expected),
-        "non_project": len(returned - projects),
+        "non_project": len(returned - set(projects)),
         "index_to_all": summarize(entries, public, None, "/pagefind/"),
         "errors": errors,
     }
@@ -415,7 +502,7 @@ def measure_repeated(measure, repeat: int, *args) -> dict:
     tries = [measure(*args, expand=(i == repeat - 1)) for i in range(repeat)]
     result = dict(tries[-1])
     middle = sorted(tries, key=lambda t: t["first_ms"])[(repeat - 1) // 2]
-    for key in ("first_ms", "search_only_ms", "index_to_first", "page_to_first", "first_status", "first_items"):
+    for key in ("first_ms", "search_only_ms", "index_to_first", "page_to_first", "first_status", "first_items", "first_names"):
         if key in middle:
             result[key] = middle[key]
     result["first_ms_tries"] = [t["first_ms"] for t in tries]
@@ -433,7 +520,8 @@ def run_browser(public: Path, queries: list[str], documents, budget_s: float, ti
                          "(Scripts/install-deps test creates that venv)")
     if not os.access(CHROMIUM, os.X_OK):
         raise SystemExit(f"search_bench: no Chromium at {CHROMIUM} (apt-get install chromium)")
-    projects = {path for path, _ in documents}
+    projects = json.loads((public / "data" / "projects.json").read_text(encoding="utf-8"))
+    projects = {page_path(p): p for p in projects}
     server, base = serve(public)
     rows = []
     try:
@@ -450,7 +538,9 @@ def run_browser(public: Path, queries: list[str], documents, budget_s: float, ti
                     f = measure_repeated(measure_pagefind, repeat, browser, base, public, query, expected,
                                          projects, budget_s, timeout_s)
                     print(" done", flush=True)
-                    rows.append({"query": query, "expected": len(expected), "gongkai": g, "pagefind": f})
+                    rows.append({"query": query, "expected": len(expected),
+                                 "expected_names": min(20, name_matches([p["name"] for p in projects.values()], query)),
+                                 "gongkai": g, "pagefind": f})
             finally:
                 browser.close()
     finally:
@@ -484,35 +574,49 @@ def mb(n: int) -> str:
 
 
 def found_cell(engine: dict, expected: int) -> str:
-    """'12/12' or '≥40/900' when the expansion stopped at the budget; false positives in ()."""
+    """'12/12' or '≥40/900' when the expansion stopped at the budget; wrong hits in ()."""
     prefix = "" if engine["complete"] else "≥"
     fp = len(engine["false_positives"])
-    says = engine.get("reported")
-    note = f" [says {says}]" if not engine["complete"] and says is not None else ""
-    return f"{prefix}{engine['found']}/{expected}" + (f" (+{fp} FP)" if fp else "") + note
+    return f"{prefix}{engine['found']}/{expected}" + (f" (+{fp} wrong)" if fp else "")
 
 
 def ms(x: float) -> str:
     return f"{x:,.0f}"
 
 
+def names_cell(engine: dict) -> str:
+    """The first page's results whose name contains the query: 'n/shown'."""
+    return f"{engine.get('first_names', 0)}/{engine.get('first_items', 0)}" if engine.get("first_items") else "–"
+
+
 def render_table(rows: list[dict]) -> str:
     """The side-by-side table, as text."""
     head = ["query", "expected",
-            "gongkai found", "1st ms", "all ms", "index KB to 1st (files)", "gzip KB",
-            "pagefind found", "1st ms", "all ms", "KB to 1st (files)"]
+            "gongkai found", "names", "1st ms", "index KB to 1st (files)", "gzip KB",
+            "pagefind found", "names", "1st ms", "KB to 1st (files)"]
     table = [head]
     for r in rows:
         g, f = r["gongkai"], r["pagefind"]
         gi, fi = g["index_to_first"], f["index_to_first"]
         table.append([
             r["query"], f"{r['expected']:,}",
-            found_cell(g, r["expected"]), ms(g["first_ms"]), ms(g["all_ms"]) + ("" if g["complete"] else "+"),
+            found_cell(g, r["expected"]), names_cell(g), ms(g["first_ms"]),
             f"{kb(gi['bytes'])} ({gi['files']})", kb(gi["gzip_bytes"]),
-            found_cell(f, r["expected"]), ms(f["first_ms"]), ms(f["all_ms"]) + ("" if f["complete"] else "+"),
+            found_cell(f, r["expected"]), names_cell(f), ms(f["first_ms"]),
             f"{kb(fi['bytes'])} ({fi['files']})",
         ])
     return format_columns(table, right_from=1)
+
+
+def totals(rows: list[dict], engine: str) -> dict:
+    """Recall, wrong hits and the name share over the whole query set."""
+    expected = sum(r["expected"] for r in rows)
+    found = sum(r[engine]["found"] for r in rows)
+    wrong = sum(len(r[engine]["false_positives"]) for r in rows)
+    shown = sum(r[engine].get("first_items", 0) for r in rows)
+    names = sum(r[engine].get("first_names", 0) for r in rows)
+    possible = sum(min(r[engine].get("first_items", 0), r["expected_names"]) for r in rows)
+    return {"expected": expected, "found": found, "wrong": wrong, "first": shown, "names": names, "possible": possible}
 
 
 def display_width(s: str) -> int:
@@ -540,13 +644,11 @@ def search_problems(rows: list[dict]) -> list[str]:
     problems = []
     for r in rows:
         g, f = r["gongkai"], r["pagefind"]
-        if g["complete"] and (g["found"] != r["expected"] or g["false_positives"]):
+        if g["found"] != r["expected"] or g["false_positives"]:
             problems.append(f"gongkai '{r['query']}': found {g['found']} of {r['expected']}, "
-                            f"{len(g['false_positives'])} false positives {g['false_positives'][:3]}")
-        if not g["complete"] and g["reported"] is not None and g["reported"] != r["expected"]:
+                            f"{len(g['false_positives'])} wrong {g['false_positives'][:3]}")
+        if g["reported"] is not None and g["reported"] != r["expected"]:
             problems.append(f"gongkai '{r['query']}': status says {g['reported']} results, {r['expected']} expected")
-        if g["complete"] and g["reported"] is not None and g["reported"] != g["shown"]:
-            problems.append(f"gongkai '{r['query']}': status says {g['reported']}, {g['shown']} results listed")
         for name, engine in (("gongkai", g), ("pagefind", f)):
             for e in engine["errors"][:3]:
                 problems.append(f"{name} '{r['query']}': {e}")
@@ -562,19 +664,32 @@ def report(rows: list[dict], indexing: dict, index_sizes: dict, problems: list[s
                f"Pagefind pagefind/ {mb(pagefind_size['bytes'])} in {pagefind_size['files']:,} files "
                f"(Pagefind indexed {indexing['pages'] or '?'} pages of the gongkai site "
                f"in {indexing['seconds']:.1f} s)")
+    for engine in ("gongkai", "pagefind"):
+        t = totals(rows, engine)
+        recall = t["found"] / t["expected"] if t["expected"] else 1.0
+        out.append(f"{engine}: recall {t['found']:,}/{t['expected']:,} ({recall:.1%}), {t['wrong']:,} wrong hits; "
+                   f"first 20 results: {t['names']}/{t['first']} with the query in the project's name "
+                   f"(at most {t['possible']} could be)")
+    empty = [r for r in rows if r["expected"] == 0]
+    for r in empty:
+        g, f = r["gongkai"]["index_to_first"], r["pagefind"]["index_to_first"]
+        out.append(f"no result for '{r['query']}': gongkai says 没有找到 after {kb(g['bytes'])} KB in {g['files']} files "
+                   f"({ms(r['gongkai']['first_ms'])} ms); Pagefind answers after {kb(f['bytes'])} KB in {f['files']} files "
+                   f"({ms(r['pagefind']['first_ms'])} ms)")
     pages = [r["gongkai"]["page_to_first"] for r in rows]
     if pages:
         p = max(pages, key=lambda x: x["bytes"])
         out.append(f"gongkai's search page itself (HTML, CSS, search.js) before the first result: "
                    f"{kb(p['bytes'])} KB in {p['files']} files (gzip {kb(p['gzip_bytes'])} KB), not in the KB columns")
     out.append(f"1st ms: median of {repeat} tries, each in a fresh browser context, from navigation start to the "
-               "first result in the DOM (gongkai) or the first result's data loaded (Pagefind); all ms (one try): to the complete result set "
-               "(gongkai: \"显示更多结果\" clicked until hidden; Pagefind: every result's data()). "
-               f"'+' / '≥': stopped at the {budget_s:.0f} s budget "
-               "([says N]: the total gongkai's status line reported).")
-    out.append("found: expected projects returned / expected (brute force over gongkai's search documents, "
-               "substring match of every folded term); FP: returned project pages that are not expected. "
-               "Pagefind matches words from its segmenter, not substrings.")
+               "first result (or 没有找到) in the DOM (gongkai) or the first result's data loaded (Pagefind); "
+               "KB to 1st: index files arrived by then (no HTTP compression; gzip: the same files at gzip -6). "
+               "names: of the first page of results (20), those whose project name contains every term.")
+    out.append("found: expected projects returned / expected (from the project pages: a project is expected when each "
+               "term of the query is in a cell its page shows); wrong: returned project pages that are not expected. "
+               f"gongkai's complete set is window.gongkaiSearch.query, the code its page runs; Pagefind's every "
+               f"result's data ('≥': stopped at the {budget_s:.0f} s budget). Pagefind matches words from its "
+               "segmenter, not substrings, and indexes the whole page (headings, labels, other years).")
     if problems:
         out.append("")
         out.append("SEARCH PROBLEMS:")
@@ -600,7 +715,7 @@ def main() -> int:
     print(f"search: Pagefind indexing {public} …", flush=True)
     indexing = index_with_pagefind(public)
     documents = load_documents(public)
-    print(f"search: {len(documents):,} project documents; running {len(args.queries)} queries "
+    print(f"search: {len(documents):,} project pages read; running {len(args.queries)} queries "
           f"in {CHROMIUM} (headless)", flush=True)
     repeat = max(1, args.repeat)
     rows = run_browser(public, args.queries, documents, args.budget, args.timeout, repeat)

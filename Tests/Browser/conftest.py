@@ -2,14 +2,11 @@
 
 Scripts/test builds the site and sets GONGKAI_SITE to its Public/ directory.
 """
-import base64
 import functools
-import glob
 import http.server
 import json
 import os
 import threading
-from urllib.parse import unquote
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -97,126 +94,11 @@ def page_factory(browser):
     assert problems == [], "failed requests, off-site requests or console errors: %s" % problems
 
 
-# ---- The built site's own search index, read independently of search.js (docs/search.md) ----
-
-def fold(text):
-    """SearchFold (Sources/GongkaiKit/Search/Fold.swift), written again from docs/search.md."""
-    out, pending = [], None
-    for ch in text:
-        c = ord(ch)
-        if 0xFF01 <= c <= 0xFF5E:
-            c -= 0xFEE0
-        elif c == 0x3000:
-            c = 0x20
-        if 0x41 <= c <= 0x5A:
-            c += 32
-        if c == 0x2267:
-            c = 0x2265
-        elif c == 0x2266:
-            c = 0x2264
-        if pending is not None:
-            p, pending = pending, None
-            if c == 0x3D:
-                out.append(0x2265 if p == 0x3E else 0x2264)
-                continue
-            out.append(p)
-        if c in (0x3E, 0x3C):
-            pending = c
-        else:
-            out.append(c)
-    if pending is not None:
-        out.append(pending)
-    return "".join(map(chr, out))
-
-
-def fnv1a(key):
-    h = 2166136261
-    for ch in key:
-        h = ((h ^ ord(ch)) * 16777619) & 0xFFFFFFFF
-    return h
-
-
-def decode_postings(text):
-    data = base64.b64decode(text[1:])
-    if text[0] == "b":
-        return [i * 8 + bit for i, byte in enumerate(data) for bit in range(8) if byte >> bit & 1]
-    assert text[0] == "d", text
-    ids, previous, value, shift = [], -1, 0, 0
-    for byte in data:
-        value += (byte & 0x7F) << shift
-        if byte & 0x80:
-            shift += 7
-            continue
-        previous += value
-        ids.append(previous)
-        value = shift = 0
-    return ids
-
-
-class SiteIndex:
-    """Public/search/ and Public/data/projects.json as files, for brute-force expectations."""
-
-    def __init__(self, site):
-        self.site = site
-        search = os.path.join(site, "search")
-        with open(os.path.join(search, "meta.json"), encoding="utf-8") as f:
-            self.meta = json.load(f)
-        # Every index file, as a path relative to search/ (what search.js requests).
-        self.files = sorted(os.path.relpath(path, search).replace(os.sep, "/")
-                            for path in glob.glob(os.path.join(search, "**", "*.json"), recursive=True))
-        self.docs = []
-        chunks = sorted(f for f in self.files if f.startswith("docs/"))
-        for n in range(len(chunks)):
-            with open(os.path.join(search, "docs", f"{n}.json"), encoding="utf-8") as f:
-                chunk = json.load(f)
-            assert len(chunk) == self.meta["chunk"] or n == len(chunks) - 1
-            self.docs.extend(chunk)
-        assert len(self.docs) == self.meta["documents"]
-        self.shards = []
-        for n in range(self.meta["shards"]):
-            with open(os.path.join(search, "shards", f"{n}.json"), encoding="utf-8") as f:
-                self.shards.append(json.load(f))
-        with open(os.path.join(site, "data", "projects.json"), encoding="utf-8") as f:
-            # By page path (`url` is the page's absolute address under baseURL; `id` its path).
-            self.projects = {"/" + p["id"] + ".html": p for p in json.load(f)}
-        self.folded = [fold(doc[5]) for doc in self.docs]
-
-    @staticmethod
-    def terms(query):
-        return [t for t in fold(query).split() if t]
-
-    def brute_force(self, query):
-        """Ids of the documents whose folded text contains every term: a plain substring scan."""
-        terms = self.terms(query)
-        return [i for i, text in enumerate(self.folded) if all(t in text for t in terms)]
-
-    def project(self, doc_id):
-        """The project (from projects.json) of a search document."""
-        return self.projects["/" + unquote(self.docs[doc_id][0])]
-
-    @staticmethod
-    def keys(query):
-        keys = []
-        for term in SiteIndex.terms(query):
-            pairs = [term] if len(term) == 1 else [term[i:i + 2] for i in range(len(term) - 1)]
-            keys.extend(k for k in pairs if k not in keys)
-        return keys
-
-    hash = staticmethod(fnv1a)
-
-    def shard_of(self, key):
-        return fnv1a(key) % self.meta["shards"]
-
-    def candidates(self, query):
-        """The intersection of the posting lists of the query's keys, read from the shard files."""
-        ids = None
-        for key in self.keys(query):
-            postings = self.shards[self.shard_of(key)].get(key)
-            found = set(decode_postings(postings)) if postings else set()
-            ids = found if ids is None else ids & found
-        return sorted(ids if ids is not None else range(len(self.docs)))
-
+# ---- The built site's projects (data/projects.json), for the search tests ----
 
 @pytest.fixture(scope="session")
-def site_index(site_dir):
-    return SiteIndex(site_dir)
+def projects(site_dir):
+    """Every project of data/projects.json by its page's path (/部门/年/项目.html)."""
+    with open(os.path.join(site_dir, "data", "projects.json"), encoding="utf-8") as f:
+        # (`url` is the page's absolute address under baseURL; `id` its path without `.html`.)
+        return {"/" + p["id"] + ".html": p for p in json.load(f)}

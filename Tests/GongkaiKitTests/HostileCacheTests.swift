@@ -127,7 +127,8 @@ import Testing
         // A search state with a chunk size that would overflow.
         var search = BinaryWriter()
         search.varint(9)
-        search.bytes += SearchState(shardBytes: 1, chunkBytes: 1, shardCount: 1, chunk: Int.max, total: 0, textBytes: 0, hashes: [1]).encoded()
+        search.bytes += SearchState(options: SearchIndex.Options(), layout: .init(shards: 1, recordChunk: Int.max, textChunk: 1),
+                                    hashes: [1], listBytes: 0, recordBytes: 0, textBytes: 0).encoded()
         #expect(SearchCache.decode(search.bytes, seal: 9) == nil)
     }
 

@@ -75,16 +75,16 @@ import Testing
         #expect(output.keep(["sitemap.xml"], fingerprint: sitemap.fingerprint))
         #expect(output.fileCount == 1 && output.reused == 0)
         // A series: the search index's chunks stand for a sitemap's parts.
-        let chunks = output.series("index.html", parts: { "search/docs/\($0 - 1).json" })
-        let chunkFiles = try FileManager.default.contentsOfDirectory(atPath: work.path + "/Public/search/docs").count
+        let chunks = output.series("index.html", parts: { "search/texts/\($0 - 1).json" })
+        let chunkFiles = try FileManager.default.contentsOfDirectory(atPath: work.path + "/Public/search/texts").count
         #expect(chunks.count > 1 && chunks.count == 1 + chunkFiles)
         // Chunks have no fingerprint: not kept as made from anything.
-        #expect(!output.keep(chunks, fingerprint: output.previous![path: "search/docs/0.json"]!.fingerprint))
+        #expect(!output.keep(chunks, fingerprint: output.previous![path: "search/texts/0.json"]!.fingerprint))
         // Nothing is kept when one of the parts is gone.
-        try FileManager.default.removeItem(atPath: work.path + "/Public/search/docs/1.json")
+        try FileManager.default.removeItem(atPath: work.path + "/Public/search/texts/1.json")
         let again = try StagedOutput(outputDir: work.path + "/Public")
         defer { again.discard() }
-        #expect(!again.keep(["index.html", "search/docs/0.json", "search/docs/1.json"]))
+        #expect(!again.keep(["index.html", "search/texts/0.json", "search/texts/1.json"]))
         #expect(again.fileCount == 0)
 
         // A rebuild with nothing changed keeps the sitemap's entry; one whose paths changed
@@ -209,7 +209,7 @@ import Testing
     @Test func aDamagedSearchIndexIsBuiltAgain() throws {
         let work = TemporaryDirectory()
         _ = try BuiltSite.build(content: Repo.content, into: work)
-        let shard = work.path + "/Public/search/shards/0.json"
+        let shard = work.path + "/Public/search/shards/0.bin"
         let bytes = try #require(FileManager.default.contents(atPath: shard))
         try FileManager.default.removeItem(atPath: shard)
         try FileManager.default.removeItem(atPath: work.path + "/Public/search/meta.json")

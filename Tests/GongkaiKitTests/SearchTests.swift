@@ -1,4 +1,5 @@
-// The search index finds exactly the projects whose text contains the query (issue 4).
+// The search index finds exactly the projects whose cells contain the query, ranks them, and
+// is the same files however it is built (issues 4 and 21).
 
 import Foundation
 import Testing
@@ -7,89 +8,81 @@ import Testing
 @Suite struct SearchTests {
     /// The seeds' index, built into the shared test site.
     static var client: SearchClient? { try? SearchClient(directory: BuiltSite.dir.path + "/Public/search") }
+    /// The seeds' documents by id.
     static let documents = SearchIndex.documents(SiteIndex(site: Seeds.site))
-
-    /// Brute force: the ids of documents whose folded text contains every folded term.
-    static func expected(_ query: String) -> [Int] {
-        let needles = SearchClient.terms(query).map { codes -> String in
-            var s = ""
-            for c in codes { if let u = Unicode.Scalar(c) { s.unicodeScalars.append(u) } }
-            return s
-        }
-        return documents.indices.filter { i in
-            let folded = SearchFold.foldedString(documents[i].text)
-            return needles.allSatisfy { folded.utf8Contains($0) }
-        }
+    /// Each document's cells, normalised, with their fields.
+    static let cells: [[(SearchDocument.Field, [UInt32])]] = documents.map { d in
+        d.cellTexts.map { ($0.0, SearchFold.normalized($0.1)) }.filter { !$0.1.isEmpty }
     }
 
-    /// Queries drawn from the seeds' own text: substrings of 1–8 characters at random places,
-    /// pairs of them, and the numbers that occur.
-    static func queries(count: Int) -> [String] {
-        var generator = SeededGenerator(seed: 2024)
-        var out: [String] = []
-        let texts = documents.map { Array($0.text.unicodeScalars) }
-        while out.count < count {
-            let t = texts[Int.random(in: 0..<texts.count, using: &generator)]
-            guard t.count > 10 else { continue }
-            func piece() -> String {
-                let length = Int.random(in: 1...8, using: &generator)
-                let start = Int.random(in: 0..<(t.count - length), using: &generator)
-                var s = ""
-                s.unicodeScalars.append(contentsOf: t[start..<start + length].filter { !$0.properties.isWhitespace })
-                return s
+    /// Brute force: for every document that has every term in one of its cells, the best field
+    /// of each term.
+    static func expected(_ query: String) -> [Int: [UInt8]] {
+        let terms = SearchFold.terms(query)
+        var out: [Int: [UInt8]] = [:]
+        guard !terms.isEmpty else { return out }
+        for (id, cells) in cells.enumerated() {
+            var best: [UInt8] = []
+            for term in terms {
+                let fields = cells.filter { contains($0.1, term) }.map(\.0.rawValue)
+                guard let f = fields.min() else { break }
+                best.append(f)
             }
-            let a = piece()
-            guard !a.isEmpty else { continue }
-            out.append(out.count % 4 == 3 ? a + " " + piece() : a)
+            if best.count == terms.count { out[id] = best }
         }
         return out
     }
 
-    /// Posting lists in blocks give back every varint byte in order, across block ends and
-    /// arena growth, and a copy is its own list once either is changed.
-    @Test func postingListsKeepTheirBytesAcrossBlocksAndCopies() {
-        var lists = PostingLists()
-        var expected: [[UInt8]] = []
-        let values: [UInt32] = [0, 1, 127, 128, 300, 16_383, 16_384, 1 << 21, 1 << 28, UInt32.max]
-        for k in 0..<3000 {
-            let list = lists.newList()
-            #expect(list == k)
-            var bytes: [UInt8] = []
-            for j in 0..<(k % 40) {
-                var v = values[(k + j) % values.count]
-                lists.add(v, to: list)
-                while v >= 0x80 { bytes.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
-                bytes.append(UInt8(v))
-            }
-            expected.append(bytes)
-        }
-        func bytes(_ l: PostingLists, _ k: Int) -> [UInt8] { var out: [UInt8] = []; l.forEachByte(of: k) { out.append($0) }; return out }
-        for k in [0, 1, 39, 40, 1234, 2999] {
-            #expect(bytes(lists, k) == expected[k])
-            #expect(lists.count(of: k) == k % 40)
-        }
-        #expect((0..<3000).allSatisfy { bytes(lists, $0) == expected[$0] })
-        var copy = lists
-        copy.makeUnique()
-        copy.add(5, to: 39)
-        #expect(bytes(lists, 39) == expected[39])
-        #expect(bytes(copy, 39) == expected[39] + [5])
+    static func contains(_ haystack: [UInt32], _ needle: [UInt32]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { i in haystack[i..<i + needle.count].elementsEqual(needle) }
     }
 
-    @Test func theIndexReturnsExactlyTheProjectsThatContainTheQuery() throws {
-        var client = try #require(Self.client)
-        let queries = Self.queries(count: 400)
-        var nonEmpty = 0
-        for q in queries {
-            let found = try client.search(q).map(\.id).sorted()
-            let expected = Self.expected(q)
-            #expect(found == expected, "query ‘\(q)’")
-            if !expected.isEmpty { nonEmpty += 1 }
+    /// Queries drawn from the seeds' cells: pieces of 1–12 characters at random places, pairs
+    /// of them, and a piece with a character changed (which usually occurs nowhere).
+    static func queries(count: Int) -> [String] {
+        var generator = SeededGenerator(seed: 2024)
+        var out: [String] = []
+        let texts = cells.flatMap { $0.map(\.1) }.filter { $0.count >= 2 }
+        func string(_ codes: some Sequence<UInt32>) -> String {
+            var s = ""
+            for c in codes { if let u = Unicode.Scalar(c) { s.unicodeScalars.append(u) } }
+            return s
         }
-        #expect(nonEmpty > 300)
-        // Queries that must miss.
-        for q in ["不存在的词语组合", "zzqx", "9999999"] {
-            #expect(try client.search(q).isEmpty)
+        func piece() -> [UInt32] {
+            let t = texts[Int.random(in: 0..<texts.count, using: &generator)]
+            let length = Int.random(in: 1...min(12, t.count), using: &generator)
+            let start = Int.random(in: 0...(t.count - length), using: &generator)
+            return Array(t[start..<start + length])
+        }
+        while out.count < count {
+            var a = piece()
+            switch out.count % 5 {
+            case 3: out.append(string(a) + " " + string(piece()))
+            case 4 where a.count >= 4:
+                a[a.count / 2] = a[a.count / 2 - 1]
+                out.append(string(a))
+            default: out.append(string(a))
+            }
+        }
+        return out
+    }
+
+    @Test func theIndexFindsExactlyTheProjectsWhoseCellsContainTheQueryAndWhere() throws {
+        var client = try #require(Self.client)
+        var nonEmpty = 0, longer = 0
+        for q in Self.queries(count: 600) {
+            let found = try client.search(q)
+            let expected = Self.expected(q)
+            #expect(Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0.fields) }) == expected, "query ‘\(q)’")
+            if !expected.isEmpty { nonEmpty += 1 }
+            if SearchFold.terms(q).contains(where: { $0.count > 3 }) && !expected.isEmpty { longer += 1 }
+        }
+        #expect(nonEmpty > 400)
+        #expect(longer > 100)
+        for q in ["不存在的词语组合", "zzqx", "9999999", "补助资金到位"] {
+            #expect(try client.search(q).isEmpty, "\(q)")
+            #expect(Self.expected(q).isEmpty, "\(q)")
         }
     }
 
@@ -101,9 +94,70 @@ import Testing
         let xieli = try client.search("协理员")
         #expect(Set(xieli.map { "\($0.name) \($0.year)" }) == ["人社专职协理员工作经费 2021", "人社专职协理员工作经费 2022"])
         #expect(try client.search("904.35").map(\.name) == ["就业补助资金县级配套"])
-        let both = try client.search("档案 满意度")
-        #expect(both.count == Self.expected("档案 满意度").count && both.count >= 2)
-        #expect(try client.search("档").count >= both.count)
+        // The money lines, the spending plan and the department as the form writes it are found.
+        #expect(try !client.search("上年结转").isEmpty)
+        #expect(try !client.search("财政拨款").isEmpty)
+        let written = try client.search("江阴市人社局")
+        #expect(!written.isEmpty && written.allSatisfy { $0.department == "江阴市人力资源和社会保障局" && $0.fields == [1] })
+    }
+
+    /// Whitespace inside a cell does not break a match, and a query's own spaces split it into
+    /// terms that must each occur.
+    @Test func whitespaceInACellIsNotPartOfIt() throws {
+        var p = Project(layout: .c, location: SourceLocation(file: "x.md", line: 3), name: "档案 数字化")
+        p.indicators = [Indicator(level1: "满意度指标", level2: "服务对象满意度", name: "服务对象 满意度",
+                                  targets: [Target(halfYear: nil, value: "≥ 90%", line: 6)], description: nil, basis: nil, line: 6)]
+        let d = SearchDocument(p, department: "市档案局", year: 2024, path: "/a/b.html")
+        let files = Dictionary(SearchIndex.files([d]), uniquingKeysWith: { a, _ in a })
+        let dir = TemporaryDirectory()
+        for (path, bytes) in files { dir.write(path, bytes: bytes) }
+        var client = try SearchClient(directory: dir.path + "/search")
+        #expect(try client.search("档案数字化").map(\.fields) == [[0]])
+        #expect(try client.search("服务对象满意度").map(\.fields) == [[1]])
+        #expect(try client.search("≥90%").map(\.fields) == [[3]])
+        #expect(try client.search("档案 90").map(\.fields) == [[0, 3]])
+        #expect(try client.search("案数 象满").count == 1)
+        #expect(try client.search("数字化档案").isEmpty)
+    }
+
+    /// Name matches first, then department and indicator names, then narrative, then the rest;
+    /// among equals the larger amount first.
+    @Test func resultsAreRankedByWhereTheyMatchThenByAmount() throws {
+        var client = try #require(Self.client)
+        for q in ["就业", "档案", "资金", "满意度", "补贴 资金", "社会保障"] {
+            let found = try client.search(q)
+            #expect(found.count > 3, "\(q)")
+            let lengths = SearchFold.terms(q).map(\.count)
+            let keys = found.map { r in (0..<3).map { f in zip(r.fields, lengths).reduce(0) { $0 + ($1.0 <= f ? $1.1 : 0) } } }
+            for i in 1..<found.count {
+                let (a, b) = (keys[i - 1], keys[i])
+                #expect(a == b ? found[i - 1].id < found[i].id : a.lexicographicallyPrecedes(b, by: >), "\(q) at \(i)")
+            }
+        }
+        let jiuye = try client.search("就业")
+        let names = jiuye.prefix { $0.name.contains("就业") }
+        #expect(names.count == jiuye.filter { $0.name.contains("就业") }.count && names.count >= 2)
+        // Ids follow the amounts: in id order, amounts never grow.
+        let amounts = Self.documents.map(\.money)
+        #expect(zip(amounts, amounts.dropFirst()).allSatisfy { a, b in b == nil || (a != nil && a! >= b!) })
+        // Sorting by amount and by year.
+        let byAmount = try client.search("资金", order: .amount)
+        #expect(byAmount.map(\.id) == byAmount.map(\.id).sorted())
+        let byYear = try client.search("资金", order: .year)
+        #expect(byYear.map(\.year) == byYear.map(\.year).sorted(by: >))
+        #expect(Set(byYear.map(\.id)) == Set(byAmount.map(\.id)))
+    }
+
+    @Test func longQueriesAreCut() throws {
+        var client = try #require(Self.client)
+        let long = String(repeating: "就业补助资金", count: 84)
+        _ = try client.search(long)
+        #expect(client.capped)
+        #expect(client.terms(long).terms.map(\.count) == [SearchIndex.maxQuery])
+        let many = (1...12).map { "词\($0)" }.joined(separator: " ")
+        #expect(client.terms(many).terms.count == SearchIndex.maxTerms && client.terms(many).capped)
+        _ = try client.search("就业")
+        #expect(!client.capped)
     }
 
     @Test func fullWidthAndOperatorsFoldTheSameWay() throws {
@@ -122,27 +176,106 @@ import Testing
         for (input, folded) in SearchFoldTable.cases {
             #expect(SearchFold.foldedString(input) == folded, "\(input)")
         }
+        for (input, normalized) in SearchFoldTable.normalized {
+            #expect(SearchFold.normalized(input) == normalized.unicodeScalars.map(\.value), "\(input)")
+        }
         for (key, hash) in SearchFoldTable.hashes {
-            let codes = key.unicodeScalars.map(\.value)
-            #expect(SearchFold.hash(codes[0], codes.count > 1 ? codes[1] : nil) == hash, "\(key)")
+            #expect(SearchFold.hash(key.unicodeScalars.map(\.value)) == hash, "\(key)")
         }
     }
 
-    /// A project's search text: a line per field, narrative line breaks as spaces (a CR LF
-    /// pair is one character and stays), an indicator's parts on one line.
-    @Test func aProjectsSearchTextHasALinePerField() {
+    /// A project's cells: what its page shows, field by field, a cell each.
+    @Test func aProjectsCellsAreWhatItsPageShows() {
         var p = Project(layout: .c, location: SourceLocation(file: "x.md", line: 3), name: "档案数字化")
-        p.otherNames = ["档案扫描"]
+        p.otherNames = ["档案扫描", "扫描"]
+        p.rawDepartment = "市档案"
         p.unit = "市档案馆"
         p.code = "P-01"
         p.amount = Money(fen: 1_234_500)
-        p.sections = [NarrativeSection(title: "绩效目标", text: "一\n二", line: 4, isGoal: true),
-                      NarrativeSection(title: "说明", text: "三\r\n四", line: 5, isGoal: false)]
+        p.funding = [FundingLine(label: "上年结转", amount: Money(fen: 1_000_000), text: "1", line: 4)]
+        p.subItems = [SubItem(name: "扫描费", halfYear: nil, fullYear: Money(fen: 80_000), line: 5)]
+        p.spendingPlan = [PlanPoint(label: "6月底", share: "50%", line: 5)]
+        p.sections = [NarrativeSection(title: "绩效目标", text: "一\n二：1、甲；2、乙", line: 4, isGoal: true)]
+        p.indicatorColumns.description = true
         p.indicators = [Indicator(level1: "产出指标", level2: "数量指标", name: "扫描页数",
-                                  targets: [Target(halfYear: "≥5万页", value: "≥10万页", line: 6)],
-                                  description: "全年", basis: nil, line: 6)]
+                                  targets: [Target(halfYear: "≥5万页", value: ">=10万页", line: 6)],
+                                  description: "全年", basis: "往年", line: 6),
+                        Indicator(level1: "产出指标", level2: "", name: "错误率",
+                                  targets: [Target(halfYear: nil, value: nil, line: 7)], description: nil, basis: nil, line: 7)]
         let d = SearchDocument(p, department: "市档案局", year: 2024, path: "/a/b.html")
-        #expect(d.text == "档案数字化\n档案扫描\n市档案局\n市档案馆\n2024年\nP-01\n1.2345万元\n绩效目标：一 二\n说明：三\r\n四\n产出指标 数量指标 扫描页数 ≥5万页 ≥10万页 全年")
+        let cells = d.cellTexts.map { "\($0.0.rawValue):\($0.1)" }
+        #expect(cells == ["0:档案数字化", "0:档案扫描；扫描",
+                          "1:市档案局", "1:市档案", "1:市档案馆", "1:产出指标", "1:数量指标", "1:扫描页数", "1:—", "1:错误率",
+                          "2:绩效目标", "2:一", "2:二：", "2:甲；", "2:乙",
+                          "3:2024年", "3:P-01", "3:1.2345 万元", "3:上年结转", "3:1.00", "3:扫描费", "3:—", "3:800",
+                          "3:6月底", "3:50%", "3:全年", "3:≥10万页", "3:—"])
+    }
+
+    @Test func theIndexIsTheSameHoweverItIsBuilt() throws {
+        let a = SearchIndex.files(Self.documents)
+        let b = SearchIndex.files(Self.documents)
+        #expect(a.map(\.0) == b.map(\.0))
+        #expect(zip(a, b).allSatisfy { $0.1 == $1.1 })
+        // Made by 1, 3 or 7 workers, from the site or from the documents: the same files.
+        let options = SearchIndex.Options(shardBytes: 1024, recordBytes: 400, textBytes: 2000)
+        var made: [[(String, [UInt8])]] = []
+        for workers in [1, 3, 7] {
+            let files = SearchIndex.Collected()
+            try SearchIndex.write(SearchIndex.Source(SiteIndex(site: Seeds.site)), spool: NSTemporaryDirectory(),
+                                  options: options, workers: workers) { files.add($0, $1) }
+            made.append(files.sorted)
+        }
+        #expect(made[0].count > 20)
+        for other in made.dropFirst() {
+            #expect(other.map(\.0) == made[0].map(\.0))
+            #expect(zip(other, made[0]).allSatisfy { $0.1 == $1.1 })
+        }
+        // Every key is in the shard of its hash; every list reads back.
+        let files = Dictionary(made[0], uniquingKeysWith: { x, _ in x })
+        let meta = try #require(JSON.parse(files["search/meta.json"]!))
+        guard case .object(let fields) = meta, case .int(let shards)? = fields.first(where: { $0.0 == "shards" })?.1 else {
+            Issue.record("meta.json"); return
+        }
+        var keys = 0
+        for s in 0..<shards {
+            let lists = try #require(IndexFormat.parseShard(files[SearchIndex.shardPath(s)]!))
+            for (key, list) in lists {
+                #expect(Int(KeyTable.hash(key) % UInt32(shards)) == s)
+                if KeyTable.length(key) == 3 {
+                    #expect(IndexFormat.occurrences(list)?.isEmpty == false)
+                } else {
+                    #expect(IndexFormat.documents(list, documents: Self.documents.count)?.isEmpty == false)
+                }
+                keys += 1
+            }
+        }
+        #expect(keys > 5000)
+        let layout = SearchState.Layout(shards: shards, recordChunk: layoutValue(fields, "records"), textChunk: layoutValue(fields, "texts"))
+        #expect(Set(made[0].map(\.0)) == Set(SearchIndex.paths(documents: Self.documents.count, layout: layout)))
+    }
+
+    private func layoutValue(_ fields: [(String, JSON)], _ name: String) -> Int {
+        if case .int(let v)? = fields.first(where: { $0.0 == name })?.1 { return v }
+        return -1
+    }
+
+    /// The amounts file gives every document's amount in fen, by id.
+    @Test func amountsAreExactInFen() throws {
+        let amounts = Self.documents.map(\.money)
+        let bytes = SearchIndex.amountsFile(amounts + [nil, nil])
+        var decoded: [Int64] = []
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            let n = Int(IndexFormat.readVarint(b, &i)!)
+            var previous: Int64 = 0
+            for k in 0..<n {
+                let v = IndexFormat.readVarint(b, &i)!
+                previous = k == 0 ? Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1) : previous - Int64(bitPattern: v)
+                decoded.append(previous)
+            }
+        }
+        #expect(decoded == amounts.compactMap { $0?.fen })
+        #expect(SearchIndex.amountsFile([Money(fen: -5), Money(fen: -7)]) == [2, 9, 2])
     }
 
     @Test func postingsRoundTrip() {
@@ -154,37 +287,32 @@ import Testing
         #expect(PostingEncoding.encode([3, 900], count: 1000).hasPrefix("d"))
     }
 
-    @Test func shardsAreSmallAndTheIndexIsDeterministic() throws {
-        let a = SearchIndex.files(Self.documents)
-        let b = SearchIndex.files(Self.documents)
-        #expect(a.map(\.0) == b.map(\.0))
-        #expect(zip(a, b).allSatisfy { $0.1 == $1.1 })
-        #expect(a.contains { $0.0 == "search/meta.json" })
-    }
-
-    /// Each chunk lists its documents' entries in id order, as one JSON array, however the
-    /// workers split the documents between them (the chunks are put together from their
-    /// spool files); made from the site or from the documents, the index is the same.
-    @Test func chunksListTheirDocumentsInIdOrder() throws {
-        // Chunks of three documents.
-        let textBytes = Self.documents.reduce(0) { $0 + $1.text.utf8.count }
-        let options = SearchIndex.Options(shardBytes: 2048, chunkBytes: 3 * (textBytes / Self.documents.count + 120))
-        let files = Dictionary(SearchIndex.files(Self.documents, options: options), uniquingKeysWith: { a, _ in a })
-        let chunk = SearchIndex.chunkSize(textBytes: textBytes, documents: Self.documents.count, options: options)
-        #expect(chunk == 3)
-        let chunks = (Self.documents.count + chunk - 1) / chunk
-        for c in 0..<chunks {
-            let docs = Self.documents[(c * chunk)..<min(Self.documents.count, (c + 1) * chunk)]
-            #expect(files[SearchIndex.chunkPath(c)] == JSON.array(docs.map(\.chunkEntry)).bytes(), "chunk \(c)")
+    /// Posting lists in blocks give back every varint in order, across block ends and arena
+    /// growth; a byte OR-ed in place stays; a copy is its own list once either is changed.
+    @Test func postingListsKeepTheirBytesAcrossBlocksAndCopies() {
+        var lists = PostingLists()
+        var expected: [[UInt8]] = []
+        let values: [UInt64] = [0, 1, 127, 128, 300, 16_383, 16_384, 1 << 21, 1 << 28, UInt64(UInt32.max), 1 << 40]
+        for k in 0..<3000 {
+            let list = lists.newList()
+            #expect(list == k)
+            var bytes: [UInt8] = []
+            for j in 0..<(k % 40) {
+                let v = values[(k + j) % values.count]
+                let at = lists.append(v, to: list)
+                let first = bytes.count
+                IndexFormat.appendVarint(v, to: &bytes)
+                if j == 3 { lists.or(0x0A, at: at); bytes[first] |= 0x0A }
+            }
+            expected.append(bytes)
         }
-        #expect(files[SearchIndex.chunkPath(chunks)] == nil)
-
-        let fromSite = SearchIndex.Collected()
-        let index = SiteIndex(site: Seeds.site)
-        try SearchIndex.write(SearchIndex.Source(index), spool: NSTemporaryDirectory(), options: options) { fromSite.add($0, $1) }
-        let site = fromSite.sorted
-        #expect(site.map(\.0) == files.keys.sorted { ByteKey($0) < ByteKey($1) })
-        #expect(site.allSatisfy { files[$0.0] == $0.1 })
+        func bytes(_ l: PostingLists, _ k: Int) -> [UInt8] { var out: [UInt8] = []; l.forEachRun(of: k) { out.append(contentsOf: $0) }; return out }
+        #expect((0..<3000).allSatisfy { bytes(lists, $0) == expected[$0] && lists.count(of: $0) == expected[$0].count })
+        var copy = lists
+        copy.makeUnique()
+        copy.append(5, to: 39)
+        #expect(bytes(lists, 39) == expected[39])
+        #expect(bytes(copy, 39) == expected[39] + [5])
     }
 }
 
@@ -194,5 +322,10 @@ enum SearchFoldTable {
         ("９０４．３５", "904.35"), ("ＡＢＣ", "abc"), (">=60%", "≥60%"), ("<=4%", "≤4%"), ("≧5个", "≥5个"),
         ("≦3", "≤3"), ("＞＝90％", "≥90%"), ("三支一扶", "三支一扶"), ("（机关）", "(机关)"), ("Ａ　Ｂ", "a b"),
     ]
-    static let hashes: [(String, UInt32)] = [("满", 1_687_339_436), ("满意", 4_124_237_977), ("90", 201_234_636), ("≥", 3_762_399_456)]
+    /// A cell's normalised text: folded, without whitespace, `>=` after it.
+    static let normalized: [(String, String)] = [
+        ("服务对象 满意度", "服务对象满意度"), ("> = 60 %", "≥60%"), ("Ａ\u{3000}Ｂ\u{200B}c\u{FEFF}", "abc"), ("\t≦ 3\n", "≤3"),
+    ]
+    static let hashes: [(String, UInt32)] = [("满", 1_687_339_436), ("满意", 4_124_237_977), ("90", 201_234_636), ("≥", 3_762_399_456),
+                                             ("满意度", 968_981_805)]
 }

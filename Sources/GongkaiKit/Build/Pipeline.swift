@@ -253,9 +253,7 @@ public enum Pipeline {
                 }
                 // When few projects changed, the previous index is patched (the same bytes).
                 if let previous = sameBuilder ? previousSeal.flatMap({ SearchCache.load(cacheDir: output.cacheDir, seal: $0) }) : nil,
-                   let outcome = try SearchUpdate.apply(SearchIndex.documents(index, withText: false), text: { id in
-                       SearchIndex.document(index, id: id).text
-                   }, previous: previous, options: SearchIndex.Options(),
+                   let outcome = try SearchUpdate.apply(index, previous: previous, options: SearchIndex.Options(),
                                                         read: output.previousBytes, keep: output.keep, emit: emit)
                 {
                     options.say("      \(outcome.changedDocuments) 个文档有改动，重写了 \(outcome.rewrittenFiles) 个索引文件",

@@ -61,7 +61,8 @@ public enum FuzzTarget {
             let seal = (try? r.varint()) ?? 0
             if let state = SearchCache.decode(bytes, seal: seal) {
                 // What SearchUpdate computes from a state must not overflow.
-                _ = (state.hashes.count + state.chunk - 1) / state.chunk
+                _ = (state.hashes.count + state.layout.recordChunk - 1) / state.layout.recordChunk
+                _ = (state.hashes.count + state.layout.textChunk - 1) / state.layout.textChunk
             }
         case .documentIndex:
             if let index = DocumentCache.decodeIndex(bytes) {

@@ -67,6 +67,22 @@ enum Narrative {
         }
     }
 
+    /// Calls `body` with each block of text the page shows for `bytes`: a paragraph, or an
+    /// enumeration's intro and each of its items (without the `1、` marks the list numbers
+    /// replace). The search index takes a section block by block, as the page shows it.
+    static func forEachBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        forEachParagraph(bytes) { p in
+            let marks = enumerationMarks(p)
+            guard marks.count >= 2 else { body(p); return true }
+            if let intro = trimmed(p, 0, marks[0].start) { body(intro) }
+            for (k, mark) in marks.enumerated() {
+                let end = k + 1 < marks.count ? marks[k + 1].start : p.count
+                if let item = trimmed(p, mark.end, end) { body(item) }
+            }
+            return true
+        }
+    }
+
     /// Calls `body` with each paragraph of `bytes` (a line, trimmed, when anything is left of
     /// it), until it returns false; false when it did.
     @discardableResult

@@ -12,6 +12,9 @@ extension Pages {
             "otherNames": .string(p.otherNames.joined(separator: "；")),
             "hasOtherNames": .bool(!p.otherNames.isEmpty),
             "department": .string(dy.department),
+            // The 主管部门 as the form writes it, when it differs from the name the site uses
+            // (`江阴市人社局`): shown, so that a search for it finds the page that shows it.
+            "departmentAsWritten": .string(p.rawDepartment.flatMap { $0 == dy.department ? nil : $0 }),
             "departmentHref": .string(ctx.href(entry.departmentPath, from: root)),
             "year": .string(String(dy.year)),
             "yearHref": .string(ctx.href(entry.path, from: root)),

@@ -51,20 +51,91 @@ enum SearchFold {
         return s
     }
 
-    /// Whitespace never belongs to a search term.
+    /// Whitespace, which never belongs to a search term and is left out of an indexed text
+    /// (`服务对象 满意度` in a cell is found by `服务对象满意度`): what Python's `str.isspace`
+    /// calls whitespace, and NUL, the zero-width space and the byte-order mark. search.js and the
+    /// tests use the same set.
     @inline(__always)
-    static func isSpace(_ c: UInt32) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0xA0 }
+    static func isSpace(_ c: UInt32) -> Bool {
+        if c <= 0x20 { return c == 0x20 || c == 0 || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) }
+        if c < 0x85 { return false }
+        return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029
+            || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF
+    }
 
-    /// The key of a one- or two-character string in the index, and the hash that picks its shard
-    /// (FNV-1a over the code points; search.js computes the same).
-    static func hash(_ a: UInt32, _ b: UInt32?) -> UInt32 {
+    /// The text of a cell as the index holds it: folded, its whitespace left out, then `>=` and
+    /// `<=` made `≥` and `≤` (after the whitespace is gone: `> =` is `≥` too). Appends the code
+    /// points to `out`. A query term is normalised the same way (search.js `normalize`).
+    @inline(__always)
+    static func normalize(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt32]) {
+        var i = 0
+        let n = utf8.count
+        var pending: UInt32 = 0
+        while i < n {
+            // UTF-8 → code point (the bytes are valid UTF-8: they come from Strings).
+            let b0 = UInt32(utf8[i])
+            var v: UInt32
+            if b0 < 0x80 {
+                v = b0; i += 1
+            } else if b0 < 0xE0 {
+                v = (b0 & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i += 2
+            } else if b0 < 0xF0 {
+                v = (b0 & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i += 3
+            } else {
+                v = (b0 & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12 | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F); i += 4
+            }
+            let c = foldScalar(v)
+            if isSpace(c) { continue }
+            if pending != 0 {
+                let p = pending
+                pending = 0
+                if c == 0x3D {
+                    out.append(p == 0x3E ? 0x2265 : 0x2264)
+                    continue
+                }
+                out.append(p)
+            }
+            if c == 0x3E || c == 0x3C { pending = c } else { out.append(c) }
+        }
+        if pending != 0 { out.append(pending) }
+    }
+
+    /// `normalize` of a string, as code points.
+    static func normalized(_ text: String) -> [UInt32] {
+        var out: [UInt32] = []
+        text.withUTF8Bytes { normalize($0, into: &out) }
+        return out
+    }
+
+    /// The terms of a query: split on whitespace, each normalised; empty terms dropped.
+    static func terms(_ query: String) -> [[UInt32]] {
+        var out: [[UInt32]] = []
+        var current = ""
+        func flush() {
+            let t = normalized(current)
+            if !t.isEmpty { out.append(t) }
+            current = ""
+        }
+        for scalar in query.unicodeScalars {
+            if isSpace(foldScalar(scalar.value)) { flush() } else { current.unicodeScalars.append(scalar) }
+        }
+        flush()
+        return out
+    }
+
+    /// The hash that picks the shard of a key of one to three characters (FNV-1a over the code
+    /// points; search.js computes the same).
+    static func hash(_ codes: some Collection<UInt32>) -> UInt32 {
         var h: UInt32 = 2_166_136_261
-        h ^= a
-        h = h &* 16_777_619
-        if let b {
-            h ^= b
+        for c in codes {
+            h ^= c
             h = h &* 16_777_619
         }
         return h
+    }
+
+    /// `hash` of one or two code points.
+    static func hash(_ a: UInt32, _ b: UInt32?) -> UInt32 {
+        b.map { hash([a, $0]) } ?? hash([a])
     }
 }

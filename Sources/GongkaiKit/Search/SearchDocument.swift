@@ -1,20 +1,33 @@
-// What the search index knows about a project: its text and the values results show.
+// What the search index knows about a project: every text its page shows, and the values results show.
 
-/// One project as the search index sees it.
+/// One project as the search index sees it: the texts its page shows, each a cell of its own
+/// (no match spans two cells), in the order of the fields a search ranks by.
 struct SearchDocument: Sendable {
-    /// The project page's path in the site, as routing made it (`/部门/2024/项目.html`); the
-    /// index lists it as `url`. Kept as it is (the site index's own string) and encoded only
-    /// for a chunk entry: a rebuild makes every document to hash it, but few entries.
+    /// What a cell is, in the order results are ranked by: a match in the project's name first,
+    /// then in the department's and the indicators' names, then in the narrative, then anywhere
+    /// else on the page (money lines, values, codes, dates).
+    enum Field: UInt8, CaseIterable, Sendable {
+        case name = 0, label, narrative, other
+    }
+
+    /// A cell: where its text ends in `text`, and its field.
+    struct Cell: Equatable, Sendable {
+        var end: Int32
+        var field: Field
+    }
+
+    /// The project page's path in the site, as routing made it (`/部门/2024/项目.html`).
     var path: String
     var name: String
     var department: String
     var year: Int
     var money: Money?
-    /// Bit i set when the project has an indicator of `IndicatorKind.allCases[i]`.
+    /// Bit i set when the project has an indicator of `kinds[i]`.
     var kinds: UInt8
-    /// The searchable text: fields separated by line breaks (no match spans two fields);
-    /// empty in a document made `withText: false`.
-    var text: String
+    /// The UTF-8 of every cell's text, one after another: the name first, then the cells of
+    /// each field in `Field` order. Empty in a document made `withText: false`.
+    var text: [UInt8] = []
+    var cells: [Cell] = []
     /// The project's digest hash, when the build has one: it stands for the text in `hash`.
     var projectHash: UInt64?
 
@@ -29,8 +42,8 @@ struct SearchDocument: Sendable {
         return kinds
     }
 
-    /// `withText: false` leaves the text out (and the project's details undecoded); only for
-    /// a project with a digest, whose hash then stands for the text.
+    /// `withText: false` leaves the cells out (and the project's details undecoded); only for
+    /// a project with a digest, whose hash then stands for them.
     init(_ p: Project, department: String, year: Int, path: String, withText: Bool = true) {
         self.path = path
         self.name = p.name
@@ -39,78 +52,117 @@ struct SearchDocument: Sendable {
         self.money = p.amount
         self.kinds = p.digest?.kinds ?? Self.kinds(of: p)
         self.projectHash = p.digest?.hash
-        guard withText || projectHash == nil else {
-            self.text = ""
-            return
+        guard withText || projectHash == nil else { return }
+        text.reserveCapacity(4096)
+        cells.reserveCapacity(64)
+        // What templates/project.mustache shows, field by field (Pages.project makes its view).
+        add(p.name, .name)
+        if !p.otherNames.isEmpty { add(p.otherNames.joined(separator: "；"), .name) }
+
+        add(department, .label)
+        if let raw = p.rawDepartment, raw != department { add(raw, .label) }
+        if let unit = p.unit { add(unit, .label) }
+        let indicators = p.indicators
+        var level1: String?, level2: String?
+        for i in indicators {
+            // The table shows a run of rows' 一级 and 二级 once: a cell each.
+            if i.level1 != level1 { add(i.level1.isEmpty ? "—" : i.level1, .label); level2 = nil }
+            if i.level2 != level2 { add(i.level2.isEmpty ? "—" : i.level2, .label) }
+            level1 = i.level1
+            level2 = i.level2
+            add(i.name, .label)
         }
-        // Name and other names, department and unit, year, code, amount, narrative, indicators,
-        // a line each, written as UTF-8 into one buffer (no String per line or part).
-        var out: [UInt8] = []
-        out.reserveCapacity(4096)
-        var first = true
-        func line(_ s: String) {
-            if !first { out.append(0x0A) }
-            first = false
-            out.append(contentsOf: s.utf8)
-        }
-        func part(_ s: String) {
-            out.append(0x20)
-            out.append(contentsOf: s.utf8)
-        }
-        line(p.name)
-        for other in p.otherNames { line(other) }
-        line(department)
-        if let unit = p.unit { line(unit) }
-        line(String(year)); out.append(contentsOf: "年".utf8)
-        if let code = p.code { line(code) }
-        if let amount = p.amount { line(amount.wanString); out.append(contentsOf: "万元".utf8) }
-        if let period = p.period { line(period) }
-        if let source = p.source { line(source) }
+
         for s in p.sections {
-            line(s.title)
-            out.append(contentsOf: "：".utf8)
-            // Line breaks become spaces (a CR LF pair is one character, and stays): the text is
-            // appended in runs between line feeds, not byte by byte.
-            s.text.withUTF8Bytes { text in
-                var start = 0
-                for i in 0..<text.count where text[i] == 0x0A {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<i]))
-                    out.append(i > 0 && text[i - 1] == 0x0D ? 0x0A : 0x20)
-                    start = i + 1
+            add(s.title, .narrative)
+            // Paragraphs and list items, as Narrative.html shows them.
+            s.text.withUTF8Bytes { bytes in
+                Narrative.forEachBlock(bytes) { block in
+                    text.append(contentsOf: block)
+                    end(.narrative)
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[start...]))
             }
         }
-        for i in p.indicators {
-            line(i.level1); part(i.level2); part(i.name)
+
+        add(String(year), "年", .other)
+        if let code = p.code { add(code, .other) }
+        if let period = p.period { add(period, .other) }
+        if let source = p.source { add(source, .other) }
+        add(p.amount?.wanString ?? "—", " 万元", .other)
+        if let total = p.totalAmount, total != p.amount { add(total.wanString, " 万元", .other) }
+        for f in p.funding {
+            add(f.label, .other)
+            add(f.amount?.wanString ?? (f.text.isEmpty ? "—" : f.text), .other)
+        }
+        for s in p.subItems {
+            add(s.name, .other)
+            add(s.halfYear?.yuanString ?? "—", .other)
+            add(s.fullYear?.yuanString ?? "—", .other)
+        }
+        for point in p.spendingPlan {
+            add(point.label, .other)
+            add(point.share, .other)
+        }
+        let columns = p.indicatorColumns
+        for i in indicators {
+            if columns.description, let d = i.description { add(d, .other) }
             for t in i.targets {
-                if let h = t.halfYear { part(h) }
-                if let v = t.value { part(v) }
+                if columns.halfAndFullYear { add(t.halfYear.map { TargetValueParser.parsed($0).display } ?? "—", .other) }
+                add(t.value.map { TargetValueParser.parsed($0).display } ?? "—", .other)
             }
-            if let d = i.description { part(d) }
-            if let b = i.basis { part(b) }
+            if columns.basis, let b = i.basis { add(b, .other) }
         }
-        // Strings' UTF-8 cut at line feeds, and ASCII.
-        self.text = out.withUnsafeBufferPointer { String(validUTF8: $0) }
     }
 
-    /// The page's address relative to the site's root: the path without its leading slash,
-    /// percent-encoded.
-    var url: String { Permalinks.encode(path, dropping: path.utf8.first == 0x2F ? 1 : 0) }
+    /// A document of these cells (the update rebuilds a previous document's keys from the
+    /// cells its index entry lists).
+    init(cells: [(Field, String)]) {
+        path = ""; name = ""; department = ""; year = 0; kinds = 0
+        for (field, text) in cells { add(text, field) }
+    }
+
+    /// Ends the cell whose text was just appended (an empty one is no cell).
+    private mutating func end(_ field: Field) {
+        let start = cells.last.map { Int($0.end) } ?? 0
+        if text.count > start { cells.append(Cell(end: Int32(text.count), field: field)) }
+    }
+
+    private mutating func add(_ s: String, _ field: Field) {
+        text.append(contentsOf: s.utf8)
+        end(field)
+    }
+
+    private mutating func add(_ s: String, _ suffix: StaticString, _ field: Field) {
+        text.append(contentsOf: s.utf8)
+        suffix.withUTF8Buffer { text.append(contentsOf: $0) }
+        end(field)
+    }
+
+    /// Calls `body` with each cell's field and UTF-8, in order.
+    func forEachCell(_ body: (Field, UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        try text.withUnsafeBufferPointer { all in
+            var start = 0
+            for c in cells {
+                try body(c.field, UnsafeBufferPointer(rebasing: all[start..<Int(c.end)]))
+                start = Int(c.end)
+            }
+        }
+    }
+
+    /// Each cell's text, with its field (for tests and the update).
+    var cellTexts: [(Field, String)] {
+        var out: [(Field, String)] = []
+        forEachCell { field, bytes in out.append((field, String(decoding: bytes, as: UTF8.self))) }
+        return out
+    }
 
     /// The amount as results show it (万元), or "".
     var amount: String { money?.wanString ?? "" }
 
     var facet: SearchIndex.Facet { SearchIndex.Facet(department: department, year: year, kinds: kinds) }
 
-    /// The document as its chunk file lists it: url, name, department, year, amount, text.
-    var chunkEntry: JSON {
-        .array([.string(url), .string(name), .string(department), .int(year), .string(amount), .string(text)])
-    }
-
-    /// A hash of everything the index takes from this document: the same hash, the same
-    /// postings, chunk entry and facets. (The path and the amount in fen stand for the
-    /// `url` and `amount` made from them.)
+    /// A hash of everything the index takes from this document. (The project's digest, when
+    /// there is one, stands for its cells; the department's name and the path are not in it.)
     var hash: UInt64 {
         var h = StableHash()
         h.combine(path); h.combine(name); h.combine(department); h.combine(year)
@@ -119,8 +171,9 @@ struct SearchDocument: Sendable {
         if let projectHash {
             h.combine(projectHash)
         } else {
-            var text = text
-            text.withUTF8 { h.combineWords(UnsafeRawBufferPointer($0)) }
+            text.withUnsafeBytes { h.combineWords($0) }
+            h.combine(cells.count)
+            for c in cells { h.combine(Int(c.end) << 2 | Int(c.field.rawValue)) }
         }
         return h.value
     }

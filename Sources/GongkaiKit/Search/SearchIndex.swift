@@ -1,39 +1,99 @@
-// The search index: a pure function from the site to JSON files under search/.
+// The search index: a pure function from the site's projects to the files under search/.
 
 import Foundation
 
-/// Builds the client-side search index.
+/// Builds the client-side search index (docs/search.md describes the files).
 ///
-/// Every one- and two-character string of each project's folded text (never spanning a line
-/// or a space) is a key; a key's posting list says which projects contain it. Keys are spread
-/// over shards by a hash the browser computes too, so a query downloads only the shards of its
-/// own keys, then the document chunks of the candidates, and checks each candidate's text
-/// (no false positives). Shard and chunk sizes follow the size of the index.
+/// Documents are numbered by amount, largest first (projects without one last, ties in site
+/// order): a result list ranked by amount is a list in id order. Every one-, two- and
+/// three-character string of each cell a project page shows (normalised: `SearchFold`) is a
+/// key; one- and two-character keys list the documents and fields they occur in, three-character
+/// keys every position, so that the browser decides from the index alone whether a longer term
+/// occurs (its three-character pieces at the right distances in one cell) and which field it is
+/// in. Keys are spread over shards by a hash the browser computes too; what results show (the
+/// records) and the cells for snippets are in chunks of consecutive ids.
 enum SearchIndex {
-    struct Options {
-        /// Target bytes per postings shard and per document chunk.
-        var shardBytes = 48 * 1024
-        var chunkBytes = 48 * 1024
+    struct Options: Equatable {
+        /// Target bytes of a shard file, of a record chunk and of a text chunk.
+        var shardBytes = 16 * 1024
+        var recordBytes = 2 * 1024
+        var textBytes = 12 * 1024
     }
 
-    /// The document with this id (the position in `documents`), with its text.
-    static func document(_ index: SiteIndex, id: Int) -> SearchDocument {
-        var first = 0
-        for entry in index.departmentYears {
-            let dy = entry.departmentYear
-            if id < first + dy.projects.count { return document(entry, id - first) }
-            first += dy.projects.count
+    /// The longest query the browser searches (characters after normalisation; longer queries
+    /// are cut there, with a message) and the most terms.
+    static let maxQuery = 32
+    static let maxTerms = 8
+
+    /// The site position of each document id: positions sorted by amount, largest first,
+    /// projects without an amount last, ties in site order.
+    static func order(_ amounts: [Money?]) -> [Int32] {
+        (0..<Int32(amounts.count)).sorted { a, b in
+            switch (amounts[Int(a)], amounts[Int(b)]) {
+            case let (x?, y?): x != y ? x > y : a < b
+            case (.some, nil): true
+            case (nil, .some): false
+            case (nil, nil): a < b
+            }
         }
-        preconditionFailure("no search document \(id)")
     }
 
-    /// Every project as a search document, in site order (the ids). `withText: false` for
-    /// what `SearchUpdate` needs, without decoding every project's details.
+    /// Where the index's documents come from: `count` of them, made by id (`order`) a range at
+    /// a time (on several threads at once, each its own range), so that they need not all be
+    /// held at once.
+    struct Source: Sendable {
+        let count: Int
+        let make: @Sendable (Range<Int>, (SearchDocument) throws -> Void) throws -> Void
+
+        init(count: Int, make: @escaping @Sendable (Range<Int>, (SearchDocument) throws -> Void) throws -> Void) {
+            self.count = count
+            self.make = make
+        }
+
+        /// Documents in site order.
+        init(_ documents: [SearchDocument]) {
+            let order = SearchIndex.order(documents.map(\.money))
+            self.init(count: documents.count) { range, body in
+                for id in range { try body(documents[Int(order[id])]) }
+            }
+        }
+
+        /// Every project of the site, with its cells.
+        init(_ index: SiteIndex) {
+            let places = SearchIndex.places(index)
+            self.init(count: places.count) { range, body in
+                for id in range {
+                    let (entry, p) = places[id]
+                    try body(SearchIndex.document(index.departmentYears[entry], p))
+                }
+            }
+        }
+    }
+
+    /// (department-year entry, project) of each document id.
+    static func places(_ index: SiteIndex) -> [(Int, Int)] {
+        var sitePlaces: [(Int, Int)] = []
+        var amounts: [Money?] = []
+        for (e, entry) in index.departmentYears.enumerated() {
+            for (p, project) in entry.departmentYear.projects.enumerated() {
+                sitePlaces.append((e, p))
+                amounts.append(project.amount)
+            }
+        }
+        return order(amounts).map { sitePlaces[Int($0)] }
+    }
+
+    /// Every document, by id; `withText: false` for what `SearchUpdate` compares, without
+    /// decoding every project's details.
     static func documents(_ index: SiteIndex, withText: Bool = true) -> [SearchDocument] {
-        // A department-year per task (its entry is read once, not once per project).
-        parallelMap(Array(index.departmentYears.indices)) { y in
-            let entry = index.departmentYears[y]
-            return entry.departmentYear.projects.indices.map { document(entry, $0, withText: withText) }
+        documents(index, places: places(index), withText: withText)
+    }
+
+    static func documents(_ index: SiteIndex, places: [(Int, Int)], withText: Bool) -> [SearchDocument] {
+        parallelMap(Array(stride(from: 0, to: places.count, by: 256))) { start in
+            (start..<min(places.count, start + 256)).map { id in
+                document(index.departmentYears[places[id].0], places[id].1, withText: withText)
+            }
         }.flatMap { $0 }
     }
 
@@ -59,39 +119,6 @@ enum SearchIndex {
         var sorted: [(String, [UInt8])] { lock.lock(); defer { lock.unlock() }; return files.sorted { ByteKey($0.0) < ByteKey($1.0) } }
     }
 
-    /// Where the index's documents come from: `count` of them, made in id order a range at a
-    /// time (on several threads at once, each its own range), so that they need not all be
-    /// held at once.
-    struct Source: Sendable {
-        let count: Int
-        let make: @Sendable (Range<Int>, (SearchDocument) throws -> Void) throws -> Void
-
-        init(count: Int, make: @escaping @Sendable (Range<Int>, (SearchDocument) throws -> Void) throws -> Void) {
-            self.count = count
-            self.make = make
-        }
-
-        init(_ documents: [SearchDocument]) {
-            self.init(count: documents.count) { range, body in
-                for id in range { try body(documents[id]) }
-            }
-        }
-
-        /// Every project of the site, in site order, with its text.
-        init(_ index: SiteIndex) {
-            self.init(count: index.departmentYears.reduce(0) { $0 + $1.departmentYear.projects.count }) { range, body in
-                var first = 0
-                for entry in index.departmentYears {
-                    let dy = entry.departmentYear
-                    defer { first += dy.projects.count }
-                    let lo = max(range.lowerBound, first), hi = min(range.upperBound, first + dy.projects.count)
-                    guard lo < hi else { continue }
-                    for id in lo..<hi { try body(SearchIndex.document(entry, id - first)) }
-                }
-            }
-        }
-    }
-
     /// What a facet filter needs of a document.
     struct Facet {
         var department: String
@@ -99,17 +126,19 @@ enum SearchIndex {
         var kinds: UInt8
     }
 
-    /// What one worker made of its range of documents: their postings, their chunk entries
-    /// (each followed by a comma) in a spool file, and what the state and the facets need.
+    /// What one worker made of its range of documents: their keys, their records and cells
+    /// (JSON entries, each followed by a comma) in spool files, and what the rest needs.
     private struct Part {
         var range: Range<Int>
-        var table = PostingTable(capacity: 1 << 16)
-        var spool: Spool
-        /// Where each document's entry ends in the spool.
-        var ends: [Int] = []
+        var table = KeyTable(capacity: 1 << 16)
+        var records: Spool
+        var texts: Spool
+        /// Where each document's entry ends in each spool.
+        var recordEnds: [Int] = []
+        var textEnds: [Int] = []
         var hashes: [UInt64] = []
         var facets: [Facet] = []
-        var textBytes = 0
+        var amounts: [Money?] = []
     }
 
     @discardableResult
@@ -118,17 +147,16 @@ enum SearchIndex {
         try write(Source(documents), spool: NSTemporaryDirectory(), options: options, log: log, emit: emit)
     }
 
-    /// Builds the index and hands each file to `emit` as soon as it is ready, so the whole
-    /// index is never held in memory at once, nor the documents' text: each worker makes the
-    /// documents of its range one by one, adds their keys to its posting lists (delta varints)
-    /// and writes their chunk entries to a spool file in `spool`, from which the chunks are
-    /// put together once the chunk size (which depends on all text) is known. Shards and
-    /// document chunks are made on all cores and handed over by the thread that made them
-    /// (`emit` may be called concurrently, in no particular order); a file's bytes are freed by
-    /// the thread that allocated them. Returns what a later build needs to update the index in
-    /// place (`SearchUpdate`).
+    /// Builds the index and hands each file to `emit` as soon as it is ready (`emit` may be
+    /// called concurrently, in no particular order), so that the documents' cells are never all
+    /// held at once: each worker makes the documents of its range one by one, adds their keys to
+    /// its table and writes their records and cells to spool files in `spool`, from which the
+    /// chunks are put together once their size (which depends on all documents) is known.
+    /// The files do not depend on how the documents were split between workers (`workers`, for
+    /// tests: else one a core, at most 8). Returns what a
+    /// later build needs to keep the index when nothing changed (`SearchUpdate`).
     @discardableResult
-    static func write(_ source: Source, spool: String, options: Options = Options(), log: ((String) -> Void)? = nil,
+    static func write(_ source: Source, spool: String, options: Options = Options(), workers: Int? = nil, log: ((String) -> Void)? = nil,
                       emit: @Sendable (String, [UInt8]) throws -> Void) throws -> SearchState {
         let count = source.count
         let clock = ContinuousClock()
@@ -138,33 +166,31 @@ enum SearchIndex {
             log?("      \(name) (\((now - lap).formatted(.units(allowed: [.milliseconds]))))")
             lap = now
         }
-        // 1. Documents, their posting lists and chunk entries, on all cores: each worker takes
-        //    a range of documents. (A range a core: each range's table holds every key of its
-        //    documents again, which on real text, with far more distinct pairs than the
-        //    generated corpus, would multiply the key tables' memory; more ranges gave no
-        //    measurable gain.)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count))
+        // 1. Documents, their keys, records and cells, on all cores: a range of ids a worker.
+        let workers = max(1, min(workers ?? min(ProcessInfo.processInfo.activeProcessorCount, 8), count))
         let ranges = (0..<workers).map { w in (count * w / workers)..<(count * (w + 1) / workers) }
         let made = parallelMap(ranges) { range in
             Result { () throws -> Part in
-                var part = Part(range: range, spool: try Spool(in: spool))
-                part.ends.reserveCapacity(range.count)
-                part.hashes.reserveCapacity(range.count)
-                part.facets.reserveCapacity(range.count)
-                var entry: [UInt8] = []
+                var part = Part(range: range, records: try Spool(in: spool), texts: try Spool(in: spool))
+                part.recordEnds.reserveCapacity(range.count)
+                part.textEnds.reserveCapacity(range.count)
+                var writer = DocumentWriter()
                 try source.make(range) { document in
-                    part.table.add(document.text, doc: Int32(range.lowerBound + part.ends.count))
-                    entry.removeAll(keepingCapacity: true)
-                    document.chunkEntry.write(to: &entry, pretty: false, indent: 0)
-                    entry.append(0x2C)
-                    try part.spool.append(entry)
-                    part.ends.append(part.spool.size)
+                    let id = Int32(range.lowerBound + part.recordEnds.count)
+                    writer.add(document, id: id, to: &part.table)
+                    try part.records.append(writer.record)
+                    part.recordEnds.append(part.records.size)
+                    try part.texts.append(writer.cells)
+                    part.textEnds.append(part.texts.size)
                     part.hashes.append(document.hash)
-                    part.facets.append(Facet(department: document.department, year: document.year, kinds: document.kinds))
-                    part.textBytes += document.text.utf8.count
+                    part.facets.append(document.facet)
+                    part.amounts.append(document.money)
                 }
-                try part.spool.flush()
-                guard part.ends.count == range.count else { throw SpoolError(message: "search documents: \(part.ends.count) made of \(range.count)") }
+                try part.records.flush()
+                try part.texts.flush()
+                guard part.recordEnds.count == range.count else {
+                    throw SpoolError(message: "search documents: \(part.recordEnds.count) made of \(range.count)")
+                }
                 return part
             }
         }
@@ -172,539 +198,242 @@ enum SearchIndex {
         let tables = parts.map(\.table)
         step("documents and posting lists")
 
-        // 2. The keys of all workers (each once), with the size their postings will take.
-        var keys: [(key: UInt64, hash: UInt32, size: Int)] = []
-        var seen = PostingTable(capacity: 1 << 16)
+        // 2. Every key once, with the size of its list; as many shards as make about
+        //    `shardBytes` each.
+        var seen = Set<UInt64>()
+        var keys: [UInt64] = []
         for table in tables {
-            table.forEachKey { key, hash in
-                if seen.insertKey(key) {
-                    var n = 0
-                    for t in tables { n += t.postingCount(key) }
-                    keys.append((key, hash, keySize(postings: n, documents: count)))
-                }
-            }
+            for key in table.keys where seen.insert(key).inserted { keys.append(key) }
         }
-        // 3. As many shards as the index needs for shards of about `shardBytes`; each is
-        //    encoded and written on its own, its keys in code point order.
-        let total = keys.reduce(0) { $0 + $1.size }
-        let shardCount = shards(total: total, options: options)
-        var byShard = [[UInt64]](repeating: [], count: shardCount)
-        for k in keys { byShard[Int(k.hash % UInt32(shardCount))].append(k.key) }
+        seen = []
+        let allKeys = keys
         keys = []
-        let shardKeys = byShard
+        let sizes = parallelMap(Array(stride(from: 0, to: allKeys.count, by: 4096))) { start in
+            allKeys[start..<min(allKeys.count, start + 4096)].map { IndexFormat.listSize($0, tables: tables, documents: count) }
+        }.flatMap { $0 }
+        let total = sizes.reduce(0, +)
+        let shardCount = shards(total: total, options: options)
+        var byShard = [[(UInt64, Int)]](repeating: [], count: shardCount)
+        for (key, size) in zip(allKeys, sizes) { byShard[Int(KeyTable.hash(key) % UInt32(shardCount))].append((key, size)) }
+        let shardKeys = byShard.map { $0.sorted { $0.0 < $1.0 } }
+        byShard = []
         try parallelForEach(shardCount) { i in
-            var pairs: [(String, JSON)] = []
-            for key in shardKeys[i].sorted() {
-                var ids: [Int32] = []
-                for t in tables { t.appendPostings(key, to: &ids) }
-                pairs.append((PostingTable.keyString(key), .string(PostingEncoding.encode(ids, count: count))))
-            }
-            try emit(shardPath(i), JSON.object(pairs).bytes())
+            let keys = shardKeys[i]
+            try emit(shardPath(i), IndexFormat.shard(keys.map(\.0), sizes: keys.map(\.1), tables: tables, documents: count))
         }
         step("shards")
-        // 4. Documents in chunks of consecutive ids, their entries taken from the spools.
-        let textBytes = parts.reduce(0) { $0 + $1.textBytes }
-        let chunk = chunkSize(textBytes: textBytes, documents: count, options: options)
-        try parallelForEach((count + chunk - 1) / chunk) { c in
-            let ids = (c * chunk)..<min(count, (c + 1) * chunk)
+
+        // 3. Records and cells in chunks of consecutive ids, their entries taken from the spools.
+        let recordBytes = parts.reduce(0) { $0 + $1.records.size }
+        let textBytes = parts.reduce(0) { $0 + $1.texts.size }
+        let recordChunk = chunkSize(bytes: recordBytes, documents: count, target: options.recordBytes)
+        let textChunk = chunkSize(bytes: textBytes, documents: count, target: options.textBytes)
+        let recordChunks = (count + recordChunk - 1) / recordChunk
+        let textChunks = (count + textChunk - 1) / textChunk
+        try parallelForEach(recordChunks + textChunks) { c in
+            let isRecord = c < recordChunks
+            let n = isRecord ? c : c - recordChunks
+            let size = isRecord ? recordChunk : textChunk
+            let ids = (n * size)..<min(count, (n + 1) * size)
             var out: [UInt8] = [0x5B]
             for part in parts {
                 let lo = max(ids.lowerBound, part.range.lowerBound) - part.range.lowerBound
                 let hi = min(ids.upperBound, part.range.upperBound) - part.range.lowerBound
                 guard lo < hi else { continue }
-                let start = lo == 0 ? 0 : part.ends[lo - 1]
-                try part.spool.read(start..<part.ends[hi - 1], into: &out)
+                let ends = isRecord ? part.recordEnds : part.textEnds
+                let start = lo == 0 ? 0 : ends[lo - 1]
+                try (isRecord ? part.records : part.texts).read(start..<ends[hi - 1], into: &out)
             }
             out[out.count - 1] = 0x5D  // the last entry's comma
-            try emit(chunkPath(c), out)
+            try emit(isRecord ? recordPath(n) : textPath(n), out)
         }
-        step("document chunks")
-        try writeFacets(parts.flatMap(\.facets), shardCount: shardCount, chunk: chunk, emit: emit)
-        return SearchState(shardBytes: options.shardBytes, chunkBytes: options.chunkBytes, shardCount: shardCount,
-                           chunk: chunk, total: total, textBytes: textBytes, hashes: parts.flatMap(\.hashes))
+        step("records and cells")
+
+        // 4. The amounts, the filters and meta.json.
+        let amounts = parts.flatMap(\.amounts)
+        try emit(amountsPath, amountsFile(amounts))
+        let layout = SearchState.Layout(shards: shardCount, recordChunk: recordChunk, textChunk: textChunk)
+        try writeFacets(parts.flatMap(\.facets), amounts: amounts, layout: layout, emit: emit)
+        return SearchState(options: options, layout: layout, hashes: parts.flatMap(\.hashes),
+                           listBytes: total, recordBytes: recordBytes, textBytes: textBytes)
     }
 
-    static func shardPath(_ i: Int) -> String { "search/shards/\(i).json" }
-    static func chunkPath(_ c: Int) -> String { "search/docs/\(c).json" }
+    static func shardPath(_ i: Int) -> String { "search/shards/\(i).bin" }
+    static func recordPath(_ c: Int) -> String { "search/records/\(c).json" }
+    static func textPath(_ c: Int) -> String { "search/texts/\(c).json" }
+    static let amountsPath = "search/amounts.bin"
+    static let metaPath = "search/meta.json"
+    static let facetPaths = ["search/facets/department.json", "search/facets/year.json", "search/facets/kind.json"]
 
-    /// The bytes a key's posting list is expected to take (what sizes the shards).
-    static func keySize(postings n: Int, documents count: Int) -> Int {
-        8 + min((count + 7) / 8, n * 2) * 4 / 3
+    /// Every file of an index of `count` documents laid out as `layout`.
+    static func paths(documents count: Int, layout: SearchState.Layout) -> [String] {
+        (0..<layout.shards).map(shardPath)
+            + (0..<(count + layout.recordChunk - 1) / layout.recordChunk).map(recordPath)
+            + (0..<(count + layout.textChunk - 1) / layout.textChunk).map(textPath)
+            + [amountsPath, metaPath] + facetPaths
     }
 
     static func shards(total: Int, options: Options) -> Int {
-        max(1, min(4096, (total + options.shardBytes - 1) / options.shardBytes))
+        max(1, min(1 << 16, (total + options.shardBytes - 1) / options.shardBytes))
     }
 
-    /// Documents per chunk: about `chunkBytes` of text each.
-    static func chunkSize(textBytes: Int, documents count: Int, options: Options) -> Int {
-        let averageText = count == 0 ? 1 : textBytes / count
-        return max(1, min(256, options.chunkBytes / max(1, averageText + 120)))
+    /// Documents per chunk: about `target` bytes each.
+    static func chunkSize(bytes: Int, documents count: Int, target: Int) -> Int {
+        let average = count == 0 ? 1 : max(1, bytes / count)
+        return max(1, min(256, target / average))
+    }
+
+    /// The amounts in fen, by id: a varint count of the documents that have one (the first
+    /// ids), the first amount zigzag-encoded, then each next one as its (never negative)
+    /// difference from the one before.
+    static func amountsFile(_ amounts: [Money?]) -> [UInt8] {
+        let priced = amounts.prefix { $0 != nil }.map { $0!.fen }
+        var out: [UInt8] = []
+        IndexFormat.appendVarint(UInt64(priced.count), to: &out)
+        var previous: Int64 = 0
+        for (i, fen) in priced.enumerated() {
+            if i == 0 {
+                IndexFormat.appendVarint(UInt64(bitPattern: fen << 1 ^ fen >> 63), to: &out)
+            } else {
+                IndexFormat.appendVarint(UInt64(bitPattern: previous &- fen), to: &out)
+            }
+            previous = fen
+        }
+        return out
     }
 
     /// The facets for the filters (department, year, kind of 一级指标) and `meta.json`, what the
     /// browser needs to find everything else.
-    static func writeFacets(_ documents: [Facet], shardCount: Int, chunk: Int,
+    static func writeFacets(_ documents: [Facet], amounts: [Money?], layout: SearchState.Layout,
                             emit: (String, [UInt8]) throws -> Void) rethrows {
         let count = documents.count
         var departments: [String] = []
-        var departmentIndex: [String: Int] = [:]
-        var byDepartment: [[Int32]] = []
+        var byDepartment: [String: [Int32]] = [:]
         var byYear: [Int: [Int32]] = [:]
         var byKind = [[Int32]](repeating: [], count: SearchDocument.kinds.count)
         for (id, d) in documents.enumerated() {
-            let di: Int
-            if let known = departmentIndex[d.department] { di = known } else {
-                di = departments.count
-                departmentIndex[d.department] = di
-                departments.append(d.department)
-                byDepartment.append([])
-            }
-            byDepartment[di].append(Int32(id))
+            if byDepartment[d.department] == nil { departments.append(d.department) }
+            byDepartment[d.department, default: []].append(Int32(id))
             byYear[d.year, default: []].append(Int32(id))
             for k in SearchDocument.kinds.indices where d.kinds & (1 << UInt8(k)) != 0 { byKind[k].append(Int32(id)) }
         }
+        departments.sort { ByteKey($0) < ByteKey($1) }
         let years = byYear.keys.sorted(by: >)
-        try emit("search/facets/department.json", JSON.array(byDepartment.map { .string(PostingEncoding.encode($0, count: count)) }).bytes())
-        try emit("search/facets/year.json", JSON.object(years.map { (String($0), .string(PostingEncoding.encode(byYear[$0] ?? [], count: count))) }).bytes())
-        try emit("search/facets/kind.json", JSON.object(SearchDocument.kinds.indices.map {
+        try emit(facetPaths[0], JSON.object(departments.map { ($0, .string(PostingEncoding.encode(byDepartment[$0] ?? [], count: count))) }).bytes())
+        try emit(facetPaths[1], JSON.object(years.map { (String($0), .string(PostingEncoding.encode(byYear[$0] ?? [], count: count))) }).bytes())
+        try emit(facetPaths[2], JSON.object(SearchDocument.kinds.indices.map {
             (SearchDocument.kinds[$0].rawValue, .string(PostingEncoding.encode(byKind[$0], count: count)))
         }).bytes())
         let meta = JSON.object([
-            ("version", .int(1)),
+            ("version", .int(2)),
             ("documents", .int(count)),
-            ("shards", .int(shardCount)),
-            ("chunk", .int(chunk)),
-            ("departments", .array(departments.map { .string($0) })),
+            ("priced", .int(amounts.prefix { $0 != nil }.count)),
+            ("shards", .int(layout.shards)),
+            ("records", .int(layout.recordChunk)),
+            ("texts", .int(layout.textChunk)),
+            ("maxQuery", .int(maxQuery)),
+            ("maxTerms", .int(maxTerms)),
             ("years", .array(years.map { .int($0) })),
             ("kinds", .array(SearchDocument.kinds.map { .string($0.rawValue) })),
         ])
-        try emit("search/meta.json", meta.bytes())
+        try emit(metaPath, meta.bytes())
     }
 }
 
-/// Posting lists of one- and two-character keys, in document order, found through an
-/// open-addressing hash table (tens of millions of insertions: no Dictionary overhead).
-///
-/// Every key occurrence probes the table, whose entries keep a key, its number and the last
-/// document that had it side by side (one cache line: a key repeated in the same document
-/// costs one probe and nothing else); a key's first occurrence in a document appends the
-/// document to the key's posting list.
-struct PostingTable {
-    fileprivate struct Entry {
-        /// Two code points (`a << 32 | b`), or one with `b = 0xFFFFFFFF`; 0 marks an empty entry.
-        var key: UInt64
-        var slot: Int32
-        var lastDoc: Int32
+/// Turns one document at a time into its keys, its record and its cells entry (reusing its
+/// buffers from one document to the next).
+struct DocumentWriter {
+    /// The record entry (`[path or "", name, department, year, amount]`) and the cells entry
+    /// (`[cells of each field…, then the cells]`) of the last document, each with a comma.
+    private(set) var record: [UInt8] = []
+    private(set) var cells: [UInt8] = []
+    private var codes: [UInt32] = []
+    /// The normalised cells kept so far in this document, by hash: a cell the page shows twice
+    /// (an indicator's `≥95%` in two rows) is indexed once.
+    private var seen: [UInt64: Range<Int>] = [:]
+    private var kept: [(SearchDocument.Field, Range<Int>)] = []
+
+    init() {
+        record.reserveCapacity(512)
+        cells.reserveCapacity(8192)
+        codes.reserveCapacity(4096)
     }
 
-    private var table: [Entry]
-    private var mask: Int
-    /// How many keys `table` holds (the others are in `unigrams`).
-    private var tableCount = 0
-    private(set) var hashes: [UInt32] = []
-    private(set) var entryKeys: [UInt64] = []
-    /// The posting list of each key number, as the gaps between its documents in LEB128
-    /// varints (the first from -1): a quarter of the memory of a list of ids.
-    private var postings = PostingLists()
-
-    /// One-character keys of the Basic Multilingual Plane (nearly all of them), by code point:
-    /// half of all key occurrences, found by a direct index instead of a probe. Only in tables
-    /// made for many documents (it is 1 MiB).
-    private var unigrams: [Entry] = []
-
-    init(capacity: Int = 1 << 16) {
-        table = [Entry](repeating: Entry(key: 0, slot: -1, lastDoc: -1), count: capacity)
-        mask = capacity - 1
-        if capacity >= 1 << 16 { unigrams = [Entry](repeating: Entry(key: 0, slot: -1, lastDoc: -1), count: 0x10000) }
-    }
-
-    /// The unigram index of `key`, when it is a one-character key kept there.
-    @inline(__always)
-    private func unigramIndex(_ key: UInt64) -> Int? {
-        key & 0xFFFF_FFFF == 0xFFFF_FFFF && key >> 32 < 0x10000 && !unigrams.isEmpty ? Int(key >> 32) : nil
-    }
-
-    /// The entry of `key`, if the table has it.
-    private func entry(_ key: UInt64) -> Entry? {
-        if let u = unigramIndex(key) { return unigrams[u].key == key ? unigrams[u] : nil }
-        let i = probe(key)
-        return table[i].key == key ? table[i] : nil
-    }
-
-    var count: Int { entryKeys.count }
-
-    /// Adds the keys of one document's text (documents are added in id order).
-    mutating func add(_ text: String, doc: Int32) {
-        postings.makeUnique()
-        var run = KeyRun(doc: doc)
-        SearchFold.fold(text) { run.emit($0, into: &self) }
-    }
-
-    /// The distinct keys of one text, sorted.
-    static func keys(of text: String) -> [UInt64] {
-        var table = PostingTable(capacity: 1 << 10)
-        table.add(text, doc: 0)
-        return table.entryKeys.sorted()
-    }
-
-    /// The key of a one- or two-character string, as `keyString` writes it (nil for any other).
-    static func key(_ string: String) -> UInt64? {
-        var it = string.unicodeScalars.makeIterator()
-        guard let a = it.next() else { return nil }
-        guard let b = it.next() else { return UInt64(a.value) << 32 | 0xFFFF_FFFF }
-        return it.next() == nil ? UInt64(a.value) << 32 | UInt64(b.value) : nil
-    }
-
-    /// The keys of a run of characters: each character, and each pair of neighbours.
-    private struct KeyRun {
-        let doc: Int32
-        var previous: UInt32 = 0
-        var hasPrevious = false
-
-        init(doc: Int32) { self.doc = doc }
-
-        @inline(__always)
-        mutating func emit(_ c: UInt32, into table: inout PostingTable) {
-            if SearchFold.isSpace(c) {
-                hasPrevious = false
-                return
-            }
-            table.addUnigram(c, doc: doc)
-            if hasPrevious { table.add(UInt64(previous) << 32 | UInt64(c), doc: doc) }
-            previous = c
-            hasPrevious = true
-        }
-    }
-
-    @inline(__always)
-    private static func start(_ key: UInt64, _ mask: Int) -> Int {
-        // Fibonacci hashing: the top bits of the product, which depend on every bit of the
-        // key. (Middle bits did not: every one-character key, `a << 32 | 0xFFFFFFFF`, fell
-        // into the same few hundred buckets and probed long runs.)
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - mask.nonzeroBitCount))
-    }
-
-    /// The entry of `key`, or the empty entry where it would go.
-    @inline(__always)
-    private func probe(_ key: UInt64) -> Int {
-        table.withUnsafeBufferPointer { t in
-            var i = Self.start(key, mask)
-            while t[i].key != 0 && t[i].key != key { i = (i + 1) & mask }
-            return i
-        }
-    }
-
-    /// Adds the one-character key of `c`: by its code point in `unigrams`, or through the table.
-    @inline(__always)
-    fileprivate mutating func addUnigram(_ c: UInt32, doc: Int32) {
-        let key = UInt64(c) << 32 | 0xFFFF_FFFF
-        guard c < 0x10000, !unigrams.isEmpty else { add(key, doc: doc); return }
-        let i = Int(c)
-        // Nil when the key is new; else its posting, if this document adds one.
-        let seen: (slot: Int32, gap: UInt32)?? = unigrams.withUnsafeMutableBufferPointer { u in
-            u[i].key == key ? .some(Self.occurrence(&u[i], doc: doc)) : nil
-        }
-        if let seen {
-            if let posting = seen { postings.add(posting.gap, to: Int(posting.slot)) }
-        } else {
-            unigrams[i] = Entry(key: key, slot: Int32(entryKeys.count), lastDoc: doc)
-            appendKey(key, first: doc)
-        }
-    }
-
-    /// A document's occurrence of the key of `entry`: the posting to add (the key's number and
-    /// the gap from its last document), or nil when the document is already its last.
-    @inline(__always)
-    private static func occurrence(_ entry: inout Entry, doc: Int32) -> (slot: Int32, gap: UInt32)? {
-        let last = entry.lastDoc
-        guard last != doc else { return nil }
-        entry.lastDoc = doc
-        return (entry.slot, UInt32(bitPattern: doc &- last))
-    }
-
-    /// A new key's number, hash and posting list (with its first document).
-    @inline(__always)
-    private mutating func appendKey(_ key: UInt64, first doc: Int32) {
-        entryKeys.append(key)
-        hashes.append(Self.hash(key))
-        let slot = postings.newList()
-        if doc >= 0 { postings.add(UInt32(bitPattern: doc &+ 1), to: slot) }
-    }
-
-    @inline(__always)
-    fileprivate mutating func add(_ key: UInt64, doc: Int32) {
-        let mask = self.mask
-        // The common case (a key seen before, maybe in this very document) reads and writes
-        // one entry in place, without the array's uniqueness check on every access.
-        // Nil when the key is new; else its posting, if this document adds one.
-        let seen: (slot: Int32, gap: UInt32)?? = table.withUnsafeMutableBufferPointer { t in
-            var i = Self.start(key, mask)
-            while true {
-                let k = t[i].key
-                if k == key { return .some(Self.occurrence(&t[i], doc: doc)) }
-                if k == 0 { return nil }
-                i = (i + 1) & mask
-            }
-        }
-        if let seen {
-            if let posting = seen { postings.add(posting.gap, to: Int(posting.slot)) }
-        } else {
-            table[probe(key)] = Entry(key: key, slot: Int32(entryKeys.count), lastDoc: doc)
-            appendKey(key, first: doc)
-            tableCount += 1
-            if tableCount * 2 > table.count { grow() }
-        }
-    }
-
-    private mutating func grow() {
-        let old = table
-        let capacity = old.count * 2
-        table = [Entry](repeating: Entry(key: 0, slot: -1, lastDoc: -1), count: capacity)
-        mask = capacity - 1
-        for entry in old where entry.key != 0 { table[probe(entry.key)] = entry }
-    }
-
-    /// Adds a key with no postings; false when it was already there.
-    mutating func insertKey(_ key: UInt64) -> Bool {
-        postings.makeUnique()
-        if let u = unigramIndex(key) {
-            if unigrams[u].key == key { return false }
-            unigrams[u] = Entry(key: key, slot: Int32(entryKeys.count), lastDoc: -1)
-            appendKey(key, first: -1)
-            return true
-        }
-        let i = probe(key)
-        if table[i].key == key { return false }
-        table[i] = Entry(key: key, slot: Int32(entryKeys.count), lastDoc: -1)
-        appendKey(key, first: -1)
-        tableCount += 1
-        if tableCount * 2 > table.count { grow() }
-        return true
-    }
-
-    func postingCount(_ key: UInt64) -> Int {
-        entry(key).map { postings.count(of: Int($0.slot)) } ?? 0
-    }
-
-    /// Appends the documents of `key`'s posting list, in order.
-    func appendPostings(_ key: UInt64, to ids: inout [Int32]) {
-        guard let found = entry(key) else { return }
-        let slot = Int(found.slot)
-        ids.reserveCapacity(ids.count + postings.count(of: slot))
-        var previous: Int32 = -1
-        var value: UInt32 = 0
-        var shift: UInt32 = 0
-        postings.forEachByte(of: slot) { byte in
-            value |= UInt32(byte & 0x7F) << shift
-            if byte & 0x80 != 0 { shift += 7; return }
-            previous &+= Int32(bitPattern: value)
-            ids.append(previous)
-            value = 0
-            shift = 0
-        }
-    }
-
-    func forEachKey(_ body: (UInt64, UInt32) -> Void) {
-        for (slot, key) in entryKeys.enumerated() { body(key, hashes[slot]) }
-    }
-
-    static func hash(_ key: UInt64) -> UInt32 {
-        let low = UInt32(key & 0xFFFF_FFFF)
-        return SearchFold.hash(UInt32(key >> 32), low == 0xFFFF_FFFF ? nil : low)
-    }
-
-    static func keyString(_ key: UInt64) -> String {
-        var s = ""
-        if let a = Unicode.Scalar(UInt32(key >> 32)) { s.unicodeScalars.append(a) }
-        let low = UInt32(key & 0xFFFF_FFFF)
-        if low != 0xFFFF_FFFF, let b = Unicode.Scalar(low) { s.unicodeScalars.append(b) }
-        return s
-    }
-}
-
-/// Posting lists as chains of 32-byte blocks in one arena: adding a document writes its
-/// varint into the list's last block. (An array a list, as before, checked on every byte
-/// appended that it was uniquely referenced, and there are tens of millions of appends.)
-/// A value type: a copy shares the arena until either is changed (`makeUnique`, called
-/// once per document or key by the table, not once per byte). Sendable: a table is handed
-/// to other threads only when it is no longer changed, and then only read.
-struct PostingLists: @unchecked Sendable {
-    private var storage = Storage()
-
-    mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-    }
-
-    /// A new, empty list; its number.
-    @inline(__always)
-    mutating func newList() -> Int { storage.newList() }
-
-    /// Adds `value` (a gap) to list `list` as a varint; counts one posting.
-    @inline(__always)
-    mutating func add(_ value: UInt32, to list: Int) { storage.add(value, to: list) }
-
-    func count(of list: Int) -> Int { Int(storage.lists[list].count) }
-
-    /// The list's bytes, in order.
-    func forEachByte(of list: Int, _ body: (UInt8) -> Void) { storage.forEachByte(of: list, body) }
-
-    final class Storage {
-        struct List {
-            var head: Int32
-            var tail: Int32
-            var used: Int32
-            var count: Int32
-        }
-        static let blockSize = 32
-        /// Each block starts with the number of the next block (-1 for none), then its data.
-        static let dataSize = blockSize - 4
-
-        fileprivate(set) var lists: UnsafeMutablePointer<List>
-        private var listCount = 0
-        private var listCapacity: Int
-        private var arena: UnsafeMutableRawPointer
-        private var blockCount = 0
-        private var blockCapacity: Int
-
-        init(lists: Int = 1024, blocks: Int = 1024) {
-            listCapacity = lists
-            blockCapacity = blocks
-            self.lists = .allocate(capacity: lists)
-            arena = .allocate(byteCount: blocks * Self.blockSize, alignment: 8)
-        }
-
-        deinit {
-            lists.deallocate()
-            arena.deallocate()
-        }
-
-        func copy() -> Storage {
-            let other = Storage(lists: listCapacity, blocks: blockCapacity)
-            other.lists.initialize(from: lists, count: listCount)
-            other.arena.copyMemory(from: arena, byteCount: blockCount * Self.blockSize)
-            other.listCount = listCount
-            other.blockCount = blockCount
-            return other
-        }
-
-        private func newBlock() -> Int32 {
-            if blockCount == blockCapacity {
-                let bigger = UnsafeMutableRawPointer.allocate(byteCount: blockCapacity * 2 * Self.blockSize, alignment: 8)
-                bigger.copyMemory(from: arena, byteCount: blockCount * Self.blockSize)
-                arena.deallocate()
-                arena = bigger
-                blockCapacity *= 2
-            }
-            let block = blockCount
-            blockCount += 1
-            arena.storeBytes(of: Int32(-1), toByteOffset: block * Self.blockSize, as: Int32.self)
-            return Int32(block)
-        }
-
-        func newList() -> Int {
-            if listCount == listCapacity {
-                let bigger = UnsafeMutablePointer<List>.allocate(capacity: listCapacity * 2)
-                bigger.moveInitialize(from: lists, count: listCount)
-                lists.deallocate()
-                lists = bigger
-                listCapacity *= 2
-            }
-            // No block until the list is first written to (the table that only gathers the keys
-            // of all workers makes lists that never are).
-            (lists + listCount).initialize(to: List(head: -1, tail: -1, used: Int32(Self.dataSize), count: 0))
-            listCount += 1
-            return listCount - 1
-        }
-
-        @inline(__always)
-        func add(_ value: UInt32, to list: Int) {
-            var v = value
-            while v >= 0x80 {
-                put(UInt8(v & 0x7F) | 0x80, list)
-                v >>= 7
-            }
-            put(UInt8(v), list)
-            lists[list].count += 1
-        }
-
-        @inline(__always)
-        private func put(_ byte: UInt8, _ list: Int) {
-            if lists[list].used == Int32(Self.dataSize) {
-                let block = newBlock()
-                if lists[list].tail >= 0 {
-                    arena.storeBytes(of: block, toByteOffset: Int(lists[list].tail) * Self.blockSize, as: Int32.self)
-                } else {
-                    lists[list].head = block
+    mutating func add(_ document: SearchDocument, id: Int32, to table: inout KeyTable) {
+        codes.removeAll(keepingCapacity: true)
+        seen.removeAll(keepingCapacity: true)
+        kept.removeAll(keepingCapacity: true)
+        var position: Int32 = 0
+        var counts = [0, 0, 0, 0]
+        document.text.withUnsafeBufferPointer { all in
+            var start = 0
+            for cell in document.cells {
+                let bytes = UnsafeBufferPointer(rebasing: all[start..<Int(cell.end)])
+                let range = start..<Int(cell.end)
+                start = Int(cell.end)
+                let first = codes.count
+                SearchFold.normalize(bytes, into: &codes)
+                guard codes.count > first else { continue }
+                var h = StableHash()
+                codes[first...].withUnsafeBytes { h.combineWords($0) }
+                if let other = seen[h.value], codes[other].elementsEqual(codes[first...]) {
+                    codes.removeLast(codes.count - first)
+                    continue
                 }
-                lists[list].tail = block
-                lists[list].used = 0
+                seen[h.value] = first..<codes.count
+                codes.withUnsafeBufferPointer { c in
+                    table.add(UnsafeBufferPointer(rebasing: c[first...]), doc: id, position: position, field: cell.field)
+                }
+                position += Int32(codes.count - first) + 1
+                kept.append((cell.field, range))
+                counts[Int(cell.field.rawValue)] += 1
             }
-            let l = lists[list]
-            arena.storeBytes(of: byte, toByteOffset: Int(l.tail) * Self.blockSize + 4 + Int(l.used), as: UInt8.self)
-            lists[list].used = l.used + 1
+            // [n0, n1, n2, n3, "cell", …],
+            cells.removeAll(keepingCapacity: true)
+            cells.append(0x5B)
+            for n in counts {
+                cells.append(contentsOf: String(n).utf8)
+                cells.append(0x2C)
+            }
+            for (k, (_, range)) in kept.enumerated() {
+                if k > 0 { cells.append(0x2C) }
+                Self.appendJSONString(UnsafeBufferPointer(rebasing: all[range]), to: &cells)
+            }
+            if kept.isEmpty { cells.removeLast() }
+            cells.append(0x5D)
+            cells.append(0x2C)
         }
+        // The page's path is written out only when it is not the department, year and name.
+        record.removeAll(keepingCapacity: true)
+        var path = document.path
+        if path.utf8.first == 0x2F { path.removeFirst() }
+        let plain = document.department + "/" + String(document.year) + "/" + document.name + ".html"
+        JSON.array([.string(path == plain ? "" : path), .string(document.name), .string(document.department),
+                    .int(document.year), .string(document.amount)]).write(to: &record, pretty: false, indent: 0)
+        record.append(0x2C)
+    }
 
-        func forEachByte(of list: Int, _ body: (UInt8) -> Void) {
-            let l = lists[list]
-            var block = l.head
-            while block >= 0 {
-                let base = Int(block) * Self.blockSize
-                let n = block == l.tail ? Int(l.used) : Self.dataSize
-                for i in 0..<n { body(arena.load(fromByteOffset: base + 4 + i, as: UInt8.self)) }
-                block = arena.load(fromByteOffset: base, as: Int32.self)
+    /// `bytes` (UTF-8) as a JSON string literal.
+    static func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(0x22)
+        var start = 0
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            start = i + 1
+            switch b {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(0x6E)
+            case 0x0D: out.append(0x5C); out.append(0x72)
+            case 0x09: out.append(0x5C); out.append(0x74)
+            default:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0x0F)]])
             }
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        out.append(0x22)
     }
-}
-
-/// A file of bytes written once, in order, and read back in pieces: unlinked as soon as it is
-/// made, so it goes when the process does, whatever happens to the build.
-final class Spool: @unchecked Sendable {
-    private let fd: Int32
-    private var buffer: [UInt8] = []
-    /// Bytes appended so far.
-    private(set) var size = 0
-
-    init(in dir: String) throws {
-        var template = Array((dir.hasSuffix("/") ? dir : dir + "/").utf8CString.dropLast()) + Array("gongkai-spool-XXXXXX".utf8CString)
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let fd = mkstemp(&template)
-        guard fd >= 0 else { throw SpoolError(message: "cannot make a spool file in \(dir): \(String(cString: strerror(errno)))") }
-        unlink(template)
-        self.fd = fd
-        buffer.reserveCapacity(1 << 20)
-    }
-
-    deinit { close(fd) }
-
-    func append(_ bytes: [UInt8]) throws {
-        buffer.append(contentsOf: bytes)
-        size += bytes.count
-        if buffer.count >= 1 << 20 { try flush() }
-    }
-
-    func flush() throws {
-        var done = 0
-        while done < buffer.count {
-            let n = buffer.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw SpoolError(message: "cannot write a spool file: \(String(cString: strerror(errno)))") }
-            done += n
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    /// Appends the bytes at `range` (all flushed) to `out`.
-    func read(_ range: Range<Int>, into out: inout [UInt8]) throws {
-        guard let bytes = Files.read(fd, count: range.count, at: range.lowerBound) else {
-            throw SpoolError(message: "cannot read a spool file back")
-        }
-        out.append(contentsOf: bytes)
-    }
-}
-
-struct SpoolError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
 }

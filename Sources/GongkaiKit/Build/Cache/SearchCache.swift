@@ -22,8 +22,9 @@ enum SearchCache {
         var r = BinaryReader(payload)
         guard (try? r.varint()) == seal, let state = SearchState.decode(Array(payload[r.position...])) else { return nil }
         let limit = 1 << 40
-        guard (1...limit).contains(state.chunk), (1...limit).contains(state.shardCount), (0...limit).contains(state.shardBytes),
-              (0...limit).contains(state.chunkBytes), (0...limit).contains(state.total), (0...limit).contains(state.textBytes)
+        guard (1...limit).contains(state.layout.shards), (1...limit).contains(state.layout.recordChunk),
+              (1...limit).contains(state.layout.textChunk), (0...limit).contains(state.listBytes),
+              (0...limit).contains(state.recordBytes), (0...limit).contains(state.textBytes), state.hashes.count <= limit
         else { return nil }
         return state
     }
