@@ -170,11 +170,17 @@ def page_cells(public: Path, path: str, literals: set[str]) -> list[str]:
     return [c for c in map(normalize, parser.cells) if c]
 
 
+def page_path(project: dict) -> str:
+    """A project's page as a site path (`url` is its absolute address under baseURL; `id` is
+    the path without the leading slash and `.html`)."""
+    return "/" + project["id"] + ".html"
+
+
 def load_documents(public: Path) -> list[tuple[str, str, list[str]]]:
     """(site path, project name, normalised cells) of every project page in data/projects.json."""
     projects = json.loads((public / "data" / "projects.json").read_text(encoding="utf-8"))
     literals = template_literals()
-    return [(p["url"], p["name"], page_cells(public, p["url"], literals)) for p in projects]
+    return [(page_path(p), p["name"], page_cells(public, page_path(p), literals)) for p in projects]
 
 
 def expected_projects(documents, query: str) -> set[str]:
@@ -515,7 +521,7 @@ def run_browser(public: Path, queries: list[str], documents, budget_s: float, ti
     if not os.access(CHROMIUM, os.X_OK):
         raise SystemExit(f"search_bench: no Chromium at {CHROMIUM} (apt-get install chromium)")
     projects = json.loads((public / "data" / "projects.json").read_text(encoding="utf-8"))
-    projects = {p["url"]: p for p in projects}
+    projects = {page_path(p): p for p in projects}
     server, base = serve(public)
     rows = []
     try:

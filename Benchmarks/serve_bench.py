@@ -70,7 +70,8 @@ def measure(label: str, content: pathlib.Path, gongkai: str, edits: int, browser
         # to it there; the department-year page then lists the marked name).
         project = next(p for p in projects if p["name"] in (work / p["source"].rsplit(":", 1)[0]).read_text(encoding="utf-8"))
         document = work / project["source"].rsplit(":", 1)[0]
-        page_url = url + project["url"].lstrip("/").rsplit("/", 1)[0] + "/"
+        # Its department-year's page (`id` is the project page's path without `.html`).
+        page_url = url + project["id"].rsplit("/", 1)[0] + "/"
         original = document.read_text(encoding="utf-8")
         page = browser.new_page()
         page.goto(page_url, wait_until="load")

@@ -100,4 +100,5 @@ def page_factory(browser):
 def projects(site_dir):
     """Every project of data/projects.json by its page's path (/部门/年/项目.html)."""
     with open(os.path.join(site_dir, "data", "projects.json"), encoding="utf-8") as f:
-        return {p["url"]: p for p in json.load(f)}
+        # (`url` is the page's absolute address under baseURL; `id` its path without `.html`.)
+        return {"/" + p["id"] + ".html": p for p in json.load(f)}

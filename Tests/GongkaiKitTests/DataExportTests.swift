@@ -96,7 +96,8 @@ import Testing
         #expect(projectLines.count == 32)
         let indicators = try #require(dir.read("Public/data/indicators.csv"))
         let lines = indicators.split(separator: "\r\n")
-        #expect(lines[0].hasPrefix("\u{FEFF}project_id,department,year,project,level1"))
+        // Chinese column titles for the people who open it; datapackage.json names the fields.
+        #expect(lines[0].hasPrefix("\u{FEFF}项目标识,主管部门,年度,项目名称,一级指标,一级指标类别,二级指标,三级指标,半年/全年,指标值（原文）"))
         let subsidy = lines.filter { $0.contains("基层特定岗位社保补贴") }
         #expect(subsidy.count == 1)
         #expect(subsidy.first?.contains("旌德县人力资源和社会保障局,2024,就业补助资金县级配套,产出指标,产出,成本指标,基层特定岗位社保补贴,,≥904.35元/人/月") == true)

@@ -35,7 +35,7 @@ import Testing
         let result = try project.build()
         #expect(result.status == 0, "\(result.stderr.suffix(400))")
         #expect(result.stdout.contains("的 2 个项目"))
-        let pages = try FileManager.default.contentsOfDirectory(atPath: project.path("Public/江阴市人力资源和社会保障局/2021")).filter { $0 != "index.html" }
+        let pages = try FileManager.default.contentsOfDirectory(atPath: project.path("Public/江阴市人力资源和社会保障局/2021")).filter { $0 != "index.html" && $0.hasSuffix(".html") }
         #expect(pages.count == 2)
         #expect(pages.allSatisfy { $0.utf8.count <= Permalinks.maximumSlug + 5 })
         #expect(Set(pages).count == 2)
@@ -71,7 +71,7 @@ import Testing
         #expect(result.stdout.contains("10 个部门年度的 10 个项目"))
         let site = tree(project.path("Public"))
         // One department page and one year page for each department, and the project pages.
-        let departmentPages = site.keys.filter { $0.split(separator: "/").count == 2 && $0.hasSuffix("/index.html") && !$0.hasPrefix("search/") && !$0.hasPrefix("quality/") }
+        let departmentPages = site.keys.filter { $0.split(separator: "/").count == 2 && $0.hasSuffix("/index.html") && !$0.hasPrefix("search/") && !$0.hasPrefix("quality/") && !$0.hasPrefix("data/") }
         #expect(departmentPages.count == 10, "\(departmentPages.sorted())")
         let yearPages = site.keys.filter { $0.split(separator: "/").count == 3 && $0.hasSuffix("/2021/index.html") }
         #expect(yearPages.count == 10)

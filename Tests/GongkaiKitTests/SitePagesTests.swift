@@ -86,15 +86,15 @@ enum HTMLTable {
         // Header, 13 projects, total row.
         #expect(rows.count == 15)
         #expect(rows.dropFirst().prefix(13).map { $0[1] }.first == "就业补助资金县级配套")
-        #expect(rows.last == ["合计", "625.39"])
-        #expect(rows[1] == ["1", "就业补助资金县级配套", "155.00"])
+        #expect(rows.last == ["合计", "625.39", "100.0%"])
+        #expect(rows[1] == ["1", "就业补助资金县级配套", "155.00", "24.8%"])
         #expect(html.contains("lang=\"zh-CN\""))
     }
 
     @Test func jiangyin2022ListsNineProjectsTotalling90713_35() {
         let rows = HTMLTable.rows(in: BuiltSite.page("江阴市人力资源和社会保障局/2022/index.html"), tableClass: "numbers project-list")
         #expect(rows.count == 11)
-        #expect(rows.last == ["合计", "90713.35"])
+        #expect(rows.last == ["合计", "90,713.35", "100.0%"])
         let sum = rows.dropFirst().dropLast().compactMap { Money(wan: $0[2]) }.sum()
         #expect(sum.wanString == "90713.35")
     }
@@ -105,7 +105,7 @@ enum HTMLTable {
         #expect(rows.first == ["一级指标", "二级指标", "三级指标", "指标值"])
         #expect(rows.contains(["产出指标", "成本指标", "基层特定岗位社保补贴", "≥904.35元/人/月"]))
         #expect(rows.count == 13)
-        #expect(html.contains("<h1>就业补助资金县级配套</h1>"))
+        #expect(html.contains("<h1>就业补助资金县级配套 <small class=\"h1-context\">旌德县人力资源和社会保障局 2024年</small></h1>"))
     }
 
     @Test func halfAndFullYearColumnsAndDescriptionColumns() {
@@ -133,20 +133,20 @@ enum HTMLTable {
         #expect(html.contains("<h3>二、分项绩效目标</h3>"))
         #expect(html.contains("（五）落实“智慧高新”计划"))
         #expect(html.contains("养老金征缴任务完成率为100%，受益群体满意度达到85%以上。"))
-        #expect(HTMLTable.rows(in: html, tableClass: "numbers project-list").last == ["合计", "9035.00"])
+        #expect(HTMLTable.rows(in: html, tableClass: "numbers project-list").last == ["合计", "9,035.00", "100.0%"])
     }
 
     @Test func homeDepartmentAnd404AndSitemap() {
         let home = BuiltSite.page("index.html")
-        let yearRows = HTMLTable.rows(in: home, tableClass: "numbers")
-        #expect(yearRows.contains(["2024年", "2", "20", "9660.39"]))
-        #expect(yearRows.contains(["2022年", "1", "9", "90713.35"]))
+        let yearRows = HTMLTable.rows(in: home, tableClass: "numbers by-year")
+        #expect(yearRows.contains(["2024年", "2", "20", "9,660.39"]))
+        #expect(yearRows.contains(["2022年", "1", "9", "90,713.35"]))
         #expect(home.contains("action=\"./search/\""))
         let department = BuiltSite.page("江阴市人力资源和社会保障局/index.html")
-        #expect(department.contains("2021年") && department.contains("755.50") && department.contains("90713.35"))
+        #expect(department.contains("2021年") && department.contains("755.50") && department.contains("90,713.35"))
         #expect(BuiltSite.page("404.html").contains("页面不存在"))
         let sitemap = BuiltSite.page("sitemap.xml")
-        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 3 + 3 + 4 + 31)
+        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 4 + 3 + 4 + 31)
         #expect(sitemap.contains("https://example.org/\(Permalinks.encode("旌德县人力资源和社会保障局/2024/"))"))
         // The sitemap lists exactly the canonical address of every page but the 404 page.
         let locs = Set(sitemap.components(separatedBy: "<loc>").dropFirst().map { String($0.prefix { $0 != "<" }) })
@@ -158,12 +158,12 @@ enum HTMLTable {
                 canonicals.insert(String(html[link.upperBound...].prefix { $0 != "\"" }).replacingOccurrences(of: "&amp;", with: "&"))
             }
         }
-        #expect(canonicals.count == 41)
+        #expect(canonicals.count == 42)
         #expect(locs == canonicals)
     }
 
     /// A site with more pages than one sitemap may list (sitemaps.org: 50,000) gets a sitemap
-    /// index of parts: here with parts of ten, the seeds' 41 addresses in five, each listed
+    /// index of parts: here with parts of ten, the seeds' 42 addresses in five, each listed
     /// once, in the same order as the single sitemap.
     @Test func aLargeSiteHasASitemapIndexOfParts() throws {
         let theme = try Theme.load(themesDir: Repo.root + "/Themes", name: "default")
@@ -177,12 +177,12 @@ enum HTMLTable {
         try renderer.sitemaps { single.append(($0, $1)) }
         #expect(single.map(\.0) == ["sitemap.xml"])
         let all = locs(single[0].1)
-        #expect(all.count == 41 && all.allSatisfy { $0.hasPrefix("https://yusuan.example.gov.cn/a&amp;b/") })
+        #expect(all.count == 42 && all.allSatisfy { $0.hasPrefix("https://yusuan.example.gov.cn/a&amp;b/") })
 
         var parts: [(String, [UInt8])] = []
         try renderer.sitemaps(limit: 10) { parts.append(($0, $1)) }
         #expect(parts.map(\.0) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap-4.xml", "sitemap-5.xml", "sitemap.xml"])
-        #expect(parts.dropLast().map { locs($0.1).count } == [10, 10, 10, 10, 1])
+        #expect(parts.dropLast().map { locs($0.1).count } == [10, 10, 10, 10, 2])
         #expect(parts.dropLast().flatMap { locs($0.1) } == all)
         #expect(parts.dropLast().allSatisfy { String(decoding: $0.1, as: UTF8.self).hasSuffix("</urlset>\n") })
         let index = String(decoding: parts.last!.1, as: UTF8.self)
@@ -190,7 +190,7 @@ enum HTMLTable {
         #expect(locs(parts.last!.1) == (1...5).map { "https://yusuan.example.gov.cn/a&amp;b/sitemap-\($0).xml" })
         // Exactly the limit: still one file.
         var exact: [(String, [UInt8])] = []
-        try renderer.sitemaps(limit: 41) { exact.append(($0, $1)) }
+        try renderer.sitemaps(limit: 42) { exact.append(($0, $1)) }
         #expect(exact.map(\.0) == ["sitemap.xml"] && exact[0].1 == single[0].1)
         // Few addresses but long ones: parts of at most so many bytes, each as full as it may be.
         let most = single[0].1.count / 3

@@ -117,6 +117,6 @@ import Testing
             #expect(ours == theirs, "\(file) differs from swift-mustache's rendering")
             pages += 1
         }
-        #expect(pages == 4 + 3 + 4 + 31)
+        #expect(pages == 5 + 3 + 4 + 31)
     }
 }

@@ -84,7 +84,10 @@ import Testing
     @Test func theNamesATemplateMayUseAreTheNamesPagesHave() throws {
         var config = SiteConfig()
         config.params = [.init(name: "主办单位", value: .string("某县财政局")), .init(name: "ICP备案号", value: .string("皖ICP备1号"))]
-        let site = Seeds.site
+        var site = Seeds.site
+        // A document with its original, address and date, as front matter or gongkai.yml give them.
+        site.sources[Repo.xianDe] = DocumentSource(originals: [OriginalFile(file: Repo.xianDe, path: "originals/x.pdf")],
+                                                   url: "https://www.example.gov.cn/2024.html", date: "2024-02-01")
         let theme = try Theme.load(themesDir: Repo.root + "/Themes", name: "default")
         let renderer = SiteRenderer(theme: theme, context: PageContext(config: config, index: SiteIndex(site: site), customCSS: true), site: site)
         var seen: Set<String> = []

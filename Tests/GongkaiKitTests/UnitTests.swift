@@ -166,8 +166,8 @@ import Testing
 
     @Test func configurationErrorsNameTheLine() {
         #expect(throws: SiteConfig.Error.invalid(path: "g.yml", line: 2, reason: Localized(
-            zh: "未知的设置 ‘colour’（可用：title、baseURL、theme、language、departments、silence、params、labels）",
-            en: "unknown setting ‘colour’ (known: title, baseURL, theme, language, departments, silence, params, labels)"))) {
+            zh: "未知的设置 ‘colour’（可用：title、baseURL、theme、language、departments、silence、params、labels、license、date、documents）",
+            en: "unknown setting ‘colour’ (known: title, baseURL, theme, language, departments, silence, params, labels, license, date, documents)"))) {
             try SiteConfig.parse("title: x\ncolour: red\n", path: "g.yml")
         }
     }

@@ -33,6 +33,11 @@ public struct SiteConfig: Sendable, Equatable {
     var lines: [String: Int] = [:]
     /// Problems found while reading (warnings: the build goes on).
     var problems: [Diagnostic] = []
+    /// The open data's licence, the default publication date and each document's source
+    /// (`license`, `date`, `documents`: ConfigPublication.swift).
+    public var license: DataLicense?
+    public var date: String?
+    public var documents: [String: DocumentSettings] = [:]
 
     public init() {}
 
@@ -115,7 +120,7 @@ public struct SiteConfig: Sendable, Equatable {
     }
 
     /// The settings gongkai.yml may have.
-    public static let knownSettings = ["title", "baseURL", "theme", "language", "departments", "silence", "params", "labels"]
+    public static let knownSettings = ["title", "baseURL", "theme", "language", "departments", "silence", "params", "labels", "license", "date", "documents"]
 
     public static func parse(_ text: String, path: String) throws -> SiteConfig {
         let node: Node?
@@ -236,6 +241,8 @@ public struct SiteConfig: Sendable, Equatable {
                                 zh: "params 中的 ‘找错’ 必须是 http:// 或 https:// 开头的网址，页脚不显示它",
                                 en: "‘找错’ in params must be an http:// or https:// address; the footer leaves it out")
                 }
+            case "license", "licence", "date", "documents":
+                try config.readPublication(key, value, path: path, line: line)
             default:
                 throw invalid("未知的设置 ‘\(key)’（可用：\(knownSettings.joined(separator: "、"))）",
                               "unknown setting ‘\(key)’ (known: \(knownSettings.joined(separator: ", ")))")

@@ -110,14 +110,17 @@ public enum Pipeline {
         }
         let listing = try ContentLoader.list(contentDir)
         step("列出 \(listing.files.count) 个文件", "listing \(listing.files.count) files")
+        // A .pdf/.doc/.xls beside a document is its original: published as 原文, not read.
+        let originals = Originals(listing.files, contentDir: contentDir)
         // What could not be listed or read is reported with the documents.
-        let documents = ContentLoader.read(listing.files, cache: cache, keepingDetails: keepingDetails) + listing.problems
+        let documents = ContentLoader.read(originals.documents, cache: cache, keepingDetails: keepingDetails) + listing.problems
         if let cache {
             step("读取文档（\(cache.hits) 个取自缓存）", "reading documents (\(cache.hits) from the cache)")
         } else {
             step("读取文档", "reading documents")
         }
         var site = Aggregator.aggregate(consume documents, departments: config.departments)
+        site.sources = Publications.resolve(site.documents, originals: originals, config: config, contentDir: contentDir)
         step("汇总", "aggregating")
         guard checking else { return site }
         check(&site, config: config, contentDir: contentDir, extra: extra)

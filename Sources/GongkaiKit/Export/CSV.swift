@@ -4,10 +4,23 @@
 struct CSVWriter {
     private(set) var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
 
+    /// Where the rows start: after the byte-order mark and the header row.
+    private(set) var rowsStart = 3
+
     init(header: [String]) {
         bytes.reserveCapacity(1 << 18 + 4096)
         append(header)
+        rowsStart = bytes.count
     }
+
+    /// Appends the rows of another writer (its bytes after its header): a department-year's rows,
+    /// formatted once, go into its own file and the site-wide one.
+    mutating func appendRows(of other: CSVWriter) {
+        other.bytes.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[other.rowsStart...])) }
+    }
+
+    /// Whether any row was written after the header.
+    var hasRows: Bool { bytes.count > rowsStart }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -16,6 +29,7 @@ struct CSVWriter {
         guard all || bytes.count >= 1 << 18 else { return }
         stream.buffer.append(contentsOf: bytes)
         bytes.removeAll(keepingCapacity: true)
+        rowsStart = 0
         try stream.flushIfFull()
         if all { try stream.flush() }
     }

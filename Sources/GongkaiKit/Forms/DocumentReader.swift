@@ -13,6 +13,8 @@ import Darwin
 public enum DocumentReader {
     public static func read(path: String, bytes: [UInt8]) -> DocumentResult {
         var doc = DocumentResult(path: path)
+        // The publisher's front matter (source_url, date) is read and left as empty lines.
+        let bytes = isWordFile(path) ? bytes : FrontMatter.read(bytes, into: &doc)
         if isWordFile(path) {
             // A Word file is read as it is: no converter between the form and the model.
             switch DocxReader.blocks(of: bytes) {

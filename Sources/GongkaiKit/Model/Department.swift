@@ -92,6 +92,8 @@ public struct Site: Sendable {
     /// Documents read, including those that yielded nothing. Their projects are in the
     /// department-years (moved there by `Aggregator.aggregate`), not here.
     public var documents: [DocumentResult]
+    /// Each document's original, address and date, by its path (`Publications.resolve`).
+    public var sources: [String: DocumentSource] = [:]
 
     public var projectCount: Int { departments.reduce(0) { $0 + $1.years.reduce(0) { $0 + $1.projects.count } } }
     public var departmentYears: [DepartmentYear] { departments.flatMap(\.years) }

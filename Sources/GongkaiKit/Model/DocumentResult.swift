@@ -17,6 +17,9 @@ public struct DocumentResult: Sendable {
     public var annex: Annex?
     public var overallGoals: OverallGoals?
     public var diagnostics: [Diagnostic] = []
+    /// What the document's front matter says (`source_url`, `date`: `FrontMatter`).
+    public var sourceURL: String?
+    public var date: String?
 
     public init(path: String) { self.path = path }
 

@@ -16,7 +16,13 @@ struct PageContext: Sendable {
         self.config = config
         self.index = index
         self.customCSS = customCSS
-        self.site = .object(["title": .string(config.title), "language": .string(config.language)])
+        let license: V = config.license.map { l in .object(["title": .string(l.title), "href": .string(l.path), "name": .string(l.name)]) } ?? .null
+        self.site = .object([
+            "title": .string(config.title), "language": .string(config.language),
+            // `zh-CN` as Open Graph writes it.
+            "locale": .string(config.language.replacingOccurrences(of: "-", with: "_")),
+            "license": license,
+        ])
         self.shared = ["params": config.paramsValue, "footer": config.footerValue, "hasCustomCSS": .bool(customCSS)]
     }
 
@@ -44,11 +50,37 @@ struct PageContext: Sendable {
         baseURL + Permalinks.encode(String(path.dropFirst()))
     }
 
-    func page(path: String, title: String, description: String, breadcrumbs: [(String, String)], fields: TemplateObject) -> PageView {
+    func page(path: String, title: String, headTitle: String? = nil, description: String, breadcrumbs: [(String, String)],
+              fields: TemplateObject) -> PageView {
         let root = Self.root(of: path)
         return PageView(
-            path: path, title: title, description: description, root: root, canonical: canonical(path),
-            breadcrumbs: breadcrumbs.map { V.link($0.0, href($0.1, from: root)) }, fields: fields, site: site, shared: shared)
+            path: path, title: title, headTitle: (headTitle ?? title) + " - " + config.title, description: description, root: root,
+            canonical: canonical(path), breadcrumbs: breadcrumbs.map { V.link($0.0, href($0.1, from: root)) }, fields: fields, site: site,
+            shared: shared)
+    }
+
+    /// The latest publication date the publishers give for these documents (`YYYY-MM-DD`).
+    func latestDate<S: Sequence<String>>(_ files: S) -> String? {
+        files.compactMap { index.sources[$0]?.date }.max()
+    }
+
+    /// A date for a page: `iso` (`2024-02-01`) for `<time datetime>` and `text` (`2024年2月1日`).
+    static func date(_ iso: String?) -> V {
+        iso.map { .object(["iso": .string($0), "text": .string(PublicationDate.chinese($0))]) } ?? .null
+    }
+
+    /// A document as a page shows it: its name, date, published address and originals.
+    func document(_ file: String, root: String) -> V {
+        let source = index.sources[file]
+        return .object([
+            "file": .string(file),
+            "name": .string(file.split(separator: "/").last.map(String.init) ?? file),
+            "date": Self.date(source?.date),
+            "url": .string(source?.url),
+            "originals": .list((source?.originals ?? []).map { o in
+                .object(["href": .string(root + Permalinks.encode(o.path)), "kind": .string(o.kind)])
+            }),
+        ])
     }
 }
 
@@ -57,19 +89,6 @@ enum Pages {
 
     static func home(_ ctx: PageContext, site: Site) -> PageView {
         let root = "./"
-        var rows: [V] = []
-        for entry in ctx.index.departments {
-            let d = entry.department
-            for (i, dy) in d.years.enumerated() {
-                rows.append(.object([
-                    "department": .opt(i == 0 ? .object(["name": .string(d.name), "href": .string(ctx.href(entry.path, from: root)), "rowspan": .int(d.years.count)]) : nil),
-                    "year": .string(String(dy.year)),
-                    "href": .string(ctx.href(entry.path + "\(dy.year)/", from: root)),
-                    "projects": .int(dy.projects.count),
-                    "total": .string(dy.total.wanString),
-                ]))
-            }
-        }
         var byYear: [Int: (departments: Int, projects: Int, total: Money)] = [:]
         for dy in site.departmentYears {
             var t = byYear[dy.year] ?? (0, 0, .zero)
@@ -79,247 +98,72 @@ enum Pages {
             byYear[dy.year] = t
         }
         let yearRows: [V] = byYear.keys.sorted(by: >).map { y in
-            .object(["year": .string(String(y)), "departments": .int(byYear[y]!.departments), "projects": .int(byYear[y]!.projects), "total": .string(byYear[y]!.total.wanString)])
+            .object(["year": .string(String(y)), "departments": .int(byYear[y]!.departments), "projects": .int(byYear[y]!.projects),
+                     "total": .string(byYear[y]!.total.groupedWan)])
         }
-        return ctx.page(path: "/", title: ctx.config.title,
-                        description: "\(ctx.config.title)：\(site.departments.count) 个部门、\(site.projectCount) 个项目的预算与绩效目标。",
-                        breadcrumbs: [], fields: [
-                            "departmentRows": .list(rows),
-                            "yearRows": .list(yearRows),
-                            "departmentCount": .int(site.departments.count),
-                            "projectCount": .int(site.projectCount),
-                            "departmentYearCount": .int(site.departmentYears.count),
-                            "dataLinks": dataLinks(root: root),
-                        ])
+        // Departments compared: each by its latest year, with the change from the year before.
+        let comparison: [V] = ctx.index.departments.map { entry in
+            let years = entry.department.years
+            let latest = years[years.count - 1]
+            let previous = years.count > 1 ? years[years.count - 2] : nil
+            let change = previous.map { Change.percent($0.total, latest.total) } ?? "—"
+            return .object([
+                "name": .string(entry.department.name),
+                "href": .string(ctx.href(entry.path, from: root)),
+                "year": .string(String(latest.year)),
+                "yearHref": .string(ctx.href(entry.path + "\(latest.year)/", from: root)),
+                "projects": .int(latest.projects.count),
+                "total": .string(latest.total.groupedWan),
+                "totalValue": .string(latest.total.wanString),
+                "change": .string(change),
+                "changeTitle": .string(previous.map { "比\($0.year)年" } ?? "无上一年度"),
+                "measurable": .string(percent(latest.measurableCount, latest.indicatorCount)),
+                "years": .list(years.map { dy in .link("\(dy.year)", ctx.href(entry.path + "\(dy.year)/", from: root)) }),
+            ])
+        }
+        var fields: TemplateObject = [
+            "yearRows": .list(yearRows),
+            "comparison": .list(comparison),
+            "departmentCount": .int(site.departments.count),
+            "projectCount": .int(site.projectCount),
+            "departmentYearCount": .int(site.departmentYears.count),
+            "dataLinks": dataLinks(root: root),
+            "dataHref": .string(root + "data/"),
+            "published": PageContext.date(ctx.latestDate(site.departmentYears.lazy.flatMap(\.files))),
+        ]
+        // The departments' totals in the latest year, as a chart with its table.
+        if let year = byYear.keys.max() {
+            let items = ctx.index.departments.compactMap { entry in
+                entry.department.years.last { $0.year == year }.map { (label: entry.department.name, amount: $0.total) }
+            }
+            if let parts = ShareChartParts(items, limit: 15, otherLabel: { "其他 \($0) 个部门" }) {
+                let total = items.map(\.amount).sum()
+                let largest = parts.parts[0]
+                fields["chart"] = BarChart(
+                    id: "chart-departments", title: "\(year)年各部门预算合计",
+                    description: "\(year)年 \(items.count) 个部门的项目预算合计 \(total.groupedWan) 万元；最多的是\(largest.label)，\(largest.amount.groupedWan) 万元，占 \(Shares.text(largest.share))。",
+                    bars: parts.bars()).value
+                fields["chartYear"] = .string(String(year))
+                fields["chartRows"] = .list(parts.parts.map { .object(["label": .string($0.label), "amount": .string($0.amount.groupedWan), "share": .string(Shares.text($0.share))]) })
+                fields["chartTotal"] = .string(total.groupedWan)
+            }
+        }
+        if fields["chart"] == nil { fields["chart"] = .null }
+        var view = ctx.page(path: "/", title: ctx.config.title,
+                            description: "\(ctx.config.title)：\(site.departments.count) 个部门、\(site.projectCount) 个项目的预算与绩效目标。",
+                            breadcrumbs: [], fields: fields)
+        view.headTitle = ctx.config.title
+        return view
     }
 
     static func dataLinks(root: String) -> V {
         .list([
+            .link("开放数据：各文件的用途与下载", root + "data/"),
             .link("全部项目（CSV）", root + "data/projects.csv"),
             .link("全部绩效指标（CSV）", root + "data/indicators.csv"),
             .link("全部项目（JSON）", root + "data/projects.json"),
             .link("部门年度汇总（JSON）", root + "data/department-years.json"),
             .link("数据包说明（datapackage.json）", root + "data/datapackage.json"),
-        ])
-    }
-
-    // MARK: Department
-
-    static func department(_ ctx: PageContext, _ entry: SiteIndex.DepartmentEntry) -> PageView {
-        let d = entry.department
-        let root = PageContext.root(of: entry.path)
-        let maxTotal = d.years.map(\.total).max() ?? .zero
-        let years: [V] = d.years.map { dy in
-            .object([
-                "year": .string(String(dy.year)),
-                "href": .string(ctx.href(entry.path + "\(dy.year)/", from: root)),
-                "projects": .int(dy.projects.count),
-                "total": .string(dy.total.wanString),
-                // Bar width as a whole percentage of the largest year (display only).
-                "share": .int(maxTotal.fen > 0 ? Int((dy.total.fen * 100) / maxTotal.fen) : 0),
-                "annex": .opt(dy.annex.map { _ in .string(dy.annexReconciles == true ? "一致" : "不一致") }),
-            ])
-        }
-        return ctx.page(path: entry.path, title: d.name, description: "\(d.name)各年度项目支出及绩效目标。",
-                        breadcrumbs: [("首页", "/")], fields: [
-                            "name": .string(d.name),
-                            "aliases": .string(d.aliases.joined(separator: "、")),
-                            "hasAliases": .bool(!d.aliases.isEmpty),
-                            "years": .list(years),
-                        ])
-    }
-
-    // MARK: Department-year
-
-    /// What this view (and `department`'s) reads from the model must also be hashed in
-    /// `SiteRenderer.inputFingerprint`, or a rebuild keeps a page that should have changed.
-    static func departmentYear(_ ctx: PageContext, _ entry: SiteIndex.DepartmentYearEntry, notes: [String]) -> PageView {
-        let dy = entry.departmentYear
-        let root = PageContext.root(of: entry.path)
-        let rows: [V] = dy.projects.indices.map { i in
-            .object([
-                "number": .int(i + 1),
-                "name": .string(dy.projects[i].name),
-                "href": .string(ctx.href(entry.projectPaths[i], from: root)),
-                "amount": .string(dy.projects[i].amount?.wanString ?? "—"),
-            ])
-        }
-        let department = ctx.index.departments[entry.departmentIndex]
-        let notes = notes + dy.notes
-        let otherYears: [V] = department.department.years.map { other in
-            .link("\(other.year)年", ctx.href(entry.departmentPath + "\(other.year)/", from: root), current: other.year == dy.year)
-        }
-        var fields: TemplateObject = [
-            "department": .string(dy.department),
-            "departmentHref": .string(ctx.href(entry.departmentPath, from: root)),
-            "year": .string(String(dy.year)),
-            "rows": .list(rows),
-            "count": .int(dy.projects.count),
-            "total": .string(dy.total.wanString),
-            "otherYears": .list(otherYears),
-            "hasOtherYears": .bool(otherYears.count > 1),
-            "notes": .strings(notes),
-            "hasNotes": .bool(!notes.isEmpty),
-            "measurableShare": .string(percent(dy.measurableCount, dy.indicatorCount)),
-            "indicatorCount": .int(dy.indicatorCount),
-            "qualityHref": .string(root + "quality/"),
-            "dataLinks": dataLinks(root: root),
-            "sources": .list(dy.files.map { .object(["file": .string($0)]) }),
-        ]
-        fields["overallGoals"] = .opt(dy.overallGoals.map(overallGoals))
-        fields["annex"] = .opt(dy.annex.map { annexView(ctx, $0, dy: dy, entry: entry, root: root) })
-        return ctx.page(path: entry.path, title: "\(dy.department) \(dy.year)年",
-                        description: "\(dy.department) \(dy.year) 年 \(dy.projects.count) 个项目，预算合计 \(dy.total.wanString) 万元。",
-                        breadcrumbs: [("首页", "/"), (dy.department, entry.departmentPath)], fields: fields)
-    }
-
-    static func overallGoals(_ goals: OverallGoals) -> V {
-        .object([
-            "title": .string(goals.title),
-            "sections": .list(goals.sections.map { s in
-                .object([
-                    "title": .string(s.title),
-                    "hasTitle": .bool(!s.title.isEmpty),
-                    "paragraphs": .strings(s.paragraphs),
-                    "items": .list(s.items.map { item in
-                        .object(["title": .string(item.title), "goal": .string(item.goal), "indicator": .string(item.indicator)])
-                    }),
-                    "hasItems": .bool(!s.items.isEmpty),
-                ])
-            }),
-        ])
-    }
-
-    static func annexView(_ ctx: PageContext, _ annex: Annex, dy: DepartmentYear, entry: SiteIndex.DepartmentYearEntry, root: String) -> V {
-        var differences: [String] = []
-        if annex.rows.count != dy.projects.count {
-            differences.append("公开清单列出 \(annex.rows.count) 个项目，本页有 \(dy.projects.count) 个项目。")
-        }
-        if annex.total != dy.total {
-            differences.append("公开清单合计 \(annex.total.wanString) 万元，项目合计 \(dy.total.wanString) 万元。")
-        }
-        for row in annex.rows {
-            guard let p = row.matchedProject else {
-                differences.append("公开清单中的“\(row.name)”（\(row.amount?.wanString ?? row.amountText) 万元）没有对应的项目。")
-                continue
-            }
-            if !row.amountMatches {
-                differences.append("“\(row.name)”：公开清单 \(row.amount?.wanString ?? row.amountText) 万元，项目表 \(dy.projects[p].amount?.wanString ?? "—") 万元。")
-            }
-        }
-        let rows: [V] = annex.rows.map { row in
-            .object([
-                "number": .string(row.number),
-                "name": .string(row.name),
-                "amount": .string(row.amount?.wanString ?? row.amountText),
-                "project": .opt(row.matchedProject.map { p in .link(dy.projects[p].name, ctx.href(entry.projectPaths[p], from: root)) }),
-                "nameDiffers": .bool(row.matchedProject != nil && !row.nameMatches),
-            ])
-        }
-        return .object([
-            "reconciles": .bool(dy.annexReconciles == true),
-            "differences": .strings(differences),
-            "rows": .list(rows),
-            "total": .string(annex.total.wanString),
-            "count": .int(annex.rows.count),
-        ])
-    }
-
-    // MARK: Project
-
-    static func project(_ ctx: PageContext, _ entry: SiteIndex.DepartmentYearEntry, index i: Int) -> PageView {
-        let dy = entry.departmentYear
-        let p = dy.projects[i]
-        let path = entry.projectPaths[i]
-        let root = PageContext.root(of: path)
-        var fields: TemplateObject = [
-            "name": .string(p.name),
-            "otherNames": .string(p.otherNames.joined(separator: "；")),
-            "hasOtherNames": .bool(!p.otherNames.isEmpty),
-            "department": .string(dy.department),
-            // The 主管部门 as the form writes it, when it differs from the name the site uses
-            // (`江阴市人社局`): shown, so that a search for it finds the page that shows it.
-            "departmentAsWritten": .string(p.rawDepartment.flatMap { $0 == dy.department ? nil : $0 }),
-            "departmentHref": .string(ctx.href(entry.departmentPath, from: root)),
-            "year": .string(String(dy.year)),
-            "yearHref": .string(ctx.href(entry.path, from: root)),
-            "unit": .string(p.unit),
-            "code": .string(p.code),
-            "period": .string(p.period),
-            "origin": .string(p.source),
-            "amount": .string(p.amount?.wanString ?? "—"),
-            "totalAmount": .string(p.totalAmount.flatMap { $0 == p.amount ? nil : $0.wanString }),
-            "funding": .list(p.funding.map { .object(["label": .string($0.label), "amount": .string($0.amount?.wanString ?? ($0.text.isEmpty ? "—" : $0.text))]) }),
-            "hasFunding": .bool(!p.funding.isEmpty),
-            "subItems": .list(p.subItems.map { s in
-                .object(["name": .string(s.name), "halfYear": .string(s.halfYear?.yuanString ?? "—"), "fullYear": .string(s.fullYear?.yuanString ?? "—")])
-            }),
-            "hasSubItems": .bool(!p.subItems.isEmpty),
-            "plan": .list(p.spendingPlan.map { .object(["label": .string($0.label), "share": .string($0.share)]) }),
-            "hasPlan": .bool(!p.spendingPlan.isEmpty),
-            "sections": .list(zip(p.sections, Narrative.html(p.sections.map(\.text))).map { s, html in
-                .object(["title": .string(s.title), "html": .string(html), "isGoal": .bool(s.isGoal)])
-            }),
-            "hasSections": .bool(!p.sections.isEmpty),
-            "source": .string("\(p.location.file) 第 \(p.location.line) 行"),
-            "indicators": indicatorTable(p),
-        ]
-        // The same project in the department's other years.
-        let history = ctx.index.history[entry.historyGroups[i]]
-        fields["history"] = .list(history.map { h in
-            let other = ctx.index.departmentYears[h.entry]
-            let isCurrent = other.path.utf8Equals(entry.path) && h.project == i
-            return .object([
-                "year": .string("\(other.departmentYear.year)年"),
-                "href": .string(ctx.href(other.projectPaths[h.project], from: root)),
-                "amount": .string(other.departmentYear.projects[h.project].amount?.wanString ?? "—"),
-                "current": .bool(isCurrent),
-            ])
-        })
-        fields["hasHistory"] = .bool(history.count > 1)
-        fields["previous"] = i > 0 ? .link(dy.projects[i - 1].name, ctx.href(entry.projectPaths[i - 1], from: root)) : .null
-        fields["next"] = i + 1 < dy.projects.count ? .link(dy.projects[i + 1].name, ctx.href(entry.projectPaths[i + 1], from: root)) : .null
-        return ctx.page(path: path, title: p.name,
-                        description: "\(dy.department) \(dy.year) 年项目“\(p.name)”：预算 \(p.amount?.wanString ?? "—") 万元，\(p.indicators.count) 项绩效指标。",
-                        breadcrumbs: [("首页", "/"), (dy.department, entry.departmentPath), ("\(dy.year)年", entry.path)], fields: fields)
-    }
-
-    /// The indicator table with 一级/二级 cells merged over the rows they cover.
-    static func indicatorTable(_ p: Project) -> V {
-        let indicators = p.indicators
-        var rows: [V] = []
-        rows.reserveCapacity(indicators.count)
-        var i = 0
-        while i < indicators.count {
-            var end1 = i
-            while end1 < indicators.count && indicators[end1].level1 == indicators[i].level1 { end1 += 1 }
-            var j = i
-            while j < end1 {
-                var end2 = j
-                while end2 < end1 && indicators[end2].level2 == indicators[j].level2 { end2 += 1 }
-                for k in j..<end2 {
-                    let ind = indicators[k]
-                    rows.append(.object([
-                        "level1": k == i ? .object(["text": .string(ind.level1.isEmpty ? "—" : ind.level1), "rowspan": .int(end1 - i)]) : .null,
-                        "level2": k == j ? .object(["text": .string(ind.level2.isEmpty ? "—" : ind.level2), "rowspan": .int(end2 - j)]) : .null,
-                        "name": .string(ind.name),
-                        "description": .string(ind.description ?? ""),
-                        "halfYear": .strings(ind.targets.map { $0.halfYear.map { TargetValueParser.parsed($0).display } ?? "—" }),
-                        "values": .strings(ind.targets.map { $0.value.map { TargetValueParser.parsed($0).display } ?? "—" }),
-                        "basis": .string(ind.basis ?? ""),
-                    ]))
-                }
-                j = end2
-            }
-            i = end1
-        }
-        return .object([
-            "rows": .list(rows),
-            "count": .int(indicators.count),
-            "hasRows": .bool(!indicators.isEmpty),
-            "hasHalfYear": .bool(p.indicatorColumns.halfAndFullYear),
-            "hasDescription": .bool(p.indicatorColumns.description),
-            "hasBasis": .bool(p.indicatorColumns.basis),
         ])
     }
 

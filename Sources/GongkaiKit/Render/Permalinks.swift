@@ -82,7 +82,7 @@ public enum Permalinks {
     static let maximumSlug = 180
 
     /// Folders of the site's own pages at its root: no department is given one of them.
-    static let reservedFolders: Set<String> = ["search", "quality", "data", "assets"]
+    static let reservedFolders: Set<String> = ["search", "quality", "data", "assets", "originals"]
 
     /// The folder of each department (by its key, in site order), unique across the site: two
     /// keys whose segments are the same (`a/b局` and `a?b局`, `.` and `-`), or the same but for

@@ -5,6 +5,8 @@ public struct SiteIndex: Sendable {
     public struct DepartmentEntry: Sendable {
         public var department: Department
         public var path: String
+        /// Its years' entries in `departmentYears`.
+        public var yearEntries: Range<Int> = 0..<0
     }
 
     public struct DepartmentYearEntry: Sendable {
@@ -24,6 +26,8 @@ public struct SiteIndex: Sendable {
 
     public var departments: [DepartmentEntry]
     public var departmentYears: [DepartmentYearEntry]
+    /// Each document's original, address and date, by its path (`Site.sources`).
+    public var sources: [String: DocumentSource]
 
     public init(site: Site) {
         // Each department on its own, on all cores, with its entries and history groups
@@ -70,6 +74,7 @@ public struct SiteIndex: Sendable {
         for part in parts {
             let entryOffset = years.count, groupOffset = history.count
             departments.append(part.department)
+            departments[departments.count - 1].yearEntries = entryOffset..<entryOffset + part.years.count
             for var entry in part.years {
                 for i in entry.historyGroups.indices { entry.historyGroups[i] += groupOffset }
                 years.append(entry)
@@ -81,6 +86,7 @@ public struct SiteIndex: Sendable {
         self.departments = departments
         self.departmentYears = years
         self.history = history
+        sources = site.sources
     }
 
     /// Takes over what the quality checks added to the site this index was made from (the

@@ -20,11 +20,16 @@ struct SiteRenderer: Sendable {
         h.combine(theme.fingerprint)
         context.config.combineShown(into: &h)
         h.combine(context.customCSS ? 1 : 0)
+        if let license = context.config.license {
+            h.combine(license.title); h.combine(license.name ?? "\u{0}"); h.combine(license.path ?? "\u{0}")
+        } else {
+            h.combine(0)
+        }
         settings = h
     }
 
     enum Job: Sendable {
-        case home, search, notFound, quality
+        case home, search, notFound, quality, data
         case department(Int)
         case departmentYear(Int)
         case project(Int, Int)
@@ -32,7 +37,7 @@ struct SiteRenderer: Sendable {
 
     /// Every page of the site, in site order.
     var jobs: [Job] {
-        var jobs: [Job] = [.home, .search, .notFound, .quality]
+        var jobs: [Job] = [.home, .search, .notFound, .quality, .data]
         for d in context.index.departments.indices { jobs.append(.department(d)) }
         for (y, entry) in context.index.departmentYears.enumerated() {
             jobs.append(.departmentYear(y))
@@ -84,7 +89,32 @@ struct SiteRenderer: Sendable {
             case .embedded(let bytes): try bytes.withUnsafeBytes { try output.write(path, bytes: $0) }
             }
         }
+        try publishOriginals(into: output)
         return allJobs.count
+    }
+
+    /// Copies every document's original into the site (read each time: a file the build did not
+    /// make is never trusted to be as it was; an unchanged one is not written again).
+    func publishOriginals(into output: StagedOutput) throws {
+        var seen = Set<String>()
+        let originals = context.index.sources.keys.sorted().flatMap { context.index.sources[$0]!.originals }.filter { seen.insert($0.path).inserted }
+        try parallelForEach(originals.count) { i in
+            guard let bytes = Files.read(originals[i].file) else {
+                throw PipelineError.output("无法读取文档的原文 ‘\(originals[i].file)’（cannot read the original of a document）")
+            }
+            try bytes.withUnsafeBytes { try output.write(originals[i].path, bytes: $0) }
+        }
+    }
+
+    /// What the pages show of these documents' sources (address, date, originals), hashed.
+    func combineSources(_ files: [String], into h: inout StableHash) {
+        h.combine(files.count)
+        for file in files {
+            guard let source = context.index.sources[file] else { h.combine(0); continue }
+            h.combine(1); h.combine(source.url ?? "\u{0}"); h.combine(source.date ?? "\u{0}")
+            h.combine(source.originals.count)
+            for original in source.originals { h.combine(original.path) }
+        }
     }
 
     /// Renders and writes a page, unless the previous build's can be kept. A project page comes
@@ -129,7 +159,10 @@ struct SiteRenderer: Sendable {
             for dy in department.years {
                 h.combine(dy.year); h.combine(dy.projects.count); h.combine(Int(dy.total.fen))
                 h.combine(dy.annex == nil ? 0 : dy.annexReconciles == true ? 1 : 2)
+                combineSources(dy.files, into: &h)
             }
+            // The projects by year (names, amounts and pages: each department-year's fingerprint).
+            for e in entry.yearEntries { h.combine(fingerprints.departmentYears[e]) }
             return h.value
         case .departmentYear(let y):
             let entry = context.index.departmentYears[y]
@@ -146,6 +179,7 @@ struct SiteRenderer: Sendable {
             h.combine(dy.indicatorCount); h.combine(dy.measurableCount)
             h.combine(dy.files.count)
             for file in dy.files { h.combine(file) }
+            combineSources(dy.files, into: &h)
             if let goals = dy.overallGoals {
                 h.combine(1); h.combine(goals.title); h.combine(goals.sections.count)
                 for s in goals.sections {
@@ -182,6 +216,7 @@ struct SiteRenderer: Sendable {
         h.combine(index.departmentYears[y].departmentYear.department); h.combine(index.departmentYears[y].departmentYear.departmentKey)
         h.combine(index.departmentYears[y].departmentYear.year)
         h.combine(index.departmentYears[y].departmentPath); h.combine(index.departmentYears[y].path)
+        combineSources(index.departmentYears[y].departmentYear.files, into: &h)
         return h
     }
 
@@ -214,6 +249,7 @@ struct SiteRenderer: Sendable {
         case .search: return "search/index.html"
         case .notFound: return "404.html"
         case .quality: return "quality/index.html"
+        case .data: return "data/index.html"
         case .department(let d): return String(index.departments[d].path.dropFirst()) + "index.html"
         case .departmentYear(let y): return String(index.departmentYears[y].path.dropFirst()) + "index.html"
         case .project(let y, let p): return String(index.departmentYears[y].projectPaths[p].dropFirst())
@@ -229,6 +265,7 @@ struct SiteRenderer: Sendable {
         case .search: (template, view) = ("search", Pages.search(context, site: site))
         case .notFound: (template, view) = ("404", Pages.notFound(context))
         case .quality: (template, view) = ("quality", Pages.quality(context, site: site))
+        case .data: (template, view) = ("data", Pages.data(context, site: site))
         case .department(let d): (template, view) = ("department", Pages.department(context, index.departments[d]))
         case .departmentYear(let y):
             (template, view) = ("department-year", Pages.departmentYear(context, index.departmentYears[y], notes: []))
@@ -248,6 +285,8 @@ struct SiteRenderer: Sendable {
             h.combine(entry.projectPaths.count)
             for path in entry.projectPaths { h.combine(path) }
         }
+        // The pages' dates (`lastmod`).
+        for file in context.index.sources.keys.sorted() { h.combine(file); h.combine(context.index.sources[file]!.date ?? "\u{0}") }
         return h.value
     }
 
@@ -263,7 +302,7 @@ struct SiteRenderer: Sendable {
     func sitemaps(limit: Int = SiteRenderer.sitemapLimit, bytes: Int = SiteRenderer.sitemapBytes,
                   emit: (String, [UInt8]) throws -> Void) throws {
         let index = context.index
-        let total = 3 + index.departments.count + index.departmentYears.reduce(0) { $0 + 1 + $1.projectPaths.count }
+        let total = 4 + index.departments.count + index.departmentYears.reduce(0) { $0 + 1 + $1.projectPaths.count }
         let limit = max(1, limit)
         var base: [UInt8] = []
         HTML.escape(context.baseURL, into: &base)
@@ -276,11 +315,18 @@ struct SiteRenderer: Sendable {
         out.reserveCapacity(min(total, limit) * 200)
         var inPart = 0
         var url: [UInt8] = []
-        func add(_ path: String) throws {
+        /// The page at `path`, with the date its documents were published when they give one.
+        func add(_ path: String, _ lastmod: String? = nil) throws {
             url.removeAll(keepingCapacity: true)
             url.append(contentsOf: start)
             Permalinks.encode(path, dropping: 1, into: &url)
-            url.append(contentsOf: end)
+            if let lastmod {
+                url.append(contentsOf: "</loc><lastmod>".utf8)
+                url.append(contentsOf: lastmod.utf8)
+                url.append(contentsOf: "</lastmod></url>\n".utf8)
+            } else {
+                url.append(contentsOf: end)
+            }
             // A full part is written before the address that would not fit in it.
             if inPart == limit || (inPart > 0 && out.count + url.count + footer.count > bytes) { try flush() }
             out.append(contentsOf: url)
@@ -294,11 +340,14 @@ struct SiteRenderer: Sendable {
             out.append(contentsOf: header)
             inPart = 0
         }
-        for url in ["/", "/search/", "/quality/"] { try add(url) }
-        for d in index.departments { try add(d.path) }
+        let latest = context.latestDate(index.sources.keys)
+        for url in ["/", "/search/", "/quality/", "/data/"] { try add(url, latest) }
+        for d in index.departments { try add(d.path, context.latestDate(d.department.years.lazy.flatMap(\.files))) }
         for entry in index.departmentYears {
-            try add(entry.path)
-            for path in entry.projectPaths { try add(path) }
+            try add(entry.path, context.latestDate(entry.departmentYear.files))
+            for (p, path) in entry.projectPaths.enumerated() {
+                try add(path, index.sources[entry.departmentYear.projects[p].location.file]?.date)
+            }
         }
         if parts == 0 {
             out.append(contentsOf: footer)

@@ -19,6 +19,9 @@ extension TemplateValue {
 struct PageView {
     var path: String
     var title: String
+    /// The document's `<title>` and Open Graph title: the page's title with what tells it apart
+    /// (a project's department and year) and the site's name.
+    var headTitle: String
     var description: String
     var root: String
     var canonical: String
@@ -34,6 +37,7 @@ struct PageView {
             "root": .string(root),
             "site": site,
             "title": .string(title),
+            "headTitle": .string(headTitle),
             "description": .string(description),
             "canonical": .string(canonical),
             "breadcrumbs": .list(breadcrumbs),

@@ -5,9 +5,10 @@
   "use strict";
   function cellValue(row, index, kind) {
     var cell = row.children[index];
-    var text = cell ? cell.textContent.trim() : "";
+    var text = cell ? (cell.getAttribute("data-value") || cell.textContent).trim() : "";
     if (kind === "amount" || kind === "number") {
-      var n = parseFloat(text.replace(/,/g, ""));
+      // Thousands separators and the minus sign (U+2212) of changes are read as numbers are.
+      var n = parseFloat(text.replace(/,/g, "").replace(/\u2212/g, "-"));
       return isNaN(n) ? -Infinity : n;
     }
     return text;

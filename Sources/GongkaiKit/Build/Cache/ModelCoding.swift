@@ -9,6 +9,7 @@ extension BinaryWriter {
         string(d.department)
         array(d.departmentSpellings) { $0.string($1) }
         int(d.year)
+        string(d.sourceURL); string(d.date)
         array(projects) { $0.bytes.append(contentsOf: $1) }
         bool(d.annex != nil)
         if let a = d.annex {
@@ -97,6 +98,7 @@ extension BinaryReader {
         d.department = try optionalString()
         d.departmentSpellings = try array { try $0.string() }
         d.year = try optionalInt()
+        d.sourceURL = try optionalString(); d.date = try optionalString()
         var index = 0
         d.projects = try array { r in
             defer { index += 1 }

@@ -1,0 +1,116 @@
+// One department-year's open data beside its page: its projects and indicators as CSV (for
+// tools), JSON (for programs) and .xlsx (for people with Excel or WPS), formatted once; the
+// CSV rows and project objects go into the site-wide files too.
+
+/// The open-data files of one department-year, by site path.
+struct DepartmentYearFiles {
+    let projectsCSV: String
+    let indicatorsCSV: String
+    let json: String
+    let xlsx: String
+
+    /// Beside the department-year's page (`旌德县…/2024/旌德县…-2024-projects.csv`).
+    init(pagePath: String) {
+        let dir = String(pagePath.dropFirst())
+        let stem = dir.split(separator: "/").joined(separator: "-")
+        projectsCSV = dir + stem + "-projects.csv"
+        indicatorsCSV = dir + stem + "-indicators.csv"
+        json = dir + stem + ".json"
+        xlsx = dir + stem + ".xlsx"
+    }
+
+    var all: [String] { [xlsx, projectsCSV, indicatorsCSV, json] }
+}
+
+/// A department-year's data, formatted: its rows for the site-wide files and its own files.
+struct DepartmentYearData {
+    /// The columns of the .xlsx's indicator sheet: the CSV's without what is the same on every
+    /// row of one department-year's file (the department, the year) or is only for programs
+    /// (the project's id, the 一级指标's class, the operator), so that it reads well and stays small.
+    static let sheetIndicatorColumns = ["project", "level1", "level2", "level3", "period", "value", "number", "unit", "kind",
+                                        "description", "basis", "source_line"].map { name in DataExport.indicatorColumns.first { $0.name == name }! }
+    /// What comes before an indicator row of the JSON: a line break (after a comma) and its indentation.
+    static let firstRow: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 8)
+    static let nextRow: [UInt8] = [0x2C, 0x0A] + [UInt8](repeating: 0x20, count: 8)
+    /// `kind` as people read it.
+    static let kinds = ["quantitative": "定量", "qualitative": "定性", "date": "日期", "range": "区间"]
+
+    /// The CSV rows (after a Chinese header), for its own files and the site-wide ones.
+    var projectRows = CSVWriter(header: DataExport.projectColumns.map(\.title))
+    var indicatorRows = CSVWriter(header: DataExport.indicatorColumns.map(\.title))
+    /// Its projects' objects as projects.json writes them, separated by `,\n  `.
+    var projectsJSON: [UInt8] = []
+    /// Its own files: path and bytes.
+    var files: [(String, [UInt8])] = []
+
+    /// Formats the department-year's rows and files. `base` is the site's address (ending in `/`).
+    static func make(_ entry: SiteIndex.DepartmentYearEntry, sources: [String: DocumentSource], base: String) throws -> DepartmentYearData {
+        let dy = entry.departmentYear
+        var data = DepartmentYearData()
+        var projectObjects: [(JSON, [UInt8])] = []
+        var projectSheet = XLSXSheet(name: "项目", columns: DataExport.projectColumns.map { ($0.title, $0.width) })
+        let indicatorColumns = Self.sheetIndicatorColumns.map { ($0.title, $0.width) }
+        var indicatorSheets = [XLSXSheet(name: "绩效指标", columns: indicatorColumns)]
+        for (i, (p, page)) in zip(dy.projects, entry.projectPaths).enumerated() {
+            let source = sources[p.location.file]
+            let context = ProjectRowContext(year: dy.year, page: page, url: DataExport.url(page, base: base), source: source,
+                                            originalURLs: (source?.originals ?? []).map { base + Permalinks.encode($0.path) })
+            let row = DataExport.projectRow(p, context)
+            data.projectRows.append(row)
+            let object = DataExport.projectJSON(p, context)
+            if i > 0 { data.projectsJSON.append(contentsOf: [0x2C, 0x0A, 0x20, 0x20]) }
+            object.write(to: &data.projectsJSON, pretty: true, indent: 1)
+            for (k, value) in row.enumerated() {
+                switch DataExport.projectColumns[k].type {
+                case "number": projectSheet.number(value, amount: true)
+                case "integer", "year": projectSheet.number(value)
+                default: projectSheet.text(value)
+                }
+            }
+            projectSheet.endRow()
+
+            let rows = IndicatorRow.rows(of: p)
+            DataExport.appendIndicatorRows(rows, p, context, to: &data.indicatorRows)
+            // In the JSON each project carries its indicator rows, one a line.
+            var indicatorJSON: [UInt8] = []
+            for r in rows {
+                indicatorJSON.append(contentsOf: indicatorJSON.isEmpty ? Self.firstRow : Self.nextRow)
+                DataExport.appendIndicatorJSON(r, to: &indicatorJSON)
+                if indicatorSheets[indicatorSheets.count - 1].isFull {
+                    indicatorSheets.append(XLSXSheet(name: "绩效指标\(indicatorSheets.count + 1)", columns: indicatorColumns))
+                }
+                var sheet = indicatorSheets.removeLast()
+                sheet.text(p.name); sheet.text(r.indicator.level1); sheet.text(r.indicator.level2); sheet.text(r.indicator.name)
+                sheet.text(r.period); sheet.text(r.value); sheet.text(r.number); sheet.text(r.unit); sheet.text(Self.kinds[r.kind] ?? r.kind)
+                sheet.text(r.indicator.description ?? ""); sheet.text(r.indicator.basis ?? ""); sheet.number(r.line)
+                sheet.endRow()
+                indicatorSheets.append(sheet)
+            }
+            projectObjects.append((object, indicatorJSON))
+        }
+        let files = DepartmentYearFiles(pagePath: entry.path)
+        var json = DataExport.departmentYearJSON(dy, context: DataExport.YearContext(entry, sources: sources, base: base))
+        // As department-years.json has it, with its projects (as projects.json has them, each
+        // with its indicator rows, one a line) instead of their count.
+        if case .object(let pairs) = json { json = .object(pairs.filter { $0.0 != "projects" }) }
+        var jsonBytes = json.bytes(pretty: true)
+        jsonBytes.removeLast(3)  // "\n}\n"
+        jsonBytes.append(contentsOf: ",\n  \"projects\": [".utf8)
+        for (i, (object, rows)) in projectObjects.enumerated() {
+            jsonBytes.append(contentsOf: (i == 0 ? "\n    " : ",\n    ").utf8)
+            object.write(to: &jsonBytes, pretty: true, indent: 2)
+            jsonBytes.removeLast(6)  // "\n    }": the rows go before it
+            jsonBytes.append(contentsOf: ",\n      \"indicatorRows\": [".utf8)
+            jsonBytes.append(contentsOf: rows)
+            jsonBytes.append(contentsOf: (rows.isEmpty ? "]\n    }" : "\n      ]\n    }").utf8)
+        }
+        jsonBytes.append(contentsOf: (projectObjects.isEmpty ? "]\n}\n" : "\n  ]\n}\n").utf8)
+        data.files = [
+            (files.xlsx, try XLSXPackage.bytes([projectSheet] + indicatorSheets)),
+            (files.projectsCSV, data.projectRows.bytes),
+            (files.indicatorsCSV, data.indicatorRows.bytes),
+            (files.json, jsonBytes),
+        ]
+        return data
+    }
+}

@@ -1,0 +1,102 @@
+// A project's page: its facts and money, narrative, indicators and history, with the document
+// it was read from and that document's original.
+
+extension Pages {
+    static func project(_ ctx: PageContext, _ entry: SiteIndex.DepartmentYearEntry, index i: Int) -> PageView {
+        let dy = entry.departmentYear
+        let p = dy.projects[i]
+        let path = entry.projectPaths[i]
+        let root = PageContext.root(of: path)
+        var fields: TemplateObject = [
+            "name": .string(p.name),
+            "otherNames": .string(p.otherNames.joined(separator: "；")),
+            "hasOtherNames": .bool(!p.otherNames.isEmpty),
+            "department": .string(dy.department),
+            // The 主管部门 as the form writes it, when it differs from the name the site uses
+            // (`江阴市人社局`): shown, so that a search for it finds the page that shows it.
+            "departmentAsWritten": .string(p.rawDepartment.flatMap { $0 == dy.department ? nil : $0 }),
+            "departmentHref": .string(ctx.href(entry.departmentPath, from: root)),
+            "year": .string(String(dy.year)),
+            "yearHref": .string(ctx.href(entry.path, from: root)),
+            "unit": .string(p.unit),
+            "code": .string(p.code),
+            "period": .string(p.period),
+            "origin": .string(p.source),
+            "amount": .string(p.amount?.groupedWan ?? "—"),
+            "amountYuan": .string(p.amount?.groupedYuan),
+            "totalAmount": .string(p.totalAmount.flatMap { $0 == p.amount ? nil : $0.groupedWan }),
+            "funding": .list(p.funding.map { .object(["label": .string($0.label), "amount": .string($0.amount?.groupedWan ?? ($0.text.isEmpty ? "—" : $0.text))]) }),
+            "hasFunding": .bool(!p.funding.isEmpty),
+            "subItems": .list(p.subItems.map { s in
+                .object(["name": .string(s.name), "halfYear": .string(s.halfYear?.groupedYuan ?? "—"), "fullYear": .string(s.fullYear?.groupedYuan ?? "—")])
+            }),
+            "hasSubItems": .bool(!p.subItems.isEmpty),
+            "plan": .list(p.spendingPlan.map { .object(["label": .string($0.label), "share": .string($0.share)]) }),
+            "hasPlan": .bool(!p.spendingPlan.isEmpty),
+            "sections": .list(zip(p.sections, Narrative.html(p.sections.map(\.text))).map { s, html in
+                .object(["title": .string(s.title), "html": .string(html), "isGoal": .bool(s.isGoal)])
+            }),
+            "hasSections": .bool(!p.sections.isEmpty),
+            "source": .string("\(p.location.file) 第 \(p.location.line) 行"),
+            "document": ctx.document(p.location.file, root: root),
+            "indicators": indicatorTable(p),
+        ]
+        // The same project in the department's other years.
+        let history = ctx.index.history[entry.historyGroups[i]]
+        fields["history"] = .list(history.map { h in
+            let other = ctx.index.departmentYears[h.entry]
+            let isCurrent = other.path.utf8Equals(entry.path) && h.project == i
+            return .object([
+                "year": .string("\(other.departmentYear.year)年"),
+                "href": .string(ctx.href(other.projectPaths[h.project], from: root)),
+                "amount": .string(other.departmentYear.projects[h.project].amount?.groupedWan ?? "—"),
+                "current": .bool(isCurrent),
+            ])
+        })
+        fields["hasHistory"] = .bool(history.count > 1)
+        fields["previous"] = i > 0 ? .link(dy.projects[i - 1].name, ctx.href(entry.projectPaths[i - 1], from: root)) : .null
+        fields["next"] = i + 1 < dy.projects.count ? .link(dy.projects[i + 1].name, ctx.href(entry.projectPaths[i + 1], from: root)) : .null
+        return ctx.page(path: path, title: p.name, headTitle: "\(p.name)（\(dy.department) \(dy.year)年）",
+                        description: "\(dy.department) \(dy.year) 年项目“\(p.name)”：预算 \(p.amount?.groupedWan ?? "—") 万元，\(p.indicators.count) 项绩效指标。",
+                        breadcrumbs: [("首页", "/"), (dy.department, entry.departmentPath), ("\(dy.year)年", entry.path)], fields: fields)
+    }
+
+    /// The indicator table with 一级/二级 cells merged over the rows they cover.
+    static func indicatorTable(_ p: Project) -> V {
+        let indicators = p.indicators
+        var rows: [V] = []
+        rows.reserveCapacity(indicators.count)
+        var i = 0
+        while i < indicators.count {
+            var end1 = i
+            while end1 < indicators.count && indicators[end1].level1 == indicators[i].level1 { end1 += 1 }
+            var j = i
+            while j < end1 {
+                var end2 = j
+                while end2 < end1 && indicators[end2].level2 == indicators[j].level2 { end2 += 1 }
+                for k in j..<end2 {
+                    let ind = indicators[k]
+                    rows.append(.object([
+                        "level1": k == i ? .object(["text": .string(ind.level1.isEmpty ? "—" : ind.level1), "rowspan": .int(end1 - i)]) : .null,
+                        "level2": k == j ? .object(["text": .string(ind.level2.isEmpty ? "—" : ind.level2), "rowspan": .int(end2 - j)]) : .null,
+                        "name": .string(ind.name),
+                        "description": .string(ind.description ?? ""),
+                        "halfYear": .strings(ind.targets.map { $0.halfYear.map { TargetValueParser.parsed($0).display } ?? "—" }),
+                        "values": .strings(ind.targets.map { $0.value.map { TargetValueParser.parsed($0).display } ?? "—" }),
+                        "basis": .string(ind.basis ?? ""),
+                    ]))
+                }
+                j = end2
+            }
+            i = end1
+        }
+        return .object([
+            "rows": .list(rows),
+            "count": .int(indicators.count),
+            "hasRows": .bool(!indicators.isEmpty),
+            "hasHalfYear": .bool(p.indicatorColumns.halfAndFullYear),
+            "hasDescription": .bool(p.indicatorColumns.description),
+            "hasBasis": .bool(p.indicatorColumns.basis),
+        ])
+    }
+}
