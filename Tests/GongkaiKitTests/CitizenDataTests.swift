@@ -201,6 +201,19 @@ import ZIPFoundation
         #expect(xml.contains("<c r=\"A2\" t=\"inlineStr\"><is><t>1e5</t></is></c>"))
         #expect(xml.contains("<t xml:space=\"preserve\"> 前后有空格 </t>"))
         #expect(xml.hasSuffix("</sheetData><autoFilter ref=\"A1:A2\"/></worksheet>"))
+        // Text with nothing to escape is written as it is; a line break inside keeps the cell's
+        // whitespace; the 27th column is AA in every cell's reference.
+        out = []
+        XLSXSheet.escape("项目名称 Project_1 (100%)", into: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "项目名称 Project_1 (100%)")
+        var wide = XLSXSheet(name: "w", columns: (1...28).map { ("c\($0)", 5) })
+        for _ in 0..<26 { wide.empty() }
+        wide.text("第一行\n第二行")
+        wide.number("7")
+        wide.endRow()
+        let wideXML = String(decoding: wide.finished(), as: UTF8.self)
+        #expect(wideXML.contains("<c r=\"AA2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">第一行\n第二行</t></is></c><c r=\"AB2\"><v>7</v></c></row>"))
+        #expect(wideXML.contains("<c r=\"Z1\" s=\"1\" t=\"inlineStr\"><is><t>c26</t></is></c><c r=\"AA1\" s=\"1\" t=\"inlineStr\"><is><t>c27</t></is></c>"))
     }
 
     @Test func theDataPageSaysWhichFileToUseForWhat() {
