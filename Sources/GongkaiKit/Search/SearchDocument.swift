@@ -88,6 +88,9 @@ struct SearchDocument: Sendable {
         if let code = p.code { add(code, .other) }
         if let period = p.period { add(period, .other) }
         if let source = p.source { add(source, .other) }
+        // The page's 来源文件: the document's name.
+        let file = p.location.file
+        add(file.split(separator: "/").last.map(String.init) ?? file, .other)
         add(p.amount?.wanString ?? "—", " 万元", .other)
         if let total = p.totalAmount, total != p.amount { add(total.wanString, " 万元", .other) }
         for f in p.funding {
