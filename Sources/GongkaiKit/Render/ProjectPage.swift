@@ -67,6 +67,12 @@ extension Pages {
                         breadcrumbs: [("首页", "/"), (dy.department, entry.departmentPath), ("\(dy.year)年", entry.path)], fields: fields)
     }
 
+    /// A target without a value: `—`, or what its own columns gave (`未填写（单位：公里）`).
+    static func unfilled(_ t: Target) -> String {
+        let parts = [t.op.map { "符号：\($0)" }, t.unit.map { "单位：\($0)" }].compactMap { $0 }
+        return parts.isEmpty ? "—" : "未填写（\(parts.joined(separator: "，"))）"
+    }
+
     /// What a target's value is for, where the form gives an indicator more than one set of
     /// targets: its term (`中期`) or place, and `年度` for the year's beside a 中期/长期 one;
     /// nil where there is nothing to tell apart.
@@ -100,7 +106,7 @@ extension Pages {
                         "values": .strings(ind.targets.map { $0.value.map { TargetValueParser.parsed($0).display } ?? "—" }),
                         // The same values with what each is for (`中期`, a place), where the form says.
                         "targets": .list(ind.targets.map { t in
-                            .object(["text": .string(t.value.map { TargetValueParser.parsed($0).display } ?? "—"), "term": .string(termLabel(t, of: ind))])
+                            .object(["text": .string(t.value.map { TargetValueParser.parsed($0).display } ?? unfilled(t)), "term": .string(termLabel(t, of: ind))])
                         }),
                         "basis": .string(ind.basis ?? ""),
                     ]))
