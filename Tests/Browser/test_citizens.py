@@ -203,9 +203,16 @@ def test_every_department_year_chart_is_its_table(site, desktop):
         assert all(c["labelled"] for c in found.values())
         table = rows(page, "table.project-list tbody")
         assert len(table) == year["projects"]
-        total = rows(page, "table.project-list tfoot")[0]
-        assert money(total[1]) == Decimal(year["total"]) == sum(money(r[2]) for r in table if r[2] != "—")
-        check_share_chart(found["chart-projects"], table, 1, 2, 3, r"其他 \d+ 个项目")
+        # The total (the footer's last row) is the sum of the sure amounts; an amount whose unit
+        # no form states is marked, in a footer row of its own, and in no share or chart.
+        sure = [r for r in table if not r[2].endswith("单位未注明")]
+        total = rows(page, "table.project-list tfoot")[-1]
+        assert money(total[1]) == Decimal(year["total"]) == sum(money(r[2]) for r in sure if r[2] != "—")
+        if year["unitUnstated"]:
+            assert len(sure) == len(table) - year["unitUnstated"]["projects"]
+            unsure = rows(page, "table.project-list tfoot")[0]
+            assert money(unsure[1]) == Decimal(year["unitUnstated"]["total"])
+        check_share_chart(found["chart-projects"], sure, 1, 2, 3, r"其他 \d+ 个项目")
         if "chart-funding" in found:
             funding = rows(page, "table.funding-table tbody")
             check_share_chart(found["chart-funding"], funding, 0, 1, 2, r"(?!)")
@@ -229,7 +236,7 @@ def test_department_and_home_charts_are_their_tables(site, desktop):
         matrix = rows(page, "table.project-years tbody")
         for column, row in enumerate(table, start=1):
             cells = [re.sub(r"\s*(新增|延续|已结束)$", "", r[column]) for r in matrix]
-            assert sum(money(a) for cell in cells for a in cell.split("、") if a and a != "—") == money(row[2])
+            assert sum(money(a) for cell in cells for a in cell.split("、") if a and a != "—" and "单位未注明" not in a) == money(row[2])
     page = load(desktop, site.url + "/")
     (chart,) = [c for c in charts(page) if c["id"] == "chart-departments"]
     table = rows(page, "table.chart-table tbody")
@@ -237,7 +244,7 @@ def test_department_and_home_charts_are_their_tables(site, desktop):
     # The departments compared: the chart's year is each listed department's latest.
     year = page.locator("#by-department").inner_text()[:4]
     comparison = [r for r in rows(page, "table.comparison tbody") if r[1] == year + "年"]
-    assert sum(money(r[3]) for r in comparison) == money(rows(page, "table.chart-table tfoot")[0][1])
+    assert sum(money(re.sub(r"\s*另有.*$", "", r[3])) for r in comparison) == money(rows(page, "table.chart-table tfoot")[0][1])
 
 
 def test_phones_never_squeeze_a_column_and_see_the_projects_first(site, phone):
@@ -291,7 +298,7 @@ def source_window(path, line, cache={}):
 
 # The .xlsx's indicator sheet: the CSV's columns but those only programs need or that are the same
 # on every row of one department-year's file.
-SHEET_INDICATORS = ["project", "level1", "level2", "level3", "period", "value", "number", "unit", "kind", "description", "basis", "source_line"]
+SHEET_INDICATORS = ["project", "level1", "level2", "level3", "period", "value", "number", "unit", "kind", "term", "form_operator", "form_unit", "description", "basis", "source_line"]
 
 
 def test_each_department_year_xlsx_and_csv_open_with_codes_and_values_as_text(site):
@@ -326,7 +333,9 @@ def test_each_department_year_xlsx_and_csv_open_with_codes_and_values_as_text(si
                 assert p["code"] in source_window(file, int(line)) or p["code"] in open(file, encoding="utf-8").read()
             amount = row[column["amount"]]
             assert amount.data_type == "n" and Decimal(repr(amount.value)) == Decimal(p["amount"]), (amount.value, p["amount"])
-            total += Decimal(p["amount"])
+            if p["amountUnitStated"]:
+                assert row[column["amount_unit"]].value in ("万元", "元")
+                total += Decimal(p["amount"])
         assert total == Decimal(year["total"])
         with open(site.file(year["url"]) + "index.html", encoding="utf-8") as f:
             html = f.read()
