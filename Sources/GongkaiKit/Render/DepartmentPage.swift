@@ -31,7 +31,6 @@ extension Pages {
             ]))
             var text = "\(totals[i].groupedWan) 万元"
             if let previous { text += " · 比\(previous.year)年 \(changePercent == "—" ? changeAmount : changePercent)" }
-            if unstated[i].count > 0 { text += " · 另有 \(unstated[i].count) 个单位未注明" }
             bars.append(BarChart.Bar(label: "\(dy.year)年（\(dy.projects.count) 个项目）", amount: totals[i], text: text))
         }
         let first = d.years[0], last = d.years[d.years.count - 1]
