@@ -237,6 +237,7 @@ struct SiteRenderer: Sendable {
             h.combine(context.index.departmentYears[other.entry].departmentYear.year)
             h.combine(context.index.departmentYears[other.entry].projectPaths[other.project])
             h.combine(context.index.departmentYears[other.entry].departmentYear.projects[other.project].amount.map { Int($0.fen) } ?? -1)
+            h.combine(context.index.departmentYears[other.entry].departmentYear.projects[other.project].amountUnitUnstated ? 1 : 0)
         }
         return h.value
     }
