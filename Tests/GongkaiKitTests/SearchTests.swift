@@ -184,6 +184,22 @@ import Testing
         }
     }
 
+    /// A value cell as the page shows it: its term beside a 中期 one, what its own columns gave
+    /// when it has no value.
+    @Test func termsAndUnfilledValuesAreCellsAsShown() {
+        var p = Project(layout: .a, location: SourceLocation(file: "d/y.md", line: 3), name: "道路养护")
+        p.amount = Money(fen: 100)
+        p.indicators = [Indicator(level1: "产出指标", level2: "数量指标", name: "养护里程",
+                                  targets: [Target(halfYear: nil, value: "≥57个", line: 6, term: "中期"),
+                                            Target(halfYear: nil, value: ">=20个", line: 6)],
+                                  description: nil, basis: nil, line: 6),
+                        Indicator(level1: "产出指标", level2: "数量指标", name: "新建里程",
+                                  targets: [Target(halfYear: nil, value: nil, line: 7, unit: "公里")], description: nil, basis: nil, line: 7)]
+        let cells = SearchDocument(p, department: "交通局", year: 2024, path: "/a.html").cellTexts.filter { $0.0 == .other }.map(\.1)
+        #expect(cells.suffix(3) == ["中期：≥57个", "年度：≥20个", "未填写（单位：公里）"])
+        #expect(cells.contains("y.md"))
+    }
+
     /// A project's cells: what its page shows, field by field, a cell each.
     @Test func aProjectsCellsAreWhatItsPageShows() {
         var p = Project(layout: .c, location: SourceLocation(file: "x.md", line: 3), name: "档案数字化")
