@@ -96,6 +96,18 @@ import Testing
         #expect(Self.text(home).contains("个项目的表格没有写明金额是元还是万元"))
     }
 
+    /// `check`'s summary prints the stated total and the unsure amount apart, as the pages do.
+    @Test func checkPrintsTheUnsureAmountApart() throws {
+        guard let converted = Converted.root else { return }
+        let dir = TemporaryDirectory()
+        dir.copy("\(converted)/\(Self.mixed)", to: "content/jingde-pdftotext.md")
+        let site = try Pipeline.read(contentDir: dir.path + "/content", config: SiteConfig())
+        let zh = Report.summary(site)
+        #expect(zh.contains("旌德县人力资源和社会保障局  2024  13 个项目  合计 460.79 万元（另有 1 个单位未注明的金额 53.60，按万元读取，未计入）"))
+        #expect(Report.summary(site, language: .en).contains("total 460.79 万元 (and 1 amount of unstated unit, 53.60 read as 万元, not counted)"))
+        #expect(!Report.summary(Seeds.site).contains("单位未注明"))
+    }
+
     /// A project whose amount's unit is unsure and whose form stops short: both said on its page,
     /// in words, as notes; no conversion to 元 that would present the reading as fact.
     @Test func aProjectPageSaysItsAmountIsUnsureAndItsFormIncomplete() throws {

@@ -19,15 +19,22 @@ public enum Report {
         for d in site.departments {
             for dy in d.years {
                 var line: String
+                let unstated = dy.unstated
                 switch language {
                 case .zh:
-                    line = "  \(d.name)  \(dy.year)  \(dy.projects.count) 个项目  合计 \(dy.total.wanString) 万元"
+                    line = "  \(d.name)  \(dy.year)  \(dy.projects.count) 个项目  合计 \(dy.statedTotal.wanString) 万元"
+                    if unstated.count > 0 {
+                        line += "（另有 \(unstated.count) 个单位未注明的金额 \(unstated.total.wanString)，按万元读取，未计入）"
+                    }
                     if let annex = dy.annex {
                         line += "  公开清单 \(annex.rows.count) 行 \(annex.total.wanString) 万元"
                         line += dy.annexReconciles == true ? "（一致）" : "（不一致）"
                     }
                 case .en:
-                    line = "  \(d.name)  \(dy.year)  \(dy.projects.count) project\(dy.projects.count == 1 ? "" : "s")  total \(dy.total.wanString) 万元"
+                    line = "  \(d.name)  \(dy.year)  \(dy.projects.count) project\(dy.projects.count == 1 ? "" : "s")  total \(dy.statedTotal.wanString) 万元"
+                    if unstated.count > 0 {
+                        line += " (and \(unstated.count) amount\(unstated.count == 1 ? "" : "s") of unstated unit, \(unstated.total.wanString) read as 万元, not counted)"
+                    }
                     if let annex = dy.annex {
                         line += "  公开清单 \(annex.rows.count) row\(annex.rows.count == 1 ? "" : "s") \(annex.total.wanString) 万元"
                         line += dy.annexReconciles == true ? " (reconciles)" : " (does not reconcile)"
