@@ -36,7 +36,7 @@ struct Replay {
             do {
                 try FileManager.default.createDirectory(atPath: arguments[2], withIntermediateDirectories: true)
                 let seeds = try FuzzTarget.seeds(contentDir: arguments[3], themesDir: arguments[4])
-                for seed in seeds { FileManager.default.createFile(atPath: arguments[2] + "/" + seed.name, contents: Data(seed.bytes)) }
+                for seed in seeds { try Data(seed.bytes).write(to: URL(fileURLWithPath: arguments[2] + "/" + seed.name)) }
                 print("\(seeds.count) seeds in \(arguments[2])")
                 exit(0)
             } catch {

@@ -36,7 +36,8 @@ from search_bench import DEFAULT_QUERIES  # noqa: E402
 # The same tables as SearchFoldTable in Tests/GongkaiKitTests/SearchTests.swift.
 FOLDS = [("９０４．３５", "904.35"), ("ＡＢＣ", "abc"), (">=60%", "≥60%"), ("<=4%", "≤4%"), ("≧5个", "≥5个"),
          ("≦3", "≤3"), ("＞＝90％", "≥90%"), ("三支一扶", "三支一扶"), ("（机关）", "(机关)"), ("Ａ　Ｂ", "a b")]
-NORMALIZED = [("服务对象 满意度", "服务对象满意度"), ("> = 60 %", "≥60%"), ("Ａ\u3000Ｂ\u200bc\ufeff", "abc"), ("\t≦ 3\n", "≤3")]
+NORMALIZED = [("服务对象 满意度", "服务对象满意度"), ("> = 60 %", "≥60%"), ("Ａ\u3000Ｂ\u200bc\ufeff", "abc"), ("\t≦ 3\n", "≤3"),
+              ("6,660,000", "6660000"), ("2, 000.00", "2000.00"), ("，5,a,6", ",5,a,6"), ("1，2", "12")]
 HASHES = [("满", 1687339436), ("满意", 4124237977), ("90", 201234636), ("≥", 3762399456), ("满意度", 968981805)]
 
 XIANDE = "旌德县人力资源和社会保障局"
@@ -70,13 +71,24 @@ def operators(codes):
     return "".join(map(chr, out))
 
 
+def separators(codes):
+    """A comma between two digits left out (`6,660,000` is `6660000`)."""
+    out = []
+    for c in codes:
+        if 0x30 <= c <= 0x39 and len(out) >= 2 and out[-1] == 0x2C and 0x30 <= out[-2] <= 0x39:
+            out.pop()
+        out.append(c)
+    return out
+
+
 def fold(text):
     return operators([fold_char(ord(ch)) for ch in text])
 
 
 def normalize(text):
-    """A cell as the index holds it: folded, whitespace left out, then >= and <= as ≥ and ≤."""
-    return operators([c for c in (fold_char(ord(ch)) for ch in text) if c not in SPACES])
+    """A cell as the index holds it: folded, whitespace left out, then >= and <= as ≥ and ≤ and
+    commas between digits left out."""
+    return operators(separators([c for c in (fold_char(ord(ch)) for ch in text) if c not in SPACES]))
 
 
 def terms(query):
@@ -110,8 +122,8 @@ def template_literals():
 class PageCells(html.parser.HTMLParser):
     """The cells of <main>: the text of each block (heading, paragraph, list item, definition,
     table cell, and each value of a cell of values), without what is not the project's own: the
-    navigation, captions, labels (dt), section headings (h2), the lead line (it repeats the facts
-    with the template's words), the history of the project's other years and the source line."""
+    navigation, captions, labels (dt), section headings (h2), the lead line and the heading's
+    department and year (they repeat the facts with the template's words), the history of the project's other years and the source line."""
     BLOCKS = {"h1", "h3", "p", "li", "dd", "th", "td"}
     VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "source", "col"}
 
@@ -132,7 +144,8 @@ class PageCells(html.parser.HTMLParser):
         inherited = bool(self.stack and self.stack[-1][1]) and tag != "main"
         skipping = inherited or not self.in_main or tag in ("nav", "caption", "dt", "h2") \
             or (tag == "section" and a.get("aria-labelledby") == "history") \
-            or (tag == "p" and ("lead" in classes or "source" in classes))
+            or (tag == "p" and ("lead" in classes or "source" in classes)) \
+            or (tag == "small" and "h1-context" in classes)
         block = tag in self.BLOCKS or (tag == "span" and "value" in classes)
         self.stack.append((tag, skipping, [] if block and not skipping else None))
 

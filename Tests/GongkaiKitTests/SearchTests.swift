@@ -184,6 +184,22 @@ import Testing
         }
     }
 
+    /// A value cell as the page shows it: its term beside a 中期 one, what its own columns gave
+    /// when it has no value.
+    @Test func termsAndUnfilledValuesAreCellsAsShown() {
+        var p = Project(layout: .a, location: SourceLocation(file: "d/y.md", line: 3), name: "道路养护")
+        p.amount = Money(fen: 100)
+        p.indicators = [Indicator(level1: "产出指标", level2: "数量指标", name: "养护里程",
+                                  targets: [Target(halfYear: nil, value: "≥57个", line: 6, term: "中期"),
+                                            Target(halfYear: nil, value: ">=20个", line: 6)],
+                                  description: nil, basis: nil, line: 6),
+                        Indicator(level1: "产出指标", level2: "数量指标", name: "新建里程",
+                                  targets: [Target(halfYear: nil, value: nil, line: 7, unit: "公里")], description: nil, basis: nil, line: 7)]
+        let cells = SearchDocument(p, department: "交通局", year: 2024, path: "/a.html").cellTexts.filter { $0.0 == .other }.map(\.1)
+        #expect(cells.suffix(3) == ["中期：≥57个", "年度：≥20个", "未填写（单位：公里）"])
+        #expect(cells.contains("y.md"))
+    }
+
     /// A project's cells: what its page shows, field by field, a cell each.
     @Test func aProjectsCellsAreWhatItsPageShows() {
         var p = Project(layout: .c, location: SourceLocation(file: "x.md", line: 3), name: "档案数字化")
@@ -207,7 +223,7 @@ import Testing
         #expect(cells == ["0:档案数字化", "0:档案扫描；扫描",
                           "1:市档案局", "1:市档案", "1:市档案馆", "1:产出指标", "1:数量指标", "1:扫描页数", "1:—", "1:错误率",
                           "2:绩效目标", "2:一", "2:二：", "2:甲；", "2:乙",
-                          "3:2024年", "3:P-01", "3:1.2345 万元", "3:上年结转", "3:1.00", "3:扫描费", "3:—", "3:800",
+                          "3:2024年", "3:P-01", "3:x.md", "3:1.2345 万元", "3:上年结转", "3:1.00", "3:扫描费", "3:—", "3:800",
                           "3:6月底", "3:50%", "3:全年", "3:≥10万页", "3:—"])
     }
 
@@ -325,6 +341,7 @@ enum SearchFoldTable {
     /// A cell's normalised text: folded, without whitespace, `>=` after it.
     static let normalized: [(String, String)] = [
         ("服务对象 满意度", "服务对象满意度"), ("> = 60 %", "≥60%"), ("Ａ\u{3000}Ｂ\u{200B}c\u{FEFF}", "abc"), ("\t≦ 3\n", "≤3"),
+        ("6,660,000", "6660000"), ("2, 000.00", "2000.00"), ("，5,a,6", ",5,a,6"), ("1，2", "12"),
     ]
     static let hashes: [(String, UInt32)] = [("满", 1_687_339_436), ("满意", 4_124_237_977), ("90", 201_234_636), ("≥", 3_762_399_456),
                                              ("满意度", 968_981_805)]

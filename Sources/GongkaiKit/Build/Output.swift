@@ -18,12 +18,6 @@ public enum PipelineError: Error, CustomStringConvertible, Equatable {
     /// Writing or publishing the site failed (exit status 3); the previous site is as it was.
     case publish(Localized)
 
-    /// Transitional: a message in English only, until its site is translated.
-    @available(*, deprecated, message: "give the message in Chinese and English: .usage(Localized(zh:en:))")
-    public static func usage(_ english: String) -> PipelineError { .usage(Localized(zh: english, en: english)) }
-    @available(*, deprecated, message: "give the message in Chinese and English: .output(Localized(zh:en:))")
-    public static func output(_ english: String) -> PipelineError { .output(Localized(zh: english, en: english)) }
-
     /// The message as printed: `错误：…` / `error: …` (a theme's messages carry their own
     /// `file:line:column: 错误:`).
     public func message(_ language: Language) -> String {

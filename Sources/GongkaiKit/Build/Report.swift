@@ -19,15 +19,22 @@ public enum Report {
         for d in site.departments {
             for dy in d.years {
                 var line: String
+                let unstated = dy.unstated
                 switch language {
                 case .zh:
-                    line = "  \(d.name)  \(dy.year)  \(dy.projects.count) 个项目  合计 \(dy.total.wanString) 万元"
+                    line = "  \(d.name)  \(dy.year)  \(dy.projects.count) 个项目  合计 \(dy.statedTotal.wanString) 万元"
+                    if unstated.count > 0 {
+                        line += "（另有 \(unstated.count) 个单位未注明的金额 \(unstated.total.wanString)，按万元读取，未计入）"
+                    }
                     if let annex = dy.annex {
                         line += "  公开清单 \(annex.rows.count) 行 \(annex.total.wanString) 万元"
                         line += dy.annexReconciles == true ? "（一致）" : "（不一致）"
                     }
                 case .en:
-                    line = "  \(d.name)  \(dy.year)  \(dy.projects.count) project\(dy.projects.count == 1 ? "" : "s")  total \(dy.total.wanString) 万元"
+                    line = "  \(d.name)  \(dy.year)  \(dy.projects.count) project\(dy.projects.count == 1 ? "" : "s")  total \(dy.statedTotal.wanString) 万元"
+                    if unstated.count > 0 {
+                        line += " (and \(unstated.count) amount\(unstated.count == 1 ? "" : "s") of unstated unit, \(unstated.total.wanString) read as 万元, not counted)"
+                    }
                     if let annex = dy.annex {
                         line += "  公开清单 \(annex.rows.count) row\(annex.rows.count == 1 ? "" : "s") \(annex.total.wanString) 万元"
                         line += dy.annexReconciles == true ? " (reconciles)" : " (does not reconcile)"
@@ -35,6 +42,34 @@ public enum Report {
                 }
                 out += line + "\n"
             }
+        }
+        out += documents(site, language: language)
+        return out
+    }
+
+    /// Each document with the kind of form gongkai took it for and why (`表格式：绩效目标申报表
+    /// （依据：一级指标/二级指标/三级指标/指标值 表头，第12行）`), so a publisher sees what was
+    /// recognised; a look-alike says it is not published, a document with neither says so.
+    static func documents(_ site: Site, language: Language) -> String {
+        guard !site.documents.isEmpty else { return "" }
+        var out = language == .zh ? "\n各文档识别为：\n" : "\nEach document was read as:\n"
+        for doc in site.documents.sorted(by: { $0.path < $1.path }) {
+            let what: String
+            switch (doc.kind, doc.evidence) {
+            case (.targets, let evidence?):
+                let layout = doc.layout?.title ?? DocumentKind.targets.name.zh
+                what = language == .zh
+                    ? "表格式：\(layout)（依据：\(evidence.zh)）"
+                    : "form: \(layout) (because of the \(evidence.en))"
+            case (.targets, nil):
+                what = language == .zh ? "未识别为绩效目标表（原因见下方问题）" : "not recognised as a performance targets form (see its problems below)"
+            case (let kind, let evidence):
+                let why = evidence.map { language == .zh ? "依据：\($0.zh)" : "because \($0.en)" }
+                what = language == .zh
+                    ? "\(kind.name.zh)\(why.map { "（\($0)）" } ?? "")，不是绩效目标表，不发布"
+                    : "\(kind.name.en)\(why.map { " (\($0))" } ?? ""), not a performance targets form: not published"
+            }
+            out += "  \(doc.path)  \(what)\n"
         }
         return out
     }

@@ -172,6 +172,11 @@ public enum DataExport {
             ("code", .string(p.code)),
             ("unit", .string(p.unit)),
             ("amount", .string(p.amount?.wanString)),
+            // The unit the form wrote the amount in (`amount` is always 万元); null with
+            // `amountUnitStated: false` when no label, table note or value said: read as 万元,
+            // unverified, and left out of the department-year's `total`.
+            ("amountUnitInForm", .string(p.amountUnit?.rawValue)),
+            ("amountUnitStated", p.amount == nil ? .null : .bool(p.amountUnit != nil)),
             ("totalAmount", .string(p.totalAmount?.wanString)),
             ("funding", .array(p.funding.map { .object([("label", .string($0.label)), ("amount", .string($0.amount?.wanString))]) })),
             ("subItems", .array(p.subItems.map {
@@ -181,6 +186,8 @@ public enum DataExport {
             ("period", .string(p.period)),
             ("projectOrigin", .string(p.source)),
             ("indicators", .int(p.indicators.count)),
+            // The form stops before it ends: what it holds is here, the rest is missing.
+            ("incomplete", .bool(p.incomplete)),
             ("url", .string(c.url)),
             ("source", .string(p.location.description)),
             ("sourceURL", .string(c.source?.url)),
@@ -230,11 +237,16 @@ public enum DataExport {
                 ("source", .string(a.location.description)),
             ])
         }
+        let unstated = dy.unstated
         return .object([
             ("department", .string(dy.department)),
             ("year", .int(dy.year)),
             ("projects", .int(dy.projects.count)),
-            ("total", .string(dy.total.wanString)),
+            // The amounts whose unit the forms state; the unsure ones apart.
+            ("total", .string(dy.statedTotal.wanString)),
+            ("unitUnstated", unstated.count == 0 ? .null : .object([
+                ("projects", .int(unstated.count)), ("total", .string(unstated.total.wanString)),
+            ])),
             ("annex", annex),
             ("url", .string(context.url)),
             ("sources", .array(dy.files.map { .string($0) })),

@@ -23,11 +23,21 @@ extension DataExport {
             "kind": "指标值类型：quantitative 定量、qualitative 定性、date 日期、range 区间",
             "source_line": "来源行（来源文件见 projects.csv）", "value": "指标值，与表格原文一致",
             "code": "项目编码，与表格原文一致（文本）", "project_id": "项目标识：项目页面的路径",
+            "amount": "预算金额（万元）。原表金额单位为“未注明”的，按万元读取，未经核实：汇总时应单独列出",
+            "amount_unit": "原表金额单位：万元、元（已换算为万元）或未注明（表格的标签、表头和数值都没有写明，按万元读取，未经核实）；无金额时为空",
+            "incomplete": "表格不完整：来源文件中的表格没有到结尾就中断，只有已有的内容",
+            "term": "目标期限或地点：表格对一个指标给出多组目标值时（中期、长期，或按地点分列）此值所属的一组；年度目标为空",
+            "form_operator": "计算符号，表格单列给出时照录（指标值已含此符号）",
+            "form_unit": "计量单位，表格单列给出时照录（指标值已含此单位）",
         ]
         func fields(_ columns: [DataColumn]) -> [JSON] {
             columns.map { c in
                 var pairs: [(String, JSON)] = [("name", .string(c.name)), ("type", .string(c.type)), ("title", .string(c.title))]
                 if let d = descriptions[c.name] { pairs.append(("description", .string(d))) }
+                if c.type == "boolean" { pairs += [("trueValues", .array([.string("是")])), ("falseValues", .array([.string("否")]))] }
+                if c.name == "amount_unit" {
+                    pairs.append(("constraints", .object([("enum", .array(["万元", "元", "未注明"].map { .string($0) }))])))
+                }
                 return .object(pairs)
             }
         }
@@ -44,7 +54,7 @@ extension DataExport {
         var pairs: [(String, JSON)] = [
             ("name", .string("gongkai-budget-performance-targets")),
             ("title", .string(config.title)),
-            ("description", .string("部门预算项目支出及绩效目标，由 gongkai 从公开的绩效目标表读取。金额单位：万元。CSV 的第一行是中文列名，字段英文名见 schema。")),
+            ("description", .string("部门预算项目支出及绩效目标，由 gongkai 从公开的绩效目标表读取。金额单位：万元；原表金额单位为“未注明”的金额按万元读取，未经核实，不计入部门年度合计。CSV 的第一行是中文列名，字段英文名见 schema。")),
             ("homepage", .string(base)),
             ("countryCode", .string("cn")),
             ("profiles", .object([("fiscal", .string("*")), ("tabular", .string("*"))])),

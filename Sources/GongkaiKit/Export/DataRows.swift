@@ -37,6 +37,11 @@ struct IndicatorRow {
     let value: String
     let parsed: ParsedTarget?
     let line: Int
+    /// The target's term (`中期`, `长期`) or place where the form gives more than one set.
+    let term: String?
+    /// The operator and unit as their own columns of the form gave them (nil without such columns).
+    let formOperator: String?
+    let formUnit: String?
 
     var op: String { parsed?.value.op?.rawValue ?? "" }
     var number: String { parsed?.numberString ?? "" }
@@ -51,7 +56,8 @@ struct IndicatorRow {
             for target in indicator.targets {
                 func row(_ period: String, _ value: String) {
                     rows.append(IndicatorRow(indicator: indicator, period: period, value: value,
-                                             parsed: value.isEmpty ? nil : TargetValueParser.parsed(value), line: target.line))
+                                             parsed: value.isEmpty ? nil : TargetValueParser.parsed(value), line: target.line,
+                                             term: target.term, formOperator: target.op, formUnit: target.unit))
                 }
                 if let half = target.halfYear { row("半年", half) }
                 if let value = target.value { row(fullYear, value) }
@@ -72,10 +78,12 @@ extension DataExport {
         DataColumn(name: "code", type: "string", title: "项目编码", width: 24),
         DataColumn(name: "unit", type: "string", title: "单位名称", width: 24),
         DataColumn(name: "amount", type: "number", title: "预算金额（万元）", width: 14),
+        DataColumn(name: "amount_unit", type: "string", title: "原表金额单位", width: 8),
         DataColumn(name: "total_amount", type: "number", title: "项目总金额（万元）", width: 14),
         DataColumn(name: "period", type: "string", title: "项目期", width: 8),
         DataColumn(name: "project_origin", type: "string", title: "项目来源", width: 14),
         DataColumn(name: "indicator_count", type: "integer", title: "绩效指标数", width: 8),
+        DataColumn(name: "incomplete", type: "boolean", title: "表格不完整", width: 8),
         DataColumn(name: "url", type: "string", title: "页面", width: 40),
         DataColumn(name: "source_file", type: "string", title: "来源文件", width: 30),
         DataColumn(name: "source_line", type: "integer", title: "来源行", width: 8),
@@ -98,6 +106,9 @@ extension DataExport {
         DataColumn(name: "number", type: "string", title: "数值", width: 10),
         DataColumn(name: "unit", type: "string", title: "单位", width: 8),
         DataColumn(name: "kind", type: "string", title: "指标值类型", width: 11),
+        DataColumn(name: "term", type: "string", title: "目标期限或地点", width: 10),
+        DataColumn(name: "form_operator", type: "string", title: "计算符号（原表列）", width: 8),
+        DataColumn(name: "form_unit", type: "string", title: "计量单位（原表列）", width: 8),
         DataColumn(name: "description", type: "string", title: "绩效指标描述", width: 30),
         DataColumn(name: "basis", type: "string", title: "指标值确定依据", width: 20),
         DataColumn(name: "source_line", type: "integer", title: "来源行", width: 8),
@@ -115,10 +126,17 @@ extension DataExport {
     static func projectRow(_ p: Project, _ c: ProjectRowContext) -> [String] {
         [
             c.id, p.department, String(c.year), p.name, p.otherNames.joined(separator: "；"), p.code ?? "", p.unit ?? "",
-            p.amount?.wanString ?? "", p.totalAmount?.wanString ?? "", p.period ?? "", p.source ?? "",
-            String(p.indicators.count), c.url, p.location.file, String(p.location.line),
+            p.amount?.wanString ?? "", amountUnitText(p), p.totalAmount?.wanString ?? "", p.period ?? "", p.source ?? "",
+            String(p.indicators.count), p.incomplete ? "是" : "否", c.url, p.location.file, String(p.location.line),
             c.source?.url ?? "", c.originalURLs.joined(separator: " "), c.source?.date ?? "",
         ]
+    }
+
+    /// The unit the form wrote the amount in, as the files say it: `万元`, `元`, `未注明` (read as
+    /// 万元, unverified), or empty when there is no amount.
+    static func amountUnitText(_ p: Project) -> String {
+        guard p.amount != nil else { return "" }
+        return p.amountUnit?.rawValue ?? "未注明"
     }
 
     /// The project's indicator rows as CSV (the project's own columns quoted once for all).
@@ -130,6 +148,7 @@ extension DataExport {
             csv.field(r.indicator.level1); csv.field(r.indicator.kind.rawValue); csv.field(r.indicator.level2)
             csv.field(r.indicator.name); csv.field(r.period); csv.field(r.value)
             csv.field(r.op); csv.field(r.number); csv.field(r.unit); csv.field(r.kind)
+            csv.field(r.term ?? ""); csv.field(r.formOperator ?? ""); csv.field(r.formUnit ?? "")
             csv.field(r.indicator.description ?? ""); csv.field(r.indicator.basis ?? ""); csv.field(r.line)
             csv.endRow()
         }
@@ -158,6 +177,9 @@ extension DataExport {
         key("number"); string(r.number.isEmpty ? nil : r.number)
         key("unit"); string(r.unit.isEmpty ? nil : r.unit)
         key("kind"); string(r.kind.isEmpty ? nil : r.kind)
+        key("term"); string(r.term)
+        key("formOperator"); string(r.formOperator)
+        key("formUnit"); string(r.formUnit)
         key("description"); string(r.indicator.description)
         key("basis"); string(r.indicator.basis)
         key("line"); out.append(contentsOf: String(r.line).utf8)

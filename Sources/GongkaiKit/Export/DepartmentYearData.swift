@@ -28,7 +28,7 @@ struct DepartmentYearData {
     /// row of one department-year's file (the department, the year) or is only for programs
     /// (the project's id, the 一级指标's class, the operator), so that it reads well and stays small.
     static let sheetIndicatorColumns = ["project", "level1", "level2", "level3", "period", "value", "number", "unit", "kind",
-                                        "description", "basis", "source_line"].map { name in DataExport.indicatorColumns.first { $0.name == name }! }
+                                        "term", "form_operator", "form_unit", "description", "basis", "source_line"].map { name in DataExport.indicatorColumns.first { $0.name == name }! }
     /// What comes before an indicator row of the JSON: a line break (after a comma) and its indentation.
     static let firstRow: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 8)
     static let nextRow: [UInt8] = [0x2C, 0x0A] + [UInt8](repeating: 0x20, count: 8)
@@ -64,6 +64,7 @@ struct DepartmentYearData {
                 switch DataExport.projectColumns[k].type {
                 case "number": projectSheet.number(value, amount: true)
                 case "integer", "year": projectSheet.number(value)
+                case "boolean": projectSheet.text(value)
                 default: projectSheet.text(value)
                 }
             }
@@ -82,6 +83,7 @@ struct DepartmentYearData {
                 var sheet = indicatorSheets.removeLast()
                 sheet.text(p.name); sheet.text(r.indicator.level1); sheet.text(r.indicator.level2); sheet.text(r.indicator.name)
                 sheet.text(r.period); sheet.text(r.value); sheet.text(r.number); sheet.text(r.unit); sheet.text(Self.kinds[r.kind] ?? r.kind)
+                sheet.text(r.term ?? ""); sheet.text(r.formOperator ?? ""); sheet.text(r.formUnit ?? "")
                 sheet.text(r.indicator.description ?? ""); sheet.text(r.indicator.basis ?? ""); sheet.number(r.line)
                 sheet.endRow()
                 indicatorSheets.append(sheet)

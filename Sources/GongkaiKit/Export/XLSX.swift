@@ -275,7 +275,7 @@ enum XLSXPackage {
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
-        guard let data = archive.data else { throw PipelineError.output("cannot make an .xlsx file") }
+        guard let data = archive.data else { throw PipelineError.output(Localized(zh: "无法生成 .xlsx 文件", en: "cannot make an .xlsx file")) }
         return [UInt8](data)
     }
 

@@ -83,7 +83,7 @@ public enum DocumentReader {
                          en: "this is not a performance targets form but a \(kind.en) (\(lookAlike.evidence.en)); nothing of it is published")
             return
         }
-        guard let evidence = formEvidence(doc) else {
+        guard let evidence = formEvidence(doc, items: items) else {
             // No indicator header and no project named with an amount: not a form. What was
             // read from it is not published (a project is never made up from stray rows).
             let notes = doc.diagnostics.filter { $0.code == "empty-form" }
@@ -114,10 +114,22 @@ public enum DocumentReader {
 
     /// Why a document holds a form: an indicator table's header, or a project with a name (from
     /// a 项目名称 label or its title) and an amount; nil when it has neither.
-    static func formEvidence(_ doc: DocumentResult) -> (line: Int, reason: Localized)? {
+    static func formEvidence(_ doc: DocumentResult, items: [FormItem] = []) -> (line: Int, reason: Localized)? {
         for p in doc.projects {
             if let header = p.indicatorColumns.headerLine {
-                return (header, Localized(zh: "指标表头，第\(header)行", en: "indicator header, line \(header)"))
+                // The header's own cells, as the publisher sees them in the form (`一级指标/二级指标/
+                // 三级指标/指标值`), when the row is at hand.
+                var labels: [String] = []
+                for case .row(let row, _) in items where row.line <= header && header <= row.lastLine {
+                    for cell in row.cells where !cell.isEmpty && cell.utf8.count <= 40 && !labels.contains(cell) {
+                        labels.append(cell)
+                    }
+                    break
+                }
+                let shown = labels.prefix(6).joined(separator: "/") + (labels.count > 6 ? "…" : "")
+                return labels.isEmpty
+                    ? (header, Localized(zh: "指标表头，第\(header)行", en: "indicator header, line \(header)"))
+                    : (header, Localized(zh: "\(shown) 表头，第\(header)行", en: "header \(shown), line \(header)"))
             }
         }
         for p in doc.projects where !p.name.isEmpty && (p.amount != nil || p.totalAmount != nil) {

@@ -63,8 +63,22 @@ public struct DepartmentYear: Sendable {
     public var indicatorCount = 0
     public var measurableCount = 0
 
-    /// The exact sum of the projects' amounts.
+    /// The exact sum of the projects' amounts as read, including those whose unit no form
+    /// states (for reconciling with the 公开清单; pages and open data show `statedTotal`).
     public var total: Money { projects.compactMap(\.amount).sum() }
+
+    /// The exact sum of the amounts whose unit (元 or 万元) the forms state: the total the site
+    /// publishes. An amount whose unit is unsure is never part of it (`unstated`).
+    public var statedTotal: Money {
+        projects.lazy.filter { !$0.amountUnitUnstated }.compactMap(\.amount).sum()
+    }
+
+    /// The amounts whose unit no form states (read as 万元, unverified): how many and their sum
+    /// as read, shown apart from `statedTotal`.
+    public var unstated: (count: Int, total: Money) {
+        let amounts = projects.lazy.filter(\.amountUnitUnstated).compactMap(\.amount)
+        return (amounts.count, amounts.sum())
+    }
 
     /// Whether the annex agrees with the projects: same count, every row matched
     /// with the same amount, and the same total.

@@ -48,12 +48,6 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.english = english
     }
 
-    /// Transitional: a message in one language only (shown in both) until its site is translated.
-    @available(*, deprecated, message: "give the message in Chinese and English: Diagnostic(_:_:code:_:en:)")
-    public init(_ severity: Severity, _ location: SourceLocation, code: String, _ message: String) {
-        self.init(severity, location, code: code, message, en: message)
-    }
-
     public init(_ severity: Severity, _ location: SourceLocation, code: String, _ text: Localized) {
         self.init(severity, location, code: code, text.zh, en: text.en)
     }

@@ -26,9 +26,4 @@ public struct DocumentResult: Sendable {
     mutating func diagnose(_ severity: Severity, line: Int, column: Int? = nil, code: String, _ message: String, en english: String) {
         diagnostics.append(Diagnostic(severity, SourceLocation(file: path, line: line, column: column), code: code, message, en: english))
     }
-
-    @available(*, deprecated, message: "give the message in Chinese and English: diagnose(_:line:code:_:en:)")
-    mutating func diagnose(_ severity: Severity, line: Int, code: String, _ message: String) {
-        diagnostics.append(Diagnostic(severity, SourceLocation(file: path, line: line), code: code, message, en: message))
-    }
 }

@@ -288,6 +288,9 @@ public struct Project: Sendable {
         get { storage.amountUnit }
         _modify { let s = unique; yield &s.amountUnit }
     }
+    /// Whether the project has an amount whose unit the form does not state (read as 万元,
+    /// unverified): it is shown marked and kept out of the totals the site publishes as sure.
+    public var amountUnitUnstated: Bool { storage.amount != nil && storage.amountUnit == nil }
     /// 项目总金额 where the form states it.
     public var totalAmount: Money? {
         get { storage.totalAmount }

@@ -9,30 +9,39 @@ extension Pages {
         let root = PageContext.root(of: entry.path)
         var years: [V] = []
         var bars: [BarChart.Bar] = []
+        // Totals of the amounts whose unit the forms state; the unsure ones apart, per year.
+        let totals = d.years.map(\.statedTotal)
+        let unstated = d.years.map(\.unstated)
+        let unstatedCount = unstated.reduce(0) { $0 + $1.count }
         for (i, dy) in d.years.enumerated() {
             let previous = i > 0 ? d.years[i - 1] : nil
-            let changeAmount = previous.map { Change.amount($0.total, dy.total) } ?? "—"
-            let changePercent = previous.map { Change.percent($0.total, dy.total) } ?? "—"
+            let changeAmount = previous.map { _ in Change.amount(totals[i - 1], totals[i]) } ?? "—"
+            let changePercent = previous.map { _ in Change.percent(totals[i - 1], totals[i]) } ?? "—"
             years.append(.object([
+                "unstated": unstated[i].count == 0 ? .null : .object([
+                    "count": .int(unstated[i].count), "total": .string(unstated[i].total.groupedWan),
+                ]),
                 "year": .string(String(dy.year)),
                 "href": .string(ctx.href(entry.path + "\(dy.year)/", from: root)),
                 "projects": .int(dy.projects.count),
-                "total": .string(dy.total.groupedWan),
+                "total": .string(totals[i].groupedWan),
                 "changeAmount": .string(changeAmount),
                 "changePercent": .string(changePercent),
                 "annex": .opt(dy.annex.map { _ in .string(dy.annexReconciles == true ? "一致" : "不一致") }),
             ]))
-            var text = "\(dy.total.groupedWan) 万元"
+            var text = "\(totals[i].groupedWan) 万元"
             if let previous { text += " · 比\(previous.year)年 \(changePercent == "—" ? changeAmount : changePercent)" }
-            bars.append(BarChart.Bar(label: "\(dy.year)年（\(dy.projects.count) 个项目）", amount: dy.total, text: text))
+            bars.append(BarChart.Bar(label: "\(dy.year)年（\(dy.projects.count) 个项目）", amount: totals[i], text: text))
         }
         let first = d.years[0], last = d.years[d.years.count - 1]
+        let firstTotal = totals[0], lastTotal = totals[totals.count - 1]
         var summary = "\(d.name)公开了 \(d.years.count) 个年度的项目预算"
         if d.years.count > 1 {
-            summary += "：\(first.year)年 \(first.total.groupedWan) 万元，\(last.year)年 \(last.total.groupedWan) 万元（\(Change.percent(first.total, last.total))）。"
+            summary += "：\(first.year)年 \(firstTotal.groupedWan) 万元，\(last.year)年 \(lastTotal.groupedWan) 万元（\(Change.percent(firstTotal, lastTotal))）。"
         } else {
-            summary += "：\(first.year)年 \(first.total.groupedWan) 万元。"
+            summary += "：\(first.year)年 \(firstTotal.groupedWan) 万元。"
         }
+        if unstatedCount > 0 { summary += "合计不含 \(unstatedCount) 个单位未注明的金额（按万元读取，未经核实）。" }
         let chart = bars.allSatisfy({ $0.amount.fen >= 0 }) && bars.contains(where: { $0.amount.fen > 0 })
             ? BarChart(id: "chart-years", title: "\(d.name)各年度预算合计", description: summary, bars: bars).value : .null
         return ctx.page(path: entry.path, title: d.name, headTitle: "\(d.name)各年度项目支出",
@@ -42,6 +51,7 @@ extension Pages {
                             "aliases": .string(d.aliases.joined(separator: "、")),
                             "hasAliases": .bool(!d.aliases.isEmpty),
                             "years": .list(years),
+                            "hasUnstated": .bool(unstatedCount > 0),
                             "chart": chart,
                             "matrix": projectYears(ctx, entry, root: root),
                             "published": PageContext.date(ctx.latestDate(d.years.lazy.flatMap(\.files))),
@@ -77,7 +87,9 @@ extension Pages {
                 default: status = ""
                 }
                 cells.append(.object([
-                    "amount": .string(here.isEmpty ? "" : here.map { projects[$0.project].amount?.groupedWan ?? "—" }.joined(separator: "、")),
+                    "amount": .string(here.isEmpty ? "" : here.map {
+                        (projects[$0.project].amount?.groupedWan ?? "—") + (projects[$0.project].amountUnitUnstated ? "（单位未注明）" : "")
+                    }.joined(separator: "、")),
                     "href": .string(here.first.map { ctx.href(ctx.index.departmentYears[e].projectPaths[$0.project], from: root) }),
                     "status": .string(status.isEmpty ? nil : status),
                     "statusClass": .string(["延续": "continues", "新增": "starts", "已结束": "ends"][status] ?? ""),

@@ -11,8 +11,11 @@ extension Pages {
     static func departmentYear(_ ctx: PageContext, _ entry: SiteIndex.DepartmentYearEntry, notes: [String]) -> PageView {
         let dy = entry.departmentYear
         let root = PageContext.root(of: entry.path)
-        // Shares of the projects with an amount, in tenths of a percent (adding up to 100%).
-        let measured = dy.projects.indices.filter { dy.projects[$0].amount != nil }
+        // Shares of the projects with an amount whose unit the form states, in tenths of a
+        // percent (adding up to 100% of the stated total); an amount whose unit is unsure is
+        // listed, marked, but is no part of the total, the shares or the chart.
+        let measured = dy.projects.indices.filter { dy.projects[$0].amount != nil && !dy.projects[$0].amountUnitUnstated }
+        let unstated = dy.unstated
         let permille = Shares.permille(measured.map { dy.projects[$0].amount! })
         var shareOf: [Int: Int] = [:]
         if let permille { for (k, i) in measured.enumerated() { shareOf[i] = permille[k] } }
@@ -22,15 +25,22 @@ extension Pages {
                 "name": .string(dy.projects[i].name),
                 "href": .string(ctx.href(entry.projectPaths[i], from: root)),
                 "amount": .string(dy.projects[i].amount?.groupedWan ?? "—"),
+                "amountValue": .string(dy.projects[i].amount?.wanString ?? ""),
+                "amountUnitUnstated": .bool(dy.projects[i].amountUnitUnstated),
+                "incomplete": .bool(dy.projects[i].incomplete),
                 "share": .string(shareOf[i].map(Shares.text) ?? "—"),
             ])
         }
         let department = ctx.index.departments[entry.departmentIndex]
-        let notes = notes + dy.notes
+        var notes = notes + dy.notes
+        if unstated.count > 0 {
+            notes.append("\(unstated.count) 个项目的表格没有写明金额单位（元或万元）。本站按万元读取为合计 \(unstated.total.groupedWan) 万元，未经核实：这些金额标有“单位未注明”，单独列出，不计入合计、占比和图表。")
+        }
         let otherYears: [V] = department.department.years.map { other in
             .link("\(other.year)年", ctx.href(entry.departmentPath + "\(other.year)/", from: root), current: other.year == dy.year)
         }
-        let total = dy.total
+        // The total the page publishes: the amounts whose unit the forms state.
+        let total = dy.statedTotal
         var fields: TemplateObject = [
             "department": .string(dy.department),
             "departmentHref": .string(ctx.href(entry.departmentPath, from: root)),
@@ -40,6 +50,11 @@ extension Pages {
             "total": .string(total.groupedWan),
             "totalYuan": .string(total.groupedYuan),
             "hasShares": .bool(permille != nil),
+            "unstated": unstated.count == 0 ? .null : .object([
+                "count": .int(unstated.count), "total": .string(unstated.total.groupedWan),
+            ]),
+            // Every amount the page has is unsure: no stated total to lead with.
+            "allUnstated": .bool(measured.isEmpty && unstated.count > 0),
             "otherYears": .list(otherYears),
             "hasOtherYears": .bool(otherYears.count > 1),
             "notes": .strings(notes),
@@ -71,7 +86,9 @@ extension Pages {
         if let parts = ShareChartParts(items, limit: chartBars, otherLabel: { "其他 \($0) 个项目" }) {
             let largest = parts.parts[0]
             var description = "\(dy.department) \(dy.year)年 \(items.count) 个项目预算合计 \(total.groupedWan) 万元；最多的是“\(largest.label)”，\(largest.amount.groupedWan) 万元，占 \(Shares.text(largest.share))。"
-            if measured.count < dy.projects.count { description += "另有 \(dy.projects.count - measured.count) 个项目的表格没有写明金额。" }
+            let missing = dy.projects.count - measured.count - unstated.count
+            if missing > 0 { description += "另有 \(missing) 个项目的表格没有写明金额。" }
+            if unstated.count > 0 { description += "另有 \(unstated.count) 个单位未注明的金额（按万元读取合计 \(unstated.total.groupedWan) 万元，未经核实）未计入图表。" }
             fields["chart"] = BarChart(id: "chart-projects", title: "\(dy.department) \(dy.year)年资金投向：各项目预算及占比",
                                        description: description, bars: parts.bars()).value
         } else {
@@ -95,7 +112,7 @@ extension Pages {
         fields["hasContents"] = .bool(long)
         fields["hasDownloads"] = .bool(!dy.projects.isEmpty)
         return ctx.page(path: entry.path, title: "\(dy.department) \(dy.year)年", headTitle: "\(dy.department) \(dy.year)年项目支出与绩效目标",
-                        description: "\(dy.department) \(dy.year) 年 \(dy.projects.count) 个项目，预算合计 \(total.groupedWan) 万元。",
+                        description: "\(dy.department) \(dy.year) 年 \(dy.projects.count) 个项目，预算合计 \(total.groupedWan) 万元" + (unstated.count > 0 ? "（另有 \(unstated.count) 个金额单位未注明，未计入）。" : "。"),
                         breadcrumbs: [("首页", "/"), (dy.department, entry.departmentPath)], fields: fields)
     }
 
@@ -105,7 +122,9 @@ extension Pages {
         var labels: [String] = []
         var totals: [String: Money] = [:]
         var projects = 0
-        for p in dy.projects {
+        // Funding of a project whose amount's unit is unsure is as unsure: left out, and said.
+        let unsure = dy.projects.filter { $0.amountUnitUnstated && $0.funding.contains { $0.amount != nil } }.count
+        for p in dy.projects where !p.amountUnitUnstated {
             let lines = p.funding.filter { $0.amount != nil }
             if !lines.isEmpty { projects += 1 }
             for line in lines {
@@ -122,6 +141,7 @@ extension Pages {
         }
         var description = "\(projects) 个项目的表格列明了资金来源，合计 \(total.groupedWan) 万元"
         description += projects < dy.projects.count ? "（共 \(dy.projects.count) 个项目）。" : "。"
+        if unsure > 0 { description += "另有 \(unsure) 个项目的金额单位未注明，其资金来源未计入。" }
         var chart = V.null
         if let permille, labels.count > 1 {
             let bars = labels.indices.map { BarChart.Bar(label: labels[$0], amount: amounts[$0], text: "\(amounts[$0].groupedWan) 万元 · \(Shares.text(permille[$0]))") }
@@ -156,7 +176,10 @@ extension Pages {
             differences.append("公开清单列出 \(annex.rows.count) 个项目，本页有 \(dy.projects.count) 个项目。")
         }
         if annex.total != dy.total {
-            differences.append("公开清单合计 \(annex.total.groupedWan) 万元，项目合计 \(dy.total.groupedWan) 万元。")
+            // Compared as read: the sum of every project's amount, said to include the unsure ones.
+            let unstated = dy.unstated
+            let including = unstated.count > 0 ? "（含 \(unstated.count) 个单位未注明的金额，按万元读取）" : ""
+            differences.append("公开清单合计 \(annex.total.groupedWan) 万元，项目合计 \(dy.total.groupedWan) 万元\(including)。")
         }
         for row in annex.rows {
             guard let p = row.matchedProject else {
@@ -164,7 +187,7 @@ extension Pages {
                 continue
             }
             if !row.amountMatches {
-                differences.append("“\(row.name)”：公开清单 \(row.amount?.groupedWan ?? row.amountText) 万元，项目表 \(dy.projects[p].amount?.groupedWan ?? "—") 万元。")
+                differences.append("“\(row.name)”：公开清单 \(row.amount?.groupedWan ?? row.amountText) 万元，项目表 \(dy.projects[p].amount?.groupedWan ?? "—") 万元\(dy.projects[p].amountUnitUnstated ? "（单位未注明）" : "")。")
             }
         }
         let rows: [V] = annex.rows.map { row in

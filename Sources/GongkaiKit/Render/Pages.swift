@@ -89,32 +89,39 @@ enum Pages {
 
     static func home(_ ctx: PageContext, site: Site) -> PageView {
         let root = "./"
-        var byYear: [Int: (departments: Int, projects: Int, total: Money)] = [:]
+        // Totals of the amounts whose unit the forms state; how many unsure ones are left out.
+        var byYear: [Int: (departments: Int, projects: Int, total: Money, unstated: Int)] = [:]
         for dy in site.departmentYears {
-            var t = byYear[dy.year] ?? (0, 0, .zero)
+            var t = byYear[dy.year] ?? (0, 0, .zero, 0)
             t.departments += 1
             t.projects += dy.projects.count
-            t.total = t.total + dy.total
+            t.total = t.total + dy.statedTotal
+            t.unstated += dy.unstated.count
             byYear[dy.year] = t
         }
+        let unstatedCount = byYear.values.reduce(0) { $0 + $1.unstated }
         let yearRows: [V] = byYear.keys.sorted(by: >).map { y in
             .object(["year": .string(String(y)), "departments": .int(byYear[y]!.departments), "projects": .int(byYear[y]!.projects),
-                     "total": .string(byYear[y]!.total.groupedWan)])
+                     "total": .string(byYear[y]!.total.groupedWan),
+                     "unstated": byYear[y]!.unstated == 0 ? .null : .int(byYear[y]!.unstated)])
         }
         // Departments compared: each by its latest year, with the change from the year before.
         let comparison: [V] = ctx.index.departments.map { entry in
             let years = entry.department.years
             let latest = years[years.count - 1]
             let previous = years.count > 1 ? years[years.count - 2] : nil
-            let change = previous.map { Change.percent($0.total, latest.total) } ?? "—"
+            let total = latest.statedTotal
+            let change = previous.map { Change.percent($0.statedTotal, total) } ?? "—"
+            let unstated = latest.unstated.count
             return .object([
                 "name": .string(entry.department.name),
                 "href": .string(ctx.href(entry.path, from: root)),
                 "year": .string(String(latest.year)),
                 "yearHref": .string(ctx.href(entry.path + "\(latest.year)/", from: root)),
                 "projects": .int(latest.projects.count),
-                "total": .string(latest.total.groupedWan),
-                "totalValue": .string(latest.total.wanString),
+                "total": .string(total.groupedWan),
+                "totalValue": .string(total.wanString),
+                "unstated": unstated == 0 ? .null : .int(unstated),
                 "change": .string(change),
                 "changeTitle": .string(previous.map { "比\($0.year)年" } ?? "无上一年度"),
                 "measurable": .string(percent(latest.measurableCount, latest.indicatorCount)),
@@ -127,6 +134,7 @@ enum Pages {
             "departmentCount": .int(site.departments.count),
             "projectCount": .int(site.projectCount),
             "departmentYearCount": .int(site.departmentYears.count),
+            "unstatedCount": unstatedCount == 0 ? .null : .int(unstatedCount),
             "dataLinks": dataLinks(root: root),
             "dataHref": .string(root + "data/"),
             "published": PageContext.date(ctx.latestDate(site.departmentYears.lazy.flatMap(\.files))),
@@ -134,15 +142,18 @@ enum Pages {
         // The departments' totals in the latest year, as a chart with its table.
         if let year = byYear.keys.max() {
             let items = ctx.index.departments.compactMap { entry in
-                entry.department.years.last { $0.year == year }.map { (label: entry.department.name, amount: $0.total) }
+                entry.department.years.last { $0.year == year }.map { (label: entry.department.name, amount: $0.statedTotal) }
             }
+            let left = byYear[year]!.unstated
             if let parts = ShareChartParts(items, limit: 15, otherLabel: { "其他 \($0) 个部门" }) {
                 let total = items.map(\.amount).sum()
                 let largest = parts.parts[0]
                 fields["chart"] = BarChart(
                     id: "chart-departments", title: "\(year)年各部门预算合计",
-                    description: "\(year)年 \(items.count) 个部门的项目预算合计 \(total.groupedWan) 万元；最多的是\(largest.label)，\(largest.amount.groupedWan) 万元，占 \(Shares.text(largest.share))。",
+                    description: "\(year)年 \(items.count) 个部门的项目预算合计 \(total.groupedWan) 万元；最多的是\(largest.label)，\(largest.amount.groupedWan) 万元，占 \(Shares.text(largest.share))。"
+                        + (left > 0 ? "另有 \(left) 个单位未注明的金额（按万元读取，未经核实）未计入。" : ""),
                     bars: parts.bars()).value
+                fields["chartUnstated"] = left == 0 ? .null : .int(left)
                 fields["chartYear"] = .string(String(year))
                 fields["chartRows"] = .list(parts.parts.map { .object(["label": .string($0.label), "amount": .string($0.amount.groupedWan), "share": .string(Shares.text($0.share))]) })
                 fields["chartTotal"] = .string(total.groupedWan)

@@ -23,7 +23,12 @@ extension Pages {
             "period": .string(p.period),
             "origin": .string(p.source),
             "amount": .string(p.amount?.groupedWan ?? "—"),
-            "amountYuan": .string(p.amount?.groupedYuan),
+            // In 元 only when the unit is sure: a conversion would present the 万元 reading as fact.
+            "amountYuan": .string(p.amountUnitUnstated ? nil : p.amount?.groupedYuan),
+            "amountUnitUnstated": .bool(p.amountUnitUnstated),
+            // The form wrote the amount in 元 (shown in 万元 here, exactly).
+            "amountInYuan": .bool(p.amount != nil && p.amountUnit == .yuan),
+            "incomplete": .bool(p.incomplete),
             "totalAmount": .string(p.totalAmount.flatMap { $0 == p.amount ? nil : $0.groupedWan }),
             "funding": .list(p.funding.map { .object(["label": .string($0.label), "amount": .string($0.amount?.groupedWan ?? ($0.text.isEmpty ? "—" : $0.text))]) }),
             "hasFunding": .bool(!p.funding.isEmpty),
@@ -50,6 +55,7 @@ extension Pages {
                 "year": .string("\(other.departmentYear.year)年"),
                 "href": .string(ctx.href(other.projectPaths[h.project], from: root)),
                 "amount": .string(other.departmentYear.projects[h.project].amount?.groupedWan ?? "—"),
+                "amountUnitUnstated": .bool(other.departmentYear.projects[h.project].amountUnitUnstated),
                 "current": .bool(isCurrent),
             ])
         })
@@ -57,8 +63,23 @@ extension Pages {
         fields["previous"] = i > 0 ? .link(dy.projects[i - 1].name, ctx.href(entry.projectPaths[i - 1], from: root)) : .null
         fields["next"] = i + 1 < dy.projects.count ? .link(dy.projects[i + 1].name, ctx.href(entry.projectPaths[i + 1], from: root)) : .null
         return ctx.page(path: path, title: p.name, headTitle: "\(p.name)（\(dy.department) \(dy.year)年）",
-                        description: "\(dy.department) \(dy.year) 年项目“\(p.name)”：预算 \(p.amount?.groupedWan ?? "—") 万元，\(p.indicators.count) 项绩效指标。",
+                        description: "\(dy.department) \(dy.year) 年项目“\(p.name)”：预算 \(p.amount?.groupedWan ?? "—") 万元\(p.amountUnitUnstated ? "（单位未注明，按万元读取，未经核实）" : "")，\(p.indicators.count) 项绩效指标。",
                         breadcrumbs: [("首页", "/"), (dy.department, entry.departmentPath), ("\(dy.year)年", entry.path)], fields: fields)
+    }
+
+    /// A target without a value: `—`, or what its own columns gave (`未填写（单位：公里）`).
+    static func unfilled(_ t: Target) -> String {
+        let parts = [t.op.map { "符号：\($0)" }, t.unit.map { "单位：\($0)" }].compactMap { $0 }
+        return parts.isEmpty ? "—" : "未填写（\(parts.joined(separator: "，"))）"
+    }
+
+    /// What a target's value is for, where the form gives an indicator more than one set of
+    /// targets: its term (`中期`) or place, and `年度` for the year's beside a 中期/长期 one;
+    /// nil where there is nothing to tell apart.
+    static func termLabel(_ t: Target, of indicator: Indicator) -> String? {
+        if let term = t.term { return term }
+        let periods = ["中期", "长期", "实施期"]
+        return indicator.targets.contains { $0.term.map(periods.contains) ?? false } ? "年度" : nil
     }
 
     /// The indicator table with 一级/二级 cells merged over the rows they cover.
@@ -83,6 +104,10 @@ extension Pages {
                         "description": .string(ind.description ?? ""),
                         "halfYear": .strings(ind.targets.map { $0.halfYear.map { TargetValueParser.parsed($0).display } ?? "—" }),
                         "values": .strings(ind.targets.map { $0.value.map { TargetValueParser.parsed($0).display } ?? "—" }),
+                        // The same values with what each is for (`中期`, a place), where the form says.
+                        "targets": .list(ind.targets.map { t in
+                            .object(["text": .string(t.value.map { TargetValueParser.parsed($0).display } ?? unfilled(t)), "term": .string(termLabel(t, of: ind))])
+                        }),
                         "basis": .string(ind.basis ?? ""),
                     ]))
                 }
@@ -97,6 +122,8 @@ extension Pages {
             "hasHalfYear": .bool(p.indicatorColumns.halfAndFullYear),
             "hasDescription": .bool(p.indicatorColumns.description),
             "hasBasis": .bool(p.indicatorColumns.basis),
+            // The form has a second set of targets (中期/长期, or a value column per place).
+            "hasTerms": .bool(indicators.contains { $0.targets.contains { $0.term != nil } }),
         ])
     }
 }

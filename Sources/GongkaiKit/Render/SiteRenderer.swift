@@ -100,7 +100,7 @@ struct SiteRenderer: Sendable {
         let originals = context.index.sources.keys.sorted().flatMap { context.index.sources[$0]!.originals }.filter { seen.insert($0.path).inserted }
         try parallelForEach(originals.count) { i in
             guard let bytes = Files.read(originals[i].file) else {
-                throw PipelineError.output("无法读取文档的原文 ‘\(originals[i].file)’（cannot read the original of a document）")
+                throw PipelineError.output(Localized(zh: "无法读取文档的原文 ‘\(originals[i].file)’", en: "cannot read the original of a document ‘\(originals[i].file)’"))
             }
             try bytes.withUnsafeBytes { try output.write(originals[i].path, bytes: $0) }
         }
@@ -237,6 +237,7 @@ struct SiteRenderer: Sendable {
             h.combine(context.index.departmentYears[other.entry].departmentYear.year)
             h.combine(context.index.departmentYears[other.entry].projectPaths[other.project])
             h.combine(context.index.departmentYears[other.entry].departmentYear.projects[other.project].amount.map { Int($0.fen) } ?? -1)
+            h.combine(context.index.departmentYears[other.entry].departmentYear.projects[other.project].amountUnitUnstated ? 1 : 0)
         }
         return h.value
     }

@@ -64,10 +64,12 @@ enum SearchFold {
     }
 
     /// The text of a cell as the index holds it: folded, its whitespace left out, then `>=` and
-    /// `<=` made `≥` and `≤` (after the whitespace is gone: `> =` is `≥` too). Appends the code
+    /// `<=` made `≥` and `≤` (after the whitespace is gone: `> =` is `≥` too) and a comma between
+    /// two digits left out (`6,660,000` is `6660000`). Appends the code
     /// points to `out`. A query term is normalised the same way (search.js `normalize`).
     @inline(__always)
     static func normalize(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt32]) {
+        let start = out.count
         var i = 0
         let n = utf8.count
         var pending: UInt32 = 0
@@ -95,7 +97,18 @@ enum SearchFold {
                 }
                 out.append(p)
             }
-            if c == 0x3E || c == 0x3C { pending = c } else { out.append(c) }
+            if c == 0x3E || c == 0x3C {
+                pending = c
+            } else {
+                // A thousands separator between two digits is left out, as whitespace is: pages
+                // show `6,660,000` and `2,000.00`, forms and queries write `6660000`.
+                if c >= 0x30 && c <= 0x39, out.count - start >= 2, out[out.count - 1] == 0x2C,
+                    out[out.count - 2] >= 0x30 && out[out.count - 2] <= 0x39
+                {
+                    out.removeLast()
+                }
+                out.append(c)
+            }
         }
         if pending != 0 { out.append(pending) }
     }

@@ -49,13 +49,13 @@ public struct SearchClient {
     }
 
     private static func json(_ path: String) throws -> Any {
-        guard let data = FileManager.default.contents(atPath: path) else { throw PipelineError.output("cannot read \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw PipelineError.output(Localized(zh: "无法读取 \(path)", en: "cannot read \(path)")) }
         return try JSONSerialization.jsonObject(with: data)
     }
 
     private mutating func read(_ relative: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: directory + "/" + relative) else {
-            throw PipelineError.output("cannot read \(directory)/\(relative)")
+            throw PipelineError.output(Localized(zh: "无法读取 \(directory)/\(relative)", en: "cannot read \(directory)/\(relative)"))
         }
         bytesRead += data.count
         filesRead += 1
@@ -67,7 +67,7 @@ public struct SearchClient {
         let shard = Int(SearchFold.hash(codes) % UInt32(shardCount))
         if shards[shard] == nil {
             guard let parsed = IndexFormat.parseShard(try read("shards/\(shard).bin")) else {
-                throw PipelineError.output("search/shards/\(shard).bin is not a shard file")
+                throw PipelineError.output(Localized(zh: "search/shards/\(shard).bin 不是搜索索引的分片文件", en: "search/shards/\(shard).bin is not a shard file"))
             }
             shards[shard] = parsed
         }
@@ -93,7 +93,7 @@ public struct SearchClient {
     mutating func documents(containing term: [UInt32]) throws -> [Int32: UInt8] {
         var out: [Int32: UInt8] = [:]
         if term.count <= 2 {
-            guard let docs = IndexFormat.documents(try list(term), documents: documentCount) else { throw PipelineError.output("bad list") }
+            guard let docs = IndexFormat.documents(try list(term), documents: documentCount) else { throw PipelineError.output(Localized(zh: "搜索索引的列表已损坏", en: "a damaged list in the search index")) }
             for d in docs { out[d.doc] = d.fields }
             return out
         }
@@ -103,7 +103,7 @@ public struct SearchClient {
         if offsets.last != term.count - 3 { offsets.append(term.count - 3) }
         var pieces: [[Int32: [(Int32, UInt8)]]] = []
         for o in offsets {
-            guard let occurrences = IndexFormat.occurrences(try list(Array(term[o..<o + 3]))) else { throw PipelineError.output("bad list") }
+            guard let occurrences = IndexFormat.occurrences(try list(Array(term[o..<o + 3]))) else { throw PipelineError.output(Localized(zh: "搜索索引的列表已损坏", en: "a damaged list in the search index")) }
             var byDoc: [Int32: [(Int32, UInt8)]] = [:]
             for x in occurrences { byDoc[x.doc, default: []].append((x.position, x.field)) }
             pieces.append(byDoc)

@@ -88,6 +88,9 @@ struct SearchDocument: Sendable {
         if let code = p.code { add(code, .other) }
         if let period = p.period { add(period, .other) }
         if let source = p.source { add(source, .other) }
+        // The page's 来源文件: the document's name.
+        let file = p.location.file
+        add(file.split(separator: "/").last.map(String.init) ?? file, .other)
         add(p.amount?.wanString ?? "—", " 万元", .other)
         if let total = p.totalAmount, total != p.amount { add(total.wanString, " 万元", .other) }
         for f in p.funding {
@@ -108,7 +111,10 @@ struct SearchDocument: Sendable {
             if columns.description, let d = i.description { add(d, .other) }
             for t in i.targets {
                 if columns.halfAndFullYear { add(t.halfYear.map { TargetValueParser.parsed($0).display } ?? "—", .other) }
-                add(t.value.map { TargetValueParser.parsed($0).display } ?? "—", .other)
+                // As the page's value cell shows it: what it is for (`中期：`), then the value
+                // (or what its own columns gave, `未填写（单位：公里）`).
+                let term = Pages.termLabel(t, of: i).map { $0 + "：" } ?? ""
+                add(term + (t.value.map { TargetValueParser.parsed($0).display } ?? Pages.unfilled(t)), .other)
             }
             if columns.basis, let b = i.basis { add(b, .other) }
         }

@@ -78,6 +78,10 @@
           codes[n - 1] = codes[n - 1] === 0x3E ? 0x2265 : 0x2264;
           ends[n - 1] = i + width;
         } else {
+          // A comma between two digits is left out (`6,660,000` is `6660000`), as in Fold.swift.
+          if (c >= 0x30 && c <= 0x39 && n >= 2 && codes[n - 1] === 0x2C && codes[n - 2] >= 0x30 && codes[n - 2] <= 0x39) {
+            codes.pop(); starts.pop(); ends.pop();
+          }
           codes.push(c);
           starts.push(i);
           ends.push(i + width);

@@ -54,6 +54,7 @@ extension BinaryWriter {
         array(p.otherNames) { $0.string($1) }
         string(p.code)
         money(p.amount)
+        string(p.amountUnit?.rawValue)
         money(p.totalAmount)
         string(p.period)
         string(p.source)
@@ -151,6 +152,10 @@ extension BinaryReader {
         p.otherNames = try array { try $0.string() }
         p.code = try optionalString()
         p.amount = try money()
+        if let unit = try optionalSharedString() {
+            guard let known = MoneyUnit(rawValue: unit) else { throw Damaged() }
+            p.amountUnit = known
+        }
         p.totalAmount = try money()
         p.period = try optionalSharedString()
         p.source = try optionalSharedString()

@@ -111,6 +111,7 @@ enum ViewNames {
         return names
     }()
 
-    /// Names pages have that the default theme does not show.
-    static let unused: Set<String> = []
+    /// Names pages have that the default theme does not show: an indicator row's `values` (the
+    /// default theme shows `targets`, which say each value's term; kept for themes that use it).
+    static let unused: Set<String> = ["values"]
 }
