@@ -72,6 +72,21 @@ import Testing
         #expect(SourceURL.validate("https://a.gov.cn/\"><script>") == nil)
     }
 
+    /// A file gongkai cannot read, with no document beside it: the warning says how to convert
+    /// that kind of file (a spreadsheet is not a word processor's file).
+    @Test func aFileToConvertIsToldHow() throws {
+        let dir = TemporaryDirectory()
+        for name in ["表.xlsx", "表.doc", "表.pdf"] { dir.write("Content/" + name, bytes: [0x50, 0x4B, 0x03, 0x04]) }
+        let site = try Pipeline.read(contentDir: dir.path + "/Content", config: SiteConfig())
+        let advice = Dictionary(uniqueKeysWithValues: site.diagnostics.filter { $0.code == "convert-first" }
+            .map { (String($0.location.file.split(separator: "/").last!), $0.message) })
+        #expect(advice.count == 3)
+        #expect(advice["表.xlsx"]?.contains("复制到 WPS 文字或 Word 的新文档，另存为 .docx") == true)
+        #expect(advice["表.xlsx"]?.contains("soffice") == false)
+        #expect(advice["表.doc"]?.contains("soffice --headless --convert-to docx") == true)
+        #expect(advice["表.pdf"]?.contains("pdftotext -layout") == true)
+    }
+
     /// The acceptance test: a .pdf beside a converted document is published and linked as 原文,
     /// the date shown is the one given, and two builds are byte-identical.
     @Test func anOriginalBesideADocumentIsPublishedAndLinked() throws {

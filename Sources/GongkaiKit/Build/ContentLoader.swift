@@ -8,6 +8,24 @@ public enum ContentLoader {
     /// Files a publisher may have beside their documents that gongkai cannot read as such.
     static let convertibleExtensions: Set<String> = ["doc", "wps", "pdf", "xls", "xlsx", "et", "rtf", "odt"]
 
+    /// How to make a file of one of `convertibleExtensions` into one gongkai reads: a word
+    /// processor's file with LibreOffice, a PDF from its Word file (or `pdftotext -layout`), a
+    /// spreadsheet's table copied into a Word document (LibreOffice cannot make a spreadsheet a
+    /// Word file).
+    static func conversion(_ ext: String) -> Localized {
+        switch ext {
+        case "pdf":
+            Localized(zh: "最好找到它的 Word 文件（或用 Word、WPS 另存为 .docx）；没有时用 `pdftotext -layout -enc UTF-8 文件名.pdf 文件名.txt`",
+                      en: "best find its Word file (or save it as .docx with Word or WPS); else `pdftotext -layout -enc UTF-8 FILE.pdf FILE.txt`")
+        case "xls", "xlsx", "et":
+            Localized(zh: "请在 WPS 表格或 Excel 中把整张表复制到 WPS 文字或 Word 的新文档，另存为 .docx",
+                      en: "in WPS Spreadsheets or Excel, copy the whole table into a new WPS Writer or Word document and save it as .docx")
+        default:
+            Localized(zh: "请先转换为 .docx，例如 `soffice --headless --convert-to docx 文件名`（或用 Word、WPS 另存为 .docx）",
+                      en: "convert it to .docx first, e.g. `soffice --headless --convert-to docx FILE` (or save it as .docx with Word or WPS)")
+        }
+    }
+
     /// Whether the extension of `path` (as `NSString.pathExtension` reads it) is one of
     /// `documentExtensions`, in any case: read from the bytes after the name's last dot.
     static func isDocument(_ path: String) -> Bool {
@@ -183,9 +201,10 @@ public enum ContentLoader {
             guard isDocument(path) else {
                 var doc = DocumentResult(path: path)
                 if convertibleExtensions.contains(pathExtension(path)) {
+                    let advice = Self.conversion(pathExtension(path))
                     doc.diagnose(.warning, line: 1, code: "convert-first",
-                                 "gongkai 不能直接读取 .\(pathExtension(path)) 文件：请先转换为 .docx，例如 `soffice --headless --convert-to docx 文件名`（PDF 可用 Word 或 WPS 另存为 .docx）",
-                                 en: "gongkai cannot read a .\(pathExtension(path)) file as it is: convert it to .docx first, e.g. `soffice --headless --convert-to docx FILE` (save a PDF as .docx with Word or WPS)")
+                                 "gongkai 不能直接读取 .\(pathExtension(path)) 文件：\(advice.zh)",
+                                 en: "gongkai cannot read a .\(pathExtension(path)) file as it is: \(advice.en)")
                 } else {
                     doc.diagnose(.warning, line: 1, code: "not-a-document",
                                  "已忽略：不是 .md、.markdown、.txt 或 .docx 文档",
