@@ -96,6 +96,22 @@ import Testing
         #expect(Self.text(home).contains("个项目的表格没有写明金额是元还是万元"))
     }
 
+    /// Search results show an unsure amount with that said, and add up only the sure ones.
+    @Test func searchSaysItToo() throws {
+        guard let dir = Self.built else { return }
+        let search = dir.path + "/Public/search"
+        let files = FileManager.default.enumerator(atPath: search)?.compactMap { $0 as? String } ?? []
+        let records = files.compactMap { f -> String? in
+            guard f.hasSuffix(".json"), let d = FileManager.default.contents(atPath: search + "/" + f) else { return nil }
+            return String(decoding: d, as: UTF8.self)
+        }.filter { $0.contains("社会保险经办机构经费项目") }
+        #expect(records.contains { $0.contains("\"社会保险经办机构经费项目\",\"旌德县人力资源和社会保障局\",2024,\"53.60（单位未注明）\"") })
+        let site = try Pipeline.read(contentDir: dir.path + "/content", config: SiteConfig())
+        let p = try #require(site.departmentYears.flatMap(\.projects).first { $0.amountUnitUnstated })
+        let d = SearchDocument(p, department: "部门", year: 2024, path: "/a.html")
+        #expect(d.money == nil && d.unsureMoney == p.amount && d.amount == "\(p.amount!.wanString)（单位未注明）")
+    }
+
     /// `check`'s summary prints the stated total and the unsure amount apart, as the pages do.
     @Test func checkPrintsTheUnsureAmountApart() throws {
         guard let converted = Converted.root else { return }

@@ -21,7 +21,11 @@ struct SearchDocument: Sendable {
     var name: String
     var department: String
     var year: Int
+    /// The amount results sort by and add up: nil when there is none or its unit is unsure.
     var money: Money?
+    /// An amount whose unit no form states (read as 万元, unverified): shown with that said, in
+    /// no sum or order by amount.
+    var unsureMoney: Money?
     /// Bit i set when the project has an indicator of `kinds[i]`.
     var kinds: UInt8
     /// The UTF-8 of every cell's text, one after another: the name first, then the cells of
@@ -49,7 +53,8 @@ struct SearchDocument: Sendable {
         self.name = p.name
         self.department = department
         self.year = year
-        self.money = p.amount
+        self.money = p.amountUnitUnstated ? nil : p.amount
+        self.unsureMoney = p.amountUnitUnstated ? p.amount : nil
         self.kinds = p.digest?.kinds ?? Self.kinds(of: p)
         self.projectHash = p.digest?.hash
         guard withText || projectHash == nil else { return }
@@ -163,7 +168,9 @@ struct SearchDocument: Sendable {
     }
 
     /// The amount as results show it (万元), or "".
-    var amount: String { money?.wanString ?? "" }
+    /// The amount as a result shows it (`625.39`, followed by 万元), `53.60（单位未注明）` when
+    /// its unit is unsure, or empty.
+    var amount: String { money?.wanString ?? unsureMoney.map { "\($0.wanString)（单位未注明）" } ?? "" }
 
     var facet: SearchIndex.Facet { SearchIndex.Facet(department: department, year: year, kinds: kinds) }
 
@@ -174,6 +181,7 @@ struct SearchDocument: Sendable {
         h.combine(path); h.combine(name); h.combine(department); h.combine(year)
         h.combine(money == nil ? 0 : 1); h.combine(Int(money?.fen ?? 0))
         h.combine(Int(kinds))
+        if let unsureMoney { h.combine(-1 - Int(unsureMoney.fen)) }
         if let projectHash {
             h.combine(projectHash)
         } else {

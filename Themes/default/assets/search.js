@@ -507,7 +507,9 @@
     li.appendChild(h);
     var meta = document.createElement("p");
     meta.className = "meta";
-    meta.textContent = r.department + " · " + r.year + "年 · 预算 " + (r.amount || "—") + " 万元";
+    // An amount whose unit no form states comes as `53.60（单位未注明）`: shown as it is, not as 万元.
+    var amount = !r.amount ? "— 万元" : r.amount.indexOf("（") >= 0 ? r.amount : r.amount + " 万元";
+    meta.textContent = r.department + " · " + r.year + "年 · 预算 " + amount;
     li.appendChild(meta);
     return li;
   }
@@ -580,7 +582,7 @@
       self.ids.forEach(function (id) { if (id < values.length) { sum += values[id]; } else { missing++; } });
       var p = document.createElement("p");
       p.textContent = self.ids.length + " 个项目预算合计 " + wan(sum) + " 万元" +
-        (missing ? "（其中 " + missing + " 个项目未列金额，不计入）" : "") + "。";
+        (missing ? "（其中 " + missing + " 个项目没有金额或金额单位未注明，不计入）" : "") + "。";
       var button = document.createElement("button");
       button.type = "button";
       button.className = "csv-button";
