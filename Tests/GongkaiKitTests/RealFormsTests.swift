@@ -170,3 +170,21 @@ import Yams
         }
     }
 }
+
+/// The standard 申报表 gives the term's money and the year's side by side (`中期资金总额: | 449.8万
+/// | 年度资金总额: | 189.8万`, then `其中:财政拨款 | 449.8万 | 其中:财政拨款 | 189.8万`): the
+/// year's funding lines are the year's half only, the term's are kept as fields, and nothing
+/// is added up across the two.
+@Suite struct TermFundingTests {
+    @Test(arguments: [("ah-bozhou-qixiang-rengong-zengyu-2023-mirror", "189.8", "449.8万"),
+                      ("ah-luan-nongyenongcun-zhijian-sanpinyibiao-2024", "51.35", "68.50")])
+    func theYearsFundingIsTheYearsHalf(name: String, year: String, term: String) throws {
+        guard let doc = RealFormsTests.read(name) else { return }
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: year))
+        let money = p.funding.compactMap(\.amount)
+        #expect(money == [Money(wan: year)!] || money == [Money(wan: year)!, .zero])
+        #expect(!doc.diagnostics.contains { $0.code == "funding-mismatch" })
+        #expect(p.fields.contains { $0.label.hasPrefix("中期·") && $0.label.contains("财政拨款") && $0.value == term })
+    }
+}

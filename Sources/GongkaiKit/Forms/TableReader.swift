@@ -48,6 +48,10 @@ struct TableReader {
     /// The funding lines' amounts, and whether each is nested under a 小计 (`1、一般公共预算`
     /// under `(一)财政拨款小计`): the top-level ones add up to the year's amount.
     private var fundingParts: [(money: Money, unit: MoneyUnit?, nested: Bool, line: Int)] = []
+    /// Where the year's money stands when a row gave the term's total and the year's side by side
+    /// (`中期资金总额: | 449.8 | 年度资金总额: | 189.8`): the half (0 or 1) the year's is in. The
+    /// funding rows under it repeat their labels in the same two halves.
+    private var yearHalf: Int?
     private var inSubtotal = false
     /// The page's publisher, when the table names it (`发布机构 | 民族事务委员会`).
     private(set) var publisher: (name: String, line: Int)?
@@ -371,9 +375,18 @@ struct TableReader {
         if groupUnit == nil, let unit = pairs.lazy.filter({ $0.kind == .fundingGroup }).compactMap({ Labels.unit($0.label) }).first {
             groupUnit = unit
         }
+        if let half = Self.yearHalf(of: pairs) { yearHalf = half }
+        let termPairs = yearHalf.flatMap { Self.termHalf(of: pairs, yearHalf: $0) } ?? []
         for (index, pair) in pairs.enumerated() {
             guard let kind = pair.kind else {
                 readUnlabelled(values: pair.values, row: row, into: &doc)
+                continue
+            }
+            if termPairs.contains(index) {
+                // The term's (中期) funding line beside the year's: kept as a field, not added to
+                // the year's funding.
+                let value = pair.values.joined(separator: " ")
+                project.fields.append(Field(label: "中期·" + pair.label, value: value, line: row.line))
                 continue
             }
             switch kind {
@@ -401,6 +414,27 @@ struct TableReader {
                 apply(pair, row: row, into: &doc)
             }
         }
+    }
+
+    /// The half of a row its year's amount is in, when the row gives a term's total (`中期资金总额`,
+    /// `实施期资金总额`) and the year's amount (`年度资金总额`) side by side; nil otherwise.
+    private static func yearHalf(of pairs: [Pair]) -> Int? {
+        let term = pairs.firstIndex { pair in
+            pair.kind == .totalAmount && ["中期", "实施期", "长期"].contains { pair.label.utf8HasPrefix($0) }
+        }
+        guard let term, let year = pairs.firstIndex(where: { $0.kind == .yearAmount }) else { return nil }
+        return year > term ? 1 : 0
+    }
+
+    /// The positions of the term's funding pairs in a row whose funding labels come twice, once
+    /// for each half (`其中:财政拨款 | 449.8 | 其中:财政拨款 | 189.8`); nil when they do not.
+    private static func termHalf(of pairs: [Pair], yearHalf: Int) -> [Int]? {
+        let funding = pairs.indices.filter { if case .funding? = pairs[$0].kind { return true }; return false }
+        guard funding.count >= 2, funding.count % 2 == 0 else { return nil }
+        let half = funding.count / 2
+        let first = Array(funding.prefix(half)), second = Array(funding.suffix(half))
+        guard zip(first, second).allSatisfy({ pairs[$0].kind == pairs[$1].kind }) else { return nil }
+        return yearHalf == 1 ? first : second
     }
 
     private mutating func apply(_ pair: Pair, row: Row, into doc: inout DocumentResult) {
