@@ -188,3 +188,19 @@ import Yams
         #expect(p.fields.contains { $0.label.hasPrefix("中期·") && $0.label.contains("财政拨款") && $0.value == term })
     }
 }
+
+/// A form whose funding lines are grouped under 小计 lines (`财政拨款小计`, then `1、一般公共预算`
+/// …): the 小计 lines add up to the amount, the lines under them are not added again.
+@Suite struct SubtotalFundingTests {
+    @Test func subtotalsAreNotAddedToTheirParts() throws {
+        guard let root = RealForms.root else { return }
+        let name = "sc-guangyuan-zhaohua-tekun-zaifuzhu-2021"
+        let dir = TemporaryDirectory()
+        dir.copy("\(root)/\(name).txt", to: "content/\(name).txt")
+        let site = try Pipeline.read(contentDir: dir.path + "/content", config: SiteConfig())
+        let p = try #require(site.departmentYears.flatMap(\.projects).first)
+        #expect(p.amount == Money(wan: "6.30"))
+        #expect(p.funding.contains { $0.label.hasSuffix("小计") })
+        #expect(!site.diagnostics.contains { $0.code == "funding-mismatch" })
+    }
+}

@@ -137,7 +137,19 @@ enum QualityChecks {
             let parts = p.funding.map { $0.text.trimmingWhitespace().isEmpty ? Money.zero : $0.amount }
             if parts.allSatisfy({ $0 != nil }) {
                 let sum = parts.compactMap { $0 }.sum()
-                if sum != amount {
+                // `财政拨款小计 | 1、一般公共预算 | … | 自有资金小计 | …`: the lines after a 小计
+                // are its parts; the 小计 lines (and what stands before the first) add up.
+                var subtotals = Money.zero
+                var underSubtotal = false
+                for (line, part) in zip(p.funding, parts) {
+                    if line.label.utf8HasSuffix("小计") {
+                        underSubtotal = true
+                        subtotals = subtotals + (part ?? .zero)
+                    } else if !underSubtotal {
+                        subtotals = subtotals + (part ?? .zero)
+                    }
+                }
+                if sum != amount, !(underSubtotal && subtotals == amount) {
                     let labels = p.funding.map(\.label).joined(separator: " + ")
                     add(p.funding[0].line, "funding-mismatch",
                         "\(labels) = \(sum.wanString) 万元，项目金额却是 \(amount.wanString) 万元",
