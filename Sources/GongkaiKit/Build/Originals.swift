@@ -22,13 +22,13 @@ struct Originals {
             let ns = path as NSString
             return (ns.deletingPathExtension.nfc, ns.pathExtension.lowercased())
         }
-        let contentRoot = Self.realPath(contentDir)
+        let contentRoot = ContentLoader.realPath(contentDir)
         var candidates: [String: [String]] = [:]
         for path in paths where !isDocument(path) {
             let (key, ext) = stem(path)
             // A link to a file outside the content folder is not published (nor followed), and a
             // file that cannot be read stays in the listing (reported as not a document).
-            guard Self.extensions.contains(ext), let root = contentRoot, let real = Self.realPath(path), real.hasPrefix(root + "/"),
+            guard Self.extensions.contains(ext), let root = contentRoot, let real = ContentLoader.realPath(path), real.hasPrefix(root + "/"),
                   access(path, R_OK) == 0 else { continue }
             candidates[key, default: []].append(path)
         }
@@ -36,7 +36,7 @@ struct Originals {
         var taken = Set<String>()
         for path in paths where isDocument(path) {
             let (key, ext) = stem(path)
-            let isOriginal = Self.extensions.contains(ext) && contentRoot.map { root in Self.realPath(path)?.hasPrefix(root + "/") == true } == true
+            let isOriginal = Self.extensions.contains(ext) && contentRoot.map { root in ContentLoader.realPath(path)?.hasPrefix(root + "/") == true } == true
             var originals = isOriginal ? [path] : []
             for other in candidates[key] ?? [] {
                 originals.append(other)
@@ -49,11 +49,6 @@ struct Originals {
     }
 
     /// The resolved path, or nil when it cannot be resolved.
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
 }
 
 /// Each document's original, address and date: front matter first, then gongkai.yml.

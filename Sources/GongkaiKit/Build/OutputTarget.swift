@@ -66,22 +66,17 @@ struct OutputTarget: Sendable {
             case ".": continue
             case "..":
                 // `..` after a link goes to the parent of what it points to, as the kernel does.
-                if let real = realPath("/" + parts.joined(separator: "/")) { parts = real.split(separator: "/").map(String.init) }
+                if let real = ContentLoader.realPath("/" + parts.joined(separator: "/")) { parts = real.split(separator: "/").map(String.init) }
                 if !parts.isEmpty { parts.removeLast() }
             default: parts.append(String(part))
             }
         }
         guard let last = parts.popLast() else { return "/" }
         let folder = "/" + parts.joined(separator: "/")
-        let realFolder = realPath(folder) ?? folder
+        let realFolder = ContentLoader.realPath(folder) ?? folder
         return (realFolder == "/" ? "" : realFolder) + "/" + last
     }
 
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
 
     /// Whether the directory is there and holds only a marker or nothing. Refuses (usage error)
     /// a link, a file or device, or a directory that is neither empty nor marked, unless

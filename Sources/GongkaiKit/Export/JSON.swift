@@ -102,35 +102,38 @@ public indirect enum JSON: Sendable, Equatable {
 
     /// Appends `s` as a JSON string literal (UTF-8 kept, control characters, quotes and backslashes escaped).
     static func escape(_ s: String, into out: inout [UInt8]) {
-        out.append(0x22)
         var s = s
-        s.withUTF8 { bytes in
-            // Most strings need no escaping: copy them whole.
-            if !needsEscaping(bytes) {
-                out.append(contentsOf: bytes)
-                return
-            }
-            // Runs of plain bytes are copied whole; only the bytes that need it are escaped.
-            var start = 0
-            for i in 0..<bytes.count {
-                let b = bytes[i]
-                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                start = i + 1
-                switch b {
-                case 0x22: out.append(0x5C); out.append(0x22)
-                case 0x5C: out.append(0x5C); out.append(0x5C)
-                case 0x0A: out.append(0x5C); out.append(0x6E)
-                case 0x0D: out.append(0x5C); out.append(0x72)
-                case 0x09: out.append(0x5C); out.append(0x74)
-                default:
-                    out.append(0x5C); out.append(0x75); out.append(0x30); out.append(0x30)
-                    out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0x0F)])
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
-        }
+        s.withUTF8 { escape(bytes: $0, into: &out) }
+    }
+
+    /// Appends UTF-8 `bytes` as a JSON string literal (as `escape(_:into:)`).
+    static func escape(bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.append(0x22)
+        defer { out.append(0x22) }
+        // Most strings need no escaping: copy them whole.
+        if !needsEscaping(bytes) {
+            out.append(contentsOf: bytes)
+            return
+        }
+        // Runs of plain bytes are copied whole; only the bytes that need it are escaped.
+        var start = 0
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            start = i + 1
+            switch b {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(0x6E)
+            case 0x0D: out.append(0x5C); out.append(0x72)
+            case 0x09: out.append(0x5C); out.append(0x74)
+            default:
+                out.append(0x5C); out.append(0x75); out.append(0x30); out.append(0x30)
+                out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0x0F)])
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
     }
 }
 

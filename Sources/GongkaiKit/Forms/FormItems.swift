@@ -95,7 +95,7 @@ enum FormItems {
             return table.rows.enumerated().map { i, cells in
                 let line = i < table.rowLines.count ? table.rowLines[i] : cells.first?.line ?? table.firstLine
                 return Row(line: line, cells: cells.map { clean($0.text) }, lastLine: cells.map(\.line).max() ?? line,
-                           cellLines: cells.map(\.line), cellColumns: cells.map(\.column))
+                           cellLines: cells.map(\.line))
             }
         }
         // Positions taken by a span from a row above: (remaining rows, cell) per column.
@@ -105,12 +105,10 @@ enum FormItems {
             let line = i < table.rowLines.count ? table.rowLines[i] : cells.first?.line ?? table.firstLine
             var texts: [String] = []
             var lines: [Int] = []
-            var columns: [Int?] = []
             func fillCarried() {
                 while let c = carried[texts.count], texts.count < maxColumns {
                     texts.append("")
                     lines.append(c.line)
-                    columns.append(nil)
                     if c.rows <= 1 { carried[texts.count - 1] = nil } else { carried[texts.count - 1] = (c.rows - 1, c.line) }
                 }
             }
@@ -122,7 +120,6 @@ enum FormItems {
                 for k in 0..<span {
                     texts.append(k == 0 ? clean(cell.text) : "")
                     lines.append(cell.line)
-                    columns.append(k == 0 ? cell.column : nil)
                     if down > 1 { carried[texts.count - 1] = (down - 1, cell.line) }
                 }
             }
@@ -132,10 +129,9 @@ enum FormItems {
                 if carried[texts.count] == nil && far >= texts.count {
                     texts.append("")
                     lines.append(line)
-                    columns.append(nil)
                 }
             }
-            rows.append(Row(line: line, cells: texts, lastLine: lines.max() ?? line, cellLines: lines, cellColumns: columns))
+            rows.append(Row(line: line, cells: texts, lastLine: lines.max() ?? line, cellLines: lines))
         }
         return rows
     }

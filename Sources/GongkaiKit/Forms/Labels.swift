@@ -87,7 +87,8 @@ enum Labels {
         // A cell with nothing that normalising drops is looked up as written (most are).
         if !mayNeedNormalising(cell), !cell.utf8HasPrefix("其中") {
             if let kind = Vocabulary.current.field(ByteKey(cell)) { return kind }
-            return goal(Array(cell.utf8))
+            // Only `目标` and a digit or two can be a goal: no copy of any other cell.
+            return cell.utf8.count <= goalPrefix.count + 2 && cell.utf8HasPrefix("目标") ? goal(Array(cell.utf8)) : nil
         }
         let key = LabelText.strip(LabelText.compact(cell)).key
         guard !key.isEmpty else { return nil }
@@ -95,9 +96,11 @@ enum Labels {
         return goal(key)
     }
 
+    private static let goalPrefix: [UInt8] = Array("目标".utf8)
+
     /// `目标1`, `目标2`, …
     private static func goal(_ key: [UInt8]) -> FieldKind? {
-        let goal: [UInt8] = Array("目标".utf8)
+        let goal = goalPrefix
         if key.count > goal.count, key.count <= goal.count + 2, key.starts(with: goal),
             key[goal.count...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
         {
@@ -124,15 +127,17 @@ enum Labels {
 enum IndicatorVocabulary {
     static func isLevel1(_ s: String) -> Bool {
         guard s.utf8.count <= 48 else { return false }
-        if Vocabulary.current.level1.contains(ByteKey(s)) { return true }
-        return mayNeedNormalising(s) && Vocabulary.current.level1.contains(LabelText.key(s))
+        let level1 = Vocabulary.current.level1
+        if level1.contains(ByteKey(s)) { return true }
+        return mayNeedNormalising(s) && level1.contains(LabelText.key(s))
     }
 
     /// A known 二级 name (`数量指标`; also spaced or marked: `社会效益 指标 (必填)`).
     static func isLevel2(_ s: String) -> Bool {
         guard s.utf8.count <= 60 else { return false }
-        if Vocabulary.current.level2.contains(ByteKey(s)) { return true }
-        return mayNeedNormalising(s) && Vocabulary.current.level2.contains(LabelText.key(s))
+        let level2 = Vocabulary.current.level2
+        if level2.contains(ByteKey(s)) { return true }
+        return mayNeedNormalising(s) && level2.contains(LabelText.key(s))
     }
 
     /// Whether a name may be a known one once its spaces, marks or `*` are dropped (a byte scan

@@ -8,14 +8,12 @@ struct Row {
     var lastLine: Int
     /// Where each cell starts (parallel to `cells`): a problem with a cell is reported there.
     var cellLines: [Int]
-    var cellColumns: [Int?]
 
-    init(line: Int, cells: [String], lastLine: Int? = nil, cellLines: [Int]? = nil, cellColumns: [Int?]? = nil) {
+    init(line: Int, cells: [String], lastLine: Int? = nil, cellLines: [Int]? = nil) {
         self.line = line
         self.cells = cells
         self.lastLine = lastLine ?? line
         self.cellLines = cellLines ?? Array(repeating: line, count: cells.count)
-        self.cellColumns = cellColumns ?? Array(repeating: nil, count: cells.count)
     }
 
     var lines: ClosedRange<Int> { line...max(line, lastLine) }

@@ -29,7 +29,7 @@ extension TableReader {
         func part(_ r: Range<Int>) -> Row {
             let first = r.first { !row.cells[$0].isEmpty } ?? r.lowerBound
             return Row(line: row.line(ofCell: first), cells: Array(row.cells[r]), lastLine: r.map { row.line(ofCell: $0) }.max() ?? row.line,
-                       cellLines: r.map { row.line(ofCell: $0) }, cellColumns: r.map { $0 < row.cellColumns.count ? row.cellColumns[$0] : nil })
+                       cellLines: r.map { row.line(ofCell: $0) })
         }
         return (part(0..<start), part(start..<end), part(end..<row.cells.count))
     }

@@ -135,10 +135,11 @@ enum Titles {
     static func looksLikeDepartment(_ text: String) -> Bool {
         let s = text.trimmingWhitespace()
         guard s.scalarCount >= 3, s.scalarCount <= 40, !s.utf8.contains(0x09), !s.contains(where: { $0 == ":" || $0 == "：" || $0 == " " }),
-              !Vocabulary.current.isPageText(s) else { return false }
-        let endings = ["局", "委", "办", "办公室", "中心", "院", "部", "厅", "会", "署", "站", "所", "馆", "处", "委员会", "政府", "联", "校", "队"]
-        return endings.contains { s.utf8HasSuffix($0) } && year(in: s) == nil
+              departmentEndings.contains(where: { s.utf8HasSuffix($0) }), !Vocabulary.current.isPageText(s) else { return false }
+        return year(in: s) == nil
     }
+
+    private static let departmentEndings = ["局", "委", "办", "办公室", "中心", "院", "部", "厅", "会", "署", "站", "所", "馆", "处", "委员会", "政府", "联", "校", "队"]
 
     /// The body a title names before its year (`周口市城乡一体化示范区2023年度…` → `周口市城乡一体化
     /// 示范区`), if it reads like a department or a place.

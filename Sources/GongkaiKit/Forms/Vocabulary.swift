@@ -56,9 +56,9 @@ struct Vocabulary: Sendable {
     /// of the vocabulary for what is read from now on.
     ///
     /// One process reads one site: the vocabulary is set before reading starts and only read
-    /// after; it is left as it is when it would not change (no site labels, none before).
+    /// after; it is left as it is when it would not change (the same site labels as before).
     static func install(siteLabels: [String: [String]]) throws {
-        if siteLabels.isEmpty && installedSiteLabels.isEmpty { return }
+        guard siteLabels != installedSiteLabels else { return }
         current = try shipped.adding(siteLabels: siteLabels)
         installedSiteLabels = siteLabels
     }
@@ -101,8 +101,9 @@ struct Vocabulary: Sendable {
         for (key, value) in (root["kinds"] as? [String: Any]) ?? [:] {
             guard let kind = DocumentKind(rawValue: key) else { throw Problem(message: "unknown kind \(key)") }
             for label in list(value) {
-                kinds[LabelText.key(label)] = kind
-                if let last = LabelText.key(label).path.unicodeScalars.last { kindEndings.insert(last.value) }
+                let key = LabelText.key(label)
+                kinds[key] = kind
+                if let last = key.path.unicodeScalars.last { kindEndings.insert(last.value) }
             }
         }
         var hash = StableHash()
@@ -120,12 +121,12 @@ struct Vocabulary: Sendable {
                 fields[LabelText.key(label)] = FieldKind.vocabulary(key: key, label: label, index: index)
             }
             if site {
-                makeRunTogetherLabels()
                 var hash = StableHash()
                 hash.combine((key + labels.joined(separator: "\u{1F}")).utf8)
                 fingerprint = fingerprint &* 31 &+ hash.value
             }
         }
+        if site { makeRunTogetherLabels() }
     }
 
     private mutating func makeRunTogetherLabels() {

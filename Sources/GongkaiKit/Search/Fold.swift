@@ -146,9 +146,4 @@ enum SearchFold {
         }
         return h
     }
-
-    /// `hash` of one or two code points.
-    static func hash(_ a: UInt32, _ b: UInt32?) -> UInt32 {
-        b.map { hash([a, $0]) } ?? hash([a])
-    }
 }

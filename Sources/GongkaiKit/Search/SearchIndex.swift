@@ -397,7 +397,7 @@ struct DocumentWriter {
             }
             for (k, (_, range)) in kept.enumerated() {
                 if k > 0 { cells.append(0x2C) }
-                Self.appendJSONString(UnsafeBufferPointer(rebasing: all[range]), to: &cells)
+                JSON.escape(bytes: UnsafeBufferPointer(rebasing: all[range]), into: &cells)
             }
             if kept.isEmpty { cells.removeLast() }
             cells.append(0x5D)
@@ -411,29 +411,5 @@ struct DocumentWriter {
         JSON.array([.string(path == plain ? "" : path), .string(document.name), .string(document.department),
                     .int(document.year), .string(document.amount)]).write(to: &record, pretty: false, indent: 0)
         record.append(0x2C)
-    }
-
-    /// `bytes` (UTF-8) as a JSON string literal.
-    static func appendJSONString(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        out.append(0x22)
-        var start = 0
-        for i in 0..<bytes.count {
-            let b = bytes[i]
-            guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-            start = i + 1
-            switch b {
-            case 0x22: out.append(0x5C); out.append(0x22)
-            case 0x5C: out.append(0x5C); out.append(0x5C)
-            case 0x0A: out.append(0x5C); out.append(0x6E)
-            case 0x0D: out.append(0x5C); out.append(0x72)
-            case 0x09: out.append(0x5C); out.append(0x74)
-            default:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0x0F)]])
-            }
-        }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-        out.append(0x22)
     }
 }

@@ -192,15 +192,4 @@ extension SourceText {
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try bytes.withUnsafeBufferPointer(body)
     }
-
-    /// The number of characters (scalars) in `bytes[from..<to]`, for 1-based columns.
-    static func characters(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        var count = 0
-        var i = from
-        while i < to {
-            if bytes[i] & 0xC0 != 0x80 { count += 1 }
-            i += 1
-        }
-        return count
-    }
 }
