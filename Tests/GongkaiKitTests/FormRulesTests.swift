@@ -210,6 +210,9 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(vocabulary.field(LabelText.key("资金项目名称")) == .name)
         #expect(vocabulary.field(LabelText.key("本期安排资金（万元）")) == .yearAmount)
         #expect(vocabulary.fingerprint != Vocabulary.shipped.fingerprint)
+        // The shipped vocabulary (a shared reference) is left as it was.
+        #expect(Vocabulary.shipped.field(LabelText.key("资金项目名称")) == nil)
+        #expect(Vocabulary.shipped.runTogetherLabels.contains("资金项目名称") == false)
         #expect(throws: Vocabulary.Problem.self) { try Vocabulary.shipped.adding(siteLabels: ["nmae": ["x"]]) }
     }
 

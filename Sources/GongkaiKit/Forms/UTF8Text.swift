@@ -68,6 +68,8 @@ extension StringProtocol {
 
     /// Whether the UTF-8 of `needle` occurs in this string's UTF-8.
     func utf8Contains(_ needle: String) -> Bool {
+        // Most calls ask a short cell for a longer label: no copy, no search.
+        guard needle.utf8.count <= utf8.count else { return false }
         var found = false
         var s = String(self)
         s.withUTF8 { hay in

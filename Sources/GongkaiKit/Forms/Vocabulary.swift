@@ -13,7 +13,11 @@ public enum MoneyUnit: String, Sendable, Equatable {
 
 /// The labels of forms and what each one stands for, read from `Vocabulary/labels.yml` (compiled
 /// into gongkai) and extended by a site's `labels:`.
-struct Vocabulary: Sendable {
+///
+/// A class: it is read for nearly every cell of every document, and a struct of eleven tables
+/// read from a static variable is copied (eleven retains and releases) at each read. It is
+/// changed only while it is made, before `install` publishes it, and read-only after.
+final class Vocabulary: @unchecked Sendable {
     /// Normalised label → what it fills in.
     private(set) var fields: [ByteKey: FieldKind] = [:]
     /// Normalised header cell → its column.
@@ -27,6 +31,9 @@ struct Vocabulary: Sendable {
     private(set) var pageText: [String] = []
     /// The page words by their first character's bytes.
     private var pageTextIndex: [UInt32: [[UInt8]]] = [:]
+    /// A bit per low 16 bits of those first characters: most characters of a line start no
+    /// page word, and one bit test is cheaper than hashing each for the dictionary.
+    private var pageTextStarts = [UInt64](repeating: 0, count: 1024)
     /// Text that mirrors inject into pages (gambling advertisements), longest first: removed
     /// before a document is read.
     private(set) var spam: [String] = []
@@ -66,7 +73,7 @@ struct Vocabulary: Sendable {
     /// This vocabulary with a site's labels added (keyed like labels.yml's `fields`); throws for
     /// a key that is no field's, saying so in Chinese and English.
     func adding(siteLabels: [String: [String]]) throws -> Vocabulary {
-        var v = self
+        let v = Vocabulary(copying: self)
         try v.add(fields: siteLabels, site: true)
         return v
     }
@@ -76,6 +83,23 @@ struct Vocabulary: Sendable {
     struct Problem: Error, CustomStringConvertible {
         var message: String
         var description: String { message }
+    }
+
+    /// A copy of `other`, to extend without changing it.
+    private init(copying other: Vocabulary) {
+        fields = other.fields
+        columns = other.columns
+        level1 = other.level1
+        level2 = other.level2
+        qualitative = other.qualitative
+        kinds = other.kinds
+        pageText = other.pageText
+        pageTextIndex = other.pageTextIndex
+        pageTextStarts = other.pageTextStarts
+        spam = other.spam
+        runTogetherLabels = other.runTogetherLabels
+        fingerprint = other.fingerprint
+        kindEndings = other.kindEndings
     }
 
     init(yaml: String) throws {
@@ -96,6 +120,7 @@ struct Vocabulary: Sendable {
             let length = bytes[0] < 0x80 ? 1 : bytes[0] < 0xE0 ? 2 : bytes[0] < 0xF0 ? 3 : 4
             let key = bytes.prefix(length).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
             pageTextIndex[key, default: []].append(bytes)
+            pageTextStarts[Int(key & 0xFFFF) >> 6] |= 1 << (key & 63)
         }
         spam = list(root["spam"]).filter { !$0.isEmpty }.sorted { $0.utf8.count > $1.utf8.count }
         for (key, value) in (root["kinds"] as? [String: Any]) ?? [:] {
@@ -112,7 +137,7 @@ struct Vocabulary: Sendable {
         makeRunTogetherLabels()
     }
 
-    private mutating func add(fields table: [String: [String]], site: Bool) throws {
+    private func add(fields table: [String: [String]], site: Bool) throws {
         for (key, labels) in table.sorted(by: { $0.key < $1.key }) {
             guard FieldKind.vocabulary(key: key, label: "", index: 0) != nil else {
                 throw Problem(message: site ? "labels: 未知的字段 ‘\(key)’ / unknown field ‘\(key)’" : "unknown field \(key)")
@@ -129,7 +154,7 @@ struct Vocabulary: Sendable {
         if site { makeRunTogetherLabels() }
     }
 
-    private mutating func makeRunTogetherLabels() {
+    private func makeRunTogetherLabels() {
         var labels = Set<String>()
         for key in fields.keys { labels.insert(key.path) }
         for key in columns.keys { labels.insert(key.path) }
@@ -168,7 +193,7 @@ struct Vocabulary: Sendable {
                 let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                 var key: UInt32 = 0
                 for k in 0..<min(length, n - i) { key = key << 8 | UInt32(b[i + k]) }
-                if let words = pageTextIndex[key] {
+                if pageTextStarts[Int(key & 0xFFFF) >> 6] & (1 << (key & 63)) != 0, let words = pageTextIndex[key] {
                     for word in words where i + word.count <= n {
                         guard (0..<word.count).allSatisfy({ b[i + $0] == word[$0] }) else { continue }
                         // A word that is a label (`来源:`) counts at the line's start or after a

@@ -1,5 +1,7 @@
 // Tables written with tabs: one row a line (`a⇥b⇥c`), or one cell a tab-led line (Word dumps).
 
+import Foundation
+
 /// Reads the two tab shapes of converted forms from a document's lines.
 enum TabRows {
     /// Whether the document is a Word table dump: one cell per line, each led by a tab, rows
@@ -66,9 +68,13 @@ enum TabRows {
             var cells: [SourceCell] = []
             cells.reserveCapacity(12)
             var start = r.lowerBound
-            for i in r where buf[i] == 0x09 {
-                cells.append(SourceCell(text: CellText.clean(validUTF8: UnsafeBufferPointer(rebasing: buf[start..<i])), line: n))
-                start = i + 1
+            // The tabs are found by memchr (vectorised), not byte by byte.
+            if let base = buf.baseAddress {
+                while start < r.upperBound, let hit = memchr(base + start, 0x09, r.upperBound - start) {
+                    let i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                    cells.append(SourceCell(text: CellText.clean(validUTF8: UnsafeBufferPointer(rebasing: buf[start..<i])), line: n))
+                    start = i + 1
+                }
             }
             cells.append(SourceCell(text: CellText.clean(validUTF8: UnsafeBufferPointer(rebasing: buf[start..<r.upperBound])), line: n))
             return cells
