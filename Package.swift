@@ -30,6 +30,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // zlib's raw deflate and CRC-32, for the .xlsx files gongkai zips itself (ZipWriter.swift).
+        // Not "CZlib": ZIPFoundation, which reads .docx, has a module of that name on Linux.
+        .systemLibrary(
+            name: "CZlibDeflate",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // The allocator of the gongkai executable: a build allocates and frees hundreds of
         // millions of small blocks (strings, arrays, page views); mimalloc does it in about
         // two thirds of glibc's time (Benchmarks/RESULTS.md).
@@ -42,6 +49,7 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CLibXML2",
+                "CZlibDeflate",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -1,9 +1,8 @@
-// A minimal SpreadsheetML (.xlsx) package, written by gongkai and zipped by ZIPFoundation:
+// A minimal SpreadsheetML (.xlsx) package, written and zipped by gongkai (ZipWriter):
 // text as inline-string cells (a code or an indicator value stays exactly as the form wrote it:
 // no scientific notation, never a formula, no guard character), amounts as exact numbers.
 
 import Foundation
-import ZIPFoundation
 
 /// One worksheet, written row by row as XML bytes.
 struct XLSXSheet {
@@ -227,10 +226,6 @@ struct XLSXSheet {
 
 /// An .xlsx file of several sheets.
 enum XLSXPackage {
-    /// Every part's date in the zip: 1980-01-01, the earliest a zip can hold (the output may not
-    /// depend on when it was built).
-    static let partDate = Date(timeIntervalSince1970: 315_532_800)
-
     static func bytes(_ sheets: [XLSXSheet]) throws -> [UInt8] {
         func quoted(_ name: String) -> String { "'" + name.replacingOccurrences(of: "'", with: "''") + "'" }
         var parts: [(String, [UInt8])] = []
@@ -265,18 +260,13 @@ enum XLSXPackage {
         parts.append(("xl/styles.xml", Array((header + styles).utf8)))
         for (n, sheet) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(n + 1).xml", sheet.finished())) }
 
-        let archive = try Archive(accessMode: .create)
+        var zip = ZipWriter()
         for (path, bytes) in parts {
-            let data = Data(bytes)
             // The small parts are stored: deflating a few hundred bytes saves nothing and costs a
             // compressor's set-up (hundreds of kilobytes cleared) each time.
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: partDate,
-                                 permissions: 0o644, compressionMethod: data.count < 4096 ? .none : .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
+            try zip.add(path, bytes, compress: bytes.count >= 4096)
         }
-        guard let data = archive.data else { throw PipelineError.output(Localized(zh: "无法生成 .xlsx 文件", en: "cannot make an .xlsx file")) }
-        return [UInt8](data)
+        return try zip.finished()
     }
 
     /// Cell formats: 0 general, 1 bold text (headers), 2 amounts (`#,##0.00##`), 3 text (`@`).
