@@ -75,11 +75,7 @@ struct CSVWriter {
     static func quote(_ field: String, into out: inout [UInt8]) {
         var field = field
         field.withUTF8 { f in
-            var needs = false
-            for b in f where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
-                needs = true
-                break
-            }
+            let needs = ByteScan.containsAny(f, 0x2C, 0x22, 0x0A, 0x0D, 0x0D)
             let formula = isFormula(f)
             if !needs && !formula {
                 out.append(contentsOf: f)
