@@ -51,21 +51,8 @@ struct CSVWriter {
     mutating func field(_ value: Int) {
         if rowStarted { bytes.append(0x2C) }
         rowStarted = true
-        guard value >= 0 else { bytes.append(contentsOf: String(value).utf8); return }
         // Digits straight into the buffer (a line number on each of 560,000 rows: no String each).
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { d in
-            var v = value
-            var i = d.count
-            repeat {
-                i -= 1
-                d[i] = UInt8(truncatingIfNeeded: 0x30 + v % 10)
-                v /= 10
-            } while v > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[i...]))
-        }
+        JSON.appendInt(value, to: &bytes)
     }
 
     /// Appends fields already written by another `CSVWriter` (its bytes after the BOM, with no
@@ -88,11 +75,7 @@ struct CSVWriter {
     static func quote(_ field: String, into out: inout [UInt8]) {
         var field = field
         field.withUTF8 { f in
-            var needs = false
-            for b in f where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
-                needs = true
-                break
-            }
+            let needs = ByteScan.containsAny(f, 0x2C, 0x22, 0x0A, 0x0D, 0x0D)
             let formula = isFormula(f)
             if !needs && !formula {
                 out.append(contentsOf: f)

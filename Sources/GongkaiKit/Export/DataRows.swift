@@ -29,8 +29,15 @@ struct ProjectRowContext {
 
 /// One target value of an indicator as a data row: half-year and full-year values are rows of
 /// their own, an indicator without any value is one row with none.
+///
+/// A row names its indicator by its place in the project's `indicators` instead of holding a
+/// copy of it: a copy retains and releases every string of the indicator, once a row, and a
+/// large site has more than half a million rows.
 struct IndicatorRow {
-    let indicator: Indicator
+    /// The indicator's index in the project's `indicators`.
+    let indicator: Int
+    /// The indicator's kind (worked out once, not once a file).
+    let kind: IndicatorKind
     /// `半年`, `全年`, or empty where the form has one value column.
     let period: String
     /// The value exactly as the form wrote it.
@@ -46,22 +53,27 @@ struct IndicatorRow {
     var op: String { parsed?.value.op?.rawValue ?? "" }
     var number: String { parsed?.numberString ?? "" }
     var unit: String { parsed?.value.unit ?? "" }
-    var kind: String { parsed?.value.kind.rawValue ?? "" }
+    /// The value's kind (`quantitative` …), empty without a value.
+    var valueKind: String { parsed?.value.kind.rawValue ?? "" }
 
     /// The project's indicator rows, in table order.
     static func rows(of p: Project) -> [IndicatorRow] {
         let fullYear = p.indicatorColumns.halfAndFullYear ? "全年" : ""
         var rows: [IndicatorRow] = []
-        for indicator in p.indicators {
-            for target in indicator.targets {
+        let indicators = p.indicators
+        rows.reserveCapacity(indicators.count)
+        for i in indicators.indices {
+            let kind = indicators[i].kind
+            let targets = indicators[i].targets
+            for t in targets.indices {
                 func row(_ period: String, _ value: String) {
-                    rows.append(IndicatorRow(indicator: indicator, period: period, value: value,
-                                             parsed: value.isEmpty ? nil : TargetValueParser.parsed(value), line: target.line,
-                                             term: target.term, formOperator: target.op, formUnit: target.unit))
+                    rows.append(IndicatorRow(indicator: i, kind: kind, period: period, value: value,
+                                             parsed: value.isEmpty ? nil : TargetValueParser.parsed(value), line: targets[t].line,
+                                             term: targets[t].term, formOperator: targets[t].op, formUnit: targets[t].unit))
                 }
-                if let half = target.halfYear { row("半年", half) }
-                if let value = target.value { row(fullYear, value) }
-                if target.halfYear == nil && target.value == nil { row("", "") }
+                if let half = targets[t].halfYear { row("半年", half) }
+                if let value = targets[t].value { row(fullYear, value) }
+                if targets[t].halfYear == nil && targets[t].value == nil { row("", "") }
             }
         }
         return rows
@@ -143,46 +155,53 @@ extension DataExport {
     static func appendIndicatorRows(_ rows: [IndicatorRow], _ p: Project, _ c: ProjectRowContext, to csv: inout CSVWriter) {
         var project = CSVWriter()
         project.field(c.id); project.field(p.department); project.field(c.year); project.field(p.name)
-        for r in rows {
+        let indicators = p.indicators
+        // Rows and indicators are read in place (by index), not copied out one by one.
+        for k in rows.indices {
+            let i = rows[k].indicator
             csv.fields(project)
-            csv.field(r.indicator.level1); csv.field(r.indicator.kind.rawValue); csv.field(r.indicator.level2)
-            csv.field(r.indicator.name); csv.field(r.period); csv.field(r.value)
-            csv.field(r.op); csv.field(r.number); csv.field(r.unit); csv.field(r.kind)
-            csv.field(r.term ?? ""); csv.field(r.formOperator ?? ""); csv.field(r.formUnit ?? "")
-            csv.field(r.indicator.description ?? ""); csv.field(r.indicator.basis ?? ""); csv.field(r.line)
+            csv.field(indicators[i].level1); csv.field(rows[k].kind.rawValue); csv.field(indicators[i].level2)
+            csv.field(indicators[i].name); csv.field(rows[k].period); csv.field(rows[k].value)
+            csv.field(rows[k].op); csv.field(rows[k].number); csv.field(rows[k].unit); csv.field(rows[k].valueKind)
+            csv.field(rows[k].term ?? ""); csv.field(rows[k].formOperator ?? ""); csv.field(rows[k].formUnit ?? "")
+            csv.field(indicators[i].description ?? ""); csv.field(indicators[i].basis ?? ""); csv.field(rows[k].line)
             csv.endRow()
         }
     }
 
-    /// An indicator row as a JSON object on one line (written straight as bytes: a large site
-    /// has more than half a million), under its project.
-    static func appendIndicatorJSON(_ r: IndicatorRow, to out: inout [UInt8]) {
-        func key(_ name: StaticString, first: Bool = false) {
-            if !first { out.append(0x2C) }
-            out.append(0x22)
-            name.withUTF8Buffer { out.append(contentsOf: $0) }
-            out.append(contentsOf: [0x22, 0x3A])
-        }
+    /// The project's indicator rows as JSON objects, one a line (written straight as bytes: a
+    /// large site has more than half a million), each after `first` or `next` (a line break and
+    /// the indentation, after a comma from the second on).
+    static func appendIndicatorJSON(_ rows: [IndicatorRow], _ p: Project, first: [UInt8], next: [UInt8], to out: inout [UInt8]) {
+        /// A key with the punctuation around it (`,"level2":`) in one append.
+        @inline(__always)
+        func key(_ text: StaticString) { text.withUTF8Buffer { out.append(contentsOf: $0) } }
+        @inline(__always)
         func string(_ value: String?) {
-            if let value { JSON.escape(value, into: &out) } else { out.append(contentsOf: "null".utf8) }
+            if let value { JSON.escape(value, into: &out) } else { key("null") }
         }
-        out.append(0x7B)
-        key("level1", first: true); string(r.indicator.level1)
-        key("level1Kind"); string(r.indicator.kind.rawValue)
-        key("level2"); string(r.indicator.level2)
-        key("name"); string(r.indicator.name)
-        key("period"); string(r.period)
-        key("value"); string(r.value)
-        key("operator"); string(r.op.isEmpty ? nil : r.op)
-        key("number"); string(r.number.isEmpty ? nil : r.number)
-        key("unit"); string(r.unit.isEmpty ? nil : r.unit)
-        key("kind"); string(r.kind.isEmpty ? nil : r.kind)
-        key("term"); string(r.term)
-        key("formOperator"); string(r.formOperator)
-        key("formUnit"); string(r.formUnit)
-        key("description"); string(r.indicator.description)
-        key("basis"); string(r.indicator.basis)
-        key("line"); out.append(contentsOf: String(r.line).utf8)
-        out.append(0x7D)
+        let indicators = p.indicators
+        for k in rows.indices {
+            let i = rows[k].indicator
+            out.append(contentsOf: k == 0 ? first : next)
+            key("{\"level1\":"); string(indicators[i].level1)
+            key(",\"level1Kind\":"); string(rows[k].kind.rawValue)
+            key(",\"level2\":"); string(indicators[i].level2)
+            key(",\"name\":"); string(indicators[i].name)
+            key(",\"period\":"); string(rows[k].period)
+            key(",\"value\":"); string(rows[k].value)
+            let op = rows[k].op, number = rows[k].number, unit = rows[k].unit, kind = rows[k].valueKind
+            key(",\"operator\":"); string(op.isEmpty ? nil : op)
+            key(",\"number\":"); string(number.isEmpty ? nil : number)
+            key(",\"unit\":"); string(unit.isEmpty ? nil : unit)
+            key(",\"kind\":"); string(kind.isEmpty ? nil : kind)
+            key(",\"term\":"); string(rows[k].term)
+            key(",\"formOperator\":"); string(rows[k].formOperator)
+            key(",\"formUnit\":"); string(rows[k].formUnit)
+            key(",\"description\":"); string(indicators[i].description)
+            key(",\"basis\":"); string(indicators[i].basis)
+            key(",\"line\":"); JSON.appendInt(rows[k].line, to: &out)
+            out.append(0x7D)
+        }
     }
 }

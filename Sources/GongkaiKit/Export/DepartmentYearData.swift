@@ -32,8 +32,27 @@ struct DepartmentYearData {
     /// What comes before an indicator row of the JSON: a line break (after a comma) and its indentation.
     static let firstRow: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 8)
     static let nextRow: [UInt8] = [0x2C, 0x0A] + [UInt8](repeating: 0x20, count: 8)
-    /// `kind` as people read it.
-    static let kinds = ["quantitative": "定量", "qualitative": "定性", "date": "日期", "range": "区间"]
+    /// A value's kind as people read it (empty without a value).
+    static func kindText(_ kind: TargetValue.Kind?) -> String {
+        switch kind {
+        case .quantitative: "定量"
+        case .qualitative: "定性"
+        case .date: "日期"
+        case .range: "区间"
+        case nil: ""
+        }
+    }
+
+    /// How the .xlsx writes each project column, in `projectColumns` order (worked out once:
+    /// the columns are a static array, read in a loop over every project).
+    private enum CellKind { case amount, number, text }
+    private static let projectCellKinds: [CellKind] = DataExport.projectColumns.map { column in
+        switch column.type {
+        case "number": .amount
+        case "integer", "year": .number
+        default: .text
+        }
+    }
 
     /// The CSV rows (after a Chinese header), for its own files and the site-wide ones.
     var projectRows = CSVWriter(header: DataExport.projectColumns.map(\.title))
@@ -60,12 +79,12 @@ struct DepartmentYearData {
             let object = DataExport.projectJSON(p, context)
             if i > 0 { data.projectsJSON.append(contentsOf: [0x2C, 0x0A, 0x20, 0x20]) }
             object.write(to: &data.projectsJSON, pretty: true, indent: 1)
-            for (k, value) in row.enumerated() {
-                switch DataExport.projectColumns[k].type {
-                case "number": projectSheet.number(value, amount: true)
-                case "integer", "year": projectSheet.number(value)
-                case "boolean": projectSheet.text(value)
-                default: projectSheet.text(value)
+            let cellKinds = Self.projectCellKinds
+            for k in row.indices {
+                switch cellKinds[k] {
+                case .amount: projectSheet.number(row[k], amount: true)
+                case .number: projectSheet.number(row[k])
+                case .text: projectSheet.text(row[k])
                 }
             }
             projectSheet.endRow()
@@ -74,19 +93,24 @@ struct DepartmentYearData {
             DataExport.appendIndicatorRows(rows, p, context, to: &data.indicatorRows)
             // In the JSON each project carries its indicator rows, one a line.
             var indicatorJSON: [UInt8] = []
-            for r in rows {
-                indicatorJSON.append(contentsOf: indicatorJSON.isEmpty ? Self.firstRow : Self.nextRow)
-                DataExport.appendIndicatorJSON(r, to: &indicatorJSON)
+            DataExport.appendIndicatorJSON(rows, p, first: Self.firstRow, next: Self.nextRow, to: &indicatorJSON)
+            let indicators = p.indicators
+            for k in rows.indices {
                 if indicatorSheets[indicatorSheets.count - 1].isFull {
                     indicatorSheets.append(XLSXSheet(name: "绩效指标\(indicatorSheets.count + 1)", columns: indicatorColumns))
                 }
-                var sheet = indicatorSheets.removeLast()
-                sheet.text(p.name); sheet.text(r.indicator.level1); sheet.text(r.indicator.level2); sheet.text(r.indicator.name)
-                sheet.text(r.period); sheet.text(r.value); sheet.text(r.number); sheet.text(r.unit); sheet.text(Self.kinds[r.kind] ?? r.kind)
-                sheet.text(r.term ?? ""); sheet.text(r.formOperator ?? ""); sheet.text(r.formUnit ?? "")
-                sheet.text(r.indicator.description ?? ""); sheet.text(r.indicator.basis ?? ""); sheet.number(r.line)
-                sheet.endRow()
-                indicatorSheets.append(sheet)
+                let i = rows[k].indicator
+                // The last sheet is written in place (`removeLast` and `append` moved it out and back).
+                let last = indicatorSheets.count - 1
+                indicatorSheets[last].text(p.name); indicatorSheets[last].text(indicators[i].level1)
+                indicatorSheets[last].text(indicators[i].level2); indicatorSheets[last].text(indicators[i].name)
+                indicatorSheets[last].text(rows[k].period); indicatorSheets[last].text(rows[k].value)
+                indicatorSheets[last].text(rows[k].number); indicatorSheets[last].text(rows[k].unit)
+                indicatorSheets[last].text(Self.kindText(rows[k].parsed?.value.kind))
+                indicatorSheets[last].text(rows[k].term ?? ""); indicatorSheets[last].text(rows[k].formOperator ?? "")
+                indicatorSheets[last].text(rows[k].formUnit ?? ""); indicatorSheets[last].text(indicators[i].description ?? "")
+                indicatorSheets[last].text(indicators[i].basis ?? ""); indicatorSheets[last].number(rows[k].line)
+                indicatorSheets[last].endRow()
             }
             projectObjects.append((object, indicatorJSON))
         }

@@ -69,8 +69,12 @@ extension Pages {
 
     /// A target without a value: `—`, or what its own columns gave (`未填写（单位：公里）`).
     static func unfilled(_ t: Target) -> String {
-        let parts = [t.op.map { "符号：\($0)" }, t.unit.map { "单位：\($0)" }].compactMap { $0 }
-        return parts.isEmpty ? "—" : "未填写（\(parts.joined(separator: "，"))）"
+        switch (t.op, t.unit) {
+        case (nil, nil): "—"
+        case (let op?, nil): "未填写（符号：\(op)）"
+        case (nil, let unit?): "未填写（单位：\(unit)）"
+        case (let op?, let unit?): "未填写（符号：\(op)，单位：\(unit)）"
+        }
     }
 
     /// What a target's value is for, where the form gives an indicator more than one set of
@@ -78,8 +82,12 @@ extension Pages {
     /// nil where there is nothing to tell apart.
     static func termLabel(_ t: Target, of indicator: Indicator) -> String? {
         if let term = t.term { return term }
-        let periods = ["中期", "长期", "实施期"]
-        return indicator.targets.contains { $0.term.map(periods.contains) ?? false } ? "年度" : nil
+        return hasLongerTerm(indicator.targets) ? "年度" : nil
+    }
+
+    /// Whether one of the targets is for a 中期, 长期 or 实施期 (no array of the three made per call).
+    static func hasLongerTerm(_ targets: [Target]) -> Bool {
+        targets.contains { t in t.term.map { $0 == "中期" || $0 == "长期" || $0 == "实施期" } ?? false }
     }
 
     /// The indicator table with 一级/二级 cells merged over the rows they cover.
@@ -96,19 +104,24 @@ extension Pages {
                 var end2 = j
                 while end2 < end1 && indicators[end2].level2 == indicators[j].level2 { end2 += 1 }
                 for k in j..<end2 {
-                    let ind = indicators[k]
+                    // Read in place: a copy of the indicator would retain and release each of its strings.
+                    let targets = indicators[k].targets
+                    // Each value parsed (looked up) once for the two lists that show it.
+                    let values = targets.map { t in t.value.map { TargetValueParser.parsed($0).display } }
+                    let longer = hasLongerTerm(targets)
                     rows.append(.object([
-                        "level1": k == i ? .object(["text": .string(ind.level1.isEmpty ? "—" : ind.level1), "rowspan": .int(end1 - i)]) : .null,
-                        "level2": k == j ? .object(["text": .string(ind.level2.isEmpty ? "—" : ind.level2), "rowspan": .int(end2 - j)]) : .null,
-                        "name": .string(ind.name),
-                        "description": .string(ind.description ?? ""),
-                        "halfYear": .strings(ind.targets.map { $0.halfYear.map { TargetValueParser.parsed($0).display } ?? "—" }),
-                        "values": .strings(ind.targets.map { $0.value.map { TargetValueParser.parsed($0).display } ?? "—" }),
+                        "level1": k == i ? .object(["text": .string(indicators[k].level1.isEmpty ? "—" : indicators[k].level1), "rowspan": .int(end1 - i)]) : .null,
+                        "level2": k == j ? .object(["text": .string(indicators[k].level2.isEmpty ? "—" : indicators[k].level2), "rowspan": .int(end2 - j)]) : .null,
+                        "name": .string(indicators[k].name),
+                        "description": .string(indicators[k].description ?? ""),
+                        "halfYear": .strings(targets.map { $0.halfYear.map { TargetValueParser.parsed($0).display } ?? "—" }),
+                        "values": .strings(values.map { $0 ?? "—" }),
                         // The same values with what each is for (`中期`, a place), where the form says.
-                        "targets": .list(ind.targets.map { t in
-                            .object(["text": .string(t.value.map { TargetValueParser.parsed($0).display } ?? unfilled(t)), "term": .string(termLabel(t, of: ind))])
+                        "targets": .list(targets.indices.map { t in
+                            .object(["text": .string(values[t] ?? unfilled(targets[t])),
+                                     "term": .string(targets[t].term ?? (longer ? "年度" : nil))])
                         }),
-                        "basis": .string(ind.basis ?? ""),
+                        "basis": .string(indicators[k].basis ?? ""),
                     ]))
                 }
                 j = end2

@@ -67,15 +67,14 @@ struct SearchDocument: Sendable {
         add(department, .label)
         if let raw = p.rawDepartment, raw != department { add(raw, .label) }
         if let unit = p.unit { add(unit, .label) }
+        // Indicators are read in place, by index: a copy of one retains and releases each of its strings.
         let indicators = p.indicators
-        var level1: String?, level2: String?
-        for i in indicators {
+        for k in indicators.indices {
             // The table shows a run of rows' 一级 and 二级 once: a cell each.
-            if i.level1 != level1 { add(i.level1.isEmpty ? "—" : i.level1, .label); level2 = nil }
-            if i.level2 != level2 { add(i.level2.isEmpty ? "—" : i.level2, .label) }
-            level1 = i.level1
-            level2 = i.level2
-            add(i.name, .label)
+            let newLevel1 = k == 0 || indicators[k].level1 != indicators[k - 1].level1
+            if newLevel1 { add(indicators[k].level1.isEmpty ? "—" : indicators[k].level1, .label) }
+            if newLevel1 || indicators[k].level2 != indicators[k - 1].level2 { add(indicators[k].level2.isEmpty ? "—" : indicators[k].level2, .label) }
+            add(indicators[k].name, .label)
         }
 
         for s in p.sections {
@@ -94,8 +93,8 @@ struct SearchDocument: Sendable {
         if let period = p.period { add(period, .other) }
         if let source = p.source { add(source, .other) }
         // The page's 来源文件: the document's name.
-        let file = p.location.file
-        add(file.split(separator: "/").last.map(String.init) ?? file, .other)
+        let file = p.location.file.utf8
+        add(Substring(file.lastIndex(of: 0x2F).map { file[file.index(after: $0)...] } ?? file[...]), .other)
         add(p.amount?.wanString ?? "—", " 万元", .other)
         if let total = p.totalAmount, total != p.amount { add(total.wanString, " 万元", .other) }
         for f in p.funding {
@@ -112,16 +111,21 @@ struct SearchDocument: Sendable {
             add(point.share, .other)
         }
         let columns = p.indicatorColumns
-        for i in indicators {
-            if columns.description, let d = i.description { add(d, .other) }
-            for t in i.targets {
-                if columns.halfAndFullYear { add(t.halfYear.map { TargetValueParser.parsed($0).display } ?? "—", .other) }
+        for k in indicators.indices {
+            if columns.description, let d = indicators[k].description { add(d, .other) }
+            let targets = indicators[k].targets
+            let longer = Pages.hasLongerTerm(targets)
+            for t in targets.indices {
+                if columns.halfAndFullYear { add(targets[t].halfYear.map { TargetValueParser.parsed($0).display } ?? "—", .other) }
                 // As the page's value cell shows it: what it is for (`中期：`), then the value
-                // (or what its own columns gave, `未填写（单位：公里）`).
-                let term = Pages.termLabel(t, of: i).map { $0 + "：" } ?? ""
-                add(term + (t.value.map { TargetValueParser.parsed($0).display } ?? Pages.unfilled(t)), .other)
+                // (or what its own columns gave, `未填写（单位：公里）`), as one cell.
+                if let term = targets[t].term ?? (longer ? "年度" : nil) {
+                    text.append(contentsOf: term.utf8)
+                    text.append(contentsOf: "：".utf8)
+                }
+                add(targets[t].value.map { TargetValueParser.parsed($0).display } ?? Pages.unfilled(targets[t]), .other)
             }
-            if columns.basis, let b = i.basis { add(b, .other) }
+            if columns.basis, let b = indicators[k].basis { add(b, .other) }
         }
     }
 
@@ -139,6 +143,11 @@ struct SearchDocument: Sendable {
     }
 
     private mutating func add(_ s: String, _ field: Field) {
+        text.append(contentsOf: s.utf8)
+        end(field)
+    }
+
+    private mutating func add(_ s: Substring, _ field: Field) {
         text.append(contentsOf: s.utf8)
         end(field)
     }

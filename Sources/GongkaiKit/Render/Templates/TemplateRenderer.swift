@@ -307,6 +307,11 @@ enum HTML {
     static func escape(_ s: String, into out: inout [UInt8]) {
         var s = s
         s.withUTF8 { bytes in
+            // Most text has none of the five: copied whole.
+            if !ByteScan.containsAny(bytes, 0x26, 0x3C, 0x3E, 0x22, 0x27) {
+                out.append(contentsOf: bytes)
+                return
+            }
             var start = 0
             for i in 0..<bytes.count {
                 let replacement: StaticString
