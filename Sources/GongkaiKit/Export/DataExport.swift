@@ -65,12 +65,16 @@ public enum DataExport {
 
         /// Keeps a department-year's own files from the previous build, or writes them again.
         @Sendable func yearFiles(_ y: Int) throws {
-            if let f = yearFingerprints?[y], output.keep(DepartmentYearFiles(pagePath: entries[y].path).all, fingerprint: filesFingerprint(f, entries[y].departmentYear)) { return }
-            try writeYearFiles(try DepartmentYearData.make(entries[y], sources: sources, base: base), y)
+            let fingerprint = yearFilesFingerprint(y)
+            if let fingerprint, output.keep(DepartmentYearFiles(pagePath: entries[y].path).all, fingerprint: fingerprint) { return }
+            try writeYearFiles(try DepartmentYearData.make(entries[y], sources: sources, base: base), y, fingerprint: fingerprint)
         }
-        @Sendable func writeYearFiles(_ data: DepartmentYearData, _ y: Int) throws {
-            let fingerprint = yearFingerprints.map { filesFingerprint($0[y], entries[y].departmentYear) } ?? 0
-            for (path, bytes) in data.files { try bytes.withUnsafeBytes { try output.write(path, bytes: $0, fingerprint: fingerprint) } }
+        /// The fingerprint a department-year's own files are recorded with; nil without fingerprints.
+        @Sendable func yearFilesFingerprint(_ y: Int) -> UInt64? {
+            yearFingerprints.map { filesFingerprint($0[y], entries[y].departmentYear) }
+        }
+        @Sendable func writeYearFiles(_ data: DepartmentYearData, _ y: Int, fingerprint: UInt64?) throws {
+            for (path, bytes) in data.files { try bytes.withUnsafeBytes { try output.write(path, bytes: $0, fingerprint: fingerprint ?? 0) } }
         }
 
         // When every department-year's rows are as the previous build wrote them, in the same
@@ -125,7 +129,7 @@ public enum DataExport {
                 } else {
                     let data = try DepartmentYearData.make(entries[y], sources: sources, base: base)
                     try append(data, y)
-                    try writeYearFiles(data, y)
+                    try writeYearFiles(data, y, fingerprint: yearFilesFingerprint(y))
                 }
                 next += 1
                 continue
@@ -139,7 +143,7 @@ public enum DataExport {
             let made = parallelMap(run) { y in
                 Result { () throws -> DepartmentYearData in
                     let data = try DepartmentYearData.make(entries[y], sources: sources, base: base)
-                    try writeYearFiles(data, y)
+                    try writeYearFiles(data, y, fingerprint: yearFilesFingerprint(y))
                     return data
                 }
             }

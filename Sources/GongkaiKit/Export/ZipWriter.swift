@@ -47,17 +47,22 @@ struct ZipWriter {
         let needed: UInt16 = compress ? 20 : 10
 
         // Local file header (4.3.7); the sizes and CRC are known, so no data descriptor (4.3.9).
+        /// The fields the local and the central header share, in the same order: version
+        /// needed to extract through extra field length.
+        func common(_ bytes: inout [UInt8]) {
+            Self.append(needed, to: &bytes)
+            Self.append(flags, to: &bytes)
+            Self.append(method, to: &bytes)
+            Self.append(Self.dosTime, to: &bytes)
+            Self.append(Self.dosDate, to: &bytes)
+            Self.append(crc, to: &bytes)
+            Self.append(UInt32(data.count), to: &bytes)
+            Self.append(UInt32(contents.count), to: &bytes)
+            Self.append(UInt16(name.count), to: &bytes)
+            Self.append(UInt16(0), to: &bytes)  // extra field length
+        }
         Self.append(UInt32(0x0403_4B50), to: &out)
-        Self.append(needed, to: &out)
-        Self.append(flags, to: &out)
-        Self.append(method, to: &out)
-        Self.append(Self.dosTime, to: &out)
-        Self.append(Self.dosDate, to: &out)
-        Self.append(crc, to: &out)
-        Self.append(UInt32(data.count), to: &out)
-        Self.append(UInt32(contents.count), to: &out)
-        Self.append(UInt16(name.count), to: &out)
-        Self.append(UInt16(0), to: &out)  // extra field length
+        common(&out)
         out.append(contentsOf: name)
         out.append(contentsOf: data)
 
@@ -65,16 +70,7 @@ struct ZipWriter {
         Self.append(UInt32(0x0201_4B50), to: &central)
         // Made by: 3 (Unix, so the external attributes hold a mode, 4.4.2.2), version 2.0.
         Self.append(UInt16(3 << 8 | 20), to: &central)
-        Self.append(needed, to: &central)
-        Self.append(flags, to: &central)
-        Self.append(method, to: &central)
-        Self.append(Self.dosTime, to: &central)
-        Self.append(Self.dosDate, to: &central)
-        Self.append(crc, to: &central)
-        Self.append(UInt32(data.count), to: &central)
-        Self.append(UInt32(contents.count), to: &central)
-        Self.append(UInt16(name.count), to: &central)
-        Self.append(UInt16(0), to: &central)  // extra field length
+        common(&central)
         Self.append(UInt16(0), to: &central)  // file comment length
         Self.append(UInt16(0), to: &central)  // disk number start
         Self.append(UInt16(0), to: &central)  // internal file attributes

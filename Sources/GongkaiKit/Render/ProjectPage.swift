@@ -79,10 +79,10 @@ extension Pages {
 
     /// What a target's value is for, where the form gives an indicator more than one set of
     /// targets: its term (`中期`) or place, and `年度` for the year's beside a 中期/长期 one;
-    /// nil where there is nothing to tell apart.
-    static func termLabel(_ t: Target, of indicator: Indicator) -> String? {
-        if let term = t.term { return term }
-        return hasLongerTerm(indicator.targets) ? "年度" : nil
+    /// nil where there is nothing to tell apart. `longer`: `hasLongerTerm` of the indicator's
+    /// targets (worked out once for all of them).
+    static func termLabel(_ t: Target, longer: Bool) -> String? {
+        t.term ?? (longer ? "年度" : nil)
     }
 
     /// Whether one of the targets is for a 中期, 长期 or 实施期 (no array of the three made per call).
@@ -119,7 +119,7 @@ extension Pages {
                         // The same values with what each is for (`中期`, a place), where the form says.
                         "targets": .list(targets.indices.map { t in
                             .object(["text": .string(values[t] ?? unfilled(targets[t])),
-                                     "term": .string(targets[t].term ?? (longer ? "年度" : nil))])
+                                     "term": .string(termLabel(targets[t], longer: longer))])
                         }),
                         "basis": .string(indicators[k].basis ?? ""),
                     ]))

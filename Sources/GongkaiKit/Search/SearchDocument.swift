@@ -119,7 +119,7 @@ struct SearchDocument: Sendable {
                 if columns.halfAndFullYear { add(targets[t].halfYear.map { TargetValueParser.parsed($0).display } ?? "—", .other) }
                 // As the page's value cell shows it: what it is for (`中期：`), then the value
                 // (or what its own columns gave, `未填写（单位：公里）`), as one cell.
-                if let term = targets[t].term ?? (longer ? "年度" : nil) {
+                if let term = Pages.termLabel(targets[t], longer: longer) {
                     text.append(contentsOf: term.utf8)
                     text.append(contentsOf: "：".utf8)
                 }
