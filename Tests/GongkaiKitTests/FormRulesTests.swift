@@ -176,6 +176,53 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(doc.diagnostics.contains { $0.code == "spam-removed" && $0.location.line == 2 })
     }
 
+    /// Removing spam in one pass gives what removing the first occurrence again and again gives
+    /// (the rule as first written), on texts built to make removals join into new occurrences.
+    @Test func spamRemovalInOnePassIsTheRepeatedFirstRemoval() throws {
+        let vocabulary = try Vocabulary(yaml: "spam: [皇冠体育, aba, 冠冠]")
+        func reference(_ start: [UInt8]) -> ([UInt8], [PageText.Removal]) {
+            var bytes = start
+            var removed: [PageText.Removal] = []
+            for term in vocabulary.spam {
+                let pattern = Array(term.utf8)
+                while let at = (0...max(0, bytes.count - pattern.count)).first(where: {
+                    $0 + pattern.count <= bytes.count && Array(bytes[$0..<($0 + pattern.count)]) == pattern
+                }) {
+                    var end = at + pattern.count
+                    if end < bytes.count, bytes[end] == UInt8(ascii: ":") {
+                        end += 1
+                    } else if end + 2 < bytes.count, bytes[end] == 0xEF, bytes[end + 1] == 0xBC, bytes[end + 2] == 0x9A {
+                        end += 3
+                    }
+                    removed.append(PageText.Removal(term: term, line: 1 + bytes[..<at].filter { $0 == 0x0A }.count))
+                    bytes.removeSubrange(at..<end)
+                }
+            }
+            return (bytes, removed)
+        }
+        let pieces = ["皇冠", "体育", "皇", "冠", "a", "b", "ab", "ba", ":", "：", "\n", "项目"]
+        var generator = SystemRandomNumberGenerator()
+        var joinedAcrossACut = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = Array(text.utf8)
+            let (expected, expectedRemoved) = reference(bytes)
+            let (got, gotRemoved) = PageText.removingSpam(bytes, vocabulary: vocabulary)
+            #expect(got == expected, "\(text)")
+            #expect(gotRemoved.map(\.term) == expectedRemoved.map(\.term), "\(text)")
+            #expect(gotRemoved.map(\.line) == expectedRemoved.map(\.line), "\(text)")
+            // Count the texts where a removal made a new occurrence (the case a forward scan could miss).
+            let plainCount = vocabulary.spam.reduce(0) { n, term in n + text.components(separatedBy: term).count - 1 }
+            if expectedRemoved.count > plainCount { joinedAcrossACut += 1 }
+        }
+        #expect(joinedAcrossACut > 0)
+        // Many occurrences (a mirror's page stuffed with them): all gone, each on its line.
+        let stuffed = Array(String(repeating: "皇冠体育：表\n", count: 20_000).utf8)
+        let (rest, removed) = PageText.removingSpam(stuffed, vocabulary: vocabulary)
+        #expect(rest == Array(String(repeating: "表\n", count: 20_000).utf8))
+        #expect(removed.count == 20_000 && removed.last?.line == 20_000)
+    }
+
     @Test func pageTextAndPageFieldsAreNotTheForms() throws {
         let vocabulary = Vocabulary.current
         #expect(vocabulary.isPageText("发布时间:2022-03-01 10:25:19 来源:广元市昭化区卫生计生局"))
