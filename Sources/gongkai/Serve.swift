@@ -101,11 +101,10 @@ struct Serve: ParsableCommand {
             status = .notFound
             file = root + "/404.html"
         }
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard var bytes = LiveReload.read(file) else {
             return Response(status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: "404\n")))
         }
         let type = LiveReload.contentType(file)
-        var bytes = [UInt8](data)
         if type.hasPrefix("text/html") { bytes = LiveReload.inject(into: bytes, generation: state.snapshot.good) }
         return Response(status: status, headers: [.contentType: type, .cacheControl: "no-store"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }

@@ -34,6 +34,13 @@ import Testing
             #expect(LiveReload.resolve(root: root, path: bad) != .file(dir.path + "/secret.txt"), "\(bad)")
         }
         #expect(LiveReload.resolve(root: root, path: "/../secret.txt") == .notFound)
+        // A link planted in the site, to a file or a folder outside it, is not served.
+        try FileManager.default.createSymbolicLink(atPath: root + "/leak.txt", withDestinationPath: dir.path + "/secret.txt")
+        try FileManager.default.createSymbolicLink(atPath: root + "/up", withDestinationPath: dir.path)
+        #expect(LiveReload.resolve(root: root, path: "/leak.txt") == .notFound)
+        #expect(LiveReload.resolve(root: root, path: "/up/secret.txt") == .notFound)
+        #expect(LiveReload.read(root + "/leak.txt") == nil)
+        #expect(LiveReload.read(root + "/a.css") == Array("x".utf8))
         #expect(LiveReload.contentType("x/index.html") == "text/html; charset=utf-8")
         #expect(LiveReload.contentType("a.CSV") == "text/csv; charset=utf-8")
     }

@@ -66,7 +66,8 @@ public enum LiveReload {
 
     /// The file under `root` that answers `path` (already percent-decoded), or what to do
     /// instead: a folder's `index.html`; a redirect for a folder named without its trailing
-    /// slash (pages link relatively); nothing for `..`, hidden names or what is not there.
+    /// slash (pages link relatively); nothing for `..`, hidden names, what is not there, or a
+    /// link that leads out of `root` (the preview never serves a file outside its own site).
     public enum Answer: Equatable {
         case file(String)
         case redirect(String)
@@ -77,6 +78,8 @@ public enum LiveReload {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true)
         if parts.contains(where: { $0 == ".." || $0.hasPrefix(".") || $0.contains("\0") }) { return .notFound }
         let file = root + (parts.isEmpty ? "" : "/" + parts.joined(separator: "/"))
+        guard let real = ContentLoader.realPath(file), let realRoot = ContentLoader.realPath(root),
+              real == realRoot || real.hasPrefix(realRoot + "/") else { return .notFound }
         var st = stat()
         guard stat(file, &st) == 0 else { return .notFound }
         if (st.st_mode & S_IFMT) == S_IFDIR {
@@ -85,6 +88,12 @@ public enum LiveReload {
             return stat(file + "/index.html", &index) == 0 && (index.st_mode & S_IFMT) == S_IFREG ? .file(file + "/index.html") : .notFound
         }
         return (st.st_mode & S_IFMT) == S_IFREG ? .file(file) : .notFound
+    }
+
+    /// The bytes of a file `resolve` answered: a regular file only, not through a link
+    /// (`SafeFiles.readRegular`); nil otherwise.
+    public static func read(_ file: String) -> [UInt8]? {
+        SafeFiles.readRegular(file)
     }
 
     /// The Content-Type of a file by its extension.
