@@ -450,14 +450,23 @@
   }
 
   // Appends text to node with each occurrence of the terms (whitespace inside it allowed) marked.
-  function appendMarked(node, text, search) {
-    var n = normalizeWithMap(text), hay = codesToString(n.codes), marks = [];
-    search.termStrings.forEach(function (t) {
+  // Where each term occurs in `text`: for each term, its [start, end) offsets in the text as
+  // written, found in the text's normalised form and mapped back.
+  function termRanges(text, terms) {
+    var n = normalizeWithMap(text), hay = codesToString(n.codes);
+    return terms.map(function (t) {
+      var ranges = [], length = Array.from(t).length;
       for (var at = hay.indexOf(t); at >= 0; at = hay.indexOf(t, at + 1)) {
-        var first = Array.from(hay.slice(0, at)).length, length = Array.from(t).length;
-        marks.push([n.starts[first], n.ends[first + length - 1]]);
+        var first = Array.from(hay.slice(0, at)).length;
+        ranges.push([n.starts[first], n.ends[first + length - 1]]);
       }
+      return ranges;
     });
+  }
+
+  function appendMarked(node, text, search) {
+    var marks = [];
+    termRanges(text, search.termStrings).forEach(function (ranges) { marks.push.apply(marks, ranges); });
     marks.sort(function (a, b) { return a[0] - b[0]; });
     var position = 0;
     marks.forEach(function (m) {
@@ -482,11 +491,10 @@
     var first = 4, k;
     for (k = 0; k < field; k++) { first += cells[k]; }
     for (k = first; k < first + cells[field]; k++) {
-      var text = cells[k], n = normalizeWithMap(text), hay = codesToString(n.codes);
-      for (var t = 0; t < search.termStrings.length; t++) {
-        var at = hay.indexOf(search.termStrings[t]);
-        if (at < 0 || best[t] !== field) { continue; }
-        var offset = n.starts[Array.from(hay.slice(0, at)).length];
+      var text = cells[k], ranges = termRanges(text, search.termStrings);
+      for (var t = 0; t < ranges.length; t++) {
+        if (!ranges[t].length || best[t] !== field) { continue; }
+        var offset = ranges[t][0][0];
         var start = Math.max(0, offset - 40), end = Math.min(text.length, offset + 80);
         return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
       }
