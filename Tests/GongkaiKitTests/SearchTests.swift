@@ -184,6 +184,22 @@ import Testing
         }
     }
 
+    @Test func aPackedKeyHashesAsItsCodePoints() {
+        // The builder shards packed keys by `KeyTable.hash`, the client by `SearchFold.hash`.
+        for (text, hash) in SearchFoldTable.hashes {
+            let c = text.unicodeScalars.map(\.value)
+            let key = c.count == 1 ? KeyTable.key(c[0]) : c.count == 2 ? KeyTable.key(c[0], c[1]) : KeyTable.key(c[0], c[1], c[2])
+            #expect(KeyTable.hash(key) == hash, "\(text)")
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<1000 {
+            let c = (0..<3).map { _ in UInt32.random(in: 1...0x10_FFFF, using: &generator) }
+            for key in [KeyTable.key(c[0]), KeyTable.key(c[0], c[1]), KeyTable.key(c[0], c[1], c[2])] {
+                #expect(KeyTable.hash(key) == SearchFold.hash(KeyTable.codes(key)), "\(c)")
+            }
+        }
+    }
+
     /// A value cell as the page shows it: its term beside a 中期 one, what its own columns gave
     /// when it has no value.
     @Test func termsAndUnfilledValuesAreCellsAsShown() {

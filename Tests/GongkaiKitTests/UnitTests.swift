@@ -1,4 +1,4 @@
-// Small pieces: money, cell text, titles, department names, configuration.
+// Small pieces: money, cell text, titles, department names, configuration, bytes to and from files.
 
 import Foundation
 import Testing
@@ -421,3 +421,40 @@ import Testing
     }
 }
 
+
+@Suite struct FileBytesTests {
+    @Test func writeAllThenReadAllGiveTheSameBytes() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.path + "/bytes"
+        // More than one pipe buffer's worth, and every byte value.
+        let bytes = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        let out = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        try #require(out >= 0)
+        #expect(bytes.withUnsafeBytes { Files.writeAll(fd: out, bytes: $0) } == nil)
+        #expect([UInt8]().withUnsafeBytes { Files.writeAll(fd: out, bytes: $0) } == nil)
+        close(out)
+
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        var back = [UInt8](repeating: 0, count: 1000)
+        #expect(back.withUnsafeMutableBytes { Files.readAll(fd: fd, into: $0, at: 150_000) } == 1000)
+        #expect(back == Array(bytes[150_000..<151_000]))
+        // Past the end: what there is, and how much.
+        #expect(back.withUnsafeMutableBytes { Files.readAll(fd: fd, into: $0, at: 199_600) } == 400)
+        #expect(back[..<400] == bytes[199_600...])
+        #expect(Files.read(fd, count: 200_000, at: 0) == bytes)
+        #expect(Files.read(fd, count: 200_001, at: 0) == nil)
+    }
+
+    @Test func writeAllGivesTheFailureToTheCaller() throws {
+        let dir = TemporaryDirectory()
+        dir.write("readonly", "x")
+        let fd = open(dir.path + "/readonly", O_RDONLY | O_CLOEXEC)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        #expect(Array("abc".utf8).withUnsafeBytes { Files.writeAll(fd: fd, bytes: $0) } == EBADF)
+        var into = [UInt8](repeating: 0, count: 4)
+        #expect(into.withUnsafeMutableBytes { Files.readAll(fd: -1, into: $0, at: 0) } == 0)
+    }
+}

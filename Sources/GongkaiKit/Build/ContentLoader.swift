@@ -233,7 +233,8 @@ public enum ContentLoader {
     }
 }
 
-/// Reading whole files into byte arrays, without Foundation's `Data` in between.
+/// Reading whole files into byte arrays, without Foundation's `Data` in between, and writing
+/// bytes out whole.
 enum Files {
     /// Calls `body` with the name (its bytes) and `d_type` of each entry of `dir` but `.` and
     /// `..`, until it returns false; false when it did (a folder that cannot be opened has no
@@ -260,16 +261,38 @@ enum Files {
         guard count >= 0, offset >= 0 else { return nil }
         var complete = true
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var done = 0
-            while done < count {
-                let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { complete = false; break }
-                done += n
-            }
-            initialized = done
+            initialized = readAll(fd: fd, into: UnsafeMutableRawBufferPointer(buffer), at: offset)
+            complete = initialized == count
         }
         return complete ? bytes : nil
+    }
+
+    /// Fills `destination` with the bytes of the open file `fd` from `offset` (`pread`, so the
+    /// file's position does not move), again after an interrupted or short call; how many it
+    /// read: all, or fewer at the end of the file or on an error.
+    static func readAll(fd: Int32, into destination: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+        var done = 0
+        while done < destination.count {
+            let n = pread(fd, destination.baseAddress! + done, destination.count - done, off_t(offset + done))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            done += n
+        }
+        return done
+    }
+
+    /// Writes all of `bytes` to the open file `fd`, again after an interrupted or short call;
+    /// nil when all were written, else the `errno` of the call that failed (`EIO` for one
+    /// that wrote nothing). The caller says what the failure means.
+    static func writeAll(fd: Int32, bytes: UnsafeRawBufferPointer) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return n < 0 ? errno : EIO }
+            offset += n
+        }
+        return nil
     }
 
     /// A name's bytes as text: UTF-8 where they are, each other byte as `\xNN`.

@@ -80,13 +80,8 @@ final class FileStream {
         var complete = true
         buffer.append(contentsOf: repeatElement(0, count: range.count))
         buffer.withUnsafeMutableBytes { raw in
-            var done = 0
-            while done < range.count {
-                let n = pread(fd, raw.baseAddress! + start + done, range.count - done, off_t(range.lowerBound + done))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { complete = false; return }
-                done += n
-            }
+            let part = UnsafeMutableRawBufferPointer(rebasing: raw[start..<start + range.count])
+            complete = Files.readAll(fd: fd, into: part, at: range.lowerBound) == range.count
         }
         let sum = buffer.withUnsafeBytes { StreamingHash.of(UnsafeRawBufferPointer(rebasing: $0[start...])) }
         guard complete, sum == checksum else {
@@ -106,14 +101,8 @@ final class FileStream {
     func flush() throws {
         guard !buffer.isEmpty else { return }
         hashBuffer()
-        try buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw output.writeFailure(name, n < 0 ? errno : EIO) }
-                offset += n
-            }
+        if let code = buffer.withUnsafeBytes({ Files.writeAll(fd: fd, bytes: $0) }) {
+            throw output.writeFailure(name, code)
         }
         written += buffer.count
         buffer.removeAll(keepingCapacity: true)

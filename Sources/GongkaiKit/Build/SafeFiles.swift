@@ -94,16 +94,7 @@ enum SafeFiles {
         let temporary = path + ".tmp-\(getpid())-\(counter.next())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(path: path, code: errno) }
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { failure = n < 0 ? errno : EIO; return }
-                offset += n
-            }
-        }
+        var failure = bytes.withUnsafeBytes { Files.writeAll(fd: fd, bytes: $0) } ?? 0
         if close(fd) != 0 && failure == 0 { failure = errno }
         if failure == 0 && rename(temporary, path) != 0 { failure = errno }
         if failure != 0 {

@@ -247,13 +247,7 @@ final class StagedOutput: @unchecked Sendable {
     private func create(_ relative: String, _ bytes: UnsafeRawBufferPointer) throws {
         let fd = try newFile(relative)
         defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw writeFailure(relative, n < 0 ? errno : EIO) }
-            offset += n
-        }
+        if let code = Files.writeAll(fd: fd, bytes: bytes) { throw writeFailure(relative, code) }
     }
 
     /// A new file in the staging directory, open for writing. A file already there (one

@@ -65,7 +65,7 @@ enum FormItems {
             if head.scalarCount <= 8, !parts.isEmpty {
                 for count in stride(from: parts.count, through: 1, by: -1) {
                     let word = String(head) + parts.prefix(count).joined()
-                    guard isKnown(word), !isKnown(parts[count - 1]) else { continue }
+                    guard TextRows.isKnown(word), !TextRows.isKnown(parts[count - 1]) else { continue }
                     out.append(.text(line: line, text: String(text[..<head.startIndex]) + word, style: style))
                     i += 1 + count
                     joined = true
@@ -78,10 +78,6 @@ enum FormItems {
             }
         }
         return out
-    }
-
-    private static func isKnown(_ text: String) -> Bool {
-        Labels.field(text) != nil || IndicatorHeader.role(of: text) != nil || IndicatorVocabulary.isVocabulary(text)
     }
 
     /// Upper bounds on spans: a `rowspan` of 10⁶ must not make a million rows.

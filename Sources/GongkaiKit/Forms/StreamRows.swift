@@ -43,7 +43,7 @@ struct StreamRows {
                 let parts = cells[k..<k + count]
                 guard parts.allSatisfy({ !$0.text.isEmpty && $0.text.scalarCount <= 4 }) else { continue }
                 let text = parts.map(\.text).joined()
-                guard isKnown(text), !isKnown(parts.last!.text) else { continue }
+                guard TextRows.isKnown(text), !TextRows.isKnown(parts.last!.text) else { continue }
                 out.append(Cell(text: text, line: parts.first!.line))
                 k += count
                 joined = true
@@ -55,10 +55,6 @@ struct StreamRows {
             }
         }
         return out
-    }
-
-    private static func isKnown(_ text: String) -> Bool {
-        Labels.field(text) != nil || IndicatorHeader.role(of: text) != nil || IndicatorVocabulary.isVocabulary(text)
     }
 
     // MARK: Reading

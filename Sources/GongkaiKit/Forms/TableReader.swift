@@ -555,7 +555,7 @@ struct TableReader {
             if publisher == nil, Titles.looksLikeDepartment(name) || Titles.looksLikePlace(name) { publisher = (name, valueLine) }
         case .name:
             // A label broken over lines (`主管部门及代 码`) is no name.
-            guard !value.isEmpty, Labels.field(value) == nil, IndicatorHeader.role(of: value) == nil else { return }
+            guard !value.isEmpty, !TextRows.isLabel(value) else { return }
             if project.name.isEmpty {
                 project.name = value
             } else if project.name != value {

@@ -56,7 +56,9 @@ enum TextRows {
         return out
     }
 
-    private static func isKnown(_ text: String) -> Bool {
+    /// Whether `text` is a word the vocabulary knows: a label (`isLabel`) or a word of the
+    /// indicator vocabulary (a first- or second-level category).
+    static func isKnown(_ text: String) -> Bool {
         isLabel(text) || IndicatorVocabulary.isVocabulary(text)
     }
 

@@ -64,14 +64,10 @@ struct KeyTable {
     @inline(__always)
     static func length(_ key: UInt64) -> Int { key < 1 << 21 ? 1 : key < 1 << 42 ? 2 : 3 }
 
-    /// The key's shard hash (FNV-1a over its code points, as search.js computes it).
+    /// The key's shard hash: `SearchFold.hash` of its code points (as search.js computes it),
+    /// taken from the key first to last without making an array (`codes(_:)` would).
     static func hash(_ key: UInt64) -> UInt32 {
-        var h: UInt32 = 2_166_136_261
-        for i in stride(from: length(key) - 1, through: 0, by: -1) {
-            h ^= UInt32(truncatingIfNeeded: key >> UInt64(21 * i)) & 0x1F_FFFF
-            h = h &* 16_777_619
-        }
-        return h
+        SearchFold.hash((0..<length(key)).reversed().lazy.map { UInt32(truncatingIfNeeded: key >> UInt64(21 * $0)) & 0x1F_FFFF })
     }
 
     /// Adds the keys of one cell's normalised text, which starts at `position` of document

@@ -29,12 +29,8 @@ final class Spool: @unchecked Sendable {
     }
 
     func flush() throws {
-        var done = 0
-        while done < buffer.count {
-            let n = buffer.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw SpoolError(message: "cannot write a spool file: \(String(cString: strerror(errno)))") }
-            done += n
+        if let code = buffer.withUnsafeBytes({ Files.writeAll(fd: fd, bytes: $0) }) {
+            throw SpoolError(message: "cannot write a spool file: \(String(cString: strerror(code)))")
         }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -12,7 +12,7 @@ enum MarkdownBlocks {
         if isHTMLDocument(source) {
             return HTMLBlocks.blocks(of: source.bytes)
         }
-        if let entries = CellStream.entries(source, isLabel: { Labels.field($0) != nil || IndicatorHeader.role(of: $0) != nil }) {
+        if let entries = CellStream.entries(source, isLabel: TextRows.isLabel) {
             return MarkupReading(blocks: [.cells(entries)], problems: [])
         }
         let structure = LineStructure(source)
