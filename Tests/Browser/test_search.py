@@ -417,6 +417,41 @@ def test_a_click_while_the_next_page_loads_adds_each_project_once(browser, base_
         context.close()
 
 
+def test_the_list_stays_busy_until_every_snippet_of_the_page_is_shown(browser, base_url, recorded, pages):
+    """The snippets come from texts/N.json after the records: while those are held the results
+    are listed but the list is still aria-busy and 显示更多结果 disabled, so a reader (or a test)
+    that waits for the list not to be busy sees each result whole."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    held, released = [], []
+
+    def hold(route):
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+    try:
+        page = recorded(context.new_page())
+        context.route("**/search/texts/*.json", hold)
+        page.goto(base_url + "/search/?q=" + quote("满意度"), wait_until="load")
+        page.wait_for_function("document.querySelectorAll('#search-results li').length === 20")
+        page.wait_for_timeout(200)
+        assert held, "the snippets' texts were not requested"
+        assert page.evaluate("document.getElementById('search-results').hasAttribute('aria-busy')")
+        assert page.evaluate("document.getElementById('search-more').disabled")
+        assert page.eval_on_selector_all("#search-results .snippet", "s => s.length") == 0
+        released.append(True)
+        for route in held:
+            route.continue_()
+        wait_for_results(page)
+        first = results(page)
+        # Every result whose name lacks the term shows it marked in its snippet.
+        assert len(first) == 20 and all(r["marks"] for r in first), first
+        assert not page.evaluate("document.getElementById('search-more').disabled")
+        assert (page.failed, page.external, page.console_errors) == ([], [], [])
+    finally:
+        context.close()
+
+
 def test_no_results_says_so(page_factory, base_url):
     page = search(page_factory, base_url, "不存在的词语组合")
     assert results(page) == []

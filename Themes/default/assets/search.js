@@ -522,10 +522,12 @@
     return li;
   }
 
+  // Adds the result's snippet once its cells are loaded; the promise settles either way, so the
+  // list can stay aria-busy until every result of the page is complete.
   function fillSnippet(search, li, id) {
     var best = search.best.get(id);
-    if (!best || best.every(function (f) { return f === 0; })) { return; }
-    cellsOf(search.meta, id).then(function (cells) {
+    if (!best || best.every(function (f) { return f === 0; })) { return Promise.resolve(); }
+    return cellsOf(search.meta, id).then(function (cells) {
       var cut = current === search ? snippet(search, id, cells) : null;
       if (!cut) { return; }
       var p = document.createElement("p");
@@ -555,16 +557,19 @@
     list.setAttribute("aria-busy", "true");
     return Promise.all(ids.map(function (id) { return record(self.meta, id); })).then(function (records) {
       if (current !== self) { return; }
-      records.forEach(function (r) {
+      var snippets = records.map(function (r) {
         var li = resultItem(self, r);
         list.appendChild(li);
-        fillSnippet(self, li, r.id);
+        return fillSnippet(self, li, r.id);
       });
       self.shown += records.length;
       self.announce();
-      moreWrap.hidden = self.shown >= self.ids.length;
-      more.disabled = false;
-      list.removeAttribute("aria-busy");
+      return Promise.all(snippets).then(function () {
+        if (current !== self) { return; }
+        moreWrap.hidden = self.shown >= self.ids.length;
+        more.disabled = false;
+        list.removeAttribute("aria-busy");
+      });
     });
   };
 
