@@ -205,10 +205,12 @@ def search(page_factory, base_url, query="", **params):
 
 
 def wait_for_results(page):
-    """Until the search has shown its first page (the list is no longer aria-busy)."""
+    """Until the search has shown its first page and its summary (neither the list nor the
+    summary is aria-busy any more): nothing the search fetches is still on its way."""
     page.wait_for_function("""() => {
         const s = document.getElementById('search-status').textContent;
-        return s && !s.includes('正在搜索') && !document.getElementById('search-results').hasAttribute('aria-busy');
+        return s && !s.includes('正在搜索') && !document.getElementById('search-results').hasAttribute('aria-busy')
+            && !document.getElementById('search-summary').hasAttribute('aria-busy');
     }""")
 
 
@@ -330,9 +332,10 @@ def test_sanzhiyifu_finds_one_project_in_xiande_2024(page_factory, base_url, pag
     assert found[0]["meta"].startswith(XIANDE + " · 2024年")
     assert "三支一扶" in found[0]["marks"]
     assert "找到 1 个" in page.inner_text("#search-status")
-    page.wait_for_load_state("networkidle")
+    # (Nothing is still loading once the results are shown: leaving cancels no request.)
+    (path,) = shown(pages, "三支一扶")
     page.click("#search-results a")
-    page.wait_for_load_state()
+    page.wait_for_url(lambda url: unquote(urlsplit(url).path) == path)
     assert page.locator("h1").inner_text().split("\n")[0] == "“三支一扶”社保单位缴费部分"
 
 
@@ -450,6 +453,31 @@ def test_the_list_stays_busy_until_every_snippet_of_the_page_is_shown(browser, b
         # Every result whose name lacks the term shows it marked in its snippet.
         assert len(first) == 20 and all(r["marks"] for r in first), first
         assert not page.evaluate("document.getElementById('search-more').disabled")
+        assert (page.failed, page.external, page.console_errors) == ([], [], [])
+    finally:
+        context.close()
+
+
+def test_the_summary_stays_busy_until_its_total_is_shown(browser, base_url, recorded, pages, projects):
+    """The total and the CSV button need amounts.bin, fetched beside the first page: while it is
+    held the first page is shown whole but the summary is aria-busy and empty, so a reader (or a
+    test) that waits for it not to be busy sees the total."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    try:
+        page = recorded(context.new_page())
+        amounts = Hold(context, "**/search/amounts.bin")
+        page.goto(base_url + "/search/?q=" + quote("满意度"), wait_until="load")
+        page.wait_for_function("""() => document.querySelectorAll('#search-results li').length === 20
+            && !document.getElementById('search-results').hasAttribute('aria-busy')""")
+        wait_until(page, lambda: amounts.routes)
+        assert page.evaluate("document.getElementById('search-summary').hasAttribute('aria-busy')")
+        assert page.eval_on_selector("#search-summary", "s => s.textContent") == ""
+        amounts.release()
+        wait_for_results(page)
+        want = shown(pages, "满意度")
+        total = sum(Decimal(projects[p]["amount"]) for p in want if projects[p]["amount"])
+        assert f"{len(want)} 个项目预算合计 {total:.2f} 万元" in page.inner_text("#search-summary")
+        assert page.locator("#search-summary .csv-button").count() == 1
         assert (page.failed, page.external, page.console_errors) == ([], [], [])
     finally:
         context.close()
