@@ -67,11 +67,14 @@ struct Serve: ParsableCommand {
         // Canonical links, the sitemap and robots.txt of the preview name the preview (as Hugo's
         // server does); a broken first build still leaves the server up, showing the error.
         let builder = PreviewBuilder(site: site, output: output, baseURL: "http://\(address)/")
+        // What the first build reads, as it was before: an edit saved while it runs (or before
+        // the watching starts) is built next, not left until some later edit.
+        let before = builder.fingerprint()
         builder.build(into: state, first: true)
         print(text("正在预览：http://\(address)/ （修改 \(site.content)/、主题或 gongkai.yml 后自动重新生成；Ctrl+C 停止）",
                    "Serving http://\(address)/ (rebuilt on every change to \(site.content)/, the theme or gongkai.yml; Ctrl+C stops)"))
         flushOutput()
-        builder.watch(into: state)
+        builder.watch(into: state, since: before)
     }
 
     /// The state once a build newer than `since` is done, or after 20 s (the page asks again).
@@ -160,13 +163,18 @@ struct PreviewBuilder {
         state.finished(error: error)
     }
 
+    /// What the site is made of (Content/, the themes, gongkai.yml), as `FileTree` fingerprints it.
+    func fingerprint() -> UInt64 {
+        FileTree.fingerprint([site.content, site.themes, site.config ?? "gongkai.yml"])
+    }
+
     /// Rebuilds whenever what the site is made of changes, polled every 300 ms; forever.
-    func watch(into state: ServeState) -> Never {
-        let roots = [site.content, site.themes, site.config ?? "gongkai.yml"]
-        var seen = FileTree.fingerprint(roots)
+    /// `since` is the fingerprint of what the last build read, taken before it started.
+    func watch(into state: ServeState, since: UInt64) -> Never {
+        var seen = since
         while true {
             Thread.sleep(forTimeInterval: 0.3)
-            let now = FileTree.fingerprint(roots)
+            let now = fingerprint()
             guard now != seen else { continue }
             seen = now
             build(into: state)

@@ -7,6 +7,7 @@ import http.server
 import json
 import os
 import threading
+import time
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -62,6 +63,16 @@ def record_requests(page):
     page.on("request", lambda r: page.external.append(r.url) if not r.url.startswith("http://127.0.0.1") else None)
     page.on("console", lambda m: page.console_errors.append(m.text) if m.type == "error" else None)
     return page
+
+
+def wait_until(page, condition, timeout=30_000, step=20):
+    """Until condition() (a test's own state, filled by Playwright's events: a held route, a
+    recorded request) is true, letting those events arrive meanwhile; fails after `timeout` ms.
+    For state in the page, page.wait_for_function waits on the page itself."""
+    deadline = time.monotonic() + timeout / 1000
+    while not condition():
+        assert time.monotonic() < deadline, f"not true after {timeout} ms: {condition.__doc__ or condition}"
+        page.wait_for_timeout(step)
 
 
 @pytest.fixture()

@@ -27,7 +27,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import QuietHandler
+from conftest import QuietHandler, wait_until
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "Benchmarks"))
@@ -205,10 +205,12 @@ def search(page_factory, base_url, query="", **params):
 
 
 def wait_for_results(page):
-    """Until the search has shown its first page (the list is no longer aria-busy)."""
+    """Until the search has shown its first page and its summary (neither the list nor the
+    summary is aria-busy any more): nothing the search fetches is still on its way."""
     page.wait_for_function("""() => {
         const s = document.getElementById('search-status').textContent;
-        return s && !s.includes('正在搜索') && !document.getElementById('search-results').hasAttribute('aria-busy');
+        return s && !s.includes('正在搜索') && !document.getElementById('search-results').hasAttribute('aria-busy')
+            && !document.getElementById('search-summary').hasAttribute('aria-busy');
     }""")
 
 
@@ -330,9 +332,10 @@ def test_sanzhiyifu_finds_one_project_in_xiande_2024(page_factory, base_url, pag
     assert found[0]["meta"].startswith(XIANDE + " · 2024年")
     assert "三支一扶" in found[0]["marks"]
     assert "找到 1 个" in page.inner_text("#search-status")
-    page.wait_for_load_state("networkidle")
+    # (Nothing is still loading once the results are shown: leaving cancels no request.)
+    (path,) = shown(pages, "三支一扶")
     page.click("#search-results a")
-    page.wait_for_load_state()
+    page.wait_for_url(lambda url: unquote(urlsplit(url).path) == path)
     assert page.locator("h1").inner_text().split("\n")[0] == "“三支一扶”社保单位缴费部分"
 
 
@@ -386,35 +389,46 @@ def test_more_results_are_added_below_the_first_page(page_factory, base_url, pag
     assert page.is_hidden("#search-more-wrap")
 
 
-def test_a_click_while_the_next_page_loads_adds_each_project_once(browser, base_url, recorded, pages):
-    """"显示更多结果" clicked again while the next page's records are still loading: ignored,
-    so no project is listed twice."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    held, released = [], []
+def test_a_click_while_the_next_page_loads_adds_each_project_once(page_factory, base_url, pages):
+    """"显示更多结果" clicked again while the next page is loading: ignored, so no project is
+    listed twice. The three clicks are one script, so the second and third land before any of
+    the next page's records can be read (fetched or already loaded: a promise settles only after
+    the script), with no wait whose length decides what is tested."""
+    page = search(page_factory, base_url, "满意度")
+    assert len(results(page)) == 20
+    during = page.evaluate("""() => {
+        const more = document.getElementById('search-more'), list = document.getElementById('search-results');
+        more.click();
+        const state = [more.disabled, list.hasAttribute('aria-busy'), list.children.length];
+        more.click();
+        more.click();
+        return state;
+    }""")
+    assert during == [True, True, 20]
+    page.wait_for_function("""() => document.getElementById('search-more-wrap').hidden
+        && !document.getElementById('search-results').hasAttribute('aria-busy')""")
+    hrefs = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.getAttribute('href'))")
+    assert len(hrefs) == len(set(hrefs)) == len(shown(pages, "满意度"))
 
-    def hold(route):
-        if released:
+
+class Hold:
+    """The requests of a browser context that match `pattern`, held by a route until release()
+    (those asked for after it go on at once)."""
+
+    def __init__(self, context, pattern):
+        self.routes, self.released = [], False
+        context.route(pattern, self._route)
+
+    def _route(self, route):
+        if self.released:
             route.continue_()
         else:
-            held.append(route)
-    try:
-        page = recorded(context.new_page())
-        page.goto(base_url + "/search/?q=" + quote("满意度"), wait_until="load")
-        wait_for_results(page)
-        assert len(results(page)) == 20
-        context.route("**/search/records/*.json", hold)
-        page.evaluate("document.getElementById('search-more').click()")
-        page.wait_for_timeout(200)
-        page.evaluate("document.getElementById('search-more').click(); document.getElementById('search-more').click()")
-        released.append(True)
-        for route in held:
+            self.routes.append(route)
+
+    def release(self):
+        self.released = True
+        for route in self.routes:
             route.continue_()
-        page.wait_for_function("document.getElementById('search-more-wrap').hidden")
-        hrefs = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.getAttribute('href'))")
-        assert len(hrefs) == len(set(hrefs)) == len(shown(pages, "满意度"))
-        assert (page.failed, page.external, page.console_errors) == ([], [], [])
-    finally:
-        context.close()
 
 
 def test_the_list_stays_busy_until_every_snippet_of_the_page_is_shown(browser, base_url, recorded, pages):
@@ -422,31 +436,48 @@ def test_the_list_stays_busy_until_every_snippet_of_the_page_is_shown(browser, b
     are listed but the list is still aria-busy and 显示更多结果 disabled, so a reader (or a test)
     that waits for the list not to be busy sees each result whole."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    held, released = [], []
-
-    def hold(route):
-        if released:
-            route.continue_()
-        else:
-            held.append(route)
     try:
         page = recorded(context.new_page())
-        context.route("**/search/texts/*.json", hold)
+        texts = Hold(context, "**/search/texts/*.json")
         page.goto(base_url + "/search/?q=" + quote("满意度"), wait_until="load")
         page.wait_for_function("document.querySelectorAll('#search-results li').length === 20")
-        page.wait_for_timeout(200)
-        assert held, "the snippets' texts were not requested"
+        # The snippets' texts are asked for as the results are listed; their requests reach the
+        # route a moment later.
+        wait_until(page, lambda: texts.routes)
         assert page.evaluate("document.getElementById('search-results').hasAttribute('aria-busy')")
         assert page.evaluate("document.getElementById('search-more').disabled")
         assert page.eval_on_selector_all("#search-results .snippet", "s => s.length") == 0
-        released.append(True)
-        for route in held:
-            route.continue_()
+        texts.release()
         wait_for_results(page)
         first = results(page)
         # Every result whose name lacks the term shows it marked in its snippet.
         assert len(first) == 20 and all(r["marks"] for r in first), first
         assert not page.evaluate("document.getElementById('search-more').disabled")
+        assert (page.failed, page.external, page.console_errors) == ([], [], [])
+    finally:
+        context.close()
+
+
+def test_the_summary_stays_busy_until_its_total_is_shown(browser, base_url, recorded, pages, projects):
+    """The total and the CSV button need amounts.bin, fetched beside the first page: while it is
+    held the first page is shown whole but the summary is aria-busy and empty, so a reader (or a
+    test) that waits for it not to be busy sees the total."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    try:
+        page = recorded(context.new_page())
+        amounts = Hold(context, "**/search/amounts.bin")
+        page.goto(base_url + "/search/?q=" + quote("满意度"), wait_until="load")
+        page.wait_for_function("""() => document.querySelectorAll('#search-results li').length === 20
+            && !document.getElementById('search-results').hasAttribute('aria-busy')""")
+        wait_until(page, lambda: amounts.routes)
+        assert page.evaluate("document.getElementById('search-summary').hasAttribute('aria-busy')")
+        assert page.eval_on_selector("#search-summary", "s => s.textContent") == ""
+        amounts.release()
+        wait_for_results(page)
+        want = shown(pages, "满意度")
+        total = sum(Decimal(projects[p]["amount"]) for p in want if projects[p]["amount"])
+        assert f"{len(want)} 个项目预算合计 {total:.2f} 万元" in page.inner_text("#search-summary")
+        assert page.locator("#search-summary .csv-button").count() == 1
         assert (page.failed, page.external, page.console_errors) == ([], [], [])
     finally:
         context.close()
@@ -578,7 +609,7 @@ def test_when_the_script_fails_to_load_the_page_says_so(browser, base_url, recor
     context.route("**/search.js", lambda route: route.abort())
     page = recorded(context.new_page())
     page.goto(base_url + "/search/?q=" + quote("三支一扶"))
-    page.wait_for_timeout(300)
+    wait_until(page, lambda: page.failed)
     assert "搜索需要浏览器运行本站的搜索脚本" in page.inner_text("#search-status")
     assert [urlsplit(u).path for u in page.failed] == ["/assets/search.js"]
     assert page.external == []

@@ -583,12 +583,15 @@
     }
   };
 
-  // The count, the sum of the amounts and the CSV of the found set, below the status.
+  // The count, the sum of the amounts and the CSV of the found set, below the status. The
+  // amounts come in parallel with the first page, so the summary is aria-busy until it is shown
+  // (or its amounts failed): a reader, or a test, that waits for it not to be busy sees it whole.
   Search.prototype.summarize = function () {
     var self = this;
     summary.textContent = "";
     summary.hidden = !this.ids.length;
-    if (!this.ids.length) { return; }
+    if (!this.ids.length) { summary.removeAttribute("aria-busy"); return; }
+    summary.setAttribute("aria-busy", "true");
     loadAmounts().then(function (values) {
       if (current !== self) { return; }
       var sum = hasBigInt ? big.zero : 0, missing = 0;
@@ -604,7 +607,9 @@
       p.appendChild(document.createTextNode(" "));
       p.appendChild(button);
       summary.appendChild(p);
-    }).catch(function () {});
+    }).catch(function () {}).then(function () {
+      if (current === self) { summary.removeAttribute("aria-busy"); }
+    });
   };
 
   // ---- The found set as CSV, made here from the index's records ----
@@ -663,6 +668,7 @@
     list.removeAttribute("aria-busy");
     summary.textContent = "";
     summary.hidden = true;
+    summary.removeAttribute("aria-busy");
     moreWrap.hidden = true;
     current = null;
     var mine = ++generation;
@@ -675,6 +681,7 @@
     say("正在搜索…");
     list.setAttribute("aria-busy", "true");
     load("meta.json").then(function (meta) {
+      if (generation !== mine) { return; }
       var parsed = terms(query, meta), search = new Search(meta, query, parsed.terms, parsed.capped, filters, sort);
       if (query && !parsed.terms.length) {
         say("没有找到包含“" + query + "”的项目。");
