@@ -18,7 +18,7 @@ enum DocumentKinds {
         // comparison for most cells), as written, normalised only when it has what normalising
         // drops. In run-together text the columns stand inside a line.
         var selfEvaluation: [(Int, String)] = []
-        let runTogether = vocabulary.kindLabels(.selfEvaluation).filter { $0.count >= 4 }
+        let runTogether = vocabulary.selfEvaluationInText
         func look(_ text: String, _ line: Int) {
             if text.utf8.count <= 40 {
                 guard vocabulary.mayBeKindLabel(text) else { return }
@@ -26,7 +26,7 @@ enum DocumentKinds {
                 if kind == nil, Labels.mayNeedNormalising(text) { kind = vocabulary.kinds[LabelText.key(text)] }
                 if kind == .selfEvaluation { selfEvaluation.append((line, text)) }
             } else {
-                for label in runTogether where text.utf8Contains(label) { selfEvaluation.append((line, label)) }
+                for k in runTogether.found(in: text) { selfEvaluation.append((line, runTogether.needles[k])) }
             }
         }
         for item in items {

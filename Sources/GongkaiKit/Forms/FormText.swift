@@ -85,6 +85,13 @@ enum FormText {
 extension String {
     /// Trims the given characters at both ends (plus whitespace).
     func trimming(_ set: String) -> String {
+        // Text that starts and ends with a printable ASCII character or a CJK ideograph not in
+        // the set is kept as it is (neither can end or start a longer grapheme that would be
+        // trimmed), without walking it by Character.
+        func keeps(_ c: Unicode.Scalar) -> Bool {
+            ((c.value > 0x20 && c.value < 0x7F) || (0x4E00...0x9FFF).contains(c.value)) && !set.unicodeScalars.contains(c)
+        }
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, keeps(first), keeps(last) { return self }
         var s = Substring(self)
         while let f = s.first, set.contains(f) || f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, set.contains(l) || l.isWhitespace { s = s.dropLast() }

@@ -174,7 +174,7 @@ enum IndicatorVocabulary {
         guard s.utf8.count <= 36, !s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         if let first = s.unicodeScalars.first, first.value >= 0x4E00, first.value <= 0x9FFF, !s.utf8.contains(where: { $0 <= 0x20 || $0 == 0x28 }) {
             // Words: unfilled only when they are a unit (`公里`, `万亩`).
-            return isUnit(s) || (s.utf8HasPrefix("万") && s.count > 1 && isUnit(String(s.dropFirst())))
+            return isUnit(s) || (s.utf8HasPrefix("万") && s.utf8.count > 3 && isUnit(String(s.utf8.dropFirst(3))!))
         }
         var t = s.filter { !$0.isWhitespace && !"()（）".contains($0) }
         guard !t.isEmpty, t.unicodeScalars.count <= 12, !t.contains(where: { $0.isASCII && $0.isNumber }) else { return false }
@@ -189,10 +189,11 @@ enum IndicatorVocabulary {
 
     /// A unit a target value ends with (`%`, `人`, `公里`, `万亩`).
     static func isUnit(_ t: String) -> Bool {
-        t.utf8.count <= 12 && units.contains(t)
+        // Looked up by bytes: hashing a CJK String normalises it first.
+        t.utf8.count <= 12 && units.contains(ByteKey(t))
     }
 
-    private static let units = TargetValueParser.unitSet.union(["%", "公里", "米", "亩", "平方米", "立方米", "吨", "株", "公顷"])
+    private static let units = Set(TargetValueParser.unitSet.union(["%", "公里", "米", "亩", "平方米", "立方米", "吨", "株", "公顷"]).map { ByteKey($0.nfc) })
 
     /// The operator and unit an unfilled value still says (`≧ %` → `≧`, `%`).
     static func unfilledParts(_ s: String) -> (op: String?, unit: String?) {

@@ -104,10 +104,15 @@ enum Titles {
         }
         let name = title.utf8Contains("申报表") ? projectName(inApplicationTitle: title) : projectName(inTargetTableTitle: title)
         guard let name else { return nil }
+        // A character in none of the generic words (nor `#()（） `) stays after they are taken
+        // out: most names have one, and are not searched for each word.
+        if name.unicodeScalars.contains(where: { !genericTitleScalars.contains($0.value) }) { return name }
         var rest = name
         for word in genericTitleWords { rest = rest.replacingAll(word, with: "") }
         return rest.trimming("#()（） ").isEmpty ? nil : name
     }
+
+    private static let genericTitleScalars = Set((genericTitleWords.joined() + "#()（） ").unicodeScalars.map(\.value))
 
     /// The name of a department-wide form (部门整体 …) from its title: the title without its
     /// year (`2019年度`, `19年度`) and marks; nil for a title that is no such form's.

@@ -130,6 +130,49 @@ enum ByteSearch {
     }
 }
 
+/// Several needles looked for in one pass over a text: only positions whose two bytes start
+/// a needle (a bit in a 64 K-bit table) are compared. Looking for each needle in turn scans CJK
+/// text once per needle and stops at every byte equal to the needle's last one.
+struct NeedleSet: Sendable {
+    let needles: [String]
+    private let bytes: [[UInt8]]
+    private var starts = [UInt64](repeating: 0, count: 1024)
+
+    /// Needles of fewer than two bytes are not looked for.
+    init(_ needles: [String]) {
+        self.needles = needles
+        bytes = needles.map { Array($0.utf8) }
+        for b in bytes where b.count >= 2 {
+            let key = Int(b[0]) << 8 | Int(b[1])
+            starts[key >> 6] |= 1 << UInt64(key & 63)
+        }
+    }
+
+    /// The indices of the needles that occur in `text`, ascending.
+    func found(in text: String) -> [Int] {
+        guard !needles.isEmpty else { return [] }
+        var hits: [Int] = []
+        var text = text
+        text.withUTF8 { hay in
+            let n = hay.count
+            guard n >= 2 else { return }
+            starts.withUnsafeBufferPointer { starts in
+                for i in 0..<(n - 1) {
+                    let key = Int(hay[i]) << 8 | Int(hay[i + 1])
+                    guard starts[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
+                    for (k, needle) in bytes.enumerated() where needle.count >= 2 && needle.count <= n - i
+                        && needle[0] == hay[i] && needle[1] == hay[i + 1] && !hits.contains(k) {
+                        if needle.withUnsafeBufferPointer({ memcmp(hay.baseAddress! + i, $0.baseAddress!, $0.count) }) == 0 {
+                            hits.append(k)
+                        }
+                    }
+                }
+            }
+        }
+        return hits.sorted()
+    }
+}
+
 extension Unicode.Scalar {
     /// Unicode's White_Space property (what `properties.isWhitespace` answers), without the
     /// property-table lookup: U+0009–000D, 0020, 0085, 00A0, 1680, 2000–200A, 2028, 2029,

@@ -39,6 +39,9 @@ final class Vocabulary: @unchecked Sendable {
     private(set) var spam: [String] = []
     /// Labels of three characters or more as they may stand in run-together text, longest first.
     private(set) var runTogetherLabels: [String] = []
+    /// The self-evaluation labels of four characters or more (`实际完成值`), sorted, as they are
+    /// looked for inside longer text.
+    private(set) var selfEvaluationInText = NeedleSet([])
     /// A fingerprint of everything above (the build cache keeps documents read with it).
     private(set) var fingerprint: UInt64 = 0
 
@@ -100,6 +103,7 @@ final class Vocabulary: @unchecked Sendable {
         runTogetherLabels = other.runTogetherLabels
         fingerprint = other.fingerprint
         kindEndings = other.kindEndings
+        selfEvaluationInText = other.selfEvaluationInText
     }
 
     init(yaml: String) throws {
@@ -131,6 +135,7 @@ final class Vocabulary: @unchecked Sendable {
                 if let last = key.path.unicodeScalars.last { kindEndings.insert(last.value) }
             }
         }
+        selfEvaluationInText = NeedleSet(kindLabels(.selfEvaluation).filter { $0.count >= 4 })
         var hash = StableHash()
         hash.combine(yaml.utf8)
         fingerprint = hash.value
@@ -170,9 +175,31 @@ final class Vocabulary: @unchecked Sendable {
     /// Whether a cell may be a kind label: it ends (before a colon or a bracket) with the last
     /// character of one.
     func mayBeKindLabel(_ text: String) -> Bool {
-        var scalars = text.unicodeScalars.reversed().drop { $0 == ":" || $0 == "：" || $0 == ")" || $0 == "）" || $0 == " " }.makeIterator()
-        guard let last = scalars.next() else { return false }
-        return kindEndings.contains(last.value) || (last.value < 0x80 && !kindEndings.isEmpty)
+        // The last scalar before trailing `:`, `：`, `)`, `）` and spaces, decoded from the end.
+        var text = text
+        let last: UInt32? = text.withUTF8 { b in
+            var end = b.count
+            while end > 0 {
+                if b[end - 1] == 0x3A || b[end - 1] == 0x29 || b[end - 1] == 0x20 { end -= 1; continue }
+                // `：` EF BC 9A, `）` EF BC 89
+                if end >= 3, b[end - 3] == 0xEF, b[end - 2] == 0xBC, b[end - 1] == 0x9A || b[end - 1] == 0x89 { end -= 3; continue }
+                break
+            }
+            guard end > 0 else { return nil }
+            var start = end - 1
+            while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
+            var value = UInt32(b[start])
+            switch end - start {
+            case 2: value &= 0x1F
+            case 3: value &= 0x0F
+            case 4: value &= 0x07
+            default: break
+            }
+            for k in (start + 1)..<end { value = value << 6 | UInt32(b[k] & 0x3F) }
+            return value
+        }
+        guard let last else { return false }
+        return kindEndings.contains(last) || (last < 0x80 && !kindEndings.isEmpty)
     }
 
     /// The labels that show a document is of `kind`.
