@@ -26,6 +26,8 @@ import Testing
                                "成本指标 ‘培训经费’ ≤80万元 caps the cost below the project's budget of 100.00 万元"),
         "funding-mismatch": ("财政拨款 + 上年结转 + 其他资金 = 90.00 万元，项目金额却是 100.00 万元",
                              "财政拨款 + 上年结转 + 其他资金 = 90.00 万元, but the project's amount is 100.00 万元"),
+        "funding-not-read": ("资金来源各栏（财政拨款、上年结转、其他资金）都没有读到金额（空或 0），项目金额却是 100.00 万元：未核对资金来源，请检查表格中这几栏的数值",
+                             "no sum was read for any funding line (财政拨款, 上年结转, 其他资金: empty or 0) while the project's amount is 100.00 万元: the funding split is not checked; look at these cells of the table"),
         "rate-out-of-range": ("‘就业率’ 是比率，目标 =120% 却超出 0–100%", "‘就业率’ is a rate but its target =120% is outside 0–100%"),
         "plan-decreasing": ("资金支出计划的比例在减少（20%、50%、40%、90%）；各期比例应是累计数",
                             "资金支出计划 decreases (20%, 50%, 40%, 90%); the shares are cumulative"),
@@ -61,6 +63,7 @@ import Testing
         var found: [String: Diagnostic] = [:]
         func collect(_ list: [Diagnostic]) { for d in list where found[d.code] == nil { found[d.code] = d } }
         collect(try diagnostics(["c.md": QualityChecksTests.formC]))
+        collect(try diagnostics(["c.md": QualityChecksTests.formCWithoutFundingValues]))
         let gaoxin = try seed(Repo.gaoxin)
         let plan = try #require(gaoxin.range(of: "\t20%\n\t50%\n\t70%\n\t100%"))
         collect(try diagnostics(["d.md": gaoxin.replacingCharacters(in: plan, with: "\t20%\n\t50%\n\t40%\n\t90%")]))

@@ -102,6 +102,26 @@ import Testing
         #expect(dy.notes.contains("项目“测试项目”的资金来源合计 90.00 万元，与预算 100.00 万元不符。"))
     }
 
+    /// Form C with its funding lines' values left out (as when they stand in a row the reader
+    /// could not tie to the labels): no `= 0.00` mismatch and no 数据说明 note, but a warning
+    /// that the split was not read.
+    static let formCWithoutFundingValues = formC
+        .replacingOccurrences(of: "\t其中:财政拨款\t90.00\t", with: "\t其中:财政拨款\t\t")
+        .replacingOccurrences(of: "\t上年结转\t0.00\t", with: "\t上年结转\t\t")
+
+    @Test func fundingLinesWithNoSumAreNotAddedUpToZero() throws {
+        let (site, found) = try codes(["c.md": Self.formCWithoutFundingValues])
+        #expect(found.contains("funding-not-read"))
+        #expect(!found.contains("funding-mismatch"))
+        let dy = try #require(site.departmentYears.first)
+        #expect(!dy.notes.contains { $0.contains("资金来源") }, "\(dy.notes)")
+        let d = try #require(site.diagnostics.first { $0.code == "funding-not-read" })
+        #expect(d.message.contains("财政拨款、上年结转、其他资金") && d.message.contains("100.00 万元"), "\(d.message)")
+        // One line with a sum: added up and compared as before.
+        let (_, one) = try codes(["c.md": Self.formCWithoutFundingValues.replacingOccurrences(of: "\t其他资金\t0.00\t", with: "\t其他资金\t10.00\t")])
+        #expect(one.contains("funding-mismatch") && !one.contains("funding-not-read"))
+    }
+
     @Test func aCheckSilencedForADocumentDisappearsWithItsNote() throws {
         let (site, found) = try codes(["c.md": Self.formC], config: "silence:\n  c.md: [funding-mismatch, rate-out-of-range]\n")
         #expect(found == ["budget-statement-mismatch", "cost-contradiction"])

@@ -189,6 +189,48 @@ import Yams
     }
 }
 
+/// Real forms whose funding values the reader could not tie to their labels (芜湖: labels in one
+/// row, `0.00  25.00  0.00` in the next; 永济: `市县(区)财政资 1,000,000 金`): no form's funding
+/// is said to add up to 0.00 on a citizen's page; the publisher is told the split was not read.
+@Suite struct UnreadFundingTests {
+    @Test func noRealFormsFundingIsSaidToAddUpToZero() throws {
+        guard let root = RealForms.root else { return }
+        let dir = TemporaryDirectory()
+        for name in try FileManager.default.contentsOfDirectory(atPath: root) where name.hasSuffix(".txt") {
+            dir.copy("\(root)/\(name)", to: "content/\(name)")
+        }
+        let site = try Pipeline.read(contentDir: dir.path + "/content", config: SiteConfig())
+        let zero = site.diagnostics.filter { $0.code == "funding-mismatch" && $0.message.contains("= 0.00 万元") }
+        #expect(zero.isEmpty, "\(zero.map(\.message))")
+        for dy in site.departmentYears {
+            #expect(!dy.notes.contains { $0.contains("资金来源合计 0.00 万元") }, "\(dy.notes)")
+        }
+        let unread = site.diagnostics.filter { $0.code == "funding-not-read" }.map { ($0.location.file as NSString).lastPathComponent }
+        #expect(unread.contains("sx-yongji-wenwu-baohu-jingfei-2023-docshare.txt"), "\(unread)")
+    }
+
+    /// 芜湖: `项目资金来源情况(万元) 其中:上级财政补助资金 其中:同级财政资金 其他` with
+    /// `0.00  25.00  0.00` on the line below: the line of amounts is the labels' row of values.
+    @Test func aLineOfAmountsUnderARowOfLabelsIsItsValues() throws {
+        let doc = try #require(RealFormsTests.read("ah-wuhu-weijian-teshu-renqun-shaicha-2019"))
+        let p = try #require(doc.projects.first)
+        #expect(p.funding.map(\.label) == ["上级财政补助资金", "同级财政资金", "其他"])
+        #expect(p.funding.map(\.amount) == [.zero, Money(wan: "25.00"), .zero])
+        #expect(p.funding.allSatisfy { $0.line == 14 })
+        #expect(!doc.diagnostics.contains { $0.location.line == 14 })
+    }
+
+    /// 荆门: after a funding group whose labels and values were read, the rows that follow are
+    /// not that group's 资金用途 (`项目概述(情况介绍)`, `效益指标`, `资金拨付对象` were all taken as
+    /// 资金用途 text, their labels inside it).
+    @Test func rowsAfterAFundingGroupAreNotItsPurpose() throws {
+        let doc = try #require(RealFormsTests.read("hb-jingmen-wenlv-wenwu-baohu-2022"))
+        let sections = doc.projects.flatMap(\.sections)
+        #expect(!sections.contains { $0.title == "资金用途" }, "\(sections.map { ($0.title, $0.text.prefix(20)) })")
+        #expect(sections.contains { $0.title == "资金拨付对象" && $0.text == "市文化和旅游局" })
+    }
+}
+
 /// A form whose funding lines are grouped under 小计 lines (`财政拨款小计`, then `1、一般公共预算`
 /// …): the 小计 lines add up to the amount, the lines under them are not added again.
 @Suite struct SubtotalFundingTests {

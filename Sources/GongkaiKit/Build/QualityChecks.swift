@@ -135,7 +135,16 @@ enum QualityChecks {
         // 年度资金总额 / 预算数 = 财政拨款 + 上年结转 + 其他资金.
         if let amount, !p.funding.isEmpty {
             let parts = p.funding.map { $0.text.trimmingWhitespace().isEmpty ? Money.zero : $0.amount }
-            if parts.allSatisfy({ $0 != nil }) {
+            let labels = p.funding.map(\.label)
+            if parts.allSatisfy({ $0 == .zero }), amount != .zero {
+                // Every line empty or 0: a form that means it is rare, a misread one is not (the
+                // values stand where the reader could not tie them to the labels: a row of values
+                // below a row of labels, a label broken in two). Adding up empties would put
+                // `= 0.00` on the department's page; the publisher is told the split is unread.
+                add(p.funding[0].line, "funding-not-read",
+                    "资金来源各栏（\(labels.joined(separator: "、"))）都没有读到金额（空或 0），项目金额却是 \(amount.wanString) 万元：未核对资金来源，请检查表格中这几栏的数值",
+                    en: "no sum was read for any funding line (\(labels.joined(separator: ", ")): empty or 0) while the project's amount is \(amount.wanString) 万元: the funding split is not checked; look at these cells of the table")
+            } else if parts.allSatisfy({ $0 != nil }) {
                 let sum = parts.compactMap { $0 }.sum()
                 // `财政拨款小计 | 1、一般公共预算 | … | 自有资金小计 | …`: the lines after a 小计
                 // are its parts; the 小计 lines (and what stands before the first) add up.
@@ -150,7 +159,7 @@ enum QualityChecks {
                     }
                 }
                 if sum != amount, !(underSubtotal && subtotals == amount) {
-                    let labels = p.funding.map(\.label).joined(separator: " + ")
+                    let labels = labels.joined(separator: " + ")
                     add(p.funding[0].line, "funding-mismatch",
                         "\(labels) = \(sum.wanString) 万元，项目金额却是 \(amount.wanString) 万元",
                         en: "\(labels) = \(sum.wanString) 万元, but the project's amount is \(amount.wanString) 万元",

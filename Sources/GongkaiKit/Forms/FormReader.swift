@@ -237,6 +237,16 @@ struct FormReader {
             for row in rows { readRow(row, &state, &doc) }
             return
         }
+        if let held = state.current?.heldLabelCount, held >= 2 {
+            // The values of a row of labels, written as a line of amounts (`0.00  25.00  0.00`
+            // under `项目资金来源情况(万元) 其中:上级财政补助资金 其中:同级财政资金 其他`): read as
+            // the row below them, where the table reader pairs each with its label.
+            let cells = TextRows.cells(text, splitRunTogether: false)
+            if cells.count >= 2, cells.count <= held, cells.allSatisfy({ Amounts.wan($0) != nil }) {
+                readRow(Row(line: n, cells: cells), &state, &doc)
+                return
+            }
+        }
         if state.current?.awaitsValue == true, !FormText.isSectionTitle(text) {
             // The value of the label that ended the line before (`…项目总投资` / `174.78万元…`,
             // `年度目标` / its text).

@@ -81,6 +81,9 @@ struct TableReader {
     /// Whether the label waiting for its value is an amount's.
     var awaitsAmount: Bool { Self.isAmount(trailingLabel?.kind) }
 
+    /// How many labels the last row held back for their values in the row below (0 when none).
+    var heldLabelCount: Int { heldLabels?.count ?? 0 }
+
     /// Whether the rows read now are an indicator table's.
     var isReadingIndicators: Bool {
         if case .indicators = state { return true }
@@ -339,6 +342,7 @@ struct TableReader {
         }
         // A row of labels only, its values in the row below (`资金来源 财政拨款 上年结转 …` then
         // `36 0 0 …`).
+        var endsGroup = false
         if let held = heldLabels {
             heldLabels = nil
             if pairs.allSatisfy({ $0.kind == nil }), let values = pairs.first?.values, !values.isEmpty,
@@ -359,6 +363,9 @@ struct TableReader {
                     joined.append(pair)
                 }
                 pairs = joined
+                // The group's labels and values are both read: a row after them is not the group's
+                // (not a 资金用途 under `项目资金来源情况(万元)`).
+                endsGroup = true
             } else {
                 for label in held { apply(label, row: row, into: &doc) }
             }
@@ -414,6 +421,7 @@ struct TableReader {
                 apply(pair, row: row, into: &doc)
             }
         }
+        if endsGroup { lastGroup = nil }
     }
 
     /// The half of a row its year's amount is in, when the row gives a term's total (`中期资金总额`,
