@@ -9,7 +9,7 @@ import Testing
 @Suite struct FastPathTests {
     private static let pieces = ["实际", "完成值", "得分", "自评", "年初预算数", "全年", "执行数", "偏差原因分析及改进措施", "未完成原因分析",
                                  "年", "值", "分", "数", " ", "　", ":", "：", "(", ")", "（", "）", "。", ".", ";", "；", "#",
-                                 "a", "1", "\u{301}", "\t", "\n", "项目", "支出", "资金", "é", "指标"]
+                                 "a", "1", "\u{301}", "\t", "\n", "\r\n", "项目", "支出", "资金", "é", "指标", "【", "】", "[", "]"]
 
     private static func randomText(_ generator: inout some RandomNumberGenerator) -> String {
         (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
@@ -72,7 +72,7 @@ import Testing
         var texts = try Self.seedLines()
         for _ in 0..<5000 { texts.append(Self.randomText(&generator)) }
         var changed = 0
-        for set in ["。.;；", "#()（） ", "# ", ""] {
+        for set in ["。.;；", "#()（） ", "# ", "", ":：【[", "()（）[]【】 ", "#", ":"] {
             for text in texts {
                 let expected = walk(text, set)
                 #expect(text.trimming(set) == expected, "\(text) / \(set)")
@@ -89,6 +89,26 @@ import Testing
         #expect(Titles.projectName(inTitle: "县级财政项目支出绩效目标表（2024年度）") == nil)
         #expect(Titles.projectName(inTitle: "2024年项目支出绩效目标表") == "2024年项目支出")
         #expect(Titles.projectName(inTitle: "就业补助资金项目支出绩效目标表") == "就业补助资金项目支出")
+    }
+
+    /// Generic words taken out of the bytes give what `replacing` them in the String gives, on
+    /// names made of those words, their characters and marks.
+    @Test func genericWordsTakenOutOfTheBytesAsReplacingDoes() {
+        let words = ["项目支出", "部门项目", "市级", "省级", "县级", "区级", "财政", "项目", "支出", "预算", "部门", "年度", "整体", "绩效", "目标", "申报"]
+        let pieces = words + ["项", "目", "支", "级", "#", "(", ")", "（", "）", " ", "就业", "度"]
+        func old(_ name: String) -> Bool {
+            var rest = name
+            for word in words { rest = rest.replacingAll(word, with: "") }
+            return rest.trimming("#()（） ").isEmpty
+        }
+        var generator = SystemRandomNumberGenerator()
+        var generic = 0
+        for _ in 0..<4000 {
+            let name = (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(Titles.isNamed(name) == !old(name), "\(name)")
+            if old(name) { generic += 1 }
+        }
+        #expect(generic > 100)
     }
 }
 

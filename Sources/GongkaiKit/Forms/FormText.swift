@@ -92,9 +92,30 @@ extension String {
             ((c.value > 0x20 && c.value < 0x7F) || (0x4E00...0x9FFF).contains(c.value)) && !set.unicodeScalars.contains(c)
         }
         if let first = unicodeScalars.first, let last = unicodeScalars.last, keeps(first), keeps(last) { return self }
+        // Text whose every scalar is a character of its own (no combining marks, joiners or
+        // other extenders anywhere) is trimmed by scalars: the same cut, without grapheme
+        // breaking. (`\r\n` is one character but both of its scalars are whitespace.)
+        if unicodeScalars.allSatisfy(Self.isOwnCharacter) {
+            let scalars = unicodeScalars
+            func trims(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace || set.unicodeScalars.contains(c) }
+            guard let from = scalars.firstIndex(where: { !trims($0) }) else { return "" }
+            let to = scalars.lastIndex(where: { !trims($0) })!
+            return String(scalars[from...to])
+        }
         var s = Substring(self)
         while let f = s.first, set.contains(f) || f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, set.contains(l) || l.isWhitespace { s = s.dropLast() }
         return String(s)
+    }
+
+    /// Whether a scalar always stands as a character of its own, whatever is beside it: ASCII,
+    /// Latin-1, general punctuation, CJK punctuation and ideographs, full-width forms.
+    @inline(__always)
+    static func isOwnCharacter(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09...0x0D, 0x20...0x7E, 0xA0...0xFF, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60: true
+        default: false
+        }
     }
 }

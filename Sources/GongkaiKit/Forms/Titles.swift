@@ -104,15 +104,38 @@ enum Titles {
         }
         let name = title.utf8Contains("申报表") ? projectName(inApplicationTitle: title) : projectName(inTargetTableTitle: title)
         guard let name else { return nil }
+        return isNamed(name) ? name : nil
+    }
+
+    /// Whether a name from a title names a project: not generic words alone.
+    static func isNamed(_ name: String) -> Bool {
         // A character in none of the generic words (nor `#()（） `) stays after they are taken
         // out: most names have one, and are not searched for each word.
-        if name.unicodeScalars.contains(where: { !genericTitleScalars.contains($0.value) }) { return name }
-        var rest = name
-        for word in genericTitleWords { rest = rest.replacingAll(word, with: "") }
-        return rest.trimming("#()（） ").isEmpty ? nil : name
+        if name.unicodeScalars.contains(where: { !genericTitleScalars.contains($0.value) }) { return true }
+        // Every character is then an ideograph of those words or one of `#()（） `, each a
+        // character of its own: the words are taken out of the bytes, each in turn as
+        // `replacing` would, and what is left is empty once trimmed when it is only marks.
+        var rest = Array(name.utf8)
+        for word in genericTitleBytes where rest.count >= word.count {
+            var out: [UInt8] = []
+            out.reserveCapacity(rest.count)
+            var i = 0
+            while i < rest.count {
+                if i + word.count <= rest.count, rest[i..<(i + word.count)].elementsEqual(word) {
+                    i += word.count
+                } else {
+                    out.append(rest[i])
+                    i += 1
+                }
+            }
+            rest = out
+        }
+        return !String(decoding: rest, as: UTF8.self).unicodeScalars.allSatisfy { titleMarkScalars.contains($0.value) }
     }
 
     private static let genericTitleScalars = Set((genericTitleWords.joined() + "#()（） ").unicodeScalars.map(\.value))
+    private static let genericTitleBytes = genericTitleWords.map { Array($0.utf8) }
+    private static let titleMarkScalars = Set("#()（） ".unicodeScalars.map(\.value))
 
     /// The name of a department-wide form (部门整体 …) from its title: the title without its
     /// year (`2019年度`, `19年度`) and marks; nil for a title that is no such form's.
