@@ -483,6 +483,50 @@ def test_the_summary_stays_busy_until_its_total_is_shown(browser, base_url, reco
         context.close()
 
 
+class FailFirst:
+    """The requests of a browser context that match `pattern` fail (aborted) until allow()."""
+
+    def __init__(self, context, pattern):
+        self.failed, self.allowed = [], False
+        context.route(pattern, self._route)
+
+    def _route(self, route):
+        if self.allowed:
+            route.continue_()
+        else:
+            self.failed.append(route.request.url)
+            route.abort()
+
+    def allow(self):
+        self.allowed = True
+
+
+def test_a_search_after_a_failed_index_file_fetches_it_again(browser, base_url, recorded, pages):
+    """A shard and amounts.bin that failed to load (a dropped connection on an intranet) are
+    asked for again by the next search, not kept as failed until the page is reloaded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    try:
+        page = recorded(context.new_page())
+        shards = FailFirst(context, "**/search/shards/*.bin")
+        amounts = FailFirst(context, "**/search/amounts.bin")
+        page.goto(base_url + "/search/?q=" + quote("三支一扶"), wait_until="load")
+        page.wait_for_function("document.getElementById('search-status').textContent.includes('加载失败')")
+        assert shards.failed and results(page) == []
+        shards.allow()
+        page.click("#search-form button[type=submit], #search-form input[type=submit]")
+        wait_for_results(page)
+        assert len(results(page)) == len(shown(pages, "三支一扶")) >= 1
+        # The total failed with amounts.bin: the summary has no total, and the next search has it.
+        assert amounts.failed and "预算合计" not in page.inner_text("#search-summary")
+        amounts.allow()
+        page.click("#search-form button[type=submit], #search-form input[type=submit]")
+        wait_for_results(page)
+        assert "预算合计" in page.inner_text("#search-summary")
+        assert page.external == []
+    finally:
+        context.close()
+
+
 def test_no_results_says_so(page_factory, base_url):
     page = search(page_factory, base_url, "不存在的词语组合")
     assert results(page) == []
@@ -794,6 +838,36 @@ def probe(browser, base, query):
     page.wait_for_function("window.__probe && window.__probe.at !== null", timeout=120_000)
     wait_for_results(page)
     return page, context
+
+
+def test_corpus_a_failed_next_page_can_be_asked_for_again(browser, corpus):
+    """显示更多结果 whose records fail to load: the results shown stay, the page says so, and the
+    button works again; the next click adds the next page (each project once)."""
+    _site, base, projects = corpus
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    try:
+        page = context.new_page()
+        page.goto(f"{base}/search/?q={quote('就业')}", wait_until="load")
+        wait_for_results(page)
+        first = results(page)
+        assert len(first) == 20 and page.is_visible("#search-more")
+        records = FailFirst(context, "**/search/records/*.json")
+        page.click("#search-more")
+        wait_until(page, lambda: records.failed)
+        page.wait_for_function("""() => !document.getElementById('search-more').disabled
+            && !document.getElementById('search-results').hasAttribute('aria-busy')""")
+        assert "加载更多结果失败" in page.inner_text("#search-status")
+        assert results(page) == first
+        records.allow()
+        page.click("#search-more")
+        page.wait_for_function("document.querySelectorAll('#search-results li').length > 20")
+        wait_for_results(page)
+        after = results(page)
+        assert after[:20] == first and len(after) == min(40, count_in_status(page) or 40)
+        assert len({r["href"] for r in after}) == len(after)
+        assert set(listed(after, projects))
+    finally:
+        context.close()
 
 
 def test_corpus_jiuye_first_page_is_all_name_matches(browser, corpus):

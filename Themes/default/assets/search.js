@@ -174,6 +174,8 @@
         for (k = 0; k < count; k++) { lists[keys[k]] = [at, at + sizes[k]]; at += sizes[k]; }
         return { bytes: bytes, lists: lists };
       });
+      // A shard that failed to load is asked for again by the next search, not kept as failed.
+      shards[n].catch(function () { delete shards[n]; });
     }
     return shards[n];
   }
@@ -416,6 +418,7 @@
         }
         return out;
       });
+      amounts.catch(function () { amounts = null; });
     }
     return amounts;
   }
@@ -724,7 +727,11 @@
     var search = current;
     if (!search || more.disabled) { return; }
     search.showMore().catch(function (error) {
-      if (current === search) { say("搜索索引加载失败（" + error.message + "）。请稍后再试。"); }
+      if (current !== search) { return; }
+      // The results shown stay; the button works again for another try.
+      say("加载更多结果失败（" + error.message + "）。已显示的 " + search.shown + " 个结果不变，请再点“显示更多结果”。");
+      more.disabled = false;
+      list.removeAttribute("aria-busy");
     });
   });
   window.addEventListener("popstate", function () { readURL(); run(); });
