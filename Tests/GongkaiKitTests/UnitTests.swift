@@ -199,6 +199,19 @@ import Testing
         #expect([UInt8]().withUnsafeBufferPointer { p in text.withUnsafeBufferPointer { ByteSearch.firstIndex(of: p, in: $0) } } == 0)
         #expect("甲乙".utf8Contains("乙") && !"甲".utf8Contains("甲乙"))
     }
+
+    /// Taking a pattern out of bytes gives what `replacing` it with nothing gives the text.
+    @Test func removingAllIsReplacingWithNothing() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["项目", "项", "目", "支出", "#", "（", "甲"]
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let word = ["项目", "目项", "支出", "#", "甲甲"].randomElement(using: &generator)!
+            let got = String(decoding: ByteSearch.removingAll(Array(word.utf8), from: Array(text.utf8)), as: UTF8.self)
+            #expect(got == text.replacing(word, with: ""), "\(word) out of \(text)")
+        }
+        #expect(ByteSearch.removingAll([], from: Array("甲".utf8)) == Array("甲".utf8))
+    }
 }
 
 @Suite struct EscapingTests {

@@ -97,7 +97,7 @@ extension String {
         // breaking. (`\r\n` is one character but both of its scalars are whitespace.)
         if unicodeScalars.allSatisfy(Self.isOwnCharacter) {
             let scalars = unicodeScalars
-            func trims(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace || set.unicodeScalars.contains(c) }
+            func trims(_ c: Unicode.Scalar) -> Bool { c.isUnicodeWhitespace || set.unicodeScalars.contains(c) }
             guard let from = scalars.firstIndex(where: { !trims($0) }) else { return "" }
             let to = scalars.lastIndex(where: { !trims($0) })!
             return String(scalars[from...to])

@@ -116,20 +116,7 @@ enum Titles {
         // character of its own: the words are taken out of the bytes, each in turn as
         // `replacing` would, and what is left is empty once trimmed when it is only marks.
         var rest = Array(name.utf8)
-        for word in genericTitleBytes where rest.count >= word.count {
-            var out: [UInt8] = []
-            out.reserveCapacity(rest.count)
-            var i = 0
-            while i < rest.count {
-                if i + word.count <= rest.count, rest[i..<(i + word.count)].elementsEqual(word) {
-                    i += word.count
-                } else {
-                    out.append(rest[i])
-                    i += 1
-                }
-            }
-            rest = out
-        }
+        for word in genericTitleBytes { rest = ByteSearch.removingAll(word, from: rest) }
         return !String(decoding: rest, as: UTF8.self).unicodeScalars.allSatisfy { titleMarkScalars.contains($0.value) }
     }
 

@@ -120,6 +120,26 @@ enum ByteSearch {
         return nil
     }
 
+    /// `bytes` with every occurrence of `pattern` taken out, left to right and without looking
+    /// again across a cut (what `String.replacing(_:with: "")` does to text whose characters
+    /// are one scalar each).
+    static func removingAll(_ pattern: [UInt8], from bytes: [UInt8]) -> [UInt8] {
+        guard !pattern.isEmpty, pattern.count <= bytes.count else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { all in
+            pattern.withUnsafeBufferPointer { p in
+                var start = 0
+                while let at = firstIndex(of: p, in: UnsafeBufferPointer(rebasing: all[start...])) {
+                    out.append(contentsOf: all[start..<(start + at)])
+                    start += at + p.count
+                }
+                out.append(contentsOf: all[start...])
+            }
+        }
+        return out
+    }
+
     /// Whether `pattern` occurs in `bytes[range]`.
     static func contains(_ pattern: [UInt8], in bytes: [UInt8], range: Range<Int>) -> Bool {
         bytes.withUnsafeBufferPointer { all in

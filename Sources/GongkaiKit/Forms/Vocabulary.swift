@@ -175,31 +175,17 @@ final class Vocabulary: @unchecked Sendable {
     /// Whether a cell may be a kind label: it ends (before a colon or a bracket) with the last
     /// character of one.
     func mayBeKindLabel(_ text: String) -> Bool {
-        // The last scalar before trailing `:`, `：`, `)`, `）` and spaces, decoded from the end.
-        var text = text
-        let last: UInt32? = text.withUTF8 { b in
-            var end = b.count
-            while end > 0 {
-                if b[end - 1] == 0x3A || b[end - 1] == 0x29 || b[end - 1] == 0x20 { end -= 1; continue }
-                // `：` EF BC 9A, `）` EF BC 89
-                if end >= 3, b[end - 3] == 0xEF, b[end - 2] == 0xBC, b[end - 1] == 0x9A || b[end - 1] == 0x89 { end -= 3; continue }
-                break
-            }
-            guard end > 0 else { return nil }
-            var start = end - 1
-            while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
-            var value = UInt32(b[start])
-            switch end - start {
-            case 2: value &= 0x1F
-            case 3: value &= 0x0F
-            case 4: value &= 0x07
-            default: break
-            }
-            for k in (start + 1)..<end { value = value << 6 | UInt32(b[k] & 0x3F) }
-            return value
+        // The last scalar before trailing `:`, `：`, `)`, `）` and spaces, stepped back to by the
+        // scalar view (no reversed or dropping wrappers around it).
+        let scalars = text.unicodeScalars
+        var i = scalars.endIndex
+        while i > scalars.startIndex {
+            i = scalars.index(before: i)
+            let c = scalars[i]
+            if c == ":" || c == "：" || c == ")" || c == "）" || c == " " { continue }
+            return kindEndings.contains(c.value) || (c.value < 0x80 && !kindEndings.isEmpty)
         }
-        guard let last else { return false }
-        return kindEndings.contains(last) || (last < 0x80 && !kindEndings.isEmpty)
+        return false
     }
 
     /// The labels that show a document is of `kind`.
