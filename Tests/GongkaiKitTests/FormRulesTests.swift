@@ -37,6 +37,14 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(Departments.stripCode("12345") == "12345")
     }
 
+    @Test func aCodesLabelRunTogetherWithTheDepartmentsIsNotTheDepartment() throws {
+        // `主管部门编码` after `主管部门某镇`: its own label (a code's), not 主管部门 with the value `编码`.
+        let doc = readForm("项目绩效目标表(2021年度)填报单位(盖章):某镇人民政府 项目名称镇域道路建设项目属性延续项目主管部门某镇主管部门编码项目单位某镇项目负责人张三年度资金总额100万元")
+        let p = try #require(doc.projects.first)
+        #expect(p.rawDepartment == "某镇")
+        #expect(p.amount == Money(wan: "100"))
+    }
+
     @Test func withNoDepartmentTheUnitAndThenThePagesPublisherStandForIt() throws {
         let unit = readForm("""
         项目支出绩效目标表

@@ -63,7 +63,7 @@ public enum DocumentReader {
         for p in reading.problems {
             doc.diagnose(p.severity, line: p.line, column: p.column, code: p.code, p.message.zh, en: p.message.en)
         }
-        let items = FormItems.items(of: reading.blocks)
+        let items = ProjectList.expand(FormItems.items(of: reading.blocks), into: &doc)
         doc.layout = LayoutDetector.detect(items)
         var reader = FormReader(path: doc.path)
         reader.hasTables = items.contains { if case .row = $0 { return true }; return false }

@@ -143,7 +143,8 @@ struct FormReader {
         if state.current == nil {
             // Rows before any title: a form without a title line.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
-        } else if let current = state.current, !current.isReadingIndicators, current.hasNameField, Self.namesAProject(row)
+        } else if let current = state.current, row.startsForm ? current.hasNameField || current.hasIndicatorTable
+                    : !current.isReadingIndicators && current.hasNameField && Self.namesAProject(row)
         {
             // A second form with no title of its own: its 项目名称 starts it.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)

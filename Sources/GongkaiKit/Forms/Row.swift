@@ -8,6 +8,8 @@ struct Row {
     var lastLine: Int
     /// Where each cell starts (parallel to `cells`): a problem with a cell is reported there.
     var cellLines: [Int]
+    /// Whether the row starts a form of its own (a project row of a project list table).
+    var startsForm = false
 
     init(line: Int, cells: [String], lastLine: Int? = nil, cellLines: [Int]? = nil) {
         self.line = line

@@ -178,6 +178,14 @@ struct TableReader {
 
     mutating func read(_ row: Row, into doc: inout DocumentResult) {
         guard !row.isEmpty else { return }
+        if let only = row.cells.first(where: { !$0.isEmpty }), only.utf8.count <= 40, only.utf8Contains("单位"),
+           row.filledCells.count == 1, let unit = ProjectList.statedUnit(only)
+        {
+            // `金额单位:元` in a row of its own: the unit of the table's amounts that name none.
+            tableUnit = unit
+            project.structuralLines.append(contentsOf: row.lines)
+            return
+        }
         // Only a row naming the 一级 column can hold a header (one scan of its cells).
         let level1 = Self.level1Cell(row)
         if let k = level1, let (before, header, after) = Self.splitAtHeader(row, at: k) {
