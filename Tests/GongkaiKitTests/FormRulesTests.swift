@@ -112,6 +112,55 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(doc.projects.first?.sections.contains { $0.title == "年度预算安排" } == true)
     }
 
+    @Test func theProsesAmountWithItsUnitSettlesTheTablesUnitWhenTheyAgree() throws {
+        // The table writes `5.00` under a label that lost its `(万元)`; the project's own text
+        // says `…预算安排5万元`: the same amount, so the unit is certain.
+        let agreeing = readForm("""
+        (6)年度预算安排。文化惠民补助经费预算安排5万元
+
+        项目支出绩效目标表
+
+        项目名称\t文化惠民补助经费
+        主管部门\t某市文化旅游体育局
+        年度资金总额\t5.00
+        其中:财政拨款\t5.00
+        """)
+        let p = try #require(agreeing.projects.first)
+        #expect(p.amount == Money(wan: "5"))
+        #expect(p.amountUnit == .wan)
+        #expect(!agreeing.diagnostics.contains { $0.code == "amount-unit-unknown" })
+        #expect(agreeing.diagnostics.contains { $0.code == "amount-unit-from-text" })
+        // Another amount in the text settles nothing: the table's stays uncertain.
+        let differing = readForm("""
+        (6)年度预算安排。文化惠民补助经费预算安排5万元
+
+        项目支出绩效目标表
+
+        项目名称\t文化惠民补助经费
+        主管部门\t某市文化旅游体育局
+        年度资金总额\t50000
+        """)
+        let q = try #require(differing.projects.first)
+        #expect(q.amountUnitUnstated)
+        #expect(differing.diagnostics.contains { $0.code == "amount-unit-unknown" })
+    }
+
+    @Test func aSelfEvaluationInTheStandardTemplatesColumnsIsSaidAsOne() throws {
+        // 全年预算数(A) / 全年执行数(B) / 全年实际完成值: what was spent and achieved, not targets.
+        let doc = readForm("""
+        | 某县转移支付区域(项目)绩效目标自评表 | ||||||
+        | (2023年度) | ||||||
+        | 项目名称 | 某旧址陈列布展项目 | |||||
+        | 主管部门 | 某县文化旅游体育局 | |||||
+        | 资金情况(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A) | |||
+        | 年度资金总额: | 127 | 27.9996 | 22% | |||
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 | 全年实际完成值 | 未完成原因和改进措施 | |
+        | 产出指标 | 数量指标 | 布展面积 | 300㎡ | 0 | 方案待审核 | |
+        """)
+        #expect(doc.kind == .selfEvaluation)
+        #expect(doc.projects.isEmpty)
+    }
+
     @Test func labelsInOneRowAndTheirValuesInTheNext() throws {
         let doc = readForm("""
         项目名称 | 全市文物保护专项经费 | 预算金额 | 36万元 |

@@ -8,7 +8,7 @@ import Testing
 
 @Suite struct UncertainFactsTests {
     /// The real inputs: a mixed department-year (pdftotext of the 旌德县 seed: one amount of
-    /// twelve with no unit), a form with no unit, cut short, with a unit column
+    /// twelve with no unit, once the prose that states it with its unit is taken out), a form with no unit, cut short, with a unit column
     /// (陈仓区水利局), one with 中期 targets (六安), one with operator and unit columns (荣昌),
     /// one in 元 (永济).
     static let forms = ["sn-baoji-chencang-shuili-fazhan-2020", "ah-luan-nongyenongcun-zhijian-sanpinyibiao-2024",
@@ -20,7 +20,7 @@ import Testing
         guard let real = RealForms.root, let converted = Converted.root else { return nil }
         let dir = TemporaryDirectory()
         for name in forms { dir.copy("\(real)/\(name).txt", to: "content/\(name).txt") }
-        dir.copy("\(converted)/\(mixed)", to: "content/jingde-pdftotext.md")
+        dir.write("content/jingde-pdftotext.md", mixedWithoutProse(converted))
         var options = BuildOptions()
         options.contentDir = dir.path + "/content"
         options.outputDir = dir.path + "/Public"
@@ -29,6 +29,26 @@ import Testing
         _ = try? Pipeline.build(options)
         return dir
     }()
+
+    /// The prose line that states 社会保险经办机构经费项目's amount with its unit: with it, the
+    /// table's `53.60` is sure (`amount-unit-from-text`).
+    static let proseLine = "(6) 年度预算安排。53.60 万元。"
+
+    static func mixedWithoutProse(_ converted: String) -> String {
+        let text = (try? String(contentsOfFile: "\(converted)/\(mixed)", encoding: .utf8)) ?? ""
+        return text.split(separator: "\n", omittingEmptySubsequences: false).filter { $0 != proseLine }.joined(separator: "\n")
+    }
+
+    /// With the prose, the same table's amount is sure: the text states it with its unit.
+    @Test func theProseStatingTheSameAmountMakesItSure() throws {
+        guard let converted = Converted.root else { return }
+        let withProse = Seeds.read("\(converted)/\(Self.mixed)")
+        let p = try #require(withProse.projects.first { $0.name == "社会保险经办机构经费项目" })
+        #expect(!p.amountUnitUnstated && p.amountUnit == .wan && p.amount == Money(wan: "53.60"))
+        #expect(withProse.diagnostics.contains { $0.code == "amount-unit-from-text" })
+        let without = readForm(Self.mixedWithoutProse(converted), path: "jingde-pdftotext.md")
+        #expect(without.projects.first { $0.name == "社会保险经办机构经费项目" }?.amountUnitUnstated == true)
+    }
 
     static func page(_ path: String) -> String { built?.read("Public/" + path) ?? "" }
     static func text(_ html: String) -> String { HTMLTable.text(html) }
@@ -116,7 +136,7 @@ import Testing
     @Test func checkPrintsTheUnsureAmountApart() throws {
         guard let converted = Converted.root else { return }
         let dir = TemporaryDirectory()
-        dir.copy("\(converted)/\(Self.mixed)", to: "content/jingde-pdftotext.md")
+        dir.write("content/jingde-pdftotext.md", Self.mixedWithoutProse(converted))
         let site = try Pipeline.read(contentDir: dir.path + "/content", config: SiteConfig())
         let zh = Report.summary(site)
         #expect(zh.contains("旌德县人力资源和社会保障局  2024  13 个项目  合计 460.79 万元（另有 1 个单位未注明的金额 53.60，按万元读取，未计入）"))

@@ -36,7 +36,7 @@ enum Amounts {
         let name = t[..<start].trimmingWhitespace()
         let number = t[start...]
         guard number.first?.isNumber == true, name.scalarCount >= 4, !name.contains(where: { $0.isASCII && $0.isNumber }),
-              ["资金", "经费", "补助", "拨款", "预算", "收入", ")", "）"].contains(where: { name.utf8HasSuffix($0) })
+              ["资金", "经费", "补助", "拨款", "预算", "安排", "收入", ")", "）"].contains(where: { name.utf8HasSuffix($0) })
         else { return nil }
         return String(number)
     }

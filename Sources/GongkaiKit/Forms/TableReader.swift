@@ -45,6 +45,8 @@ struct TableReader {
     private var proseAmount: (money: Money, unit: MoneyUnit?)?
     /// Whether the prose's amount came after a table's (not the form's order).
     private var proseAfterTable = false
+    /// The lines of the table's amounts that named no unit (each said as uncertain).
+    private var unitUnknownLines: [Int] = []
     /// The funding lines' amounts, and whether each is nested under a 小计 (`1、一般公共预算`
     /// under `(一)财政拨款小计`): the top-level ones add up to the year's amount.
     private var fundingParts: [(money: Money, unit: MoneyUnit?, nested: Bool, line: Int)] = []
@@ -115,6 +117,19 @@ struct TableReader {
             project.totalAmount = nil
             proseAmount = nil
             fundingParts = []
+        }
+        if let table = project.amount, project.amountUnit == nil, let prose = proseAmount?.money, let unit = proseAmount?.unit,
+           prose == table, !unitUnknownLines.isEmpty
+        {
+            // The table names no unit, and the project's own text states the same amount with
+            // its unit (`年度预算安排:…5万元` beside `年度资金总额 | 5.00`): the table's amounts are
+            // in it, for certain.
+            project.amountUnit = unit
+            let lines = Set(unitUnknownLines)
+            doc.diagnostics.removeAll { $0.code == "amount-unit-unknown" && lines.contains($0.location.line) }
+            doc.diagnose(.note, line: unitUnknownLines[0], code: "amount-unit-from-text",
+                         "表中金额没有注明单位，项目说明写明了同一金额（\(prose.wanString) 万元）：按\(unit.rawValue)读取",
+                         en: "the table's amounts name no unit; the project's text states the same amount (\(prose.wanString) 万元): read in \(unit.rawValue)")
         }
         if project.amount == nil, let sum = fundingSum() {
             // `年度资金总额` left empty (or a heading `金额(万元)`), its parts filled in: the
@@ -646,11 +661,12 @@ struct TableReader {
     /// An amount and the unit the form wrote it in: the value's own (`449.8万`, `666万元`), else
     /// the label's (`项目资金（元）`), its group label's or the table's (`金额单位：万元`); nil when
     /// none says, and then the amount is read as 万元 and reported as uncertain.
-    private func amount(_ text: String, label: String, line: Int, into doc: inout DocumentResult) -> (Money, MoneyUnit?)? {
+    private mutating func amount(_ text: String, label: String, line: Int, into doc: inout DocumentResult) -> (Money, MoneyUnit?)? {
         guard !text.isEmpty else { return nil }
         let unit = Amounts.unit(in: text) ?? Labels.unit(label) ?? groupUnit ?? tableUnit
         if let money = Self.readAmount(text, unit: unit) {
             if unit == nil {
+                unitUnknownLines.append(line)
                 doc.diagnose(.warning, line: line, code: "amount-unit-unknown",
                              "\(label)‘\(text)’没有注明单位（标签、表头和数值都未写元或万元），暂按万元读取并标为单位不确定",
                              en: "\(label) ‘\(text)’ names no unit (neither its label, the table nor the value says 元 or 万元); read as 万元 and marked uncertain")
