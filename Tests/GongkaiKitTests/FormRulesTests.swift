@@ -145,6 +145,27 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(differing.diagnostics.contains { $0.code == "amount-unit-unknown" })
     }
 
+    @Test func aUnitLineBeforeTheFormAndASubjectCodeBesideTheFunding() throws {
+        // Space-separated rows of a stored page: `金额单位:万元` on its own line is the unit of the
+        // amounts; `财政资金科目代码 21305` is a subject code, never a 财政资金 of 21305 万元.
+        let doc = readForm("""
+        某乡加工园配套设施建设项目支出绩效目标审批表
+        (2023年度)
+        金额单位:万元
+        项目名称 某乡加工园配套设施建设项目 项目分类 资产资源类
+        业务主管部门 县民宗委
+        项目总预算 65 财政资金预算分类 一般公共预算
+        当年年度预算 65
+        其中:财政资金 65 财政资金科目代码 21305
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "65"))
+        #expect(p.amountUnit == .wan)
+        #expect(!doc.diagnostics.contains { $0.code == "amount-unit-unknown" })
+        #expect(!p.funding.contains { $0.amount == Money(wan: "21305") })
+        #expect(p.funding.compactMap(\.amount) == [Money(wan: "65")])
+    }
+
     @Test func aSelfEvaluationInTheStandardTemplatesColumnsIsSaidAsOne() throws {
         // 全年预算数(A) / 全年执行数(B) / 全年实际完成值: what was spent and achieved, not targets.
         let doc = readForm("""

@@ -41,6 +41,8 @@ struct FormReader {
         /// Whether the page's own text (a footer) came after the open form's last row: the page
         /// was stored to its end.
         var pageTextAfterRows = false
+        /// The unit a line of its own states for the amounts after it (`金额单位:万元`).
+        var statedUnit: MoneyUnit?
         /// The document's last line read, and whether its end has been reached.
         var lastLine = 1
         var atEnd = false
@@ -170,6 +172,13 @@ struct FormReader {
             if state.currentHasRows { state.pageTextAfterRows = true }
             doc.diagnose(.note, line: n, code: "page-text", "网页上的文字，不属于表格，未读取：‘\(text.prefix(40))’",
                          en: "text of the web page, not of the form; not read: ‘\(text.prefix(40))’")
+            return
+        }
+        if text.utf8.count <= 40, text.utf8Contains("单位"), let unit = ProjectList.statedUnit(text) {
+            // `金额单位:万元` on a line of its own: the unit of the amounts after it that name none.
+            state.statedUnit = unit
+            state.current?.tableUnit = unit
+            state.current?.project.structuralLines.append(n)
             return
         }
         if !hasTables, text.scalarCount > 24, let pieces = TextTitles.pieces(of: text) {
@@ -398,6 +407,7 @@ struct FormReader {
     private func start(_ project: Project, _ state: inout State, _ doc: inout DocumentResult) {
         finish(&state, &doc)
         state.current = TableReader(project: project, file: path)
+        state.current?.tableUnit = state.statedUnit
         state.startedByHeading = false
         state.currentHasRows = false
         state.title = nil
