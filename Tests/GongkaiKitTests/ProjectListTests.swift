@@ -82,6 +82,22 @@ import Testing
         #expect(!doc.diagnostics.contains { $0.severity == .error })
     }
 
+    @Test func anExportThatRepeatsTheProjectOnEveryRowCountsItOnce() throws {
+        // No merged cells at all: each indicator row repeats its project's name and amount.
+        let doc = readForm("""
+        | 项目名称 | 预算金额(万元) | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 道路养护经费 | 30 | 产出指标 | 数量指标 | 养护里程 | ≥12公里 |
+        | 道路养护经费 | 30 | 产出指标 | 时效指标 | 完成时间 | 2024年12月 |
+        | 道路养护经费 | 30 | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% |
+        | 路灯维修经费 | 8.5 | 产出指标 | 数量指标 | 维修路灯 | ≥100盏 |
+        | 路灯维修经费 | 8.5 | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% |
+        """)
+        #expect(doc.projects.map(\.name) == ["道路养护经费", "路灯维修经费"])
+        #expect(doc.projects.map(\.amount) == [Money(wan: "30"), Money(wan: "8.5")])
+        #expect(doc.projects.map(\.indicators.count) == [3, 2])
+        #expect(doc.projects.allSatisfy { $0.amountUnit == .wan })
+    }
+
     @Test func aRowThatDoesNotLineUpIsSaidAndNothingOfItIsGuessed() throws {
         // The second project's name was merged away with its 一级: its amount stands where the
         // name should be. Neither it nor the indicator rows under it go to the first project.

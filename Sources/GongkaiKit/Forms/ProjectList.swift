@@ -207,26 +207,33 @@ enum ProjectList {
                     skip(row, "项目名称一格是金额或栏目名，各列对不上", "its 项目名称 cell holds an amount or a label: the columns do not line up")
                     continue
                 }
-                skipping = false
-                open = true
-                var nameRow = Row(line: name.line, cells: [header.cells[header.nameColumn], name.text], cellLines: [name.line, name.line])
-                nameRow.startsForm = true
-                out.append(.row(nameRow, first: false))
-                for field in header.fields where field.column != header.nameColumn {
-                    var value = placed[field.column]
-                    if value == nil, field.column < firstColumn { value = carried[field.column] }
-                    guard let value else { continue }
-                    carried[field.column] = value
-                    out.append(.row(Row(line: value.line, cells: [field.label, value.text], cellLines: [value.line, value.line]), first: false))
+                // An export that repeats the project's cells on each of its indicator rows: the
+                // same name with the same fields is the open project, not another (its amount is
+                // counted once).
+                let repeats = open && !skipping && carried[header.nameColumn]?.text == name.text
+                    && header.fields.allSatisfy { field in placed[field.column].map { $0.text == carried[field.column]?.text } ?? true }
+                if !repeats {
+                    skipping = false
+                    open = true
+                    var nameRow = Row(line: name.line, cells: [header.cells[header.nameColumn], name.text], cellLines: [name.line, name.line])
+                    nameRow.startsForm = true
+                    out.append(.row(nameRow, first: false))
+                    for field in header.fields where field.column != header.nameColumn {
+                        var value = placed[field.column]
+                        if value == nil, field.column < firstColumn { value = carried[field.column] }
+                        guard let value else { continue }
+                        carried[field.column] = value
+                        out.append(.row(Row(line: value.line, cells: [field.label, value.text], cellLines: [value.line, value.line]), first: false))
+                    }
+                    if let issuer = header.issuer {
+                        out.append(.row(Row(line: issuer.line, cells: ["主管部门", issuer.name]), first: false))
+                    }
+                    if let year = header.year, !header.fields.contains(where: { $0.kind == .year }) {
+                        out.append(.row(Row(line: year.line, cells: ["预算年度", year.text]), first: false))
+                    }
+                    carried[header.nameColumn] = name
+                    out.append(.row(indicatorHeader, first: false))
                 }
-                if let issuer = header.issuer {
-                    out.append(.row(Row(line: issuer.line, cells: ["主管部门", issuer.name]), first: false))
-                }
-                if let year = header.year, !header.fields.contains(where: { $0.kind == .year }) {
-                    out.append(.row(Row(line: year.line, cells: ["预算年度", year.text]), first: false))
-                }
-                carried[header.nameColumn] = name
-                out.append(.row(indicatorHeader, first: false))
             } else if placed.keys.contains(where: { $0 < header.level1 }) {
                 skip(row, "有项目的栏目却没有项目名称", "it fills a project's columns but not its 项目名称")
                 skipping = true
