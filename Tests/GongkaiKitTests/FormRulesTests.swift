@@ -166,6 +166,56 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(p.funding.compactMap(\.amount) == [Money(wan: "65")])
     }
 
+    @Test func twoNumbersRunTogetherAreNeverOneAmount() throws {
+        // A 上年度 and a 本年度 column on one line: `40 40` is not 4040.
+        #expect(Amounts.wan("40 40") == nil)
+        #expect(Amounts.yuan("1 250") == nil)
+        #expect(Amounts.wan(" 40.50 ") == Money(wan: "40.50"))
+        #expect(Amounts.wan("40 万元") == Money(wan: "40"))
+        let doc = readForm("""
+        项目支出绩效目标申报表
+        项目名称\t流动人口公卫经费
+        主管部门\t某区卫计局
+        年度资金总额(万元)\t40 400
+        """)
+        #expect(doc.projects.first?.amount != Money(wan: "40400"))
+        #expect(doc.diagnostics.contains { $0.code == "unreadable-amount" })
+    }
+
+    @Test func aStampsPlaceAndAUnitStatementAreNoUnitsName() throws {
+        let doc = readForm("""
+        项目支出绩效目标表（2023年度）
+        项目名称\t雾炮车降尘抑尘服务
+        预算部门\t某市环境卫生管理处
+        填报单位:\t(盖章) 单位:万元
+        实施单位\t（盖章）某市环卫一队
+        年度本级 预算金额\t250
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.unit == "某市环卫一队")
+        #expect(p.amount == Money(wan: "250") && p.amountUnit == .wan)
+        #expect(!doc.diagnostics.contains { $0.code == "amount-unit-unknown" })
+    }
+
+    @Test func aYearInTheProjectsOwnNameWhenNothingElseStatesOne() throws {
+        let doc = readForm("""
+        绩效目标申报表
+        项目名称\t2018年市级专项扶贫资金基础设施
+        主管部门\t某镇政府
+        年度资金总额(万元)\t10
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.year == 2018)
+        #expect(doc.diagnostics.contains { $0.code == "year-from-name" })
+    }
+
+    @Test func aSignOffFieldIsNotTheDepartment() throws {
+        // `主管部门审核意见` is where the department signs, not 主管部门 with a value.
+        let doc = readForm("项目支出绩效目标表(2022年度)项目名称大楼运行保障主管部门某市机关事务服务中心年度资金总额100万元主管部门审核意见单位公章:年月日")
+        let p = try #require(doc.projects.first)
+        #expect(p.rawDepartment == "某市机关事务服务中心")
+    }
+
     @Test func aSelfEvaluationInTheStandardTemplatesColumnsIsSaidAsOne() throws {
         // 全年预算数(A) / 全年执行数(B) / 全年实际完成值: what was spent and achieved, not targets.
         let doc = readForm("""

@@ -41,6 +41,23 @@ enum Amounts {
         return String(number)
     }
 
+    /// Whether whitespace stands between two digits (`40 40`, `1 2`).
+    static func digitsOnBothSidesOfSpace(_ text: String) -> Bool {
+        var lastDigit = false
+        var spaceAfterDigit = false
+        for c in text.unicodeScalars {
+            if c.properties.isWhitespace {
+                if lastDigit { spaceAfterDigit = true }
+                continue
+            }
+            let digit = c.value >= 0x30 && c.value <= 0x39
+            if digit && spaceAfterDigit { return true }
+            lastDigit = digit
+            spaceAfterDigit = false
+        }
+        return false
+    }
+
     /// `defaultDecimals`: how many decimal places of the number one fen is, for a text without
     /// a unit (2 for 元, 6 for 万元). The number is read straight into fen at its unit's places,
     /// so every amount that fen can hold in 64 bits is exact (reading it at 10⁻⁶ of its unit
@@ -49,6 +66,11 @@ enum Amounts {
         // Whitespace is dropped; it can only be there when a byte says so (ASCII whitespace, or
         // the lead bytes C2, E1, E2, E3 of Unicode's spaces), so most amounts skip the filter.
         let mayHaveSpace = text.utf8.contains { b in b <= 0x20 || b == 0xC2 || (b >= 0xE1 && b <= 0xE3) }
+        if mayHaveSpace, digitsOnBothSidesOfSpace(text) {
+            // `40 40`: two numbers (a form's last-year and this-year columns run together), never
+            // one amount of 4040.
+            return nil
+        }
         var s = mayHaveSpace ? text.filter { !$0.isWhitespace } : text
         // A sentence's full stop after the amount (`500万元。`).
         while s.utf8.last == 0x82, s.utf8HasSuffix("。") { s.removeLast() }

@@ -192,6 +192,12 @@ public enum DocumentReader {
                              en: "project ‘\(p.name)’ names no 主管部门 or unit; grouped under the page's publisher ‘\(publisher.name)’")
             }
             if p.year == nil { p.year = doc.year }
+            if p.year == nil, let year = Titles.year(in: p.name) {
+                // No year stated but the project's own name's (`2018年市级专项扶贫资金…`).
+                p.year = year
+                doc.diagnose(.note, line: line, code: "year-from-name", "项目‘\(p.name)’没有写年度，按其名称读作\(year)年",
+                             en: "project ‘\(p.name)’ states no year; read as \(year) from its name")
+            }
             if p.year == nil, let period = p.period, let year = Titles.year(inPeriod: period) {
                 // No year stated: the period lies within one (`2022年1月—12月`, `20191`–`201912`).
                 p.year = year

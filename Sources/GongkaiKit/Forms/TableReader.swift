@@ -559,7 +559,19 @@ struct TableReader {
     private mutating func apply(_ kind: FieldKind, label: String, value: String, line: Int, valueLine: Int? = nil,
                                 into doc: inout DocumentResult) {
         let valueLine = valueLine ?? line
-        let value = Self.isInstruction(value) ? "" : value
+        var value = Self.isInstruction(value) ? "" : value
+        switch kind {
+        case .unit, .department, .departmentLevel:
+            // `(盖章)` is the form's place for the stamp, not part of the name; `填报单位:(盖章)
+            // 单位:万元` holds the unit of the form's amounts, not a unit's name.
+            value = Self.withoutStamp(value)
+            if let unit = ProjectList.statedUnit(value) {
+                tableUnit = unit
+                value = ""
+            }
+        default:
+            break
+        }
         project.fields.append(Field(label: label, value: value, line: line))
         if kind == .name { hasNameField = true }
         switch kind {
@@ -676,6 +688,16 @@ struct TableReader {
         doc.diagnose(.warning, line: line, code: "unreadable-amount", "\(label)‘\(text)’不是金额",
                      en: "\(label) ‘\(text)’ is not an amount")
         return nil
+    }
+
+    /// A name with the form's stamp placeholder (`(盖章)`, `（公章）`) taken out.
+    static func withoutStamp(_ value: String) -> String {
+        guard value.utf8Contains("章") else { return value }
+        var v = value
+        for mark in ["(盖章)", "（盖章）", "(公章)", "（公章）", "(签章)", "（签章）", "(章)", "（章）"] {
+            v = v.replacingOccurrences(of: mark, with: "")
+        }
+        return v.trimmingWhitespace()
     }
 
     /// Whether a unit's name says its place (`蒙城县…`, `芜湖市…`, `卢村乡…`).
