@@ -216,6 +216,54 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(p.rawDepartment == "某市机关事务服务中心")
     }
 
+    @Test func aPageLineWithBarsDoesNotHideAFormWrittenACellAParagraph() throws {
+        // `浏览量:1 | | | |` is the page's counter, not a table: the form below it, a cell a
+        // paragraph, is read; its amount comes with its breakdown in brackets.
+        let doc = readForm("""
+        高标准农田建设绩效目标申报表
+        来源:某县农业农村局   2022-05-16
+        浏览量:1 | | | |
+
+        绩效目标申报表(基础设施建设类)
+
+        (2022年度)
+
+        项目名称
+
+        某县2022年高标准农田建设项目
+
+        主管部门
+
+        某县农业农村局
+
+        年度资金总额:
+
+        854万(高标准农田建设400万元,示范建设295万元,畅通工程159万元)
+
+        一级指标
+
+        二级指标
+
+        三级指标
+
+        指标值
+
+        产出指标
+
+        数量指标
+
+        新建高标准农田
+
+        ≥1万亩
+        """)
+        #expect(doc.kind == .targets)
+        let p = try #require(doc.projects.first)
+        #expect(p.name == "某县2022年高标准农田建设项目")
+        #expect(p.amount == Money(wan: "854") && p.amountUnit == .wan)
+        #expect(p.indicators.map(\.name) == ["新建高标准农田"])
+        #expect(doc.diagnostics.contains { $0.code == "page-text" && $0.location.line == 3 })
+    }
+
     @Test func aSelfEvaluationInTheStandardTemplatesColumnsIsSaidAsOne() throws {
         // 全年预算数(A) / 全年执行数(B) / 全年实际完成值: what was spent and achieved, not targets.
         let doc = readForm("""

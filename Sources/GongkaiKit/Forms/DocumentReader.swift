@@ -66,7 +66,11 @@ public enum DocumentReader {
         let items = ProjectList.expand(FormItems.items(of: reading.blocks), into: &doc)
         doc.layout = LayoutDetector.detect(items)
         var reader = FormReader(path: doc.path)
-        reader.hasTables = items.contains { if case .row = $0 { return true }; return false }
+        // A row of the page's own text (`浏览量:1 | | |`) is no table of the form's.
+        reader.hasTables = items.contains {
+            if case .row(let row, _) = $0 { return !row.cells.allSatisfy { $0.isEmpty || Vocabulary.current.isPageText($0) } }
+            return false
+        }
         let reading = reader.read(items, into: &doc)
         if let lookAlike = DocumentKinds.lookAlike(items, doc) {
             // A self-evaluation, an evaluation report, a budget's explanation, a blank template:

@@ -521,8 +521,20 @@ struct TableReader {
     static func readAmount(_ text: String, unit: MoneyUnit?) -> Money? {
         let parse: (String) -> Money? = { unit == .yuan ? Amounts.yuan($0) : Amounts.wan($0) }
         if let money = parse(text) { return money }
-        guard let number = Amounts.afterFundName(text) else { return nil }
-        return parse(number)
+        if let number = Amounts.afterFundName(text) { return parse(number) }
+        // `854万(高标准农田建设400万元,示范建设295万元,…)`: the amount, then its breakdown in brackets.
+        let head = beforeBreakdown(text)
+        if head.utf8.count < text.utf8.count, !head.isEmpty { return parse(String(head)) }
+        return nil
+    }
+
+    /// An amount's text without the breakdown in brackets after it (`854万(…400万元…)` → `854万`);
+    /// the text itself when it has none.
+    static func beforeBreakdown(_ text: String) -> Substring {
+        guard text.utf8.last == 0x29 || text.utf8HasSuffix("）"), let open = text.firstIndex(where: { $0 == "(" || $0 == "（" }) else {
+            return Substring(text)
+        }
+        return Substring(text[..<open].trimmingWhitespace())
     }
 
     /// Whether a value is a form's instruction, not a value (`(盖章)`, `(签字)`).
@@ -675,7 +687,7 @@ struct TableReader {
     /// none says, and then the amount is read as 万元 and reported as uncertain.
     private mutating func amount(_ text: String, label: String, line: Int, into doc: inout DocumentResult) -> (Money, MoneyUnit?)? {
         guard !text.isEmpty else { return nil }
-        let unit = Amounts.unit(in: text) ?? Labels.unit(label) ?? groupUnit ?? tableUnit
+        let unit = Amounts.unit(in: text) ?? Amounts.unit(in: String(Self.beforeBreakdown(text))) ?? Labels.unit(label) ?? groupUnit ?? tableUnit
         if let money = Self.readAmount(text, unit: unit) {
             if unit == nil {
                 unitUnknownLines.append(line)

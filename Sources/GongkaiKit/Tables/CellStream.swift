@@ -21,12 +21,13 @@ enum CellStream {
             // Markup of a table (`<td>`, `| a |`, `+---+`) is no paragraph of a cell.
             let raw = source.line(n).trimmingWhitespace()
             let lower = raw.prefix(4).lowercased()
+            let text = source.text(n)
             if raw.utf8.first == UInt8(ascii: "|") || raw.utf8.last == UInt8(ascii: "|") || raw.utf8HasPrefix("+-")
                 || ["<tab", "<tr>", "<tr ", "<td", "<th", "<tbo", "<the", "<col"].contains(where: { lower.hasPrefix($0) })
             {
-                return nil
+                // The web page's own line in a row of its own (`浏览量:1 | | | |`) is no table.
+                guard raw.utf8.first != UInt8(ascii: "|"), Vocabulary.current.isPageText(text) else { return nil }
             }
-            let text = source.text(n)
             if seenText { gaps.append(blank) }
             seenText = true
             blank = 0
