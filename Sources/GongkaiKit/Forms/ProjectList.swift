@@ -85,8 +85,6 @@ enum ProjectList {
         var out: [FormItem] = []
         out.reserveCapacity(items.count)
         var unit: MoneyUnit?
-        /// The department the table's title names (`某县教育局2024年项目支出绩效目标表`).
-        var issuer: (name: String, line: Int)?
         /// The table's title: where it is in `out`, its text and line (until a row of fields comes).
         var title: (index: Int, text: String, line: Int)?
         /// Where the table's unit line is in `out` (its unit goes into the amounts' labels).
@@ -99,7 +97,6 @@ enum ProjectList {
             }
             guard FormText.isTitle(text) else { return }
             title = (out.count, text, line)
-            issuer = Titles.issuer(inTitle: text).flatMap { Titles.looksLikeDepartment($0) ? ($0, line) : nil }
         }
         var i = 0
         while i < items.count {
@@ -113,11 +110,16 @@ enum ProjectList {
                     readTitle(row.cells[k], line: row.line(ofCell: k))
                 }
                 if var header = header(row, unit: unit) {
-                    header.issuer = header.fields.contains(where: {
+                    // The department the table's title names (`某县教育局2024年项目支出绩效目标表`),
+                    // when no column names one.
+                    let namesDepartment = header.fields.contains {
                         if case .department = $0.kind { return true }
                         if case .departmentLevel = $0.kind { return true }
                         return false
-                    }) ? nil : issuer
+                    }
+                    if !namesDepartment, let t = title, let name = Titles.issuer(inTitle: t.text), Titles.looksLikeDepartment(name) {
+                        header.issuer = (name, t.line)
+                    }
                     if let t = title {
                         // The list's title names no project: its department and year are every
                         // project's.
