@@ -129,8 +129,8 @@ import Testing
         #expect(p.amount == Money(wan: "250"))
         #expect(p.amountUnit == .yuan)
         #expect(!doc.diagnostics.contains { $0.code == "amount-unit-unknown" || $0.code == "unlabelled-row" })
-        #expect(ProjectList.statedUnit("单位：万元") == .wan)
-        #expect(ProjectList.statedUnit("金额单位: 元") == .yuan)
-        #expect(ProjectList.statedUnit("单位名称") == nil)
+        #expect(Vocabulary.current.statedUnit("单位：万元") == .wan)
+        #expect(Vocabulary.current.statedUnit("金额单位: 元") == .yuan)
+        #expect(Vocabulary.current.statedUnit("单位名称") == nil)
     }
 }

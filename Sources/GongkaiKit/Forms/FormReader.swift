@@ -174,7 +174,7 @@ struct FormReader {
                          en: "text of the web page, not of the form; not read: ‘\(text.prefix(40))’")
             return
         }
-        if text.utf8.count <= 40, text.utf8Contains("单位"), let unit = ProjectList.statedUnit(text) {
+        if let unit = Vocabulary.current.statedUnit(text) {
             // `金额单位:万元` on a line of its own: the unit of the amounts after it that name none.
             state.statedUnit = unit
             state.current?.tableUnit = unit

@@ -63,18 +63,6 @@ enum ProjectList {
                       values: indicator.roles.indices.filter { [.value, .halfYear, .longValue].contains(indicator.roles[$0]) }, width: width)
     }
 
-    /// The unit a table's own line states (`金额单位:元`, `单位：万元`), if it is such a line.
-    static func statedUnit(_ text: String) -> MoneyUnit? {
-        guard text.scalarCount <= 12 else { return nil }
-        let key = LabelText.key(text).path
-        for (words, unit) in [(["金额单位:元", "单位:元", "金额单位元", "单位元"], MoneyUnit.yuan),
-                              (["金额单位:万元", "单位:万元", "金额单位万元", "单位万元"], .wan)]
-        where words.contains(key) {
-            return unit
-        }
-        return nil
-    }
-
     /// The document's items with every project list table made into forms.
     static func expand(_ items: [FormItem], into doc: inout DocumentResult) -> [FormItem] {
         // Most documents have no list: they are given back as they are.
@@ -90,7 +78,7 @@ enum ProjectList {
         /// Where the table's unit line is in `out` (its unit goes into the amounts' labels).
         var unitIndex: Int?
         func readTitle(_ text: String, line: Int) {
-            if let stated = statedUnit(text) {
+            if let stated = Vocabulary.current.statedUnit(text) {
                 unit = stated
                 unitIndex = out.count
                 return

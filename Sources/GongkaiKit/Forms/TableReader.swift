@@ -193,9 +193,7 @@ struct TableReader {
 
     mutating func read(_ row: Row, into doc: inout DocumentResult) {
         guard !row.isEmpty else { return }
-        if let only = row.cells.first(where: { !$0.isEmpty }), only.utf8.count <= 40, only.utf8Contains("单位"),
-           row.filledCells.count == 1, let unit = ProjectList.statedUnit(only)
-        {
+        if let only = row.cells.first(where: { !$0.isEmpty }), let unit = Vocabulary.current.statedUnit(only), row.filledCells.count == 1 {
             // `金额单位:元` in a row of its own: the unit of the table's amounts that name none.
             tableUnit = unit
             project.structuralLines.append(contentsOf: row.lines)
@@ -577,7 +575,7 @@ struct TableReader {
             // `(盖章)` is the form's place for the stamp, not part of the name; `填报单位:(盖章)
             // 单位:万元` holds the unit of the form's amounts, not a unit's name.
             value = Self.withoutStamp(value)
-            if let unit = ProjectList.statedUnit(value) {
+            if let unit = Vocabulary.current.statedUnit(value) {
                 tableUnit = unit
                 value = ""
             }
@@ -687,7 +685,10 @@ struct TableReader {
     /// none says, and then the amount is read as 万元 and reported as uncertain.
     private mutating func amount(_ text: String, label: String, line: Int, into doc: inout DocumentResult) -> (Money, MoneyUnit?)? {
         guard !text.isEmpty else { return nil }
-        let unit = Amounts.unit(in: text) ?? Amounts.unit(in: String(Self.beforeBreakdown(text))) ?? Labels.unit(label) ?? groupUnit ?? tableUnit
+        // The value's own unit, also when a breakdown in brackets follows it (`854万(…)`).
+        let head = Self.beforeBreakdown(text)
+        let own = Amounts.unit(in: text) ?? (head.utf8.count < text.utf8.count ? Amounts.unit(in: String(head)) : nil)
+        let unit = own ?? Labels.unit(label) ?? groupUnit ?? tableUnit
         if let money = Self.readAmount(text, unit: unit) {
             if unit == nil {
                 unitUnknownLines.append(line)

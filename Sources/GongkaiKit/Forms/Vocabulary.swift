@@ -27,6 +27,8 @@ final class Vocabulary: @unchecked Sendable {
     private(set) var qualitative: Set<ByteKey> = []
     /// Labels that show a document is another kind of document than a target table.
     private(set) var kinds: [ByteKey: DocumentKind] = [:]
+    /// Normalised line → the money unit it states for the amounts after it (`金额单位:元`).
+    private(set) var unitLines: [ByteKey: MoneyUnit] = [:]
     /// Words of a web page's own text around a form (发布时间, 浏览次数, 当前位置 …).
     private(set) var pageText: [String] = []
     /// The page words by their first character's bytes.
@@ -96,6 +98,7 @@ final class Vocabulary: @unchecked Sendable {
         level2 = other.level2
         qualitative = other.qualitative
         kinds = other.kinds
+        unitLines = other.unitLines
         pageText = other.pageText
         pageTextIndex = other.pageTextIndex
         pageTextStarts = other.pageTextStarts
@@ -135,6 +138,10 @@ final class Vocabulary: @unchecked Sendable {
                 if let last = key.path.unicodeScalars.last { kindEndings.insert(last.value) }
             }
         }
+        for (key, value) in (root["unit_lines"] as? [String: Any]) ?? [:] {
+            guard let unit = ["wan": MoneyUnit.wan, "yuan": .yuan][key] else { throw Problem(message: "unknown unit \(key)") }
+            for line in list(value) { unitLines[LabelText.key(line)] = unit }
+        }
         selfEvaluationInText = NeedleSet(kindLabels(.selfEvaluation).filter { $0.count >= 4 })
         var hash = StableHash()
         hash.combine(yaml.utf8)
@@ -171,6 +178,13 @@ final class Vocabulary: @unchecked Sendable {
 
     /// The last characters of the kind labels (`值`, `分`, `数` …).
     private var kindEndings: Set<UInt32> = []
+
+    /// The unit a line of its own states for the amounts after it (`金额单位:元`, `单位：万元`);
+    /// nil for any other text (a byte test first: most lines name no 单位).
+    func statedUnit(_ text: String) -> MoneyUnit? {
+        guard text.utf8.count <= 40, text.utf8Contains("单位"), !unitLines.isEmpty else { return nil }
+        return unitLines[LabelText.key(text)]
+    }
 
     /// Whether a cell may be a kind label: it ends (before a colon or a bracket) with the last
     /// character of one.
