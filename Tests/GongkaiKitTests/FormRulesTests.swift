@@ -182,6 +182,59 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(doc.diagnostics.contains { $0.code == "unreadable-amount" })
     }
 
+    @Test func aYearsColumnOfAmountsIsTheOneItsHeaderNames() throws {
+        // A stored 岳阳楼区 申报表: `上年度安排资金 本年度申请资金` heads the funding lines; the
+        // year's amount is the second column, never the first.
+        let doc = readForm("""
+        项目支出预算绩效目标申报表
+        项目名称 流动人口公卫经费
+        主管部门 某区卫计局
+        项目资金申请(万元) 项目 上年度安排资金 本年度申请资金
+        区级资金 30 40
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.funding.map(\.amount) == [Money(wan: "40")])
+        #expect(p.amount == Money(wan: "40"))
+        // Without a header that says which column is the year's, neither is taken.
+        let unsure = readForm("""
+        项目支出预算绩效目标申报表
+        项目名称 流动人口公卫经费
+        主管部门 某区卫计局
+        区级资金 30 40
+        """)
+        #expect(unsure.projects.first?.funding.compactMap(\.amount) == [])
+        #expect(unsure.diagnostics.contains { $0.code == "amount-ambiguous" && $0.location.line == 4 })
+        // The same amount in both columns is that amount.
+        let same = readForm("""
+        项目支出预算绩效目标申报表
+        项目名称 流动人口公卫经费
+        主管部门 某区卫计局
+        区级资金 40 40
+        """)
+        #expect(same.projects.first?.funding.map(\.amount) == [Money(wan: "40")])
+    }
+
+    @Test func aFormOfOneLineRowsWithSomeEmptyRowsIsNoCellPerParagraphDocument() throws {
+        // Rows a line each, label then value; three funding rows left empty stand as labels
+        // alone on their lines. That is no document written a cell per paragraph: its
+        // department is `某区卫计局`, not run together with the next label and its value.
+        let doc = readForm("""
+        项目支出预算绩效目标申报表
+        项目基本情况 项目名称 流动人口公卫经费
+         主管部门 某区卫计局  项目起止时间 2017年1月至2017年12月
+        项目负责人 张三  联系电话 13700000000
+        区级资金 40
+        市级资金
+        省级资金
+        中央资金
+        自有资金
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.name == "流动人口公卫经费")
+        #expect(p.rawDepartment == "某区卫计局")
+        #expect(p.amount == Money(wan: "40"))
+    }
+
     @Test func aStampsPlaceAndAUnitStatementAreNoUnitsName() throws {
         let doc = readForm("""
         项目支出绩效目标表（2023年度）

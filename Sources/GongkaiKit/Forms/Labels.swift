@@ -116,6 +116,17 @@ enum Labels {
             || s.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } == true
     }
 
+    /// Whether a cell is the caption of a part of the form that heads its rows from a column of
+    /// its own (`项目基本情况`, `项目资金情况`, `单位信息`), not a label with a value: a few
+    /// characters ending 情况, 信息 or 概况, no digit.
+    static func isSectionCaption(_ cell: String) -> Bool {
+        let count = cell.scalarCount
+        guard count >= 4, count <= 10, ["情况", "信息", "概况"].contains(where: { cell.utf8HasSuffix($0) }),
+              !cell.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+        else { return false }
+        return field(cell) == nil
+    }
+
     /// The unit a label names (`项目资金（万元）` → 万元), if any.
     static func unit(_ cell: String) -> MoneyUnit? {
         guard !cell.isEmpty, cell.utf8.count <= 80 else { return nil }

@@ -54,6 +54,9 @@ struct TableReader {
     /// (`中期资金总额: | 449.8 | 年度资金总额: | 189.8`): the half (0 or 1) the year's is in. The
     /// funding rows under it repeat their labels in the same two halves.
     private var yearHalf: Int?
+    /// The columns of amounts a header row names by year (`上年度安排资金 | 本年度申请资金`): how
+    /// many, and which one is the year's. A row under it with as many amounts takes the year's.
+    private var amountColumns: (count: Int, year: Int)?
     private var inSubtotal = false
     /// The page's publisher, when the table names it (`发布机构 | 民族事务委员会`).
     private(set) var publisher: (name: String, line: Int)?
@@ -326,6 +329,7 @@ struct TableReader {
     private mutating func readFieldRow(_ row: Row, into doc: inout DocumentResult) {
         var pairs = pairs(row)
         guard !pairs.isEmpty else { return }
+        if let columns = Self.amountColumns(of: row.cells) { amountColumns = columns }
         if let trailing = trailingLabel {
             trailingLabel = nil
             if !Self.isAmount(trailing.kind), pairs[0].kind == nil, !pairs[0].values.contains(where: FormText.isSectionTitle) {
@@ -348,6 +352,12 @@ struct TableReader {
             } else {
                 apply(trailing, row: row, into: &doc)
             }
+        }
+        if pairs.count >= 2, pairs[0].kind == nil, pairs[0].values.count == 1, Labels.isSectionCaption(pairs[0].values[0]) {
+            // The caption of the form's part in a column of its own (`项目基本情况 | 项目名称 | …`):
+            // it heads the row and is no value.
+            project.structuralLines.append(pairs[0].lines.first ?? row.line)
+            pairs.removeFirst()
         }
         if let last = pairs.last, last.values.isEmpty,
            (pairs.count >= 2 && Self.isAmount(last.kind)) || (pairs.count == 1 && row.filledCells.count == 1 && Self.isNarrative(last.kind))
@@ -445,6 +455,21 @@ struct TableReader {
         if endsGroup { lastGroup = nil }
     }
 
+    /// The columns of amounts a header row names by year, when it names two or more and exactly
+    /// one of them is the year's: `上年度安排资金 | 本年度申请资金`, `中期资金 | 年度资金`.
+    static func amountColumns(of cells: [String]) -> (count: Int, year: Int)? {
+        var isYear: [Bool] = []
+        for cell in cells where cell.utf8.count <= 60 && !cell.utf8Contains("目标") {
+            if ["上年", "上一年", "以前年度", "中期", "实施期", "长期"].contains(where: { cell.utf8Contains($0) }) {
+                isYear.append(false)
+            } else if ["本年", "当年", "今年"].contains(where: { cell.utf8Contains($0) }) || cell.utf8HasPrefix("年度") {
+                isYear.append(true)
+            }
+        }
+        guard isYear.count >= 2, isYear.filter({ $0 }).count == 1, let year = isYear.firstIndex(of: true) else { return nil }
+        return (isYear.count, year)
+    }
+
     /// The half of a row its year's amount is in, when the row gives a term's total (`中期资金总额`,
     /// `实施期资金总额`) and the year's amount (`年度资金总额`) side by side; nil otherwise.
     private static func yearHalf(of pairs: [Pair]) -> Int? {
@@ -472,11 +497,36 @@ struct TableReader {
         var valueLine = pair.lines.first ?? pair.line
         switch kind {
         case .yearAmount, .totalAmount, .funding:
+            guard pair.values.count > 1, Self.readAmount(value, unit: nil) == nil else { break }
+            // The first amount and the bare numbers right after it: an amount after a text cell
+            // is that cell's (`年度本级预算金额 | 250万 | 该项目支出上级资金 | 0`), and a fund's
+            // name with its amount is a funding line (`其中:财政拨款 53.60`).
+            var amounts: [(Int, Money)] = []
+            for k in pair.values.indices {
+                if amounts.isEmpty, let money = Self.readAmount(pair.values[k], unit: nil) { amounts.append((k, money)) }
+                else if !amounts.isEmpty, let money = Amounts.wan(pair.values[k]) { amounts.append((k, money)) }
+                else if !amounts.isEmpty { break }
+            }
+            var chosen = amounts.first?.0
+            if amounts.count >= 2, Set(amounts.map(\.1)).count > 1 {
+                // Two different amounts after one label (`区级资金 30 40`): the year's is the one
+                // under the column a header row names as the year's (`上年度安排资金 本年度申请资金`);
+                // with no such header, which one is the year's cannot be told.
+                if let columns = amountColumns, columns.count == amounts.count {
+                    chosen = amounts[columns.year].0
+                } else {
+                    let listed = amounts.map { pair.values[$0.0] }.joined(separator: "、")
+                    let at = amounts[0].0 < pair.lines.count ? pair.lines[amounts[0].0] : pair.line
+                    doc.diagnose(.warning, line: at, code: "amount-ambiguous",
+                                 "‘\(pair.label)’后有 \(amounts.count) 个不同的金额（\(listed)），看不出哪一个是本年度的，未读取",
+                                 en: "‘\(pair.label)’ is followed by \(amounts.count) different amounts (\(listed)) and nothing says which is the year's; not read")
+                    chosen = nil
+                    value = ""
+                }
+            }
             // Several cells after an amount's label (`年度资金总额:50万 | 中央衔接…资金50`): the
             // first that is an amount is its value.
-            if pair.values.count > 1, Self.readAmount(value, unit: nil) == nil,
-               let k = pair.values.firstIndex(where: { Self.readAmount($0, unit: nil) != nil })
-            {
+            if let k = chosen {
                 value = pair.values[k]
                 valueLine = k < pair.lines.count ? pair.lines[k] : valueLine
             }

@@ -80,7 +80,10 @@ enum TextRows {
         let cells = cells(text, splitRunTogether: splitRunTogether)
         guard cells.count >= 2 else { return nil }
         let labels = cells.filter(isLabel).count
-        guard (isLabel(cells[0]) && cells.count >= 2) || labels >= 2 else { return nil }
+        // A row may open with its part's caption (`项目基本情况 项目名称 流动人口公卫经费`).
+        guard (isLabel(cells[0]) && cells.count >= 2) || labels >= 2
+            || (cells.count >= 3 && isLabel(cells[1]) && Labels.isSectionCaption(cells[0]))
+        else { return nil }
         // Text split where labels stand inside it starts a form only when it starts with one: a
         // sentence that mentions labels (`…资金规模7359万元。`) is prose. (Within a form, a line
         // may begin with the value the line before cut off.)

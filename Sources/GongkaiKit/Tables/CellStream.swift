@@ -9,6 +9,7 @@ enum CellStream {
     /// than three lines that are a form's label and nothing else).
     static func entries(_ source: SourceText, isLabel: (String) -> Bool) -> [SourceCell]? {
         var labelLines = 0
+        var rowLines = 0
         var gaps: [Int] = []
         var blank = 0
         var seenText = false
@@ -31,9 +32,17 @@ enum CellStream {
             if seenText { gaps.append(blank) }
             seenText = true
             blank = 0
-            if text.utf8.count <= 60, isLabel(Escapes.commonMark(text)) { labelLines += 1 }
+            if text.utf8.count <= 60, isLabel(Escapes.commonMark(text)) {
+                labelLines += 1
+            } else if isLabelAndValue(text, isLabel: isLabel) {
+                rowLines += 1
+            }
         }
-        guard labelLines >= 3 else { return nil }
+        // A page whose rows are written on a line each, label then value (`主管部门 楼区卫计局`),
+        // is no cell-per-paragraph document because some of its rows are left empty
+        // (`市级资金`, `省级资金`, `中央资金` alone on their lines): a document written a cell per
+        // paragraph has next to no such lines.
+        guard labelLines >= 3, rowLines * 2 < labelLines else { return nil }
         // The usual gap between two paragraphs: none (LibreOffice) or one blank line (docx2txt).
         let base = gaps.filter { $0 == 0 }.count * 2 >= gaps.count ? 0 : 1
         var out: [SourceCell] = []
@@ -58,5 +67,31 @@ enum CellStream {
             out.append(SourceCell(text: Escapes.commonMark(text), line: n))
         }
         return out
+    }
+
+    /// Whether a line is a row written on one line: a label the vocabulary knows, a space or
+    /// two, then a short value (`主管部门 楼区卫计局`, `区级资金 40 40`). Text laid out in
+    /// columns (`pdftotext -layout`: `项目名称      五六十年来…`) is no such row: its cells wrap
+    /// onto the lines below; nor is a label opening a paragraph of prose.
+    static func isLabelAndValue(_ text: String, isLabel: (String) -> Bool) -> Bool {
+        let trimmed = text.utf8.drop { $0 == 0x20 || $0 == 0x09 }
+        guard let gap = trimmed.firstIndex(where: { $0 == 0x20 || $0 == 0x09 }),
+              trimmed.distance(from: trimmed.startIndex, to: gap) <= 45,
+              let value = trimmed[gap...].firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+              trimmed.distance(from: gap, to: value) <= 2,
+              trimmed.distance(from: value, to: trimmed.endIndex) <= 60,
+              !hasWideGap(trimmed[value...]),
+              let head = String(trimmed[..<gap])
+        else { return false }
+        return isLabel(Escapes.commonMark(head))
+    }
+
+    /// Whether text has a run of three spaces or more inside it: columns laid out by position.
+    private static func hasWideGap(_ text: Substring.UTF8View.SubSequence) -> Bool {
+        var run = 0
+        for b in text {
+            if b == 0x20 { run += 1; if run >= 3 { return true } } else { run = 0 }
+        }
+        return false
     }
 }
