@@ -235,6 +235,75 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(p.amount == Money(wan: "40"))
     }
 
+    @Test func aBracketedLabelRunTogetherIsCutOutWhole() throws {
+        // A stored 秀屿区 page: `主管部门(单位)名称` is one label; cutting its head `主管部门` left
+        // `(单位)名称秀屿区水利局` as the department, a folder of the site.
+        let doc = readForm("""
+        某区2025年省级水利专项资金绩效目标表项目名称省级水利专项资金主管部门(单位)名称某区水利局资金情况(万元)资金总额35其中:财政拨款35其他资金0
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.rawDepartment == "某区水利局")
+        #expect(p.amount == Money(wan: "35"))
+    }
+
+    @Test func aDepartmentOrUnitThatIsOnlyColumnNamesIsNotRead() throws {
+        // `项目单位 | 产 出 指 标 | 效 益 指 标`: the header of a table of targets per village,
+        // never the unit (it became the department's folder).
+        #expect(TextRows.isOnlyLabels("产 出 指 标 效 益 指 标"))
+        #expect(TextRows.isOnlyLabels("一级指标 二级指标"))
+        #expect(!TextRows.isOnlyLabels("某县农业农村局"))
+        let doc = readForm("""
+        某项目绩效目标表
+        项目名称\t某扶贫开发项目
+        年度资金总额(万元)\t12
+        项目单位\t产 出 指 标\t效 益 指 标
+        """)
+        #expect(doc.projects.allSatisfy { $0.unit == nil && $0.rawDepartment == nil })
+        #expect(doc.diagnostics.contains { $0.code == "label-as-value" && $0.location.line == 4 })
+    }
+
+    @Test func proseBeforeATitleAndAYearWithGenericWordsNameNoProject() throws {
+        // A page's paragraph about two other projects runs into the form's title: it is no
+        // other name of the project. `2017年财政支出项目绩效目标表` names none either.
+        #expect(Titles.projectName(inTitle: "1.“文化中心运营专项经费”项目。(6)年度预算安排。财政拨款634万元。 项目支出绩效目标表") == nil)
+        #expect(Titles.projectName(inTitle: "2017年财政支出项目绩效目标表") == nil)
+        #expect(Titles.projectName(inTitle: "2024年度被征地农民社会保障费项目绩效目标表") != nil)
+        let doc = readForm("""
+        1.“文化中心运营专项经费”项目。(1)项目概述。主要用于文化中心整体运营。(6)年度预算安排。财政拨款634万元。 项目支出绩效目标表
+        (2025年度)
+        项目名称\t快乐健身暖民心建设资金
+        主管部门\t某区文化旅游体育局
+        年度资金总额(万元)\t20
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.name == "快乐健身暖民心建设资金")
+        #expect(p.otherNames == [])
+    }
+
+    @Test func aDepartmentCutByTheEndOfTheTextIsNoDepartment() throws {
+        // The stored page stops inside the department's cell: `六安市叶集区文化旅游体育` (its `局`
+        // cut off) would open a department beside the real one.
+        let doc = readForm("""
+        项目支出绩效目标表
+        (2025年度)
+        | 项目名称 | 快乐健身暖民心建设资金 |
+        | 年度资金总额(万元) | 20 |
+        | 主管部门及代码 | [027]六安市叶集区文化旅游体育
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.rawDepartment == nil)
+        #expect(doc.diagnostics.contains { $0.code == "department-cut" && $0.location.line == 5 })
+        // A whole name at the end stays.
+        let whole = readForm("""
+        项目支出绩效目标表
+        (2025年度)
+        | 项目名称 | 快乐健身暖民心建设资金 |
+        | 年度资金总额(万元) | 20 |
+        | 主管部门 | 坝塘镇
+        """)
+        #expect(whole.projects.first?.rawDepartment == "坝塘镇")
+    }
+
     @Test func aStampsPlaceAndAUnitStatementAreNoUnitsName() throws {
         let doc = readForm("""
         项目支出绩效目标表（2023年度）

@@ -49,7 +49,9 @@ public enum DocumentReader {
         // `Encoding.problem` found the bytes valid UTF-8 (without its BOM, still).
         let source = SourceText(path: path, validUTF8: text)
 
-        read(MarkdownBlocks.read(source), into: &doc)
+        // A text whose last character closes no cell (`|`) nor tag (`>`) may stop inside a cell.
+        let last = text.last { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        read(MarkdownBlocks.read(source), into: &doc, mayEndInsideCell: last != 0x7C && last != 0x3E)
         return doc
     }
 
@@ -59,13 +61,14 @@ public enum DocumentReader {
     }
 
     /// Reads a document's blocks into projects (whatever syntax they came from).
-    private static func read(_ reading: MarkupReading, into doc: inout DocumentResult) {
+    private static func read(_ reading: MarkupReading, into doc: inout DocumentResult, mayEndInsideCell: Bool = false) {
         for p in reading.problems {
             doc.diagnose(p.severity, line: p.line, column: p.column, code: p.code, p.message.zh, en: p.message.en)
         }
         let items = ProjectList.expand(FormItems.items(of: reading.blocks), into: &doc)
         doc.layout = LayoutDetector.detect(items)
         var reader = FormReader(path: doc.path)
+        reader.mayEndInsideCell = mayEndInsideCell
         // A row of the page's own text (`浏览量:1 | | |`) is no table of the form's.
         reader.hasTables = items.contains {
             if case .row(let row, _) = $0 { return !row.cells.allSatisfy { $0.isEmpty || Vocabulary.current.isPageText($0) } }

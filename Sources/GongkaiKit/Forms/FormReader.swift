@@ -11,6 +11,9 @@ struct FormReader {
     /// Whether the document has tables of its own: then labels run together in text are not
     /// looked for (a document of text only is split at its labels).
     var hasTables = true
+    /// Whether the text may stop inside a cell (its last character closes none): a form cut
+    /// there may have its last cell cut too.
+    var mayEndInsideCell = false
 
     private struct State {
         var current: TableReader?
@@ -45,6 +48,8 @@ struct FormReader {
         var statedUnit: MoneyUnit?
         /// The document's last line read, and whether its end has been reached.
         var lastLine = 1
+        /// The first line of the last row read (a row may span lines).
+        var lastRowLine = 1
         var atEnd = false
     }
 
@@ -67,8 +72,8 @@ struct FormReader {
             }
             if case .blank = item { continue }
             switch item {
-            case .row(let row, _): state.lastLine = row.lastLine
-            case .text(let line, _, _): state.lastLine = line
+            case .row(let row, _): state.lastLine = row.lastLine; state.lastRowLine = row.line
+            case .text(let line, _, _): state.lastLine = line; state.lastRowLine = line
             case .blank: break
             }
             flushPending(&state, &doc)
@@ -445,6 +450,17 @@ struct FormReader {
             doc.diagnose(.warning, line: state.lastLine, code: "incomplete-form",
                          "项目‘\(project.name)’的表格在文末中断（网页或文件只存了前一部分）：按已读到的内容发布，并标为不完整",
                          en: "the form of project ‘\(project.name)’ stops at the end of the text (the page or file was stored in part): published as read and marked incomplete")
+            if mayEndInsideCell, let department = project.rawDepartment, department.scalarCount >= 4, !department.contains(where: \.isWhitespace),
+               !Titles.looksLikeDepartment(department), !Titles.looksLikePlace(department),
+               let field = project.fields.last(where: { $0.line >= state.lastRowLine && Departments.stripCode($0.value) == department })
+            {
+                // The text stops inside the department's cell (`[027]六安市叶集区文化旅游体育`):
+                // a name cut short is no department.
+                project.rawDepartment = nil
+                doc.diagnose(.warning, line: field.line, code: "department-cut",
+                             "主管部门‘\(department)’在文末被截断，不作为部门",
+                             en: "the department ‘\(department)’ is cut off at the end of the text; not taken as the department")
+            }
         }
         if project.name.isEmpty, project.amount == nil, project.totalAmount == nil, project.indicators.isEmpty {
             // Rows that name no project, give no amount and hold no indicator are no project.

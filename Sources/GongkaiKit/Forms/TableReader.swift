@@ -628,6 +628,13 @@ struct TableReader {
             if let unit = Vocabulary.current.statedUnit(value) {
                 tableUnit = unit
                 value = ""
+            } else if !value.isEmpty, TextRows.isOnlyLabels(value) {
+                // `项目单位 | 产 出 指 标 | 效 益 指 标`: the columns of a table beside the label,
+                // never a department's or a unit's name.
+                doc.diagnose(.warning, line: valueLine, code: "label-as-value",
+                             "‘\(label)’后面是表格的栏目‘\(value.prefix(30))’，不是名称，未读取",
+                             en: "‘\(label)’ is followed by a table's columns ‘\(value.prefix(30))’, not a name; not read")
+                value = ""
             }
         default:
             break

@@ -62,6 +62,14 @@ enum TextRows {
         isLabel(text) || IndicatorVocabulary.isVocabulary(text)
     }
 
+    /// Whether text is nothing but words the vocabulary knows, spaced out or not (`产 出 指 标 效
+    /// 益 指 标`, `一级指标 二级指标`): a table's columns, never a name.
+    static func isOnlyLabels(_ text: String) -> Bool {
+        guard text.utf8.count <= 120 else { return false }
+        let words = joinSpaced(text.split(whereSeparator: { $0.isWhitespace }).map(String.init))
+        return !words.isEmpty && words.allSatisfy(isKnown)
+    }
+
     /// Whether a cell is a label the vocabulary knows (a field or an indicator column).
     static func isLabel(_ cell: String) -> Bool {
         Labels.field(cell) != nil || IndicatorHeader.role(of: cell) != nil

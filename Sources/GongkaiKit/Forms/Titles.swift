@@ -98,13 +98,24 @@ enum Titles {
     /// 绩效目标表`, `项目支出绩效目标表`).
     static func projectName(inTitle title: String) -> String? {
         var title = title.trimmingWhitespace()
+        if let end = title.lastIndex(where: { $0 == "。" || $0 == "；" }) {
+            // Prose that runs into the title (`…(6)年度预算安排。财政拨款306.18万元。 项目支出
+            // 绩效目标表`): the title is what follows its last sentence.
+            title = String(title[title.index(after: end)...]).trimmingWhitespace()
+        }
         if title.last == ")" || title.last == "）", let open = title.lastIndex(where: { $0 == "(" || $0 == "（" }) {
             // `…绩效目标表 (2024年度)`, `绩效目标表(一般公共预算资金)`: the note is not the name.
             title = String(title[..<open]).trimmingWhitespace()
         }
         let name = title.utf8Contains("申报表") ? projectName(inApplicationTitle: title) : projectName(inTargetTableTitle: title)
         guard let name else { return nil }
-        return isNamed(name) ? name : nil
+        // `2017年财政支出项目绩效目标表`: a year and generic words name no project.
+        var rest = Substring(name)
+        if let nian = rest.firstIndex(of: "年"), !rest[..<nian].isEmpty, rest[..<nian].allSatisfy({ $0.isASCII && $0.isNumber }) {
+            rest = rest[rest.index(after: nian)...]
+            if rest.first == "度" { rest = rest.dropFirst() }
+        }
+        return isNamed(String(rest)) ? name : nil
     }
 
     /// Whether a name from a title names a project: not generic words alone.

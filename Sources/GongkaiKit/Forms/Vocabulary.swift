@@ -170,7 +170,13 @@ final class Vocabulary: @unchecked Sendable {
         var labels = Set<String>()
         for key in fields.keys { labels.insert(key.path) }
         for key in columns.keys { labels.insert(key.path) }
-        runTogetherLabels = labels.filter { $0.unicodeScalars.count >= 3 && !$0.contains("(") }
+        // A label with brackets (`主管部门(单位)名称`) is looked for as written and with full-width
+        // brackets: found, it is cut out whole, not its shorter head (`主管部门`) with the rest
+        // left to the value.
+        for label in labels where label.contains("(") {
+            labels.insert(label.replacingOccurrences(of: "(", with: "（").replacingOccurrences(of: ")", with: "）"))
+        }
+        runTogetherLabels = labels.filter { $0.unicodeScalars.count >= 3 }
             .sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
     }
 
