@@ -304,6 +304,46 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(whole.projects.first?.rawDepartment == "坝塘镇")
     }
 
+    @Test func aFilledFormGongkaiCannotReadIsNoBlankTemplate() throws {
+        // A stored 黄山 page: the site's own fields (`主题分类:`, `发布机构:`) and a list whose
+        // cells gongkai cannot pair. Its figures (`92156434`, `1681680`) are filled in: it is no
+        // blank template to pass over with a warning, but a form that could not be read (an error).
+        let text = """
+        主题分类: 公安、安全、司法 发文日期: 2025-05-20
+        发布机构: 某市人民政府办公室 发布日期: 2025-05-27
+        某市公安局2025年项目绩效目标和指标
+
+        单位编码
+
+        单位名称(项目类别/支出项目)
+
+        年度预算安排
+
+        项目内容
+
+        92156434
+
+        某市雪亮工程机房租赁服务采购项目
+
+        1681680
+        """
+        let doc = readForm(text)
+        #expect(doc.kind != .blankTemplate)
+        #expect(doc.projects.isEmpty)
+        #expect(doc.diagnostics.contains { $0.severity == .error })
+        // The same labels with nothing filled in are a blank template.
+        let blank = readForm("""
+        项目支出绩效目标申报表
+        项目名称
+        主管部门
+        年度资金总额(万元)
+        项目负责人
+        """)
+        #expect(blank.kind == .blankTemplate)
+        #expect(DocumentKinds.isFigure("284500.00") && DocumentKinds.isFigure("92156434") && DocumentKinds.isFigure("1,681,680"))
+        #expect(!DocumentKinds.isFigure("2025") && !DocumentKinds.isFigure("1.") && !DocumentKinds.isFigure("023000001"))
+    }
+
     @Test func aStampsPlaceAndAUnitStatementAreNoUnitsName() throws {
         let doc = readForm("""
         项目支出绩效目标表（2023年度）

@@ -86,15 +86,35 @@ enum DocumentKinds {
         guard !hasAmount, doc.projects.allSatisfy({ $0.indicators.isEmpty }),
               !doc.projects.contains(where: { p in p.fields.contains { !$0.value.isEmpty && Labels.field($0.label) == .name } })
         else { return nil }
-        let labelCells = texts.filter { $0.1.utf8.count <= 40 && Labels.field($0.1) != nil }
+        // The web page's own fields (`发文机关:`, `文号:`, `主题分类:`) are no labels of a form.
+        let labelCells = texts.filter { t in
+            guard t.1.utf8.count <= 40, let kind = Labels.field(t.1) else { return false }
+            return kind != .pageField && kind != .publisher && !Vocabulary.current.isPageText(t.1)
+        }
         let writesAmount = texts.contains { t in
             t.1.utf8.count <= 40 && Amounts.unit(in: t.1) != nil && Amounts.wan(t.1) != nil
         }
-        if labelCells.count >= 3, !writesAmount {
+        // A figure written on its own (`92156434`, `284500.00`) is a filled cell: a template has
+        // none (a year, a list's number or a code is no figure).
+        let writesFigure = texts.contains { t in Self.isFigure(t.1) }
+        if labelCells.count >= 3, !writesAmount, !writesFigure {
             let names = labelCells.prefix(3).map(\.1).joined(separator: "、")
             return Finding(kind: .blankTemplate, line: labelCells[0].0,
                            evidence: Localized(zh: "有表格的栏目（\(names)），但都没有填写", en: "it has a form's labels (\(names)) with nothing filled in"))
         }
         return nil
+    }
+
+    /// Whether a cell is a figure: a number with a decimal point (`284500.00`) or of five to
+    /// twelve digits not starting with 0 (`92156434`), never a year, a list's number or a code.
+    static func isFigure(_ text: String) -> Bool {
+        let b = text.utf8
+        guard b.count >= 4, b.count <= 16, b.first != 0x30 else { return false }
+        var digits = 0, points = 0
+        for c in b {
+            if c >= 0x30 && c <= 0x39 { digits += 1 } else if c == 0x2E { points += 1 } else if c != 0x2C { return false }
+        }
+        if points == 1 { return digits >= 3 && b.last != 0x2E }
+        return points == 0 && digits >= 5 && digits <= 12
     }
 }
