@@ -344,6 +344,67 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(!DocumentKinds.isFigure("2025") && !DocumentKinds.isFigure("1.") && !DocumentKinds.isFigure("023000001"))
     }
 
+    @Test func aPageWritingEveryCellOnALineWithABarIsReadByWhatItsCellsSay() throws {
+        // A stored 金安区 page: every cell on a line of its own closed by `|`, a `|` alone for an
+        // empty cell, labels broken over lines (`项目资金` / `(万元) |`, `绩`/`效`/`指`/`标 |`),
+        // and nothing that marks where an indicator row ends. The year line carries its bar.
+        let doc = readForm("""
+        |
+        项目支出绩效目标表 |
+        (2025年度) |
+        项目责任人: |
+        |
+        项目名称 |
+        某网球公开赛 |
+        主管部门及代码 |
+        [042]某区体育局 |
+        项目资金
+        (万元) |
+        年度资金总额: |
+        1000.00 |
+        其中:财政拨款 |
+        1000.00 |
+        其他资金 |
+        0.00 |
+        年度
+        目标 |
+        打造品牌赛事,提升城市的知名度。 |
+        绩
+        效
+        指
+        标 |
+        一级
+        指标 |
+        二级指标 |
+        三级指标 |
+        指标值 |
+        产出指标 |
+        数量指标 |
+        开展运动种类 |
+        1种 |
+        质量指标 |
+        经费支出合规率 |
+        100% |
+        效益指标 |
+        社会效益指标 |
+        打造系列品牌
+        赛事 |
+        效果良好 |
+        满意度指标 |
+        满意度指标 |
+        群众满意度 |
+        ≥95% |
+        |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.name == "某网球公开赛")
+        #expect(p.year == 2025)
+        #expect(p.amount == Money(wan: "1000"))
+        #expect(!p.amountUnitUnstated)
+        #expect(p.indicators.map(\.name) == ["开展运动种类", "经费支出合规率", "打造系列品牌赛事", "群众满意度"])
+        #expect(p.indicators.map(\.value) == ["1种", "100%", "效果良好", "≥95%"])
+    }
+
     @Test func aStampsPlaceAndAUnitStatementAreNoUnitsName() throws {
         let doc = readForm("""
         项目支出绩效目标表（2023年度）

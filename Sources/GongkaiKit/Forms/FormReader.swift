@@ -116,6 +116,19 @@ struct FormReader {
                 return
             }
         }
+        if filled.count >= 2, !state.inAnnex, FormText.isTitle(row.cells[filled[0]]) || FormText.isYearLine(row.cells[filled[0]]) {
+            // A page that writes a cell a line runs the title and the year into the first row
+            // (`项目支出绩效目标表 |` / `(2025年度) |` / `项目责任人: |`): they are the form's text.
+            var k = 0
+            var rest = row
+            while k < filled.count - 1, FormText.isTitle(row.cells[filled[k]]) || FormText.isYearLine(row.cells[filled[k]]) {
+                readText(row.cells[filled[k]], line: row.line(ofCell: filled[k]), style: .paragraph, &state, &doc)
+                rest.cells[filled[k]] = ""
+                k += 1
+            }
+            readRow(rest, &state, &doc)
+            return
+        }
         if state.inAnnex {
             state.annex.read(row, into: &doc)
             return

@@ -25,7 +25,13 @@ enum MarkdownBlocks {
         var n = 1
         /// Takes a table scan's table (or its problems) and moves past its lines.
         func take(_ scan: TableScan) {
-            if let table = scan.table { out.append(.table(table)) }
+            if let table = scan.table, let (cells, last) = cellPerLine(source, table) {
+                out.append(.cells(cells))
+                n = last + 1
+                return
+            } else if let table = scan.table {
+                out.append(.table(table))
+            }
             for p in scan.problems {
                 problems.append(MarkupProblem(p.severity, code: p.code, line: p.line, column: p.column, p.message))
             }
@@ -58,7 +64,7 @@ enum MarkdownBlocks {
                 take(scan)
                 continue
             }
-            if source.hasPipe(n) || (n < source.lineCount && source.hasPipe(n + 1)), let scan = PipeTable.scan(source, at: n, flavor: flavor) {
+            if source.hasPipe(n) || (n < source.lineCount && source.hasPipe(n + 1)), let scan = PipeTable.scan(source, at: n, flavor: flavor, isLabel: TextRows.isKnown) {
                 take(scan)
                 continue
             }
@@ -107,6 +113,43 @@ enum MarkdownBlocks {
             }
         }
         return MarkupReading(blocks: out, problems: problems)
+    }
+
+    /// The cells of a web page's `|` text that writes every cell on a line of its own (`项目名称 |`,
+    /// a `|` alone for an empty one) and marks no row's end, once its rows run on (a row of a
+    /// dozen cells, none sharing a line): a cell a paragraph, for the reader that cuts such a run
+    /// by what the cells say. Lines with no pipe are the first lines of the cell after them
+    /// (`项目资金` / `(万元) |`). Nil for any other `|` table.
+    /// The run goes on past the table's scan while the lines keep that shape (a wrapped cell's
+    /// first line ends a scan); the result's `last` is its last line.
+    static func cellPerLine(_ source: SourceText, _ table: SourceTable) -> (cells: [SourceCell], last: Int)? {
+        guard table.shape == .pipes, table.rows.contains(where: { $0.count >= 12 && $0.allSatisfy { $0.column == nil } }) else { return nil }
+        var out: [SourceCell] = []
+        var head: (line: Int, text: String, lines: Int)?
+        var last = table.firstLine - 1
+        var n = table.firstLine
+        while n <= source.lineCount, !source.isBlank(n) {
+            let raw = source.line(n).trimmingWhitespace()
+            let pipes = raw.utf8.reduce(0) { $0 + ($1 == 0x7C ? 1 : 0) }
+            if pipes == 0 {
+                // A cell's first lines: at most a few, and only where a cell's line follows.
+                if let h = head, h.lines >= PipeTable.maxCellLines { break }
+                head = (head?.line ?? n, (head?.text ?? "") + raw, (head?.lines ?? 0) + 1)
+                n += 1
+                continue
+            }
+            guard pipes == 1, raw.utf8.last == 0x7C else {
+                if n <= table.lastLine { return nil }
+                break
+            }
+            let text = Escapes.commonMark(String(raw.dropLast()).trimmingWhitespace())
+            out.append(SourceCell(text: (head?.text ?? "") + text, line: head?.line ?? n))
+            head = nil
+            last = n
+            n += 1
+        }
+        guard last >= table.lastLine else { return nil }
+        return (out, last)
     }
 
     /// A whole HTML page (LibreOffice), or a document that is one HTML block (mammoth).

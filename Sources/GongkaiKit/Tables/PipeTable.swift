@@ -36,11 +36,16 @@ public enum PipeTable {
     /// The `|` table starting at `line`, reading no further than `last` (default: the end), or
     /// nil when no `|` table starts there (fewer than two cells, or a text line that no `|` line
     /// closes).
-    public static func scan(_ text: SourceText, at line: Int, through last: Int? = nil, flavor: MarkdownFlavor = .commonMark) -> TableScan? {
+    ///
+    /// `isLabel` tells the words a form's vocabulary knows: in web-page `|` text, a few short
+    /// lines with no pipe right before a cell's line are that cell's first lines when together
+    /// they make such a word (`项目资金` / `(万元) |`, `绩` / `效` / `指` / `标 |`).
+    public static func scan(_ text: SourceText, at line: Int, through last: Int? = nil, flavor: MarkdownFlavor = .commonMark,
+                            isLabel: ((String) -> Bool)? = nil) -> TableScan? {
         let last = min(last ?? text.lineCount, text.lineCount)
         guard line >= 1, line <= last else { return nil }
         return text.withBytes { bytes in
-            PipeReader(text: text, bytes: bytes, last: last, flavor: flavor).scan(at: line)
+            PipeReader(text: text, bytes: bytes, last: last, flavor: flavor, isLabel: isLabel).scan(at: line)
         }
     }
 }
@@ -138,12 +143,14 @@ private struct PipeReader {
     let bytes: UnsafeBufferPointer<UInt8>
     let last: Int
     let flavor: MarkdownFlavor
+    let isLabel: ((String) -> Bool)?
 
-    init(text: SourceText, bytes: UnsafeBufferPointer<UInt8>, last: Int, flavor: MarkdownFlavor) {
+    init(text: SourceText, bytes: UnsafeBufferPointer<UInt8>, last: Int, flavor: MarkdownFlavor, isLabel: ((String) -> Bool)?) {
         self.text = text
         self.bytes = bytes
         self.last = last
         self.flavor = flavor
+        self.isLabel = isLabel
     }
 
     func split(_ n: Int) -> PipeLine { PipeLine(bytes, text.lineRange(n)) }
@@ -222,6 +229,26 @@ private struct PipeReader {
         return false
     }
 
+    /// The line of the cell that the short text lines from `n` begin, when together with that
+    /// cell's text they make a word the vocabulary knows (`一级` / `指标 |`); nil otherwise.
+    func labelCellLine(_ n: Int) -> Int? {
+        guard let isLabel else { return nil }
+        var parts: [String] = []
+        var k = n
+        while k <= last, k < n + 4, !text.isBlank(k), !hasPipe(k) {
+            let part = text.line(k).trimmingWhitespace()
+            guard part.scalarCount <= 6 else { return nil }
+            parts.append(part)
+            k += 1
+        }
+        guard !parts.isEmpty, k <= last, hasPipe(k) else { return nil }
+        let line = split(k)
+        guard line.isCell, let c = line.cells.first(where: { !$0.range.isEmpty }) else { return nil }
+        let tail = cell(c, line: k).text
+        guard tail.scalarCount <= 8, !isLabel(tail), isLabel(parts.joined() + tail) else { return nil }
+        return k
+    }
+
     func web(_ start: Int) -> TableScan? {
         // A table starts at a `|` line, or at the one text line right before a line of pipes
         // alone (`项目支出绩效目标表` / `|`).
@@ -245,8 +272,16 @@ private struct PipeReader {
 
         var n = start
         var end = start - 1
+        // The first lines of the next cell, when a label was broken over lines before it.
+        var head: (line: Int, text: String)?
         while n <= last, !text.isBlank(n) {
             if !hasPipe(n) {
+                if open.isEmpty, n > start, head == nil, !isClosedCell(n), let k = labelCellLine(n) {
+                    head = (n, (n..<k).map { text.line($0).trimmingWhitespace() }.joined())
+                    end = k - 1
+                    n = k
+                    continue
+                }
                 // Text lines belong to the table only as a cell that a later `|` line closes.
                 if open.isEmpty, n > start, !isClosedCell(n) { break }
                 open.append((n, WrappedCell.line(bytes, text.lineRange(n), last: true)))
@@ -263,7 +298,12 @@ private struct PipeReader {
                 previousWasRow = true
             } else if line.isCell, let index = line.cells.firstIndex(where: { !$0.range.isEmpty }) {
                 let padding = line.cells.count - index - 1
-                row.append(cell(line.cells[index], line: n, column: false))
+                var first = cell(line.cells[index], line: n, column: false)
+                if let h = head {
+                    first = SourceCell(text: h.text + first.text, line: h.line)
+                    head = nil
+                }
+                row.append(first)
                 row.append(contentsOf: line.cells[(index + 1)...].map { cell($0, line: n) })
                 // Right after a row of its own (`a | b`), a cell's line is a row too (`项目资金 |`).
                 if padding > 0 || previousWasRow { flush() }
