@@ -405,6 +405,31 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(p.indicators.map(\.value) == ["1种", "100%", "效果良好", "≥95%"])
     }
 
+    @Test func thePagesOwnBarredLineDoesNotStopRunTogetherTextFromBeingSplit() throws {
+        // A stored 青山区 page: `字号 : |` and `发布时间:… | 发布单位:区教育局` are the site's
+        // lines, not a table of the form's; the form's rows run their labels and values together
+        // and are split at the labels (`项目执行单位` is a unit's label).
+        let doc = readForm("""
+        字号 :  |
+        发布时间:2021-01-05  |  发布单位:区教育局
+        绩效目标表
+        (2020年度)
+        项目名称农村义务教育薄弱学校改造补助资金
+        项目主管部门某区教育局项目执行单位某区化工区学校
+        资金情况
+        (万元)
+        年度资金总额:16
+        [下载] [打印] [关闭]
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.name == "农村义务教育薄弱学校改造补助资金")
+        #expect(p.rawDepartment == "某区教育局")
+        #expect(p.unit == "某区化工区学校")
+        #expect(p.amount == Money(wan: "16"))
+        #expect(p.indicators.isEmpty)
+        #expect(DocumentReader.isPageCell("发布单位:区教育局") && DocumentReader.isPageCell("字号 :"))
+    }
+
     @Test func aStampsPlaceAndAUnitStatementAreNoUnitsName() throws {
         let doc = readForm("""
         项目支出绩效目标表（2023年度）

@@ -55,6 +55,13 @@ public enum DocumentReader {
         return doc
     }
 
+    /// Whether a cell is empty or the web page's own (`浏览量:1`, `发布单位:区教育局`, `字号:`).
+    static func isPageCell(_ cell: String) -> Bool {
+        if cell.isEmpty || Vocabulary.current.isPageText(cell) { return true }
+        let kind = Labels.field(cell) ?? TableReader.labelAndValue(cell)?.1
+        return kind == .pageField || kind == .publisher
+    }
+
     /// Whether a path names a Word file (`.docx`), by its extension.
     static func isWordFile(_ path: String) -> Bool {
         path.lowercased().hasSuffix(".docx")
@@ -71,7 +78,7 @@ public enum DocumentReader {
         reader.mayEndInsideCell = mayEndInsideCell
         // A row of the page's own text (`浏览量:1 | | |`) is no table of the form's.
         reader.hasTables = items.contains {
-            if case .row(let row, _) = $0 { return !row.cells.allSatisfy { $0.isEmpty || Vocabulary.current.isPageText($0) } }
+            if case .row(let row, _) = $0 { return !row.cells.allSatisfy(Self.isPageCell) }
             return false
         }
         let reading = reader.read(items, into: &doc)
