@@ -430,6 +430,32 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(DocumentReader.isPageCell("发布单位:区教育局") && DocumentReader.isPageCell("字号 :"))
     }
 
+    @Test func aBatchOfAmountLabelsNoTemplateListHasIsToldByWhatTheySay() throws {
+        // A stored 东莞 批复表: `项目 名称 |` on a line, its value opening the next row beside
+        // `中期市财政预算(万元) | 284500.00 | 本年度申请市财政预算资金(万元) | 919.00`. The year's
+        // amount is 919, the term's 284500; the page's heading repeats the form's title.
+        let doc = readForm("""
+        某市财政项目支出绩效目标批复表
+        某市财政项目支出绩效目标批复表 | |||||||||
+        ( 2019 年度) | |||||||||
+        预算单位:某市交通运输局 | |||||||||
+        项目 名称 |
+        镇际联网路升级改造工程一期 | 中期市财政预算(万元) | 284500.00 | 本年度申请市财政预算资金(万元) | 919.00 | ||||
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.name == "镇际联网路升级改造工程一期")
+        #expect(p.amount == Money(wan: "919"))
+        #expect(p.totalAmount == Money(wan: "284500"))
+        #expect(p.year == 2019)
+        #expect(!doc.diagnostics.contains { $0.code == "empty-form" })
+        #expect(Labels.amountLabel("本年度申请市财政预算资金(万元)") == .yearAmount)
+        #expect(Labels.amountLabel("中期市财政预算(万元)") == .totalAmount)
+        #expect(Labels.amountLabel("上年度安排资金(万元)") == nil)
+        #expect(Labels.amountLabel("六、项目总体绩效目标项目用途金额(万元)") == nil)
+        #expect(Titles.projectName(inTitle: "某市财政项目支出绩效目标批复表") == nil)
+        #expect(Titles.projectName(inTitle: "某市镇际联网路工程项目支出绩效目标批复表") == "某市镇际联网路工程")
+    }
+
     @Test func aStampsPlaceAndAUnitStatementAreNoUnitsName() throws {
         let doc = readForm("""
         项目支出绩效目标表（2023年度）

@@ -414,6 +414,11 @@ struct FormReader {
             state.current?.project.structuralLines.append(n)
             return
         }
+        if state.current != nil, !state.currentHasRows, state.title == text {
+            // The page's heading, then the same title over the form (`…审批表` twice): one title.
+            state.current?.project.structuralLines.append(n)
+            return
+        }
         var project = Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: n), name: name ?? "")
         let year = Titles.year(in: text)
         project.year = year

@@ -12,6 +12,7 @@ enum FormText {
         guard text.utf8HasSuffix("表") || text.utf8.last == 0x20 || text.utf8.last == 0x23 else { return false }
         let s = text.trimming("# ")
         return s.utf8HasSuffix("申报表") || s.utf8HasSuffix("绩效目标表") || s.utf8HasSuffix("申报明细表")
+            || s.utf8HasSuffix("绩效目标批复表") || s.utf8HasSuffix("绩效目标审核表") || s.utf8HasSuffix("绩效目标审批表")
     }
 
     /// A list of a fund's allocations (`2022年省级第七批水利专项资金安排表`, `…分配表(任务清单)`):

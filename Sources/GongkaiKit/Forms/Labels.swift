@@ -93,7 +93,21 @@ enum Labels {
         let key = LabelText.strip(LabelText.compact(cell)).key
         guard !key.isEmpty else { return nil }
         if let kind = Vocabulary.current.field(ByteKey(String(decoding: key, as: UTF8.self))) { return kind }
-        return goal(key)
+        return goal(key) ?? amountLabel(cell)
+    }
+
+    /// A label of money no template list has, told by what it says: a short cell that ends with
+    /// its unit in brackets and names a budget or funds (`本年度申请市财政预算资金(万元)`,
+    /// `中期市财政预算(万元)`). The year's amount when it says 本年度 (当年, 年度); a term's total
+    /// when it says 中期 (实施期, 总); none when it is last year's (上年) or says neither.
+    static func amountLabel(_ cell: String) -> FieldKind? {
+        guard cell.utf8HasSuffix("元)") || cell.utf8HasSuffix("元）"), cell.scalarCount <= 24, LabelText.unit(of: cell) != nil,
+              ["预算", "资金", "金额"].contains(where: { cell.utf8Contains($0) }),
+              !["上年", "上一年", "以前年度", "其中", "目标", "用途", "%", "。", "，", ",", "、"].contains(where: { cell.utf8Contains($0) })
+        else { return nil }
+        if ["中期", "实施期", "总额", "总预算", "总投资", "总金额"].contains(where: { cell.utf8Contains($0) }) { return .totalAmount }
+        if ["本年", "当年", "年度"].contains(where: { cell.utf8Contains($0) }) { return .yearAmount }
+        return nil
     }
 
     private static let goalPrefix: [UInt8] = Array("目标".utf8)

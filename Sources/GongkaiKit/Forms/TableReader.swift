@@ -360,7 +360,8 @@ struct TableReader {
             pairs.removeFirst()
         }
         if let last = pairs.last, last.values.isEmpty,
-           (pairs.count >= 2 && Self.isAmount(last.kind)) || (pairs.count == 1 && row.filledCells.count == 1 && Self.isNarrative(last.kind))
+           (pairs.count >= 2 && Self.isAmount(last.kind))
+            || (pairs.count == 1 && row.filledCells.count == 1 && (Self.isNarrative(last.kind) || last.kind == .name))
         {
             // Its value may open the next row.
             if let unit = Labels.unit(last.label) { groupUnit = unit }

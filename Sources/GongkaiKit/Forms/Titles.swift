@@ -85,7 +85,9 @@ enum Titles {
     /// The project name in a D-layout title: `被征地农民社会保障费项目绩效目标表` → `被征地农民社会保障费`.
     static func projectName(inTargetTableTitle title: String) -> String? {
         var s = title.filter { $0 != "\n" }.trimmingWhitespace()
-        for suffix in ["项目绩效目标表", "绩效目标表"] where s.utf8HasSuffix(suffix) {
+        for suffix in ["项目绩效目标表", "绩效目标表", "项目支出绩效目标批复表", "项目支出绩效目标审核表", "项目支出绩效目标审批表",
+                       "项目绩效目标批复表", "项目绩效目标审核表", "项目绩效目标审批表", "绩效目标批复表", "绩效目标审核表", "绩效目标审批表"]
+            where s.utf8HasSuffix(suffix) {
             s = String(s.dropLast(suffix.count))
             break
         }
@@ -114,6 +116,11 @@ enum Titles {
         if let nian = rest.firstIndex(of: "年"), !rest[..<nian].isEmpty, rest[..<nian].allSatisfy({ $0.isASCII && $0.isNumber }) {
             rest = rest[rest.index(after: nian)...]
             if rest.first == "度" { rest = rest.dropFirst() }
+        }
+        // `东莞市财政项目支出绩效目标批复表`: the issuer's place and generic words name none.
+        if let end = rest.prefix(8).firstIndex(where: { "省市县区".contains($0) }), looksLikePlace(String(rest[...end])) {
+            let after = rest[rest.index(after: end)...]
+            if !after.isEmpty, !isNamed(String(after)) { return nil }
         }
         return isNamed(String(rest)) ? name : nil
     }
