@@ -456,6 +456,42 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(Titles.projectName(inTitle: "某市镇际联网路工程项目支出绩效目标批复表") == "某市镇际联网路工程")
     }
 
+    @Test func aNeighboursLabelRunIntoANameIsCutAndAYearAmongTheRowsIsNoFormsYear() throws {
+        // A stored 镇江 page written a cell a paragraph: the next cell's label ran into the name
+        // and the unit (`… 实施部门 …`, `… 项目负责人/ 联系电话`); `完成时间` / `2026年` among the
+        // rows is a value, while the form's year is the `2024年度` above it. Labels alone are
+        // no department (`部门相应职能职 责概述 专项立项 依据 …`).
+        let doc = readForm("""
+        2024年度某博物馆文化公园运转经费项目绩效公开
+
+        2024年度
+
+        项目名称
+
+        文化公园运转经费 实施部门 某市文化广电 和旅游局
+
+        完成时间
+
+        2026年
+
+        预算单位
+
+        某博物馆 项目负责人/ 联系电话
+
+        年度资金总额(万元)
+
+        80
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.name == "文化公园运转经费")
+        #expect(p.unit == "某博物馆")
+        #expect(p.year == 2024)
+        #expect(p.amount == Money(wan: "80"))
+        #expect(doc.diagnostics.filter { $0.code == "label-in-value" }.count == 2)
+        #expect(TableReader.beforeNextLabel("部门相应职能职 责概述 专项立项 依据 专项实施 进度计划") == "")
+        #expect(TableReader.beforeNextLabel("六安市 农业农村局") == nil)
+    }
+
     @Test func aStampsPlaceAndAUnitStatementAreNoUnitsName() throws {
         let doc = readForm("""
         项目支出绩效目标表（2023年度）

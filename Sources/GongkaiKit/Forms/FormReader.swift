@@ -296,6 +296,12 @@ struct FormReader {
         }
         if let year = Titles.year(in: text), text.scalarCount <= 12 {
             // `2022年度` under a title, `(2024年度)` above a table.
+            if state.current != nil, state.currentHasRows, let known = state.current?.project.year ?? state.segmentYear ?? doc.year, known != year {
+                // A year among the form's rows (`完成时间` / `2026年`) is a value, not the form's year.
+                doc.diagnose(.note, line: n, code: "text-outside-table", "表格外的文字未读取：‘\(text)’",
+                             en: "text outside the table not read: ‘\(text)’")
+                return
+            }
             if state.current == nil {
                 if doc.year == nil { doc.year = year } else { state.pending = (n, text) }
             } else {

@@ -102,7 +102,8 @@ struct StreamRows {
         // The page's footer after a form (`鲁ICP备…`, `公务邮箱`) is no cell of it.
         if Vocabulary.current.isPageText(text) { return true }
         if let heading = FormText.numberedHeading(text), heading.name.scalarCount >= 4, Labels.field(heading.name) == nil { return true }
-        if FormText.isYearLine(text) { return true }
+        // A year under a label is its value (`完成时间` / `2026年`), not the form's year.
+        if FormText.isYearLine(text), !(k > 0 && Labels.field(cells[k - 1].text) != nil) { return true }
         if text.utf8Contains("整体绩效目标") || OverallGoalsReader.isSectionTitle(text) || OverallGoalsReader.isItemTitle(text) { return true }
         if k + 1 < cells.count, cells[k + 1].text == "项目绩效目标表" || cells[k + 1].text == "绩效目标表" { return true }
         return false

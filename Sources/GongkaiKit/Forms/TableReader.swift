@@ -586,6 +586,24 @@ struct TableReader {
         return Substring(text[..<open].trimmingWhitespace())
     }
 
+    /// A name's value cut before the first word of it that is a label the vocabulary knows
+    /// (`镇江博物馆 项目负责人/ 联系电话` → `镇江博物馆`), or empty when the value is labels from
+    /// its start, or is words of which none reads like a department or a place (`部门相应职能职
+    /// 责概述 专项立项 依据 …`); nil when the value is a name as it stands.
+    static func beforeNextLabel(_ value: String) -> String? {
+        guard value.utf8.count <= 160, value.contains(where: \.isWhitespace) else { return nil }
+        let tokens = value.split(whereSeparator: \.isWhitespace).map(String.init)
+        var k = 0
+        while k < tokens.count {
+            let words = TextRows.joinSpaced(Array(tokens[k...]))
+            if let first = words.first, TextRows.isLabel(first) || TextRows.isLabel(first.trimming("/／、")) { break }
+            k += 1
+        }
+        if k < tokens.count { return tokens[..<k].joined(separator: " ") }
+        if tokens.count >= 4, !tokens.contains(where: { Titles.looksLikeDepartment($0) || Titles.looksLikePlace($0) }) { return "" }
+        return nil
+    }
+
     /// Whether a value is a form's instruction, not a value (`(盖章)`, `(签字)`).
     static func isInstruction(_ value: String) -> Bool {
         guard value.utf8.count <= 24, value.utf8Contains("章") || value.utf8Contains("签字") else { return false }
@@ -636,6 +654,18 @@ struct TableReader {
                              "‘\(label)’后面是表格的栏目‘\(value.prefix(30))’，不是名称，未读取",
                              en: "‘\(label)’ is followed by a table's columns ‘\(value.prefix(30))’, not a name; not read")
                 value = ""
+            } else if !value.isEmpty, let kept = Self.beforeNextLabel(value) {
+                // `镇江博物馆 项目负责人/ 联系电话`: the next cell's label ran into the name.
+                if kept.isEmpty {
+                    doc.diagnose(.warning, line: valueLine, code: "label-as-value",
+                                 "‘\(label)’后面是表格的栏目‘\(value.prefix(30))’，不是名称，未读取",
+                                 en: "‘\(label)’ is followed by a table's columns ‘\(value.prefix(30))’, not a name; not read")
+                } else {
+                    doc.diagnose(.note, line: valueLine, code: "label-in-value",
+                                 "‘\(label)’的值‘\(value.prefix(40))’里有别的栏目，只取其前的‘\(kept)’",
+                                 en: "the value ‘\(value.prefix(40))’ of ‘\(label)’ holds another column's label; only ‘\(kept)’ before it is taken")
+                }
+                value = kept
             }
         default:
             break
@@ -665,8 +695,15 @@ struct TableReader {
             let name = value.trimming("。")
             if publisher == nil, Titles.looksLikeDepartment(name) || Titles.looksLikePlace(name) { publisher = (name, valueLine) }
         case .name:
-            // A label broken over lines (`主管部门及代 码`) is no name.
+            // A label broken over lines (`主管部门及代 码`) is no name; nor is the next cell's
+            // label run into it (`赛珍珠文化公园运转经费 实施部门 …`).
             guard !value.isEmpty, !TextRows.isLabel(value) else { return }
+            if let kept = Self.beforeNextLabel(value), !kept.isEmpty {
+                doc.diagnose(.note, line: valueLine, code: "label-in-value",
+                             "‘\(label)’的值‘\(value.prefix(40))’里有别的栏目，只取其前的‘\(kept)’",
+                             en: "the value ‘\(value.prefix(40))’ of ‘\(label)’ holds another column's label; only ‘\(kept)’ before it is taken")
+                value = kept
+            }
             if project.name.isEmpty {
                 project.name = value
             } else if project.name != value {
