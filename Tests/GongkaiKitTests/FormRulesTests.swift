@@ -492,6 +492,67 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(TableReader.beforeNextLabel("六安市 农业农村局") == nil)
     }
 
+    @Test func aStandardsColumnAfterTheValueAndAQuestionAfterTheIndicators() throws {
+        // A stored 湘潭 page written a cell a paragraph: `绩效标准` after `指标值` is a column of
+        // its own (its `计划标准` was published as every value); the period ran into the next
+        // label; the department's code stands after its name; `其他需说明的问题` after the last
+        // indicator is the form's text, not an indicator.
+        let doc = readForm("""
+        项目支出绩效目标表
+
+        (2024年度)
+
+        项目名称
+
+        雾炮车抑尘降尘服务
+
+        项目期
+
+        20246-202516 主管部门及其编码 某市城市管理和综合执法局 308001
+
+        年度资金总额(万元)
+
+        250
+
+        一级指标
+
+        二级指标
+
+        三级指标
+
+        指标值
+
+        绩效标准
+
+        产出指标
+
+        数量指标
+
+        配备车辆数
+
+        10
+
+        计划标准
+
+        雾炮车风炮射程
+
+        80M
+
+        计划标准
+
+        其他需说明的问题
+
+        主管
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.period == "20246-202516")
+        #expect(doc.diagnostics.contains { $0.code == "label-in-value" && $0.location.line == 11 })
+        #expect(p.indicators.map(\.name) == ["配备车辆数", "雾炮车风炮射程"])
+        #expect(p.indicators.map(\.value) == ["10", "80M"])
+        #expect(p.sections.contains { $0.title == "其他需说明的问题" && $0.text == "主管" })
+        #expect(Departments.stripCode("某市城市管理和综合执法局 308001") == "某市城市管理和综合执法局")
+    }
+
     @Test func aStampsPlaceAndAUnitStatementAreNoUnitsName() throws {
         let doc = readForm("""
         项目支出绩效目标表（2023年度）

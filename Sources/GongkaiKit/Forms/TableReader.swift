@@ -221,6 +221,11 @@ struct TableReader {
             return
         }
         if case .fields = state { noteGoalTerms(row) }
+        if case .indicators = state, case .narrative? = firstField(row), !IndicatorVocabulary.isVocabulary(row.filledCells[0]) {
+            // `其他需说明的问题 | …` after the last indicator: the form's fields again.
+            flushHeldRow(into: &doc)
+            state = .fields
+        }
         if case .indicators = state, let header = indicators?.header {
             // An indicator row that a page break or a converter cut in two: the name in one row,
             // its values in the next.
@@ -740,6 +745,13 @@ struct TableReader {
         case .source:
             if !value.isEmpty { project.source = value }
         case .period:
+            // `20246-202516 主管部门及其编码 …`: the next cell's label ran into the period.
+            if let kept = Self.beforeNextLabel(value), !kept.isEmpty {
+                doc.diagnose(.note, line: valueLine, code: "label-in-value",
+                             "‘\(label)’的值‘\(value.prefix(40))’里有别的栏目，只取其前的‘\(kept)’",
+                             en: "the value ‘\(value.prefix(40))’ of ‘\(label)’ holds another column's label; only ‘\(kept)’ before it is taken")
+                value = kept
+            }
             if !value.isEmpty { project.period = value }
         case .periodStart:
             if !value.isEmpty { project.period = value + (project.period.map { "—" + $0 } ?? "") }

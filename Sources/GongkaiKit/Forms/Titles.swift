@@ -240,6 +240,11 @@ public struct Departments: Sendable {
                 if name.first.map({ !$0.isASCII }) == true { s = name }
             }
         }
+        // `湘潭市城市管理和综合执法局 308001`: the code after the name, past a space.
+        if let space = s.lastIndex(where: \.isWhitespace), s[s.index(after: space)...].count >= 3,
+           s[s.index(after: space)...].allSatisfy({ $0.isASCII && $0.isNumber }), s[..<space].contains(where: { !$0.isASCII }) {
+            s = s[..<space]
+        }
         return s.trimmingWhitespace()
     }
 
