@@ -553,6 +553,20 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(Departments.stripCode("某市城市管理和综合执法局 308001") == "某市城市管理和综合执法局")
     }
 
+    @Test func lastYearsBudgetIsNeverTheYearsAmountLabel() throws {
+        // A stored 阳泉 page run together: `上年度预算安排 21.62` is last year's figure; cutting
+        // the label `年度预算安排` out of it published 21.62 as this year's amount.
+        #expect(!TextRows.splitAtLabels("上年度预算安排21.62本年度申请金额").contains("年度预算安排"))
+        #expect(TextRows.splitAtLabels("年度预算安排21.62") == ["年度预算安排", "21.62"])
+        let doc = readForm("""
+        某市市级部门预算项目支出绩效目标申报表(2015年度)
+        项目名称市级机关办公楼更换消防标示牌资金主管部门某市机关事务管理局
+        项目合计上年度预算安排21.62上年度实际执行本年度申请金额
+        """)
+        #expect(!doc.projects.contains { $0.amount == Money(wan: "21.62") })
+        #expect(doc.projects.first?.rawDepartment == "某市机关事务管理局")
+    }
+
     @Test func aStampsPlaceAndAUnitStatementAreNoUnitsName() throws {
         let doc = readForm("""
         项目支出绩效目标表（2023年度）

@@ -606,6 +606,11 @@ struct TableReader {
         }
         if k < tokens.count { return tokens[..<k].joined(separator: " ") }
         if tokens.count >= 4, !tokens.contains(where: { Titles.looksLikeDepartment($0) || Titles.looksLikePlace($0) }) { return "" }
+        // `某市机关事务管理局 项目合计上年度预算安排21.62…`: a department, then the next line's
+        // figures run into its cell.
+        if Titles.looksLikeDepartment(tokens[0]), tokens.dropFirst().joined().contains(where: { $0.isASCII && $0.isNumber }) {
+            return tokens[0]
+        }
         return nil
     }
 

@@ -133,6 +133,8 @@ enum TextRows {
     static func splitAtLabels(_ text: String) -> [String] {
         var out: [String] = []
         var rest = Substring(text)
+        // Text passed over that looked like a label but is not one (`上年度预算安排`).
+        var carried = ""
         outer: while !rest.isEmpty {
             // The earliest label in the rest (the longest at that place).
             var best: (Range<Substring.Index>, String)?
@@ -142,10 +144,19 @@ enum TextRows {
                 }
             }
             guard let (range, found) = best else {
-                out.append(contentsOf: splitCutLabel(rest))
+                out.append(contentsOf: splitCutLabel(Substring(carried + rest)))
+                carried = ""
                 break outer
             }
-            let before = rest[..<range.lowerBound]
+            if found.utf8HasPrefix("年"), range.lowerBound > rest.startIndex,
+               "上去前".contains(rest[rest.index(before: range.lowerBound)]) {
+                // `上年度预算安排 21.62`: last year's, not the label `年度预算安排`.
+                carried += rest[..<range.upperBound]
+                rest = rest[range.upperBound...]
+                continue
+            }
+            let before = Substring(carried + rest[..<range.lowerBound])
+            carried = ""
             // A list number before a label is the label's (`(一)财政拨款小计`, `1、一般公共预算`).
             var label = isListNumber(before) ? String(before) + found : found
             if !before.isEmpty, !isListNumber(before) { out.append(String(before)) }
@@ -159,6 +170,7 @@ enum TextRows {
             out.append(label)
             while let f = rest.first, f == ":" || f == "：" { rest = rest.dropFirst() }
         }
+        if !carried.isEmpty { out.append(carried) }
         return out
     }
 }
