@@ -567,6 +567,24 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(doc.projects.first?.rawDepartment == "某市机关事务管理局")
     }
 
+    @Test func aMaskedNameAndAnAnnexsListBeforeTheTitleNameNothing() throws {
+        // A stored 太和 page masks the department as `[055]****`; a stored 海南 notice runs its
+        // allocation list into the form's title (`…博览会638合计2430.3附件2项目绩效目标表`).
+        let masked = readForm("""
+        项目支出绩效目标申报表 | ||||||||
+        ( 2023 年度) | ||||||||
+        项目名称 | 城管执法车辆维修燃油费 | |||||||
+        主管部门及代码 | [055]**** | 实施单位 | **** | |||||
+        项目资金 (万元) | 年度资金总额: | 340.00 | ||||||
+        """)
+        let p = try #require(masked.projects.first)
+        #expect(p.rawDepartment == nil && p.unit == nil)
+        #expect(masked.diagnostics.filter { $0.code == "masked-value" }.count == 2)
+        #expect(masked.diagnostics.contains { $0.code == "missing-department" && $0.severity == .error })
+        #expect(Titles.projectName(inTitle: "7 2021年(第二届)海南国际旅游装备博览会638合计2430.3附件2项目绩效目标表") == nil)
+        #expect(Titles.projectName(inTitle: "附件2:某县农村公路养护项目绩效目标表") == "某县农村公路养护")
+    }
+
     @Test func aStampsPlaceAndAUnitStatementAreNoUnitsName() throws {
         let doc = readForm("""
         项目支出绩效目标表（2023年度）

@@ -614,6 +614,11 @@ struct TableReader {
         return nil
     }
 
+    /// Whether a value is a mask a page put over a name (`****`, `＊＊＊`, `×××`).
+    static func isMasked(_ value: String) -> Bool {
+        value.scalarCount >= 2 && value.allSatisfy { "*＊×xX".contains($0) }
+    }
+
     /// Whether a value is a form's instruction, not a value (`(盖章)`, `(签字)`).
     static func isInstruction(_ value: String) -> Bool {
         guard value.utf8.count <= 24, value.utf8Contains("章") || value.utf8Contains("签字") else { return false }
@@ -654,6 +659,13 @@ struct TableReader {
             // `(盖章)` is the form's place for the stamp, not part of the name; `填报单位:(盖章)
             // 单位:万元` holds the unit of the form's amounts, not a unit's name.
             value = Self.withoutStamp(value)
+            if Self.isMasked(Departments.stripCode(value)) {
+                // `****`: the page hid the name; it names no department.
+                doc.diagnose(.warning, line: valueLine, code: "masked-value",
+                             "‘\(label)’的值被网页遮盖为‘\(value)’，未读取",
+                             en: "the value of ‘\(label)’ is masked by the page as ‘\(value)’; not read")
+                value = ""
+            }
             if let unit = Vocabulary.current.statedUnit(value) {
                 tableUnit = unit
                 value = ""

@@ -105,6 +105,12 @@ enum Titles {
             // 绩效目标表`): the title is what follows its last sentence.
             title = String(title[title.index(after: end)...]).trimmingWhitespace()
         }
+        if let annex = title.range(of: "附件", options: .backwards) {
+            // `…博览会638合计2430.3附件2项目绩效目标表`: a list ran into the title; the title is
+            // what follows its annex's number.
+            let after = title[annex.upperBound...].drop { $0.isNumber || ":：、.． ".contains($0) }
+            title = String(after).trimmingWhitespace()
+        }
         if title.last == ")" || title.last == "）", let open = title.lastIndex(where: { $0 == "(" || $0 == "（" }) {
             // `…绩效目标表 (2024年度)`, `绩效目标表(一般公共预算资金)`: the note is not the name.
             title = String(title[..<open]).trimmingWhitespace()
