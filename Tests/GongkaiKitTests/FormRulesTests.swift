@@ -585,6 +585,59 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(Titles.projectName(inTitle: "附件2:某县农村公路养护项目绩效目标表") == "某县农村公路养护")
     }
 
+    @Test func aLabelRunIntoTheDepartmentStillGivesItsUnit() throws {
+        // A stored 南岳 page written a cell a paragraph: `年度预算申请` / `(万元)` ran into the
+        // department's cell; cut off, it still says the amounts under it are in 万元.
+        let doc = readForm("""
+        归档时间:2023-04-02
+
+        某区实验中学(某区第二中学)
+
+        部门整体支出绩效目标申报表
+
+        发布时间:2017年11月23日 12:04 来源:湖南省政府门户网站 作者:王伶
+
+        部门整体支出绩效目标申报表
+        2017 年度)
+
+        填报单位(盖章)                             单位负责人(签名):
+
+        部门名称
+
+        某区实验中学
+
+        年度预算申请
+        (万元)
+
+        资金总额:704
+
+        按收入性质分
+
+        按支出性质分
+
+        公共财政拨款:683
+
+        政府性基金拨款:
+
+        纳入专户管理的非税收入拨款:21
+
+        其他资金:
+
+        基本支出:622
+
+
+
+        项目支出:82
+
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "704"))
+        #expect(!p.amountUnitUnstated)
+        // The page's source (`来源:湖南省政府门户网站`) is a website, never the department.
+        #expect(p.rawDepartment != "湖南省政府门户网站")
+        #expect(!Titles.looksLikeDepartment("湖南省政府门户网站") && Titles.looksLikeDepartment("某镇农业技术推广站"))
+    }
+
     @Test func aStampsPlaceAndAUnitStatementAreNoUnitsName() throws {
         let doc = readForm("""
         项目支出绩效目标表（2023年度）

@@ -687,6 +687,8 @@ struct TableReader {
                                  "‘\(label)’的值‘\(value.prefix(40))’里有别的栏目，只取其前的‘\(kept)’",
                                  en: "the value ‘\(value.prefix(40))’ of ‘\(label)’ holds another column's label; only ‘\(kept)’ before it is taken")
                 }
+                // The label run in may name the unit of the amounts under it (`年度预算申请 (万元)`).
+                if let unit = Labels.unit(String(value.dropFirst(kept.count))) { groupUnit = unit }
                 value = kept
             }
         default:

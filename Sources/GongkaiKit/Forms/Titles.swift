@@ -174,7 +174,8 @@ enum Titles {
     static func looksLikeDepartment(_ text: String) -> Bool {
         let s = text.trimmingWhitespace()
         guard s.scalarCount >= 3, s.scalarCount <= 40, !s.utf8.contains(0x09), !s.contains(where: { $0 == ":" || $0 == "：" || $0 == " " }),
-              departmentEndings.contains(where: { s.utf8HasSuffix($0) }), !Vocabulary.current.isPageText(s) else { return false }
+              departmentEndings.contains(where: { s.utf8HasSuffix($0) }), !s.utf8HasSuffix("网站"), !Vocabulary.current.isPageText(s)
+        else { return false }
         return year(in: s) == nil
     }
 
