@@ -638,6 +638,22 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(!Titles.looksLikeDepartment("湖南省政府门户网站") && Titles.looksLikeDepartment("某镇农业技术推广站"))
     }
 
+    @Test func aFundingGroupsTotalIsTheYearsAmount() throws {
+        // A stored 百色 page: `项目资金 (万元) | 合计 | 1800`, then `一般公共预算拨款 | 小计 | 1800`.
+        let doc = readForm("""
+        2023年度预算项目绩效目标公开表 | |||||||
+        项目名称 | 某学校办学补贴 | ||||||
+        项目主管部门 | 某市教育局 | 项目实施单位 | 某市教育局 | ||||
+        项目资金 (万元) | 合计 | 1800 | |||||
+        一般公共预算拨款 | 小计 | 1800 | |||||
+        政府性基金预算拨款 | |||||||
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "1800"))
+        #expect(!p.amountUnitUnstated)
+        #expect(p.funding.first { $0.label == "一般公共预算拨款" }?.amount == Money(wan: "1800"))
+    }
+
     @Test func aStampsPlaceAndAUnitStatementAreNoUnitsName() throws {
         let doc = readForm("""
         项目支出绩效目标表（2023年度）

@@ -443,6 +443,16 @@ struct TableReader {
                 state = .plan(labels: pair.values + pairs.dropFirst(index + 1).flatMap { [$0.label] + $0.values })
                 project.structuralLines.append(contentsOf: row.lines)
                 return
+            case .fundingGroup where ["合计", "总计"].contains(pair.values.first ?? "") && pair.values.count >= 2
+                && Self.readAmount(pair.values[1], unit: nil) != nil:
+                // `项目资金 (万元) | 合计 | 1800`: the group's total is the year's amount.
+                lastGroup = kind
+                groupUnit = Labels.unit(pair.label)
+                var total = pair
+                total.kind = .yearAmount
+                total.values = [pair.values[1]]
+                total.lines = Array(pair.lines.dropFirst().prefix(1))
+                apply(total, row: row, into: &doc)
             case .fundingGroup, .goalGroup:
                 lastGroup = kind
                 groupUnit = Labels.unit(pair.label) ?? (kind == .fundingGroup ? nil : groupUnit)
