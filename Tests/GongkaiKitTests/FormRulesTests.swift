@@ -654,6 +654,70 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(p.funding.first { $0.label == "一般公共预算拨款" }?.amount == Money(wan: "1800"))
     }
 
+    @Test func aRowEndingInTheBasisColumnIsAlignedFromTheRight() throws {
+        // A stored 湘潭 page written a cell a paragraph: `成本指标` spans the 一级 and 二级
+        // columns, so its row is one cell short; it ends in the 绩效标准 column. And `可持续影响` /
+        // `指标` is one category broken over two paragraphs.
+        let doc = readForm("""
+        项目支出绩效目标表
+
+        (2024年度)
+
+        项目名称
+
+        雾炮车抑尘降尘服务
+
+        年度资金总额(万元)
+
+        250
+
+        一级指标
+
+        二级指标
+
+        三级指标
+
+        指标值
+
+        绩效标准
+
+        产出指标
+
+        数量指标
+
+        配备车辆数
+
+        10
+
+        计划标准
+
+        成本指标
+
+        控制在预算成本内
+
+        控制在预算内
+
+        计划标准
+
+        效益指标
+
+        可持续影响
+
+        指标
+
+        工程设计使用年限
+
+        ≥20年
+
+        计划标准
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.indicators.map(\.name) == ["配备车辆数", "控制在预算成本内", "工程设计使用年限"])
+        #expect(p.indicators.map(\.value) == ["10", "控制在预算内", "≥20年"])
+        #expect(p.indicators.last?.level2 == "可持续影响指标")
+        #expect(!doc.diagnostics.contains { $0.code == "ocr-garbage" })
+    }
+
     @Test func aStampsPlaceAndAUnitStatementAreNoUnitsName() throws {
         let doc = readForm("""
         项目支出绩效目标表（2023年度）

@@ -161,10 +161,26 @@ struct IndicatorTableReader {
 
     // MARK: Positional reading: the row's cells sit under the header's columns.
 
+    /// A standard a target is set by (`计划标准`, `历史标准`, `行业标准`): the 依据 column's words.
+    static func isBasisWord(_ text: String) -> Bool {
+        text.scalarCount >= 4 && text.scalarCount <= 6 && text.utf8HasSuffix("标准") && !text.contains(where: \.isNumber)
+    }
+
     private mutating func readByPosition(_ cells: [String], line: Int,
                                          report: (Severity, String, Localized) -> Void) -> IndicatorRowReading? {
         let roles = header.roles
         guard cells.count <= roles.count else { return nil }
+        if cells.count == roles.count - 1, let v = header.position(of: .value), header.position(of: .basis) == v + 1,
+           v + 1 == roles.count - 1, cells.count - 1 == v, Self.isBasisWord(cells[v])
+        {
+            // `成本指标 | 控制在预算成本内 | 控制在预算内 | 计划标准` under `一级 | 二级 | 三级 | 指标值 |
+            // 绩效标准`: the row ends in the 依据 column and is one cell short on the left, where a
+            // category cell spans two columns or was merged from above.
+            var shifted = cells
+            let at = header.position(of: .level1).map { p in p < cells.count && IndicatorVocabulary.isLevel1(cells[p]) ? p + 1 : p } ?? 0
+            shifted.insert("", at: min(at, shifted.count))
+            return readByPosition(shifted, line: line, report: report)
+        }
         func cell(_ role: IndicatorHeader.Role) -> String {
             guard let p = header.position(of: role), p < cells.count else { return "" }
             return cells[p]

@@ -41,8 +41,13 @@ struct StreamRows {
             var joined = false
             for count in stride(from: 4, through: 2, by: -1) where k + count <= cells.count {
                 let parts = cells[k..<k + count]
-                guard parts.allSatisfy({ !$0.text.isEmpty && $0.text.scalarCount <= 4 }) else { continue }
+                // Fragments of a few characters each, or an indicator category's longer head and
+                // short tail (`可持续影响` + `指标`).
                 let text = parts.map(\.text).joined()
+                guard parts.allSatisfy({ !$0.text.isEmpty && $0.text.scalarCount <= 4 })
+                    || (count == 2 && !parts.first!.text.isEmpty && parts.first!.text.scalarCount <= 8 && parts.last!.text.scalarCount <= 2
+                        && !parts.last!.text.isEmpty && IndicatorVocabulary.isVocabulary(text))
+                else { continue }
                 guard TextRows.isKnown(text), !TextRows.isKnown(parts.last!.text) else { continue }
                 out.append(Cell(text: text, line: parts.first!.line))
                 k += count
