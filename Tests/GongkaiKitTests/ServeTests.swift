@@ -110,19 +110,27 @@ import Testing
         let onDisk = try String(contentsOfFile: dir.path + "/.gongkai-serve/index.html", encoding: .utf8)
         #expect(!onDisk.contains("__gongkai"))
 
-        try original.replacingOccurrences(of: "工伤认定调查经费", with: "工伤认定调查经费（改）").write(toFile: document, atomically: false, encoding: .utf8)
+        // Each edit is written whole, then renamed in place (a hidden file is not watched), as
+        // editors save: a file caught half written would be one more (failed) build, and the
+        // generations below would not be these.
+        func save(_ text: String) throws {
+            let temporary = (document as NSString).deletingLastPathComponent + "/.edit"
+            try text.write(toFile: temporary, atomically: false, encoding: .utf8)
+            #expect(rename(temporary, document) == 0)
+        }
+        try save(original.replacingOccurrences(of: "工伤认定调查经费", with: "工伤认定调查经费（改）"))
         #expect(try await get("__gongkai/events?since=1").1 == "{\"generation\":2,\"good\":2,\"error\":null}")
         (status, html) = try await get(page)
         #expect(html.contains("工伤认定调查经费（改）"))
 
-        try "".write(toFile: document, atomically: false, encoding: .utf8)
+        try save("")
         let broken = try await get("__gongkai/events?since=2").1
         #expect(broken.hasPrefix("{\"generation\":3,\"good\":2,\"error\":\"Content/旌德县人力资源和社会保障局/2024-部门项目及绩效目标情况.md:1: error: "))
         #expect(broken.contains("[empty-document]"))
         (status, html) = try await get(page)
         #expect(status == 200 && html.contains("工伤认定调查经费（改）"), "the previous site is still served")
 
-        try original.write(toFile: document, atomically: false, encoding: .utf8)
+        try save(original)
         #expect(try await get("__gongkai/events?since=3").1 == "{\"generation\":4,\"good\":4,\"error\":null}")
         (status, html) = try await get(page)
         #expect(!html.contains("（改）"))

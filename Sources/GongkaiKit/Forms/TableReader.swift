@@ -601,6 +601,20 @@ struct TableReader {
         return Substring(text[..<open].trimmingWhitespace())
     }
 
+    /// Says that a value was only a table's column names and was not read (`label-as-value`).
+    static func noteLabelAsValue(_ label: String, _ value: String, line: Int, into doc: inout DocumentResult) {
+        doc.diagnose(.warning, line: line, code: "label-as-value",
+                     "‘\(label)’后面是表格的栏目‘\(value.prefix(30))’，不是名称，未读取",
+                     en: "‘\(label)’ is followed by a table's columns ‘\(value.prefix(30))’, not a name; not read")
+    }
+
+    /// Says that a value held the next cell's label and only `kept` was taken (`label-in-value`).
+    static func noteLabelInValue(_ label: String, _ value: String, kept: String, line: Int, into doc: inout DocumentResult) {
+        doc.diagnose(.note, line: line, code: "label-in-value",
+                     "‘\(label)’的值‘\(value.prefix(40))’里有别的栏目，只取其前的‘\(kept)’",
+                     en: "the value ‘\(value.prefix(40))’ of ‘\(label)’ holds another column's label; only ‘\(kept)’ before it is taken")
+    }
+
     /// A name's value cut before the first word of it that is a label the vocabulary knows
     /// (`镇江博物馆 项目负责人/ 联系电话` → `镇江博物馆`), or empty when the value is labels from
     /// its start, or is words of which none reads like a department or a place (`部门相应职能职
@@ -682,20 +696,14 @@ struct TableReader {
             } else if !value.isEmpty, TextRows.isOnlyLabels(value) {
                 // `项目单位 | 产 出 指 标 | 效 益 指 标`: the columns of a table beside the label,
                 // never a department's or a unit's name.
-                doc.diagnose(.warning, line: valueLine, code: "label-as-value",
-                             "‘\(label)’后面是表格的栏目‘\(value.prefix(30))’，不是名称，未读取",
-                             en: "‘\(label)’ is followed by a table's columns ‘\(value.prefix(30))’, not a name; not read")
+                Self.noteLabelAsValue(label, value, line: valueLine, into: &doc)
                 value = ""
             } else if !value.isEmpty, let kept = Self.beforeNextLabel(value) {
                 // `镇江博物馆 项目负责人/ 联系电话`: the next cell's label ran into the name.
                 if kept.isEmpty {
-                    doc.diagnose(.warning, line: valueLine, code: "label-as-value",
-                                 "‘\(label)’后面是表格的栏目‘\(value.prefix(30))’，不是名称，未读取",
-                                 en: "‘\(label)’ is followed by a table's columns ‘\(value.prefix(30))’, not a name; not read")
+                    Self.noteLabelAsValue(label, value, line: valueLine, into: &doc)
                 } else {
-                    doc.diagnose(.note, line: valueLine, code: "label-in-value",
-                                 "‘\(label)’的值‘\(value.prefix(40))’里有别的栏目，只取其前的‘\(kept)’",
-                                 en: "the value ‘\(value.prefix(40))’ of ‘\(label)’ holds another column's label; only ‘\(kept)’ before it is taken")
+                    Self.noteLabelInValue(label, value, kept: kept, line: valueLine, into: &doc)
                 }
                 // The label run in may name the unit of the amounts under it (`年度预算申请 (万元)`).
                 if let unit = Labels.unit(String(value.dropFirst(kept.count))) { groupUnit = unit }
@@ -733,9 +741,7 @@ struct TableReader {
             // label run into it (`赛珍珠文化公园运转经费 实施部门 …`).
             guard !value.isEmpty, !TextRows.isLabel(value) else { return }
             if let kept = Self.beforeNextLabel(value), !kept.isEmpty {
-                doc.diagnose(.note, line: valueLine, code: "label-in-value",
-                             "‘\(label)’的值‘\(value.prefix(40))’里有别的栏目，只取其前的‘\(kept)’",
-                             en: "the value ‘\(value.prefix(40))’ of ‘\(label)’ holds another column's label; only ‘\(kept)’ before it is taken")
+                Self.noteLabelInValue(label, value, kept: kept, line: valueLine, into: &doc)
                 value = kept
             }
             if project.name.isEmpty {
@@ -776,9 +782,7 @@ struct TableReader {
         case .period:
             // `20246-202516 主管部门及其编码 …`: the next cell's label ran into the period.
             if let kept = Self.beforeNextLabel(value), !kept.isEmpty {
-                doc.diagnose(.note, line: valueLine, code: "label-in-value",
-                             "‘\(label)’的值‘\(value.prefix(40))’里有别的栏目，只取其前的‘\(kept)’",
-                             en: "the value ‘\(value.prefix(40))’ of ‘\(label)’ holds another column's label; only ‘\(kept)’ before it is taken")
+                Self.noteLabelInValue(label, value, kept: kept, line: valueLine, into: &doc)
                 value = kept
             }
             if !value.isEmpty { project.period = value }
