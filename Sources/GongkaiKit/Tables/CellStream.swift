@@ -79,7 +79,7 @@ enum CellStream {
               trimmed.distance(from: trimmed.startIndex, to: gap) <= 45,
               let value = trimmed[gap...].firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
               trimmed.distance(from: gap, to: value) <= 2,
-              trimmed.distance(from: value, to: trimmed.endIndex) <= 60,
+              trimmed.distance(from: value, to: trimmed.endIndex) <= 80,
               !hasWideGap(trimmed[value...]),
               let head = String(trimmed[..<gap])
         else { return false }
