@@ -298,8 +298,7 @@ struct FormReader {
             // `2022年度` under a title, `(2024年度)` above a table.
             if state.current != nil, state.currentHasRows, let known = state.current?.project.year ?? state.segmentYear ?? doc.year, known != year {
                 // A year among the form's rows (`完成时间` / `2026年`) is a value, not the form's year.
-                doc.diagnose(.note, line: n, code: "text-outside-table", "表格外的文字未读取：‘\(text)’",
-                             en: "text outside the table not read: ‘\(text)’")
+                noteOutside(text, line: n, &doc)
                 return
             }
             if state.current == nil {

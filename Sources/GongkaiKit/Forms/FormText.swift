@@ -12,8 +12,11 @@ enum FormText {
         guard text.utf8HasSuffix("表") || text.utf8.last == 0x20 || text.utf8.last == 0x23 else { return false }
         let s = text.trimming("# ")
         return s.utf8HasSuffix("申报表") || s.utf8HasSuffix("绩效目标表") || s.utf8HasSuffix("申报明细表")
-            || s.utf8HasSuffix("绩效目标批复表") || s.utf8HasSuffix("绩效目标审核表") || s.utf8HasSuffix("绩效目标审批表")
+            || approvalTitles.contains { s.utf8HasSuffix($0) }
     }
+
+    /// The titles of a form approved or reviewed (`…绩效目标批复表`, `…审核表`, `…审批表`).
+    static let approvalTitles = ["批复表", "审核表", "审批表"].map { "绩效目标" + $0 }
 
     /// A list of a fund's allocations (`2022年省级第七批水利专项资金安排表`, `…分配表(任务清单)`):
     /// a table of amounts per place or unit, not a targets form.

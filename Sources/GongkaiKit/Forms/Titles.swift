@@ -64,16 +64,19 @@ enum Titles {
         return years.count == 1 ? years.first : nil
     }
 
+    /// Text without the year it starts with (`2021年度`, `2021年`, `20 17 年`).
+    static func droppingLeadingYear(_ s: Substring) -> Substring {
+        guard let yearEnd = s.firstIndex(of: "年"), !s[..<yearEnd].isEmpty, s[..<yearEnd].allSatisfy({ $0.isNumber || $0 == " " }) else { return s }
+        let rest = s[s.index(after: yearEnd)...]
+        return rest.first == "度" ? rest.dropFirst() : rest
+    }
+
     /// The project name in an A-layout title: `2021年度人社专职协理员工作经费绩效目标申报表` → `人社专职协理员工作经费`.
     static func projectName(inApplicationTitle title: String) -> String? {
         var s = Substring(title.trimmingWhitespace())
         while s.first == "#" { s = s.dropFirst() }
         s = Substring(s.trimmingWhitespace())
-        // Drop a leading year (`2021年度`, `2021年`).
-        if let yearEnd = s.firstIndex(of: "年"), s[..<yearEnd].allSatisfy({ $0.isNumber || $0 == " " }), !s[..<yearEnd].isEmpty {
-            s = s[s.index(after: yearEnd)...]
-            if s.first == "度" { s = s.dropFirst() }
-        }
+        s = droppingLeadingYear(s)
         for suffix in ["项目支出绩效目标申报表", "项目绩效目标申报表", "绩效目标申报表", "申报表"] where s.utf8HasSuffix(suffix) {
             s = s.dropLast(suffix.count)
             break
@@ -85,8 +88,7 @@ enum Titles {
     /// The project name in a D-layout title: `被征地农民社会保障费项目绩效目标表` → `被征地农民社会保障费`.
     static func projectName(inTargetTableTitle title: String) -> String? {
         var s = title.filter { $0 != "\n" }.trimmingWhitespace()
-        for suffix in ["项目绩效目标表", "绩效目标表", "项目支出绩效目标批复表", "项目支出绩效目标审核表", "项目支出绩效目标审批表",
-                       "项目绩效目标批复表", "项目绩效目标审核表", "项目绩效目标审批表", "绩效目标批复表", "绩效目标审核表", "绩效目标审批表"]
+        for suffix in ["项目绩效目标表", "绩效目标表"] + FormText.approvalTitles.flatMap({ ["项目支出" + $0, "项目" + $0, $0] })
             where s.utf8HasSuffix(suffix) {
             s = String(s.dropLast(suffix.count))
             break
@@ -118,11 +120,7 @@ enum Titles {
         let name = title.utf8Contains("申报表") ? projectName(inApplicationTitle: title) : projectName(inTargetTableTitle: title)
         guard let name else { return nil }
         // `2017年财政支出项目绩效目标表`: a year and generic words name no project.
-        var rest = Substring(name)
-        if let nian = rest.firstIndex(of: "年"), !rest[..<nian].isEmpty, rest[..<nian].allSatisfy({ $0.isASCII && $0.isNumber }) {
-            rest = rest[rest.index(after: nian)...]
-            if rest.first == "度" { rest = rest.dropFirst() }
-        }
+        let rest = droppingLeadingYear(Substring(name))
         // `东莞市财政项目支出绩效目标批复表`: the issuer's place and generic words name none.
         if let end = rest.prefix(8).firstIndex(where: { "省市县区".contains($0) }), looksLikePlace(String(rest[...end])) {
             let after = rest[rest.index(after: end)...]
