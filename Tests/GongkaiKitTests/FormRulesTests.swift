@@ -914,6 +914,15 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(doc.diagnostics.contains { $0.code == "spam-removed" && $0.location.line == 2 })
     }
 
+    /// The shipped vocabulary has only sections gongkai reads: one it would not read (the old
+    /// `units:`, which looked like data and did nothing) is refused, not silently ignored.
+    @Test func vocabularyRefusesASectionNothingReads() throws {
+        #expect(throws: (any Error).self) { try Vocabulary(yaml: "units:\n  wan: [万元]\n") }
+        let shipped = try String(contentsOfFile: Repo.root + "/Vocabulary/labels.yml", encoding: .utf8)
+        let vocabulary = try Vocabulary(yaml: shipped)
+        #expect(vocabulary.field(LabelText.key("项目名称")) != nil)
+    }
+
     /// Removing spam in one pass gives what removing the first occurrence again and again gives
     /// (the rule as first written), on texts built to make removals join into new occurrences.
     @Test func spamRemovalInOnePassIsTheRepeatedFirstRemoval() throws {

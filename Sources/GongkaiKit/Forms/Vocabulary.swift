@@ -111,6 +111,10 @@ final class Vocabulary: @unchecked Sendable {
 
     init(yaml: String) throws {
         guard let root = try Yams.load(yaml: yaml) as? [String: Any] else { throw Problem(message: "not a mapping") }
+        // A section nothing reads would look like data and do nothing: the file's sections are these.
+        if let unknown = root.keys.sorted().first(where: { !Self.sections.contains($0) }) {
+            throw Problem(message: "unknown section \(unknown)")
+        }
         func list(_ any: Any?) -> [String] { (any as? [Any])?.compactMap { $0 as? String } ?? [] }
         try add(fields: ((root["fields"] as? [String: Any]) ?? [:]).mapValues(list), site: false)
         for (key, value) in (root["indicator_columns"] as? [String: Any]) ?? [:] {
@@ -148,6 +152,10 @@ final class Vocabulary: @unchecked Sendable {
         fingerprint = hash.value
         makeRunTogetherLabels()
     }
+
+    /// The sections of Vocabulary/labels.yml.
+    static let sections: Set<String> = ["fields", "unit_lines", "indicator_columns", "indicator_levels",
+                                        "qualitative_values", "kinds", "page_text", "spam"]
 
     private func add(fields table: [String: [String]], site: Bool) throws {
         for (key, labels) in table.sorted(by: { $0.key < $1.key }) {
