@@ -34,7 +34,7 @@ enum CellStream {
             blank = 0
             if text.utf8.count <= 60, isLabel(Escapes.commonMark(text)) {
                 labelLines += 1
-            } else if isLabelAndValue(text, isLabel: isLabel) {
+            } else if isLabelAndValue(text, isLabel: isLabel) || isLaidOutRow(text, isLabel: isLabel) {
                 rowLines += 1
             }
         }
@@ -81,6 +81,21 @@ enum CellStream {
               trimmed.distance(from: gap, to: value) <= 2,
               trimmed.distance(from: value, to: trimmed.endIndex) <= 80,
               !hasWideGap(trimmed[value...]),
+              let head = String(trimmed[..<gap])
+        else { return false }
+        return isLabel(Escapes.commonMark(head))
+    }
+
+    /// Whether a line is a row laid out in columns (`pdftotext -layout`): a label the vocabulary
+    /// knows, three spaces or more, then its value (`项目名称      区域机关事业单位养老保险基金补贴`).
+    /// Such text is read a line at a time: its labels left alone on a line (`其他需要说明的问题`,
+    /// one in each form) make it no cell-per-paragraph document.
+    static func isLaidOutRow(_ text: String, isLabel: (String) -> Bool) -> Bool {
+        let trimmed = text.utf8.drop { $0 == 0x20 || $0 == 0x09 }
+        guard let gap = trimmed.firstIndex(of: 0x20),
+              trimmed.distance(from: trimmed.startIndex, to: gap) <= 45,
+              let value = trimmed[gap...].firstIndex(where: { $0 != 0x20 }),
+              trimmed.distance(from: gap, to: value) >= 3,
               let head = String(trimmed[..<gap])
         else { return false }
         return isLabel(Escapes.commonMark(head))

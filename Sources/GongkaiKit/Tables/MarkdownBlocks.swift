@@ -112,7 +112,7 @@ enum MarkdownBlocks {
                 n += 1
             }
         }
-        return MarkupReading(blocks: out, problems: problems)
+        return MarkupReading(blocks: LaidOutText.joiningWrappedCells(out), problems: problems)
     }
 
     /// The cells of a web page's `|` text that writes every cell on a line of its own (`项目名称 |`,
