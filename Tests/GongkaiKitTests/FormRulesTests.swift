@@ -85,6 +85,26 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
 
     // MARK: Money
 
+    /// A total and the year's amount after a group label (`资金情况 (万元) | 项目资金总额: | 1500 |
+    /// 年度资金申请总额 | 900`, the 兵团 template): both are read, the year's is the amount, and
+    /// the funding lines below them, written once for each column, are the year's column's. Before,
+    /// neither label was known: the amount was the sum of every funding cell of both columns.
+    @Test func aProjectTotalAndTheYearsAmountSideBySideSplitTheFundingBelowThem() throws {
+        let doc = readForm("""
+        兵团本级财政衔接推进乡村振兴补助资金绩效目标申报表 | ||||||
+        项目名称 | 某团冷链仓储建设项目 | |||||
+        主管部门 | 农业农村局 | 实施单位 | 某团农业发展服务中心 | |||
+        资金情况 (万元) | 项目资金总额: | 1500 | 年度资金申请总额 | 900 | ||
+        其中:财政资金 | 1200 | 其中:财政资金 | 700 | |||
+        其他资金 | 300 | 其他资金 | 200 | |||
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "900"))
+        #expect(p.totalAmount == Money(wan: "1500"))
+        #expect(p.funding.map(\.amount) == [Money(wan: "700"), Money(wan: "200")])
+        #expect(!doc.diagnostics.contains { $0.code == "funding-mismatch" || $0.code == "amount-from-funding" })
+    }
+
     @Test func amountsInYuanWithSeparatorsAreReadExactly() throws {
         // The unit stands after the amount in a scrambled row: it still applies.
         let doc = readForm("""

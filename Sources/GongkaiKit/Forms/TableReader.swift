@@ -486,12 +486,11 @@ struct TableReader {
         return (isYear.count, year)
     }
 
-    /// The half of a row its year's amount is in, when the row gives a term's total (`中期资金总额`,
-    /// `实施期资金总额`) and the year's amount (`年度资金总额`) side by side; nil otherwise.
+    /// The half of a row its year's amount is in, when the row gives a term's or the project's
+    /// total (`中期资金总额`, `实施期资金总额`, `项目资金总额`) and the year's amount (`年度资金总额`,
+    /// `年度资金申请总额`) side by side; nil otherwise.
     private static func yearHalf(of pairs: [Pair]) -> Int? {
-        let term = pairs.firstIndex { pair in
-            pair.kind == .totalAmount && ["中期", "实施期", "长期"].contains { pair.label.utf8HasPrefix($0) }
-        }
+        let term = pairs.firstIndex { $0.kind == .totalAmount }
         guard let term, let year = pairs.firstIndex(where: { $0.kind == .yearAmount }) else { return nil }
         return year > term ? 1 : 0
     }
