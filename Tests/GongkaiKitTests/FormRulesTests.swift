@@ -13,6 +13,45 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
 @Suite struct FormRulesTests {
     // MARK: Departments
 
+    /// A notice above the form, written a paragraph a long line, looked like a paragraph pandoc
+    /// wrapped at 72 columns: every line of the form's `|` rows below it was joined into one line
+    /// of text, and the department was published as `| 某区林业局 | |||`. A line with a `|` is a
+    /// row of cells and never part of a wrapped paragraph; a line of Chinese with no space in it
+    /// is no evidence of wrapping at all. And a level of the transfer chain that names its sector
+    /// (`区级林业主管部门`) is that level.
+    @Test func pipeRowsUnderALongNoticeAreRowsNotAWrappedParagraph() throws {
+        let doc = readForm("""
+        某区林业局:
+        根据市财政局《关于下达2021年中央财政林业生态恢复资金的通知》精神,现将2021年中央财政林业生态保护恢复专项资金189.42万元下达给你局,年终列入相关政府收支分类科目。
+        一、天然林保护工程社会劳动保险补助171.62万元,参保人数为163人,年终列入“2110502社会支出补助”政府收支分类科目,请按规定及时拨付。
+        二、完善退耕还林政策兑现补助资金17.80万元,计划兑现面积1980亩,年终列入“2110602退耕现金”政府收支分类科目,请按规定及时兑现。
+        附件:2021年林业生态保护恢复资金区域绩效目标申报表
+        2021年林业生态保护恢复资金区域绩效目标申报表
+        专项名称 |
+        林业草原生态保护恢复资金 | |||
+        区级财政部门 |
+        某区财政局 | |||
+        区级林业主管部门 |
+        某区林业局 | |||
+        年度金额(万元) |
+        189.42 | |||
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.rawDepartment == "某区林业局")
+        #expect(p.name == "林业草原生态保护恢复资金")
+        #expect(!p.otherNames.contains { $0.contains("|") || $0.contains("申报表") })
+        #expect(p.amount == Money(wan: "189.42"))
+        #expect(p.year == 2021)
+    }
+
+    /// `附件:2021年…绩效目标申报表`, `附件22023年…区域绩效目标表`: the digits before 年 end with the
+    /// year, not the annex's number, and `区域绩效目标表` is the title's kind, not the name's end.
+    @Test func anAnnexNumberBeforeAYearLeavesTheYearAndTheName() {
+        #expect(Titles.projectName(inTitle: "附件:2021年林业生态保护恢复资金区域绩效目标申报表") == "林业生态保护恢复资金")
+        #expect(Titles.projectName(inTitle: "附件22023年残疾人事业发展补助资金区域绩效目标表") == "2023年残疾人事业发展补助资金")
+        #expect(Titles.projectName(inTitle: "附件2 残疾人事业发展补助资金区域绩效目标表") == "残疾人事业发展补助资金")
+    }
+
     @Test func theMostLocalDepartmentOfTheTransferChainNeverAFinanceBureau() throws {
         let doc = readForm("""
         生猪调出大县奖励资金区域绩效目标表
@@ -1040,6 +1079,36 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(Titles.year(inPeriod: "20240101-20241231") == 2024)
         #expect(Titles.year(inPeriod: "2021-2023") == nil)
         #expect(Titles.year(inPeriod: "长期") == nil)
+    }
+
+    // MARK: Indicators written a cell a line
+
+    /// A web page's `|` text, a cell a line, leaves an unfilled value as a `|` alone: that empty
+    /// cell is the value of the row before it when a 三级 name follows it, not a merged cell
+    /// opening the next row (which made the next indicator's name this one's value).
+    @Test func anEmptyCellBeforeTheNextNameIsTheValueLeftBlank() throws {
+        let doc = readForm("""
+        2021年某项目绩效目标申报表
+        项目名称 |
+        某项目 |
+        主管部门 |
+        某县林业局 |
+        年度金额(万元) |
+        189.42 |
+        一级指标 |
+        二级指标 |
+        三级指标 |
+        指标值 |
+        产出指标 |
+        数量指标 |
+        参保人数(人) |
+        |
+        补助面积(万亩) |
+        |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.indicators.map(\.name) == ["参保人数(人)", "补助面积(万亩)"])
+        #expect(p.indicators.allSatisfy { $0.value == nil })
     }
 
     // MARK: Kinds of form

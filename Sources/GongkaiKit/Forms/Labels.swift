@@ -87,6 +87,7 @@ enum Labels {
         // A cell with nothing that normalising drops is looked up as written (most are).
         if !mayNeedNormalising(cell), !cell.utf8HasPrefix("其中") {
             if let kind = Vocabulary.current.field(ByteKey(cell)) { return kind }
+            if cell.utf8HasSuffix(chainSuffix) { return chainLabel(cell) }
             // Only `目标` and a digit or two can be a goal: no copy of any other cell.
             return cell.utf8.count <= goalPrefix.count + 2 && cell.utf8HasPrefix("目标") ? goal(Array(cell.utf8)) : nil
         }
@@ -111,6 +112,18 @@ enum Labels {
     }
 
     private static let goalPrefix: [UInt8] = Array("目标".utf8)
+    private static let chainSuffix = "主管部门"
+    private static let chainLevels = ["中央", "省级", "市级", "市州", "区县", "区级", "县级"]
+
+    /// A level of the transfer-payment chain that names its sector (`区级林业主管部门`,
+    /// `省级教育主管部门`): the level's own label (`区级主管部门`), when the sector is a word of up
+    /// to four characters and not a finance bureau's.
+    private static func chainLabel(_ cell: String) -> FieldKind? {
+        guard let level = chainLevels.first(where: { cell.utf8HasPrefix($0) }) else { return nil }
+        let sector = cell.unicodeScalars.dropFirst(level.unicodeScalars.count).dropLast(chainSuffix.unicodeScalars.count)
+        guard (1...4).contains(sector.count), !String(sector).utf8Contains("财政") else { return nil }
+        return Vocabulary.current.field(ByteKey(level + chainSuffix))
+    }
 
     /// `目标1`, `目标2`, …
     private static func goal(_ key: [UInt8]) -> FieldKind? {

@@ -77,7 +77,7 @@ enum Titles {
         while s.first == "#" { s = s.dropFirst() }
         s = Substring(s.trimmingWhitespace())
         s = droppingLeadingYear(s)
-        for suffix in ["项目支出绩效目标申报表", "项目绩效目标申报表", "绩效目标申报表", "申报表"] where s.utf8HasSuffix(suffix) {
+        for suffix in ["项目支出绩效目标申报表", "项目绩效目标申报表", "区域绩效目标申报表", "绩效目标申报表", "申报表"] where s.utf8HasSuffix(suffix) {
             s = s.dropLast(suffix.count)
             break
         }
@@ -88,7 +88,7 @@ enum Titles {
     /// The project name in a D-layout title: `被征地农民社会保障费项目绩效目标表` → `被征地农民社会保障费`.
     static func projectName(inTargetTableTitle title: String) -> String? {
         var s = title.filter { $0 != "\n" }.trimmingWhitespace()
-        for suffix in ["项目绩效目标表", "绩效目标表"] + FormText.approvalTitles.flatMap({ ["项目支出" + $0, "项目" + $0, $0] })
+        for suffix in ["项目绩效目标表", "区域绩效目标表", "绩效目标表"] + FormText.approvalTitles.flatMap({ ["项目支出" + $0, "项目" + $0, $0] })
             where s.utf8HasSuffix(suffix) {
             s = String(s.dropLast(suffix.count))
             break
@@ -110,7 +110,14 @@ enum Titles {
         if let annex = title.range(of: "附件", options: .backwards) {
             // `…博览会638合计2430.3附件2项目绩效目标表`: a list ran into the title; the title is
             // what follows its annex's number.
-            let after = title[annex.upperBound...].drop { $0.isNumber || ":：、.． ".contains($0) }
+            var after = title[annex.upperBound...].drop { ":：、.． ".contains($0) }
+            let digits = after.prefix { $0.isNumber }
+            if after.dropFirst(digits.count).first == "年", digits.count >= 4 {
+                // `附件:2021年…`, `附件22023年…`: the digits before 年 end with the year.
+                after = after.dropFirst(digits.count - 4)
+            } else {
+                after = after.dropFirst(digits.count).drop { ":：、.． ".contains($0) }
+            }
             title = String(after).trimmingWhitespace()
         }
         if title.last == ")" || title.last == "）", let open = title.lastIndex(where: { $0 == "(" || $0 == "（" }) {

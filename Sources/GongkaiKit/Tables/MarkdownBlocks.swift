@@ -97,12 +97,13 @@ enum MarkdownBlocks {
                     out.append(.text(SourceLine(text: Escapes.read(source.line(n), flavor), line: n)))
                 }
                 n += 1
-            case .paragraph where wrapped:
-                // Lines that pandoc wrapped at a space are one line again.
+            case .paragraph where wrapped && !source.hasPipe(n):
+                // Lines that pandoc wrapped at a space are one line again (a line with a `|` is a
+                // row of cells, never part of a wrapped paragraph).
                 var text = source.line(n).trimmingWhitespace()
                 let first = n
                 n += 1
-                while n <= source.lineCount, structure.sameBlock(first, n), !source.isBlank(n), !source.hasTab(n) {
+                while n <= source.lineCount, structure.sameBlock(first, n), !source.isBlank(n), !source.hasTab(n), !source.hasPipe(n) {
                     text += " " + source.line(n).trimmingWhitespace()
                     n += 1
                 }
@@ -237,6 +238,9 @@ enum WrappedParagraphs {
             let firstWord = next.prefix { $0 != " " }
             let w = DisplayWidth.width(of: previous)
             let oneWord = !previous.contains(" ")
+            // A line with no space in it (a line of Chinese), or a next line that opens with one
+            // long word, says nothing: pandoc wraps only at spaces.
+            if oneWord || DisplayWidth.width(of: firstWord) > width { continue }
             if (w <= width || oneWord) && w + 1 + DisplayWidth.width(of: firstWord) > width { wraps += 1 } else { others += 1 }
         }
         return wraps > 0 && others * 10 <= wraps
