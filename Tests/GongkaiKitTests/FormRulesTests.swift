@@ -1111,6 +1111,41 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(p.indicators.allSatisfy { $0.value == nil })
     }
 
+    // MARK: Schedules
+
+    /// A form's schedule (`专项实施进度计划`) written a cell a line numbers what is done when:
+    /// `2、助残实事项目` with its dates is a row of it, as is the item that goes on with its
+    /// numbering, never a project's heading (each was a project with no amount and no
+    /// department: two errors each). And `专项属性` is a field of its own, not the rest of the name.
+    @Test func aScheduleRowIsNoProjectHeading() throws {
+        let doc = readForm("""
+        区残联专项资金绩效目标申报表
+        (2018年度)
+        专项名称
+        残疾人就业保障金
+        专项属性
+        延续专项
+        部门名称
+        区残联
+        资金总额(万元)
+        500
+        专项实施进度计划
+        专项实施内容
+        计划开始时间
+        计划完成时间
+        1、执收成本
+        2018年1月
+        2018年12月
+        2、助残实事项目
+        2018年1月
+        2018年12月
+        3、专职委员补助及信息调查补助
+        """)
+        #expect(doc.projects.map(\.name) == ["残疾人就业保障金"])
+        #expect(!doc.diagnostics.contains { $0.severity == .error })
+        #expect(FormReader.isDate("2018年12月") && FormReader.isDate("2018.1") && !FormReader.isDate("2018年度"))
+    }
+
     // MARK: Kinds of form
 
     @Test func aDepartmentWideFormIsNamedByItsTitle() throws {

@@ -25,6 +25,9 @@ struct FormReader {
         var title: String?
         /// The items where a 公开清单 annex starts, and the item being read.
         var annexStarts: Set<Int> = []
+        /// The items that are numbered rows of a schedule (`3、助残实事项目` / `2018年1月`), never
+        /// a project's heading.
+        var scheduleRows: Set<Int> = []
         var index = 0
         var segmentYear: Int?
         var inAnnex = false
@@ -63,6 +66,7 @@ struct FormReader {
     func read(_ items: [FormItem], into doc: inout DocumentResult) -> Reading {
         var state = State(annex: AnnexReader(path: path))
         state.annexStarts = Self.annexStarts(items)
+        state.scheduleRows = Self.scheduleRows(items)
         for (index, item) in items.enumerated() {
             state.index = index
             if case .text(_, let text, _) = item, let p = state.pending, text == "项目绩效目标表" || text == "绩效目标表" {
@@ -250,7 +254,7 @@ struct FormReader {
             startNumbered(heading, line: n, &state, &doc)
             return
         }
-        if let heading = FormText.numberedHeading(text), isNumberedProject(heading.name) {
+        if let heading = FormText.numberedHeading(text), isNumberedProject(heading.name), !state.scheduleRows.contains(state.index) {
             startNumbered(heading, line: n, &state, &doc)
             return
         }
@@ -515,6 +519,41 @@ struct FormReader {
             if next.contains(where: { $0.utf8Contains("清单") }) { starts.insert(i) }
         }
         return starts
+    }
+
+    /// The numbered items of a schedule (`专项实施进度计划`: `1、执收成本` / `2018年1月` /
+    /// `2018年12月` / `2、培训及扶持` …): an item a date follows, and the items that go on with
+    /// its numbering. Such a row names what is done when, not a project (`3、助残实事项目`).
+    static func scheduleRows(_ items: [FormItem]) -> Set<Int> {
+        var rows: Set<Int> = []
+        var last: Int?
+        for (i, item) in items.enumerated() {
+            guard case .text(_, let text, _) = item, let first = text.utf8.first, first >= 0x30, first <= 0x39,
+                  let heading = FormText.numberedHeading(text)
+            else { continue }
+            let next = items[(i + 1)...].lazy.compactMap { item -> String? in
+                if case .text(_, let t, _) = item { return t }
+                if case .row(let row, _) = item { return row.cells.first { !$0.isEmpty } }
+                return nil
+            }.first
+            if next.map(Self.isDate) == true || (last.map { heading.number == $0 + 1 } ?? false) {
+                rows.insert(i)
+                last = heading.number
+            } else {
+                last = nil
+            }
+        }
+        return rows
+    }
+
+    /// `2018年1月`, `2018.12`, `2018-01-01`: a date alone in its cell.
+    static func isDate(_ text: String) -> Bool {
+        let t = text.trimmingWhitespace()
+        guard t.scalarCount <= 12 else { return false }
+        let digits = t.prefix { $0.isASCII && $0.isNumber }
+        guard digits.count == 4, let mark = t.dropFirst(4).first, "年.-/".contains(mark) else { return false }
+        let rest = t.dropFirst(5)
+        return rest.first.map { $0.isASCII && $0.isNumber } ?? false
     }
 
     /// Whether a form that the document ends in was cut: its indicator table stops before a
