@@ -1081,36 +1081,6 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(Titles.year(inPeriod: "长期") == nil)
     }
 
-    // MARK: Indicators written a cell a line
-
-    /// A web page's `|` text, a cell a line, leaves an unfilled value as a `|` alone: that empty
-    /// cell is the value of the row before it when a 三级 name follows it, not a merged cell
-    /// opening the next row (which made the next indicator's name this one's value).
-    @Test func anEmptyCellBeforeTheNextNameIsTheValueLeftBlank() throws {
-        let doc = readForm("""
-        2021年某项目绩效目标申报表
-        项目名称 |
-        某项目 |
-        主管部门 |
-        某县林业局 |
-        年度金额(万元) |
-        189.42 |
-        一级指标 |
-        二级指标 |
-        三级指标 |
-        指标值 |
-        产出指标 |
-        数量指标 |
-        参保人数(人) |
-        |
-        补助面积(万亩) |
-        |
-        """)
-        let p = try #require(doc.projects.first)
-        #expect(p.indicators.map(\.name) == ["参保人数(人)", "补助面积(万亩)"])
-        #expect(p.indicators.allSatisfy { $0.value == nil })
-    }
-
     // MARK: Schedules
 
     /// A form's schedule (`专项实施进度计划`) written a cell a line numbers what is done when:

@@ -265,13 +265,13 @@ struct StreamRows {
                     score += Self.fit(cells[i + length - 1 - k].text, tail[tail.count - 1 - k])
                 }
                 if i + length < cells.count, !ends(at: i + length) {
-                    score += startScore(at: i + length)
+                    score += Self.startScore(cells[i + length].text)
                 }
                 if length == width { score += 1 }
                 // A row cut after its name (the name's cell ends where the next row's merged
                 // cell begins): read whole when its cells sit under the header's first columns.
                 if let nameColumn = roles.firstIndex(of: .level3), length == nameColumn + 1,
-                   i + length < cells.count, cells[i + length].text.isEmpty, startScore(at: i + length) > 0
+                   i + length < cells.count, cells[i + length].text.isEmpty
                 {
                     var head = 2
                     for (k, role) in roles.prefix(length).enumerated() {
@@ -324,17 +324,6 @@ struct StreamRows {
         case .basis: return valueLike ? -1 : 1
         default: return 1
         }
-    }
-
-    /// How well cell `k` starts an indicator row: as `startScore(_:)`, and an empty cell only when
-    /// what follows it can be the rest of a row that starts with merged cells (another empty
-    /// cell, a 一级 or 二级 name): an empty cell before a 三级 name (`参保人数(人)` / `` /
-    /// `补助面积(万亩)`) is the value of the row before it, left blank.
-    private func startScore(at k: Int) -> Int {
-        guard cells[k].text.isEmpty else { return Self.startScore(cells[k].text) }
-        guard k + 1 < cells.count else { return 2 }
-        let next = cells[k + 1].text
-        return next.isEmpty || IndicatorVocabulary.isLevel1(next) || IndicatorVocabulary.looksLikeLevel2(next) || ends(at: k + 1) ? 2 : 0
     }
 
     /// How well a cell starts an indicator row: an empty (merged) cell or a 一级/二级 name does,
