@@ -1118,6 +1118,33 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
 
     // MARK: Kinds of form
 
+    /// A budget explanation told by its title alone (`…2024年部门预算情况说明`), and a
+    /// self-evaluation report by its section (`二、绩效目标完成情况分析`): each is reported as what
+    /// it is, a warning, where before it was an unrecognised layout, an error that failed the
+    /// publisher's whole build.
+    @Test func aLookAlikeIsToldByItsTitleOrItsSection() throws {
+        let explanation = readForm("""
+        [ 索引号 ] | 115002310086794848/2024-00028 | [ 发文字号 ] | |
+        [ 发布机构 ] | 某县太平镇 | [ 有效性 ] | |
+        某县太平镇人民政府2024年部门预算情况说明
+        一、单位基本情况
+        (一)职能职责。贯彻执行党和国家的路线方针政策，负责本镇经济社会发展规划。
+        二、部门预算收支情况说明
+        """)
+        #expect(explanation.kind == .budgetExplanation)
+        #expect(explanation.projects.isEmpty)
+        #expect(!explanation.diagnostics.contains { $0.severity == .error })
+        let report = readForm("""
+        一、绩效目标分解下达情况
+        (一)中央下达水利发展资金转移支付预算和绩效目标情况。省财政厅下达我县中央水利发展资金500万元。
+        二、绩效目标完成情况分析
+        (一)资金投入情况分析。资金500万元已全部到位，执行率100%。
+        """)
+        #expect(report.kind == .evaluationReport)
+        #expect(report.projects.isEmpty)
+        #expect(!report.diagnostics.contains { $0.severity == .error })
+    }
+
     @Test func aDepartmentWideFormIsNamedByItsTitle() throws {
         let doc = readForm("""
         部门整体绩效目标 |

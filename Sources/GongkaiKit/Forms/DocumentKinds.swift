@@ -70,6 +70,12 @@ enum DocumentKinds {
                 return Finding(kind: .evaluationReport, line: line,
                                evidence: Localized(zh: "标题为‘\(text.prefix(30))’，没有指标表", en: "its title is ‘\(text.prefix(30))’, with no indicator table"))
             }
+            // A self-evaluation report's own section (`二、绩效目标完成情况分析`): what was done,
+            // measured against targets set before.
+            if let (line, text) = texts.first(where: { $0.1.utf8.count <= 60 && $0.1.utf8Contains("绩效目标完成情况分析") }) {
+                return Finding(kind: .evaluationReport, line: line,
+                               evidence: Localized(zh: "有自评报告的章节‘\(text.prefix(30))’，没有指标表", en: "it has a self-evaluation report's section ‘\(text.prefix(30))’, with no indicator table"))
+            }
             let parts = texts.filter { t in
                 t.1.utf8.count <= 120 && (t.1.utf8HasSuffix("情况说明") || t.1.utf8HasPrefix("第一部分") || t.1.utf8HasPrefix("第二部分") || t.1.utf8HasPrefix("第三部分"))
             }
@@ -77,6 +83,12 @@ enum DocumentKinds {
                 return Finding(kind: .budgetExplanation, line: parts[0].0,
                                evidence: Localized(zh: "是部门预算的说明（\(parts.count) 个“情况说明”或“第…部分”），没有指标表",
                                                    en: "it is a budget's explanation (\(parts.count) sections), with no indicator table"))
+            }
+            // A title that says it is the budget's explanation (`…2024年部门预算情况说明`).
+            let explanations = Vocabulary.current.kindLabels(.budgetExplanation).filter { $0.utf8HasSuffix("说明") }
+            if !hasAmount, let (line, text) = texts.first(where: { t in t.1.utf8.count <= 120 && explanations.contains { t.1.utf8HasSuffix($0) } }) {
+                return Finding(kind: .budgetExplanation, line: line,
+                               evidence: Localized(zh: "标题为‘\(text.prefix(30))’，没有指标表", en: "its title is ‘\(text.prefix(30))’, with no indicator table"))
             }
         }
         // A template: the labels of a form with nothing filled in: no 项目名称 filled in (a
