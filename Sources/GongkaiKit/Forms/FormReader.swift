@@ -28,6 +28,9 @@ struct FormReader {
         /// The items that are numbered rows of a schedule (`3、助残实事项目` / `2018年1月`), never
         /// a project's heading.
         var scheduleRows: Set<Int> = []
+        /// The text items right above a form's title (`9 村村民参加…补贴` / `项目绩效目标表`,
+        /// `(7) 绩效目标。` / `项目支出绩效目标表`): never an indicator row of the form before.
+        var titleHeads: Set<Int> = []
         var index = 0
         var segmentYear: Int?
         var inAnnex = false
@@ -67,6 +70,7 @@ struct FormReader {
         var state = State(annex: AnnexReader(path: path))
         state.annexStarts = Self.annexStarts(items)
         state.scheduleRows = Self.scheduleRows(items)
+        state.titleHeads = Self.titleHeads(items)
         for (index, item) in items.enumerated() {
             state.index = index
             if case .text(_, let text, _) = item, let p = state.pending, text == "项目绩效目标表" || text == "绩效目标表" {
@@ -263,8 +267,11 @@ struct FormReader {
             return
         }
         // A row written as text (`项目名称 特困家庭再扶助`), or an indicator row under a header.
+        // Under a header, a row whose cells are apart (laid-out text's rows, `LaidOutText`) is
+        // not cut where a label stands inside a name (`绩效目标合理性` holds the label 绩效目标).
+        let splitRunTogether = !hasTables && !(state.current?.isReadingIndicators == true && text.utf8.contains(0x09))
         if FormText.narrativeItem(text) == nil || TextRows.row(text, line: n, splitRunTogether: false) != nil,
-           let rows = TextRows.rows(text, line: n, splitRunTogether: !hasTables, startsForm: state.current == nil)
+           let rows = TextRows.rows(text, line: n, splitRunTogether: splitRunTogether, startsForm: state.current == nil)
         {
             for row in rows { readRow(row, &state, &doc) }
             return
@@ -291,7 +298,7 @@ struct FormReader {
             readRow(Row(line: n, cells: [text]), &state, &doc)
             return
         }
-        if state.current?.isReadingIndicators == true, !FormText.isTitle(text) {
+        if state.current?.isReadingIndicators == true, !FormText.isTitle(text), !state.titleHeads.contains(state.index) {
             let cells = TextRows.cells(text, splitRunTogether: false)
             if cells.count >= 2 {
                 readRow(Row(line: n, cells: cells), &state, &doc)
@@ -544,6 +551,22 @@ struct FormReader {
             }
         }
         return rows
+    }
+
+    /// The text items whose next item, past blank lines, is a form's title.
+    static func titleHeads(_ items: [FormItem]) -> Set<Int> {
+        var heads: Set<Int> = []
+        var previousText: Int?
+        for (i, item) in items.enumerated() {
+            switch item {
+            case .blank: continue
+            case .row: previousText = nil
+            case .text(_, let text, _):
+                if let p = previousText, FormText.isTitle(text) { heads.insert(p) }
+                previousText = i
+            }
+        }
+        return heads
     }
 
     /// `2018年1月`, `2018.12`, `2018-01-01`: a date alone in its cell.

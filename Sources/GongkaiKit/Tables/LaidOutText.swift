@@ -25,6 +25,14 @@ enum LaidOutText {
         var text: String
     }
 
+    /// `blocks` with each laid-out row's continuation lines joined into it, and the rows of a
+    /// laid-out indicator table that cannot be read for certain left out, each run of them said.
+    static func read(_ blocks: [SourceBlock]) -> (blocks: [SourceBlock], problems: [MarkupProblem]) {
+        var problems: [MarkupProblem] = []
+        let out = checkingIndicatorRows(joiningWrappedCells(blocks), &problems)
+        return (out, problems)
+    }
+
     /// `blocks` with each laid-out row's continuation lines joined into it.
     static func joiningWrappedCells(_ blocks: [SourceBlock]) -> [SourceBlock] {
         var out: [SourceBlock] = []
@@ -57,6 +65,157 @@ enum LaidOutText {
         }
         return out
     }
+
+    /// An indicator table laid out in columns (its header a laid-out line) wraps a long 三级 name
+    /// or value onto the next lines, beside the next row's cells (`全市创业孵化   =10 家` /
+    /// `基地孵化项目` / `成功数`): which piece belongs to which cell cannot be told for certain.
+    /// A row is read only when it is whole: a name first, a value last, and no line of pieces
+    /// without a value (a wrapped cell's rest) right before or after it. The others are left out,
+    /// each run said at its first line (`laid-out-rows-unread`), rather than read as indicators
+    /// with a cut name or another cell's text.
+    static func checkingIndicatorRows(_ blocks: [SourceBlock], _ problems: inout [MarkupProblem]) -> [SourceBlock] {
+        var out = blocks
+        var i = 0
+        while i < out.count {
+            guard case .text(let header) = out[i], header.style == .paragraph, hasWideGap(header.text),
+                  IndicatorHeader(cells: pieces(header.text).map(\.text), line: header.line) != nil
+            else {
+                i += 1
+                continue
+            }
+            // The table's lines: up to a form's label, a title or another header.
+            var lines: [(index: Int, line: SourceLine, pieces: [Piece], whole: Bool)] = []
+            var j = i + 1
+            while j < out.count {
+                if case .blank = out[j] { j += 1; continue }
+                guard case .text(let line) = out[j], line.style == .paragraph else { break }
+                let ps = pieces(line.text)
+                if ps.isEmpty { j += 1; continue }
+                if FormText.isTitle(line.text) || IndicatorHeader(cells: ps.map(\.text), line: line.line) != nil { break }
+                // A line of its own above a form's title is that form's heading (layout D's
+                // project name above `项目绩效目标表`).
+                let after = nextText(after: j, in: out)
+                if ps.count == 1, after < out.count, case .text(let next) = out[after], FormText.isTitle(next.text) {
+                    // Without the space LibreOffice's PDF puts between a digit and Chinese
+                    // (`9 村村民参加…` is `9村村民参加…`).
+                    out[j] = .text(SourceLine(text: closingDigitSpaces(line.text), line: line.line, style: line.style))
+                    break
+                }
+                if ps[0].column <= 1, Labels.field(ps[0].text) != nil, !IndicatorVocabulary.isVocabulary(ps[0].text) { break }
+                let whole = ps.count >= 2 && !IndicatorVocabulary.isValueLike(ps[0].text) && IndicatorVocabulary.isValueLike(ps[ps.count - 1].text)
+                    && !ps.contains { hasSpaceBetweenWords($0.text) }
+                if !whole, ps.count == 1, let last = lines.last, last.whole,
+                   let (value, title, used) = gluedTitle(after: last.pieces[last.pieces.count - 1].text, from: j, in: out)
+                {
+                    // The next form's title ran into the last row and the lines below it
+                    // (`>80%市级财政项` / `目支出预算绩效目` / `标表`): the row keeps its value, and
+                    // the title is a line of its own, where the next form starts.
+                    lines[lines.count - 1].pieces[last.pieces.count - 1].text = value
+                    out[j] = .text(SourceLine(text: title, line: line.line))
+                    for k in used.dropFirst() { if case .text(let l) = out[k] { out[k] = .blank(line: l.line) } }
+                    break
+                }
+                lines.append((j, line, ps, whole))
+                j += 1
+            }
+            var unread: [(index: Int, line: Int, text: String)] = []
+            for (k, entry) in lines.enumerated() {
+                let besideRest = (k > 0 && !lines[k - 1].whole) || (k + 1 < lines.count && !lines[k + 1].whole)
+                if entry.whole, !besideRest {
+                    // Cells apart by a tab: two spaces between Chinese are read as a cell's
+                    // paragraphs run together (`CellText.joinParagraphSpaces`).
+                    var row = entry.line
+                    row.text = entry.pieces.map { closingSpaces($0.text) }.joined(separator: "\t")
+                    out[entry.index] = .text(row)
+                } else {
+                    unread.append((entry.index, entry.line.line, entry.pieces.map(\.text).joined(separator: " ")))
+                }
+            }
+            // Each run of lines left out is said once, at its first line.
+            var k = 0
+            while k < unread.count {
+                var end = k
+                while end + 1 < unread.count, unread[end + 1].index == nextText(after: unread[end].index, in: out) { end += 1 }
+                let first = unread[k].line, last = unread[end].line
+                let where_ = first == last ? "第 \(first) 行" : "第 \(first)–\(last) 行"
+                let whereEn = first == last ? "line \(first)" : "lines \(first)–\(last)"
+                problems.append(MarkupProblem(.warning, code: "laid-out-rows-unread", line: first, Localized(
+                    zh: "按列排版的文字（pdftotext -layout）中，指标表\(where_)有跨行的格，无法确定每格的内容，未读取：‘\(unread[k].text.prefix(40))’；请用 Word 文件",
+                    en: "in text laid out in columns (pdftotext -layout), the indicator rows at \(whereEn) have cells that wrap across lines; which text is in which cell cannot be told, so they are not read: ‘\(unread[k].text.prefix(40))’; use the Word file")))
+                for u in unread[k...end] { out[u.index] = .blank(line: u.line) }
+                k = end + 1
+            }
+            i = j
+        }
+        return out
+    }
+
+    /// A form title that starts at the end of a row's last cell (`>80%市级财政项`) and goes on in
+    /// the lines of one piece from `index` (`目支出预算绩效目`, `标表`): the cell's value, the
+    /// whole title and the blocks it took; nil when they make no title.
+    private static func gluedTitle(after cell: String, from index: Int, in blocks: [SourceBlock]) -> (String, String, [Int])? {
+        guard let start = cell.unicodeScalars.firstIndex(where: isHan), start > cell.unicodeScalars.startIndex else { return nil }
+        let value = String(cell.unicodeScalars[..<start])
+        var title = String(cell.unicodeScalars[start...])
+        var used: [Int] = []
+        var k = index
+        while k < blocks.count, used.count < 3, case .text(let line) = blocks[k] {
+            let ps = pieces(line.text)
+            guard ps.count == 1 else { break }
+            title += ps[0].text
+            used.append(k)
+            if FormText.isTitle(title), title.utf8HasSuffix("表") { return (value, title, used) }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The index of the next text block after `index`, past blank ones.
+    private static func nextText(after index: Int, in blocks: [SourceBlock]) -> Int {
+        var k = index + 1
+        while k < blocks.count, case .blank = blocks[k] { k += 1 }
+        return k
+    }
+
+    /// Whether a piece has a space between two Chinese characters (`服务对象 满意度`): a space
+    /// pdftotext leaves where two cells come close, or a cell's own; either way not certain.
+    private static func hasSpaceBetweenWords(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count >= 3 else { return false }
+        for k in 1..<(scalars.count - 1) where scalars[k] == " " {
+            if isHan(scalars[k - 1]), isHan(scalars[k + 1]) { return true }
+        }
+        return false
+    }
+
+    /// A piece without the spaces LibreOffice's PDF puts between Chinese and digits or Latin
+    /// (`=10 家` → `=10家`, `2022 年度` → `2022年度`).
+    static func closingSpaces(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (k, c) in scalars.enumerated() {
+            if c == " ", k > 0, k + 1 < scalars.count, isHan(scalars[k - 1]) != isHan(scalars[k + 1]) { continue }
+            out.append(c)
+        }
+        return String(out)
+    }
+
+    /// Text without the spaces between a digit and a Chinese character (`9 村村民` → `9村村民`).
+    static func closingDigitSpaces(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (k, c) in scalars.enumerated() {
+            if c == " ", k > 0, k + 1 < scalars.count {
+                let a = scalars[k - 1], b = scalars[k + 1]
+                let digit: (Unicode.Scalar) -> Bool = { $0.isASCII && $0.properties.numericType != nil }
+                if (digit(a) && isHan(b)) || (isHan(a) && digit(b)) { continue }
+            }
+            out.append(c)
+        }
+        return String(out)
+    }
+
+    private static func isHan(_ c: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(c.value) || (0x3400...0x4DBF).contains(c.value) }
 
     /// The cells of a laid-out row that starts with a field label, or nil.
     static func rowCells(_ text: String) -> [Piece]? {

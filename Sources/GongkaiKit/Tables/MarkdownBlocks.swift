@@ -113,7 +113,8 @@ enum MarkdownBlocks {
                 n += 1
             }
         }
-        return MarkupReading(blocks: LaidOutText.joiningWrappedCells(out), problems: problems)
+        let laidOut = LaidOutText.read(out)
+        return MarkupReading(blocks: laidOut.blocks, problems: problems + laidOut.problems)
     }
 
     /// The cells of a web page's `|` text that writes every cell on a line of its own (`项目名称 |`,
