@@ -32,10 +32,11 @@ import Testing
     /// What a converter that loses row boundaries cannot give back: docx2txt and LibreOffice's
     /// text write each cell as a paragraph and mark no row, so a row of 002 whose cells are out
     /// of place in the original itself (`≥90%` alone in its row, then `≥95%` `≥95%` on a row of
-    /// their own, with their empty cells merged away) reads as one row with both values.
+    /// their own, with their empty cells merged away) reads as one row and a continuation: the
+    /// three values kept, in another order (before a value was never a name's: one was lost).
     static let streamDifferences = [
         "-      └ 满意度指标 / 满意度指标 / 居保参保对象的满意度 = ≥90%; 半年 ≥95% / ≥95%",
-        "+      └ 满意度指标 / 满意度指标 / 居保参保对象的满意度 = 半年 ≥90% / ≥95%",
+        "+      └ 满意度指标 / 满意度指标 / 居保参保对象的满意度 = 半年 ≥90% / ≥95%; ≥95%",
     ]
 
     /// The lines that differ, `-` for the original's and `+` for the converter's (in order).

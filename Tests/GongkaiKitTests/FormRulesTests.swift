@@ -1081,6 +1081,25 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(Titles.year(inPeriod: "长期") == nil)
     }
 
+    // MARK: Indicators written a cell a line
+
+    /// A document written a cell a paragraph (mammoth's Markdown, docx2txt): rows under a merged
+    /// 二级 cell are two cells, a name and its value. A figure never stands in a name's column, so
+    /// `协理员人数（人）`, `=315个` is a row of its own, not the head of one that runs on into the
+    /// next indicator (`协理员人数 = =18人`, with `=315个 卡务员人数（人）` as its description, and
+    /// 卡务员人数 lost). A word such as `完成时间` can still be a name.
+    @Test func aFigureNeverStandsInANamesColumn() throws {
+        let cells = ["2021年度某某工作经费绩效目标申报表", "主管部门", "某市人力资源和社会保障局", "项目总金额（万元）", "666万元",
+                     "一级指标", "二级目标", "指标内容", "指标目标值",
+                     "产出指标", "产出数量", "村、社区服务数（个）", "=281个", "协理员人数（人）", "=315个", "卡务员人数（人）", "=18人",
+                     "产出时效", "完成时间", "2021年年底前", "效益指标", "社会效益", "群众满意度（%）", "=99%"]
+        let doc = readForm(cells.joined(separator: "\n\n") + "\n")
+        let p = try #require(doc.projects.first)
+        let read = p.indicators.map { "\($0.level2) / \($0.name) = \($0.value ?? "-")" }
+        #expect(read == ["产出数量 / 村、社区服务数（个） = =281个", "产出数量 / 协理员人数（人） = =315个", "产出数量 / 卡务员人数（人） = =18人",
+                         "产出时效 / 完成时间 = 2021年年底前", "社会效益 / 群众满意度（%） = =99%"])
+    }
+
     // MARK: Schedules
 
     /// A form's schedule (`专项实施进度计划`) written a cell a line numbers what is done when:

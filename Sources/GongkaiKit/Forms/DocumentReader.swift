@@ -52,7 +52,24 @@ public enum DocumentReader {
         // A text whose last character closes no cell (`|`) nor tag (`>`) may stop inside a cell.
         let last = text.last { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
         read(MarkdownBlocks.read(source), into: &doc, mayEndInsideCell: last != 0x7C && last != 0x3E)
+        if LaidOutText.isPlainPDFText(source) { leaveOutIndicators(&doc) }
         return doc
+    }
+
+    /// Plain `pdftotext` writes a table's cells in reading order, one column block after another,
+    /// a long cell wrapped onto lines of its own beside the next cells (`职(创)业培训合格 ≥95%` /
+    /// `率`): which value is which indicator's cannot be told (of 81 indicators read from the
+    /// seeds so, 72 had a name or value out of place). Its projects' names and amounts are read;
+    /// its indicators are left out, each project's said once.
+    private static func leaveOutIndicators(_ doc: inout DocumentResult) {
+        for p in doc.projects.indices where !doc.projects[p].indicators.isEmpty {
+            let count = doc.projects[p].indicators.count
+            let line = doc.projects[p].indicatorColumns.headerLine ?? doc.projects[p].indicators[0].line
+            doc.diagnose(.warning, line: line, code: "pdf-text-indicators-unread",
+                         "项目‘\(doc.projects[p].name)’的指标表来自 pdftotext 的文字（没有 -layout），单元格按列拆开，无法确定每个指标的名称和数值：\(count) 个指标未读取；请用 Word 文件或 pdftotext -layout",
+                         en: "the indicator table of ‘\(doc.projects[p].name)’ comes from pdftotext's text (without -layout), which takes a table's columns apart: which name and value belong together cannot be told, so its \(count) indicators are not read; use the Word file or pdftotext -layout")
+            doc.projects[p].indicators = []
+        }
     }
 
     /// Whether a cell is empty or the web page's own (`浏览量:1`, `发布单位:区教育局`, `字号:`).

@@ -268,6 +268,15 @@ struct StreamRows {
                     score += Self.startScore(cells[i + length].text)
                 }
                 if length == width { score += 1 }
+                // A value never stands in a name's column (a row's cells sit under the header's
+                // last columns): `协理员人数（人）`, `=315个` is one row, not the head of a row
+                // that runs on into the next one's name and value.
+                for (k, role) in roles.suffix(length).enumerated() where role == .level1 || role == .level2 || role == .level3 {
+                    // (A figure or a comparison: a word such as `完成时间` can be a name.)
+                    let text = cells[i + k].text
+                    if let first = text.unicodeScalars.first, !first.properties.isIdeographic,
+                       IndicatorVocabulary.isValueLike(text) { score -= 6 }
+                }
                 // A row cut after its name (the name's cell ends where the next row's merged
                 // cell begins): read whole when its cells sit under the header's first columns.
                 if let nameColumn = roles.firstIndex(of: .level3), length == nameColumn + 1,

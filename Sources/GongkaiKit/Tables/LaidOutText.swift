@@ -170,6 +170,18 @@ enum LaidOutText {
         return nil
     }
 
+    /// Whether a document is PDF text as plain `pdftotext` writes it: pages ended by form feeds,
+    /// and next to no line laid out in columns (as `pdftotext -layout` writes every row).
+    static func isPlainPDFText(_ source: SourceText) -> Bool {
+        guard source.bytes.contains(0x0C) else { return false }
+        var laidOut = 0
+        for n in 1...max(source.lineCount, 1) where n <= source.lineCount {
+            if hasWideGap(source.line(n)) { laidOut += 1 }
+            if laidOut * 20 > source.lineCount { return false }
+        }
+        return true
+    }
+
     /// The index of the next text block after `index`, past blank ones.
     private static func nextText(after index: Int, in blocks: [SourceBlock]) -> Int {
         var k = index + 1
