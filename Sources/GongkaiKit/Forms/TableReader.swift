@@ -221,11 +221,8 @@ struct TableReader {
             return
         }
         if case .fields = state { noteGoalTerms(row) }
-        if case .indicators = state, let field = firstField(row), !IndicatorVocabulary.isVocabulary(row.filledCells[0]),
-           Self.endsIndicators(field) {
-            // `其他需说明的问题 | …` after the last indicator: the form's fields again. So is a
-            // form's own field (`单位名称 | …`): the next form, whose title ran into the last
-            // indicator row (pdftotext -layout: `>80%市级财政项` / `目支出预算绩效目` / `标表`).
+        if case .indicators = state, case .narrative? = firstField(row), !IndicatorVocabulary.isVocabulary(row.filledCells[0]) {
+            // `其他需说明的问题 | …` after the last indicator: the form's fields again.
             flushHeldRow(into: &doc)
             state = .fields
         }
@@ -271,14 +268,6 @@ struct TableReader {
         project.indicatorColumns.description = project.indicatorColumns.description || header.hasDescription
         project.indicatorColumns.basis = project.indicatorColumns.basis || header.hasBasis
         project.structuralLines.append(contentsOf: lines)
-    }
-
-    /// Whether a row that starts with this field's label ends an indicator table.
-    private static func endsIndicators(_ field: FieldKind) -> Bool {
-        switch field {
-        case .narrative, .name, .department, .departmentLevel, .unit, .code: true
-        default: false
-        }
     }
 
     private func firstField(_ row: Row) -> FieldKind? {
