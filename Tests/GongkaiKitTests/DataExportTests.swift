@@ -62,7 +62,8 @@ import Testing
         #expect(jobs["year"] as? Int == 2024)
         #expect(jobs["amount"] as? String == "155.00")
         #expect(jobs["code"] is NSNull)
-        #expect(jobs["source"] as? String == Repo.xianDe + ":7")
+        // Named from the content folder's name, not from where the folder is (`PublicPaths`).
+        #expect(jobs["source"] as? String == "Content/" + Repo.xianDe.dropFirst(Repo.content.count + 1) + ":7")
         let pension = try #require(projects.first { $0["name"] as? String == "机关事业单位养老保险基金补贴" })
         #expect(pension["code"] as? String == "320281223230023000005")
         #expect(pension["amount"] as? String == "37035.00")

@@ -206,6 +206,8 @@ public enum Pipeline {
         let (index, fingerprints, data) = stage("为 \(site.projectCount) 个项目分配地址并检查", "routing and checking \(site.projectCount) projects") {
             () -> (SiteIndex, Fingerprints, Background<Result<Bool, any Error>>) in
             var index = SiteIndex(site: site)
+            // Pages and data name documents from the content folder's own name.
+            index.paths = PublicPaths(contentDir: options.contentDir)
             let fingerprints = Fingerprints(index)
             let (dataSite, dataIndex) = (site, index)
             let data = Background {

@@ -67,7 +67,7 @@ public enum DataExport {
         @Sendable func yearFiles(_ y: Int) throws {
             let fingerprint = yearFilesFingerprint(y)
             if let fingerprint, output.keep(DepartmentYearFiles(pagePath: entries[y].path).all, fingerprint: fingerprint) { return }
-            try writeYearFiles(try DepartmentYearData.make(entries[y], sources: sources, base: base), y, fingerprint: fingerprint)
+            try writeYearFiles(try DepartmentYearData.make(entries[y], sources: sources, base: base, paths: index.paths), y, fingerprint: fingerprint)
         }
         /// The fingerprint a department-year's own files are recorded with; nil without fingerprints.
         @Sendable func yearFilesFingerprint(_ y: Int) -> UInt64? {
@@ -127,7 +127,7 @@ public enum DataExport {
                     first = false
                     try yearFiles(y)
                 } else {
-                    let data = try DepartmentYearData.make(entries[y], sources: sources, base: base)
+                    let data = try DepartmentYearData.make(entries[y], sources: sources, base: base, paths: index.paths)
                     try append(data, y)
                     try writeYearFiles(data, y, fingerprint: yearFilesFingerprint(y))
                 }
@@ -142,7 +142,7 @@ public enum DataExport {
             }
             let made = parallelMap(run) { y in
                 Result { () throws -> DepartmentYearData in
-                    let data = try DepartmentYearData.make(entries[y], sources: sources, base: base)
+                    let data = try DepartmentYearData.make(entries[y], sources: sources, base: base, paths: index.paths)
                     try writeYearFiles(data, y, fingerprint: yearFilesFingerprint(y))
                     return data
                 }
@@ -159,7 +159,7 @@ public enum DataExport {
     /// department-years.json and datapackage.json.
     private static func writeSmallFiles(index: SiteIndex, config: SiteConfig, to output: StagedOutput) throws {
         let base = base(config)
-        let years = index.departmentYears.map { departmentYearJSON($0.departmentYear, context: YearContext($0, sources: index.sources, base: base)) }
+        let years = index.departmentYears.map { departmentYearJSON($0.departmentYear, context: YearContext($0, sources: index.sources, base: base, paths: index.paths)) }
         for (path, json) in [("data/department-years.json", JSON.array(years)), ("data/datapackage.json", dataPackage(index: index, config: config))] {
             let bytes = json.bytes(pretty: true)
             try bytes.withUnsafeBytes { try output.write(path, bytes: $0, fingerprint: 0) }
@@ -193,7 +193,7 @@ public enum DataExport {
             // The form stops before it ends: what it holds is here, the rest is missing.
             ("incomplete", .bool(p.incomplete)),
             ("url", .string(c.url)),
-            ("source", .string(p.location.description)),
+            ("source", .string(c.paths.of(p.location))),
             ("sourceURL", .string(c.source?.url)),
             ("originals", .array(c.originalURLs.map { .string($0) })),
             ("published", .string(c.source?.date)),
@@ -205,13 +205,16 @@ public enum DataExport {
         let url: String
         let documents: [JSON]
         let downloads: JSON
+        /// How the documents' paths are shown.
+        let paths: PublicPaths
 
-        init(_ entry: SiteIndex.DepartmentYearEntry, sources: [String: DocumentSource], base: String) {
+        init(_ entry: SiteIndex.DepartmentYearEntry, sources: [String: DocumentSource], base: String, paths: PublicPaths) {
+            self.paths = paths
             url = DataExport.url(entry.path, base: base)
             documents = entry.departmentYear.files.map { file in
                 let source = sources[file]
                 return .object([
-                    ("file", .string(file)),
+                    ("file", .string(paths.of(file))),
                     ("sourceURL", .string(source?.url)),
                     ("originals", .array((source?.originals ?? []).map { .string(base + Permalinks.encode($0.path)) })),
                     ("published", .string(source?.date)),
@@ -238,7 +241,7 @@ public enum DataExport {
                 ("rows", .int(a.rows.count)),
                 ("total", .string(a.total.wanString)),
                 ("reconciles", .bool(dy.annexReconciles ?? false)),
-                ("source", .string(a.location.description)),
+                ("source", .string(context.paths.of(a.location))),
             ])
         }
         let unstated = dy.unstated
@@ -253,7 +256,7 @@ public enum DataExport {
             ])),
             ("annex", annex),
             ("url", .string(context.url)),
-            ("sources", .array(dy.files.map { .string($0) })),
+            ("sources", .array(dy.files.map { .string(context.paths.of($0)) })),
             ("documents", .array(context.documents)),
             ("downloads", context.downloads),
         ])

@@ -23,6 +23,8 @@ struct ProjectRowContext {
     let source: DocumentSource?
     /// The absolute addresses of its originals.
     let originalURLs: [String]
+    /// How the document's path is shown.
+    var paths = PublicPaths()
 
     var id: String { DataExport.id(page) }
 }
@@ -139,7 +141,7 @@ extension DataExport {
         [
             c.id, p.department, String(c.year), p.name, p.otherNames.joined(separator: "；"), p.code ?? "", p.unit ?? "",
             p.amount?.wanString ?? "", amountUnitText(p), p.totalAmount?.wanString ?? "", p.period ?? "", p.source ?? "",
-            String(p.indicators.count), p.incomplete ? "是" : "否", c.url, p.location.file, String(p.location.line),
+            String(p.indicators.count), p.incomplete ? "是" : "否", c.url, c.paths.of(p.location.file), String(p.location.line),
             c.source?.url ?? "", c.originalURLs.joined(separator: " "), c.source?.date ?? "",
         ]
     }

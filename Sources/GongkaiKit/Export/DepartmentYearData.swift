@@ -63,7 +63,7 @@ struct DepartmentYearData {
     var files: [(String, [UInt8])] = []
 
     /// Formats the department-year's rows and files. `base` is the site's address (ending in `/`).
-    static func make(_ entry: SiteIndex.DepartmentYearEntry, sources: [String: DocumentSource], base: String) throws -> DepartmentYearData {
+    static func make(_ entry: SiteIndex.DepartmentYearEntry, sources: [String: DocumentSource], base: String, paths: PublicPaths = PublicPaths()) throws -> DepartmentYearData {
         let dy = entry.departmentYear
         var data = DepartmentYearData()
         var projectObjects: [(JSON, [UInt8])] = []
@@ -73,7 +73,7 @@ struct DepartmentYearData {
         for (i, (p, page)) in zip(dy.projects, entry.projectPaths).enumerated() {
             let source = sources[p.location.file]
             let context = ProjectRowContext(year: dy.year, page: page, url: DataExport.url(page, base: base), source: source,
-                                            originalURLs: (source?.originals ?? []).map { base + Permalinks.encode($0.path) })
+                                            originalURLs: (source?.originals ?? []).map { base + Permalinks.encode($0.path) }, paths: paths)
             let row = DataExport.projectRow(p, context)
             data.projectRows.append(row)
             let object = DataExport.projectJSON(p, context)
@@ -115,7 +115,7 @@ struct DepartmentYearData {
             projectObjects.append((object, indicatorJSON))
         }
         let files = DepartmentYearFiles(pagePath: entry.path)
-        var json = DataExport.departmentYearJSON(dy, context: DataExport.YearContext(entry, sources: sources, base: base))
+        var json = DataExport.departmentYearJSON(dy, context: DataExport.YearContext(entry, sources: sources, base: base, paths: paths))
         // As department-years.json has it, with its projects (as projects.json has them, each
         // with its indicator rows, one a line) instead of their count.
         if case .object(let pairs) = json { json = .object(pairs.filter { $0.0 != "projects" }) }

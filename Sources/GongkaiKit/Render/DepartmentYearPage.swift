@@ -64,7 +64,7 @@ extension Pages {
             "qualityHref": .string(root + "quality/"),
             "dataHref": .string(root + "data/"),
             "dataLinks": dataLinks(root: root),
-            "sources": .list(dy.files.map { .object(["file": .string($0)]) }),
+            "sources": .list(dy.files.map { .object(["file": .string(ctx.index.paths.of($0))]) }),
             "documents": .list(dy.files.map { ctx.document($0, root: root) }),
             "published": PageContext.date(ctx.latestDate(dy.files)),
         ]

@@ -73,7 +73,7 @@ struct PageContext: Sendable {
     func document(_ file: String, root: String) -> V {
         let source = index.sources[file]
         return .object([
-            "file": .string(file),
+            "file": .string(index.paths.of(file)),
             "name": .string(file.split(separator: "/").last.map(String.init) ?? file),
             "date": Self.date(source?.date),
             "url": .string(source?.url),

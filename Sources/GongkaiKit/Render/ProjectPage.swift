@@ -42,7 +42,7 @@ extension Pages {
                 .object(["title": .string(s.title), "html": .string(html), "isGoal": .bool(s.isGoal)])
             }),
             "hasSections": .bool(!p.sections.isEmpty),
-            "source": .string("\(p.location.file) 第 \(p.location.line) 行"),
+            "source": .string("\(ctx.index.paths.of(p.location.file)) 第 \(p.location.line) 行"),
             "document": ctx.document(p.location.file, root: root),
             "indicators": indicatorTable(p),
         ]

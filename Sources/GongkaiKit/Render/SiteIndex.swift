@@ -2,6 +2,8 @@
 
 /// Every page's path, in site order.
 public struct SiteIndex: Sendable {
+    /// How pages and data show a document's path (`PublicPaths`).
+    public var paths = PublicPaths()
     public struct DepartmentEntry: Sendable {
         public var department: Department
         public var path: String
