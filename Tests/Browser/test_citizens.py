@@ -296,6 +296,13 @@ def test_the_corpus_pages_are_valid_html(site):
 
 # ---- The files people download ----
 
+def source_file(site, shown):
+    """The file of a document as the data names it: from the content folder's own name
+    (`content/ab/…`), which stands beside the site's folder, or from the working directory
+    (`Content/…`, the seeds)."""
+    return shown if os.path.exists(shown) else os.path.join(os.path.dirname(site.dir), shown)
+
+
 def source_window(path, line, cache={}):
     """The document's text from `line` on (a Word table dump writes a row's cells one per line)."""
     if path not in cache:
@@ -338,6 +345,7 @@ def test_each_department_year_xlsx_and_csv_open_with_codes_and_values_as_text(si
             else:
                 assert code.data_type == "s" and code.value == p["code"], code.value
                 file, line = p["source"].rsplit(":", 1)
+                file = source_file(site, file)
                 assert p["code"] in source_window(file, int(line)) or p["code"] in open(file, encoding="utf-8").read()
             amount = row[column["amount"]]
             if p["amount"] is None:  # a form with no amount: an empty cell, no unit
@@ -364,7 +372,7 @@ def test_each_department_year_xlsx_and_csv_open_with_codes_and_values_as_text(si
             assert (cell.value or "") == raw["value"]
             if raw["value"]:
                 assert cell.data_type == "s"
-                file = project["source"].rsplit(":", 1)[0]
+                file = source_file(site, project["source"].rsplit(":", 1)[0])
                 window = source_window(file, cells[line_column].value)
                 # As written, or read from LaTeX math (`$\\geq 95\\%$` is ≥95%); where the form
                 # has operator and unit columns of their own (`= | 3500 | 米`), the value cell's
