@@ -80,7 +80,7 @@ enum CellStream {
               let value = trimmed[gap...].firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
               trimmed.distance(from: gap, to: value) <= 2,
               trimmed.distance(from: value, to: trimmed.endIndex) <= 80,
-              !hasWideGap(trimmed[value...]),
+              !LaidOutText.hasWideGap(trimmed[value...]),
               let head = String(trimmed[..<gap])
         else { return false }
         return isLabel(Escapes.commonMark(head))
@@ -99,14 +99,5 @@ enum CellStream {
               let head = String(trimmed[..<gap])
         else { return false }
         return isLabel(Escapes.commonMark(head))
-    }
-
-    /// Whether text has a run of three spaces or more inside it: columns laid out by position.
-    private static func hasWideGap(_ text: Substring.UTF8View.SubSequence) -> Bool {
-        var run = 0
-        for b in text {
-            if b == 0x20 { run += 1; if run >= 3 { return true } } else { run = 0 }
-        }
-        return false
     }
 }

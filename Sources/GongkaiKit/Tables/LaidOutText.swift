@@ -39,7 +39,7 @@ enum LaidOutText {
         out.reserveCapacity(blocks.count)
         var i = 0
         while i < blocks.count {
-            guard case .text(let row) = blocks[i], row.style == .paragraph, hasWideGap(row.text),
+            guard case .text(let row) = blocks[i], row.style == .paragraph, hasWideGap(row.text.utf8),
                   var cells = rowCells(row.text)
             else {
                 out.append(blocks[i])
@@ -77,7 +77,7 @@ enum LaidOutText {
         var out = blocks
         var i = 0
         while i < out.count {
-            guard case .text(let header) = out[i], header.style == .paragraph, hasWideGap(header.text),
+            guard case .text(let header) = out[i], header.style == .paragraph, hasWideGap(header.text.utf8),
                   IndicatorHeader(cells: pieces(header.text).map(\.text), line: header.line) != nil
             else {
                 i += 1
@@ -176,7 +176,7 @@ enum LaidOutText {
         guard source.bytes.contains(0x0C) else { return false }
         var laidOut = 0
         for n in 1...max(source.lineCount, 1) where n <= source.lineCount {
-            if hasWideGap(source.line(n)) { laidOut += 1 }
+            if hasWideGap(source.line(n).utf8) { laidOut += 1 }
             if laidOut * 20 > source.lineCount { return false }
         }
         return true
@@ -203,25 +203,21 @@ enum LaidOutText {
     /// A piece without the spaces LibreOffice's PDF puts between Chinese and digits or Latin
     /// (`=10 家` → `=10家`, `2022 年度` → `2022年度`).
     static func closingSpaces(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        for (k, c) in scalars.enumerated() {
-            if c == " ", k > 0, k + 1 < scalars.count, isHan(scalars[k - 1]) != isHan(scalars[k + 1]) { continue }
-            out.append(c)
-        }
-        return String(out)
+        closingSpaces(text) { isHan($0) != isHan($1) }
     }
 
     /// Text without the spaces between a digit and a Chinese character (`9 村村民` → `9村村民`).
     static func closingDigitSpaces(_ text: String) -> String {
+        let digit: (Unicode.Scalar) -> Bool = { $0.isASCII && $0.properties.numericType != nil }
+        return closingSpaces(text) { (digit($0) && isHan($1)) || (isHan($0) && digit($1)) }
+    }
+
+    /// `text` without each single space whose neighbours `between` says were run apart.
+    private static func closingSpaces(_ text: String, between: (Unicode.Scalar, Unicode.Scalar) -> Bool) -> String {
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         for (k, c) in scalars.enumerated() {
-            if c == " ", k > 0, k + 1 < scalars.count {
-                let a = scalars[k - 1], b = scalars[k + 1]
-                let digit: (Unicode.Scalar) -> Bool = { $0.isASCII && $0.properties.numericType != nil }
-                if (digit(a) && isHan(b)) || (isHan(a) && digit(b)) { continue }
-            }
+            if c == " ", k > 0, k + 1 < scalars.count, between(scalars[k - 1], scalars[k + 1]) { continue }
             out.append(c)
         }
         return String(out)
@@ -346,11 +342,12 @@ enum LaidOutText {
         return out
     }
 
-    /// Whether text has three spaces in a row after its first character: columns laid out.
-    private static func hasWideGap(_ text: String) -> Bool {
+    /// Whether text has three spaces in a row after its first character: columns laid out by
+    /// position. A byte scan (`CellStream` asks it of every line).
+    static func hasWideGap<Bytes: Sequence<UInt8>>(_ text: Bytes) -> Bool {
         var run = 0
         var seen = false
-        for b in text.utf8 {
+        for b in text {
             if b == 0x20 {
                 run += 1
                 if run >= 3, seen { return true }
