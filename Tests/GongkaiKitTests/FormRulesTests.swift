@@ -1100,6 +1100,43 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
                          "产出时效 / 完成时间 = 2021年年底前", "社会效益 / 群众满意度（%） = =99%"])
     }
 
+    /// A row of a cell-a-paragraph document sits under the header's last columns (the ones
+    /// before it were merged from above), and a 一级 or 二级 column holds such a name:
+    /// - `时效`, `及时` after a name are two rows' values, not a row's 一级 and 二级 (read before:
+    ///   `信息管理及时性 = 及时`, with `及时 政策宣传及时性` as its description, 政策宣传及时性 lost);
+    /// - `成本指标` under 产出指标 before an indicator's name is its 二级, and the row's cells go on
+    ///   under 三级, 指标解释, 指标值, 依据 (read before as a 一级 of its own, with the value
+    ///   `=7000万元` as the description and `工作经验` as the value);
+    /// - a row that starts with its categories and ends in a cell merged across the value columns
+    ///   sits from the 一级 column on.
+    @Test func aStreamRowSitsUnderItsColumns() throws {
+        let head = ["2021年度某某工作经费绩效目标申报表", "主管部门", "某市人力资源和社会保障局", "项目总金额（万元）", "666万元"]
+        let short = head + ["一级指标", "二级目标", "指标内容", "指标目标值",
+                            "产出指标", "产出时效", "调查工作及时性", "及时", "信息管理及时性", "及时", "政策宣传及时性", "及时",
+                            "效益指标", "社会效益", "群众满意度（%）", "=99%"]
+        var p = try #require(readForm(short.joined(separator: "\n\n") + "\n").projects.first)
+        #expect(p.indicators.map { "\($0.level2) / \($0.name) = \($0.value ?? "-")" }
+            == ["产出时效 / 调查工作及时性 = 及时", "产出时效 / 信息管理及时性 = 及时", "产出时效 / 政策宣传及时性 = 及时",
+                "社会效益 / 群众满意度（%） = =99%"])
+        #expect(p.indicators.allSatisfy { $0.description == nil })
+
+        let described = head + ["一级指标", "二级指标", "三级指标", "指标解释", "指标值", "指标值确定依据",
+                                "产出指标", "数量指标", "审批地块数量", "完成每个地块审批流程", "≧5个", "工作经验",
+                                "成本指标", "项目金额", "项目金额", "=7000万元", "工作经验",
+                                "满意度指标", "服务对象满意度指标", "征地群众满意度", "征地群众满意度", "=100%", "工作经验"]
+        p = try #require(readForm(described.joined(separator: "\n\n") + "\n").projects.first)
+        #expect(p.indicators.map { "\($0.level1) / \($0.level2) / \($0.name) = \($0.value ?? "-") / \($0.basis ?? "-")" }
+            == ["产出指标 / 数量指标 / 审批地块数量 = ≧5个 / 工作经验", "产出指标 / 成本指标 / 项目金额 = =7000万元 / 工作经验",
+                "满意度指标 / 服务对象满意度指标 / 征地群众满意度 = =100% / 工作经验"])
+
+        let merged = head + ["一级指标", "二级指标", "三级指标", "半年（程）指标值", "全年（程）指标值",
+                             "产出指标", "数量指标", "培训人数", "≥40人", "≥90人",
+                             "满意度指标", "满意度指标", "服务对象满意度", ">80%"]
+        p = try #require(readForm(merged.joined(separator: "\n\n") + "\n").projects.first)
+        #expect(p.indicators.map { "\($0.level1) / \($0.level2) / \($0.name) = \($0.targets.first?.halfYear ?? "-")" }
+            == ["产出指标 / 数量指标 / 培训人数 = ≥40人", "满意度指标 / 满意度指标 / 服务对象满意度 = >80%"])
+    }
+
     // MARK: Schedules
 
     /// A form's schedule (`专项实施进度计划`) written a cell a line numbers what is done when:

@@ -255,27 +255,58 @@ struct StreamRows {
             // (A cell merged across columns is one paragraph, so a row can be shorter than the
             // header; a table cut in two adds an empty paragraph before its first row.)
             var best = min(width, limit - i)
+            var bestStart = width - best
             var bestScore = Int.min
             let longest = min(width + (cells[i].text.isEmpty ? 1 : 0), limit - i)
-            let tail = Array(roles.drop { $0 != .level3 }.dropFirst())
+            // The column a row starting with a category name starts in.
+            let first = cells[i].text
+            let categoryStart = IndicatorVocabulary.isLevel1(first) ? roles.firstIndex(of: .level1)
+                : IndicatorVocabulary.looksLikeLevel2(first) ? roles.firstIndex(of: .level2) : nil
             for length in 1...longest {
-                // The row's last cells under the header's last columns (values, description, basis).
-                var score = 0
-                for k in 0..<min(length, tail.count) {
-                    score += Self.fit(cells[i + length - 1 - k].text, tail[tail.count - 1 - k])
-                }
-                if i + length < cells.count, !ends(at: i + length) {
-                    score += Self.startScore(cells[i + length].text)
-                }
-                if length == width { score += 1 }
-                // A value never stands in a name's column (a row's cells sit under the header's
-                // last columns): `协理员人数（人）`, `=315个` is one row, not the head of a row
-                // that runs on into the next one's name and value.
-                for (k, role) in roles.suffix(length).enumerated() where role == .level1 || role == .level2 || role == .level3 {
-                    // (A figure or a comparison: a word such as `完成时间` can be a name.)
-                    let text = cells[i + k].text
-                    if let first = text.unicodeScalars.first, !first.properties.isIdeographic,
-                       IndicatorVocabulary.isValueLike(text) { score -= 6 }
+                // Where the row's cells sit: under the header's last columns (those before them
+                // were merged from above), or, for a row starting with its 一级 or 二级 name, from
+                // that name's column on (its last cell merged across the columns after it).
+                let shown = min(length, width)
+                let skip = length - shown  // the empty paragraph before a table's first row
+                var starts = [width - shown]
+                if let categoryStart, categoryStart + shown <= width, categoryStart != starts[0] { starts.append(categoryStart) }
+                for start in starts {
+                    var score = 0
+                    for k in 0..<shown {
+                        let text = cells[i + skip + k].text
+                        guard !text.isEmpty else { continue }
+                        switch roles[start + k] {
+                        case .level1, .level2, .level3:
+                            // A 一级 column holds a 一级 name and a 二级 column a 二级 name
+                            // (`信息管理及时性`, `及时` are one row's name and value, not its 一级 and
+                            // 二级); a 一级 name is no indicator's name.
+                            let role = roles[start + k]
+                            if role == .level1, !IndicatorVocabulary.isLevel1(text) { score -= 3 }
+                            if role == .level2, !IndicatorVocabulary.looksLikeLevel2(text) { score -= 2 }
+                            if role == .level3, IndicatorVocabulary.isLevel1(text) { score -= 2 }
+                            // A value never stands in a name's column: `协理员人数（人）`, `=315个`
+                            // is one row, not the head of a row that runs on into the next one's
+                            // name and value. (A figure or a comparison: a word such as `完成时间`
+                            // can be a name.)
+                            if let first = text.unicodeScalars.first, !first.properties.isIdeographic,
+                               IndicatorVocabulary.isValueLike(text) { score -= 6 }
+                        case .label:
+                            break
+                        case let role:
+                            // The row's last cells under the header's last columns (values,
+                            // description, basis).
+                            score += Self.fit(text, role)
+                        }
+                    }
+                    if i + length < cells.count, !ends(at: i + length) {
+                        score += Self.startScore(cells[i + length].text)
+                    }
+                    if length == width { score += 1 }
+                    if score > bestScore || (score == bestScore && length == width) {
+                        bestScore = score
+                        best = length
+                        bestStart = start
+                    }
                 }
                 // A row cut after its name (the name's cell ends where the next row's merged
                 // cell begins): read whole when its cells sit under the header's first columns.
@@ -292,14 +323,22 @@ struct StreamRows {
                         default: head += text.isEmpty ? 1 : -4
                         }
                     }
-                    score = max(score, head)
-                }
-                if score > bestScore || (score == bestScore && length == width) {
-                    bestScore = score
-                    best = length
+                    if head > bestScore {
+                        bestScore = head
+                        best = length
+                        bestStart = 0
+                    }
                 }
             }
-            let row = Array(cells[i..<i + best])
+            var row = Array(cells[i..<i + best])
+            // The columns before the row's first cell were merged from above. (A row too short
+            // to reach the name's column is left as it is: a name alone at the end of a cut
+            // table, or values going on from the row above, are told apart by what they say.)
+            if best <= width, bestStart > 0, !row.isEmpty, let nameColumn = roles.firstIndex(of: .level3),
+               bestStart <= nameColumn, bestStart + best > nameColumn
+            {
+                row.insert(contentsOf: Array(repeating: Cell(text: "", line: row[0].line), count: bestStart), at: 0)
+            }
             i += best
             emit(row)
         }
