@@ -1137,6 +1137,25 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
             == ["产出指标 / 数量指标 / 培训人数 = ≥40人", "满意度指标 / 满意度指标 / 服务对象满意度 = >80%"])
     }
 
+    /// A form's last value run into the next form's title, a paragraph each (mammoth's Markdown of
+    /// a form whose tab-separated text has it so): the value is the row's, the title starts the
+    /// next form. Before, the full-year value was lost. A title's own year stays in it.
+    @Test func aValueRunIntoTheNextTitleIsTheRowsInAStream() throws {
+        func form(_ title: String, _ name: String, last: String) -> [String] {
+            [title, "项目名称", name, "主管部门", "某市人力资源和社会保障局", "项目总金额（万元）", "66",
+             "一级指标", "二级指标", "三级指标", "半年（程）指标值", "全年（程）指标值",
+             "产出指标", "数量指标", "培训人数", "≥40人", "≥90人",
+             "满意度指标", "满意度指标", "服务对象满意度", ">80%", last]
+        }
+        let cells = form("2021年度市级财政项目支出预算绩效目标表", "职业培训补贴", last: ">80%市级财政项目支出预算绩效目标表")
+            + form("2021年度", "创业补贴", last: ">85%")
+        let doc = readForm(cells.joined(separator: "\n\n") + "\n")
+        #expect(doc.projects.map(\.name) == ["职业培训补贴", "创业补贴"])
+        #expect(doc.projects.map { $0.indicators.last.map { "\($0.targets.first?.halfYear ?? "-") / \($0.value ?? "-")" } ?? "" }
+            == [">80% / >80%", ">80% / >85%"])
+        #expect(doc.projects.allSatisfy { $0.year == 2021 })
+    }
+
     // MARK: Schedules
 
     /// A form's schedule (`专项实施进度计划`) written a cell a line numbers what is done when:

@@ -22,9 +22,30 @@ struct StreamRows {
     private var inTable = false
 
     static func items(_ entries: [SourceCell]) -> [FormItem] {
-        var reader = StreamRows(cells: joinFragments(entries.map { Cell(text: CellText.clean($0.text), line: $0.line) }))
+        var reader = StreamRows(cells: splitGluedTitles(joinFragments(entries.map { Cell(text: CellText.clean($0.text), line: $0.line) })))
         reader.read()
         return reader.items
+    }
+
+    /// A table's last value run into the next form's title (`>80%市级财政项目支出预算绩效目标表`,
+    /// as the tab-separated text has it too) is that value and the title, as `FormReader` splits
+    /// a row's last cell.
+    private static func splitGluedTitles(_ cells: [Cell]) -> [Cell] {
+        var out: [Cell] = []
+        out.reserveCapacity(cells.count)
+        for cell in cells {
+            var row = Row(line: cell.line, cells: [cell.text])
+            // (A title's year, `2024年项目绩效目标表`, stays in it.)
+            if let title = FormReader.splitGluedTitle(&row), let value = row.cells.first, !value.utf8HasSuffix("年"),
+               !value.utf8HasSuffix("年度"), IndicatorVocabulary.isValueLike(value) || IndicatorVocabulary.isUnfilled(value)
+            {
+                out.append(Cell(text: value, line: cell.line))
+                out.append(Cell(text: title, line: cell.line))
+            } else {
+                out.append(cell)
+            }
+        }
+        return out
     }
 
     private init(cells: [Cell]) { self.cells = cells }
