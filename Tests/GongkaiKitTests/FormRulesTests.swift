@@ -1156,6 +1156,40 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(doc.projects.allSatisfy { $0.year == 2021 })
     }
 
+    /// A web page's `|` text, a cell a line, with the indicators' values left blank (陕西's
+    /// 区域绩效目标申报表): a name that ends in its unit and holds no figure is the next
+    /// indicator, never the value of the one above. Before, `参保人数(人) = 补助面积(万亩)` was
+    /// published, and every second indicator was lost.
+    @Test func aNameWithItsUnitIsNeverTheValueAbove() throws {
+        let doc = readForm("""
+        2021年某某资金区域绩效目标申报表
+        专项名称 |
+        某某生态保护恢复资金 | |||
+        区级林业主管部门 |
+        某某区林业局 | |||
+        年度金额(万元) |
+        89.42 | |||
+        绩效指标 |
+        一级指标 |
+        二级指标 |
+        三级指标 |
+        指标值 |
+        产出指标 |
+        数量指标 |
+        实施单位保险参保人数(人) |
+        ||
+        上一轮退耕还林补助面积(万亩) |
+        ||||
+        有害生物防治面积(万亩) |
+        ||||
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "89.42"))
+        #expect(p.indicators.map { "\($0.name) = \($0.value ?? "-")" }
+            == ["实施单位保险参保人数(人) = -", "上一轮退耕还林补助面积(万亩) = -", "有害生物防治面积(万亩) = -"])
+        #expect(TableReader.namesItsUnit("补助面积（万亩）") && !TableReader.namesItsUnit("1980(亩)") && !TableReader.namesItsUnit("(人)"))
+    }
+
     // MARK: Schedules
 
     /// A form's schedule (`专项实施进度计划`) written a cell a line numbers what is done when:

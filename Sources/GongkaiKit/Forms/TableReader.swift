@@ -179,10 +179,13 @@ struct TableReader {
     }
 
     /// The two halves of a cut row as one row, when the second names no category and both fit
-    /// under the header.
+    /// under the header. A second row that names its unit and holds no figure
+    /// (`上一轮退耕还林补助面积(万亩)`) is the next indicator's name, never this one's value: the
+    /// form left the value blank.
     private static func join(_ first: Row, _ second: Row, _ header: IndicatorHeader) -> Row? {
         let filled = second.cells.enumerated().filter { !$0.element.isEmpty }
         guard !filled.isEmpty, !filled.contains(where: { IndicatorVocabulary.isVocabulary($0.element) }) else { return nil }
+        if filled.contains(where: { namesItsUnit($0.element) }) { return nil }
         if let p = header.position(of: .level1), p < second.cells.count, !second.cells[p].isEmpty { return nil }
         guard let last = first.cells.lastIndex(where: { !$0.isEmpty }), last + 1 + filled.count <= header.width else { return nil }
         var cells = Array(first.cells[...last])
@@ -192,6 +195,17 @@ struct TableReader {
             lines.append(second.line(ofCell: i))
         }
         return Row(line: first.line, cells: cells, lastLine: max(first.lastLine, second.lastLine), cellLines: lines)
+    }
+
+    /// A name ending in its unit in brackets, with no figure (`补助面积(万亩)`, `参保人数（人）`): a
+    /// value gives its figure (`1980亩`).
+    static func namesItsUnit(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last, last == "）" || last == ")",
+              let open = text.unicodeScalars.lastIndex(where: { $0 == "（" || $0 == "(" }),
+              !text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+        else { return false }
+        let inside = text.unicodeScalars[text.unicodeScalars.index(after: open)...].dropLast()
+        return !inside.isEmpty && inside.count <= 4 && text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: open) >= 2
     }
 
     mutating func read(_ row: Row, into doc: inout DocumentResult) {
