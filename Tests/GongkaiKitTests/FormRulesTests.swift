@@ -1190,6 +1190,34 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(TableReader.namesItsUnit("补助面积（万亩）") && !TableReader.namesItsUnit("1980(亩)") && !TableReader.namesItsUnit("(人)"))
     }
 
+    /// A government page's own fields above the form (索引号, 发布机构, `标 题 …绩效目标表 文 号`):
+    /// the page's 标题 line is no form's title. Before, it was a project named `标题 绩效目标表 文号`
+    /// with no amount and no year, two errors that failed the build.
+    @Test func thePagesTitleFieldIsNoForm() throws {
+        let doc = readForm("""
+        索 引 号 000000000/2021-00001 发布日期 2021-01-05
+        发布机构 区教育局 有 效 性 有效
+        标     题 绩效目标表 文     号
+
+        绩效目标表
+
+        字号 :  |
+        发布时间:2021-01-05  |  发布单位:区教育局
+        绩效目标表
+        (2020年度)
+        项目名称	校舍改造补助资金
+        主管部门	某区教育局
+        项目总金额（万元）	16
+        一级指标	二级指标	三级指标	指标值
+        产出指标	数量指标	改造校舍面积	≥800平方米
+        满意度指标	服务对象满意度	师生满意度	≥90%
+        """)
+        #expect(doc.projects.map(\.name) == ["校舍改造补助资金"])
+        #expect(!doc.diagnostics.contains { $0.severity == .error })
+        #expect(doc.diagnostics.contains { $0.code == "page-text" && $0.location.line == 3 })
+        #expect(!FormReader.isPageTitleField("标题栏目设置说明") && FormReader.isPageTitleField("标题：某某项目绩效目标表"))
+    }
+
     // MARK: Schedules
 
     /// A form's schedule (`专项实施进度计划`) written a cell a line numbers what is done when:

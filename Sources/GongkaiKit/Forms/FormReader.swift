@@ -262,6 +262,13 @@ struct FormReader {
             startNumbered(heading, line: n, &state, &doc)
             return
         }
+        if state.current == nil, doc.projects.isEmpty, Self.isPageTitleField(text) {
+            // The page's own `标 题 …绩效目标表 文 号` (beside 索引号 and 发布机构): the page's title,
+            // not a form's.
+            doc.diagnose(.note, line: n, code: "page-text", "网页上的栏目，不属于表格，未读取：‘\(text.prefix(40))’",
+                         en: "fields of the web page, not of the form; not read: ‘\(text.prefix(40))’")
+            return
+        }
         if FormText.isTitle(text) {
             readTitle(text, line: n, &state, &doc)
             return
@@ -590,6 +597,18 @@ struct FormReader {
         let mentions = p.fields.contains { f in words.contains { f.value.utf8Contains($0) || f.label.utf8Contains($0) } }
             || p.sections.contains { s in words.contains { s.text.utf8Contains($0) } }
         return !mentions
+    }
+
+    /// Whether a line is the page's `标题` field (`标     题 绩效目标表 文     号`, `标题:…`): the label
+    /// (spaced as pages set it) at the line's start, then text.
+    static func isPageTitleField(_ text: String) -> Bool {
+        let compact = LabelText.compact(text)
+        let label: [UInt8] = Array("标题".utf8)
+        guard compact.count > label.count + 3, compact.starts(with: label) else { return false }
+        // `标题` itself, not the start of a word (`标题栏`…): a space or a colon after it in the text.
+        guard let end = text.unicodeScalars.firstIndex(of: "题") else { return false }
+        let after = text.unicodeScalars[text.unicodeScalars.index(after: end)...].first
+        return after == " " || after == ":" || after == "：" || after == "\t"
     }
 
     /// Whether a row holds the web page's fields only (`索引号 | … | 发布机构 | …`).
