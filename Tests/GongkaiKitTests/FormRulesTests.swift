@@ -1218,6 +1218,19 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(!FormReader.isPageTitleField("标题栏目设置说明") && FormReader.isPageTitleField("标题：某某项目绩效目标表"))
     }
 
+    /// A blank form from a document-sharing site, its blanks drawn as underscores (`项 目 名 称:
+    /// _________`): a blank template, which publishes nothing, not a project named `_________`
+    /// with no amount and no year (two errors that failed the build).
+    @Test func underscoresAreABlankNotAName() throws {
+        let doc = readForm("""
+        绩效目标申报表 (适用2017年全部预算项目) 项 目 名 称: _________ 项目单位(印章):_________ 主管部门(印章):_________ 编 报 时 间: _________ 经常性项目□ 其他项目□ 项目属性 项目名称 项目类别 专项业务费□ 发展经费□ 主管部门 联系人 联系电话 项目单位 联系人 联系电话 实施时间 预计开始时间: 项目资金 (万元) 合计 年 月 日 预计完成时间: 1、市级财 政拨款 年 月 日 2、其他资 金
+        """)
+        #expect(doc.projects.isEmpty)
+        #expect(!doc.diagnostics.contains { $0.severity == .error })
+        #expect(doc.diagnostics.contains { $0.code == "not-a-target-form" && $0.message.contains("空白模板") })
+        #expect(DocumentKinds.isBlank("_________") && DocumentKinds.isBlank("") && !DocumentKinds.isBlank("某某_项目"))
+    }
+
     // MARK: Schedules
 
     /// A form's schedule (`专项实施进度计划`) written a cell a line numbers what is done when:

@@ -96,7 +96,7 @@ enum DocumentKinds {
         // amount written anywhere (a form whose values were cut from their labels, as PDF text
         // does, is no template).
         guard !hasAmount, doc.projects.allSatisfy({ $0.indicators.isEmpty }),
-              !doc.projects.contains(where: { p in p.fields.contains { !$0.value.isEmpty && Labels.field($0.label) == .name } })
+              !doc.projects.contains(where: { p in p.fields.contains { !Self.isBlank($0.value) && Labels.field($0.label) == .name } })
         else { return nil }
         // The web page's own fields (`发文机关:`, `文号:`, `主题分类:`) are no labels of a form.
         let labelCells = texts.filter { t in
@@ -115,6 +115,11 @@ enum DocumentKinds {
                            evidence: Localized(zh: "有表格的栏目（\(names)），但都没有填写", en: "it has a form's labels (\(names)) with nothing filled in"))
         }
         return nil
+    }
+
+    /// Whether a value is a blank to fill in: nothing, or only underscores (`_________`).
+    static func isBlank(_ value: String) -> Bool {
+        value.unicodeScalars.allSatisfy { $0 == "_" || $0 == "＿" || $0 == " " || $0 == "\u{3000}" }
     }
 
     /// Whether a cell is a figure: a number with a decimal point (`284500.00`) or of five to
