@@ -599,16 +599,17 @@ struct FormReader {
         return !mentions
     }
 
-    /// Whether a line is the page's `标题` field (`标     题 绩效目标表 文     号`, `标题:…`): the label
-    /// (spaced as pages set it) at the line's start, then text.
+    /// Whether a line is the page's `标题` and `文号` fields (`标     题 绩效目标表 文     号`, as a
+    /// government page sets them beside 索引号 and 发布机构): the label `标题` (spaced as pages set
+    /// it) at the line's start and `文号` after it. (`标题：…` alone may be the only place a page
+    /// names its form: it is left to be read.)
     static func isPageTitleField(_ text: String) -> Bool {
         let compact = LabelText.compact(text)
-        let label: [UInt8] = Array("标题".utf8)
-        guard compact.count > label.count + 3, compact.starts(with: label) else { return false }
+        guard compact.starts(with: Array("标题".utf8)), String(decoding: compact, as: UTF8.self).utf8Contains("文号") else { return false }
         // `标题` itself, not the start of a word (`标题栏`…): a space or a colon after it in the text.
         guard let end = text.unicodeScalars.firstIndex(of: "题") else { return false }
         let after = text.unicodeScalars[text.unicodeScalars.index(after: end)...].first
-        return after == " " || after == ":" || after == "：" || after == "\t"
+        return after.map { $0 == ":" || $0 == "：" || $0.properties.isWhitespace } ?? false
     }
 
     /// Whether a row holds the web page's fields only (`索引号 | … | 发布机构 | …`).

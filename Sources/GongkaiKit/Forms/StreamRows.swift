@@ -35,9 +35,10 @@ struct StreamRows {
         out.reserveCapacity(cells.count)
         for cell in cells {
             var row = Row(line: cell.line, cells: [cell.text])
-            // (A title's year, `2024年项目绩效目标表`, stays in it.)
-            if let title = FormReader.splitGluedTitle(&row), let value = row.cells.first, !value.utf8HasSuffix("年"),
-               !value.utf8HasSuffix("年度"), IndicatorVocabulary.isValueLike(value) || IndicatorVocabulary.isUnfilled(value)
+            // (What a title starts with, `2024年`, `2023年教育局`, stays in it.)
+            if let title = FormReader.splitGluedTitle(&row), let value = row.cells.first, Titles.year(in: value) == nil,
+               !value.unicodeScalars.contains(where: { $0.properties.isIdeographic && $0 != "万" && !IndicatorVocabulary.isUnit(String($0)) }),
+               IndicatorVocabulary.isValueLike(value) || IndicatorVocabulary.isUnfilled(value)
             {
                 out.append(Cell(text: value, line: cell.line))
                 out.append(Cell(text: title, line: cell.line))
@@ -314,8 +315,7 @@ struct StreamRows {
                         case .label:
                             break
                         case let role:
-                            // The row's last cells under the header's last columns (values,
-                            // description, basis).
+                            // A cell under a column after the name's (value, description, basis).
                             score += Self.fit(text, role)
                         }
                     }
@@ -355,7 +355,7 @@ struct StreamRows {
             // The columns before the row's first cell were merged from above. (A row too short
             // to reach the name's column is left as it is: a name alone at the end of a cut
             // table, or values going on from the row above, are told apart by what they say.)
-            if best <= width, bestStart > 0, !row.isEmpty, let nameColumn = roles.firstIndex(of: .level3),
+            if bestStart > 0, let nameColumn = roles.firstIndex(of: .level3),
                bestStart <= nameColumn, bestStart + best > nameColumn
             {
                 row.insert(contentsOf: Array(repeating: Cell(text: "", line: row[0].line), count: bestStart), at: 0)
