@@ -1235,6 +1235,21 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(DocumentKinds.isBlank("_________") && DocumentKinds.isBlank("") && !DocumentKinds.isBlank("某某_项目"))
     }
 
+    /// A blank form with its indicator header and categories (a document-sharing site's text,
+    /// run together): the splitter at labels finds `质量指标 = 具体指标` and the like, labels where
+    /// values go. Nothing is filled in: a blank template, not forms without names (an error each,
+    /// which failed the build).
+    @Test func aBlankFormWithItsIndicatorHeaderIsATemplate() throws {
+        let doc = readForm("""
+        某县财政支出项目绩效目标申报表 ( 年度) 填报单位(盖章) 项目名称 项目属性 新增项目 □ 延续项目 □ 主管部门 项目实施单位 项目负责人 联系电话 项目资金申请(万元) 资金总额: 财政拨款: 其他: 单位职能概述
+        某县财政支出项目绩效目标申报表
+        年度绩效指标 一级指标 二级指标 指标内容 指标值 备注 产出指标 数量指标 质量指标 时效指标 成本指标 … 效益指标 经济效益指标 社会效益指标 可持续影响指标 … 服务对象满意度指标 具体指标 …… 其他说明的问题 填报人: 单位负责人: 填报日期:
+        """)
+        #expect(doc.projects.isEmpty)
+        #expect(!doc.diagnostics.contains { $0.severity == .error })
+        #expect(doc.kind == .blankTemplate)
+    }
+
     // MARK: Schedules
 
     /// A form's schedule (`专项实施进度计划`) written a cell a line numbers what is done when:

@@ -95,7 +95,7 @@ enum DocumentKinds {
         // template's title names its issuer, not a project), no amount, no indicator, and no
         // amount written anywhere (a form whose values were cut from their labels, as PDF text
         // does, is no template).
-        guard !hasAmount, doc.projects.allSatisfy({ $0.indicators.isEmpty }),
+        guard !hasAmount, doc.projects.allSatisfy({ $0.indicators.allSatisfy { Self.isUnfilled($0) } }),
               !doc.projects.contains(where: { p in p.fields.contains { !Self.isBlank($0.value) && Labels.field($0.label) == .name } })
         else { return nil }
         // The web page's own fields (`发文机关:`, `文号:`, `主题分类:`) are no labels of a form.
@@ -115,6 +115,19 @@ enum DocumentKinds {
                            evidence: Localized(zh: "有表格的栏目（\(names)），但都没有填写", en: "it has a form's labels (\(names)) with nothing filled in"))
         }
         return nil
+    }
+
+    /// Whether an indicator was read from a template's labels, not filled in: its value is none,
+    /// an unfilled template value (`≥ %`, `……`), or a column's or a form's label (`具体指标`,
+    /// `负责人`) that run-together text put where a value goes.
+    static func isUnfilled(_ indicator: Indicator) -> Bool {
+        indicator.targets.allSatisfy { target in
+            [target.halfYear, target.value].allSatisfy { value in
+                guard let value, !value.isEmpty else { return true }
+                return IndicatorVocabulary.isUnfilled(value) || IndicatorVocabulary.looksLikeLevel2(value) || Labels.field(value) != nil
+                    || value.unicodeScalars.allSatisfy { $0 == "…" || $0 == "." || $0 == "。" || $0 == "-" || $0 == "—" || $0 == " " }
+            }
+        }
     }
 
     /// Whether a value is a blank to fill in: nothing, or only underscores (`_________`).
