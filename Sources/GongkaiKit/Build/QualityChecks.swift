@@ -286,9 +286,7 @@ enum QualityChecks {
     }
 
     static func announcedUnit(_ name: String) -> String? {
-        guard let last = name.unicodeScalars.last, last == "）" || last == ")" else { return nil }
-        guard let open = name.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
-        let inside = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
+        guard let inside = IndicatorVocabulary.trailingBracket(name).map({ String($0.inside) }) else { return nil }
         return TargetValueParser.unitSet.contains(inside) ? inside : nil
     }
 

@@ -154,8 +154,7 @@ struct FormReader {
                     state.publisher = (name, row.line(ofCell: i))
                 }
             }
-            doc.diagnose(.note, line: row.line, code: "page-text", "网页上的栏目，不属于表格，未读取：‘\(row.filledCells.joined(separator: " ").prefix(40))’",
-                         en: "fields of the web page, not of the form; not read: ‘\(row.filledCells.joined(separator: " ").prefix(40))’")
+            Self.notePageFields(row.filledCells.joined(separator: " "), line: row.line, &doc)
             return
         }
         if state.current == nil, doc.projects.isEmpty, let goals = state.goals, goals.lines.isEmpty {
@@ -265,8 +264,7 @@ struct FormReader {
         if state.current == nil, doc.projects.isEmpty, Self.isPageTitleField(text) {
             // The page's own `标 题 …绩效目标表 文 号` (beside 索引号 and 发布机构): the page's title,
             // not a form's.
-            doc.diagnose(.note, line: n, code: "page-text", "网页上的栏目，不属于表格，未读取：‘\(text.prefix(40))’",
-                         en: "fields of the web page, not of the form; not read: ‘\(text.prefix(40))’")
+            Self.notePageFields(text, line: n, &doc)
             return
         }
         if FormText.isTitle(text) {
@@ -612,6 +610,12 @@ struct FormReader {
         return after.map { $0 == ":" || $0 == "：" || $0.properties.isWhitespace } ?? false
     }
 
+    /// Says that the web page's own fields were left out.
+    private static func notePageFields(_ text: String, line: Int, _ doc: inout DocumentResult) {
+        doc.diagnose(.note, line: line, code: "page-text", "网页上的栏目，不属于表格，未读取：‘\(text.prefix(40))’",
+                     en: "fields of the web page, not of the form; not read: ‘\(text.prefix(40))’")
+    }
+
     /// Whether a row holds the web page's fields only (`索引号 | … | 发布机构 | …`).
     static func isPageRow(_ row: Row) -> Bool {
         var any = false
@@ -646,13 +650,17 @@ struct FormReader {
     /// Splits a form title glued to the end of a row's last cell (`>80%市级财政项目支出预算绩效目标表`);
     /// returns the title and leaves the row with the cell's own text.
     static func splitGluedTitle(_ row: inout Row) -> String? {
-        guard let last = row.cells.lastIndex(where: { !$0.isEmpty }) else { return nil }
-        let cell = row.cells[last]
+        guard let last = row.cells.lastIndex(where: { !$0.isEmpty }), let (text, title) = gluedTitle(in: row.cells[last]) else { return nil }
+        row.cells[last] = text
+        return title
+    }
+
+    /// A cell's own text and the form title glued to its end, if any.
+    static func gluedTitle(in cell: String) -> (text: String, title: String)? {
         guard cell.utf8HasSuffix("绩效目标表") || cell.utf8HasSuffix("申报表") else { return nil }
         for title in gluedTitles {
             guard let range = cell.range(of: title), range.lowerBound > cell.startIndex else { continue }
-            row.cells[last] = cell[..<range.lowerBound].trimmingWhitespace()
-            return String(cell[range.lowerBound...])
+            return (cell[..<range.lowerBound].trimmingWhitespace(), String(cell[range.lowerBound...]))
         }
         return nil
     }

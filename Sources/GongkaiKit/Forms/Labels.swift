@@ -212,7 +212,7 @@ enum IndicatorVocabulary {
         guard s.utf8.count <= 36, !s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         if let first = s.unicodeScalars.first, first.value >= 0x4E00, first.value <= 0x9FFF, !s.utf8.contains(where: { $0 <= 0x20 || $0 == 0x28 }) {
             // Words: unfilled only when they are a unit (`公里`, `万亩`).
-            return isUnit(s) || (s.utf8HasPrefix("万") && s.utf8.count > 3 && isUnit(String(s.utf8.dropFirst(3))!))
+            return isUnitWord(s)
         }
         var t = s.filter { !$0.isWhitespace && !"()（）".contains($0) }
         guard !t.isEmpty, t.unicodeScalars.count <= 12, !t.contains(where: { $0.isASCII && $0.isNumber }) else { return false }
@@ -221,8 +221,19 @@ enum IndicatorVocabulary {
         let placeholder = t.prefix { "*＊×xX_？?".contains($0) }
         if !placeholder.isEmpty { t.removeFirst(placeholder.count) }
         if t.isEmpty { return true }
-        if t.hasPrefix("万"), t.count > 1 { t.removeFirst() }
-        return isUnit(t)
+        return isUnitWord(t)
+    }
+
+    /// A unit, or 万 and a unit (`万亩`, `万人`).
+    static func isUnitWord(_ s: String) -> Bool {
+        isUnit(s) || (s.utf8HasPrefix("万") && s.utf8.count > 3 && isUnit(String(s.utf8.dropFirst(3))!))
+    }
+
+    /// A name's last bracket (`补助面积(万亩)` → `补助面积`, `万亩`), if it ends with one.
+    static func trailingBracket(_ name: String) -> (head: Substring, inside: Substring)? {
+        guard let last = name.last, last == "）" || last == ")",
+              let open = name.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
+        return (name[..<open], name[name.index(after: open)..<name.index(before: name.endIndex)])
     }
 
     /// A unit a target value ends with (`%`, `人`, `公里`, `万亩`).

@@ -34,9 +34,8 @@ struct StreamRows {
         var out: [Cell] = []
         out.reserveCapacity(cells.count)
         for cell in cells {
-            var row = Row(line: cell.line, cells: [cell.text])
             // (What a title starts with, `2024年`, `2023年教育局`, stays in it.)
-            if let title = FormReader.splitGluedTitle(&row), let value = row.cells.first, Titles.year(in: value) == nil,
+            if let (value, title) = FormReader.gluedTitle(in: cell.text), Titles.year(in: value) == nil,
                !value.unicodeScalars.contains(where: { $0.properties.isIdeographic && $0 != "万" && !IndicatorVocabulary.isUnit(String($0)) }),
                IndicatorVocabulary.isValueLike(value) || IndicatorVocabulary.isUnfilled(value)
             {

@@ -200,16 +200,11 @@ struct TableReader {
     /// A name ending in its unit in brackets, with no figure (`补助面积(万亩)`, `参保人数（人）`): a
     /// value gives its figure (`1980亩`).
     static func namesItsUnit(_ text: String) -> Bool {
-        let scalars = text.unicodeScalars
-        guard let last = scalars.last, last == "）" || last == ")",
-              let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }),
-              scalars.distance(from: scalars.startIndex, to: open) >= 2,
-              !scalars.contains(where: { ("0"..."9").contains($0) || ("０"..."９").contains($0) }), !IndicatorVocabulary.isValueLike(text)
+        guard let (head, unit) = IndicatorVocabulary.trailingBracket(text), head.unicodeScalars.count >= 2,
+              !text.unicodeScalars.contains(where: { ("0"..."9").contains($0) || ("０"..."９").contains($0) }), !IndicatorVocabulary.isValueLike(text)
         else { return false }
         // A unit in the brackets (`万亩`, `人`, `%`), not a word (`合格（良好）`, `办法（试行）`).
-        var unit = String(scalars[scalars.index(after: open)...].dropLast())
-        if unit.hasPrefix("万"), unit.count > 1 { unit.removeFirst() }
-        return IndicatorVocabulary.isUnit(unit)
+        return IndicatorVocabulary.isUnitWord(String(unit))
     }
 
     mutating func read(_ row: Row, into doc: inout DocumentResult) {
