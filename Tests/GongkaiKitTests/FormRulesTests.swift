@@ -1441,4 +1441,130 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(p.incomplete)
         #expect(doc.diagnostics.contains { $0.code == "missing-amount" })
     }
+
+    // MARK: Money under a group, units in a cell, scored categories, forms one under another
+
+    /// A spending breakdown under the funding (岳阳楼区, harvest 5): `支出明细预算(万元)` heads the
+    /// items the money is spent on, and its last item `4、其他 23 45` was read as the funding line
+    /// 其他 and added: the project was published at 345 万元 where the form says 300. The lines
+    /// under a spending group are the project's fields, never its sources.
+    @Test func aSpendingBreakdownIsNoSourceOfTheMoney() throws {
+        let doc = readForm("""
+        项目支出预算绩效目标申报表
+        项目名称 某某项目前期工作经费
+        主管部门 某区发展和改革局  项目起止时间 2021.1-2021.12
+        项目资金情况 项目资金申请(万元) 项 目 上年度安排资金 本年度申请资金
+        合 计 130 300
+        区级资金 130 300
+        市级资金
+        支出明细预算(万元) 项 目 上年度安排资金 本年度申请资金 测算依据及说明
+        合 计 130 300
+        1、办公及加班用餐费 10 40
+        2、编制咨询费 97 215
+        3、其他 23 45
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "300"))
+        #expect(p.funding.map(\.label) == ["区级资金", "市级资金"])
+        #expect(p.fields.contains { $0.label == "支出明细·3、其他" && $0.value == "23 45" })
+    }
+
+    /// Sources of the money no template list has (`其中：本级财政资金`, `上级补助资金`) under a
+    /// group label merged down its rows: before, both rows were published as a narrative
+    /// `资金用途` and the funding was lost. A name that ends as a source does (资金, 拨款, 补助 …)
+    /// after 其中, or with an amount beside it under the group, is a funding line; spending words
+    /// (经费, 支出) and totals never are.
+    @Test func aFundingSourceNoListHasIsReadUnderItsGroup() throws {
+        let doc = readForm("""
+        2024年部门项目支出绩效目标表
+
+        <table>
+        <tr><td>项目名称</td><td colspan="3">学前教育生均公用经费补助</td></tr>
+        <tr><td>主管部门</td><td colspan="3">某县教育和体育局</td></tr>
+        <tr><td rowspan="3">项目资金（万元）</td><td>年度资金总额：</td><td colspan="2">386.4</td></tr>
+        <tr><td>其中：本级财政资金</td><td colspan="2">286.4</td></tr>
+        <tr><td>上级补助资金</td><td colspan="2">100</td></tr>
+        <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+        <tr><td>产出指标</td><td>数量指标</td><td>补助幼儿人数</td><td>≥4800人</td></tr>
+        </table>
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "386.4"))
+        #expect(p.funding.map(\.label) == ["本级财政资金", "上级补助资金"])
+        #expect(p.funding.map(\.amount) == [Money(wan: "286.4"), Money(wan: "100")])
+        #expect(!p.sections.contains { $0.title == "资金用途" })
+        #expect(Labels.fundingSource("县级配套资金") == .funding("县级配套资金"))
+        #expect(Labels.fundingSource("人员经费") == nil && Labels.fundingSource("基本支出") == nil
+            && Labels.fundingSource("资金总额") == nil && Labels.fundingSource("项目资金") == nil)
+    }
+
+    /// `预算单位: | 某县应急管理局 | 金额单位:万元` (奉节, harvest 5): the unit stated in a cell of
+    /// a row of fields is the table's, as it is on a line of its own. Before, every amount was
+    /// published as unsure of its unit.
+    @Test func aUnitInACellOfAFieldRowIsTheTables() throws {
+        let doc = readForm("""
+        财政项目支出绩效目标审批表 | |||
+        ( 2023年度) | |||
+        预算单位: | 某县应急管理局 | 金额单位:万元 | |
+        项目名称 | 安全生产举报奖励经费 | 项目分类 | 运转类 |
+        项目总预算 | 100 | ||
+        当年年度预算 | 100 | ||
+        其中:财政资金 | 100 | ||
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "100"))
+        #expect(p.amountUnit == .wan)
+        #expect(p.unit == "某县应急管理局")
+        #expect(!doc.diagnostics.contains { $0.code == "amount-unit-unknown" })
+    }
+
+    /// A scored form gives each category its points (`成本指标(0-20)分`, `产出指标 (40-50)分`,
+    /// `年度绩效目标(90分)`): the category is still 成本指标. Before, `成本指标(0-20)分` was no
+    /// 一级 name, and the row's cells slid: `经济成本指标` became a description, `0.00%` a value
+    /// of an indicator named `成本指标(0-20)分`.
+    @Test func aScoredCategoryIsItsCategory() throws {
+        let doc = readForm("""
+        项目名称 | 安全生产举报奖励经费 |
+        项目总预算(万元) | 100 |
+        年度绩效目标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 |
+        成本指标(0-20)分 | 经济成本指标 | 项目建设成本 | ≤65万元 | 10 |
+        产出指标 (40-50)分 | 数量指标 | 举报奖励次数 | ≥5次 | 10 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.indicators.map { "\($0.level2) / \($0.name) = \($0.value ?? "-")" }
+            == ["经济成本指标 / 项目建设成本 = ≤65万元", "数量指标 / 举报奖励次数 = ≥5次"])
+        #expect(p.indicators.map { IndicatorKind(level1: $0.level1) } == [.cost, .output])
+        #expect(IndicatorVocabulary.isLevel1("成本指标(0-20)分") && IndicatorVocabulary.isLevel1("产出指标（40-50）分")
+            && IndicatorVocabulary.isLevel1("效益指标(30分)") && !IndicatorVocabulary.isLevel1("成本指标(万元)分"))
+    }
+
+    /// Two forms of one court, one under the other (天津 河北区, harvest 5): the second starts with
+    /// its unit's line (`207101某法院 | 单位:万元`) and its `项目名称` row right under the first's
+    /// indicator table, and the year is a line `(2023年)` between the page's title and the form's
+    /// own (`3.…-2023中央绩效目标表`). Before, the year was lost (an error) and the second form was
+    /// read as indicators of the first (`项目名称 = 办案业务费…`).
+    @Test func aSecondFormUnderAnIndicatorTableStartsAtItsUnitAndName() throws {
+        let doc = readForm("""
+        某区人民法院
+        项目支出绩效目标表
+        (2023年)
+        3.法院办案业务-2023中央绩效目标表
+        207101某区人民法院 | 单位:万元 | |||
+        项目名称 | 安全隐患维修 | |||
+        预算规模及资金用途 | 预算数 | 20.00 | 其中:财政资金 | 20.00 |
+        一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值 |
+        产出指标 | 数量指标 | 维修面积 | 维修面积 | ≥400平方米 |
+        满意度指标 | 服务对象满意度指标 | 干警满意度 | 干警满意度 | ≥95% |
+        207101某区人民法院 | 单位:万元 | |||
+        项目名称 | 办案业务费 | |||
+        预算规模及资金用途 | 预算数 | 24.00 | 其中:财政资金 | 24.00 |
+        一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值 |
+        产出指标 | 数量指标 | 聘用调解员人数 | 聘用调解员人数 | 1人 |
+        满意度指标 | 服务对象满意度指标 | 当事人满意度 | 当事人满意度 | ≥90% |
+        """)
+        #expect(doc.projects.map { "\($0.name) \($0.year ?? 0) \($0.indicators.count)" } == ["安全隐患维修 2023 2", "办案业务费 2023 2"])
+        #expect(doc.projects.map(\.amount) == [Money(wan: "20"), Money(wan: "24")])
+        #expect(doc.projects.allSatisfy { $0.amountUnit == .wan })
+        #expect(!doc.diagnostics.contains { $0.severity == .error })
+    }
 }

@@ -165,13 +165,26 @@ struct FormReader {
             start(project, &state, &doc)
             state.title = goals.title
         }
+        if let current = state.current, current.isReadingIndicators,
+           let k = row.cells.firstIndex(where: { Vocabulary.current.statedUnit($0) != nil })
+        {
+            // `207101某法院 | 单位:万元` under an indicator table: no indicator has a unit line for
+            // its value; it heads the next form, whose amounts are in that unit.
+            finish(&state, &doc)
+            state.statedUnit = Vocabulary.current.statedUnit(row.cells[k])
+            var rest = row
+            rest.cells[k] = ""
+            readRow(rest, &state, &doc)
+            return
+        }
         var row = row
         let glued = Self.splitGluedTitle(&row)
         if state.current == nil {
             // Rows before any title: a form without a title line.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
         } else if let current = state.current, row.startsForm ? current.hasNameField || current.hasIndicatorTable
-                    : !current.isReadingIndicators && current.hasNameField && Self.namesAProject(row)
+                    : current.hasNameField && Self.namesAProject(row)
+                      && (!current.isReadingIndicators || Self.isNameRow(row))
         {
             // A second form with no title of its own: its 项目名称 starts it.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
@@ -441,7 +454,9 @@ struct FormReader {
             return
         }
         var project = Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: n), name: name ?? "")
-        let year = Titles.year(in: text)
+        // `项目支出绩效目标表` / `(2023年)` / `3.…-2023中央绩效目标表`: a title under a title
+        // with no rows between keeps the year the one above it was given.
+        let year = Titles.year(in: text) ?? (state.currentHasRows ? nil : state.current?.project.year)
         project.year = year
         start(project, &state, &doc)
         state.title = text
@@ -636,6 +651,13 @@ struct FormReader {
     }
 
     /// Whether a row gives a project's name (`项目名称` and a value after it).
+    /// `项目名称 | 办案业务费(陪审员及互联网专线)` under an indicator table: the next form's name row,
+    /// its label first and one name after it (not a list of names run into one cell).
+    static func isNameRow(_ row: Row) -> Bool {
+        let filled = row.filledCells
+        return filled.count == 2 && Labels.field(filled[0]) == .name && filled[1].scalarCount <= 60 && Labels.field(filled[1]) == nil
+    }
+
     static func namesAProject(_ row: Row) -> Bool {
         for (i, cell) in row.cells.enumerated() where Labels.field(cell) == .name {
             if row.cells[(i + 1)...].contains(where: { !$0.isEmpty && Labels.field($0) == nil }) { return true }

@@ -21,6 +21,9 @@ enum FieldKind: Equatable {
     case funding(String)
     /// A label that only groups the rows after it (`项目资金（万元）`, `预算规模及资金用途`).
     case fundingGroup
+    /// A label that heads a breakdown of what the money is spent on (`支出明细预算（万元）`): the
+    /// rows under it are spending items, never sources of the money (`4、其他 23 45`).
+    case spendingGroup
     case source
     case period
     case periodStart
@@ -60,6 +63,7 @@ enum FieldKind: Equatable {
         case "year_amount": .yearAmount
         case "funding": .funding(LabelText.display(label))
         case "funding_group": .fundingGroup
+        case "spending_group": .spendingGroup
         case "source": .source
         case "period": .period
         case "period_start": .periodStart
@@ -91,11 +95,34 @@ enum Labels {
             // Only `目标` and a digit or two can be a goal: no copy of any other cell.
             return cell.utf8.count <= goalPrefix.count + 2 && cell.utf8HasPrefix("目标") ? goal(Array(cell.utf8)) : nil
         }
-        let key = LabelText.strip(LabelText.compact(cell)).key
+        let compacted = LabelText.compact(cell)
+        let key = LabelText.strip(compacted).key
         guard !key.isEmpty else { return nil }
         if let kind = Vocabulary.current.field(ByteKey(String(decoding: key, as: UTF8.self))) { return kind }
-        return goal(key) ?? amountLabel(cell)
+        if let kind = goal(key) ?? amountLabel(cell) { return kind }
+        // `其中：本级财政资金`: what follows 其中 is a part of the amount above.
+        return compacted.starts(with: LabelText.qizhong) ? fundingSource(cell) : nil
     }
+
+    /// A source of funds no template list has, told by what it says (`本级财政资金`, `上级补助资金`,
+    /// `县级配套资金`, `市财政专项拨款`): a short name that ends as sources of money do and names no
+    /// total, year, term, use or spending. Asked only where a source is expected: after `其中`, or
+    /// on a row of its own with an amount beside it under a funding group (`项目资金（万元）`).
+    static func fundingSource(_ cell: String) -> FieldKind? {
+        let name = LabelText.display(cell)
+        guard (2...14).contains(name.scalarCount),
+              fundingEnds.contains(where: { name.utf8HasSuffix($0) }),
+              !notFunding.contains(where: { name.utf8Contains($0) }),
+              !name.unicodeScalars.contains(where: { $0.properties.numericType != nil && $0 != "一" })
+        else { return nil }
+        return .funding(name)
+    }
+
+    private static let fundingEnds = ["资金", "拨款", "补助", "补贴", "收入", "结转", "结余", "自筹", "债券", "基金", "配套"]
+    /// Words of a total, a term, a use or a spending line (基本支出, 人员经费 are spending, not
+    /// sources; 小计 is a source's subtotal and is allowed).
+    private static let notFunding = ["总", "合计", "年度", "本年", "当年", "中期", "实施期", "长期", "目标", "用途", "项目",
+                                     "绩效", "指标", "依据", "说明", "情况", "来源", "规模", "支出", "经费", "计划", "%", "。", "，", ","]
 
     /// A label of money no template list has, told by what it says: a short cell that ends with
     /// its unit in brackets and names a budget or funds (`本年度申请市财政预算资金(万元)`,

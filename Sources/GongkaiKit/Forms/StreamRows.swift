@@ -373,7 +373,7 @@ struct StreamRows {
         // A label that starts a form's header ends the table (an amount or a narrative label
         // can be an indicator's name: `项目金额`).
         switch Labels.field(text) {
-        case .name?, .code?, .department?, .departmentLevel?, .unit?, .subItems?, .spendingPlan?, .fundingGroup?:
+        case .name?, .code?, .department?, .departmentLevel?, .unit?, .subItems?, .spendingPlan?, .fundingGroup?, .spendingGroup?:
             return !IndicatorVocabulary.isVocabulary(text)
         default:
             return false

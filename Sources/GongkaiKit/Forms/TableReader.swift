@@ -215,6 +215,15 @@ struct TableReader {
             project.structuralLines.append(contentsOf: row.lines)
             return
         }
+        if case .fields = state, let k = row.cells.firstIndex(where: { Vocabulary.current.statedUnit($0) != nil }) {
+            // `预算单位: | 某县应急管理局 | 金额单位:万元`: the unit in a cell of a row of fields
+            // is the table's too, and no value of the field before it.
+            tableUnit = Vocabulary.current.statedUnit(row.cells[k])
+            var rest = row
+            rest.cells[k] = ""
+            read(rest, into: &doc)
+            return
+        }
         // Only a row naming the 一级 column can hold a header (one scan of its cells).
         let level1 = Self.level1Cell(row)
         if let k = level1, let (before, header, after) = Self.splitAtHeader(row, at: k) {
@@ -436,7 +445,7 @@ struct TableReader {
         let termPairs = yearHalf.flatMap { Self.termHalf(of: pairs, yearHalf: $0) } ?? []
         for (index, pair) in pairs.enumerated() {
             guard let kind = pair.kind else {
-                readUnlabelled(values: pair.values, row: row, into: &doc)
+                readUnlabelled(pair, row: row, into: &doc)
                 continue
             }
             if termPairs.contains(index) {
@@ -446,7 +455,22 @@ struct TableReader {
                 project.fields.append(Field(label: "中期·" + pair.label, value: value, line: row.line))
                 continue
             }
+            if lastGroup == .spendingGroup {
+                if case .funding = kind {
+                    // `4、其他 23 45` under `支出明细预算`: a spending item named like a source.
+                    keepSpendingItem(label: pair.label, values: pair.values, row: row)
+                    continue
+                } else if kind != .spendingGroup {
+                    lastGroup = nil
+                }
+            }
             switch kind {
+            case .spendingGroup:
+                // `支出明细预算(万元) 项目 上年度安排资金 本年度申请资金 测算依据及说明`: the rest of
+                // the row are the breakdown's column labels.
+                lastGroup = kind
+                project.structuralLines.append(contentsOf: row.lines)
+                return
             case .subItems:
                 // `绩效支出明细 子项目 半年… 全年…`: the rest of the row are column labels.
                 state = .subItems
@@ -466,6 +490,14 @@ struct TableReader {
                 total.values = [pair.values[1]]
                 total.lines = Array(pair.lines.dropFirst().prefix(1))
                 apply(total, row: row, into: &doc)
+            case .fundingGroup where pair.values.count >= 2 && Labels.fundingSource(pair.values[0]) != nil
+                && Self.readAmount(pair.values[1], unit: nil) != nil:
+                // `项目资金（万元） | 上级补助资金 | 100`, the group's cell repeated in each of its rows.
+                lastGroup = kind
+                if let unit = Labels.unit(pair.label) { groupUnit = unit }
+                apply(Pair(label: pair.values[0], kind: Labels.fundingSource(pair.values[0]), values: Array(pair.values.dropFirst()),
+                           lines: Array(pair.lines.dropFirst()), line: pair.lines.first ?? row.line),
+                      row: row, into: &doc)
             case .fundingGroup, .goalGroup:
                 lastGroup = kind
                 groupUnit = Labels.unit(pair.label) ?? (kind == .fundingGroup ? nil : groupUnit)
@@ -578,7 +610,7 @@ struct TableReader {
             if let money = Self.readAmount(value, unit: unit), unit != nil {
                 proseAmount = (money, unit)
             }
-        case .narrative, .goal, .goalGroup, .fundingGroup, .subItems, .spendingPlan:
+        case .narrative, .goal, .goalGroup, .fundingGroup, .spendingGroup, .subItems, .spendingPlan:
             break
         case .unit, .department, .departmentLevel:
             // `卢村乡人民政府根据行动方案明确职责:…`: the body the sentence starts with.
@@ -662,9 +694,19 @@ struct TableReader {
         return s.scalarCount <= 4 && ["盖章", "签字", "签章", "公章"].contains { s.utf8Contains($0) }
     }
 
-    private mutating func readUnlabelled(values: [String], row: Row, into doc: inout DocumentResult) {
+    private mutating func readUnlabelled(_ pair: Pair, row: Row, into doc: inout DocumentResult) {
+        let values = pair.values
         let text = values.joined(separator: " ")
         switch lastGroup {
+        case .spendingGroup? where values.count >= 2:
+            keepSpendingItem(label: values[0], values: Array(values.dropFirst()), row: row)
+        case .fundingGroup? where pair.values.count >= 2 && Labels.fundingSource(pair.values[0]) != nil
+            && Self.readAmount(pair.values[1], unit: nil) != nil:
+            // `上级补助资金 | 100` under `项目资金（万元）`: a source of the money no list has, with
+            // its amount.
+            apply(Pair(label: pair.values[0], kind: Labels.fundingSource(pair.values[0]), values: Array(pair.values.dropFirst()),
+                       lines: Array(pair.lines.dropFirst()), line: pair.lines.first ?? row.line),
+                  row: row, into: &doc)
         case .fundingGroup?:
             // The row under `预算规模及资金用途` states what the money is for.
             apply(.narrative("资金用途", isGoal: false), label: "资金用途", value: text, line: row.line, into: &doc)
@@ -684,6 +726,12 @@ struct TableReader {
         }
     }
 
+    /// A line of a spending breakdown, kept as a field of the project (`支出明细·1、办公及加班用餐费`,
+    /// `10 40`): what the money is spent on, never added to its sources.
+    private mutating func keepSpendingItem(label: String, values: [String], row: Row) {
+        project.fields.append(Field(label: "支出明细·" + label, value: values.joined(separator: " "), line: row.line))
+    }
+
     /// Fills in what a label says. `line` is the row's (where the field is recorded), `valueLine`
     /// the value cell's (where a problem with the value is reported).
     private mutating func apply(_ kind: FieldKind, label: String, value: String, line: Int, valueLine: Int? = nil,
@@ -694,7 +742,8 @@ struct TableReader {
         case .unit, .department, .departmentLevel:
             // `(盖章)` is the form's place for the stamp, not part of the name; `填报单位:(盖章)
             // 单位:万元` holds the unit of the form's amounts, not a unit's name.
-            value = Self.withoutStamp(value)
+            // A colon left of the label's (`填报单位(盖章): 单位负责人:`) is no part of a name.
+            value = Self.withoutStamp(value).trimming(":：").trimmingWhitespace()
             if Self.isMasked(Departments.stripCode(value)) {
                 // `****`: the page hid the name; it names no department.
                 doc.diagnose(.warning, line: valueLine, code: "masked-value",
@@ -812,7 +861,7 @@ struct TableReader {
             if !value.isEmpty {
                 project.sections.append(NarrativeSection(title: title, text: value, line: line, isGoal: true))
             }
-        case .fundingGroup, .goalGroup, .subItems, .spendingPlan, .contact, .financeDepartment, .attribute, .pageField:
+        case .fundingGroup, .spendingGroup, .goalGroup, .subItems, .spendingPlan, .contact, .financeDepartment, .attribute, .pageField:
             break
         }
     }

@@ -333,7 +333,7 @@ enum LabelText {
     }
 
     private static func b(_ s: String) -> [UInt8] { Array(s.utf8) }
-    private static let qizhong = b("其中")
+    static let qizhong = b("其中")
     private static let marks = [b("(必填硬性指标)"), b("(必填)"), b("(选填)")]
     private static let units: [([UInt8], MoneyUnit)] = [
         (b("(金额单位:万元)"), .wan), (b("(单位:万元)"), .wan), (b("(万元)"), .wan), (b("(金额单位:元)"), .yuan),
@@ -352,6 +352,10 @@ enum LabelText {
             while s.last == 0x3A { s = s.dropLast(); changed = true }
             for m in marks where s.count > m.count && s.suffix(m.count).elementsEqual(m) {
                 s = s.dropLast(m.count)
+                changed = true
+            }
+            if let score = scoreMark(s) {
+                s = s[..<score]
                 changed = true
             }
             if !keepUnit {
@@ -385,6 +389,30 @@ enum LabelText {
         }
         while s.last == 0x3A { s = s.dropLast() }
         return (Array(s), unit)
+    }
+
+    /// Where a trailing score starts: `(0-20)分`, `(40-50)分`, `(90分)`, `（10分）` after the
+    /// compact step (ASCII brackets) — the points a scored form gives a category, not its name.
+    private static func scoreMark(_ s: ArraySlice<UInt8>) -> Int? {
+        let fen: [UInt8] = [0xE5, 0x88, 0x86]
+        var end = s.endIndex
+        if s.suffix(3).elementsEqual(fen) { end -= 3 }
+        guard end > s.startIndex, s[end - 1] == 0x29 else { return nil }
+        var k = end - 1
+        var inner = k
+        if end == s.endIndex {
+            // `(90分)`: the 分 inside the brackets.
+            guard k - 3 > s.startIndex, s[(k - 3)..<k].elementsEqual(fen) else { return nil }
+            inner = k - 3
+        }
+        k = inner
+        var digits = 0
+        while k > s.startIndex, [0x2D, 0x2E, 0x7E].contains(s[k - 1]) || (s[k - 1] >= 0x30 && s[k - 1] <= 0x39) {
+            if s[k - 1] >= 0x30 && s[k - 1] <= 0x39 { digits += 1 }
+            k -= 1
+        }
+        guard digits > 0, k > s.startIndex, s[k - 1] == 0x28, k - 1 > s.startIndex else { return nil }
+        return k - 1
     }
 
     private static func isChineseNumber(_ s: ArraySlice<UInt8>) -> Bool {
