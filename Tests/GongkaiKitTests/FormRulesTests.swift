@@ -1567,4 +1567,67 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(doc.projects.allSatisfy { $0.amountUnit == .wan })
         #expect(!doc.diagnostics.contains { $0.severity == .error })
     }
+
+    /// A 批复表 (黄石, harvest 5) with a two-row indicator header (`指标值` over `2021年实际实现值 |
+    /// 预期2022年实现值`), a 依据 column named `指标标准或依据`, and the finance bureau's boxes for
+    /// stamps at its foot. Before, three of its 16 indicators were the header's second row, the
+    /// 依据 column's label and the stamp boxes (`财政资金管理科室(盖章) 年 月 日`).
+    @Test func aHeadersSecondRowAndTheStampBoxesAreNoIndicators() throws {
+        let doc = readForm("""
+        项目支出绩效目标批复表 | |||||
+        (2022年度) | |||||
+        项目名称 | 主体班 | 项目负责人 | |||
+        项目金额 | 164万元 | 其中:当年市级财政资金 | 132万元 | ||
+        项目主管部门 | 中共某市委党校 | |||
+        绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 指标标准或依据 |
+        2021年实际实现值 | 预期2022年实现值 | ||||
+        产出指标 | 数量指标 | 主体班培训人次 | 280人次 | |
+        效益指标 | 社会效益指标 | 干部理论水平 | 明显提高 | |
+        满意度指标 | 服务对象满意度指标 | 培训学员满意度 | ≥95% | |
+        财政资金管理科室(盖章) 年 月 日 | 财政绩效管理科室(盖章) 年 月 日 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.indicators.map(\.name) == ["主体班培训人次", "干部理论水平", "培训学员满意度"])
+        #expect(p.indicators.map(\.value) == ["280人次", "明显提高", "≥95%"])
+        #expect(doc.diagnostics.contains { $0.code == "signature-row" && $0.location.line == 11 })
+        #expect(!p.incomplete)
+    }
+
+    /// Space-separated rows ending in review boxes (南岳, harvest 5): `财政部门支出股室初审意见
+    /// (盖章)` and the like were published as satisfaction indicators.
+    @Test func reviewBoxesWithTheirStampsEndTheIndicators() throws {
+        let doc = readForm("""
+        项目支出绩效目标申报表
+        项目名称 某镇资产收益扶贫项目
+        主管部门 某镇人民政府
+        资金情况(万元) 年度资金总额: 214.06
+        绩效指标 一级指标 二级指标 三级指标 指标值 备注
+        产出指标 数量指标 入股合作社个数 =10个
+        满意度指标 服务对象满意度指标 贫困人口满意度 >=95%
+        财政部门支出股室初审意见 (盖章)
+        区扶贫办审核意见 (盖章)
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.indicators.map(\.name) == ["入股合作社个数", "贫困人口满意度"])
+        #expect(doc.diagnostics.filter { $0.code == "signature-row" }.map(\.location.line) == [8])
+        #expect(doc.diagnostics.contains { $0.code == "text-outside-table" && $0.location.line == 9 })
+        #expect(TableReader.isSignatureRow(Row(line: 1, cells: ["填报日期", "  年  月  日"]))
+            && !TableReader.isSignatureRow(Row(line: 1, cells: ["完成时间", "2024年12月31日"])))
+    }
+
+    /// Column labels of other templates (南岳, harvest 5): `三级指标内容`, `指标值及单位`. Before, the
+    /// header was not one, and the four indicators were published as narratives.
+    @Test func otherTemplatesColumnLabelsMakeTheHeader() throws {
+        let doc = readForm("""
+        项目名称 | 某年度雨露计划就学补助项目 |
+        主管部门 | 某区乡村振兴局 |
+        年度资金总额(万元) | 7 |
+        专项年度绩效指标 | 一级指标 | 二级指标 | 三级指标内容 | 指标值及单位 |
+        产出指标 | 数量指标 | 年度申请就学补助户数 | >=101人/次 |
+        | 时效指标 | 就学补助及时发放率 | >=100% |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.indicators.map { "\($0.level2) / \($0.name) = \($0.value ?? "-")" }
+            == ["数量指标 / 年度申请就学补助户数 = >=101人/次", "时效指标 / 就学补助及时发放率 = >=100%"])
+    }
 }

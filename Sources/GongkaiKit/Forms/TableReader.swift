@@ -10,6 +10,8 @@ struct TableReader {
         case subItems
         case plan(labels: [String])
         case indicators
+
+        var isIndicators: Bool { if case .indicators = self { return true } else { return false } }
     }
 
     var project: Project
@@ -25,6 +27,8 @@ struct TableReader {
     private(set) var lastIndicatorRow: (complete: Bool, satisfaction: Bool)?
     /// An indicator row that stopped before its values, waiting for the row with them.
     private var heldRow: Row?
+    /// Whether the last row read was the indicator header (the next may be its second row).
+    private var afterHeader = false
     /// The group label of the last labelled row (`预算规模及资金用途`, `绩效目标`).
     private var lastGroup: FieldKind?
     /// The unit the last group label named (`项目资金（万元）`): the amounts under it are in it.
@@ -242,6 +246,22 @@ struct TableReader {
             secondGroup = IndicatorHeader(secondGroupOf: row.cells, line: row.line).map { IndicatorTableReader(header: $0) }
             return
         }
+        if Self.isSignatureRow(row), state.isIndicators || firstField(row) == nil {
+            // `财政资金管理科室(盖章) 年 月 日`: the form's boxes for stamps and signatures end its
+            // indicator table; nothing in them is the project's.
+            flushHeldRow(into: &doc)
+            state = .fields
+            project.structuralLines.append(contentsOf: row.lines)
+            doc.diagnose(.note, line: row.line, code: "signature-row", "签章栏‘\(row.filledCells.joined(separator: " ").prefix(40))’，未读取",
+                         en: "the form's stamp and signature boxes ‘\(row.filledCells.joined(separator: " ").prefix(40))’; not read")
+            return
+        }
+        if state.isIndicators, afterHeader, Self.isHeaderContinuation(row) {
+            // `2021年实际实现值 | 预期2022年实现值` under `指标值`: the header's second row.
+            project.structuralLines.append(contentsOf: row.lines)
+            return
+        }
+        afterHeader = false
         if case .fields = state { noteGoalTerms(row) }
         if case .indicators = state, case .narrative? = firstField(row), !IndicatorVocabulary.isVocabulary(row.filledCells[0]) {
             // `其他需说明的问题 | …` after the last indicator: the form's fields again.
@@ -284,6 +304,7 @@ struct TableReader {
 
     private mutating func startIndicators(_ header: IndicatorHeader, lines: ClosedRange<Int>) {
         state = .indicators
+        afterHeader = true
         indicators = IndicatorTableReader(header: header)
         project.indicatorColumns.headerLine = project.indicatorColumns.headerLine ?? header.line
         project.indicatorColumns.halfAndFullYear = project.indicatorColumns.halfAndFullYear || header.roles.contains(.halfYear)
@@ -723,6 +744,29 @@ struct TableReader {
                 doc.diagnose(.warning, line: row.line, code: "unlabelled-row", "表格行‘\(text.prefix(40))’没有标签，未读入项目",
                              en: "table row ‘\(text.prefix(40))’ has no label; not read into the project")
             }
+        }
+    }
+
+    /// A row of the form's boxes for stamps and signatures: a cell asks for a stamp (`(盖章)`,
+    /// `签章`, `(签字)`) or is a date left blank (`年 月 日`).
+    static func isSignatureRow(_ row: Row) -> Bool {
+        row.cells.contains { cell in
+            guard !cell.isEmpty, cell.utf8.count <= 120 else { return false }
+            if cell.utf8Contains("盖章") || cell.utf8Contains("签章") || cell.utf8Contains("公章")
+                || cell.utf8Contains("(签字)") || cell.utf8Contains("（签字）") { return true }
+            let compact = cell.filter { $0 != " " && $0 != "\u{3000}" }
+            return compact.utf8HasSuffix("年月日") && !compact.contains { $0.isNumber }
+        }
+    }
+
+    /// The second row of a two-row indicator header: two or more cells, each naming a value
+    /// column (`2021年实际实现值`, `预期2022年实现值`, `目标值`), none a category or a figure of
+    /// its own.
+    static func isHeaderContinuation(_ row: Row) -> Bool {
+        let filled = row.filledCells
+        return filled.count >= 2 && filled.allSatisfy { cell in
+            cell.scalarCount <= 16 && (cell.utf8HasSuffix("值") || IndicatorHeader.role(of: cell) != nil)
+                && !IndicatorVocabulary.isVocabulary(cell)
         }
     }
 
