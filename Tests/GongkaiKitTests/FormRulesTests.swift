@@ -1630,4 +1630,24 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(p.indicators.map { "\($0.level2) / \($0.name) = \($0.value ?? "-")" }
             == ["数量指标 / 年度申请就学补助户数 = >=101人/次", "时效指标 / 就学补助及时发放率 = >=100%"])
     }
+
+    /// The goal columns' headings (`总 体 目 标 | 2022年—2022年 | 年度目标`, or
+    /// `中期目标(2024年—2026年)`), 全椒, 金寨 (harvest 5), 亳州, 六安 (forms/real): the term was
+    /// published as the 总体目标. It is kept as the goal's term, a field, and the goals are read
+    /// from the rows under it.
+    @Test func aGoalColumnsTermIsNoGoal() throws {
+        let doc = readForm("""
+        项目名称 | 某县义务教育保障经费 | |
+        项目资金 (万元) | 年度资金总额: | 3581.8 |
+        总 体 目 标 | 2022年—2022年 | 年度目标 |
+        目标1:落实义务教育保障学校公用经费 目标2:补助家庭经济困难学生生活补助 | |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(!p.sections.contains { $0.text == "2022年—2022年" })
+        #expect(p.fields.contains { $0.label == "总体目标·期间" && $0.value == "2022年—2022年" })
+        let goals = p.sections.filter(\.isGoal).map(\.text).joined(separator: " ")
+        #expect(goals.contains("落实义务教育保障学校公用经费") && goals.contains("补助家庭经济困难学生生活补助"))
+        #expect(TableReader.isTermHeading("中期目标(2024年—2026年)") && TableReader.isTermHeading("2024-2026年")
+            && !TableReader.isTermHeading("2024年完成全部改造") && !TableReader.isTermHeading("年度目标任务全部完成"))
+    }
 }

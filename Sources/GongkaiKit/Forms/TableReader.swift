@@ -747,6 +747,19 @@ struct TableReader {
         }
     }
 
+    /// Whether a goal's cell only names a term (`2022年—2022年`, `中期目标(2024年—2026年)`,
+    /// `实施期目标`): the heading of a goal column, not a goal.
+    static func isTermHeading(_ value: String) -> Bool {
+        guard value.scalarCount <= 24 else { return false }
+        var rest = value
+        for word in ["中期目标", "长期目标", "实施期目标", "年度目标", "中期", "长期", "实施期"] {
+            rest = rest.replacingOccurrences(of: word, with: "")
+        }
+        let hadYear = Titles.year(in: value) != nil
+        let left = rest.unicodeScalars.filter { !"0123456789年度月—–-~～至到()（） 、".unicodeScalars.contains($0) }
+        return left.isEmpty && (hadYear || rest.count < value.count)
+    }
+
     /// A row of the form's boxes for stamps and signatures: a cell asks for a stamp (`(盖章)`,
     /// `签章`, `(签字)`) or is a date left blank (`年 月 日`).
     static func isSignatureRow(_ row: Row) -> Bool {
@@ -897,6 +910,9 @@ struct TableReader {
             if !value.isEmpty { project.period = (project.period.map { $0 + "—" } ?? "") + value }
         case .year:
             if let y = Titles.year(in: value) { project.year = y }
+        case .narrative(let title, let isGoal) where isGoal && Self.isTermHeading(value):
+            // `总 体 目 标 | 2022年—2022年 | 年度目标`: the term of the goal columns, not a goal.
+            project.fields.append(Field(label: title + "·期间", value: value, line: line))
         case .narrative(let title, let isGoal):
             if !value.isEmpty {
                 project.sections.append(NarrativeSection(title: title, text: value, line: line, isGoal: isGoal))
