@@ -1650,4 +1650,28 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(TableReader.isTermHeading("中期目标(2024年—2026年)") && TableReader.isTermHeading("2024-2026年")
             && !TableReader.isTermHeading("2024年完成全部改造") && !TableReader.isTermHeading("年度目标任务全部完成"))
     }
+
+    /// Two groups of indicator columns whose headers say their term in brackets
+    /// (`二级指标(长期) | 三级指标(长期) | 指标值(长期) | 二级指标(年度) | …`, 青山区, harvest 5),
+    /// the 长期 group left blank. Before, no header was found and every indicator row was
+    /// published as a narrative `资金用途`. The year's group is the one its columns call 年度,
+    /// whichever side it is on, and a blank half of a row says nothing.
+    @Test func termGroupsNamedInTheirColumnsAreReadByTheirTerm() throws {
+        let doc = readForm("""
+        项目名称 | 某区教育基础设施建设 | | | | | |
+        主管部门 | 某区教育局 | | | | | |
+        年度资金总额(万元) | 10000 | | | | | |
+        一级指标 | 二级指标(长期) | 三级指标(长期) | 指标值(长期) | 二级指标(年度) | 三级指标(年度) | 指标值(年度) |
+        产出指标 | 数量指标 | | | 数量指标 | 重点建设工程安排数量 | 2 |
+        产出指标 | 质量指标 | 工程验收合格率 | 100% | 质量指标 | 重点建设工程验收合格率 | 100% |
+        满意度指标 | 服务对象满意度指标 | | | 服务对象满意度指标 | 学生、家长满意度 | ≥90% |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.indicators.map { "\($0.level2) / \($0.name)" }
+            == ["数量指标 / 重点建设工程安排数量", "质量指标 / 重点建设工程验收合格率", "服务对象满意度指标 / 学生、家长满意度", "质量指标 / 工程验收合格率"])
+        #expect(p.indicators[0].targets.map(\.value) == ["2"])
+        #expect(p.indicators[3].targets.map(\.term) == ["长期"])
+        #expect(!doc.diagnostics.contains { $0.code == "indicator-without-name" || $0.code == "indicator-term-unknown" })
+        #expect(!p.sections.contains { $0.title == "资金用途" })
+    }
 }

@@ -31,6 +31,9 @@ struct IndicatorHeader {
     /// 指标值`: 中期 and 年度 side by side), and the columns of a row that make its own row: the
     /// columns before the first group's 二级, then the second group's.
     var secondGroup: [Int]?
+    /// The terms of the first and the second group when their columns name them
+    /// (`指标值(长期)` … `指标值(年度)`).
+    var terms: [String]?
 
     var width: Int { roles.count }
     func position(of role: Role) -> Int? { roles.firstIndex(of: role) }
@@ -47,7 +50,27 @@ struct IndicatorHeader {
     /// The column a header cell names (`一级指标` → `.level1`), or nil for any other text.
     static func role(of cell: String) -> Role? {
         guard !cell.isEmpty, cell.utf8.count <= 60 else { return nil }
-        return Vocabulary.current.column(LabelText.key(cell))
+        if let role = Vocabulary.current.column(LabelText.key(cell)) { return role }
+        // `二级指标(长期)`, `指标值（年度）`: a column of one term's group.
+        guard let (head, _) = term(of: cell) else { return nil }
+        return Vocabulary.current.column(LabelText.key(String(head)))
+    }
+
+    /// The term a header cell ends with in brackets (`三级指标(长期)` → `长期`), and the cell
+    /// before it.
+    static func term(of cell: String) -> (head: Substring, term: String)? {
+        guard let (head, inside) = IndicatorVocabulary.trailingBracket(cell) else { return nil }
+        let term = String(inside)
+        return ["年度", "中期", "长期", "实施期"].contains(term) ? (head, term) : nil
+    }
+
+    /// The terms the two groups' columns name (`二级指标(长期) … 二级指标(年度)` → 长期, 年度),
+    /// in order; nil unless both groups name one and one of them is 年度.
+    static func groupTerms(_ cells: [String], secondGroupStart: Int) -> [String]? {
+        let first = cells[..<min(secondGroupStart, cells.count)].lazy.compactMap { term(of: $0)?.term }.first
+        let second = cells[min(secondGroupStart, cells.count)...].lazy.compactMap { term(of: $0)?.term }.first
+        guard let first, let second, first != second, first == "年度" || second == "年度" else { return nil }
+        return [first, second]
     }
 
     /// Recognises a header row (`一级指标 二级指标 三级指标 指标值 …`); nil for any other row.
@@ -87,6 +110,7 @@ struct IndicatorHeader {
            let again = roles[(firstValue + 1)...].firstIndex(where: { $0 == .level2 || $0 == .level3 })
         {
             secondGroup = Array(0..<level2) + Array(again..<roles.count)
+            terms = Self.groupTerms(cells, secondGroupStart: again)
             roles = Array(roles[..<again])
         }
         self.roles = roles

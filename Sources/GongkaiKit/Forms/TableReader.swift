@@ -244,6 +244,7 @@ struct TableReader {
             mergeSecondGroup(into: &doc)
             startIndicators(header, lines: row.lines)
             secondGroup = IndicatorHeader(secondGroupOf: row.cells, line: row.line).map { IndicatorTableReader(header: $0) }
+            if let terms = header.terms { goalTerms = terms }
             return
         }
         if Self.isSignatureRow(row), state.isIndicators || firstField(row) == nil {
@@ -1063,6 +1064,11 @@ struct TableReader {
             found.append(Diagnostic(severity, SourceLocation(file: path, line: row.line), code: code, message))
         }
         if group == 0 { indicators = reader } else { secondGroup = reader }
+        if secondGroup != nil {
+            // Two groups side by side (长期 | 年度): one group's half of a row with its categories
+            // and nothing else is that group left blank there, not a row that lost its name.
+            found.removeAll { $0.code == "indicator-without-name" }
+        }
         doc.diagnostics.append(contentsOf: found)
         switch reading {
         case .indicator(let indicator)?:
