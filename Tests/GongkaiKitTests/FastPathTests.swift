@@ -114,5 +114,5 @@ import Testing
 }
 
 extension DocumentKind {
-    static let allCasesForTests: [DocumentKind] = [.selfEvaluation, .evaluationReport, .budgetExplanation, .blankTemplate, .targets]
+    static let allCasesForTests: [DocumentKind] = [.selfEvaluation, .evaluationReport, .budgetExplanation, .blankTemplate, .notice, .targets]
 }

@@ -1674,4 +1674,37 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(!doc.diagnostics.contains { $0.code == "indicator-without-name" || $0.code == "indicator-term-unknown" })
         #expect(!p.sections.contains { $0.title == "资金用途" })
     }
+
+    /// Three look-alikes of harvest 5 that failed a publisher's build with `unrecognised-layout`:
+    /// an evaluation's scoring table (`…绩效评价指标表`, 分值 and 总分), a notice that hands down
+    /// targets whose forms are not in the text, and a 绩效文本's table of contents. Each is now
+    /// reported as what it is, a warning, and publishes nothing.
+    @Test func anEvaluationTableANoticeAndAContentsPageAreLookAlikes() throws {
+        let scoring = readForm("""
+        2019年度某县高中助学金项目绩效评价指标表
+
+        评价指标评价内容指标名称指标说明目标值分值备注
+        产出数量指标享受资助人数达到预计值210010
+        时效指标及时发放率达到目标值100%20
+        总分
+        100
+        """)
+        #expect(scoring.kind == .evaluationReport)
+        let notice = readForm("""
+        某区财政局文件 某财农绩﹝2023﹞1 号
+        关于下达 2023 年第一批财政衔接推进乡村振兴补助资金项目绩效目标批复的通知
+        各镇(街道)、各区直有关单位: 现将审核通过的项目绩效目标批复给你单位，请按批复的目标做好绩效运行监控。
+        附件: 2023年第一批项目绩效目标表
+        """)
+        #expect(notice.kind == .notice)
+        let contents = readForm("""
+        某县民政局2022年部门预算绩效文本 某县民政局编制 目 录 第一部分 部门整体绩效目标一、总体绩效目标1二、分项绩效目标2第二部分 预算项目绩效目标1.2022年村务公开工作经费4.5万绩效目标表5
+        """)
+        #expect(contents.kind == .budgetExplanation)
+        for doc in [scoring, notice, contents] {
+            #expect(doc.projects.isEmpty)
+            #expect(!doc.diagnostics.contains { $0.severity == .error })
+            #expect(doc.diagnostics.contains { $0.code == "not-a-target-form" })
+        }
+    }
 }

@@ -66,7 +66,10 @@ enum DocumentKinds {
             }
         }
         if !hasIndicatorHeader {
-            if let (line, text) = texts.first(where: { $0.1.utf8.count <= 90 && ($0.1.utf8Contains("绩效评价报告") || $0.1.utf8Contains("自评报告")) }) {
+            // Titles of an evaluation (labels.yml's evaluation_report that name a document:
+            // `绩效评价报告`, `自评报告`, `绩效评价指标表`, `评价指标体系`).
+            let titles = Vocabulary.current.kindLabels(.evaluationReport).filter { $0.utf8HasSuffix("报告") || $0.utf8HasSuffix("表") || $0.utf8HasSuffix("体系") }
+            if let (line, text) = texts.first(where: { t in t.1.utf8.count <= 90 && titles.contains { t.1.utf8Contains($0) } }) {
                 return Finding(kind: .evaluationReport, line: line,
                                evidence: Localized(zh: "标题为‘\(text.prefix(30))’，没有指标表", en: "its title is ‘\(text.prefix(30))’, with no indicator table"))
             }
@@ -83,6 +86,22 @@ enum DocumentKinds {
                 return Finding(kind: .budgetExplanation, line: parts[0].0,
                                evidence: Localized(zh: "是部门预算的说明（\(parts.count) 个“情况说明”或“第…部分”），没有指标表",
                                                    en: "it is a budget's explanation (\(parts.count) sections), with no indicator table"))
+            }
+            // A 绩效文本's table of contents (`目 录 第一部分 部门整体绩效目标 … 第二部分 预算项目
+            // 绩效目标 1.…绩效目标表 5`): it names the forms and holds none.
+            if !hasAmount, let (line, _) = texts.first(where: { t in
+                t.1.utf8Contains("第一部分") && t.1.utf8Contains("第二部分") && t.1.filter({ $0 != " " && $0 != "\u{3000}" }).utf8Contains("目录")
+            }) {
+                return Finding(kind: .budgetExplanation, line: line,
+                               evidence: Localized(zh: "是目录（第一部分、第二部分……），没有指标表", en: "it is a table of contents (第一部分, 第二部分 …), with no indicator table"))
+            }
+            // A notice that hands down targets (`关于下达2023年第一批…资金项目绩效目标的通知`)
+            // whose forms are not in the text: no indicator table and no amount of a form.
+            if !hasAmount, let (line, text) = texts.first(where: { t in
+                t.1.utf8.count <= 240 && t.1.utf8Contains("关于") && t.1.utf8Contains("通知") && t.1.utf8Contains("绩效目标")
+            }) {
+                return Finding(kind: .notice, line: line,
+                               evidence: Localized(zh: "是通知‘\(text.prefix(30))’，文中没有绩效目标表", en: "it is a notice ‘\(text.prefix(30))’ with no targets form in its text"))
             }
             // A title that says it is the budget's explanation (`…2024年部门预算情况说明`).
             let explanations = Vocabulary.current.kindLabels(.budgetExplanation).filter { $0.utf8HasSuffix("说明") }

@@ -438,6 +438,8 @@ public enum DocumentKind: String, Sendable, Equatable {
     case budgetExplanation = "budget_explanation"
     /// A blank template: labels with nothing filled in.
     case blankTemplate = "blank_template"
+    /// A notice (`关于下达…绩效目标的通知`) whose forms are not in the text.
+    case notice
 
     public var name: Localized {
         switch self {
@@ -446,6 +448,7 @@ public enum DocumentKind: String, Sendable, Equatable {
         case .evaluationReport: Localized(zh: "绩效评价报告", en: "evaluation report")
         case .budgetExplanation: Localized(zh: "预算公开说明", en: "budget explanation")
         case .blankTemplate: Localized(zh: "空白模板", en: "blank template")
+        case .notice: Localized(zh: "通知", en: "notice")
         }
     }
 }
