@@ -1707,4 +1707,62 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
             #expect(doc.diagnostics.contains { $0.code == "not-a-target-form" })
         }
     }
+
+    /// 重庆's 一般性项目 template (潼南, harvest 5), a cell a line as its page stores it: the
+    /// project's name under `专项资金名称`, its amount under `当年预算`, a title that names no
+    /// project (`2023年一般性项目绩效目标表(一级项目)`), and a flat list of indicators with no
+    /// 一级 or 二级 column (`指标 | 指标权重 | 计量单位 | 指标性质 | 指标值`), ended by the next
+    /// table's caption `表十二`. Before, three projects were named `2023年一般性`, their department
+    /// held `当年预算 229.66`, the goal swallowed the whole indicator list, and the indicators were
+    /// narratives.
+    @Test func aFlatIndicatorListWithoutCategoriesIsRead() throws {
+        let doc = readForm("""
+        2023年一般性项目绩效目标表(一级项目) |
+        编制单位: |
+        813-某区某镇 |
+        单位:万元 |
+        专项资金名称 |
+        在职村村干部补助 |
+        业务主管部门 |
+        813-某区某镇 |
+        当年预算 |
+        9.31 |
+        当年绩效目标 |
+        按月及时足额发放在职村社干部的工资。 |
+        绩效指标 |
+        指标 |
+        指标权重 |
+        计量单位 |
+        指标性质 |
+        指标值 |
+        按月发放 |
+        20 |
+        次 |
+        = |
+        1 |
+        促进经济发展 |
+        20 |
+        |
+        定性 |
+        |
+        领取补助人数 |
+        20 |
+        人 |
+        ≥ |
+        100 |
+        表十二 |
+        |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(doc.projects.count == 1)
+        #expect(p.name == "在职村村干部补助")
+        #expect(p.amount == Money(wan: "9.31"))
+        #expect(p.rawDepartment == "某区某镇")
+        #expect(p.sections.filter(\.isGoal).map(\.text) == ["按月及时足额发放在职村社干部的工资。"])
+        #expect(p.indicators.map { "\($0.level1)/\($0.level2)/\($0.name) = \($0.value ?? "-")" }
+            == ["//按月发放 = =1次", "//促进经济发展 = 定性", "//领取补助人数 = ≥100人"])
+        #expect(!doc.diagnostics.contains { $0.code == "incomplete-indicators" })
+        #expect(Titles.projectName(inTitle: "2023年一般性项目绩效目标表(一级项目)") == nil)
+        #expect(FormText.isTableCaption("表十二") && FormText.isTableCaption("附表3：") && !FormText.isTableCaption("表彰先进个人"))
+    }
 }

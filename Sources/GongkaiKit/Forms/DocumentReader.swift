@@ -251,7 +251,9 @@ public enum DocumentReader {
             if p.indicators.isEmpty {
                 doc.diagnose(.warning, line: line, code: "no-indicators", "项目‘\(p.name)’没有绩效指标（表格不完整？）",
                              en: "project ‘\(p.name)’ has no indicators (truncated form?)")
-            } else if !p.indicators.contains(where: { $0.level1.utf8Contains("满意") || $0.level2.utf8Contains("满意") }) {
+            } else if !p.indicators.contains(where: { $0.level1.utf8Contains("满意") || $0.level2.utf8Contains("满意") }),
+                      p.indicators.contains(where: { !$0.level1.isEmpty || !$0.level2.isEmpty }) {
+                // (A flat list names no categories: nothing says where it should end.)
                 let last = p.indicators[p.indicators.count - 1].line
                 doc.diagnose(.warning, line: last, code: "incomplete-indicators",
                              "项目‘\(p.name)’的指标表在满意度指标之前就结束了（表格不完整？）",

@@ -2,6 +2,15 @@
 
 enum FormText {
     /// A form's title: `…绩效目标申报表`, `…绩效目标表` (headings' `#` marks allowed).
+    /// A table's caption (`表十二`, `表3`, `附表1：`): the next table begins; never an indicator.
+    static func isTableCaption(_ text: String) -> Bool {
+        var s = Substring(text.trimmingWhitespace())
+        while let last = s.last, last == ":" || last == "：" { s = s.dropLast() }
+        if s.hasPrefix("附") { s = s.dropFirst() }
+        guard s.first == "表", (2...5).contains(s.count) else { return false }
+        return s.dropFirst().allSatisfy { "一二三四五六七八九十百零〇0123456789".contains($0) }
+    }
+
     static func isTitle(_ text: String) -> Bool {
         if text.utf8.last == 0x29 || text.utf8HasSuffix("）") {
             // `绩效目标表(一般公共预算资金)`: a note in brackets after the title.

@@ -36,6 +36,8 @@ struct IndicatorHeader {
     var terms: [String]?
 
     var width: Int { roles.count }
+    /// A flat list's header: no 一级 or 二级 column.
+    var isFlat: Bool { !roles.contains(.level1) && !roles.contains(.level2) }
     func position(of role: Role) -> Int? { roles.firstIndex(of: role) }
     var valueRoles: [Role] { roles.filter { $0 == .halfYear || $0 == .value } }
     var hasDescription: Bool { roles.contains(.description) }
@@ -54,6 +56,25 @@ struct IndicatorHeader {
         // `二级指标(长期)`, `指标值（年度）`: a column of one term's group.
         guard let (head, _) = term(of: cell) else { return nil }
         return Vocabulary.current.column(LabelText.key(String(head)))
+    }
+
+    /// The name columns of a flat indicator list (`指标 | 指标权重 | 计量单位 | 指标性质 | 指标值`,
+    /// no 一级 or 二级 column).
+    static let flatNames: Set<String> = ["指标", "指标名称", "绩效指标名称", "三级指标"]
+
+    /// Whether a row is the header of a flat indicator list: a name column (after a label column
+    /// such as `绩效指标`), then only columns of a value's parts (权重, 单位, 性质, 指标值 …), a
+    /// value among them and at least one other.
+    static func isFlat(_ cells: [String]) -> Bool {
+        var filled = cells.filter { !$0.isEmpty }
+        if let first = filled.first, !flatNames.contains(first), role(of: first) == nil, filled.count > 1, flatNames.contains(filled[1]) {
+            filled.removeFirst()
+        }
+        guard filled.count >= 3, filled.count <= 10, flatNames.contains(filled[0]) else { return false }
+        let roles = filled.dropFirst().map { role(of: $0) }
+        let parts: [Role] = [.weight, .unit, .operator, .value, .description, .remark, .basis]
+        return roles.allSatisfy { $0.map(parts.contains) ?? false } && roles.contains(.value)
+            && roles.contains { $0 == .weight || $0 == .unit || $0 == .operator }
     }
 
     /// The term a header cell ends with in brackets (`三级指标(长期)` → `长期`), and the cell
@@ -75,12 +96,14 @@ struct IndicatorHeader {
 
     /// Recognises a header row (`一级指标 二级指标 三级指标 指标值 …`); nil for any other row.
     init?(cells: [String], line: Int) {
-        // Cheap test first: a header names the 一级 column.
-        guard cells.contains(where: { $0.utf8.count <= 16 && $0.utf8Contains("一级") }) else { return nil }
+        // Cheap test first: a header names the 一级 column, or is a flat list's.
+        let flat = !cells.contains(where: { $0.utf8.count <= 16 && $0.utf8Contains("一级") })
+        if flat { guard Self.isFlat(cells) else { return nil } }
         var roles: [Role] = []
-        var seen1 = false, seen2 = false, seen3 = false, seenValue = false
+        var seen1 = flat, seen2 = flat, seen3 = false, seenValue = false
         for cell in cells {
-            let role = Self.role(of: cell) ?? .label
+            var role = Self.role(of: cell) ?? .label
+            if flat, !seen3, Self.flatNames.contains(cell) { role = .level3 }
             switch role {
             case .level1: seen1 = true
             case .level2: seen2 = true
@@ -217,7 +240,11 @@ struct IndicatorTableReader {
         // columns beyond them, at or after the first value column.
         guard let lastFilled = cells.lastIndex(where: { !$0.isEmpty }) else { return nil }
         let lastRole = roles[lastFilled]
-        if header.hasExtraColumns {
+        if header.isFlat {
+            // A flat list's row: its name, and whatever of its value's parts is filled in (a
+            // qualitative indicator leaves its value blank).
+            guard let p = header.position(of: .level3), p < cells.count, !cells[p].isEmpty else { return nil }
+        } else if header.hasExtraColumns {
             guard let firstValue = roles.firstIndex(where: { $0 == .value || $0 == .halfYear }), lastFilled >= firstValue else { return nil }
         } else {
             guard lastRole == .value || lastRole == .halfYear || lastRole == .basis else { return nil }

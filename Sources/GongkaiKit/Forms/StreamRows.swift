@@ -242,11 +242,19 @@ struct StreamRows {
         var header: [Cell] = []
         if IndicatorHeader.role(of: cells[j].text) == nil {
             // A label column before the header: `绩效指标`.
-            guard ["绩效指标", "绩效目标", "指标"].contains(cells[j].text), j + 1 < cells.count,
-                  IndicatorHeader.role(of: cells[j + 1].text) == .level1 else { return nil }
-            header.append(cells[j])
-            j += 1
-        } else if IndicatorHeader.role(of: cells[j].text) != .level1 {
+            // `指标` before a flat list's columns (`指标 | 指标权重 | …`) is its name column.
+            let flatName = IndicatorHeader.flatNames.contains(cells[j].text)
+            if !flatName {
+                guard ["绩效指标", "绩效目标", "指标"].contains(cells[j].text), j + 1 < cells.count,
+                      IndicatorHeader.role(of: cells[j + 1].text) == .level1 || IndicatorHeader.flatNames.contains(cells[j + 1].text) else { return nil }
+                header.append(cells[j])
+                j += 1
+            }
+            if IndicatorHeader.flatNames.contains(cells[j].text), IndicatorHeader.role(of: cells[j].text) == nil {
+                header.append(cells[j])
+                j += 1
+            }
+        } else if IndicatorHeader.role(of: cells[j].text) != .level1 && !IndicatorHeader.flatNames.contains(cells[j].text) {
             return nil
         }
         while j < cells.count, IndicatorHeader.role(of: cells[j].text) != nil {
@@ -272,6 +280,17 @@ struct StreamRows {
                 limit += 1
             }
             guard limit > i else { break }
+            if !roles.contains(.level1) {
+                // A flat list (`指标 | 指标权重 | 计量单位 | 指标性质 | 指标值`) has no categories to
+                // merge: each row is as wide as its header, its blank cells kept.
+                // (A label column before the header, `绩效指标`, spans the rows: no cell of theirs.)
+                let lead = roles.prefix { $0 == .label }.count
+                let rowWidth = width - lead
+                guard rowWidth > 0, limit - i >= rowWidth else { break }
+                emit(Array(repeating: Cell(text: "", line: cells[i].line), count: lead) + Array(cells[i..<(i + rowWidth)]))
+                i += rowWidth
+                continue
+            }
             // The row's length: its cells end with a value, and the next cell starts a row.
             // (A cell merged across columns is one paragraph, so a row can be shorter than the
             // header; a table cut in two adds an empty paragraph before its first row.)
@@ -368,7 +387,7 @@ struct StreamRows {
     private func ends(at k: Int) -> Bool {
         let text = cells[k].text
         if text.isEmpty { return false }
-        if isBoundary(k) || headerStart(k) != nil { return true }
+        if isBoundary(k) || headerStart(k) != nil || FormText.isTableCaption(text) { return true }
         if FormText.isSectionTitle(text), headerStart(k + 1) != nil { return true }
         // A label that starts a form's header ends the table (an amount or a narrative label
         // can be an indicator's name: `项目金额`).

@@ -238,7 +238,7 @@ struct TableReader {
             read(after, into: &doc)
             return
         }
-        if level1 != nil, let header = IndicatorHeader(cells: row.cells, line: row.line) {
+        if level1 != nil || row.cells.contains(where: IndicatorHeader.flatNames.contains), let header = IndicatorHeader(cells: row.cells, line: row.line) {
             flushHeldRow(into: &doc)
             flushHeldLabels(into: &doc)
             mergeSecondGroup(into: &doc)
@@ -255,6 +255,13 @@ struct TableReader {
             project.structuralLines.append(contentsOf: row.lines)
             doc.diagnose(.note, line: row.line, code: "signature-row", "签章栏‘\(row.filledCells.joined(separator: " ").prefix(40))’，未读取",
                          en: "the form's stamp and signature boxes ‘\(row.filledCells.joined(separator: " ").prefix(40))’; not read")
+            return
+        }
+        if state.isIndicators, row.filledCells.count == 1, FormText.isTableCaption(row.filledCells[0]) {
+            // `表十二`: the next table's caption ends this one's indicators.
+            flushHeldRow(into: &doc)
+            state = .fields
+            project.structuralLines.append(contentsOf: row.lines)
             return
         }
         if state.isIndicators, afterHeader, Self.isHeaderContinuation(row) {
