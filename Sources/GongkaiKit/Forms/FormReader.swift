@@ -166,7 +166,7 @@ struct FormReader {
             state.title = goals.title
         }
         if let current = state.current, current.isReadingIndicators,
-           let k = row.cells.firstIndex(where: { Vocabulary.current.statedUnit($0) != nil })
+           let k = row.cells.lastIndex(where: { !$0.isEmpty }), Vocabulary.current.statedUnit(row.cells[k]) != nil
         {
             // `207101某法院 | 单位:万元` under an indicator table: no indicator has a unit line for
             // its value; it heads the next form, whose amounts are in that unit.
@@ -183,8 +183,7 @@ struct FormReader {
             // Rows before any title: a form without a title line.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
         } else if let current = state.current, row.startsForm ? current.hasNameField || current.hasIndicatorTable
-                    : current.hasNameField && Self.namesAProject(row)
-                      && (!current.isReadingIndicators || Self.isNameRow(row))
+                    : current.hasNameField && (current.isReadingIndicators ? Self.isNameRow(row) : Self.namesAProject(row))
         {
             // A second form with no title of its own: its 项目名称 starts it.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
@@ -654,8 +653,9 @@ struct FormReader {
     /// `项目名称 | 办案业务费(陪审员及互联网专线)` under an indicator table: the next form's name row,
     /// its label first and one name after it (not a list of names run into one cell).
     static func isNameRow(_ row: Row) -> Bool {
+        guard row.cells.lazy.filter({ !$0.isEmpty }).count == 2 else { return false }
         let filled = row.filledCells
-        return filled.count == 2 && Labels.field(filled[0]) == .name && filled[1].scalarCount <= 60 && Labels.field(filled[1]) == nil
+        return Labels.field(filled[0]) == .name && filled[1].scalarCount <= 60 && Labels.field(filled[1]) == nil
     }
 
     static func namesAProject(_ row: Row) -> Bool {

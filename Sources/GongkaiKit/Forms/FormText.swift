@@ -4,6 +4,7 @@ enum FormText {
     /// A form's title: `…绩效目标申报表`, `…绩效目标表` (headings' `#` marks allowed).
     /// A table's caption (`表十二`, `表3`, `附表1：`): the next table begins; never an indicator.
     static func isTableCaption(_ text: String) -> Bool {
+        guard text.utf8.count <= 24, text.utf8HasPrefix("表") || text.utf8HasPrefix("附表") else { return false }
         var s = Substring(text.trimmingWhitespace())
         while let last = s.last, last == ":" || last == "：" { s = s.dropLast() }
         if s.hasPrefix("附") { s = s.dropFirst() }

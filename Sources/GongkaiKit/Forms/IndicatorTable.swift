@@ -58,19 +58,27 @@ struct IndicatorHeader {
         return Vocabulary.current.column(LabelText.key(String(head)))
     }
 
-    /// The name columns of a flat indicator list (`指标 | 指标权重 | 计量单位 | 指标性质 | 指标值`,
+    /// Whether a cell names the name column of a flat indicator list (`指标 | 指标权重 | 计量单位 | 指标性质 | 指标值`,
     /// no 一级 or 二级 column).
-    static let flatNames: Set<String> = ["指标", "指标名称", "绩效指标名称", "三级指标"]
+    private static let flatNameBytes = ["指标", "指标名称", "三级指标", "绩效指标名称"].map { Array($0.utf8) }
+
+    static func isFlatName(_ s: String) -> Bool {
+        // A length test first: most cells are none of these (6, 12 or 18 bytes).
+        let n = s.utf8.count
+        guard n == 6 || n == 12 || n == 18 else { return false }
+        // Compared as bytes (String's == compares canonical equivalence).
+        return flatNameBytes.contains { $0.count == n && s.utf8.elementsEqual($0) }
+    }
 
     /// Whether a row is the header of a flat indicator list: a name column (after a label column
     /// such as `绩效指标`), then only columns of a value's parts (权重, 单位, 性质, 指标值 …), a
     /// value among them and at least one other.
     static func isFlat(_ cells: [String]) -> Bool {
         var filled = cells.filter { !$0.isEmpty }
-        if let first = filled.first, !flatNames.contains(first), role(of: first) == nil, filled.count > 1, flatNames.contains(filled[1]) {
+        if let first = filled.first, !isFlatName(first), role(of: first) == nil, filled.count > 1, isFlatName(filled[1]) {
             filled.removeFirst()
         }
-        guard filled.count >= 3, filled.count <= 10, flatNames.contains(filled[0]) else { return false }
+        guard filled.count >= 3, filled.count <= 10, isFlatName(filled[0]) else { return false }
         let roles = filled.dropFirst().map { role(of: $0) }
         let parts: [Role] = [.weight, .unit, .operator, .value, .description, .remark, .basis]
         return roles.allSatisfy { $0.map(parts.contains) ?? false } && roles.contains(.value)
@@ -80,6 +88,7 @@ struct IndicatorHeader {
     /// The term a header cell ends with in brackets (`三级指标(长期)` → `长期`), and the cell
     /// before it.
     static func term(of cell: String) -> (head: Substring, term: String)? {
+        guard cell.utf8.last == 0x29 || cell.utf8HasSuffix("）") else { return nil }
         guard let (head, inside) = IndicatorVocabulary.trailingBracket(cell) else { return nil }
         let term = String(inside)
         return ["年度", "中期", "长期", "实施期"].contains(term) ? (head, term) : nil
@@ -98,12 +107,12 @@ struct IndicatorHeader {
     init?(cells: [String], line: Int) {
         // Cheap test first: a header names the 一级 column, or is a flat list's.
         let flat = !cells.contains(where: { $0.utf8.count <= 16 && $0.utf8Contains("一级") })
-        if flat { guard Self.isFlat(cells) else { return nil } }
+        if flat { guard cells.contains(where: Self.isFlatName), Self.isFlat(cells) else { return nil } }
         var roles: [Role] = []
         var seen1 = flat, seen2 = flat, seen3 = false, seenValue = false
         for cell in cells {
             var role = Self.role(of: cell) ?? .label
-            if flat, !seen3, Self.flatNames.contains(cell) { role = .level3 }
+            if flat, !seen3, Self.isFlatName(cell) { role = .level3 }
             switch role {
             case .level1: seen1 = true
             case .level2: seen2 = true

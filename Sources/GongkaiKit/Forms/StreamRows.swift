@@ -243,18 +243,18 @@ struct StreamRows {
         if IndicatorHeader.role(of: cells[j].text) == nil {
             // A label column before the header: `绩效指标`.
             // `指标` before a flat list's columns (`指标 | 指标权重 | …`) is its name column.
-            let flatName = IndicatorHeader.flatNames.contains(cells[j].text)
+            let flatName = IndicatorHeader.isFlatName(cells[j].text)
             if !flatName {
                 guard ["绩效指标", "绩效目标", "指标"].contains(cells[j].text), j + 1 < cells.count,
-                      IndicatorHeader.role(of: cells[j + 1].text) == .level1 || IndicatorHeader.flatNames.contains(cells[j + 1].text) else { return nil }
+                      IndicatorHeader.role(of: cells[j + 1].text) == .level1 || IndicatorHeader.isFlatName(cells[j + 1].text) else { return nil }
                 header.append(cells[j])
                 j += 1
             }
-            if IndicatorHeader.flatNames.contains(cells[j].text), IndicatorHeader.role(of: cells[j].text) == nil {
+            if IndicatorHeader.isFlatName(cells[j].text), IndicatorHeader.role(of: cells[j].text) == nil {
                 header.append(cells[j])
                 j += 1
             }
-        } else if IndicatorHeader.role(of: cells[j].text) != .level1 && !IndicatorHeader.flatNames.contains(cells[j].text) {
+        } else if IndicatorHeader.role(of: cells[j].text) != .level1 && !IndicatorHeader.isFlatName(cells[j].text) {
             return nil
         }
         while j < cells.count, IndicatorHeader.role(of: cells[j].text) != nil {

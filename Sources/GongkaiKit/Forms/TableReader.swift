@@ -238,7 +238,7 @@ struct TableReader {
             read(after, into: &doc)
             return
         }
-        if level1 != nil || row.cells.contains(where: IndicatorHeader.flatNames.contains), let header = IndicatorHeader(cells: row.cells, line: row.line) {
+        if level1 != nil || row.cells.contains(where: IndicatorHeader.isFlatName), let header = IndicatorHeader(cells: row.cells, line: row.line) {
             flushHeldRow(into: &doc)
             flushHeldLabels(into: &doc)
             mergeSecondGroup(into: &doc)
@@ -247,7 +247,7 @@ struct TableReader {
             if let terms = header.terms { goalTerms = terms }
             return
         }
-        if Self.isSignatureRow(row), state.isIndicators || firstField(row) == nil {
+        if state.isIndicators, Self.isSignatureRow(row) {
             // `财政资金管理科室(盖章) 年 月 日`: the form's boxes for stamps and signatures end its
             // indicator table; nothing in them is the project's.
             flushHeldRow(into: &doc)
@@ -257,7 +257,8 @@ struct TableReader {
                          en: "the form's stamp and signature boxes ‘\(row.filledCells.joined(separator: " ").prefix(40))’; not read")
             return
         }
-        if state.isIndicators, row.filledCells.count == 1, FormText.isTableCaption(row.filledCells[0]) {
+        if state.isIndicators, let only = row.cells.first(where: { !$0.isEmpty }), only.utf8.count <= 20, FormText.isTableCaption(only),
+           row.cells.lazy.filter({ !$0.isEmpty }).count == 1 {
             // `表十二`: the next table's caption ends this one's indicators.
             flushHeldRow(into: &doc)
             state = .fields
@@ -758,7 +759,8 @@ struct TableReader {
     /// Whether a goal's cell only names a term (`2022年—2022年`, `中期目标(2024年—2026年)`,
     /// `实施期目标`): the heading of a goal column, not a goal.
     static func isTermHeading(_ value: String) -> Bool {
-        guard value.scalarCount <= 24 else { return false }
+        guard value.utf8.count <= 72, value.scalarCount <= 24, value.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || value.utf8Contains("期")
+        else { return false }
         var rest = value
         for word in ["中期目标", "长期目标", "实施期目标", "年度目标", "中期", "长期", "实施期"] {
             rest = rest.replacingOccurrences(of: word, with: "")
@@ -772,11 +774,24 @@ struct TableReader {
     /// `签章`, `(签字)`) or is a date left blank (`年 月 日`).
     static func isSignatureRow(_ row: Row) -> Bool {
         row.cells.contains { cell in
-            guard !cell.isEmpty, cell.utf8.count <= 120 else { return false }
-            if cell.utf8Contains("盖章") || cell.utf8Contains("签章") || cell.utf8Contains("公章")
-                || cell.utf8Contains("(签字)") || cell.utf8Contains("（签字）") { return true }
-            let compact = cell.filter { $0 != " " && $0 != "\u{3000}" }
-            return compact.utf8HasSuffix("年月日") && !compact.contains { $0.isNumber }
+            guard cell.utf8.count >= 3, cell.utf8.count <= 120 else { return false }
+            if cell.utf8HasSuffix("日"), cell.utf8.contains(0x20) {
+                // `年 月 日` left blank: 年 月 日 with only spaces between, and no digit.
+                let compact = cell.utf8.filter { $0 != 0x20 }
+                if compact.count >= 9, compact.suffix(9).elementsEqual("年月日".utf8), !compact.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+                    return true
+                }
+            }
+            // 章 is E7 AB A0 and 签 E7 AD BE: one pass over the bytes before the words.
+            var seal = false
+            var b1: UInt8 = 0, b2: UInt8 = 0
+            for b in cell.utf8 {
+                if b1 == 0xE7, (b2 == 0xAB && b == 0xA0) || (b2 == 0xAD && b == 0xBE) { seal = true; break }
+                b1 = b2; b2 = b
+            }
+            guard seal else { return false }
+            return cell.utf8Contains("盖章") || cell.utf8Contains("签章") || cell.utf8Contains("公章")
+                || cell.utf8Contains("(签字)") || cell.utf8Contains("（签字）")
         }
     }
 

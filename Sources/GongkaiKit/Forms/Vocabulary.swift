@@ -394,6 +394,7 @@ enum LabelText {
     /// Where a trailing score starts: `(0-20)分`, `(40-50)分`, `(90分)`, `（10分）` after the
     /// compact step (ASCII brackets) — the points a scored form gives a category, not its name.
     private static func scoreMark(_ s: ArraySlice<UInt8>) -> Int? {
+        guard let last = s.last, last == 0x29 || last == 0x86 else { return nil }
         let fen: [UInt8] = [0xE5, 0x88, 0x86]
         var end = s.endIndex
         if s.suffix(3).elementsEqual(fen) { end -= 3 }
