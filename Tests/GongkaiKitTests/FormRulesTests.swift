@@ -1765,4 +1765,18 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(Titles.projectName(inTitle: "2023年一般性项目绩效目标表(一级项目)") == nil)
         #expect(FormText.isTableCaption("表十二") && FormText.isTableCaption("附表3：") && !FormText.isTableCaption("表彰先进个人"))
     }
+
+    /// Run-together text (安溪, 秀屿, harvest 5): `资金总额:35其中:财政拨款35其他资金0` was cut
+    /// before 财政拨款, and the total's value `35其中:` was no amount. `其中:` before a label is the
+    /// label's.
+    @Test func qizhongBeforeARunTogetherLabelIsTheLabels() throws {
+        #expect(TextRows.splitAtLabels("资金总额:35其中:财政拨款35其他资金0") == ["资金总额", "35", "其中:财政拨款", "35", "其他资金", "0"])
+        let doc = readForm("""
+        2025年某县动物防疫补助资金绩效目标表
+        项目名称强制免疫补助主管部门(单位)名称某县农业农村局资金情况(万元)资金总额:35其中:财政拨款35其他资金总体目标按照要求完成强制免疫。
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "35"))
+        #expect(!doc.diagnostics.contains { $0.code == "unreadable-amount" })
+    }
 }

@@ -155,11 +155,18 @@ enum TextRows {
                 rest = rest[range.upperBound...]
                 continue
             }
-            let before = Substring(carried + rest[..<range.lowerBound])
+            var before = Substring(carried + rest[..<range.lowerBound])
             carried = ""
+            // `其中:` before a label is the label's (`资金总额:35其中:财政拨款35`: 35 is the total's).
+            var lead = ""
+            for word in ["其中:", "其中：", "其中"] where before.hasSuffix(word) {
+                before = before.dropLast(word.count)
+                lead = word
+                break
+            }
             // A list number before a label is the label's (`(一)财政拨款小计`, `1、一般公共预算`).
-            var label = isListNumber(before) ? String(before) + found : found
-            if !before.isEmpty, !isListNumber(before) { out.append(String(before)) }
+            var label = lead.isEmpty && isListNumber(before) ? String(before) + found : lead + found
+            if !before.isEmpty, !lead.isEmpty || !isListNumber(before) { out.append(String(before)) }
             rest = rest[range.upperBound...]
             // The unit after a label belongs to it: `中央补助年度金额(万元)158.18`.
             for unit in ["(万元)", "(元)", "(单位:万元)", "(单位:元)", "（万元）", "（元）"] where rest.hasPrefix(unit) {
