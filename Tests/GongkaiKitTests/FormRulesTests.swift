@@ -1779,4 +1779,20 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(p.amount == Money(wan: "35"))
         #expect(!doc.diagnostics.contains { $0.code == "unreadable-amount" })
     }
+
+    /// A stored page's address above its title (`source: http://…` / `绩效目标表`, 甘孜, harvest 5)
+    /// with the form's 项目名称 left blank: the project was named after the address. A web address
+    /// names no project; the form is said to have no name.
+    @Test func aWebAddressNamesNoProject() throws {
+        let doc = readForm("""
+        # source: http://example.gov.cn/preview-service/file_20231204.html
+        绩效目标表
+        单位信息: 324001-某州市场监督管理局机关 项目名称:
+        一级指标 二级指标 三级指标 指标值
+        产出指标 数量指标 召开会议次数 2次
+        """)
+        #expect(!doc.projects.contains { $0.name.contains("http") })
+        #expect(doc.diagnostics.contains { $0.code == "missing-name" })
+        #expect(Titles.projectName(inTitle: "source: http://example.gov.cn/a.html绩效目标表") == nil)
+    }
 }

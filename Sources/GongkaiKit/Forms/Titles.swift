@@ -125,7 +125,8 @@ enum Titles {
             title = String(title[..<open]).trimmingWhitespace()
         }
         let name = title.utf8Contains("申报表") ? projectName(inApplicationTitle: title) : projectName(inTargetTableTitle: title)
-        guard let name else { return nil }
+        // A web address (`source: http://…` above `绩效目标表`) names no project.
+        guard let name, !name.utf8Contains("://"), !name.utf8Contains("www.") else { return nil }
         // `2017年财政支出项目绩效目标表`: a year and generic words name no project.
         let rest = droppingLeadingYear(Substring(name))
         // `东莞市财政项目支出绩效目标批复表`: the issuer's place and generic words name none.
