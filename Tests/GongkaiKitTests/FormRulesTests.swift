@@ -1648,6 +1648,7 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         let goals = p.sections.filter(\.isGoal).map(\.text).joined(separator: " ")
         #expect(goals.contains("落实义务教育保障学校公用经费") && goals.contains("补助家庭经济困难学生生活补助"))
         #expect(TableReader.isTermHeading("中期目标(2024年—2026年)") && TableReader.isTermHeading("2024-2026年")
+            && TableReader.isTermHeading("中期滚动目标(2019年--2021年)")
             && !TableReader.isTermHeading("2024年完成全部改造") && !TableReader.isTermHeading("年度目标任务全部完成"))
     }
 

@@ -762,7 +762,7 @@ struct TableReader {
         guard value.utf8.count <= 72, value.scalarCount <= 24, value.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || value.utf8Contains("期")
         else { return false }
         var rest = value
-        for word in ["中期目标", "长期目标", "实施期目标", "年度目标", "中期", "长期", "实施期"] {
+        for word in ["中期滚动目标", "中期目标", "长期目标", "实施期目标", "年度目标", "中期", "长期", "实施期", "滚动"] {
             rest = rest.replacingOccurrences(of: word, with: "")
         }
         let hadYear = Titles.year(in: value) != nil
