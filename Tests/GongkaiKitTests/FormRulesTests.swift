@@ -1796,4 +1796,197 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(doc.diagnostics.contains { $0.code == "missing-name" })
         #expect(Titles.projectName(inTitle: "source: http://example.gov.cn/a.html绩效目标表") == nil)
     }
+
+    // MARK: Where the new rules must not reach (an adversarial review of this round's rules)
+
+    /// Indicators about seals (`公章刻制备案率`, `电子签章应用率`) and a value `盖章完成后3日内` are
+    /// no stamp boxes: only a stamp asked for in brackets (`(盖章)`) or a blank date ends the table.
+    @Test func indicatorsAboutSealsAreIndicators() throws {
+        let doc = readForm("""
+        # 2024年项目支出绩效目标表
+
+        | 项目名称 | 印章治安管理专项经费 | | |
+        |---|---|---|---|
+        | 主管部门 | 某县公安局 | 实施单位 | 某县公安局治安大队 |
+        | 项目资金（万元） | 年度资金总额 | 30 | |
+        | | 其中：财政拨款 | 30 | |
+        | 年度目标 | 规范印章刻制业管理，推进电子印章应用 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 检查刻章企业数 | 12家 |
+        | | 质量指标 | 公章刻制备案率 | 100% |
+        | | 质量指标 | 电子签章应用率 | ≥60% |
+        | | 时效指标 | 备案材料审核 | 盖章完成后3日内 |
+        | 效益指标 | 社会效益指标 | 伪造公章案件发生率 | 下降 |
+        | 满意度指标 | 服务对象满意度指标 | 企业满意度 | ≥90% |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.indicators.map(\.name) == ["检查刻章企业数", "公章刻制备案率", "电子签章应用率", "备案材料审核", "伪造公章案件发生率", "企业满意度"])
+        #expect(!doc.diagnostics.contains { $0.code == "signature-row" })
+    }
+
+    /// A table of a form's own outputs (`预期产出 | 指标名称 | 计量单位 | 目标值`) is no flat
+    /// indicator list (one needs a weight or an operator column); the fields after it stay fields.
+    @Test func aTableOfNamesUnitsAndTargetsIsNoFlatList() throws {
+        let doc = readForm("""
+        # 2024年项目支出绩效目标表
+
+        | 项目名称 | 城区主干道改造 | | |
+        |---|---|---|---|
+        | 主管部门 | 某县住房和城乡建设局 | 实施单位 | 某县市政设施中心 |
+        | 项目资金（万元） | 年度资金总额 | 500 | |
+        | | 其中：财政拨款 | 500 | |
+        | 预期产出 | 指标名称 | 计量单位 | 目标值 |
+        | | 改造道路长度 | 公里 | 5 |
+        | | 新建雨污管网 | 公里 | 8 |
+        | 项目属性 | 延续项目 | 项目期 | 3年 |
+        | 项目负责人 | 张三 | 联系电话 | 0000-1234567 |
+        | 年度目标 | 完成城区主干道改造 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 改造道路长度 | 5公里 |
+        | 满意度指标 | 服务对象满意度指标 | 市民满意度 | ≥90% |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "500"))
+        #expect(p.indicators.map(\.name) == ["改造道路长度", "市民满意度"])
+        #expect(p.period == "3年")
+    }
+
+    /// A flat list a cell a line with one blank cell left out: every row after it is shifted, so
+    /// the rows that do not fit their columns are said (`flat-row-unread`), never read by position.
+    @Test func aShiftedFlatListIsSaidNotMisread() throws {
+        let doc = readForm("""
+        2023年一般性项目绩效目标表(一级项目) |
+        编制单位: |
+        813-某区某镇 |
+        单位:万元 |
+        专项资金名称 |
+        在职村村干部补助 |
+        业务主管部门 |
+        813-某区某镇 |
+        当年预算 |
+        9.31 |
+        当年绩效目标 |
+        按月及时足额发放在职村社干部的工资。 |
+        绩效指标 |
+        指标 |
+        指标权重 |
+        计量单位 |
+        指标性质 |
+        指标值 |
+        促进经济发展 |
+        20 |
+        定性 |
+        |
+        按月发放 |
+        20 |
+        次 |
+        = |
+        12 |
+        领取补助人数 |
+        20 |
+        人 |
+        ≥ |
+        100 |
+        表十二 |
+        |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.indicators.isEmpty)
+        #expect(doc.diagnostics.contains { $0.code == "flat-row-unread" })
+        #expect(p.sections.filter(\.isGoal).map(\.text) == ["按月及时足额发放在职村社干部的工资。"])
+    }
+
+    /// What the money is for (`其中：学生生活补助`, `其中：设备购置资金`) is no source of it: a
+    /// source names who gives it or its kind.
+    @Test func usesOfTheMoneyAreNoSources() throws {
+        let doc = readForm("""
+        # 2024年项目支出绩效目标表
+
+        | 项目名称 | 学生资助补助经费 | | |
+        |---|---|---|---|
+        | 主管部门 | 某县教育局 | 实施单位 | 某县第一中学 |
+        | 项目资金（万元） | 年度资金总额 | 100 | |
+        | | 其中：学生生活补助 | 60 | |
+        | | 其中：设备购置资金 | 40 | |
+        | 年度目标 | 资助家庭经济困难学生 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 资助学生人数 | 300人 |
+        | 满意度指标 | 服务对象满意度指标 | 学生满意度 | ≥90% |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.funding.isEmpty)
+        #expect(Labels.fundingSource("学生生活补助") == nil && Labels.fundingSource("设备购置资金") == nil
+            && Labels.fundingSource("种苗补助") == nil && Labels.fundingSource("上级补助资金") != nil)
+    }
+
+    /// A source after a spending breakdown with no list number of its own (`财政拨款 | 30`) is a
+    /// source again; a project named after an evaluation (`财政绩效评价指标体系建设`) with its
+    /// amount is a form.
+    @Test func aSourceAfterTheBreakdownAndAnEvaluationsNameAreRead() throws {
+        let afterBreakdown = readForm("""
+        # 2024年项目支出绩效目标表
+
+        | 项目名称 | 办公楼维修 | | |
+        |---|---|---|---|
+        | 主管部门 | 某县机关事务中心 | 实施单位 | 某县机关事务中心 |
+        | 支出明细预算(万元) | 项目 | 本年度申请资金 | 测算依据 |
+        | | 屋面防水 | 20 | 800平方米 |
+        | | 外墙修缮 | 10 | 500平方米 |
+        | 财政拨款 | 30 | | |
+        | 年度目标 | 完成办公楼维修 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 维修面积 | 1300平方米 |
+        | 满意度指标 | 服务对象满意度指标 | 职工满意度 | ≥90% |
+        """)
+        #expect(afterBreakdown.projects.first?.amount == Money(wan: "30"))
+        let named = readForm("""
+        # 2024年项目支出绩效目标表
+
+        | 项目名称 | 财政绩效评价指标体系建设 | | |
+        |---|---|---|---|
+        | 主管部门 | 某县财政局 | 实施单位 | 某县财政局 |
+        | 项目资金（万元） | 年度资金总额 | 20 | |
+        | | 其中：财政拨款 | 20 | |
+        | 年度目标 | 建立分行业分领域绩效评价指标体系 | | |
+        """)
+        #expect(named.kind == .targets)
+        #expect(named.projects.first?.amount == Money(wan: "20"))
+    }
+
+    /// The form's head repeated by a page break inside the indicators (`项目名称 | 本项目`) is no
+    /// indicator and no new form; a sub-project's name (`二级项目名称`) is kept as a field.
+    @Test func aRepeatedNameRowInsideTheIndicatorsIsNoIndicator() throws {
+        let doc = readForm("""
+        # 2024年项目支出绩效目标表
+
+        | 项目名称 | 城区环境卫生保洁 | | |
+        |---|---|---|---|
+        | 主管部门 | 某县城市管理局 | 实施单位 | 某县环卫所 |
+        | 项目资金（万元） | 年度资金总额 | 500 | |
+        | | 其中：财政拨款 | 500 | |
+        | 年度目标 | 保持城区道路整洁 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 保洁面积 | 120万平方米 |
+        | | 质量指标 | 道路保洁达标率 | ≥95% |
+        | 项目名称 | 城区环境卫生保洁 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 效益指标 | 社会效益指标 | 城区环境改善 | 明显改善 |
+        | 满意度指标 | 服务对象满意度指标 | 市民满意度 | ≥90% |
+        """)
+        #expect(doc.projects.count == 1)
+        let p = try #require(doc.projects.first)
+        #expect(p.indicators.map(\.name) == ["保洁面积", "道路保洁达标率", "城区环境改善", "市民满意度"])
+    }
+
+    /// Only `其中:` moves onto the next run-together label: a name ending in 其中 stays whole.
+    @Test func aNameEndingInQizhongStaysWhole() throws {
+        let doc = readForm("""
+        2024年项目支出绩效目标表
+        项目名称乐在其中资金总额35主管部门某县文化和旅游局实施单位某县文化馆
+        一级指标 二级指标 三级指标 指标值
+        产出指标 数量指标 演出场次 10场
+        满意度指标 服务对象满意度指标 群众满意度 ≥90%
+        """)
+        #expect(doc.projects.first?.name == "乐在其中")
+    }
 }

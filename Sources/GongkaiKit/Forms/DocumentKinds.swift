@@ -69,7 +69,12 @@ enum DocumentKinds {
             // Titles of an evaluation (labels.yml's evaluation_report that name a document:
             // `绩效评价报告`, `自评报告`, `绩效评价指标表`, `评价指标体系`).
             let titles = Vocabulary.current.kindLabels(.evaluationReport).filter { $0.utf8HasSuffix("报告") || $0.utf8HasSuffix("表") || $0.utf8HasSuffix("体系") }
-            if let (line, text) = texts.first(where: { t in t.1.utf8.count <= 90 && titles.contains { t.1.utf8Contains($0) } }) {
+            // (A form with its amount whose project is named after one, `财政绩效评价指标体系建设`,
+            // is a form: only the report's own names count then.)
+            let strong = ["绩效评价报告", "自评报告"]
+            if let (line, text) = texts.first(where: { t in
+                t.1.utf8.count <= 90 && titles.contains { t.1.utf8Contains($0) && (!hasAmount || strong.contains($0)) }
+            }) {
                 return Finding(kind: .evaluationReport, line: line,
                                evidence: Localized(zh: "标题为‘\(text.prefix(30))’，没有指标表", en: "its title is ‘\(text.prefix(30))’, with no indicator table"))
             }
@@ -96,8 +101,9 @@ enum DocumentKinds {
                                evidence: Localized(zh: "是目录（第一部分、第二部分……），没有指标表", en: "it is a table of contents (第一部分, 第二部分 …), with no indicator table"))
             }
             // A notice that hands down targets (`关于下达2023年第一批…资金项目绩效目标的通知`)
-            // whose forms are not in the text: no indicator table and no amount of a form.
-            if !hasAmount, let (line, text) = texts.first(where: { t in
+            // whose forms are not in the text: no indicator table, no amount and no project's name
+            // (a form cut before its amount is a form, and its error says so).
+            if !hasAmount, doc.projects.allSatisfy({ $0.name.isEmpty }), let (line, text) = texts.first(where: { t in
                 t.1.utf8.count <= 240 && t.1.utf8Contains("关于") && t.1.utf8Contains("通知") && t.1.utf8Contains("绩效目标")
             }) {
                 return Finding(kind: .notice, line: line,

@@ -183,7 +183,7 @@ struct FormReader {
             // Rows before any title: a form without a title line.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
         } else if let current = state.current, row.startsForm ? current.hasNameField || current.hasIndicatorTable
-                    : current.hasNameField && (current.isReadingIndicators ? Self.isNameRow(row) : Self.namesAProject(row))
+                    : current.hasNameField && (current.isReadingIndicators ? Self.isNameRow(row, of: current.project.name) : Self.namesAProject(row))
         {
             // A second form with no title of its own: its 项目名称 starts it.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
@@ -651,11 +651,14 @@ struct FormReader {
 
     /// Whether a row gives a project's name (`项目名称` and a value after it).
     /// `项目名称 | 办案业务费(陪审员及互联网专线)` under an indicator table: the next form's name row,
-    /// its label first and one name after it (not a list of names run into one cell).
-    static func isNameRow(_ row: Row) -> Bool {
+    /// its label first and one name after it (not a list of names run into one cell), another
+    /// name than the open project's (a page break repeats the form's head) and no sub-project's
+    /// (`二级项目名称`, `子项目名称`).
+    static func isNameRow(_ row: Row, of current: String) -> Bool {
         guard row.cells.lazy.filter({ !$0.isEmpty }).count == 2 else { return false }
         let filled = row.filledCells
-        return Labels.field(filled[0]) == .name && filled[1].scalarCount <= 60 && Labels.field(filled[1]) == nil
+        let label = Labels.normalize(filled[0])
+        return Labels.field(filled[0]) == .name && !label.utf8HasPrefix("二级") && !label.utf8HasPrefix("子") && filled[1] != current && filled[1].scalarCount <= 60 && Labels.field(filled[1]) == nil
     }
 
     static func namesAProject(_ row: Row) -> Bool {

@@ -78,11 +78,34 @@ struct IndicatorHeader {
         if let first = filled.first, !isFlatName(first), role(of: first) == nil, filled.count > 1, isFlatName(filled[1]) {
             filled.removeFirst()
         }
-        guard filled.count >= 3, filled.count <= 10, isFlatName(filled[0]) else { return false }
+        guard filled.count >= 4, filled.count <= 10, isFlatName(filled[0]) else { return false }
         let roles = filled.dropFirst().map { role(of: $0) }
         let parts: [Role] = [.weight, .unit, .operator, .value, .description, .remark, .basis]
+        // A weight or an operator column: what only an indicator list has (`指标名称 | 计量单位 |
+        // 目标值` is as often a table of a form's own fields or of a budget's explanation).
         return roles.allSatisfy { $0.map(parts.contains) ?? false } && roles.contains(.value)
-            && roles.contains { $0 == .weight || $0 == .unit || $0 == .operator }
+            && roles.contains { $0 == .weight || $0 == .operator }
+    }
+
+    /// Whether a flat list's row fits its columns: a name that is no value, a weight that is a
+    /// number, an operator that is one (or 定性, 定量), a unit without a digit; blanks allowed.
+    static func fitsFlat(_ cells: [String], roles: [Role]) -> Bool {
+        for (cell, role) in zip(cells, roles) {
+            switch role {
+            case .level3:
+                if cell.isEmpty || IndicatorVocabulary.isValueLike(cell) || isFlatName(cell) { return false }
+            case .weight:
+                if !cell.isEmpty, !cell.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "%") }) { return false }
+            case .operator:
+                if !cell.isEmpty, !IndicatorVocabulary.isOperator(cell), cell != "定性", cell != "定量" { return false }
+            case .unit:
+                if cell.scalarCount > 6 || cell.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || cell == "定性" || cell == "定量"
+                    || IndicatorVocabulary.isOperator(cell) { return false }
+            default:
+                break
+            }
+        }
+        return true
     }
 
     /// The term a header cell ends with in brackets (`三级指标(长期)` → `长期`), and the cell
@@ -251,8 +274,18 @@ struct IndicatorTableReader {
         let lastRole = roles[lastFilled]
         if header.isFlat {
             // A flat list's row: its name, and whatever of its value's parts is filled in (a
-            // qualitative indicator leaves its value blank).
-            guard let p = header.position(of: .level3), p < cells.count, !cells[p].isEmpty else { return nil }
+            // qualitative indicator leaves its value blank) — when each cell fits its column. A
+            // row that does not (a name over two lines, a blank left out, as a page a cell a line
+            // shifts them) is said and not read: read by position it would be wrong.
+            let lead = roles.prefix { $0 == .label }.count
+            let own = Array(cells.dropFirst(lead)) + Array(repeating: "", count: max(0, roles.count - cells.count))
+            guard IndicatorHeader.fitsFlat(own, roles: Array(roles.dropFirst(lead))) else {
+                let text = cells.filter { !$0.isEmpty }.joined(separator: " ")
+                report(.warning, "flat-row-unread", Localized(
+                    zh: "平列指标表的行‘\(text.prefix(40))’与表头的列对不上（名称、权重、性质的位置不符），未读取",
+                    en: "row ‘\(text.prefix(40))’ of a flat indicator list does not fit the header's columns; not read"))
+                return .categoryOnly
+            }
         } else if header.hasExtraColumns {
             guard let firstValue = roles.firstIndex(where: { $0 == .value || $0 == .halfYear }), lastFilled >= firstValue else { return nil }
         } else {

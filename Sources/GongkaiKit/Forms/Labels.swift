@@ -105,19 +105,24 @@ enum Labels {
     }
 
     /// A source of funds no template list has, told by what it says (`本级财政资金`, `上级补助资金`,
-    /// `县级配套资金`, `市财政专项拨款`): a short name that ends as sources of money do and names no
-    /// total, year, term, use or spending. Asked only where a source is expected: after `其中`, or
+    /// `县级配套资金`, `市财政专项拨款`): a short name that ends as sources of money do, names who
+    /// gives it or its kind, and names no total, year, term, use or spending. Asked only where a source is expected: after `其中`, or
     /// on a row of its own with an amount beside it under a funding group (`项目资金（万元）`).
     static func fundingSource(_ cell: String) -> FieldKind? {
         let name = LabelText.display(cell)
         guard (2...14).contains(name.scalarCount),
               fundingEnds.contains(where: { name.utf8HasSuffix($0) }),
+              sourceWords.contains(where: { name.utf8Contains($0) }),
               !notFunding.contains(where: { name.utf8Contains($0) }),
               !name.unicodeScalars.contains(where: { $0.properties.numericType != nil && $0 != "一" })
         else { return nil }
         return .funding(name)
     }
 
+    /// Who gives the money or what kind it is: a source names one (`本级财政资金`, `上级补助资金`,
+    /// `县级配套资金`), a use does not (`学生生活补助`, `设备购置资金`, `种苗补助`).
+    private static let sourceWords = ["中央", "省", "市", "县", "区", "镇", "乡", "本级", "上级", "同级", "财政", "自筹", "地方", "配套",
+                                      "债券", "基金", "结转", "结余", "单位", "社会", "其他", "其它", "国有", "一般公共", "专项", "政府"]
     private static let fundingEnds = ["资金", "拨款", "补助", "补贴", "收入", "结转", "结余", "自筹", "债券", "基金", "配套"]
     /// Words of a total, a term, a use or a spending line (基本支出, 人员经费 are spending, not
     /// sources; 小计 is a source's subtotal and is allowed).
@@ -214,6 +219,8 @@ enum IndicatorVocabulary {
     /// A cell that reads like a 二级 name even if not in the list (`产出效率指标`).
     static func looksLikeLevel2(_ s: String) -> Bool {
         if isLevel2(s) { return true }
+        // `社会效益指标(年度)`: a category of one term's columns.
+        if let (head, _) = IndicatorHeader.term(of: s) { return looksLikeLevel2(String(head)) }
         let n = s.scalarCount
         guard n >= 2, n <= 10 else { return false }
         return s.utf8HasSuffix("指标") || s.utf8HasSuffix("效益") || s.utf8HasSuffix("影响")

@@ -265,6 +265,16 @@ struct TableReader {
             project.structuralLines.append(contentsOf: row.lines)
             return
         }
+        if state.isIndicators, let first = row.cells.first(where: { !$0.isEmpty }), first.utf8HasSuffix("名称"), first.utf8.count <= 30,
+           Labels.field(first) == .name, row.cells.lazy.filter({ !$0.isEmpty }).count == 2
+        {
+            // `项目名称 | 本项目` repeated by a page break, or `二级项目名称 | 营养改善计划` inside
+            // the indicators: no indicator; another name is kept as a field.
+            let value = row.filledCells[1]
+            if value != project.name { project.fields.append(Field(label: first, value: value, line: row.line)) }
+            project.structuralLines.append(contentsOf: row.lines)
+            return
+        }
         if state.isIndicators, afterHeader, Self.isHeaderContinuation(row) {
             // `2021年实际实现值 | 预期2022年实现值` under `指标值`: the header's second row.
             project.structuralLines.append(contentsOf: row.lines)
@@ -486,8 +496,11 @@ struct TableReader {
                 continue
             }
             if lastGroup == .spendingGroup {
-                if case .funding = kind {
-                    // `4、其他 23 45` under `支出明细预算`: a spending item named like a source.
+                if case .funding = kind, let first = pair.label.trimmingWhitespace().first,
+                   first.isNumber || "(（".contains(first)
+                {
+                    // `4、其他 23 45` under `支出明细预算`: a numbered spending item named like a
+                    // source. (`财政拨款 30` with no number after the breakdown is a source again.)
                     keepSpendingItem(label: pair.label, values: pair.values, row: row)
                     continue
                 } else if kind != .spendingGroup {
@@ -782,18 +795,15 @@ struct TableReader {
                     return true
                 }
             }
-            // 章 is E7 AB A0 and 签 E7 AD BE: one pass over the bytes before the words.
-            var seal = false
-            var b1: UInt8 = 0, b2: UInt8 = 0
-            for b in cell.utf8 {
-                if b1 == 0xE7, (b2 == 0xAB && b == 0xA0) || (b2 == 0xAD && b == 0xBE) { seal = true; break }
-                b1 = b2; b2 = b
-            }
-            guard seal else { return false }
-            return cell.utf8Contains("盖章") || cell.utf8Contains("签章") || cell.utf8Contains("公章")
-                || cell.utf8Contains("(签字)") || cell.utf8Contains("（签字）")
+            // A stamp or a signature asked for in brackets (`(盖章)`, `（签字）`): a cell that asks
+            // for one, not an indicator about seals (`公章刻制备案率`, `电子签章应用率`). 章 is
+            // E7 AB A0 and 字 E5 AD 97: the bracket's last character, one byte test first.
+            guard cell.utf8Contains(")") || cell.utf8Contains("）") else { return false }
+            return Self.stampMarks.contains { cell.utf8Contains($0) }
         }
     }
+
+    private static let stampMarks = ["(盖章)", "（盖章）", "(签章)", "（签章）", "(公章)", "（公章）", "(签字)", "（签字）", "(签名)", "（签名）"]
 
     /// The second row of a two-row indicator header: two or more cells, each naming a value
     /// column (`2021年实际实现值`, `预期2022年实现值`, `目标值`), none a category or a figure of

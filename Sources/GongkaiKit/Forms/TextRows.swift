@@ -159,7 +159,7 @@ enum TextRows {
             carried = ""
             // `其中:` before a label is the label's (`资金总额:35其中:财政拨款35`: 35 is the total's).
             var lead = ""
-            for word in ["其中:", "其中：", "其中"] where before.hasSuffix(word) {
+            for word in ["其中:", "其中："] where before.hasSuffix(word) {
                 before = before.dropLast(word.count)
                 lead = word
                 break
