@@ -798,8 +798,9 @@ struct TableReader {
             // A stamp or a signature asked for in brackets (`(盖章)`, `（签字）`): a cell that asks
             // for one, not an indicator about seals (`公章刻制备案率`, `电子签章应用率`). 章 is
             // E7 AB A0 and 字 E5 AD 97: the bracket's last character, one byte test first.
-            guard cell.utf8Contains(")") || cell.utf8Contains("）") else { return false }
-            return Self.stampMarks.contains { cell.utf8Contains($0) }
+            guard cell.utf8.last == 0x29 || cell.utf8Contains(")") || cell.utf8Contains("）") else { return false }
+            if cell.utf8Contains("章") { return Self.stampMarks.prefix(6).contains { cell.utf8Contains($0) } }
+            return cell.utf8Contains("签") && Self.stampMarks.suffix(4).contains { cell.utf8Contains($0) }
         }
     }
 
