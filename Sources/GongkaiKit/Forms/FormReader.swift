@@ -166,12 +166,12 @@ struct FormReader {
             state.title = goals.title
         }
         if let current = state.current, current.isReadingIndicators,
-           let k = row.cells.lastIndex(where: { !$0.isEmpty }), Vocabulary.current.statedUnit(row.cells[k]) != nil
+           let k = row.cells.lastIndex(where: { !$0.isEmpty }), let unit = Vocabulary.current.statedUnit(row.cells[k])
         {
             // `207101某法院 | 单位:万元` under an indicator table: no indicator has a unit line for
             // its value; it heads the next form, whose amounts are in that unit.
             finish(&state, &doc)
-            state.statedUnit = Vocabulary.current.statedUnit(row.cells[k])
+            state.statedUnit = unit
             var rest = row
             rest.cells[k] = ""
             readRow(rest, &state, &doc)
@@ -649,7 +649,6 @@ struct FormReader {
         return any
     }
 
-    /// Whether a row gives a project's name (`项目名称` and a value after it).
     /// `项目名称 | 办案业务费(陪审员及互联网专线)` under an indicator table: the next form's name row,
     /// its label first and one name after it (not a list of names run into one cell), another
     /// name than the open project's (a page break repeats the form's head) and no sub-project's
@@ -661,6 +660,7 @@ struct FormReader {
         return Labels.field(filled[0]) == .name && !label.utf8HasPrefix("二级") && !label.utf8HasPrefix("子") && filled[1] != current && filled[1].scalarCount <= 60 && Labels.field(filled[1]) == nil
     }
 
+    /// Whether a row gives a project's name (`项目名称` and a value after it).
     static func namesAProject(_ row: Row) -> Bool {
         for (i, cell) in row.cells.enumerated() where Labels.field(cell) == .name {
             if row.cells[(i + 1)...].contains(where: { !$0.isEmpty && Labels.field($0) == nil }) { return true }

@@ -1,7 +1,6 @@
 // What a line of text outside a table is to a form: a title, a numbered project, a narrative item.
 
 enum FormText {
-    /// A form's title: `…绩效目标申报表`, `…绩效目标表` (headings' `#` marks allowed).
     /// A table's caption (`表十二`, `表3`, `附表1：`): the next table begins; never an indicator.
     static func isTableCaption(_ text: String) -> Bool {
         guard text.utf8.count <= 24, text.utf8HasPrefix("表") || text.utf8HasPrefix("附表") else { return false }
@@ -12,6 +11,7 @@ enum FormText {
         return s.dropFirst().allSatisfy { "一二三四五六七八九十百零〇0123456789".contains($0) }
     }
 
+    /// A form's title: `…绩效目标申报表`, `…绩效目标表` (headings' `#` marks allowed).
     static func isTitle(_ text: String) -> Bool {
         if text.utf8.last == 0x29 || text.utf8HasSuffix("）") {
             // `绩效目标表(一般公共预算资金)`: a note in brackets after the title.

@@ -58,10 +58,10 @@ struct IndicatorHeader {
         return Vocabulary.current.column(LabelText.key(String(head)))
     }
 
-    /// Whether a cell names the name column of a flat indicator list (`指标 | 指标权重 | 计量单位 | 指标性质 | 指标值`,
-    /// no 一级 or 二级 column).
     private static let flatNameBytes = ["指标", "指标名称", "三级指标", "绩效指标名称"].map { Array($0.utf8) }
 
+    /// Whether a cell names the name column of a flat indicator list (`指标 | 指标权重 | 计量单位 |
+    /// 指标性质 | 指标值`, no 一级 or 二级 column).
     static func isFlatName(_ s: String) -> Bool {
         // A length test first: most cells are none of these (6, 12 or 18 bytes).
         let n = s.utf8.count

@@ -219,10 +219,10 @@ struct TableReader {
             project.structuralLines.append(contentsOf: row.lines)
             return
         }
-        if case .fields = state, let k = row.cells.firstIndex(where: { Vocabulary.current.statedUnit($0) != nil }) {
+        if case .fields = state, let (k, unit) = row.cells.indices.lazy.compactMap({ k in Vocabulary.current.statedUnit(row.cells[k]).map { (k, $0) } }).first {
             // `预算单位: | 某县应急管理局 | 金额单位:万元`: the unit in a cell of a row of fields
             // is the table's too, and no value of the field before it.
-            tableUnit = Vocabulary.current.statedUnit(row.cells[k])
+            tableUnit = unit
             var rest = row
             rest.cells[k] = ""
             read(rest, into: &doc)
@@ -257,7 +257,7 @@ struct TableReader {
                          en: "the form's stamp and signature boxes ‘\(row.filledCells.joined(separator: " ").prefix(40))’; not read")
             return
         }
-        if state.isIndicators, let only = row.cells.first(where: { !$0.isEmpty }), only.utf8.count <= 20, FormText.isTableCaption(only),
+        if state.isIndicators, let only = row.cells.first(where: { !$0.isEmpty }), FormText.isTableCaption(only),
            row.cells.lazy.filter({ !$0.isEmpty }).count == 1 {
             // `表十二`: the next table's caption ends this one's indicators.
             flushHeldRow(into: &doc)
@@ -533,14 +533,11 @@ struct TableReader {
                 total.values = [pair.values[1]]
                 total.lines = Array(pair.lines.dropFirst().prefix(1))
                 apply(total, row: row, into: &doc)
-            case .fundingGroup where pair.values.count >= 2 && Labels.fundingSource(pair.values[0]) != nil
-                && Self.readAmount(pair.values[1], unit: nil) != nil:
+            case .fundingGroup where Self.sourceLine(in: pair, row: row) != nil:
                 // `项目资金（万元） | 上级补助资金 | 100`, the group's cell repeated in each of its rows.
                 lastGroup = kind
                 if let unit = Labels.unit(pair.label) { groupUnit = unit }
-                apply(Pair(label: pair.values[0], kind: Labels.fundingSource(pair.values[0]), values: Array(pair.values.dropFirst()),
-                           lines: Array(pair.lines.dropFirst()), line: pair.lines.first ?? row.line),
-                      row: row, into: &doc)
+                if let line = Self.sourceLine(in: pair, row: row) { apply(line, row: row, into: &doc) }
             case .fundingGroup, .goalGroup:
                 lastGroup = kind
                 groupUnit = Labels.unit(pair.label) ?? (kind == .fundingGroup ? nil : groupUnit)
@@ -743,13 +740,10 @@ struct TableReader {
         switch lastGroup {
         case .spendingGroup? where values.count >= 2:
             keepSpendingItem(label: values[0], values: Array(values.dropFirst()), row: row)
-        case .fundingGroup? where pair.values.count >= 2 && Labels.fundingSource(pair.values[0]) != nil
-            && Self.readAmount(pair.values[1], unit: nil) != nil:
+        case .fundingGroup? where Self.sourceLine(in: pair, row: row) != nil:
             // `上级补助资金 | 100` under `项目资金（万元）`: a source of the money no list has, with
             // its amount.
-            apply(Pair(label: pair.values[0], kind: Labels.fundingSource(pair.values[0]), values: Array(pair.values.dropFirst()),
-                       lines: Array(pair.lines.dropFirst()), line: pair.lines.first ?? row.line),
-                  row: row, into: &doc)
+            if let line = Self.sourceLine(in: pair, row: row) { apply(line, row: row, into: &doc) }
         case .fundingGroup?:
             // The row under `预算规模及资金用途` states what the money is for.
             apply(.narrative("资金用途", isGoal: false), label: "资金用途", value: text, line: row.line, into: &doc)
@@ -796,15 +790,17 @@ struct TableReader {
                 }
             }
             // A stamp or a signature asked for in brackets (`(盖章)`, `（签字）`): a cell that asks
-            // for one, not an indicator about seals (`公章刻制备案率`, `电子签章应用率`). 章 is
-            // E7 AB A0 and 字 E5 AD 97: the bracket's last character, one byte test first.
-            guard cell.utf8.last == 0x29 || cell.utf8Contains(")") || cell.utf8Contains("）") else { return false }
-            if cell.utf8Contains("章") { return Self.stampMarks.prefix(6).contains { cell.utf8Contains($0) } }
-            return cell.utf8Contains("签") && Self.stampMarks.suffix(4).contains { cell.utf8Contains($0) }
+            // for one, not an indicator about seals (`公章刻制备案率`, `电子签章应用率`). A closing
+            // bracket, then 章 or 签, before the marks.
+            guard cell.utf8Contains(")") || cell.utf8Contains("）") else { return false }
+            if cell.utf8Contains("章") { return Self.sealMarks.contains { cell.utf8Contains($0) } }
+            return cell.utf8Contains("签") && Self.signMarks.contains { cell.utf8Contains($0) }
         }
     }
 
-    private static let stampMarks = ["(盖章)", "（盖章）", "(签章)", "（签章）", "(公章)", "（公章）", "(签字)", "（签字）", "(签名)", "（签名）"]
+    /// The marks where a form asks for a seal or a signature (also taken out of a unit's name).
+    private static let sealMarks = ["(盖章)", "（盖章）", "(签章)", "（签章）", "(公章)", "（公章）"]
+    private static let signMarks = ["(签字)", "（签字）", "(签名)", "（签名）"]
 
     /// The second row of a two-row indicator header: two or more cells, each naming a value
     /// column (`2021年实际实现值`, `预期2022年实现值`, `目标值`), none a category or a figure of
@@ -815,6 +811,14 @@ struct TableReader {
             cell.scalarCount <= 16 && (cell.utf8HasSuffix("值") || IndicatorHeader.role(of: cell) != nil)
                 && !IndicatorVocabulary.isVocabulary(cell)
         }
+    }
+
+    /// The funding line a group's values make when they are a source no list has and its amount
+    /// (`上级补助资金`, `100`); nil for any other values.
+    private static func sourceLine(in pair: Pair, row: Row) -> Pair? {
+        guard pair.values.count >= 2, let kind = Labels.fundingSource(pair.values[0]), readAmount(pair.values[1], unit: nil) != nil else { return nil }
+        return Pair(label: pair.values[0], kind: kind, values: Array(pair.values.dropFirst()), lines: Array(pair.lines.dropFirst()),
+                    line: pair.lines.first ?? row.line)
     }
 
     /// A line of a spending breakdown, kept as a field of the project (`支出明细·1、办公及加班用餐费`,
@@ -1002,7 +1006,7 @@ struct TableReader {
     static func withoutStamp(_ value: String) -> String {
         guard value.utf8Contains("章") else { return value }
         var v = value
-        for mark in ["(盖章)", "（盖章）", "(公章)", "（公章）", "(签章)", "（签章）", "(章)", "（章）"] {
+        for mark in sealMarks + ["(章)", "（章）"] {
             v = v.replacingOccurrences(of: mark, with: "")
         }
         return v.trimmingWhitespace()
