@@ -1989,4 +1989,112 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         """)
         #expect(doc.projects.first?.name == "乐在其中")
     }
+
+    // MARK: Harvest 6
+
+    /// 湖南's 专项资金 template writes its money as two rows of labels over one row of values:
+    /// `本年度预计投入(万元) | 财政资金(万元) | 其他`, then the levels of government that split the
+    /// 财政 money (`中央 | 省级 | 市级 | 本级`), then six values. Each row was read as labels and
+    /// values of its own (`市级资金 = 本级`, a narrative `7: 0 7 0 0 0`) and the project had no
+    /// amount. The parts take their source's place; the block must add up, and where it does not,
+    /// the amount is still read and the rest kept as it reads, and said. The template says 专项
+    /// where the lists say 项目 (`专项起止时间`, `专项负责人`, `专项概况`).
+    @Test func twoHeaderRowsOverOneRowOfValues() throws {
+        func form(_ values: String) -> String {
+            """
+            | 专项资金绩效目标申报表 | | | | | |
+            | (2024年度) | | | | | |
+            | 专项名称 | 农村饮水安全工程维修养护 | | | | |
+            | 主管部门 | 某县水利局 | 专项起止时间 | 2024年1月至12月 | | |
+            | 专项负责人 | 张某 | 联系人及电话 | 0000-1234567 | | |
+            | 专项概况 | 全县农村饮水工程日常维修养护 | | | | |
+            | 专项资金情况 | 本年度预计投入(万元) | 财政资金(万元) | 其他 | | |
+            | 中央 | 省级 | 市级 | 本级 | | |
+            | \(values) |
+            | 中长期绩效 目标 | 农村饮水工程长效运行 | | | | |
+            | 本年度绩效 目标 | 完成全县农村饮水工程维修养护 | | | | |
+            | 专项年度绩效指标 | 一级指标 | 二级指标 | 三级指标内容 | 指标值及单位 | |
+            | 产出指标 | 数量指标 | 维修养护工程处数 | ≥30处 | | |
+            | 满意度指标 | 服务对象满意度指标 | 受益群众满意度 | ≥90% | | |
+            """
+        }
+        let doc = readForm(form("120 | 50 | 40 | 0 | 20 | 10"))
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "120")!)
+        #expect(p.amountUnit == .wan)
+        #expect(p.funding.map(\.label) == ["财政资金·中央", "财政资金·省级", "财政资金·市级", "财政资金·本级", "其他"])
+        #expect(p.funding.map(\.amount) == ["50", "40", "0", "20", "10"].map { Money(wan: $0)! })
+        #expect(!doc.diagnostics.contains { $0.code == "amount-unit-unknown" || $0.severity == .error })
+        #expect(p.period == "2024年1月至12月")
+        #expect(p.sections.map(\.title) == ["专项概况", "中长期绩效目标", "本年度绩效目标"])
+        #expect(p.sections.filter(\.isGoal).count == 2)
+        #expect(!p.sections.contains { $0.text.contains("张某") })
+        #expect(p.indicators.map(\.name) == ["维修养护工程处数", "受益群众满意度"])
+
+        // Values that do not add up: the amount is read, the sources are not, and it is said.
+        let unclear = readForm(form("120 | 50 | 40 | 0 | 20 | 5"))
+        let q = try #require(unclear.projects.first)
+        #expect(q.amount == Money(wan: "120")!)
+        #expect(q.funding.isEmpty)
+        #expect(q.fields.contains { $0.label == "资金来源" && $0.value.hasSuffix("50 40 0 20 5") })
+        #expect(unclear.diagnostics.contains { $0.code == "funding-split-unclear" && $0.location.line == 9 })
+    }
+
+    /// A title that names only money of a kind (`专项资金绩效目标表`) names no project.
+    @Test func aTitleOfSpecialFundsNamesNoProject() {
+        #expect(Titles.projectName(inTitle: "专项资金绩效目标表") == nil)
+        #expect(Titles.projectName(inTitle: "2024年就业补助资金绩效目标表") == "2024年就业补助资金")
+    }
+
+    /// An indicator header whose first cell a page broke over lines (`一级` / `指标` / `二级指标
+    /// 三级指标 指标值`): one header. Before, the header was published as a `资金用途` narrative and
+    /// the indicators under it were lost (`指标` alone is a flat list's column, so the fragments
+    /// were not joined).
+    @Test func aHeaderWhoseFirstCellIsBrokenOverLines() throws {
+        let doc = readForm("""
+        2023年项目支出绩效目标表
+        项目名称 残疾儿童康复救助
+        主管部门 某县残疾人联合会
+        资金总额 60
+        年度目标
+        为残疾儿童提供基本康复服务
+
+        一级
+        指标
+        二级指标 三级指标 指标值
+        产出指标 数量指标 救助儿童人数 ≥120人
+        质量指标 康复训练达标率 ≥90%
+        满意度指标 服务对象满意度指标 家长满意度 ≥90%
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "60")!)
+        #expect(p.indicators.map(\.name) == ["救助儿童人数", "康复训练达标率", "家长满意度"])
+        #expect(!p.sections.contains { $0.text.contains("三级指标") })
+    }
+
+    /// An amount's label at a line's end, its unit on the next line and its value on the one
+    /// after (`…项目申报金额` / `(万元)` / `2243.02`): the value is the amount, in that unit. Before,
+    /// `(万元)` took the label's place and the amount was lost.
+    @Test func aUnitOnALineBetweenAnAmountsLabelAndItsValue() throws {
+        let doc = readForm("""
+        某街道办事处2021年重点项目绩效目标表
+        预算单位某街道办事处项目主管部门某街道办事处项目名称背街小巷维护经费
+        项目预计开始时间1/1/2021预计完成时间12/31/2021项目申报金额
+        (万元)
+        85.6
+        项目属性延续
+        项目概况背街小巷市政设施维护
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "85.6")!)
+        #expect(p.amountUnit == .wan)
+        #expect(p.period == "1/1/2021—12/31/2021")
+        let inYuan = readForm("""
+        某街道办事处2021年重点项目绩效目标表
+        预算单位某街道办事处项目主管部门某街道办事处项目名称背街小巷维护经费项目申报金额
+        (元)
+        856000
+        """)
+        #expect(inYuan.projects.first?.amount == Money(wan: "85.6")!)
+    }
 }

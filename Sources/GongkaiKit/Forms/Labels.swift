@@ -91,6 +91,7 @@ enum Labels {
         // A cell with nothing that normalising drops is looked up as written (most are).
         if !mayNeedNormalising(cell), !cell.utf8HasPrefix("其中") {
             if let kind = Vocabulary.current.field(ByteKey(cell)) { return kind }
+            if cell.utf8.count <= 60, cell.utf8Contains("专项"), let kind = asProject(cell, key: Array(cell.utf8)) { return kind }
             if cell.utf8HasSuffix(chainSuffix) { return chainLabel(cell) }
             // Only `目标` and a digit or two can be a goal: no copy of any other cell.
             return cell.utf8.count <= goalPrefix.count + 2 && cell.utf8HasPrefix("目标") ? goal(Array(cell.utf8)) : nil
@@ -99,9 +100,30 @@ enum Labels {
         let key = LabelText.strip(compacted).key
         guard !key.isEmpty else { return nil }
         if let kind = Vocabulary.current.field(ByteKey(String(decoding: key, as: UTF8.self))) { return kind }
-        if let kind = goal(key) ?? amountLabel(cell) { return kind }
+        if let kind = goal(key) ?? asProject(cell, key: key) ?? amountLabel(cell) { return kind }
         // `其中：本级财政资金`: what follows 其中 is a part of the amount above.
         return compacted.starts(with: LabelText.qizhong) ? fundingSource(cell) : nil
+    }
+
+    private static let zhuanxiang = Array("专项".utf8)
+    private static let xiangmu = Array("项目".utf8)
+    private static let zijin = Array("资金".utf8)
+
+    /// A label that says 专项 where the lists say 项目 (`专项起止时间`, `专项负责人`, `专项概况`,
+    /// `单位已有的保证专项实施的制度、措施`: 湖南's 专项资金 templates): the 项目 label's kind.
+    /// Not `专项资金…`, which names money, not the project.
+    static func asProject(_ cell: String, key: [UInt8]) -> FieldKind? {
+        let found = key.withUnsafeBufferPointer { k in zhuanxiang.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: k) } }
+        guard let at = found else { return nil }
+        let rest = key[(at + zhuanxiang.count)...]
+        guard !rest.isEmpty, !rest.starts(with: zijin) else { return nil }
+        let renamed = Array(key[..<at]) + xiangmu + rest
+        // The kind is the 项目 label's; the name shown is the form's own.
+        switch Vocabulary.current.field(ByteKey(String(decoding: renamed, as: UTF8.self))) {
+        case .narrative(_, let isGoal)?: return .narrative(LabelText.display(cell), isGoal: isGoal)
+        case .funding?: return .funding(LabelText.display(cell))
+        case let kind: return kind
+        }
     }
 
     /// A source of funds no template list has, told by what it says (`本级财政资金`, `上级补助资金`,
@@ -135,7 +157,7 @@ enum Labels {
     /// when it says 中期 (实施期, 总); none when it is last year's (上年) or says neither.
     static func amountLabel(_ cell: String) -> FieldKind? {
         guard cell.utf8HasSuffix("元)") || cell.utf8HasSuffix("元）"), cell.scalarCount <= 24, LabelText.unit(of: cell) != nil,
-              ["预算", "资金", "金额"].contains(where: { cell.utf8Contains($0) }),
+              ["预算", "资金", "金额", "投入"].contains(where: { cell.utf8Contains($0) }),
               !["上年", "上一年", "以前年度", "其中", "目标", "用途", "%", "。", "，", ",", "、"].contains(where: { cell.utf8Contains($0) })
         else { return nil }
         if ["中期", "实施期", "总额", "总预算", "总投资", "总金额"].contains(where: { cell.utf8Contains($0) }) { return .totalAmount }

@@ -37,6 +37,9 @@ struct TableReader {
     var tableUnit: MoneyUnit?
     /// A row of labels only, waiting for the row of their values.
     private var heldLabels: [Pair]?
+    /// A second row of labels under held ones, naming the parts of one of them by who gives the
+    /// money (`中央 | 省级 | 市级资金 | 本级` under `财政资金(万元)`).
+    private var heldParts: [(name: String, line: Int)]?
     /// The label that ended the last row with no value (`…项目总投资` / `174.78万元…`): the next
     /// row's first, unlabelled cell is its value when it is one.
     private var trailingLabel: Pair?
@@ -397,6 +400,16 @@ struct TableReader {
         var pairs = pairs(row)
         guard !pairs.isEmpty else { return }
         if let columns = Self.amountColumns(of: row.cells) { amountColumns = columns }
+        if var trailing = trailingLabel, Self.isAmount(trailing.kind), pairs.count == 1, pairs[0].kind == nil, pairs[0].values.count == 1,
+           Self.isBracketedUnit(pairs[0].values[0])
+        {
+            // `…项目申报金额` / `(万元)` / `2243.02`: the label's unit on a line of its own; its
+            // value comes after.
+            trailing.label += pairs[0].values[0]
+            trailingLabel = trailing
+            project.structuralLines.append(contentsOf: row.lines)
+            return
+        }
         if let trailing = trailingLabel {
             trailingLabel = nil
             if !Self.isAmount(trailing.kind), pairs[0].kind == nil, !pairs[0].values.contains(where: FormText.isSectionTitle) {
@@ -442,15 +455,55 @@ struct TableReader {
         // A row of labels only, its values in the row below (`资金来源 财政拨款 上年结转 …` then
         // `36 0 0 …`).
         var endsGroup = false
+        if let held = heldLabels, heldParts == nil, held.contains(where: { if case .funding? = $0.kind { return true } else { return false } }),
+           let parts = Self.sourceParts(row)
+        {
+            heldParts = parts
+            project.structuralLines.append(contentsOf: row.lines)
+            return
+        }
         if let held = heldLabels {
             heldLabels = nil
-            if pairs.allSatisfy({ $0.kind == nil }), let values = pairs.first?.values, !values.isEmpty,
+            let parts = heldParts
+            heldParts = nil
+            let isGroup: (Pair) -> Bool = { $0.kind == .fundingGroup || $0.kind == .goalGroup }
+            if let parts, pairs.allSatisfy({ $0.kind == nil }), let values = pairs.first?.values {
+                // Two rows of labels over the values: the parts take their source's place.
+                let slots = held.filter { !isGroup($0) }
+                if let split = Self.split(slots, parts: parts, values: values, lines: pairs[0].lines) {
+                    // (The group's label, `专项资金情况`, was kept with its row.)
+                    pairs = split
+                    if held.contains(where: isGroup) { lastGroup = .fundingGroup }
+                    // The unit the header's labels state (`本年度预计投入(万元) | 财政资金(万元) | 其他`)
+                    // is the block's, when they state one only.
+                    let units = Set(slots.compactMap { Labels.unit($0.label) })
+                    if groupUnit == nil, units.count == 1 { groupUnit = units.first }
+                } else {
+                    // Which source the parts split is not certain: the columns before the first
+                    // source are (the year's amount); the rest is kept as it reads, and said.
+                    let first = slots.firstIndex { if case .funding? = $0.kind { return true } else { return false } } ?? 0
+                    var joined = held.filter(isGroup)
+                    for k in 0..<min(first, values.count) {
+                        var pair = slots[k]
+                        pair.values = [values[k]]
+                        pair.lines = [pairs[0].lines[k]]
+                        joined.append(pair)
+                    }
+                    let labels = slots.dropFirst(first).map { LabelText.display($0.label) }.joined(separator: " ")
+                    let text = labels + " / " + parts.map(\.name).joined(separator: " ") + " / " + values.dropFirst(first).joined(separator: " ")
+                    project.fields.append(Field(label: "资金来源", value: text, line: row.line))
+                    doc.diagnose(.warning, line: row.line, code: "funding-split-unclear",
+                                 "资金来源的第二行表头（\(parts.map(\.name).joined(separator: "、"))）分的是哪一项来源，按数值对不上或不止一种读法：来源未读取，原文保留为字段",
+                                 en: "the second header row of the funding sources (\(parts.map(\.name).joined(separator: ", "))) splits no source the values tell for certain: the sources are not read, the text is kept as a field")
+                    pairs = joined
+                }
+                endsGroup = true
+            } else if pairs.allSatisfy({ $0.kind == nil }), let values = pairs.first?.values, !values.isEmpty,
                values.count <= held.count, values.count * 2 >= held.count
             {
                 let cellLines = pairs[0].lines
                 // A group label (`资金来源(万元)`) heads the labels and has no value of its own
                 // when there is one value fewer than labels.
-                let isGroup: (Pair) -> Bool = { $0.kind == .fundingGroup || $0.kind == .goalGroup }
                 let slots = values.count < held.count ? held.filter { !isGroup($0) } : held
                 var joined: [Pair] = held.filter(isGroup).filter { _ in slots.count < held.count }
                 for (k, label) in slots.enumerated() {
@@ -554,6 +607,68 @@ struct TableReader {
             }
         }
         if endsGroup { lastGroup = nil }
+    }
+
+    /// A unit alone in brackets (`(万元)`, `（元）`).
+    static func isBracketedUnit(_ cell: String) -> Bool {
+        let bare = cell.trimmingWhitespace()
+        guard let open = bare.first, let close = bare.last, "(（".contains(open), ")）".contains(close), bare.count > 2 else { return false }
+        return MoneyUnit(rawValue: String(bare.dropFirst().dropLast()).trimmingWhitespace()) != nil
+    }
+
+    /// Names of the government level a source's money comes from, as a second header row writes
+    /// them under `财政资金` (`中央 | 省级 | 市级 | 本级`).
+    private static let levelNames: Set<String> = ["中央", "省", "省级", "省本级", "市", "市级", "州级", "市州", "县", "县级", "区", "区级",
+                                                  "区县", "县区", "乡", "乡级", "镇", "镇级", "乡镇", "本级", "上级", "同级", "自筹", "其他"]
+
+    /// A row naming the parts of a source of money (`中央 | 省级 | 市级资金 | 本级`): two or more
+    /// cells, each a level of government or a source's name.
+    static func sourceParts(_ row: Row) -> [(name: String, line: Int)]? {
+        var parts: [(name: String, line: Int)] = []
+        for (i, cell) in row.cells.enumerated() where !cell.isEmpty {
+            let name = LabelText.display(cell)
+            if !levelNames.contains(name) {
+                guard case .funding? = Labels.field(cell) ?? Labels.fundingSource(cell) else { return nil }
+            }
+            parts.append((name, row.line(ofCell: i)))
+        }
+        return parts.count >= 2 ? parts : nil
+    }
+
+    /// The values under two rows of labels, the second naming the parts of one source of the
+    /// first (`本年度预计投入 | 财政资金 | 其他` over `中央 | 省级 | 市级资金 | 本级` over
+    /// `7 | 0 | 7 | 0 | 0 | 0`): the parts take that source's place (`财政资金·中央`). The source
+    /// they split is the only one after the amount, or else the one that is government money
+    /// (财政: what levels of government split); and the block must add up — the year's amount
+    /// equals the sum of the values after it. Nil when the values are not one a column, no single
+    /// source is told, or the sum is not the amount.
+    private static func split(_ slots: [Pair], parts: [(name: String, line: Int)], values: [String], lines: [Int]) -> [Pair]? {
+        guard values.count == slots.count - 1 + parts.count, values.count == lines.count,
+              let total = slots.firstIndex(where: { isAmount($0.kind) })
+        else { return nil }
+        let sources = slots.indices.filter { k in
+            guard k > total, case .funding? = slots[k].kind else { return false }
+            return true
+        }
+        let chosen = sources.count == 1 ? sources : sources.filter { slots[$0].label.utf8Contains("财政") }
+        guard chosen.count == 1, case .funding(let parent)? = slots[chosen[0]].kind else { return nil }
+        let p = chosen[0]
+        let split = parts.map { Pair(label: parent + "·" + $0.name, kind: .funding(parent + "·" + $0.name), line: $0.line) }
+        var out = Array(slots[..<p]) + split + Array(slots[(p + 1)...])
+        for k in out.indices {
+            out[k].values = [values[k]]
+            out[k].lines = [lines[k]]
+        }
+        guard let amount = readAmount(values[total], unit: nil) else { return nil }
+        var fen: Int64 = 0
+        for pair in out {
+            guard case .funding? = pair.kind else { continue }
+            guard let money = readAmount(pair.values[0], unit: nil) else { return nil }
+            let (sum, overflow) = fen.addingReportingOverflow(money.fen)
+            guard !overflow else { return nil }
+            fen = sum
+        }
+        return fen == amount.fen ? out : nil
     }
 
     /// The columns of amounts a header row names by year, when it names two or more and exactly

@@ -38,7 +38,7 @@ enum TextRows {
         while i < tokens.count {
             var best = 1
             var word = tokens[i]
-            if tokens[i].scalarCount <= 6 {
+            if tokens[i].scalarCount <= 8 {
                 var joined = tokens[i]
                 var k = i + 1
                 while k < tokens.count, k - i < 8, tokens[k].scalarCount <= 6 {

@@ -174,8 +174,8 @@ enum Titles {
     /// Words of form titles that name no project.
     private static let genericTitleWords = [
         "项目支出", "部门项目", "市级", "省级", "县级", "区级", "财政", "项目", "支出", "预算", "部门", "年度", "整体", "绩效", "目标", "申报",
-        // Kinds of project (`2023年一般性项目绩效目标表(一级项目)`).
-        "一般性", "专项", "重点", "经常性", "一次性",
+        // Kinds of project (`2023年一般性项目绩效目标表(一级项目)`, `专项资金绩效目标表`).
+        "一般性", "专项", "重点", "经常性", "一次性", "资金",
     ]
 
     /// Whether a line reads like a department's name (`旌德县人力资源和社会保障局`, `高新区人社局`).
