@@ -2097,4 +2097,40 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         """)
         #expect(inYuan.projects.first?.amount == Money(wan: "85.6")!)
     }
+
+    /// A 繁體 page (a mirror, a site's traditional version) is read in simplified, the script of
+    /// the form and of every label; a mirror's pinyin after characters (`項(xiàng)目`) is taken
+    /// out first. Before, none of it was recognised (`unrecognised-layout`). Simplified text is
+    /// left as it is, also with a traditional character in a name.
+    @Test func aFormInTraditionalScriptWithAMirrorsPinyin() throws {
+        let doc = readForm("""
+        | 2024年項(xiàng)目支出績效目標(biāo)表 | | | |
+        | 項目名稱 | 農村飲水安全維修養護 | | |
+        | 主管部門 | 某縣水利局 | 實施單位 | 某縣水利局 |
+        | 項目資金(萬元) | 年度資金總額 | 85 | |
+        | 年度目標 | 完成農村飲水工程維修養護 | | |
+        | 一級指標 | 二級指標 | 三級指標 | 指標值 |
+        | 產出指標 | 數量指標 | 維修工程處數 | ≥30處 |
+        | 滿意度指標 | 服務對象滿意度指標 | 群眾滿意度 | ≥90% |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.name == "农村饮水安全维修养护")
+        #expect(p.rawDepartment == "某县水利局")
+        #expect(p.amount == Money(wan: "85")!)
+        #expect(p.indicators.map(\.name) == ["维修工程处数", "群众满意度"])
+        #expect(doc.diagnostics.contains { $0.code == "traditional-script" && $0.location.line == 1 })
+        #expect(doc.diagnostics.contains { $0.code == "pinyin-removed" && $0.location.line == 1 })
+
+        let simplified = readForm("""
+        | 2024年项目支出绩效目标表 | | | |
+        | 项目名称 | 乾隆御碑亭修缮(一期) | | |
+        | 主管部门 | 某县文物局 | 实施单位 | 某县文物局 |
+        | 项目资金(万元) | 年度资金总额 | 40 | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 修缮面积 | 120平方米 |
+        """)
+        #expect(simplified.projects.first?.name == "乾隆御碑亭修缮(一期)")
+        #expect(!simplified.diagnostics.contains { $0.code == "traditional-script" || $0.code == "pinyin-removed" })
+        #expect(Script.withoutPinyin(Array("项(xiàng)目 (2024) 万元(wan) 表(a)".utf8))?.bytes == Array("项目 (2024) 万元(wan) 表(a)".utf8))
+    }
 }

@@ -46,6 +46,21 @@ public enum DocumentReader {
                              en: "removed text a mirror site injected: ‘\(r.term)’")
             }
         }
+        if let cleaned = Script.withoutPinyin(text) {
+            // A mirror's pinyin after characters (`項(xiàng)目`) is no part of any label or value.
+            text = cleaned.bytes
+            doc.diagnose(.note, line: cleaned.firstLine, code: "pinyin-removed",
+                         "删去了镜像网站在字后加注的拼音（\(cleaned.removed) 处，如‘项(xiàng)目’）",
+                         en: "removed the pinyin a mirror site wrote after characters (\(cleaned.removed), as in ‘项(xiàng)目’)")
+        }
+        if let simplified = Script.simplified(text) {
+            // A 繁體 page (a mirror, a site's traditional version): read in the script the form
+            // and the vocabulary are written in.
+            text = simplified.bytes
+            doc.diagnose(.note, line: simplified.firstLine, code: "traditional-script",
+                         "文档用繁体字写成：按简体读取（\(simplified.changed) 个字转成简体，发布的名称和文字也是简体）",
+                         en: "the document is written in traditional script: read in simplified (\(simplified.changed) characters converted; names and text are published in simplified)")
+        }
         // `Encoding.problem` found the bytes valid UTF-8 (without its BOM, still).
         let source = SourceText(path: path, validUTF8: text)
 

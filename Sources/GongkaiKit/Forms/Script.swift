@@ -1,0 +1,83 @@
+// Forms in traditional script: a mirror or a site's 繁體 version of a mainland form.
+
+import Foundation
+
+/// Tells a text in traditional script and gives it in simplified, the script the form was made
+/// in and every label of the vocabulary is written in.
+enum Script {
+    /// Characters of form words that simplified text never has (項 of 项目, 績 of 绩效, 標 of
+    /// 指标, 預 of 预算): a text without any is not looked at again.
+    private static let markers = ["項", "績", "標", "預"].map { Array($0.utf8) }
+
+    /// The text in simplified script, when it is written in traditional: a marker is in it and at
+    /// least 1% of its characters (and 5) change. ICU's Hant-Hans transform maps characters one
+    /// for one, so lines and cells stay where they were. Nil for any other text.
+    static func simplified(_ bytes: [UInt8]) -> (bytes: [UInt8], changed: Int, firstLine: Int)? {
+        let found = bytes.withUnsafeBufferPointer { hay in
+            markers.contains { marker in marker.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: hay) != nil } }
+        }
+        guard found else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let converted = text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) else { return nil }
+        let before = Array(text.unicodeScalars), after = Array(converted.unicodeScalars)
+        // One for one: anything else is not trusted (cells and lines could move).
+        guard before.count == after.count else { return nil }
+        var changed = 0
+        var first: Int?
+        var line = 1
+        for (a, b) in zip(before, after) {
+            if a == "\n" { line += 1 }
+            if a != b {
+                changed += 1
+                if first == nil { first = line }
+            }
+        }
+        guard changed >= 5, changed * 100 >= before.count, let first else { return nil }
+        return (Array(converted.utf8), changed, first)
+    }
+
+    /// Tone-marked vowels of pinyin (ā á ǎ à …, ü and its tones), as their UTF-8 bytes.
+    private static let toneVowels: Set<[UInt8]> = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü".unicodeScalars.map { Array(String($0).utf8) })
+
+    /// The text without the pinyin a mirror writes after characters (`項(xiàng)目`,
+    /// `績效目標(biāo)表`): a bracket right after a Chinese character holding one syllable of
+    /// lowercase letters with a tone mark. Nil when there is none. No form writes pinyin, and
+    /// no word of any other language has tone marks.
+    static func withoutPinyin(_ bytes: [UInt8]) -> (bytes: [UInt8], removed: Int, firstLine: Int)? {
+        var out: [UInt8] = []
+        var removed = 0
+        var first: Int?
+        var copied = 0
+        var i = 0
+        let n = bytes.count
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            while i < n {
+                guard let hit = memchr(base + i, 0x28, n - i) else { break }
+                let open = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                i = open + 1
+                // After a Chinese character (three bytes, lead byte E3–E9).
+                guard open >= 3, (0xE3...0xE9).contains(b[open - 3]) else { continue }
+                var k = open + 1
+                var letters = 0
+                var toned = false
+                while k < n, k - open <= 16 {
+                    let c = b[k]
+                    if c >= 0x61 && c <= 0x7A { letters += 1; k += 1; continue }
+                    if c >= 0xC3 && c <= 0xC7, k + 1 < n, toneVowels.contains([c, b[k + 1]]) { letters += 1; toned = true; k += 2; continue }
+                    break
+                }
+                guard toned, letters >= 1, letters <= 6, k < n, b[k] == 0x29 else { continue }
+                if out.isEmpty { out.reserveCapacity(n) }
+                out.append(contentsOf: b[copied..<open])
+                copied = k + 1
+                removed += 1
+                if first == nil { first = 1 + b[..<open].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } }
+                i = k + 1
+            }
+            if removed > 0 { out.append(contentsOf: b[copied..<n]) }
+        }
+        guard removed > 0, let first else { return nil }
+        return (out, removed, first)
+    }
+}
