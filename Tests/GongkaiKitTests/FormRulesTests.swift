@@ -2133,4 +2133,27 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(!simplified.diagnostics.contains { $0.code == "traditional-script" || $0.code == "pinyin-removed" })
         #expect(Script.withoutPinyin(Array("项(xiàng)目 (2024) 万元(wan) 表(a)".utf8))?.bytes == Array("项目 (2024) 万元(wan) 表(a)".utf8))
     }
+
+    /// A finance department's notice handing down money, its targets only named as an attachment
+    /// (`关于下达…专项资金的通知` … `附件: 2.…绩效目标表.xls`), and a self-evaluation run together
+    /// on one line (`年初目标值()实际完成值()得分`) are look-alikes, said as such: before, each
+    /// failed the build as an unrecognised form.
+    @Test func aNoticeWithItsTargetsAttachedAndARunTogetherSelfEvaluation() {
+        let notice = readForm("""
+        某省财政厅关于下达2024年体育事业发展专项资金的通知
+        各有关市县财政局:
+        现下达2024年体育事业发展专项资金1200万元(具体项目见附件1),请按规定用途使用。
+        附件:1.2024年体育事业发展专项资金分配表.xls
+        2.2024年体育事业发展专项资金绩效目标表.xls
+        """)
+        #expect(notice.kind == .notice)
+        #expect(notice.projects.isEmpty)
+        #expect(!notice.diagnostics.contains { $0.severity == .error })
+        let selfEvaluation = readForm("""
+        2023年学生资助项目绩效目标自评表项目名称某学院学生资助项目主管部门某省教育厅预算执行情况(万元)预算数()执行数()执行率()得分一级指标二级指标三级指标年初目标值()实际完成值()得分产出指标数量指标资助人数≥500人520人10
+        """)
+        #expect(selfEvaluation.kind == .selfEvaluation)
+        #expect(selfEvaluation.projects.isEmpty)
+        #expect(!selfEvaluation.diagnostics.contains { $0.severity == .error })
+    }
 }

@@ -100,12 +100,15 @@ enum DocumentKinds {
                 return Finding(kind: .budgetExplanation, line: line,
                                evidence: Localized(zh: "是目录（第一部分、第二部分……），没有指标表", en: "it is a table of contents (第一部分, 第二部分 …), with no indicator table"))
             }
-            // A notice that hands down targets (`关于下达2023年第一批…资金项目绩效目标的通知`)
+            // A notice that hands down targets (`关于下达2023年第一批…资金项目绩效目标的通知`), or
+            // money with its targets attached (`关于下达…专项资金的通知` … `附件: 2.…绩效目标表.xls`),
             // whose forms are not in the text: no indicator table, no amount and no project's name
             // (a form cut before its amount is a form, and its error says so).
             if !hasAmount, doc.projects.allSatisfy({ $0.name.isEmpty }), let (line, text) = texts.first(where: { t in
                 t.1.utf8.count <= 240 && t.1.utf8Contains("关于") && t.1.utf8Contains("通知") && t.1.utf8Contains("绩效目标")
-            }) {
+            }) ?? (texts.contains(where: { $0.1.utf8Contains("绩效目标") }) ? texts.first(where: { t in
+                t.1.utf8.count <= 240 && t.1.utf8Contains("关于") && t.1.utf8HasSuffix("通知")
+            }) : nil) {
                 return Finding(kind: .notice, line: line,
                                evidence: Localized(zh: "是通知‘\(text.prefix(30))’，文中没有绩效目标表", en: "it is a notice ‘\(text.prefix(30))’ with no targets form in its text"))
             }
