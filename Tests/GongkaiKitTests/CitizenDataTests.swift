@@ -74,6 +74,79 @@ import ZIPFoundation
         #expect(html.contains("<desc id=\"chart-projects-desc\">旌德县人力资源和社会保障局 2024年 13 个项目预算合计 625.39 万元；最多的是“就业补助资金县级配套”，155.00 万元，占 24.8%。</desc>"))
     }
 
+    /// The department's split by source counts a project's funding only when it adds up to the
+    /// project's amount, parts apart from their wholes: 其中 parts read beside their whole (财政拨款
+    /// 100, 其中 中央补助 60 and 县级资金 40, 其他资金 20, for 120) put 220 万元 on the page for 120;
+    /// where 小计 lines head numbered parts, the 小计 lines count and not their parts; lines that
+    /// add up to nothing are left out, and said.
+    @Test func aFundingSplitThatDoesNotAddUpIsNotCharted() throws {
+        func form(_ name: String, _ rows: String) -> String {
+            """
+            # 2024年项目支出绩效目标表
+
+            | 项目名称 | \(name) | | |
+            |---|---|---|---|
+            | 主管部门 | 某县住建局 | 实施单位 | 某县市政所 |
+            \(rows)
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 维修道路 | 5公里 |
+            """
+        }
+        let nested = form("城区道路维修", """
+            | 项目资金（万元） | 年度资金总额 | 120 | |
+            | | 财政拨款 | 100 | |
+            | | 其中：中央补助 | 60 | |
+            | | 其中：县级资金 | 40 | |
+            | | 其他资金 | 20 | |
+            """)
+        let plain = form("路灯维护", """
+            | 项目资金（万元） | 年度资金总额 | 50 | |
+            | | 财政拨款 | 50 | |
+            """)
+        let subtotals = form("桥梁检测", """
+            | 项目资金（万元） | 年度资金总额 | 80 | |
+            | | 财政拨款小计 | 60 | |
+            | | 1、一般公共预算 | 60 | |
+            | | 自有资金小计 | 20 | |
+            """)
+        let projects = [nested, plain, subtotals].flatMap { readForm($0).projects }
+        #expect(projects.map(\.amount) == ["120", "50", "80"].map { Money(wan: $0) })
+        #expect(projects.map { $0.fundingThatAddsUp?.map(\.label) } == [["财政拨款", "其他资金"], ["财政拨款"], ["财政拨款小计", "自有资金小计"]])
+        // The project's page says which lines are parts.
+        #expect(Pages.fundingRows(projects[0]).map(\.isPart) == [false, true, true, false])
+        #expect(Pages.fundingRows(projects[2]).map(\.isPart) == [false, true, false])
+        #expect(Pages.fundingRows(projects[1]).map(\.isPart) == [false])
+        // And the open data marks them.
+        guard case .object(let object) = DataExport.projectJSON(projects[0], ProjectRowContext(year: 2024, page: "/p", url: "https://example.org/p", source: nil, originalURLs: [], paths: PublicPaths())),
+              case .array(let funding)? = object.first(where: { $0.0 == "funding" })?.1
+        else { Issue.record("no funding in the JSON"); return }
+        #expect(funding.map { line -> Bool in
+            if case .object(let pairs) = line { return pairs.contains { $0.0 == "partOfAbove" } }
+            return false
+        } == [false, true, true, false])
+        let dy = DepartmentYear(department: "某县住建局", departmentKey: "某县住建局", year: 2024, projects: projects, annex: nil, overallGoals: nil, files: [])
+        guard case .object(let funding) = Pages.funding(dy), case .list(let rows)? = funding["rows"],
+              case .string(let total)? = funding["total"], case .string(let description)? = funding["description"]
+        else { Issue.record("no funding split"); return }
+        let labels = rows.compactMap { row -> String? in
+            if case .object(let r) = row, case .string(let label)? = r["label"] { return label }
+            return nil
+        }
+        #expect(labels == ["财政拨款", "其他资金", "财政拨款小计", "自有资金小计"])
+        #expect(total == "250.00")
+        #expect(description == "3 个项目的表格列明了资金来源，合计 250.00 万元。")
+        // Lines that add up to neither the amount nor a line before them are not charted, and said.
+        let unread = readForm(form("排水管网疏通", """
+            | 项目资金（万元） | 年度资金总额 | 90 | |
+            | | 财政拨款 | 70 | |
+            | | 其他资金 | 30 | |
+            """))
+        #expect(unread.projects.first?.fundingThatAddsUp == nil)
+        let two = DepartmentYear(department: "某县住建局", departmentKey: "某县住建局", year: 2024, projects: [projects[1]] + unread.projects, annex: nil, overallGoals: nil, files: [])
+        guard case .object(let split) = Pages.funding(two), case .string(let said)? = split["description"] else { Issue.record("no funding split"); return }
+        #expect(said == "1 个项目的表格列明了资金来源，合计 50.00 万元（共 2 个项目）。另有 1 个项目的资金来源与项目金额对不上，未计入。")
+    }
+
     /// More projects than bars: the smallest are one `其他` bar with their sum and shares.
     @Test func manyProjectsEndInOneOtherBar() throws {
         let items = (1...20).map { (label: "项目\($0)", amount: Money(wan: "\($0)")!) }

@@ -144,27 +144,13 @@ enum QualityChecks {
                 add(p.funding[0].line, "funding-not-read",
                     "资金来源各栏（\(labels.joined(separator: "、"))）都没有读到金额（空或 0），项目金额却是 \(amount.wanString) 万元：未核对资金来源，请检查表格中这几栏的数值",
                     en: "no sum was read for any funding line (\(labels.joined(separator: ", ")): empty or 0) while the project's amount is \(amount.wanString) 万元: the funding split is not checked; look at these cells of the table")
-            } else if parts.allSatisfy({ $0 != nil }) {
+            } else if parts.allSatisfy({ $0 != nil }), p.fundingThatAddsUp == nil {
                 let sum = parts.compactMap { $0 }.sum()
-                // `财政拨款小计 | 1、一般公共预算 | … | 自有资金小计 | …`: the lines after a 小计
-                // are its parts; the 小计 lines (and what stands before the first) add up.
-                var subtotals = Money.zero
-                var underSubtotal = false
-                for (line, part) in zip(p.funding, parts) {
-                    if line.label.utf8HasSuffix("小计") {
-                        underSubtotal = true
-                        subtotals = subtotals + (part ?? .zero)
-                    } else if !underSubtotal {
-                        subtotals = subtotals + (part ?? .zero)
-                    }
-                }
-                if sum != amount, !(underSubtotal && subtotals == amount) {
-                    let labels = labels.joined(separator: " + ")
-                    add(p.funding[0].line, "funding-mismatch",
-                        "\(labels) = \(sum.wanString) 万元，项目金额却是 \(amount.wanString) 万元",
-                        en: "\(labels) = \(sum.wanString) 万元, but the project's amount is \(amount.wanString) 万元",
-                        note: "项目“\(p.name)”的资金来源合计 \(sum.wanString) 万元，与预算 \(amount.wanString) 万元不符。")
-                }
+                let labels = labels.joined(separator: " + ")
+                add(p.funding[0].line, "funding-mismatch",
+                    "\(labels) = \(sum.wanString) 万元，项目金额却是 \(amount.wanString) 万元",
+                    en: "\(labels) = \(sum.wanString) 万元, but the project's amount is \(amount.wanString) 万元",
+                    note: "项目“\(p.name)”的资金来源合计 \(sum.wanString) 万元，与预算 \(amount.wanString) 万元不符。")
             }
         }
         // `(6) 年度预算安排。155 万元。` says the same as the table.

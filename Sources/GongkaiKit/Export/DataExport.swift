@@ -182,7 +182,12 @@ public enum DataExport {
             ("amountUnitInForm", .string(p.amountUnit?.rawValue)),
             ("amountUnitStated", p.amount == nil ? .null : .bool(p.amountUnit != nil)),
             ("totalAmount", .string(p.totalAmount?.wanString)),
-            ("funding", .array(p.funding.map { .object([("label", .string($0.label)), ("amount", .string($0.amount?.wanString))]) })),
+            // A line that is a part of the one above it (其中, a 小计's numbered parts) is marked
+            // `partOfAbove`: the lines without it add up to the amount.
+            ("funding", .array(Pages.fundingRows(p).map { row in
+                .object([("label", .string(row.line.label)), ("amount", .string(row.line.amount?.wanString))]
+                        + (row.isPart ? [("partOfAbove", .bool(true))] : []))
+            })),
             ("subItems", .array(p.subItems.map {
                 .object([("name", .string($0.name)), ("halfYearYuan", .string($0.halfYear?.yuanString)), ("fullYearYuan", .string($0.fullYear?.yuanString))])
             })),

@@ -124,8 +124,15 @@ extension Pages {
         var projects = 0
         // Funding of a project whose amount's unit is unsure is as unsure: left out, and said.
         let unsure = dy.projects.filter { $0.amountUnitUnstated && $0.funding.contains { $0.amount != nil } }.count
+        // So is a split that does not add up to its project's amount (a part counted beside its
+        // whole, a value misread): its lines would put a wrong total on the page.
+        var unsplit = 0
         for p in dy.projects where !p.amountUnitUnstated {
-            let lines = p.funding.filter { $0.amount != nil }
+            guard let adding = p.fundingThatAddsUp else {
+                if p.funding.contains(where: { $0.amount != nil }) { unsplit += 1 }
+                continue
+            }
+            let lines = adding.filter { $0.amount != nil }
             if !lines.isEmpty { projects += 1 }
             for line in lines {
                 if totals[line.label] == nil { labels.append(line.label) }
@@ -142,6 +149,7 @@ extension Pages {
         var description = "\(projects) 个项目的表格列明了资金来源，合计 \(total.groupedWan) 万元"
         description += projects < dy.projects.count ? "（共 \(dy.projects.count) 个项目）。" : "。"
         if unsure > 0 { description += "另有 \(unsure) 个项目的金额单位未注明，其资金来源未计入。" }
+        if unsplit > 0 { description += "另有 \(unsplit) 个项目的资金来源与项目金额对不上，未计入。" }
         var chart = V.null
         if let permille, labels.count > 1 {
             let bars = labels.indices.map { BarChart.Bar(label: labels[$0], amount: amounts[$0], text: "\(amounts[$0].groupedWan) 万元 · \(Shares.text(permille[$0]))") }
