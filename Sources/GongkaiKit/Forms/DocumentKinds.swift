@@ -25,7 +25,9 @@ enum DocumentKinds {
                 var kind = vocabulary.kinds[ByteKey(text)]
                 if kind == nil, Labels.mayNeedNormalising(text) { kind = vocabulary.kinds[LabelText.key(text)] }
                 if kind == .selfEvaluation { selfEvaluation.append((line, text)) }
-            } else {
+            } else if !text.utf8Contains("。") {
+                // Inside a table run together (`…全年预算数(A)…年初目标值()实际完成值()得分`), not
+                // in prose, whose sentences end (`各项指标实际完成值均达到年初目标值，…。`).
                 for k in runTogether.found(in: text) { selfEvaluation.append((line, runTogether.needles[k])) }
             }
         }
@@ -52,6 +54,21 @@ enum DocumentKinds {
         // The other kinds are told by their text: looked for only where no form was read.
         guard !hasIndicatorHeader || !hasAmount else { return nil }
         var texts: [(Int, String)] = []
+        // The lines of text above the first table row (a document's heading: a notice's title
+        // stands there, not in a form's 立项依据 cell).
+        var heading: [(Int, String)] = []
+        for item in items {
+            if case .row(let row, _) = item {
+                // The page's own `标题: | …通知` row is the heading too; a form's row ends it.
+                let filled = row.cells.filter { !$0.isEmpty }
+                guard let first = filled.first, LabelText.display(first) == "标题" else { break }
+                for cell in filled.dropFirst() where heading.count < 6 { heading.append((row.line, cell)) }
+                continue
+            }
+            // (A line that starts with a label is a row of the form written as text.)
+            if case .text(let line, let text, _) = item, heading.count < 6,
+               !TextRows.isLabel(String(text.prefix { !$0.isWhitespace })) { heading.append((line, text)) }
+        }
         for item in items {
             switch item {
             case .row(let row, _):
@@ -106,7 +123,7 @@ enum DocumentKinds {
             // (a form cut before its amount is a form, and its error says so).
             if !hasAmount, doc.projects.allSatisfy({ $0.name.isEmpty }), let (line, text) = texts.first(where: { t in
                 t.1.utf8.count <= 240 && t.1.utf8Contains("关于") && t.1.utf8Contains("通知") && t.1.utf8Contains("绩效目标")
-            }) ?? (texts.contains(where: { $0.1.utf8Contains("绩效目标") }) ? texts.first(where: { t in
+            }) ?? (texts.contains(where: { $0.1.utf8Contains("绩效目标") }) && !doc.projects.contains(where: { !$0.indicators.isEmpty }) ? heading.first(where: { t in
                 t.1.utf8.count <= 240 && t.1.utf8Contains("关于") && t.1.utf8HasSuffix("通知")
             }) : nil) {
                 return Finding(kind: .notice, line: line,

@@ -65,12 +65,14 @@ enum FormItems {
             if head.scalarCount <= 8, !parts.isEmpty {
                 for count in stride(from: parts.count, through: 1, by: -1) where i + 1 + count < items.count {
                     // An indicator header's first cell broken over lines (`一级` / `指标` / `二级指标
-                    // 三级指标 指标值`): the header is one line (`指标` alone is a column of flat
-                    // lists, so the joining below would not take it).
+                    // 三级指标 指标值`, the rest of the header on the next line, each cell a column's
+                    // name): the header is one line (`指标` alone is a column of flat lists, so the
+                    // joining below would not take it).
                     let word = String(head) + parts.prefix(count).joined()
                     guard IndicatorHeader.role(of: word) == .level1, head.endIndex == text.endIndex, head.startIndex == text.startIndex,
                           case .text(_, let rest, _) = items[i + 1 + count],
-                          let first = rest.split(whereSeparator: \.isWhitespace).first, IndicatorHeader.role(of: String(first)) != nil
+                          case let columns = rest.split(whereSeparator: \.isWhitespace), columns.count >= 2,
+                          columns.allSatisfy({ IndicatorHeader.role(of: String($0)) != nil })
                     else { continue }
                     out.append(.text(line: line, text: word + " " + rest, style: style))
                     i += 2 + count

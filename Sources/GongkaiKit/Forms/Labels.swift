@@ -158,6 +158,9 @@ enum Labels {
     static func amountLabel(_ cell: String) -> FieldKind? {
         guard cell.utf8HasSuffix("元)") || cell.utf8HasSuffix("元）"), cell.scalarCount <= 24, LabelText.unit(of: cell) != nil,
               ["预算", "资金", "金额", "投入"].contains(where: { cell.utf8Contains($0) }),
+              // `本年度预计投入(万元)` is the year's money; `年度财政投入(万元)`, `社会资本投入` are a
+              // source's share of it.
+              ["预算", "资金", "金额"].contains(where: { cell.utf8Contains($0) }) || !investmentSources.contains(where: { cell.utf8Contains($0) }),
               !["上年", "上一年", "以前年度", "其中", "目标", "用途", "%", "。", "，", ",", "、"].contains(where: { cell.utf8Contains($0) })
         else { return nil }
         if ["中期", "实施期", "总额", "总预算", "总投资", "总金额"].contains(where: { cell.utf8Contains($0) }) { return .totalAmount }
@@ -165,6 +168,8 @@ enum Labels {
         return nil
     }
 
+    /// Who puts money in, in a label of 投入 (`年度财政投入`, `社会资本投入`): a source, not the total.
+    private static let investmentSources = ["财政", "社会", "资本", "自筹", "中央", "省", "市", "县", "区", "其他", "银行", "贷款", "企业", "单位"]
     private static let goalPrefix: [UInt8] = Array("目标".utf8)
     private static let chainSuffix = "主管部门"
     private static let chainLevels = ["中央", "省级", "市级", "市州", "区县", "区级", "县级"]

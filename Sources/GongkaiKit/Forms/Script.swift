@@ -9,9 +9,15 @@ enum Script {
     /// 指标, 預 of 预算): a text without any is not looked at again.
     private static let markers = ["項", "績", "標", "預"].map { Array($0.utf8) }
 
+    /// Characters ICU's Hant-Hans changes that simplified text writes as they are: 乾 of place
+    /// names (乾县, 乾安), 瞭 of 瞭望, 著 of 显著.
+    private static let kept: Set<Unicode.Scalar> = ["乾", "瞭", "著"]
+
     /// The text in simplified script, when it is written in traditional: a marker is in it and at
-    /// least 1% of its characters (and 5) change. ICU's Hant-Hans transform maps characters one
-    /// for one, so lines and cells stay where they were. Nil for any other text.
+    /// least 15% of its Chinese characters change (a simplified text quoting a traditional name
+    /// changes far fewer). ICU's Hant-Hans transform maps characters one for one, so lines and
+    /// cells stay where they were; the characters simplified also writes (`kept`) are left as
+    /// they are. Nil for any other text.
     static func simplified(_ bytes: [UInt8]) -> (bytes: [UInt8], changed: Int, firstLine: Int)? {
         let found = bytes.withUnsafeBufferPointer { hay in
             markers.contains { marker in marker.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: hay) != nil } }
@@ -22,18 +28,23 @@ enum Script {
         let before = Array(text.unicodeScalars), after = Array(converted.unicodeScalars)
         // One for one: anything else is not trusted (cells and lines could move).
         guard before.count == after.count else { return nil }
-        var changed = 0
+        var out = String.UnicodeScalarView()
+        var changed = 0, chinese = 0
         var first: Int?
         var line = 1
         for (a, b) in zip(before, after) {
             if a == "\n" { line += 1 }
-            if a != b {
+            if (0x4E00...0x9FFF).contains(a.value) { chinese += 1 }
+            if a != b, !kept.contains(a) {
                 changed += 1
                 if first == nil { first = line }
+                out.append(b)
+            } else {
+                out.append(a)
             }
         }
-        guard changed >= 5, changed * 100 >= before.count, let first else { return nil }
-        return (Array(converted.utf8), changed, first)
+        guard changed >= 5, changed * 100 >= chinese * 15, let first else { return nil }
+        return (Array(String(out).utf8), changed, first)
     }
 
     /// Tone-marked vowels of pinyin (ā á ǎ à …, ü and its tones), as their UTF-8 bytes.
@@ -41,8 +52,9 @@ enum Script {
 
     /// The text without the pinyin a mirror writes after characters (`項(xiàng)目`,
     /// `績效目標(biāo)表`): a bracket right after a Chinese character holding one syllable of
-    /// lowercase letters with a tone mark. Nil when there is none. No form writes pinyin, and
-    /// no word of any other language has tone marks.
+    /// lowercase letters with a tone mark, three of them or more. Nil otherwise: no word of any
+    /// other language has tone marks, and a form's own gloss of a rare character (`畲(shē)族`)
+    /// is one or two.
     static func withoutPinyin(_ bytes: [UInt8]) -> (bytes: [UInt8], removed: Int, firstLine: Int)? {
         var out: [UInt8] = []
         var removed = 0
@@ -77,7 +89,8 @@ enum Script {
             }
             if removed > 0 { out.append(contentsOf: b[copied..<n]) }
         }
-        guard removed > 0, let first else { return nil }
+        // A mirror glosses dozens of characters; a form may gloss a rare one itself (`畲(shē)族`).
+        guard removed >= 3, let first else { return nil }
         return (out, removed, first)
     }
 }

@@ -481,16 +481,20 @@ struct TableReader {
                 } else {
                     // Which source the parts split is not certain: the columns before the first
                     // source are (the year's amount); the rest is kept as it reads, and said.
+                    // Only when every column has its value: a blank cell left out of the row moves
+                    // the values after it.
+                    let aligned = values.count == slots.count - 1 + parts.count
                     let first = slots.firstIndex { if case .funding? = $0.kind { return true } else { return false } } ?? 0
                     var joined = held.filter(isGroup)
-                    for k in 0..<min(first, values.count) {
+                    for k in 0..<min(first, values.count) where aligned {
                         var pair = slots[k]
                         pair.values = [values[k]]
                         pair.lines = [pairs[0].lines[k]]
                         joined.append(pair)
                     }
-                    let labels = slots.dropFirst(first).map { LabelText.display($0.label) }.joined(separator: " ")
-                    let text = labels + " / " + parts.map(\.name).joined(separator: " ") + " / " + values.dropFirst(first).joined(separator: " ")
+                    let kept = aligned ? first : 0
+                    let labels = slots.dropFirst(kept).map { LabelText.display($0.label) }.joined(separator: " ")
+                    let text = labels + " / " + parts.map(\.name).joined(separator: " ") + " / " + values.dropFirst(kept).joined(separator: " ")
                     project.fields.append(Field(label: "资金来源", value: text, line: row.line))
                     doc.diagnose(.warning, line: row.line, code: "funding-split-unclear",
                                  "资金来源的第二行表头（\(parts.map(\.name).joined(separator: "、"))）分的是哪一项来源，按数值对不上或不止一种读法：来源未读取，原文保留为字段",
@@ -621,6 +625,9 @@ struct TableReader {
     private static let levelNames: Set<String> = ["中央", "省", "省级", "省本级", "市", "市级", "州级", "市州", "县", "县级", "区", "区级",
                                                   "区县", "县区", "乡", "乡级", "镇", "镇级", "乡镇", "本级", "上级", "同级", "自筹", "其他"]
 
+    /// The levels of `levelNames` (not 自筹, 其他).
+    private static let governmentLevels: [String] = levelNames.filter { $0 != "自筹" && $0 != "其他" }.sorted()
+
     /// A row naming the parts of a source of money (`中央 | 省级 | 市级资金 | 本级`): two or more
     /// cells, each a level of government or a source's name.
     static func sourceParts(_ row: Row) -> [(name: String, line: Int)]? {
@@ -650,7 +657,18 @@ struct TableReader {
             guard k > total, case .funding? = slots[k].kind else { return false }
             return true
         }
-        let chosen = sources.count == 1 ? sources : sources.filter { slots[$0].label.utf8Contains("财政") }
+        // Levels of government split government money that names no level itself (财政资金, not
+        // 中央财政资金 nor 地方资金); a second row that names other parts (`自筹 | 其他`) splits
+        // only a lone source.
+        let levels = parts.allSatisfy { part in
+            var name = Substring(part.name)
+            for suffix in ["财政资金", "资金", "财政"] where name.hasSuffix(suffix) && name.count > suffix.count { name = name.dropLast(suffix.count); break }
+            return governmentLevels.contains(String(name))
+        }
+        let chosen = sources.count == 1 ? sources : !levels ? [] : sources.filter { k in
+            let label = LabelText.display(slots[k].label)
+            return label.utf8Contains("财政") && !governmentLevels.contains { label.utf8Contains($0) }
+        }
         guard chosen.count == 1, case .funding(let parent)? = slots[chosen[0]].kind else { return nil }
         let p = chosen[0]
         let split = parts.map { Pair(label: parent + "·" + $0.name, kind: .funding(parent + "·" + $0.name), line: $0.line) }
