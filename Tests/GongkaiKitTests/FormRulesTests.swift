@@ -2258,4 +2258,64 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(form.kind == .targets)
         #expect(form.projects.first?.amount == Money(wan: "500")!)
     }
+
+    /// 东莞's 批复表, as a web page stores it: the indicator header broken at the line breaks
+    /// inside its cells (`绩效指标 | 一级 指标 |` / `二级 指标 |` / …), the 中期 and 年度 columns
+    /// side by side, categories and columns that name their alternatives in brackets
+    /// (`数量指标(或建筑规模指标)`, `指标值(或计划水平)`, `时效指标(工期指标)`), and the goals'
+    /// header `总体目标 | 中期滚动目标(2019年--2021年) | 年度目标` over the two texts. Before, every
+    /// indicator row was published as a narrative and the 中期 goal's text as a narrative's title.
+    @Test func dongguansApprovalFormWithItsHeaderBrokenOverLines() throws {
+        let doc = readForm("""
+        东莞市财政项目支出绩效目标批复表 | |||||||||
+        ( 2024 年度) | |||||||||
+        预算单位:东莞市某局 | |||||||||
+        项目 名称 |
+        智慧路灯改造工程 | 中期市财政预算(万元) | 3000.00 | 本年度申请市财政预算资金(万元) | 1200.00 | ||||
+        总体目标 | 中期滚动目标(2024年--2026年) | 年度目标 | |||||||
+        三年改造路灯1.2万盏。 | 完成4000盏路灯改造。 | ||||||||
+        绩效指标 | 一级 指标 |
+        二级 指标 |
+        三级 指标 |
+        指标值(或计划水平) | 二级 指标 |
+        三级 指标 |
+        计划指标值(或计划水平) | ||
+        预期产出指标 | 数量指标(或建筑规模指标) | 改造路灯数量 | 12000盏 | 数量指标(或建筑规模指标) | 改造路灯数量 | 4000盏 | ||
+        时效指标(工期指标) | 完工及时率 | 100% | 时效指标(工期指标、形象进度指标) | 完工及时率 | 100% | ||||
+        预算(或投资规模)控制指标 | 年度预算执行率 | ≥90% | 预算(或投资规模)控制指标 | 年度预算执行率 | ≥95% | ||||
+        效果指标 | 社会、经济、生态效益 指标 | 节电率 | ≥30% | 社会、经济、生态效益 指标 | 节电率 | ≥30% | ||||
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "1200")!)
+        #expect(p.sections.filter(\.isGoal).map { "\($0.title)=\($0.text)" } == ["中期滚动目标=三年改造路灯1.2万盏。", "年度目标=完成4000盏路灯改造。"])
+        #expect(p.indicators.map(\.name) == ["改造路灯数量", "完工及时率", "年度预算执行率", "节电率"])
+        #expect(p.indicators.map(\.level1) == ["预期产出指标", "预期产出指标", "预期产出指标", "效果指标"])
+        // The year's targets are the second group's (the goals say 中期 first), the 中期 ones kept.
+        #expect(p.indicators.map { $0.targets.first?.value } == ["4000盏", "100%", "≥95%", "≥30%"])
+        #expect(p.indicators.map { $0.targets.last?.term } == ["中期", "中期", "中期", "中期"])
+        #expect(!p.sections.contains { $0.text.contains("二级") || $0.title.contains("指标") })
+    }
+
+    /// Goals' labels in one row (`中期目标(2024年—2026年) | 年度目标`) with their texts a row each
+    /// below: each label its text (before, the 年度 text was left unread); a table's caption
+    /// (`绩 效 指 标`) is no goal's text.
+    @Test func goalsLabelsInOneRowWithTheirTextsARowEach() throws {
+        let doc = readForm("""
+        项目名称 | 农产品质量安全监测 | ||||
+        主管部门 | 某市农业农村局 | ||||
+        项目资金(万元) | 年度资金总额 | 51.35 | |||
+        总 体 目 标 |
+        中期目标(2024年—2026年) | 年度目标 | |||||
+        三年内检测批次达到每千人2批次 |
+        全年监督抽检100批次 |
+        ||||||
+        绩 效 指 标 |
+        一级指标 | 二级指标 | 三级指标 | 指标值 |
+        产出指标 | 数量指标 | 监督抽检批次 | ≥100批次 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.sections.filter(\.isGoal).map { "\($0.title)=\($0.text)" } == ["中期目标=三年内检测批次达到每千人2批次", "年度目标=全年监督抽检100批次"])
+        #expect(p.indicators.map(\.name) == ["监督抽检批次"])
+        #expect(!doc.diagnostics.contains { $0.code == "unlabelled-row" })
+    }
 }

@@ -25,10 +25,14 @@ enum DocumentKinds {
                 var kind = vocabulary.kinds[ByteKey(text)]
                 if kind == nil, Labels.mayNeedNormalising(text) { kind = vocabulary.kinds[LabelText.key(text)] }
                 if kind == .selfEvaluation { selfEvaluation.append((line, text)) }
-            } else if !text.utf8Contains("。") {
+            } else {
                 // Inside a table run together (`…全年预算数(A)…年初目标值()实际完成值()得分`), not
-                // in prose, whose sentences end (`各项指标实际完成值均达到年初目标值，…。`).
-                for k in runTogether.found(in: text) { selfEvaluation.append((line, runTogether.needles[k])) }
+                // in prose, whose sentences end (`各项指标实际完成值均达到年初目标值，…。`) — unless it
+                // names three columns or more.
+                let found = runTogether.found(in: text)
+                if !text.utf8Contains("。") || Set(found).count >= 3 {
+                    for k in found { selfEvaluation.append((line, runTogether.needles[k])) }
+                }
             }
         }
         for item in items {

@@ -33,7 +33,51 @@ enum FormItems {
                 }
             }
         }
-        return joinFragments(items)
+        return joinBrokenHeaders(joinFragments(items))
+    }
+
+    /// Joins an indicator header whose row a page broke at the line breaks inside its cells
+    /// (`绩效指标 | 一级 指标 |` / `二级 指标 |` / `三级 指标 |` / `指标值(或计划水平) | 二级 指标 |`
+    /// …, 东莞's 批复表): rows of one or two cells, each a column's name (or the table's caption,
+    /// `绩效指标`), the first naming the 一级 column, are one header row.
+    static func joinBrokenHeaders(_ items: [FormItem]) -> [FormItem] {
+        func piece(_ row: Row) -> [(String, Int)]? {
+            let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
+            guard (1...2).contains(filled.count) else { return nil }
+            for k in filled {
+                let cell = row.cells[k]
+                guard IndicatorHeader.role(of: cell) != nil || LabelText.display(cell) == "绩效指标" else { return nil }
+            }
+            return filled.map { (row.cells[$0], row.line(ofCell: $0)) }
+        }
+        var out: [FormItem] = []
+        var i = 0
+        while i < items.count {
+            guard case .row(let row, let first) = items[i], let cells = piece(row),
+                  cells.contains(where: { IndicatorHeader.role(of: $0.0) == .level1 })
+            else {
+                out.append(items[i])
+                i += 1
+                continue
+            }
+            var merged = Row(line: row.line, cells: cells.map(\.0), lastLine: row.lastLine, cellLines: cells.map(\.1))
+            var k = i + 1
+            while k < items.count, case .row(let next, _) = items[k], let more = piece(next) {
+                merged.cells += more.map(\.0)
+                merged.cellLines += more.map(\.1)
+                merged.lastLine = next.lastLine
+                k += 1
+            }
+            let roles = Set(merged.cells.compactMap { IndicatorHeader.role(of: $0) })
+            if k - i >= 2, roles.contains(.level2), roles.contains(.level3) || roles.contains(.value) {
+                out.append(.row(merged, first: first))
+                i = k
+            } else {
+                out.append(items[i])
+                i += 1
+            }
+        }
+        return out
     }
 
     /// Joins a label that a page broke over lines of a few characters (`年度` / `预算` / `安排`

@@ -293,6 +293,7 @@ struct FormReader {
             for row in rows { readRow(row, &state, &doc) }
             return
         }
+        if state.current?.takeGoalText(text, line: n, into: &doc) == true { return }
         if let held = state.current?.heldLabelCount, held >= 2 {
             // The values of a row of labels, written as a line of amounts (`0.00  25.00  0.00`
             // under `项目资金来源情况(万元) 其中:上级财政补助资金 其中:同级财政资金 其他`): read as

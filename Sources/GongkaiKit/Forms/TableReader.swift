@@ -37,6 +37,8 @@ struct TableReader {
     var tableUnit: MoneyUnit?
     /// A row of labels only, waiting for the row of their values.
     private var heldLabels: [Pair]?
+    /// How many texts of held goal labels were taken one a line so far.
+    private var heldGoalTexts = 0
     /// A second row of labels under held ones, naming the parts of one of them by who gives the
     /// money (`中央 | 省级 | 市级资金 | 本级` under `财政资金(万元)`).
     private var heldParts: [(name: String, line: Int)]?
@@ -95,6 +97,22 @@ struct TableReader {
 
     /// How many labels the last row held back for their values in the row below (0 when none).
     var heldLabelCount: Int { heldLabels?.count ?? 0 }
+
+    /// A line of text under a row of goal labels only (`中期目标(2024年—2026年) | 年度目标`, then
+    /// each goal's text on a line of its own): the next label's text. False when no such labels
+    /// wait, or the line is a title or a row's label.
+    mutating func takeGoalText(_ text: String, line: Int, into doc: inout DocumentResult) -> Bool {
+        guard var held = heldLabels, let first = held.first, held.count >= 2 || heldGoalTexts > 0,
+              held.allSatisfy({ if case .narrative(_, isGoal: true)? = $0.kind { return true } else { return false } }),
+              case .narrative? = first.kind, !FormText.isTitle(text), Labels.field(text) == nil, !TextRows.isOnlyLabels(text),
+              !Self.isIndicatorCaption(text)
+        else { return false }
+        held.removeFirst()
+        heldLabels = held.isEmpty ? nil : held
+        heldGoalTexts = held.isEmpty ? 0 : heldGoalTexts + 1
+        if let kind = first.kind { apply(kind, label: first.label, value: text, line: first.line, valueLine: line, into: &doc) }
+        return true
+    }
 
     /// Whether the rows read now are an indicator table's.
     var isReadingIndicators: Bool {
@@ -397,6 +415,11 @@ struct TableReader {
     }
 
     private mutating func readFieldRow(_ row: Row, into doc: inout DocumentResult) {
+        if row.filledCells.count == 1, Self.isIndicatorCaption(row.filledCells[0]) {
+            // `绩 效 指 标` on a row of its own above the indicator header: the table's caption.
+            project.structuralLines.append(contentsOf: row.lines)
+            return
+        }
         var pairs = pairs(row)
         guard !pairs.isEmpty else { return }
         if let columns = Self.amountColumns(of: row.cells) { amountColumns = columns }
@@ -508,16 +531,26 @@ struct TableReader {
                 let cellLines = pairs[0].lines
                 // A group label (`资金来源(万元)`) heads the labels and has no value of its own
                 // when there is one value fewer than labels.
-                let slots = values.count < held.count ? held.filter { !isGroup($0) } : held
+                // `总体目标 | 中期滚动目标(…) | 年度目标` over two texts: the first goal heads the
+                // others (each a term's goal) and has no text of its own.
+                let isGoal: (Pair) -> Bool = { if case .narrative(_, isGoal: true)? = $0.kind { return true } else { return false } }
+                let headsGoals = !held.contains(where: isGroup) && values.count == held.count - 1 && held.count >= 3 && held.allSatisfy(isGoal)
+                let slots = headsGoals ? Array(held.dropFirst()) : values.count < held.count ? held.filter { !isGroup($0) } : held
                 var joined: [Pair] = held.filter(isGroup).filter { _ in slots.count < held.count }
+                // Goals' texts may come a row each (`中期目标 | 年度目标`, then a row for each text):
+                // the goals still without one wait for the next row.
+                let oneARow = values.count < slots.count && slots.allSatisfy(isGoal)
                 for (k, label) in slots.enumerated() {
                     var pair = label
                     if k < values.count {
                         pair.values = [values[k]]
                         pair.lines = [cellLines[k]]
+                    } else if oneARow {
+                        break
                     }
                     joined.append(pair)
                 }
+                if oneARow { heldLabels = Array(slots[values.count...]) }
                 pairs = joined
                 // The group's labels and values are both read: a row after them is not the group's
                 // (not a 资金用途 under `项目资金来源情况(万元)`).
@@ -611,6 +644,13 @@ struct TableReader {
             }
         }
         if endsGroup { lastGroup = nil }
+    }
+
+    /// The caption of an indicator table (`绩效指标`, `绩 效 指 标`, `年度绩效指标`).
+    static func isIndicatorCaption(_ cell: String) -> Bool {
+        guard cell.utf8.count <= 40 else { return false }
+        let name = LabelText.display(cell)
+        return name == "绩效指标" || name == "年度绩效指标" || name == "项目绩效指标"
     }
 
     /// A unit alone in brackets (`(万元)`, `（元）`).
@@ -1295,7 +1335,9 @@ struct TableReader {
         for i in other.indices { for t in other[i].targets.indices { other[i].targets[t].term = otherTerm } }
         var own: [Indicator] = []
         for indicator in other {
-            if let k = year.firstIndex(where: { $0.name == indicator.name && $0.level2 == indicator.level2 }) {
+            // The same indicator under a category each group names its own way
+            // (`时效指标(工期指标)`, `时效指标(工期指标、形象进度指标)`).
+            if let k = year.firstIndex(where: { $0.name == indicator.name && ($0.level2 == indicator.level2 || LabelText.key($0.level2) == LabelText.key(indicator.level2)) }) {
                 year[k].targets.append(contentsOf: indicator.targets)
             } else {
                 own.append(indicator)

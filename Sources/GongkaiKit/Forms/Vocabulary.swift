@@ -388,7 +388,50 @@ enum LabelText {
             while s.first == 0x3A { s = s.dropFirst() }
         }
         while s.last == 0x3A { s = s.dropLast() }
-        return (Array(s), unit)
+        return (withoutAlternatives(Array(s)), unit)
+    }
+
+    private static let huo = Array("或".utf8)
+    private static let zhibiao = Array("指标".utf8)
+
+    private static let periodWords: Set<[UInt8]> = Set(["年", "月", "—", "–", "～", "至", "到"].map { Array($0.utf8) })
+
+    /// Whether bracketed text is a period (`2019年--2021年`, `2024—2026年`): digits, 年, 月 and
+    /// dashes only, with a digit.
+    static func isPeriod(_ inner: ArraySlice<UInt8>) -> Bool {
+        var hasDigit = false
+        var i = inner.startIndex
+        while i < inner.endIndex {
+            let b = inner[i]
+            if b >= 0x30 && b <= 0x39 { hasDigit = true; i += 1; continue }
+            if b == 0x2D || b == 0x7E || b == 0x2E || b == 0x2F { i += 1; continue }
+            guard i + 3 <= inner.endIndex, periodWords.contains(Array(inner[i..<i + 3])) else { return false }
+            i += 3
+        }
+        return hasDigit
+    }
+
+    /// The label without the other names a template gives in brackets: `指标值(或计划水平)`,
+    /// `数量指标(或建筑规模指标)`, `预算(或投资规模)控制指标`, `时效指标(工期指标、形象进度指标)`
+    /// (东莞's 批复表) → `指标值`, `数量指标`, `预算控制指标`, `时效指标`: a bracket that starts
+    /// with 或 or ends with 指标, with something left outside it; also a period in brackets
+    /// (`中期滚动目标(2019年--2021年)` → `中期滚动目标`).
+    static func withoutAlternatives(_ key: [UInt8]) -> [UInt8] {
+        guard key.contains(0x28) else { return key }
+        var out: [UInt8] = []
+        var i = 0
+        while i < key.count {
+            if key[i] == 0x28, let close = key[(i + 1)...].firstIndex(of: 0x29) {
+                let inner = key[(i + 1)..<close]
+                if inner.starts(with: huo) || (inner.count > zhibiao.count && inner.suffix(zhibiao.count).elementsEqual(zhibiao)) || isPeriod(inner) {
+                    i = close + 1
+                    continue
+                }
+            }
+            out.append(key[i])
+            i += 1
+        }
+        return out.isEmpty ? key : out
     }
 
     /// Where a trailing score starts: `(0-20)分`, `(40-50)分`, `(90分)`, `（10分）` after the
