@@ -144,8 +144,7 @@ enum QualityChecks {
                 add(p.funding[0].line, "funding-not-read",
                     "资金来源各栏（\(labels.joined(separator: "、"))）都没有读到金额（空或 0），项目金额却是 \(amount.wanString) 万元：未核对资金来源，请检查表格中这几栏的数值",
                     en: "no sum was read for any funding line (\(labels.joined(separator: ", ")): empty or 0) while the project's amount is \(amount.wanString) 万元: the funding split is not checked; look at these cells of the table")
-            } else if parts.allSatisfy({ $0 != nil }), p.fundingThatAddsUp == nil {
-                let sum = parts.compactMap { $0 }.sum()
+            } else if parts.allSatisfy({ $0 != nil }), case let sum = parts.compactMap({ $0 }).sum(), sum != amount, p.fundingThatAddsUp == nil {
                 let labels = labels.joined(separator: " + ")
                 add(p.funding[0].line, "funding-mismatch",
                     "\(labels) = \(sum.wanString) 万元，项目金额却是 \(amount.wanString) 万元",

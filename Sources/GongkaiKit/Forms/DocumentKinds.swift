@@ -19,20 +19,29 @@ enum DocumentKinds {
         // drops. In run-together text the columns stand inside a line.
         var selfEvaluation: [(Int, String)] = []
         let runTogether = vocabulary.selfEvaluationInText
+        // Whether the document's table is run together: its indicator header stands inside a long
+        // text (a PDF's or a sharing site's text), not in cells of its own.
+        let runTogetherTable = items.contains { item in
+            func isRunTogetherHeader(_ text: String) -> Bool {
+                text.utf8.count > 40 && (text.utf8Contains("一级指标") || text.utf8Contains("二级指标") || text.utf8Contains("三级指标"))
+            }
+            switch item {
+            case .text(_, let text, _): return isRunTogetherHeader(text)
+            case .row(let row, _): return row.cells.contains(where: isRunTogetherHeader)
+            case .blank: return false
+            }
+        }
         func look(_ text: String, _ line: Int) {
             if text.utf8.count <= 40 {
                 guard vocabulary.mayBeKindLabel(text) else { return }
                 var kind = vocabulary.kinds[ByteKey(text)]
                 if kind == nil, Labels.mayNeedNormalising(text) { kind = vocabulary.kinds[LabelText.key(text)] }
                 if kind == .selfEvaluation { selfEvaluation.append((line, text)) }
-            } else {
-                // Inside a table run together (`…全年预算数(A)…年初目标值()实际完成值()得分`), not
-                // in prose, whose sentences end (`各项指标实际完成值均达到年初目标值，…。`) — unless it
-                // names three columns or more.
-                let found = runTogether.found(in: text)
-                if !text.utf8Contains("。") || Set(found).count >= 3 {
-                    for k in found { selfEvaluation.append((line, runTogether.needles[k])) }
-                }
+            } else if runTogetherTable || (text.utf8Contains("(A)") && text.utf8Contains("(B)")) {
+                // Inside a table run together (`…一级指标二级指标三级指标年初目标值()实际完成值()得分`,
+                // or a page's summary of one: `全年预算数(A)…全年执行数(B)`), not in a form's prose
+                // (`各项指标实际完成值均达到年初目标值`).
+                for k in runTogether.found(in: text) { selfEvaluation.append((line, runTogether.needles[k])) }
             }
         }
         for item in items {

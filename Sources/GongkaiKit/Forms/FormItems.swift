@@ -42,13 +42,19 @@ enum FormItems {
     /// `绩效指标`), the first naming the 一级 column, are one header row.
     static func joinBrokenHeaders(_ items: [FormItem]) -> [FormItem] {
         func piece(_ row: Row) -> [(String, Int)]? {
-            let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
-            guard (1...2).contains(filled.count) else { return nil }
-            for k in filled {
-                let cell = row.cells[k]
-                guard IndicatorHeader.role(of: cell) != nil || LabelText.display(cell) == "绩效指标" else { return nil }
+            // Most rows have more cells: counted first, with no array made.
+            var count = 0
+            for cell in row.cells where !cell.isEmpty {
+                count += 1
+                if count > 2 { return nil }
             }
-            return filled.map { (row.cells[$0], row.line(ofCell: $0)) }
+            guard count > 0 else { return nil }
+            var cells: [(String, Int)] = []
+            for (k, cell) in row.cells.enumerated() where !cell.isEmpty {
+                guard IndicatorHeader.role(of: cell) != nil || LabelText.display(cell) == "绩效指标" else { return nil }
+                cells.append((cell, row.line(ofCell: k)))
+            }
+            return cells
         }
         var out: [FormItem] = []
         var i = 0

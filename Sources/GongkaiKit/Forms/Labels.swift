@@ -91,7 +91,8 @@ enum Labels {
         // A cell with nothing that normalising drops is looked up as written (most are).
         if !mayNeedNormalising(cell), !cell.utf8HasPrefix("其中") {
             if let kind = Vocabulary.current.field(ByteKey(cell)) { return kind }
-            if cell.utf8.count <= 60, cell.utf8Contains("专项"), let kind = asProject(cell, key: Array(cell.utf8)) { return kind }
+            // (`…保证专项实施的制度、措施` has what normalising drops: it is looked up below.)
+            if cell.utf8HasPrefix("专项"), cell.utf8.count <= 60, let kind = asProject(cell, key: Array(cell.utf8)) { return kind }
             if cell.utf8HasSuffix(chainSuffix) { return chainLabel(cell) }
             // Only `目标` and a digit or two can be a goal: no copy of any other cell.
             return cell.utf8.count <= goalPrefix.count + 2 && cell.utf8HasPrefix("目标") ? goal(Array(cell.utf8)) : nil
@@ -100,7 +101,7 @@ enum Labels {
         let key = LabelText.strip(compacted).key
         guard !key.isEmpty else { return nil }
         if let kind = Vocabulary.current.field(ByteKey(String(decoding: key, as: UTF8.self))) { return kind }
-        if let kind = goal(key) ?? asProject(cell, key: key) ?? amountLabel(cell) { return kind }
+        if let kind = goal(key) ?? asProject(cell, key: key) ?? goalOfTerm(cell, key: key) ?? amountLabel(cell) { return kind }
         // `其中：本级财政资金`: what follows 其中 is a part of the amount above.
         return compacted.starts(with: LabelText.qizhong) ? fundingSource(cell) : nil
     }
@@ -124,6 +125,15 @@ enum Labels {
         case .funding?: return .funding(LabelText.display(cell))
         case let kind: return kind
         }
+    }
+
+    /// A goal's label with its term's period in brackets (`中期滚动目标(2019年--2021年)`,
+    /// `中期目标(2024年—2026年)`): that goal. Only a goal: elsewhere a period tells columns or
+    /// amounts apart (`指标值(2024年)`, `资金总额(2024年—2026年)`), and `绩效目标(…)` heads a group.
+    static func goalOfTerm(_ cell: String, key: [UInt8]) -> FieldKind? {
+        guard key.last == 0x29, let open = key.lastIndex(of: 0x28), open > 0, LabelText.isPeriod(key[(open + 1)..<(key.count - 1)]) else { return nil }
+        guard case .narrative(_, isGoal: true)? = Vocabulary.current.field(ByteKey(String(decoding: key[..<open], as: UTF8.self))) else { return nil }
+        return .narrative(LabelText.display(cell), isGoal: true)
     }
 
     /// A source of funds no template list has, told by what it says (`本级财政资金`, `上级补助资金`,

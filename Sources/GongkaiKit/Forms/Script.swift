@@ -5,9 +5,23 @@ import Foundation
 /// Tells a text in traditional script and gives it in simplified, the script the form was made
 /// in and every label of the vocabulary is written in.
 enum Script {
-    /// Characters of form words that simplified text never has (項 of 项目, 績 of 绩效, 標 of
-    /// 指标, 預 of 预算): a text without any is not looked at again.
-    private static let markers = ["項", "績", "標", "預"].map { Array($0.utf8) }
+    /// Whether the bytes hold 項 (E9 A0 85, of 项目) or 績 (E7 B8 BE, of 绩效), characters of form
+    /// words that simplified text never has: a text without either is not looked at again. One
+    /// pass over the bytes (a search for one of their bytes stops at nearly every Chinese
+    /// character).
+    static func hasMarker(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            guard b.count >= 3 else { return false }
+            var i = 0
+            let end = b.count - 2
+            while i < end {
+                let c = b[i]
+                if c == 0xE9 ? (b[i + 1] == 0xA0 && b[i + 2] == 0x85) : c == 0xE7 && b[i + 1] == 0xB8 && b[i + 2] == 0xBE { return true }
+                i += 1
+            }
+            return false
+        }
+    }
 
     /// Characters ICU's Hant-Hans changes that simplified text writes as they are: 乾 of place
     /// names (乾县, 乾安), 瞭 of 瞭望, 著 of 显著.
@@ -19,10 +33,7 @@ enum Script {
     /// cells stay where they were; the characters simplified also writes (`kept`) are left as
     /// they are. Nil for any other text.
     static func simplified(_ bytes: [UInt8]) -> (bytes: [UInt8], changed: Int, firstLine: Int)? {
-        let found = bytes.withUnsafeBufferPointer { hay in
-            markers.contains { marker in marker.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: hay) != nil } }
-        }
-        guard found else { return nil }
+        guard hasMarker(bytes) else { return nil }
         let text = String(decoding: bytes, as: UTF8.self)
         guard let converted = text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) else { return nil }
         let before = Array(text.unicodeScalars), after = Array(converted.unicodeScalars)

@@ -525,32 +525,55 @@ struct TableReader {
                     pairs = joined
                 }
                 endsGroup = true
+            } else if held.allSatisfy(Self.isGoal), pairs.allSatisfy({ $0.kind == nil }), let first = pairs.first,
+                      case let texts = zip(first.values, first.lines).filter({ !Self.isIndicatorCaption($0.0) }),
+                      !texts.isEmpty, texts.count <= held.count
+            {
+                // Goals' labels in one row with fewer texts below (`中期目标 | 年度目标` with a text
+                // a row; `总体目标 | 中期目标 | 年度目标` over two texts): a text alone at the row's
+                // start is the first goal's, the others wait for theirs; otherwise which text is
+                // whose cannot be told (a blank cell left out, a heading over the others), and
+                // the texts are kept under 总体目标 (or 绩效目标), said.
+                if texts.count == held.count {
+                    // As many texts as goals: each its goal's, in order (a caption run in is none).
+                    pairs = zip(held, texts).map { label, text in
+                        var pair = label
+                        pair.values = [text.0]
+                        pair.lines = [text.1]
+                        return pair
+                    }
+                } else if texts.count == 1, row.cells.first.map({ !$0.isEmpty }) == true {
+                    var pair = held[0]
+                    pair.values = [texts[0].0]
+                    pair.lines = [texts[0].1]
+                    pairs = [pair]
+                    heldLabels = Array(held.dropFirst())
+                } else {
+                    let title = LabelText.display(held[0].label) == "总体目标" ? held[0].label : "绩效目标"
+                    pairs = texts.map { Pair(label: title, kind: .narrative(LabelText.display(title), isGoal: true), values: [$0.0], lines: [$0.1], line: $0.1) }
+                    if !texts.isEmpty {
+                        doc.diagnose(.note, line: row.line, code: "goal-columns-unclear",
+                                     "目标的栏目（\(held.map { LabelText.display($0.label) }.joined(separator: "、"))）比下面的文字多，分不清哪段文字属于哪一栏：都作为‘\(LabelText.display(title))’保留",
+                                     en: "the goals' columns (\(held.map { LabelText.display($0.label) }.joined(separator: ", "))) outnumber the texts below them, and which text is whose cannot be told: each is kept as ‘\(LabelText.display(title))’")
+                    }
+                }
+                endsGroup = true
             } else if pairs.allSatisfy({ $0.kind == nil }), let values = pairs.first?.values, !values.isEmpty,
                values.count <= held.count, values.count * 2 >= held.count
             {
                 let cellLines = pairs[0].lines
                 // A group label (`资金来源(万元)`) heads the labels and has no value of its own
                 // when there is one value fewer than labels.
-                // `总体目标 | 中期滚动目标(…) | 年度目标` over two texts: the first goal heads the
-                // others (each a term's goal) and has no text of its own.
-                let isGoal: (Pair) -> Bool = { if case .narrative(_, isGoal: true)? = $0.kind { return true } else { return false } }
-                let headsGoals = !held.contains(where: isGroup) && values.count == held.count - 1 && held.count >= 3 && held.allSatisfy(isGoal)
-                let slots = headsGoals ? Array(held.dropFirst()) : values.count < held.count ? held.filter { !isGroup($0) } : held
+                let slots = values.count < held.count ? held.filter { !isGroup($0) } : held
                 var joined: [Pair] = held.filter(isGroup).filter { _ in slots.count < held.count }
-                // Goals' texts may come a row each (`中期目标 | 年度目标`, then a row for each text):
-                // the goals still without one wait for the next row.
-                let oneARow = values.count < slots.count && slots.allSatisfy(isGoal)
                 for (k, label) in slots.enumerated() {
                     var pair = label
                     if k < values.count {
                         pair.values = [values[k]]
                         pair.lines = [cellLines[k]]
-                    } else if oneARow {
-                        break
                     }
                     joined.append(pair)
                 }
-                if oneARow { heldLabels = Array(slots[values.count...]) }
                 pairs = joined
                 // The group's labels and values are both read: a row after them is not the group's
                 // (not a 资金用途 under `项目资金来源情况(万元)`).
@@ -645,6 +668,8 @@ struct TableReader {
         }
         if endsGroup { lastGroup = nil }
     }
+
+    private static func isGoal(_ pair: Pair) -> Bool { if case .narrative(_, isGoal: true)? = pair.kind { return true } else { return false } }
 
     /// The caption of an indicator table (`绩效指标`, `绩 效 指 标`, `年度绩效指标`).
     static func isIndicatorCaption(_ cell: String) -> Bool {

@@ -388,7 +388,8 @@ enum LabelText {
             while s.first == 0x3A { s = s.dropFirst() }
         }
         while s.last == 0x3A { s = s.dropLast() }
-        return (withoutAlternatives(Array(s)), unit)
+        // (Most keys have no bracket left: one byte scan.)
+        return (s.contains(0x28) ? withoutAlternatives(Array(s)) : Array(s), unit)
     }
 
     private static let huo = Array("或".utf8)
@@ -414,16 +415,15 @@ enum LabelText {
     /// The label without the other names a template gives in brackets: `指标值(或计划水平)`,
     /// `数量指标(或建筑规模指标)`, `预算(或投资规模)控制指标`, `时效指标(工期指标、形象进度指标)`
     /// (东莞's 批复表) → `指标值`, `数量指标`, `预算控制指标`, `时效指标`: a bracket that starts
-    /// with 或 or ends with 指标, with something left outside it; also a period in brackets
-    /// (`中期滚动目标(2019年--2021年)` → `中期滚动目标`).
+    /// with 或 ends with 指标, with something left outside it. (A period in brackets tells
+    /// columns apart, `指标值(2024年—2026年) | 指标值(2024年)`: it stays; see `Labels.goalOfTerm`.)
     static func withoutAlternatives(_ key: [UInt8]) -> [UInt8] {
-        guard key.contains(0x28) else { return key }
         var out: [UInt8] = []
         var i = 0
         while i < key.count {
             if key[i] == 0x28, let close = key[(i + 1)...].firstIndex(of: 0x29) {
                 let inner = key[(i + 1)..<close]
-                if inner.starts(with: huo) || (inner.count > zhibiao.count && inner.suffix(zhibiao.count).elementsEqual(zhibiao)) || isPeriod(inner) {
+                if inner.starts(with: huo) || (inner.count > zhibiao.count && inner.suffix(zhibiao.count).elementsEqual(zhibiao)) {
                     i = close + 1
                     continue
                 }
