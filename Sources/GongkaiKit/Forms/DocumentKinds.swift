@@ -19,29 +19,24 @@ enum DocumentKinds {
         // drops. In run-together text the columns stand inside a line.
         var selfEvaluation: [(Int, String)] = []
         let runTogether = vocabulary.selfEvaluationInText
-        // Whether the document's table is run together: its indicator header stands inside a long
-        // text (a PDF's or a sharing site's text), not in cells of its own.
-        let runTogetherTable = items.contains { item in
-            func isRunTogetherHeader(_ text: String) -> Bool {
-                text.utf8.count > 40 && (text.utf8Contains("一级指标") || text.utf8Contains("二级指标") || text.utf8Contains("三级指标"))
-            }
-            switch item {
-            case .text(_, let text, _): return isRunTogetherHeader(text)
-            case .row(let row, _): return row.cells.contains(where: isRunTogetherHeader)
-            case .blank: return false
-            }
-        }
+        // Columns found inside long texts count when the document's table is run together (asked
+        // only when there are some).
+        var inLongText: [(Int, String)] = []
         func look(_ text: String, _ line: Int) {
             if text.utf8.count <= 40 {
                 guard vocabulary.mayBeKindLabel(text) else { return }
                 var kind = vocabulary.kinds[ByteKey(text)]
                 if kind == nil, Labels.mayNeedNormalising(text) { kind = vocabulary.kinds[LabelText.key(text)] }
                 if kind == .selfEvaluation { selfEvaluation.append((line, text)) }
-            } else if runTogetherTable || (text.utf8Contains("(A)") && text.utf8Contains("(B)")) {
-                // Inside a table run together (`…一级指标二级指标三级指标年初目标值()实际完成值()得分`,
-                // or a page's summary of one: `全年预算数(A)…全年执行数(B)`), not in a form's prose
-                // (`各项指标实际完成值均达到年初目标值`).
-                for k in runTogether.found(in: text) { selfEvaluation.append((line, runTogether.needles[k])) }
+            } else {
+                let found = runTogether.found(in: text)
+                guard !found.isEmpty else { return }
+                // Beside (A) and (B) columns (a page's summary of a self-evaluation:
+                // `全年预算数(A)…全年执行数(B)`) they count at once.
+                let columns = text.utf8Contains("(A)") && text.utf8Contains("(B)")
+                for k in found {
+                    if columns { selfEvaluation.append((line, runTogether.needles[k])) } else { inLongText.append((line, runTogether.needles[k])) }
+                }
             }
         }
         for item in items {
@@ -56,6 +51,22 @@ enum DocumentKinds {
             case .blank:
                 break
             }
+        }
+        if !inLongText.isEmpty, Set(selfEvaluation.map(\.1)).count < 2 {
+            // Inside a table run together (`…一级指标二级指标三级指标年初目标值()实际完成值()得分`),
+            // not in a form's prose (`各项指标实际完成值均达到年初目标值`): the document's indicator
+            // header stands inside a long text too.
+            func isRunTogetherHeader(_ text: String) -> Bool {
+                text.utf8.count > 40 && (text.utf8Contains("一级指标") || text.utf8Contains("二级指标") || text.utf8Contains("三级指标"))
+            }
+            let runTogetherTable = items.contains { item in
+                switch item {
+                case .text(_, let text, _): return isRunTogetherHeader(text)
+                case .row(let row, _): return row.cells.contains(where: isRunTogetherHeader)
+                case .blank: return false
+                }
+            }
+            if runTogetherTable { selfEvaluation.append(contentsOf: inLongText) }
         }
         if Set(selfEvaluation.map(\.1)).count >= 2 {
             let names = Array(Set(selfEvaluation.map(\.1))).sorted().prefix(3).joined(separator: "、")

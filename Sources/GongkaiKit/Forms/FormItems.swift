@@ -59,8 +59,9 @@ enum FormItems {
         var out: [FormItem] = []
         var i = 0
         while i < items.count {
-            guard case .row(let row, let first) = items[i], let cells = piece(row),
-                  cells.contains(where: { IndicatorHeader.role(of: $0.0) == .level1 })
+            // (A byte test first: only a row with `一级` can start such a header.)
+            guard case .row(let row, let first) = items[i], row.cells.contains(where: { $0.utf8.count <= 40 && $0.utf8Contains("一级") }),
+                  let cells = piece(row), cells.contains(where: { IndicatorHeader.role(of: $0.0) == .level1 })
             else {
                 out.append(items[i])
                 i += 1

@@ -7,13 +7,15 @@ import Foundation
 enum Script {
     /// Whether the bytes hold 項 (E9 A0 85, of 项目) or 績 (E7 B8 BE, of 绩效), characters of form
     /// words that simplified text never has: a text without either is not looked at again. One
-    /// pass over the bytes (a search for one of their bytes stops at nearly every Chinese
+    /// pass over the first bytes (a search for one of their bytes stops at nearly every Chinese
     /// character).
     static func hasMarker(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { b in
             guard b.count >= 3 else { return false }
             var i = 0
-            let end = b.count - 2
+            // A traditional page writes them in its title and first labels: its first 16 KB are
+            // looked at.
+            let end = min(b.count, 16384) - 2
             while i < end {
                 let c = b[i]
                 if c == 0xE9 ? (b[i + 1] == 0xA0 && b[i + 2] == 0x85) : c == 0xE7 && b[i + 1] == 0xB8 && b[i + 2] == 0xBE { return true }

@@ -415,7 +415,7 @@ struct TableReader {
     }
 
     private mutating func readFieldRow(_ row: Row, into doc: inout DocumentResult) {
-        if row.filledCells.count == 1, Self.isIndicatorCaption(row.filledCells[0]) {
+        if let only = Self.onlyCell(row), Self.isIndicatorCaption(only) {
             // `绩 效 指 标` on a row of its own above the indicator header: the table's caption.
             project.structuralLines.append(contentsOf: row.lines)
             return
@@ -671,9 +671,20 @@ struct TableReader {
 
     private static func isGoal(_ pair: Pair) -> Bool { if case .narrative(_, isGoal: true)? = pair.kind { return true } else { return false } }
 
+    /// The row's one filled cell, if it has exactly one (no array made: this is asked of every
+    /// row of fields).
+    static func onlyCell(_ row: Row) -> String? {
+        var only: String?
+        for cell in row.cells where !cell.isEmpty {
+            if only != nil { return nil }
+            only = cell
+        }
+        return only
+    }
+
     /// The caption of an indicator table (`绩效指标`, `绩 效 指 标`, `年度绩效指标`).
     static func isIndicatorCaption(_ cell: String) -> Bool {
-        guard cell.utf8.count <= 40 else { return false }
+        guard cell.utf8.count <= 40, cell.utf8Contains("指") else { return false }
         let name = LabelText.display(cell)
         return name == "绩效指标" || name == "年度绩效指标" || name == "项目绩效指标"
     }
