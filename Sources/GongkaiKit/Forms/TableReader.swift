@@ -503,9 +503,9 @@ struct TableReader {
                     if groupUnit == nil, units.count == 1 { groupUnit = units.first }
                 } else {
                     // Which source the parts split is not certain: the columns before the first
-                    // source are (the year's amount); the rest is kept as it reads, and said.
-                    // Only when every column has its value: a blank cell left out of the row moves
-                    // the values after it.
+                    // source are read (the year's amount) — only when every column has its value,
+                    // since a blank cell left out of the row moves the values after it; the rest
+                    // is kept as it reads, and said.
                     let aligned = values.count == slots.count - 1 + parts.count
                     let first = slots.firstIndex { if case .funding? = $0.kind { return true } else { return false } } ?? 0
                     var joined = held.filter(isGroup)
@@ -551,11 +551,9 @@ struct TableReader {
                 } else {
                     let title = LabelText.display(held[0].label) == "总体目标" ? held[0].label : "绩效目标"
                     pairs = texts.map { Pair(label: title, kind: .narrative(LabelText.display(title), isGoal: true), values: [$0.0], lines: [$0.1], line: $0.1) }
-                    if !texts.isEmpty {
-                        doc.diagnose(.note, line: row.line, code: "goal-columns-unclear",
-                                     "目标的栏目（\(held.map { LabelText.display($0.label) }.joined(separator: "、"))）比下面的文字多，分不清哪段文字属于哪一栏：都作为‘\(LabelText.display(title))’保留",
-                                     en: "the goals' columns (\(held.map { LabelText.display($0.label) }.joined(separator: ", "))) outnumber the texts below them, and which text is whose cannot be told: each is kept as ‘\(LabelText.display(title))’")
-                    }
+                    doc.diagnose(.note, line: row.line, code: "goal-columns-unclear",
+                                 "目标的栏目（\(held.map { LabelText.display($0.label) }.joined(separator: "、"))）比下面的文字多，分不清哪段文字属于哪一栏：都作为‘\(LabelText.display(title))’保留",
+                                 en: "the goals' columns (\(held.map { LabelText.display($0.label) }.joined(separator: ", "))) outnumber the texts below them, and which text is whose cannot be told: each is kept as ‘\(LabelText.display(title))’")
                 }
                 endsGroup = true
             } else if pairs.allSatisfy({ $0.kind == nil }), let values = pairs.first?.values, !values.isEmpty,
