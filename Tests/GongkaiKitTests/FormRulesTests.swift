@@ -2188,6 +2188,12 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         let blank = readForm(form("本年度预计投入(万元) | 财政资金(万元) | 其他", "中央 | 省级 | 市级 | 本级", " |  | 10 | 20 |  | "))
         #expect(blank.projects.first?.amount == nil)
         #expect(blank.diagnostics.contains { $0.code == "funding-split-unclear" })
+        // A value alone at the row's start is the first column's (a page stored a cell a line
+        // lost the blank cells after it): the amount, the sources unread.
+        let alone = readForm(form("本年度预计投入(万元) | 财政资金(万元) | 其他", "中央 | 省级 | 市级 | 本级", "30"))
+        #expect(alone.projects.first?.amount == Money(wan: "30")!)
+        #expect(alone.projects.first?.funding.isEmpty == true)
+        #expect(alone.diagnostics.contains { $0.code == "funding-split-unclear" })
     }
 
     /// 投入 names the year's money only when it names no one who puts it in: `年度财政投入(万元)

@@ -506,16 +506,19 @@ struct TableReader {
                     // source are read (the year's amount) — only when every column has its value,
                     // since a blank cell left out of the row moves the values after it; the rest
                     // is kept as it reads, and said.
+                    // (Or a value alone at the row's start: the first column's, `25 |` then blank
+                    // lines in a page stored a cell a line.)
                     let aligned = values.count == slots.count - 1 + parts.count
+                    let alone = values.count == 1 && row.cells.first.map { !$0.isEmpty } == true
                     let first = slots.firstIndex { if case .funding? = $0.kind { return true } else { return false } } ?? 0
                     var joined = held.filter(isGroup)
-                    for k in 0..<min(first, values.count) where aligned {
+                    for k in 0..<min(first, values.count) where aligned || alone {
                         var pair = slots[k]
                         pair.values = [values[k]]
                         pair.lines = [pairs[0].lines[k]]
                         joined.append(pair)
                     }
-                    let kept = aligned ? first : 0
+                    let kept = aligned || alone ? min(first, values.count) : 0
                     let labels = slots.dropFirst(kept).map { LabelText.display($0.label) }.joined(separator: " ")
                     let text = labels + " / " + parts.map(\.name).joined(separator: " ") + " / " + values.dropFirst(kept).joined(separator: " ")
                     project.fields.append(Field(label: "资金来源", value: text, line: row.line))
