@@ -113,9 +113,9 @@ import ZIPFoundation
         #expect(projects.map(\.amount) == ["120", "50", "80"].map { Money(wan: $0) })
         #expect(projects.map { $0.fundingThatAddsUp?.map(\.label) } == [["财政拨款", "其他资金"], ["财政拨款"], ["财政拨款小计", "自有资金小计"]])
         // The project's page says which lines are parts.
-        #expect(Pages.fundingRows(projects[0]).map(\.isPart) == [false, true, true, false])
-        #expect(Pages.fundingRows(projects[2]).map(\.isPart) == [false, true, false])
-        #expect(Pages.fundingRows(projects[1]).map(\.isPart) == [false])
+        #expect(projects[0].fundingRows.map(\.isPart) == [false, true, true, false])
+        #expect(projects[2].fundingRows.map(\.isPart) == [false, true, false])
+        #expect(projects[1].fundingRows.map(\.isPart) == [false])
         // And the open data marks them.
         guard case .object(let object) = DataExport.projectJSON(projects[0], ProjectRowContext(year: 2024, page: "/p", url: "https://example.org/p", source: nil, originalURLs: [], paths: PublicPaths())),
               case .array(let funding)? = object.first(where: { $0.0 == "funding" })?.1

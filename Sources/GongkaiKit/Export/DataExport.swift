@@ -184,7 +184,7 @@ public enum DataExport {
             ("totalAmount", .string(p.totalAmount?.wanString)),
             // A line that is a part of the one above it (其中, a 小计's numbered parts) is marked
             // `partOfAbove`: the lines without it add up to the amount.
-            ("funding", .array(Pages.fundingRows(p).map { row in
+            ("funding", .array(p.fundingRows.map { row in
                 .object([("label", .string(row.line.label)), ("amount", .string(row.line.amount?.wanString))]
                         + (row.isPart ? [("partOfAbove", .bool(true))] : []))
             })),

@@ -415,7 +415,7 @@ enum LabelText {
     /// The label without the other names a template gives in brackets: `指标值(或计划水平)`,
     /// `数量指标(或建筑规模指标)`, `预算(或投资规模)控制指标`, `时效指标(工期指标、形象进度指标)`
     /// (东莞's 批复表) → `指标值`, `数量指标`, `预算控制指标`, `时效指标`: a bracket that starts
-    /// with 或 ends with 指标, with something left outside it. (A period in brackets tells
+    /// with 或 or ends with 指标, with something left outside it. (A period in brackets tells
     /// columns apart, `指标值(2024年—2026年) | 指标值(2024年)`: it stays; see `Labels.goalOfTerm`.)
     static func withoutAlternatives(_ key: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []

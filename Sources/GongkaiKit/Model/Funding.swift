@@ -31,6 +31,21 @@ extension Project {
         return Self.wholes(funding, parts, adding: amount)
     }
 
+    /// The project's funding lines, each with whether it is a part of a line above it (其中, a
+    /// 小计's numbered parts): when the wholes are what add up to the amount. The page labels a
+    /// part `其中：`; the open data marks it `partOfAbove`.
+    public var fundingRows: [(line: FundingLine, isPart: Bool)] {
+        guard let wholes = fundingThatAddsUp, wholes.count < funding.count else { return funding.map { ($0, false) } }
+        var w = 0
+        return funding.map { line in
+            if w < wholes.count, wholes[w] == line {
+                w += 1
+                return (line, false)
+            }
+            return (line, true)
+        }
+    }
+
     /// The lines that are no other's parts, when lines right after one add up to it exactly (two
     /// or more: `财政拨款 100 | 其中：中央补助 60 | 其中：县级资金 40 | 其他资金 20` for 120) and the
     /// wholes then add up to the amount; nil otherwise.

@@ -31,7 +31,7 @@ extension Pages {
             "incomplete": .bool(p.incomplete),
             "totalAmount": .string(p.totalAmount.flatMap { $0 == p.amount ? nil : $0.groupedWan }),
             // A line that is a part of the one above it (其中, a 小计's numbered parts) says so.
-            "funding": .list(Self.fundingRows(p).map { row in
+            "funding": .list(p.fundingRows.map { row in
                 .object(["label": .string((row.isPart ? "其中：" : "") + row.line.label),
                          "amount": .string(row.line.amount?.groupedWan ?? (row.line.text.isEmpty ? "—" : row.line.text))])
             }),
@@ -142,20 +142,5 @@ extension Pages {
             // The form has a second set of targets (中期/长期, or a value column per place).
             "hasTerms": .bool(indicators.contains { $0.targets.contains { $0.term != nil } }),
         ])
-    }
-
-    /// The project's funding lines, each with whether it is a part of a line above it (其中, a
-    /// 小计's numbered parts): when the wholes are what add up to the amount. The page labels a
-    /// part `其中：`; the open data marks it `partOfAbove`.
-    static func fundingRows(_ p: Project) -> [(line: FundingLine, isPart: Bool)] {
-        guard let wholes = p.fundingThatAddsUp, wholes.count < p.funding.count else { return p.funding.map { ($0, false) } }
-        var w = 0
-        return p.funding.map { line in
-            if w < wholes.count, wholes[w] == line {
-                w += 1
-                return (line, false)
-            }
-            return (line, true)
-        }
     }
 }
