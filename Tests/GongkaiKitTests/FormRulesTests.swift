@@ -2040,6 +2040,55 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(unclear.diagnostics.contains { $0.code == "funding-split-unclear" && $0.location.line == 9 })
     }
 
+    /// The levels of government are data (labels.yml's `funding_parts`), and they include the
+    /// autonomous regions' own: 内蒙古 writes `中央 | 自治区级 | 盟市级 | 旗本级` under 财政资金.
+    /// Before, the levels were a list in Swift without 自治区, 盟 or 旗: the second header row was
+    /// read as labels with values (`财政资金 = 盟市级`, `其他 = 旗本级`) and the amount was lost.
+    @Test func levelsOfGovernmentOfTheAutonomousRegions() throws {
+        let doc = readForm("""
+        | 专项资金绩效目标申报表 | | | | | |
+        | (2024年度) | | | | | |
+        | 专项名称 | 草原生态保护补助奖励 | | | | |
+        | 主管部门 | 某某旗林业和草原局 | 专项起止时间 | 2024年1月至12月 | | |
+        | 专项资金情况 | 本年度预计投入(万元) | 财政资金(万元) | 其他 | | |
+        | 中央 | 自治区级 | 盟市级 | 旗本级 | | |
+        | 120 | 50 | 40 | 10 | 20 | 0 |
+        | 本年度绩效 目标 | 完成草原禁牧和草畜平衡 | | | | |
+        | 专项年度绩效指标 | 一级指标 | 二级指标 | 三级指标内容 | 指标值及单位 | |
+        | 产出指标 | 数量指标 | 禁牧面积 | ≥30万亩 | | |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "120")!)
+        #expect(p.funding.map(\.label) == ["财政资金·中央", "财政资金·自治区级", "财政资金·盟市级", "财政资金·旗本级", "其他"])
+        #expect(p.funding.map(\.amount) == ["50", "40", "10", "20", "0"].map { Money(wan: $0)! })
+        // A source named by such a level is a source (`旗级配套资金` after 其中), and a chain
+        // level that names its sector is that level's label.
+        #expect(Labels.fundingSource("旗级配套资金") == .funding("旗级配套资金"))
+        #expect(Labels.fundingSource("盟市级补助") == .funding("盟市级补助"))
+        #expect(Labels.fundingSource("学生生活补助") == nil)
+        #expect(Labels.field("自治区级林业主管部门") == Labels.field("自治区级主管部门"))
+        #expect(Labels.field("旗县级林业主管部门") == Labels.field("旗县主管部门"))
+        if case .departmentLevel(let region)? = Labels.field("自治区级主管部门"), case .departmentLevel(let banner)? = Labels.field("旗县主管部门") {
+            #expect(region < banner)
+        } else {
+            Issue.record("自治区级主管部门 and 旗县主管部门 are levels of the chain")
+        }
+        // A site adds its own levels without Swift (`labels: {funding_levels: [团场]}`).
+        let site = try Vocabulary.shipped.adding(siteLabels: ["funding_levels": ["团场"]])
+        #expect(site.fundingLevels.contains("团场") && site.fundingPartNames.contains("团场"))
+        #expect(!Vocabulary.shipped.fundingLevels.contains("团场"))
+        #expect(site.fingerprint != Vocabulary.shipped.fingerprint)
+        // A site's level of the chain is more local than the shipped ones (it was ranked by its
+        // place in the site's own list: first, as central as 中央); a shipped one keeps its rank.
+        let chain = try Vocabulary.shipped.adding(siteLabels: ["department_chain": ["苏木乡镇主管部门", "县级主管部门"]])
+        guard case .departmentLevel(let local)? = chain.field(LabelText.key("苏木乡镇主管部门")),
+              case .departmentLevel(let county)? = chain.field(LabelText.key("县级主管部门")),
+              case .departmentLevel(let central)? = chain.field(LabelText.key("中央主管部门"))
+        else { Issue.record("the chain's labels"); return }
+        #expect(central < county && county < local)
+        #expect(chain.field(LabelText.key("县级主管部门")) == Vocabulary.shipped.field(LabelText.key("县级主管部门")))
+    }
+
     /// A title that names only money of a kind (`专项资金绩效目标表`) names no project.
     @Test func aTitleOfSpecialFundsNamesNoProject() {
         #expect(Titles.projectName(inTitle: "专项资金绩效目标表") == nil)

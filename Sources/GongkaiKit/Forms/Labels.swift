@@ -144,7 +144,7 @@ enum Labels {
         let name = LabelText.display(cell)
         guard (2...14).contains(name.scalarCount),
               fundingEnds.contains(where: { name.utf8HasSuffix($0) }),
-              sourceWords.contains(where: { name.utf8Contains($0) }),
+              sourceWords.contains(where: { name.utf8Contains($0) }) || Vocabulary.current.fundingLevels.contains(where: { name.utf8Contains($0) }),
               !notFunding.contains(where: { name.utf8Contains($0) }),
               !name.unicodeScalars.contains(where: { $0.properties.numericType != nil && $0 != "一" })
         else { return nil }
@@ -152,8 +152,9 @@ enum Labels {
     }
 
     /// Who gives the money or what kind it is: a source names one (`本级财政资金`, `上级补助资金`,
-    /// `县级配套资金`), a use does not (`学生生活补助`, `设备购置资金`, `种苗补助`).
-    private static let sourceWords = ["中央", "省", "市", "县", "区", "镇", "乡", "本级", "上级", "同级", "财政", "自筹", "地方", "配套",
+    /// `县级配套资金`), a use does not (`学生生活补助`, `设备购置资金`, `种苗补助`). Besides these
+    /// words, a level of government (labels.yml's `funding_parts.levels`: `旗级配套资金`).
+    private static let sourceWords = ["财政", "自筹", "地方", "配套",
                                       "债券", "基金", "结转", "结余", "单位", "社会", "其他", "其它", "国有", "一般公共", "专项", "政府"]
     private static let fundingEnds = ["资金", "拨款", "补助", "补贴", "收入", "结转", "结余", "自筹", "债券", "基金", "配套"]
     /// Words of a total, a term, a use or a spending line (基本支出, 人员经费 are spending, not
@@ -182,13 +183,13 @@ enum Labels {
     private static let investmentSources = ["财政", "社会", "资本", "自筹", "中央", "省", "市", "县", "区", "其他", "银行", "贷款", "企业", "单位"]
     private static let goalPrefix: [UInt8] = Array("目标".utf8)
     private static let chainSuffix = "主管部门"
-    private static let chainLevels = ["中央", "省级", "市级", "市州", "区县", "区级", "县级"]
 
     /// A level of the transfer-payment chain that names its sector (`区级林业主管部门`,
     /// `省级教育主管部门`): the level's own label (`区级主管部门`), when the sector is a word of up
-    /// to four characters and not a finance bureau's.
+    /// to four characters and not a finance bureau's. The levels are those of labels.yml's
+    /// `department_chain`, the longest that starts the cell.
     private static func chainLabel(_ cell: String) -> FieldKind? {
-        guard let level = chainLevels.first(where: { cell.utf8HasPrefix($0) }) else { return nil }
+        guard let level = Vocabulary.current.chainLevels.first(where: { cell.utf8HasPrefix($0) }) else { return nil }
         let sector = cell.unicodeScalars.dropFirst(level.unicodeScalars.count).dropLast(chainSuffix.unicodeScalars.count)
         guard (1...4).contains(sector.count), !String(sector).utf8Contains("财政") else { return nil }
         return Vocabulary.current.field(ByteKey(level + chainSuffix))

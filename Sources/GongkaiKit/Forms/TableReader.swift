@@ -697,13 +697,12 @@ struct TableReader {
         return MoneyUnit(rawValue: String(bare.dropFirst().dropLast()).trimmingWhitespace()) != nil
     }
 
-    /// Names of the government level a source's money comes from, as a second header row writes
-    /// them under `财政资金` (`中央 | 省级 | 市级 | 本级`).
-    private static let levelNames: Set<String> = ["中央", "省", "省级", "省本级", "市", "市级", "州级", "市州", "县", "县级", "区", "区级",
-                                                  "区县", "县区", "乡", "乡级", "镇", "镇级", "乡镇", "本级", "上级", "同级", "自筹", "其他"]
+    /// Names of the parts a second header row splits a source's money into (`中央 | 省级 | 市级 |
+    /// 本级` under `财政资金`): labels.yml's `funding_parts`.
+    private static var levelNames: Set<String> { Vocabulary.current.fundingPartNames }
 
-    /// The levels of `levelNames` (not 自筹, 其他).
-    private static let governmentLevels: [String] = levelNames.filter { $0 != "自筹" && $0 != "其他" }.sorted()
+    /// The levels of government among them (not 自筹, 其他).
+    private static var governmentLevels: [String] { Vocabulary.current.fundingLevels }
 
     /// A row naming the parts of a source of money (`中央 | 省级 | 市级资金 | 本级`): two or more
     /// cells, each a level of government or a source's name.

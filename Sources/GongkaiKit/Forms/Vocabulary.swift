@@ -44,6 +44,13 @@ final class Vocabulary: @unchecked Sendable {
     /// The self-evaluation labels of four characters or more (`实际完成值`), sorted, as they are
     /// looked for inside longer text.
     private(set) var selfEvaluationInText = NeedleSet([])
+    /// Levels of government that split a source of money (`中央 | 自治区级 | 盟市级 | 旗本级`),
+    /// sorted; labels.yml's `funding_parts.levels` and a site's `funding_levels`.
+    private(set) var fundingLevels: [String] = []
+    /// Every name a second header row may split a source into: the levels and `funding_parts.others`.
+    private(set) var fundingPartNames: Set<String> = []
+    /// The levels of the transfer-payment chain (`省级` of `省级主管部门`), longest first.
+    private(set) var chainLevels: [String] = []
     /// A fingerprint of everything above (the build cache keeps documents read with it).
     private(set) var fingerprint: UInt64 = 0
 
@@ -104,6 +111,9 @@ final class Vocabulary: @unchecked Sendable {
         pageTextStarts = other.pageTextStarts
         spam = other.spam
         runTogetherLabels = other.runTogetherLabels
+        fundingLevels = other.fundingLevels
+        fundingPartNames = other.fundingPartNames
+        chainLevels = other.chainLevels
         fingerprint = other.fingerprint
         kindEndings = other.kindEndings
         selfEvaluationInText = other.selfEvaluationInText
@@ -147,6 +157,10 @@ final class Vocabulary: @unchecked Sendable {
             for line in list(value) { unitLines[LabelText.key(line)] = unit }
         }
         selfEvaluationInText = NeedleSet(kindLabels(.selfEvaluation).filter { $0.count >= 4 })
+        let parts = (root["funding_parts"] as? [String: Any]) ?? [:]
+        if let unknown = parts.keys.sorted().first(where: { $0 != "levels" && $0 != "others" }) { throw Problem(message: "unknown funding part \(unknown)") }
+        addFundingLevels(list(parts["levels"]))
+        fundingPartNames.formUnion(list(parts["others"]))
         var hash = StableHash()
         hash.combine(yaml.utf8)
         fingerprint = hash.value
@@ -154,16 +168,36 @@ final class Vocabulary: @unchecked Sendable {
     }
 
     /// The sections of Vocabulary/labels.yml.
-    static let sections: Set<String> = ["fields", "unit_lines", "indicator_columns", "indicator_levels",
+    static let sections: Set<String> = ["fields", "unit_lines", "indicator_columns", "indicator_levels", "funding_parts",
                                         "qualitative_values", "kinds", "page_text", "spam"]
+
+    /// The key of a site's `labels:` that adds levels of government (not a field's).
+    static let siteFundingLevels = "funding_levels"
+
+    private func addFundingLevels(_ levels: [String]) {
+        fundingLevels = Array(Set(fundingLevels).union(levels.filter { !$0.isEmpty })).sorted()
+        fundingPartNames.formUnion(fundingLevels)
+    }
 
     private func add(fields table: [String: [String]], site: Bool) throws {
         for (key, labels) in table.sorted(by: { $0.key < $1.key }) {
+            if site, key == Self.siteFundingLevels {
+                addFundingLevels(labels)
+                var hash = StableHash()
+                hash.combine((key + labels.joined(separator: "\u{1F}")).utf8)
+                fingerprint = fingerprint &* 31 &+ hash.value
+                continue
+            }
             guard FieldKind.vocabulary(key: key, label: "", index: 0) != nil else {
                 throw Problem(message: site ? "labels: 未知的字段 ‘\(key)’ / unknown field ‘\(key)’" : "unknown field \(key)")
             }
+            // A site's levels of the transfer chain come after the shipped ones (more local, in
+            // the site's order); a level the chain has keeps its rank.
+            let rankAfter = site ? fields.values.reduce(0) { if case .departmentLevel(let r) = $1 { return max($0, r + 1) }; return $0 } : 0
             for (index, label) in labels.enumerated() {
-                fields[LabelText.key(label)] = FieldKind.vocabulary(key: key, label: label, index: index)
+                let k = LabelText.key(label)
+                if site, case .departmentLevel? = fields[k], key == "department_chain" { continue }
+                fields[k] = FieldKind.vocabulary(key: key, label: label, index: rankAfter + index)
             }
             if site {
                 var hash = StableHash()
@@ -171,6 +205,11 @@ final class Vocabulary: @unchecked Sendable {
                 fingerprint = fingerprint &* 31 &+ hash.value
             }
         }
+        let chainSuffix = "主管部门"
+        chainLevels = fields.compactMap { key, kind -> String? in
+            guard case .departmentLevel = kind, key.path.utf8HasSuffix(chainSuffix) else { return nil }
+            return String(key.path.unicodeScalars.dropLast(chainSuffix.unicodeScalars.count))
+        }.filter { !$0.isEmpty }.sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
         if site { makeRunTogetherLabels() }
     }
 
