@@ -2089,6 +2089,19 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(chain.field(LabelText.key("县级主管部门")) == Vocabulary.shipped.field(LabelText.key("县级主管部门")))
     }
 
+    /// A title that names its issuer — a place of any level, a year after it — and generic words
+    /// names no project: `自治区本级…` and `…石河子市2024年项目支出…` were kept as the project's
+    /// other name (`also: 自治区本级项目支出`).
+    @Test func aTitleOfAnIssuerAndAYearNamesNoProject() {
+        #expect(Titles.projectName(inTitle: "自治区本级项目支出绩效目标表") == nil)
+        #expect(Titles.projectName(inTitle: "石河子市2024年项目支出绩效目标表") == nil)
+        #expect(Titles.projectName(inTitle: "新疆生产建设兵团第八师石河子市2024年项目支出绩效目标表") == nil)
+        #expect(Titles.projectName(inTitle: "锡林郭勒盟正蓝旗2023年部门项目支出绩效目标表") == nil)
+        #expect(Titles.projectName(inTitle: "2024年旗本级嘎查村集体经济发展资金绩效目标表") == "2024年旗本级嘎查村集体经济发展资金")
+        #expect(Titles.projectName(inTitle: "城区道路维修绩效目标表") == "城区道路维修")
+        #expect(Titles.projectName(inTitle: "正蓝旗牧区饮水安全工程绩效目标表") == "正蓝旗牧区饮水安全工程")
+    }
+
     /// A title that names only money of a kind (`专项资金绩效目标表`) names no project.
     @Test func aTitleOfSpecialFundsNamesNoProject() {
         #expect(Titles.projectName(inTitle: "专项资金绩效目标表") == nil)

@@ -129,10 +129,17 @@ enum Titles {
         guard let name, !name.utf8Contains("://"), !name.utf8Contains("www.") else { return nil }
         // `2017年财政支出项目绩效目标表`: a year and generic words name no project.
         let rest = droppingLeadingYear(Substring(name))
-        // `东莞市财政项目支出绩效目标批复表`: the issuer's place and generic words name none.
-        if let end = rest.prefix(8).firstIndex(where: { "省市县区".contains($0) }), looksLikePlace(String(rest[...end])) {
-            let after = rest[rest.index(after: end)...]
-            if !after.isEmpty, !isNamed(String(after)) { return nil }
+        // `东莞市财政项目支出绩效目标批复表`, `自治区本级项目支出…`, `新疆生产建设兵团第八师石河子市
+        // 2024年项目支出…`: the issuer's place (and a year after it) and generic words name none.
+        var end = rest.startIndex
+        var scanned = 0
+        while end < rest.endIndex, scanned < 24 {
+            if "省市县区旗盟州".contains(rest[end]), looksLikePlace(String(rest[...end])) {
+                let after = droppingLeadingYear(rest[rest.index(after: end)...])
+                if !after.isEmpty, !isNamed(String(after)) { return nil }
+            }
+            end = rest.index(after: end)
+            scanned += 1
         }
         return isNamed(String(rest)) ? name : nil
     }
@@ -173,7 +180,7 @@ enum Titles {
 
     /// Words of form titles that name no project.
     private static let genericTitleWords = [
-        "项目支出", "部门项目", "市级", "省级", "县级", "区级", "财政", "项目", "支出", "预算", "部门", "年度", "整体", "绩效", "目标", "申报",
+        "项目支出", "部门项目", "市级", "省级", "县级", "区级", "本级", "财政", "项目", "支出", "预算", "部门", "年度", "整体", "绩效", "目标", "申报",
         // Kinds of project (`2023年一般性项目绩效目标表(一级项目)`, `专项资金绩效目标表`).
         "一般性", "专项", "重点", "经常性", "一次性", "资金",
     ]
@@ -218,7 +225,7 @@ enum Titles {
     static func looksLikePlace(_ text: String) -> Bool {
         let s = text.trimmingWhitespace()
         guard s.scalarCount >= 2, s.scalarCount <= 20, !s.contains(where: { $0 == ":" || $0 == "：" || $0 == " " || ($0.isASCII && $0.isNumber) }) else { return false }
-        return ["乡", "镇", "街道", "县", "区", "市", "旗"].contains { s.utf8HasSuffix($0) }
+        return ["乡", "镇", "街道", "县", "区", "市", "旗", "盟", "州"].contains { s.utf8HasSuffix($0) }
     }
 }
 
