@@ -130,14 +130,18 @@ enum Titles {
         // `2017年财政支出项目绩效目标表`: a year and generic words name no project.
         let rest = droppingLeadingYear(Substring(name))
         // `东莞市财政项目支出绩效目标批复表`, `自治区本级项目支出…`, `新疆生产建设兵团第八师石河子市
-        // 2024年项目支出…`: the issuer's place (and a year after it) and generic words name none.
+        // 2024年项目支出…`, `青阳县应急管理局项目支出…`: the issuer — a place, or a department of a
+        // place — (and a year after it) and generic words name none.
         var end = rest.startIndex
         var scanned = 0
-        while end < rest.endIndex, scanned < 24 {
-            if "省市县区旗盟州".contains(rest[end]), looksLikePlace(String(rest[...end])) {
+        var placeSeen = false
+        while end < rest.endIndex, scanned < 30 {
+            let isPlaceEnd = "省市县区旗盟州".contains(rest[end])
+            if isPlaceEnd && looksLikePlace(String(rest[...end])) || placeSeen && looksLikeDepartment(String(rest[...end])) {
                 let after = droppingLeadingYear(rest[rest.index(after: end)...])
-                if !after.isEmpty, !isNamed(String(after)) { return nil }
+                if after.isEmpty || !isNamed(String(after)) { return nil }
             }
+            placeSeen = placeSeen || isPlaceEnd
             end = rest.index(after: end)
             scanned += 1
         }

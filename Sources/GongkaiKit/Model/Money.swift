@@ -36,8 +36,12 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic {
     public var yuanString: String { Money.format(fen, scale: 2, minimumDecimals: 0) }
 
     /// Parses `[-]digits[.digits]` (ASCII or full-width, with `,` separators) into an
-    /// integer scaled by 10^scale; nil when malformed or more precise than the scale.
+    /// integer scaled by 10^scale; nil when malformed or more precise than the scale. Separators
+    /// stand every three digits (`1,000,000`): `12,458,3`, a figure a page cut in the middle of
+    /// (1245.83 万元 … as 元), or `1234,5` is malformed, not 124583 or 12345.
     static func parseDecimal(_ text: some StringProtocol, scale: Int) -> Int64? {
+        var groupDigits = 0
+        var seenSeparator = false
         var negative = false
         var intPart: Int64 = 0
         var fracDigits: [Int64] = []
@@ -57,16 +61,19 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic {
                 if seenPoint {
                     fracDigits.append(d)
                 } else {
+                    groupDigits += 1
                     let (m, o1) = intPart.multipliedReportingOverflow(by: 10)
                     let (s, o2) = m.addingReportingOverflow(d)
                     if o1 || o2 { return nil }
                     intPart = s
                 }
             case 0x2E:
-                if seenPoint { return nil }
+                if seenPoint || (seenSeparator && groupDigits != 3) { return nil }
                 seenPoint = true
             case 0x2C:
-                if seenPoint || !seenDigit { return nil }
+                if seenPoint || !seenDigit || groupDigits > 3 || (seenSeparator && groupDigits != 3) { return nil }
+                seenSeparator = true
+                groupDigits = 0
             case 0x2D, 0x2212:
                 if !first { return nil }
                 negative = true
@@ -76,7 +83,7 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic {
                 return nil
             }
         }
-        guard seenDigit else { return nil }
+        guard seenDigit, !seenSeparator || seenPoint || groupDigits == 3 else { return nil }
         while let last = fracDigits.last, last == 0, fracDigits.count > 0 { fracDigits.removeLast() }
         if fracDigits.count > scale { return nil }
         var value = intPart
