@@ -2147,6 +2147,10 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         """)
         let p = try #require(doc.projects.first)
         #expect(p.name == "农村综合改革转移支付")
+        #expect(p.otherNames.isEmpty)
+        // A 部门整体 form is named by its whole title (a department of a place names no project).
+        #expect(Titles.projectName(inTitle: "青阳县市场监督管理局2024年部门整体支出绩效目标表") == nil)
+        #expect(Titles.wholeDepartmentName(inTitle: "青阳县市场监督管理局2024年部门整体支出绩效目标表") == "青阳县市场监督管理局2024年部门整体支出绩效目标表")
         #expect(p.funding.map(\.label) == ["一般公共预算", "政府性基金预算"])
         #expect(Labels.field("省级补助") == .funding("省级补助"))
     }
