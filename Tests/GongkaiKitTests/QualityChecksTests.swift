@@ -109,6 +109,18 @@ import Testing
         .replacingOccurrences(of: "\t其中:财政拨款\t90.00\t", with: "\t其中:财政拨款\t\t")
         .replacingOccurrences(of: "\t上年结转\t0.00\t", with: "\t上年结转\t\t")
 
+    /// A cost per unit, per head or by a standard is no total: `单处工程平均养护成本 ≤5.83万元`
+    /// under a 186.40 万元 budget, `人均补助标准 =89元` are no contradiction; a total's ceiling
+    /// below the budget still is.
+    @Test func aCostPerUnitIsNoContradiction() throws {
+        let perUnit = Self.formC.replacingOccurrences(of: "\t培训经费\t≤80万元", with: "\t单处工程平均养护成本\t≤5.83万元")
+        let (_, found) = try codes(["c.md": perUnit])
+        #expect(!found.contains("cost-contradiction"))
+        let standard = Self.formC.replacingOccurrences(of: "\t培训经费\t≤80万元", with: "\t人均补助标准\t=89元")
+        #expect(try !codes(["c.md": standard]).1.contains("cost-contradiction"))
+        #expect(try codes(["c.md": Self.formC]).1.contains("cost-contradiction"))
+    }
+
     @Test func fundingLinesWithNoSumAreNotAddedUpToZero() throws {
         let (site, found) = try codes(["c.md": Self.formCWithoutFundingValues])
         #expect(found.contains("funding-not-read"))

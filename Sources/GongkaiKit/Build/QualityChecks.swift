@@ -200,13 +200,16 @@ enum QualityChecks {
     static func costChecks(_ p: Project) -> [Finding] {
         guard let amount = p.amount else { return [] }
         var out: [Finding] = []
-        let costs = p.indicators.filter { $0.level2.utf8Contains("成本") || $0.level1.utf8Contains("成本") }
+        let allCosts = p.indicators.filter { $0.level2.utf8Contains("成本") || $0.level1.utf8Contains("成本") }
+        // Costs per unit are left out, and beside them the exact costs left are not the whole.
+        let costs = allCosts.filter { !isUnitCost($0.name) }
             .compactMap { i -> (Indicator, TargetValue, Money)? in
                 guard let raw = i.value else { return nil }
                 let v = TargetValueParser.parse(raw)
                 guard let money = v.money, v.qualifier == nil else { return nil }
                 return (i, v, money)
             }
+        let whole = !allCosts.contains { isUnitCost($0.name) }
         let exact = costs.filter { $0.1.op == nil || $0.1.op == .equal }
         for (i, v, money) in costs {
             var contradiction: (zh: String, en: String)?
@@ -214,7 +217,7 @@ enum QualityChecks {
             case .atMost?, .less?: if money < amount { contradiction = ("把成本上限定得低于", "caps the cost below") }
             case .atLeast?, .greater?: if money > amount { contradiction = ("要求的成本高于", "requires more than") }
             case .equal?, nil:
-                if exact.count == 1 && money != amount { contradiction = ("不同于", "differs from") }
+                if whole && exact.count == 1 && money != amount { contradiction = ("不同于", "differs from") }
                 else if money > amount { contradiction = ("超过了", "exceeds") }
             default: break
             }
@@ -226,7 +229,7 @@ enum QualityChecks {
                 note: "项目“\(p.name)”的成本指标“\(i.name)”写明 \(v.display)，但项目预算为 \(amount.wanString) 万元。"))
         }
         // Several exact costs that together differ from the budget.
-        if exact.count > 1 {
+        if whole, exact.count > 1 {
             let sum = exact.map(\.2).sum()
             if sum != amount, !exact.contains(where: { $0.2 > amount }) {
                 out.append(Finding(
@@ -238,6 +241,16 @@ enum QualityChecks {
         }
         return out
     }
+
+    /// A cost per unit, per head or by a standard (`单处工程平均养护成本 ≤5.83万元`, `人均补助标准
+    /// 89元`, `每公里造价`): the normal content of a 成本指标, never comparable with the project's
+    /// budget (a review found such costs called contradictions in the public 数据说明).
+    static func isUnitCost(_ name: String) -> Bool {
+        unitCostWords.contains { name.utf8Contains($0) }
+    }
+
+    private static let unitCostWords = ["单位成本", "平均", "人均", "生均", "户均", "亩均", "每", "单价", "补助标准", "补贴标准", "发放标准", "成本标准",
+                                        "单次", "单处", "单个", "单批", "单项", "单台", "单套"]
 
     /// A rate (率, 满意度) given as a percentage outside 0–100%.
     static func rateCheck(_ i: Indicator, _ v: TargetValue, line: Int, _ p: Project) -> Finding? {
