@@ -2155,6 +2155,43 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(Labels.field("省级补助") == .funding("省级补助"))
     }
 
+    /// Forms one after another in one document, each a table of its own whose first row gives
+    /// the name with more pairs beside it (`项目名称 | 乙项目 | 主管部门 | 某县文化局`): each starts
+    /// a project. They were read as one form, the later forms' rows as its indicators
+    /// (`项目名称 = 东至县文化旅游体育局`), and two projects lost. And a title's department before
+    /// its year is the document's, for forms that name none.
+    @Test func formsOneAfterAnotherEachStartAProject() throws {
+        func form(_ second: String) -> String {
+            """
+            东至县文化旅游体育局2024年项目支出绩效目标表
+
+            | 项目名称 | 文化惠民演出 | 主管部门 | 东至县文化旅游体育局 |
+            |---|---|---|---|
+            | 年度资金总额（万元） | 45.00 | 其中：财政拨款 | 45.00 |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 演出场次 | ≥120场 |
+            | 满意度指标 | 服务对象满意度指标 | 观众满意度 | ≥90% |
+
+            二、全民健身赛事项目
+
+            | 项目名称 | 全民健身赛事活动 | \(second) |
+            |---|---|---|---|
+            | 年度资金总额（万元） | 28.6 | 其中：财政拨款 | 28.6 |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 举办赛事数量 | ≥8项 |
+            | 满意度指标 | 服务对象满意度指标 | 参赛群众满意度 | ≥90% |
+            """
+        }
+        for second in ["主管部门 | 东至县文化旅游体育局", " | "] {
+            let doc = readForm(form(second))
+            #expect(doc.projects.map(\.name) == ["文化惠民演出", "全民健身赛事活动"])
+            #expect(doc.projects.map(\.amount) == [Money(wan: "45"), Money(wan: "28.6")])
+            #expect(doc.projects.map(\.indicators.count) == [2, 2])
+            #expect(doc.projects.allSatisfy { ($0.department.isEmpty ? doc.department : $0.department) == "东至县文化旅游体育局" })
+            #expect(!doc.diagnostics.contains { $0.severity == .error })
+        }
+    }
+
     /// A title that names only money of a kind (`专项资金绩效目标表`) names no project.
     @Test func aTitleOfSpecialFundsNamesNoProject() {
         #expect(Titles.projectName(inTitle: "专项资金绩效目标表") == nil)

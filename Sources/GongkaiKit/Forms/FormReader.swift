@@ -453,6 +453,11 @@ struct FormReader {
             state.current?.project.structuralLines.append(n)
             return
         }
+        if doc.department == nil, let issuer = Titles.issuer(inTitle: text), Titles.looksLikeDepartment(issuer) {
+            // `东至县文化旅游体育局2024年项目支出绩效目标表`: the department before the year is the
+            // document's, for the forms under it that name none.
+            doc.department = Departments.stripCode(issuer)
+        }
         var project = Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: n), name: name ?? "")
         // `项目支出绩效目标表` / `(2023年)` / `3.…-2023中央绩效目标表`: a title under a title
         // with no rows between keeps the year the one above it was given.
@@ -654,11 +659,21 @@ struct FormReader {
     /// its label first and one name after it (not a list of names run into one cell), another
     /// name than the open project's (a page break repeats the form's head) and no sub-project's
     /// (`二级项目名称`, `子项目名称`).
+    /// Under an indicator table, a row that starts the next form: `项目名称 | 乙项目`, or with
+    /// more label and value pairs after it (`项目名称 | 乙项目 | 主管部门 | 某县文化局`: a review's
+    /// three forms in one document were read as one, the others' rows as its indicators).
     static func isNameRow(_ row: Row, of current: String) -> Bool {
-        guard row.cells.lazy.filter({ !$0.isEmpty }).count == 2 else { return false }
+        let count = row.cells.lazy.filter({ !$0.isEmpty }).count
+        guard count >= 2, count % 2 == 0 else { return false }
         let filled = row.filledCells
         let label = Labels.normalize(filled[0])
-        return Labels.field(filled[0]) == .name && !label.utf8HasPrefix("二级") && !label.utf8HasPrefix("子") && filled[1] != current && filled[1].scalarCount <= 60 && Labels.field(filled[1]) == nil
+        guard Labels.field(filled[0]) == .name, !label.utf8HasPrefix("二级"), !label.utf8HasPrefix("子"), filled[1] != current,
+              filled[1].scalarCount <= 60, Labels.field(filled[1]) == nil
+        else { return false }
+        return stride(from: 2, to: filled.count, by: 2).allSatisfy { k in
+            guard let kind = Labels.field(filled[k]), kind != .name else { return false }
+            return Labels.field(filled[k + 1]) == nil
+        }
     }
 
     /// Whether a row gives a project's name (`项目名称` and a value after it).
