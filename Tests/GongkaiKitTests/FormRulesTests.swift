@@ -2192,6 +2192,19 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         }
     }
 
+    /// A PDF's text layer that put a phone number before its label (`财政拨款 收入构成 支出构成
+    /// 6296906 联系电话`): the number is the contact's. It was read as 财政拨款 and published as
+    /// the amount, 6296906.00 万元.
+    @Test func aPhoneNumberBeforeItsLabelIsNoAmount() {
+        let doc = readForm("""
+        某市人民政府办公室2021年部门整体支出绩效目标
+        附件 2: 部门整体支出绩效目标申报表 填报日期:2021 年 1 月 28 日 部门(单位) 名称 填报人 某市人民政府办公室 张某 财政拨款 收入构成 支出构成 6296906 联系电话 总体资金情况 部门总体 资金情况 单位:万元 当年 金额 近两年收支金额 占比 年 年 968.191 8 其他资金 合计 968.191 8 100% 基本支出 7242318 74.8% 项目支出 243.96 25.2%
+        """)
+        #expect(!doc.projects.contains { $0.amount == Money(wan: "6296906") || $0.funding.contains { $0.amount == Money(wan: "6296906") } })
+        #expect(TableReader.looksLikePhone("6296906") && TableReader.looksLikePhone("13912345678") && TableReader.looksLikePhone("0722-6296906"))
+        #expect(!TableReader.looksLikePhone("968.19") && !TableReader.looksLikePhone("250000") && !TableReader.looksLikePhone("2021"))
+    }
+
     /// A title that names only money of a kind (`专项资金绩效目标表`) names no project.
     @Test func aTitleOfSpecialFundsNamesNoProject() {
         #expect(Titles.projectName(inTitle: "专项资金绩效目标表") == nil)
