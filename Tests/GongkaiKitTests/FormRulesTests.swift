@@ -2106,6 +2106,7 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(Titles.projectName(inTitle: "石台县教育局2024年项目支出绩效目标表") == nil)
         #expect(Titles.projectName(inTitle: "某市人力资源和社会保障局2024年度部门项目支出绩效目标表") == nil)
         #expect(Titles.projectName(inTitle: "全民运动会项目绩效目标表") == "全民运动会")
+        #expect(Titles.projectName(inTitle: "2019年度区域人社局专项资金绩效目标申报表") == "区域人社局专项资金")
         #expect(Titles.projectName(inTitle: "青阳县应急管理局防汛物资储备绩效目标表") == "青阳县应急管理局防汛物资储备")
     }
 
@@ -2203,6 +2204,25 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(!doc.projects.contains { $0.amount == Money(wan: "6296906") || $0.funding.contains { $0.amount == Money(wan: "6296906") } })
         #expect(TableReader.looksLikePhone("6296906") && TableReader.looksLikePhone("13912345678") && TableReader.looksLikePhone("0722-6296906"))
         #expect(!TableReader.looksLikePhone("968.19") && !TableReader.looksLikePhone("250000") && !TableReader.looksLikePhone("2021"))
+    }
+
+    /// A table that has ended (a blank line after its last row) is not continued by a line of
+    /// text: the signature under a form (`东至县财政局 东至县农业农村局`) was read as an indicator
+    /// `东至县财政局 = 东至县农业农村局`.
+    @Test func aLineAfterATableIsNoneOfItsRows() throws {
+        let doc = readForm("""
+        | 项目名称 | 农机购置补贴 | 主管部门 | 东至县农业农村局 |
+        |---|---|---|---|
+        | 资金情况（万元） | 年度金额 | 280 | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 补贴机具数量 | ≥650台 |
+        | 满意度指标 | 服务对象满意度指标 | 购机户满意度 | ≥85% |
+
+        东至县财政局 东至县农业农村局
+        2024年3月12日
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.indicators.map(\.name) == ["补贴机具数量", "购机户满意度"])
     }
 
     /// A title that names only money of a kind (`专项资金绩效目标表`) names no project.

@@ -56,6 +56,10 @@ struct FormReader {
         var lastLine = 1
         /// The first line of the last row read (a row may span lines).
         var lastRowLine = 1
+        /// Whether a table's row came last and a blank line after it: the table has ended, and a
+        /// line of text after it is outside it (a signature under the form: `东至县财政局
+        /// 东至县农业农村局`), not one of its indicators.
+        var afterTable = false
         var atEnd = false
     }
 
@@ -78,7 +82,10 @@ struct FormReader {
                 readTitle(p.text + text, line: p.line, &state, &doc)
                 continue
             }
-            if case .blank = item { continue }
+            if case .blank = item {
+                if index > 0, case .row = items[index - 1] { state.afterTable = true }
+                continue
+            }
             switch item {
             case .row(let row, _): state.lastLine = row.lastLine; state.lastRowLine = row.line
             case .text(let line, _, _): state.lastLine = line; state.lastRowLine = line
@@ -89,9 +96,11 @@ struct FormReader {
             case .blank:
                 continue
             case .row(let row, _):
+                state.afterTable = false
                 readRow(row, &state, &doc)
             case .text(let line, let text, let style):
                 readText(text, line: line, style: style, &state, &doc)
+                state.afterTable = false
             }
         }
         flushPending(&state, &doc)
@@ -316,7 +325,7 @@ struct FormReader {
             readRow(Row(line: n, cells: [text]), &state, &doc)
             return
         }
-        if state.current?.isReadingIndicators == true, !FormText.isTitle(text), !state.titleHeads.contains(state.index) {
+        if state.current?.isReadingIndicators == true, !state.afterTable, !FormText.isTitle(text), !state.titleHeads.contains(state.index) {
             let cells = TextRows.cells(text, splitRunTogether: false)
             if cells.count >= 2 {
                 readRow(Row(line: n, cells: cells), &state, &doc)

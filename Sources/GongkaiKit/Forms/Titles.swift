@@ -137,9 +137,11 @@ enum Titles {
         var placeSeen = false
         while end < rest.endIndex, scanned < 30 {
             let isPlaceEnd = "省市县区旗盟州".contains(rest[end])
-            if isPlaceEnd && looksLikePlace(String(rest[...end])) || placeSeen && looksLikeDepartment(String(rest[...end])) {
+            let place = isPlaceEnd && looksLikePlace(String(rest[...end]))
+            if place || placeSeen && looksLikeDepartment(String(rest[...end])) {
                 let after = droppingLeadingYear(rest[rest.index(after: end)...])
-                if after.isEmpty || !isNamed(String(after)) { return nil }
+                // (A department's money is a name: `区域人社局专项资金`, `…局专项资金`.)
+                if after.isEmpty || !isNamed(String(after)) && (place || !after.contains("资金")) { return nil }
             }
             placeSeen = placeSeen || isPlaceEnd
             end = rest.index(after: end)
