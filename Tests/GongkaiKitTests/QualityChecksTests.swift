@@ -119,6 +119,14 @@ import Testing
         let standard = Self.formC.replacingOccurrences(of: "\t培训经费\t≤80万元", with: "\t人均补助标准\t=89元")
         #expect(try !codes(["c.md": standard]).1.contains("cost-contradiction"))
         #expect(try codes(["c.md": Self.formC]).1.contains("cost-contradiction"))
+        // Review 5: a year's total is no unit cost; a unit cost above the whole budget is still
+        // said; exact costs beside a unit cost that exceed the budget together are still said.
+        let yearly = Self.formC.replacingOccurrences(of: "\t培训经费\t≤80万元", with: "\t项目每年运行维护总成本\t=150万元")
+        #expect(try codes(["c.md": yearly]).1.contains("cost-contradiction"))
+        let unitAbove = Self.formC.replacingOccurrences(of: "\t培训经费\t≤80万元", with: "\t单项工程建设成本\t=500万元")
+        #expect(try codes(["c.md": unitAbove]).1.contains("cost-contradiction"))
+        let beside = Self.formC.replacingOccurrences(of: "\t培训经费\t≤80万元", with: "\t培训经费\t=60万元\n\t\t成本指标\t场地租赁费\t=80万元\n\t\t成本指标\t人均培训成本\t≤700元")
+        #expect(try codes(["c.md": beside]).1.contains("cost-contradiction"))
     }
 
     @Test func fundingLinesWithNoSumAreNotAddedUpToZero() throws {

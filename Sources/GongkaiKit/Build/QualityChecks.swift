@@ -201,23 +201,24 @@ enum QualityChecks {
         guard let amount = p.amount else { return [] }
         var out: [Finding] = []
         let allCosts = p.indicators.filter { $0.level2.utf8Contains("成本") || $0.level1.utf8Contains("成本") }
-        // Costs per unit are left out, and beside them the exact costs left are not the whole.
-        let costs = allCosts.filter { !isUnitCost($0.name) }
-            .compactMap { i -> (Indicator, TargetValue, Money)? in
+        // A cost per unit is compared only where it exceeds the whole budget; beside such costs,
+        // the exact costs left are not the whole (they are added up only when they exceed it).
+        let costs = allCosts
+            .compactMap { i -> (Indicator, TargetValue, Money, unit: Bool)? in
                 guard let raw = i.value else { return nil }
                 let v = TargetValueParser.parse(raw)
                 guard let money = v.money, v.qualifier == nil else { return nil }
-                return (i, v, money)
+                return (i, v, money, isUnitCost(i.name))
             }
         let whole = !allCosts.contains { isUnitCost($0.name) }
-        let exact = costs.filter { $0.1.op == nil || $0.1.op == .equal }
-        for (i, v, money) in costs {
+        let exact = costs.filter { !$0.unit && ($0.1.op == nil || $0.1.op == .equal) }
+        for (i, v, money, unit) in costs {
             var contradiction: (zh: String, en: String)?
             switch v.op {
-            case .atMost?, .less?: if money < amount { contradiction = ("把成本上限定得低于", "caps the cost below") }
+            case .atMost?, .less?: if !unit && money < amount { contradiction = ("把成本上限定得低于", "caps the cost below") }
             case .atLeast?, .greater?: if money > amount { contradiction = ("要求的成本高于", "requires more than") }
             case .equal?, nil:
-                if whole && exact.count == 1 && money != amount { contradiction = ("不同于", "differs from") }
+                if !unit && whole && exact.count == 1 && money != amount { contradiction = ("不同于", "differs from") }
                 else if money > amount { contradiction = ("超过了", "exceeds") }
             default: break
             }
@@ -229,9 +230,9 @@ enum QualityChecks {
                 note: "项目“\(p.name)”的成本指标“\(i.name)”写明 \(v.display)，但项目预算为 \(amount.wanString) 万元。"))
         }
         // Several exact costs that together differ from the budget.
-        if whole, exact.count > 1 {
+        if exact.count > 1 {
             let sum = exact.map(\.2).sum()
-            if sum != amount, !exact.contains(where: { $0.2 > amount }) {
+            if sum != amount, whole || sum > amount, !exact.contains(where: { $0.2 > amount }) {
                 out.append(Finding(
                     diagnostic: Diagnostic(.warning, SourceLocation(file: p.location.file, line: exact[0].0.targets.first?.line ?? exact[0].0.line), code: "cost-contradiction",
                                            "各项成本指标合计 \(sum.wanString) 万元，项目预算却是 \(amount.wanString) 万元",
@@ -246,10 +247,13 @@ enum QualityChecks {
     /// 89元`, `每公里造价`): the normal content of a 成本指标, never comparable with the project's
     /// budget (a review found such costs called contradictions in the public 数据说明).
     static func isUnitCost(_ name: String) -> Bool {
-        unitCostWords.contains { name.utf8Contains($0) }
+        if unitCostWords.contains(where: { name.utf8Contains($0) }) { return true }
+        // `每公里`, `每人`, not `每年` (a year's total).
+        guard name.utf8Contains("每") else { return false }
+        return !["每年", "每月", "每季"].contains { name.utf8Contains($0) }
     }
 
-    private static let unitCostWords = ["单位成本", "平均", "人均", "生均", "户均", "亩均", "每", "单价", "补助标准", "补贴标准", "发放标准", "成本标准",
+    private static let unitCostWords = ["单位成本", "平均", "人均", "生均", "户均", "亩均", "单价", "补助标准", "补贴标准", "发放标准", "成本标准",
                                         "单次", "单处", "单个", "单批", "单项", "单台", "单套"]
 
     /// A rate (率, 满意度) given as a percentage outside 0–100%.

@@ -144,11 +144,13 @@ enum DocumentKinds {
             // A notice that hands down targets (`关于下达2023年第一批…资金项目绩效目标的通知`), or
             // money with its targets attached (`关于下达…专项资金的通知` … `附件: 2.…绩效目标表.xls`),
             // whose forms are not in the text: no indicator table, no amount and no project's name
-            // (a form cut before its amount is a form, and its error says so).
-            if !hasAmount, doc.projects.allSatisfy({ $0.name.isEmpty }), let (line, text) = texts.first(where: { t in
+            // (a form cut before its amount is a form, and its error says so) — unless the
+            // document's heading is the notice's title: then a form cut at its first row is the
+            // notice's attachment, stored in part.
+            if !hasAmount, let (line, text) = (doc.projects.allSatisfy({ $0.name.isEmpty }) ? texts.first(where: { t in
                 t.1.utf8.count <= 240 && t.1.utf8Contains("关于") && t.1.utf8Contains("通知") && t.1.utf8Contains("绩效目标")
-            }) ?? (texts.contains(where: { $0.1.utf8Contains("绩效目标") }) && !doc.projects.contains(where: { !$0.indicators.isEmpty }) ? heading.first(where: { t in
-                t.1.utf8.count <= 240 && t.1.utf8Contains("关于") && t.1.utf8HasSuffix("通知")
+            }) : nil) ?? (texts.contains(where: { $0.1.utf8Contains("绩效目标") }) && !doc.projects.contains(where: { !$0.indicators.isEmpty }) ? heading.first(where: { t in
+                Self.isNoticeTitle(t.1) || Self.isSalutation(t.1)
             }) : nil) {
                 return Finding(kind: .notice, line: line,
                                evidence: Localized(zh: "是通知‘\(text.prefix(30))’，文中没有绩效目标表", en: "it is a notice ‘\(text.prefix(30))’ with no targets form in its text"))
@@ -184,6 +186,35 @@ enum DocumentKinds {
                            evidence: Localized(zh: "有表格的栏目（\(names)），但都没有填写", en: "it has a form's labels (\(names)) with nothing filled in"))
         }
         return nil
+    }
+
+    /// A notice's title (`关于下达…资金的通知`), also with the notice's first words run on after
+    /// it on one line (`…的通知各有关乡镇人民政府,县直有关单位:根据…`).
+    /// Not a notice named inside a sentence (`根据《…关于…的通知》`).
+    static func isNoticeTitle(_ text: String) -> Bool {
+        if text.utf8.count <= 240, text.utf8Contains("关于"), text.utf8HasSuffix("通知"), !text.utf8Contains("《") { return true }
+        let head = String(text.unicodeScalars.prefix(80))
+        guard let about = head.range(of: "关于"), let notice = head.range(of: "的通知"), about.upperBound <= notice.lowerBound,
+              !head[..<about.lowerBound].contains("《"), !head[notice.upperBound...].hasPrefix("》")
+        else { return false }
+        return true
+    }
+
+    /// The line a notice or a letter is addressed with (`各有关乡镇财政所、农业服务中心:`,
+    /// `区委组织部、退役军人局:`): a few names of bodies and a colon, nothing after it, and no
+    /// label of a form before it.
+    static func isSalutation(_ text: String) -> Bool {
+        var t = Substring(text.trimmingWhitespace())
+        if t.hasPrefix("各"), let colon = t.prefix(40).firstIndex(where: { $0 == ":" || $0 == "：" }) {
+            // `各乡镇人民政府、相关建设单位:根据…`: the body run on after it.
+            t = t[...colon]
+        }
+        guard t.hasSuffix(":") || t.hasSuffix("："), (4...40).contains(t.unicodeScalars.count),
+              !t.unicodeScalars.contains(where: { $0.properties.numericType != nil })
+        else { return false }
+        let body = String(t.unicodeScalars.dropLast())
+        guard Labels.field(body) == nil, !TextRows.isLabel(body) else { return false }
+        return body.utf8HasPrefix("各") || body.split(whereSeparator: { "、，,".contains($0) }).allSatisfy { Titles.looksLikeDepartment(String($0)) }
     }
 
     /// Whether an indicator was read from a template's labels, not filled in: its value is none,

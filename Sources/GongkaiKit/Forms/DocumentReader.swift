@@ -155,7 +155,7 @@ public enum DocumentReader {
             return
         }
         doc.evidence = evidence.reason
-        finish(&doc, publisher: reading.publisher)
+        finish(&doc, publisher: reading.publisher, titleDepartment: reading.titleDepartment)
     }
 
     /// Why a document holds a form: an indicator table's header, or a project with a name (from
@@ -191,7 +191,7 @@ public enum DocumentReader {
     }
 
     /// Document-level fill-in and checks after the layout reader ran.
-    private static func finish(_ doc: inout DocumentResult, publisher: (name: String, line: Int)? = nil) {
+    private static func finish(_ doc: inout DocumentResult, publisher: (name: String, line: Int)? = nil, titleDepartment: (name: String, line: Int)? = nil) {
         if doc.projects.isEmpty {
             doc.diagnose(.error, line: 1, code: "no-projects", "绩效目标表中没有项目", en: "a form with no project in it")
         }
@@ -229,6 +229,13 @@ public enum DocumentReader {
                 doc.diagnose(.note, line: line, code: "department-from-unit",
                              "项目‘\(p.name)’没有写主管部门，按其单位‘\(unit)’归集",
                              en: "project ‘\(p.name)’ names no 主管部门; grouped under its unit ‘\(unit)’")
+            }
+            if p.rawDepartment == nil, let titleDepartment {
+                // Neither a 主管部门 nor a unit: the department the title names.
+                p.rawDepartment = titleDepartment.name
+                doc.diagnose(.note, line: titleDepartment.line, code: "department-from-title",
+                             "项目‘\(p.name)’没有写主管部门或单位，按表题中的‘\(titleDepartment.name)’归集",
+                             en: "project ‘\(p.name)’ names no 主管部门 or unit; grouped under ‘\(titleDepartment.name)’ of its title")
             }
             if p.rawDepartment == nil, let publisher {
                 // Neither a 主管部门 nor a unit: the web page's publisher (信息来源, 发布机构).

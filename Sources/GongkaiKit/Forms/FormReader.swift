@@ -47,6 +47,7 @@ struct FormReader {
         var inList = false
         /// The web page's publisher (`信息来源:`, `发布机构`).
         var publisher: (name: String, line: Int)?
+        var titleDepartment: (name: String, line: Int)?
         /// Whether the page's own text (a footer) came after the open form's last row: the page
         /// was stored to its end.
         var pageTextAfterRows = false
@@ -67,6 +68,9 @@ struct FormReader {
     struct Reading {
         /// The publisher the web page names: the department of projects that name none.
         var publisher: (name: String, line: Int)?
+        /// The department a title names before its year (`东至县文化旅游体育局2024年项目支出…`):
+        /// the department of projects that name neither one nor a unit.
+        var titleDepartment: (name: String, line: Int)?
     }
 
     @discardableResult
@@ -113,7 +117,7 @@ struct FormReader {
         for p in state.prose {
             noteOutside("(\(p.title))\(p.body)", line: p.line, &doc)
         }
-        return Reading(publisher: state.publisher)
+        return Reading(publisher: state.publisher, titleDepartment: state.titleDepartment)
     }
 
     // MARK: Rows
@@ -192,7 +196,7 @@ struct FormReader {
             // Rows before any title: a form without a title line.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
         } else if let current = state.current, row.startsForm ? current.hasNameField || current.hasIndicatorTable
-                    : current.hasNameField && (current.isReadingIndicators ? Self.isNameRow(row, of: current.project.name) : Self.namesAProject(row))
+                    : current.hasNameField && (current.isReadingIndicators ? Self.isNameRow(row, of: current.project.name) : Self.namesAProject(row, as: current.nameLabel))
         {
             // A second form with no title of its own: its 项目名称 starts it.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
@@ -325,9 +329,13 @@ struct FormReader {
             readRow(Row(line: n, cells: [text]), &state, &doc)
             return
         }
-        if state.current?.isReadingIndicators == true, !state.afterTable, !FormText.isTitle(text), !state.titleHeads.contains(state.index) {
+        if state.current?.isReadingIndicators == true, !FormText.isTitle(text), !state.titleHeads.contains(state.index) {
             let cells = TextRows.cells(text, splitRunTogether: false)
-            if cells.count >= 2 {
+            // After a table that has ended, only a line that reads as an indicator row continues
+            // it (a category, or a figure in its value), not a signature (`东至县财政局 东至县农业农村局`).
+            if cells.count >= 2, !state.afterTable || cells.contains(where: IndicatorVocabulary.isVocabulary)
+                || cells.last?.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) == true
+            {
                 readRow(Row(line: n, cells: cells), &state, &doc)
                 return
             }
@@ -462,10 +470,11 @@ struct FormReader {
             state.current?.project.structuralLines.append(n)
             return
         }
-        if doc.department == nil, let issuer = Titles.issuer(inTitle: text), Titles.looksLikeDepartment(issuer) {
-            // `东至县文化旅游体育局2024年项目支出绩效目标表`: the department before the year is the
-            // document's, for the forms under it that name none.
-            doc.department = Departments.stripCode(issuer)
+        if state.titleDepartment == nil, let issuer = Titles.issuer(inTitle: text), Titles.looksLikeDepartment(issuer), !issuer.utf8Contains("财政") {
+            // `东至县文化旅游体育局2024年项目支出绩效目标表`: the department before the year, for
+            // the forms under it that name neither a department nor a unit (a finance bureau's
+            // title heads other departments' forms).
+            state.titleDepartment = (Departments.stripCode(issuer), n)
         }
         var project = Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: n), name: name ?? "")
         // `项目支出绩效目标表` / `(2023年)` / `3.…-2023中央绩效目标表`: a title under a title
@@ -679,15 +688,25 @@ struct FormReader {
         guard Labels.field(filled[0]) == .name, !label.utf8HasPrefix("二级"), !label.utf8HasPrefix("子"), filled[1] != current,
               filled[1].scalarCount <= 60, Labels.field(filled[1]) == nil
         else { return false }
+        guard filled.count > 2 else { return true }
+        // A page break's repeated head (`农村公路养护项目` over `农村公路养护`) is the same form.
+        let name = filled[1].filter { !$0.isWhitespace }, open = current.filter { !$0.isWhitespace }
+        if !open.isEmpty, name.contains(open) || open.contains(name) { return false }
+        // The pairs beside it are a form's head (who runs it, its code), not a breakdown's
+        // (`项目名称 | 胜利镇高标准农田 | 资金金额（万元） | 500.00`: a detail row of the table).
         return stride(from: 2, to: filled.count, by: 2).allSatisfy { k in
-            guard let kind = Labels.field(filled[k]), kind != .name else { return false }
-            return Labels.field(filled[k + 1]) == nil
+            switch Labels.field(filled[k]) {
+            case .department?, .departmentLevel?, .unit?, .code?: return Labels.field(filled[k + 1]) == nil
+            default: return false
+            }
         }
     }
 
-    /// Whether a row gives a project's name (`项目名称` and a value after it).
-    static func namesAProject(_ row: Row) -> Bool {
-        for (i, cell) in row.cells.enumerated() where Labels.field(cell) == .name {
+    /// Whether a row gives a project's name (`项目名称` and a value after it) under the label the
+    /// open project's name was given under: under another (`转移支付名称` after `项目名称`) it
+    /// is the same project's other name.
+    static func namesAProject(_ row: Row, as label: ByteKey? = nil) -> Bool {
+        for (i, cell) in row.cells.enumerated() where Labels.field(cell) == .name && (label == nil || LabelText.key(cell) == label) {
             if row.cells[(i + 1)...].contains(where: { !$0.isEmpty && Labels.field($0) == nil }) { return true }
         }
         return false

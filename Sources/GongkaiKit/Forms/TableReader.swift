@@ -89,6 +89,8 @@ struct TableReader {
 
     /// Whether a 项目名称 row has been read (a second one starts another form).
     private(set) var hasNameField = false
+    /// The label the project's name was given under (`项目名称`, `转移支付名称`), normalised.
+    private(set) var nameLabel: ByteKey?
 
     /// Whether the last row ended with a label whose value may open the next row.
     var awaitsValue: Bool { trailingLabel != nil }
@@ -381,9 +383,12 @@ struct TableReader {
                 pairs.append(Pair(label: cell, kind: kind, line: line))
             } else if let (label, kind, value) = Self.labelAndValue(cell) {
                 pairs.append(Pair(label: label, kind: kind, values: [value], lines: [line], line: line))
-            } else if Self.looksLikePhone(cell), let next = row.cells[(i + 1)...].first(where: { !$0.isEmpty }), Labels.field(next) == .contact {
+            } else if Self.looksLikePhone(cell), let last = pairs.last, !last.values.isEmpty,
+                      let next = row.cells[(i + 1)...].first(where: { !$0.isEmpty }), Self.isPhoneLabel(next)
+            {
                 // `财政拨款 收入构成 支出构成 6296906 联系电话`: a PDF's text put the phone number
-                // before its label; it is the contact's, never the money's before it.
+                // before its label; it is the contact's, never the money's before it. (Not a
+                // value right after its own label: `年度资金总额（元） | 36000000 | 联系电话`.)
                 pairs.append(Pair(label: next, kind: .contact, values: [cell], lines: [line], line: line))
             } else if pairs.isEmpty {
                 pairs.append(Pair(label: "", kind: nil, values: [cell], lines: [line], line: line))
@@ -393,6 +398,12 @@ struct TableReader {
             }
         }
         return pairs
+    }
+
+    /// A label of a telephone number (`联系电话`, `电话`, `手机`), not of a person (`联系人`).
+    static func isPhoneLabel(_ cell: String) -> Bool {
+        guard Labels.field(cell) == .contact else { return false }
+        return cell.utf8Contains("电话") || cell.utf8Contains("手机") || cell.utf8Contains("联系方式")
     }
 
     /// A telephone number as forms write it: 7 or 8 digits, a mobile's 11 starting with 1, or an
@@ -1094,6 +1105,7 @@ struct TableReader {
             break
         }
         project.fields.append(Field(label: label, value: value, line: line))
+        let otherNameLabel = kind == .name && nameLabel != nil && nameLabel != LabelText.key(label)
         if kind == .name { hasNameField = true }
         switch kind {
         case .department:
@@ -1125,8 +1137,13 @@ struct TableReader {
                 Self.noteLabelInValue(label, value, kept: kept, line: valueLine, into: &doc)
                 value = kept
             }
+            if nameLabel == nil { nameLabel = LabelText.key(label) }
             if project.name.isEmpty {
                 project.name = value
+            } else if otherNameLabel {
+                // A second name under another label (`项目名称` then `转移支付名称`): the same
+                // project's other name.
+                if project.name != value, !project.otherNames.contains(value) { project.otherNames.append(value) }
             } else if project.name != value {
                 // The table's name is the project's name; the title or heading is another.
                 if !project.otherNames.contains(project.name) { project.otherNames.append(project.name) }

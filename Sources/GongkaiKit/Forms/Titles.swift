@@ -136,14 +136,14 @@ enum Titles {
         var scanned = 0
         var placeSeen = false
         while end < rest.endIndex, scanned < 30 {
-            let isPlaceEnd = "省市县区旗盟州".contains(rest[end])
-            let place = isPlaceEnd && looksLikePlace(String(rest[...end]))
+            let place = "省市县区旗盟州".contains(rest[end]) && isIssuerPlace(String(rest[...end]))
             if place || placeSeen && looksLikeDepartment(String(rest[...end])) {
                 let after = droppingLeadingYear(rest[rest.index(after: end)...])
-                // (A department's money is a name: `区域人社局专项资金`, `…局专项资金`.)
-                if after.isEmpty || !isNamed(String(after)) && (place || !after.contains("资金")) { return nil }
+                // (Money of a place or a department is a name: `区域人社局专项资金`,
+                // `产业技术创新联盟专项资金`.)
+                if after.isEmpty || !isNamed(String(after)) && !after.contains("资金") { return nil }
             }
-            placeSeen = placeSeen || isPlaceEnd
+            placeSeen = placeSeen || place
             end = rest.index(after: end)
             scanned += 1
         }
@@ -230,6 +230,13 @@ enum Titles {
 
     /// Whether a line names a place that governs (`卢村乡`, `周口市城乡一体化示范区`): a town, a
     /// district, a county or a city.
+    /// A place that issues a form (`东莞市`, `锡林郭勒盟正蓝旗`): not the scope of a project
+    /// (`全区`, `全市`, `本县`, `各县区`).
+    private static func isIssuerPlace(_ text: String) -> Bool {
+        guard let first = text.first, !"全本各该".contains(first) else { return false }
+        return looksLikePlace(text)
+    }
+
     static func looksLikePlace(_ text: String) -> Bool {
         let s = text.trimmingWhitespace()
         guard s.scalarCount >= 2, s.scalarCount <= 20, !s.contains(where: { $0 == ":" || $0 == "：" || $0 == " " || ($0.isASCII && $0.isNumber) }) else { return false }

@@ -37,11 +37,24 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic {
 
     /// Parses `[-]digits[.digits]` (ASCII or full-width, with `,` separators) into an
     /// integer scaled by 10^scale; nil when malformed or more precise than the scale. Separators
-    /// stand every three digits (`1,000,000`): `12,458,3`, a figure a page cut in the middle of
-    /// (1245.83 万元 … as 元), or `1234,5` is malformed, not 124583 or 12345.
+    /// stand every three digits (`1,000,000`), or every four as 万 groups them (`125,0000`), the
+    /// same all along: `12,458,3`, a figure a page cut in the middle of, or `1234,5` is
+    /// malformed, not 124583 or 12345.
     static func parseDecimal(_ text: some StringProtocol, scale: Int) -> Int64? {
         var groupDigits = 0
         var seenSeparator = false
+        var firstGroup = 0
+        var groupSize = 0
+        /// Whether the group just ended is as long as the groups after the first must be.
+        func groupEnds() -> Bool {
+            if !seenSeparator { return true }
+            if groupSize == 0 {
+                guard groupDigits == 3 || groupDigits == 4, firstGroup <= groupDigits else { return false }
+                groupSize = groupDigits
+                return true
+            }
+            return groupDigits == groupSize
+        }
         var negative = false
         var intPart: Int64 = 0
         var fracDigits: [Int64] = []
@@ -68,10 +81,16 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic {
                     intPart = s
                 }
             case 0x2E:
-                if seenPoint || (seenSeparator && groupDigits != 3) { return nil }
+                if seenPoint || !groupEnds() { return nil }
                 seenPoint = true
             case 0x2C:
-                if seenPoint || !seenDigit || groupDigits > 3 || (seenSeparator && groupDigits != 3) { return nil }
+                if seenPoint || !seenDigit { return nil }
+                if seenSeparator {
+                    if !groupEnds() { return nil }
+                } else {
+                    guard groupDigits <= 4 else { return nil }
+                    firstGroup = groupDigits
+                }
                 seenSeparator = true
                 groupDigits = 0
             case 0x2D, 0x2212:
@@ -83,7 +102,7 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic {
                 return nil
             }
         }
-        guard seenDigit, !seenSeparator || seenPoint || groupDigits == 3 else { return nil }
+        guard seenDigit, seenPoint || groupEnds() else { return nil }
         while let last = fracDigits.last, last == 0, fracDigits.count > 0 { fracDigits.removeLast() }
         if fracDigits.count > scale { return nil }
         var value = intPart
