@@ -2294,6 +2294,47 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(outside.projects.first?.indicators.map(\.name) == ["补贴机具数量", "购机户满意度"])
     }
 
+    /// An evaluation report with its indicator table (`年度指标值 | 实际完成值`): one column of
+    /// what was achieved under the report's title is the report's table. It was read as a form
+    /// and failed the build (review 4).
+    @Test func anEvaluationReportWithItsTable() {
+        let doc = readForm("""
+        某县民政局2023年度困难群众救助补助资金项目绩效评价报告
+
+        一、项目基本情况
+
+        | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |
+        |---|---|---|---|---|
+        | 产出指标 | 数量指标 | 救助人数 | ≥5000人 | 5120人 |
+        """)
+        #expect(doc.kind == .evaluationReport && doc.projects.isEmpty)
+        #expect(!doc.diagnostics.contains { $0.severity == .error })
+    }
+
+    /// A 部门整体 form titled `…部门整体绩效目标表` (no 支出), its year on a line of its own: the
+    /// title was taken for the heading of a document's 部门整体绩效目标 section, and the form
+    /// failed with missing-name (review 4).
+    @Test func aWholeDepartmentFormTitledWithoutZhichu() throws {
+        let doc = readForm("""
+        池州市贵池区教育体育局部门整体绩效目标表
+
+        （2024年度）
+
+        | 部门名称 | 池州市贵池区教育体育局 | | |
+        |---|---|---|---|
+        | 金额合计 | 年度资金总额 | 2,650.0 | |
+        | 年度总体目标 | 巩固义务教育均衡发展成果。 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 义务教育在校学生数 | ≥4.1万人 |
+        | 满意度指标 | 服务对象满意度指标 | 家长满意度 | ≥90% |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.name == "池州市贵池区教育体育局部门整体绩效目标表")
+        #expect(p.amount == Money(wan: "2650"))
+        #expect(p.year == 2024)
+        #expect(!doc.diagnostics.contains { $0.severity == .error })
+    }
+
     /// A title that names only money of a kind (`专项资金绩效目标表`) names no project.
     @Test func aTitleOfSpecialFundsNamesNoProject() {
         #expect(Titles.projectName(inTitle: "专项资金绩效目标表") == nil)

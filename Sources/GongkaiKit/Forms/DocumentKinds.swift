@@ -73,6 +73,16 @@ enum DocumentKinds {
             return Finding(kind: .selfEvaluation, line: selfEvaluation[0].0,
                            evidence: Localized(zh: "有自评表的栏目：\(names)", en: "it has a self-evaluation's columns: \(names)"))
         }
+        // One column of what was achieved (`实际完成值`) under a report's title (`…绩效评价报告`):
+        // the report's table, not a form's.
+        if !selfEvaluation.isEmpty, let (line, text) = items.lazy.compactMap({ item -> (Int, String)? in
+            guard case .text(let line, let text, _) = item, text.utf8.count <= 90,
+                  Self.reportTitles.contains(where: { text.utf8Contains($0) }) else { return nil }
+            return (line, text)
+        }).first {
+            return Finding(kind: .evaluationReport, line: line,
+                           evidence: Localized(zh: "标题为‘\(text.prefix(30))’，表中有‘\(selfEvaluation[0].1)’栏", en: "its title is ‘\(text.prefix(30))’, and its table has a ‘\(selfEvaluation[0].1)’ column"))
+        }
         let hasIndicatorHeader = doc.projects.contains { $0.indicatorColumns.headerLine != nil }
         let hasAmount = doc.projects.contains { $0.amount != nil || $0.totalAmount != nil }
         // The other kinds are told by their text: looked for only where no form was read.
@@ -112,7 +122,7 @@ enum DocumentKinds {
             let titles = Vocabulary.current.kindLabels(.evaluationReport).filter { $0.utf8HasSuffix("报告") || $0.utf8HasSuffix("表") || $0.utf8HasSuffix("体系") }
             // (A form with its amount whose project is named after one, `财政绩效评价指标体系建设`,
             // is a form: only the report's own names count then.)
-            let strong = ["绩效评价报告", "自评报告"]
+            let strong = Self.reportTitles
             if let (line, text) = texts.first(where: { t in
                 t.1.utf8.count <= 90 && titles.contains { t.1.utf8Contains($0) && (!hasAmount || strong.contains($0)) }
             }) {
@@ -187,6 +197,9 @@ enum DocumentKinds {
         }
         return nil
     }
+
+    /// The names of an evaluation's report.
+    static let reportTitles = ["绩效评价报告", "自评报告"]
 
     /// A notice's title (`关于下达…资金的通知`), also with the notice's first words run on after
     /// it on one line (`…的通知各有关乡镇人民政府,县直有关单位:根据…`).

@@ -264,7 +264,8 @@ struct FormReader {
         }
         // The document's 部门整体绩效目标, up to its first project.
         if state.current == nil, doc.projects.isEmpty {
-            if state.goals == nil, text.utf8Contains("整体绩效目标") {
+            // (Not a form's title: `…部门整体绩效目标表` heads a 部门整体 form.)
+            if state.goals == nil, text.utf8Contains("整体绩效目标"), !FormText.isTitle(text) {
                 state.goals = (n, text, [])
                 if doc.year == nil { doc.year = Titles.year(in: text) }
                 return
