@@ -2294,6 +2294,26 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(outside.projects.first?.indicators.map(\.name) == ["补贴机具数量", "购机户满意度"])
     }
 
+    /// 山西's 申报表 (harvest 7): `项目预算资金(万元) | 中期预算资金总额 | 年度预算资金总额 | 25`
+    /// with the 中期 value left blank, `项目期限 | 3年`, and a title whose issuer is `…市级预算
+    /// 部门(单位)`. The amount was lost and the title kept as the project's other name.
+    @Test func shanxiApplicationForm() throws {
+        let doc = readForm("""
+        山西省阳泉市市级预算部门(单位)项目支出绩效目标申报表 | |||||||
+        2021年 | |||||||
+        项目名称 | 农村公路工作经费 | ||||||
+        主管部门及代码 | 阳泉市交通运输局 | 实施单位 | 阳泉市公路服务中心 | ||||
+        项目属性 | 延续性项目 | 项目期限 | 3年 | ||||
+        项目预算资金(万元) | 中期预算资金总额 | 年度预算资金总额 | 25 | ||||
+        一级指标 | 二级指标 | 三级指标 | 指标值 | ||||
+        产出指标 | 数量指标 | 督导检查次数 | ≥12次 | ||||
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "25"))
+        #expect(p.period == "3年")
+        #expect(p.otherNames.isEmpty)
+    }
+
     /// An evaluation report with its indicator table (`年度指标值 | 实际完成值`): one column of
     /// what was achieved under the report's title is the report's table. It was read as a form
     /// and failed the build (review 4).
