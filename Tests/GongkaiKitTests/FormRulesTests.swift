@@ -2294,6 +2294,26 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(outside.projects.first?.indicators.map(\.name) == ["补贴机具数量", "购机户满意度"])
     }
 
+    /// Last year's and this year's money with the change beside them (`上年预算数 | 本年预算数 |
+    /// 增减`): the year's column is told, the change column is one more (review 4: each line had
+    /// three amounts, and none was read).
+    @Test func lastYearThisYearAndTheChange() throws {
+        let doc = readForm("""
+        | 项目名称 | 农村公路养护工程 | 主管部门 | 某县交通运输局 |
+        |---|---|---|---|
+        | 资金情况（万元） | 上年预算数 | 本年预算数 | 增减 |
+        | 其中：财政拨款 | 1,000.00 | 980.00 | -20.00 |
+        | 其他资金 | 200.00 | 0.00 | -200.00 |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 日常养护里程 | ≥1260公里 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.funding.map(\.amount) == [Money(wan: "980"), Money(wan: "0")])
+        #expect(p.amount == Money(wan: "980"))
+        #expect(TableReader.amountColumns(of: ["资金情况（万元）", "上年预算数", "本年预算数", "增减"])! == (3, 1))
+        #expect(TableReader.amountColumns(of: ["增减", "本年预算数"]) == nil)
+    }
+
     /// 山西's 申报表 (harvest 7): `项目预算资金(万元) | 中期预算资金总额 | 年度预算资金总额 | 25`
     /// with the 中期 value left blank, `项目期限 | 3年`, and a title whose issuer is `…市级预算
     /// 部门(单位)`. The amount was lost and the title kept as the project's other name.

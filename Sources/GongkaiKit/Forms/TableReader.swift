@@ -793,11 +793,13 @@ struct TableReader {
     }
 
     /// The columns of amounts a header row names by year, when it names two or more and exactly
-    /// one of them is the year's: `上年度安排资金 | 本年度申请资金`, `中期资金 | 年度资金`.
+    /// one of them is the year's: `上年度安排资金 | 本年度申请资金`, `中期资金 | 年度资金`; a column
+    /// of the change between them (`上年预算数 | 本年预算数 | 增减`) is one more, not the year's.
     static func amountColumns(of cells: [String]) -> (count: Int, year: Int)? {
         var isYear: [Bool] = []
         for cell in cells where cell.utf8.count <= 60 && !cell.utf8Contains("目标") {
-            if ["上年", "上一年", "以前年度", "中期", "实施期", "长期"].contains(where: { cell.utf8Contains($0) }) {
+            if ["上年", "上一年", "以前年度", "中期", "实施期", "长期"].contains(where: { cell.utf8Contains($0) })
+                || isYear.count >= 2 && ["增减", "变动", "差额", "增幅"].contains(where: { cell.utf8Contains($0) }) {
                 isYear.append(false)
             } else if ["本年", "当年", "今年"].contains(where: { cell.utf8Contains($0) }) || cell.utf8HasPrefix("年度") {
                 isYear.append(true)
