@@ -2294,6 +2294,30 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(outside.projects.first?.indicators.map(\.name) == ["补贴机具数量", "购机户满意度"])
     }
 
+    /// A page cut inside the last indicator's value (`补贴资金发放准确率 | 10` of `100%`): the
+    /// value cut short is none, said at its line; a cut in a column after the value (the weight)
+    /// leaves the value (review 4).
+    @Test func aValueCutAtTheEndOfThePage() throws {
+        let head = """
+        | 项目名称 | 公益性岗位补贴 | 主管部门 | 某县人力资源和社会保障局 |
+        |---|---|---|---|
+        | 年度资金总额（万元） | 80 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 |
+        | 产出指标 | 数量指标 | 补贴人数 | ≥200人 | 10 |
+
+        """
+        let cut = readForm(head + "| | 质量指标 | 补贴资金发放准确率 | 10")
+        let p = try #require(cut.projects.first)
+        #expect(p.indicators.map(\.name) == ["补贴人数", "补贴资金发放准确率"])
+        #expect(p.indicators.last?.value == nil)
+        #expect(cut.diagnostics.contains { $0.code == "value-cut" && $0.location.line == 6 })
+        let weightCut = readForm(head + "| | 质量指标 | 补贴资金发放准确率 | 100% | 1")
+        #expect(weightCut.projects.first?.indicators.last?.value == "100%")
+        #expect(!weightCut.diagnostics.contains { $0.code == "value-cut" })
+        let closed = readForm(head + "| | 质量指标 | 补贴资金发放准确率 | 100% | 10 |")
+        #expect(!closed.diagnostics.contains { $0.code == "value-cut" })
+    }
+
     /// Last year's and this year's money with the change beside them (`上年预算数 | 本年预算数 |
     /// 增减`): the year's column is told, the change column is one more (review 4: each line had
     /// three amounts, and none was read).

@@ -65,8 +65,12 @@ public enum DocumentReader {
         let source = SourceText(path: path, validUTF8: text)
 
         // A text whose last character closes no cell (`|`) nor tag (`>`) may stop inside a cell.
-        let last = text.last { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
-        read(MarkdownBlocks.read(source), into: &doc, mayEndInsideCell: last != 0x7C && last != 0x3E)
+        let lastIndex = text.lastIndex { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        let last = lastIndex.map { text[$0] }
+        // And one whose last line is a `|` row left open stops inside its last cell.
+        let lineStart = lastIndex.flatMap { i in text[..<i].lastIndex(of: 0x0A).map { $0 + 1 } } ?? 0
+        let endsInsidePipeRow = lastIndex.map { i in last != 0x7C && text[lineStart...i].contains(0x7C) } ?? false
+        read(MarkdownBlocks.read(source), into: &doc, mayEndInsideCell: last != 0x7C && last != 0x3E, endsInsidePipeRow: endsInsidePipeRow)
         if LaidOutText.isPlainPDFText(source) { leaveOutIndicators(&doc) }
         return doc
     }
@@ -100,7 +104,7 @@ public enum DocumentReader {
     }
 
     /// Reads a document's blocks into projects (whatever syntax they came from).
-    private static func read(_ reading: MarkupReading, into doc: inout DocumentResult, mayEndInsideCell: Bool = false) {
+    private static func read(_ reading: MarkupReading, into doc: inout DocumentResult, mayEndInsideCell: Bool = false, endsInsidePipeRow: Bool = false) {
         for p in reading.problems {
             doc.diagnose(p.severity, line: p.line, column: p.column, code: p.code, p.message.zh, en: p.message.en)
         }
@@ -108,6 +112,7 @@ public enum DocumentReader {
         doc.layout = LayoutDetector.detect(items)
         var reader = FormReader(path: doc.path)
         reader.mayEndInsideCell = mayEndInsideCell
+        reader.endsInsidePipeRow = endsInsidePipeRow
         // A row of the page's own text (`浏览量:1 | | |`) is no table of the form's.
         reader.hasTables = items.contains {
             if case .row(let row, _) = $0 { return !row.cells.allSatisfy(Self.isPageCell) }

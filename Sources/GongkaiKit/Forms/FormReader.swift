@@ -14,6 +14,8 @@ struct FormReader {
     /// Whether the text may stop inside a cell (its last character closes none): a form cut
     /// there may have its last cell cut too.
     var mayEndInsideCell = false
+    /// Whether the text's last line is a `|` row left open (a page cut inside its last cell).
+    var endsInsidePipeRow = false
 
     private struct State {
         var current: TableReader?
@@ -61,6 +63,8 @@ struct FormReader {
         /// line of text after it is outside it (a signature under the form: `东至县财政局
         /// 东至县农业农村局`), not one of its indicators.
         var afterTable = false
+        /// The last filled cell of the last row read: where a text cut short would stop.
+        var lastCell: String?
         var atEnd = false
     }
 
@@ -123,6 +127,7 @@ struct FormReader {
     // MARK: Rows
 
     private func readRow(_ row: Row, _ state: inout State, _ doc: inout DocumentResult) {
+        if let last = row.cells.last(where: { !$0.isEmpty }) { state.lastCell = last }
         guard !row.isEmpty else { return }
         // A row of one cell that is a title, a year, an annex's heading or the page's own text
         // (a web page puts its form's title in the table): read as that text.
@@ -538,6 +543,20 @@ struct FormReader {
                 doc.diagnose(.warning, line: field.line, code: "department-cut",
                              "主管部门‘\(department)’在文末被截断，不作为部门",
                              en: "the department ‘\(department)’ is cut off at the end of the text; not taken as the department")
+            }
+            if endsInsidePipeRow, let i = project.indicators.indices.last, let t = project.indicators[i].targets.indices.last,
+               project.indicators[i].targets[t].line >= state.lastRowLine, let value = project.indicators[i].targets[t].value, !value.isEmpty,
+               let cell = state.lastCell?.trimmingWhitespace(), !cell.isEmpty, value.hasSuffix(cell)
+            {
+                // The text stops inside the last indicator's value (`补贴资金发放准确率 | 10` of
+                // `100%`): a value cut short is no value.
+                project.indicators[i].targets[t].value = nil
+                project.indicators[i].targets[t].op = nil
+                project.indicators[i].targets[t].unit = nil
+                let name = project.indicators[i].name
+                doc.diagnose(.warning, line: project.indicators[i].targets[t].line, code: "value-cut",
+                             "指标‘\(name)’的指标值‘\(value)’在文末被截断，不作为指标值",
+                             en: "the value ‘\(value)’ of indicator ‘\(name)’ is cut off at the end of the text; not taken as its value")
             }
         }
         if project.name.isEmpty, project.amount == nil, project.totalAmount == nil, project.indicators.isEmpty {
