@@ -183,7 +183,9 @@ struct FormReader {
             start(project, &state, &doc)
             state.title = goals.title
         }
-        if let current = state.current, current.isReadingIndicators,
+        // (The open form's state is asked through `state.current?`: binding it would copy the
+        // table reader, a retain for each of its references, at every row.)
+        if state.current?.isReadingIndicators == true,
            let k = row.cells.lastIndex(where: { !$0.isEmpty }), let unit = Vocabulary.current.statedUnit(row.cells[k])
         {
             // `207101某法院 | 单位:万元` under an indicator table: no indicator has a unit line for
@@ -200,8 +202,9 @@ struct FormReader {
         if state.current == nil {
             // Rows before any title: a form without a title line.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
-        } else if let current = state.current, row.startsForm ? current.hasNameField || current.hasIndicatorTable
-                    : current.hasNameField && (current.isReadingIndicators ? Self.isNameRow(row, of: current.project.name) : Self.namesAProject(row, as: current.nameLabel))
+        } else if let hasName = state.current?.hasNameField, row.startsForm ? hasName || state.current?.hasIndicatorTable == true
+                    : hasName && (state.current?.isReadingIndicators == true ? Self.isNameRow(row, of: state.current?.project.name ?? "")
+                                                                             : Self.namesAProject(row, as: state.current?.nameLabel))
         {
             // A second form with no title of its own: its 项目名称 starts it.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
@@ -702,7 +705,7 @@ struct FormReader {
     /// three forms in one document were read as one, the others' rows as its indicators).
     static func isNameRow(_ row: Row, of current: String) -> Bool {
         let count = row.cells.lazy.filter({ !$0.isEmpty }).count
-        guard count >= 2, count % 2 == 0 else { return false }
+        guard count >= 2, count % 2 == 0, let head = row.cells.first(where: { !$0.isEmpty }), Labels.field(head) == .name else { return false }
         let filled = row.filledCells
         let label = Labels.normalize(filled[0])
         guard Labels.field(filled[0]) == .name, !label.utf8HasPrefix("二级"), !label.utf8HasPrefix("子"), filled[1] != current,

@@ -383,7 +383,7 @@ struct TableReader {
                 pairs.append(Pair(label: cell, kind: kind, line: line))
             } else if let (label, kind, value) = Self.labelAndValue(cell) {
                 pairs.append(Pair(label: label, kind: kind, values: [value], lines: [line], line: line))
-            } else if Self.looksLikePhone(cell), let last = pairs.last, !last.values.isEmpty,
+            } else if let last = pairs.last, !last.values.isEmpty, Self.looksLikePhone(cell),
                       let next = row.cells[(i + 1)...].first(where: { !$0.isEmpty }), Self.isPhoneLabel(next)
             {
                 // `财政拨款 收入构成 支出构成 6296906 联系电话`: a PDF's text put the phone number
@@ -409,13 +409,22 @@ struct TableReader {
     /// A telephone number as forms write it: 7 or 8 digits, a mobile's 11 starting with 1, or an
     /// area code and a number (`0722-6296906`, `(0722)6296906`).
     static func looksLikePhone(_ cell: String) -> Bool {
-        // Most cells are told by their length and first byte.
-        guard (7...18).contains(cell.utf8.count), let first = cell.utf8.first, (first >= 0x30 && first <= 0x39) || first == 0x28 || first == 0x20 else { return false }
-        let s = cell.trimmingWhitespace()
-        let digits = s.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.count
-        guard s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x28 || $0 == 0x29 }) else { return false }
-        if digits == s.utf8.count { return digits == 7 || digits == 8 || (digits == 11 && s.utf8.first == 0x31) }
-        return s.utf8.first == 0x30 || s.utf8.first == 0x28 ? (10...12).contains(digits) : false
+        // Only ASCII digits, `-`, brackets and spaces around them: told on the bytes.
+        let utf8 = cell.utf8
+        guard (7...18).contains(utf8.count) else { return false }
+        var digits = 0, marks = 0
+        var first: UInt8?
+        for b in utf8 {
+            switch b {
+            case 0x30...0x39: digits += 1
+            case 0x2D, 0x28, 0x29: marks += 1
+            case 0x20: continue
+            default: return false
+            }
+            if first == nil { first = b }
+        }
+        if marks == 0 { return digits == 7 || digits == 8 || (digits == 11 && first == 0x31) }
+        return first == 0x30 || first == 0x28 ? (10...12).contains(digits) : false
     }
 
     /// `年度资金总额:50万` → (`年度资金总额`, the kind, `50万`): a known label and its value in
