@@ -509,9 +509,9 @@ struct FormReader {
     }
 
     private func finish(_ state: inout State, _ doc: inout DocumentResult) {
-        guard var reader = state.current else { return }
+        // (Taken out, not copied: the reader is moved to here.)
+        guard var reader = state.current.take() else { return }
         reader.finish(into: &doc)
-        state.current = nil
         if !state.currentHasRows, !state.startedByHeading {
             // A title with nothing after it.
             let title = (state.title ?? reader.project.name).prefix(40)
