@@ -2318,6 +2318,32 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(!closed.diagnostics.contains { $0.code == "value-cut" })
     }
 
+    /// A funding line written `其中：财政拨款：50万` in one cell is the funding line (it was a 资金用途
+    /// narrative), and a breakdown's header on a row of its own (`子项目名称 | 支出内容 | 金额`) is
+    /// no item of it (review 4).
+    @Test func aSourceAfterQizhongInOneCellAndABreakdownsHeader() throws {
+        let doc = readForm("""
+        项目支出绩效目标表
+        （2024年度）
+        | 项目名称 | 社区居家养老服务中心运营补助 | | |
+        | 主管部门 | 某区民政局 | 实施单位 | 某区民政局 |
+        | 项目资金 | 年度资金总额：50万 | | |
+        | | 其中：财政拨款：50万 | | |
+        | 绩效支出明细 | | | |
+        | 单位：元 | | | |
+        | 子项目名称 | 支出内容 | 金额 | |
+        | 运营补助 | 8个社区中心运营补贴 | 400,000 | |
+        | 星级评定奖励 | 评定为三星及以上中心奖励 | 100,000 | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 补助中心数量 | =8个 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.funding.map(\.label) == ["财政拨款"])
+        #expect(p.funding.first?.amount == Money(wan: "50"))
+        #expect(p.subItems.map(\.name) == ["运营补助", "星级评定奖励"])
+        #expect(!p.sections.contains { $0.text.contains("财政拨款") })
+    }
+
     /// Last year's and this year's money with the change beside them (`上年预算数 | 本年预算数 |
     /// 增减`): the year's column is told, the change column is one more (review 4: each line had
     /// three amounts, and none was read).

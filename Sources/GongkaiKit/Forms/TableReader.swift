@@ -445,6 +445,12 @@ struct TableReader {
         guard let colon, colon.at > 0 else { return nil }
         let start = utf8.index(utf8.startIndex, offsetBy: colon.at)
         let label = String(cell[..<start])
+        if label.trimmingWhitespace() == "其中" {
+            // `其中：财政拨款：50万`: the source after 其中 is the label.
+            let rest = String(cell[utf8.index(start, offsetBy: colon.length)...])
+            guard let (inner, kind, value) = labelAndValue(rest), case .funding? = Labels.field(inner) ?? Labels.fundingSource(inner) else { return nil }
+            return (inner, kind, value)
+        }
         let value = cell[utf8.index(start, offsetBy: colon.length)...].trimmingWhitespace()
         guard !value.isEmpty, label.scalarCount <= 20, let kind = Labels.field(label) else { return nil }
         return (label, kind, value)
@@ -1275,6 +1281,11 @@ struct TableReader {
     private mutating func readSubItem(_ row: Row, into doc: inout DocumentResult) {
         let cells = row.filledCells
         guard let name = cells.first else { return }
+        if Self.isSubItemsHeader(cells) {
+            // `子项目名称 | 支出内容 | 金额`: the breakdown's own header on a row of its own.
+            project.structuralLines.append(contentsOf: row.lines)
+            return
+        }
         let amounts = cells.dropFirst()
         var half: Money?, full: Money?
         var unreadable: [String] = []
@@ -1292,6 +1303,15 @@ struct TableReader {
                          en: "绩效支出明细 amount ‘\(text)’ is not an amount in 元")
         }
         project.subItems.append(SubItem(name: name, halfYear: half, fullYear: full, line: row.line))
+    }
+
+    /// A header of a spending breakdown: no figure, a name's column (`子项目名称`, `项目`) and a
+    /// money column (`金额`, `预算数`, `全年`).
+    static func isSubItemsHeader(_ cells: [String]) -> Bool {
+        guard let first = cells.first, cells.count >= 2, !cells.contains(where: { $0.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }),
+              first.utf8HasSuffix("名称") || first.utf8HasSuffix("项目") || first.utf8HasSuffix("内容")
+        else { return false }
+        return cells.dropFirst().contains { c in ["金额", "预算", "全年", "半年", "资金"].contains { c.utf8Contains($0) } }
     }
 
     // MARK: 资金支出计划
