@@ -2542,6 +2542,18 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(!selfEvaluation.diagnostics.contains { $0.severity == .error })
     }
 
+    /// A document that says it is a self-evaluation (`…部门整体绩效自评表`) with its columns run
+    /// together into its text (`年初预算数全年(调整)预算数全年执行数执行率`, a document site's
+    /// text): said as one (harvest 7; it failed the build as an unrecognised form).
+    @Test func aSelfEvaluationThatSaysSo() {
+        let doc = readForm("""
+        《某区林业局2022年度部门整体绩效自评表.docx》由会员分享,可在线阅读。
+        1、某区林业局2022年度部门整体绩效自评表主管部门某区林业局部门联系人李某联系电话自评总分(分)97.93年初预算数全年(调整)预算数全年执行数执行率执行率权重执行率得分年度预算执行情况(万元)部门整体支出总额1234.5
+        """)
+        #expect(doc.kind == .selfEvaluation && doc.projects.isEmpty)
+        #expect(!doc.diagnostics.contains { $0.severity == .error })
+    }
+
     /// Notices as web pages store them (harvest 7): the title run on into the notice's first
     /// words on one line; no title, only the line that addresses it (`各有关乡镇财政所、农业服务
     /// 中心:`); a title over a form cut at its first row. Each failed the build as an

@@ -66,7 +66,12 @@ enum DocumentKinds {
                 case .blank: return false
                 }
             }
-            if runTogetherTable { selfEvaluation.append(contentsOf: inLongText) }
+            // Or the document says it is one (`…部门整体绩效自评表` run together with its columns).
+            let saysSo = items.contains { item in
+                if case .text(_, let text, _) = item { return text.utf8Contains("自评表") }
+                return false
+            }
+            if runTogetherTable || saysSo { selfEvaluation.append(contentsOf: inLongText) }
         }
         if Set(selfEvaluation.map(\.1)).count >= 2 {
             let names = Array(Set(selfEvaluation.map(\.1))).sorted().prefix(3).joined(separator: "、")
