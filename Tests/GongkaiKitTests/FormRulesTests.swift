@@ -2554,6 +2554,26 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(!doc.diagnostics.contains { $0.severity == .error })
     }
 
+    /// A form's title that says it is a template or a sample (`…申报表(范本)`, `…填写样例`), no
+    /// amount read: a template, said as such. A blank 范本 run together had its labels and
+    /// instructions published as project names and failed the build (harvest 7).
+    @Test func aTemplateOrASampleSaysSo() {
+        let doc = readForm("""
+        1、附件1:财政支出项目绩效目标申报表(范本)填报单位(盖章)单位代码单位名称项目名称是否新增是 否上年度预算安排资金(万元)项目类型社会发展性项目 部门发展性项目 项目实施单位项目负责人联系电话项目起止时间 项目资金申请(万元)资金总额:
+        """)
+        #expect(doc.kind == .blankTemplate && doc.projects.isEmpty)
+        #expect(!doc.diagnostics.contains { $0.severity == .error })
+        // A filled form whose project is about samples is a form.
+        let form = readForm("""
+        | 项目名称 | 土壤样例检测 | 主管部门 | 某县农业农村局 |
+        |---|---|---|---|
+        | 年度资金总额（万元） | 30 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 检测样品数 | ≥500个 |
+        """)
+        #expect(form.kind == .targets && form.projects.count == 1)
+    }
+
     /// Notices as web pages store them (harvest 7): the title run on into the notice's first
     /// words on one line; no title, only the line that addresses it (`各有关乡镇财政所、农业服务
     /// 中心:`); a title over a form cut at its first row. Each failed the build as an

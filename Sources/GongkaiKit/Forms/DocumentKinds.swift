@@ -177,6 +177,14 @@ enum DocumentKinds {
                                evidence: Localized(zh: "标题为‘\(text.prefix(30))’，没有指标表", en: "its title is ‘\(text.prefix(30))’, with no indicator table"))
             }
         }
+        // A form's title that says it is a template or a sample (`…申报表(范本)`, `…填写样例`),
+        // with no amount read: nothing of it is a budget.
+        if !hasAmount, let (line, text) = texts.first(where: { t in
+            t.1.utf8.count <= 400 && Self.specimenWords.contains { t.1.utf8Contains($0) } && (t.1.utf8Contains("表") || t.1.utf8Contains("样例"))
+        }) {
+            return Finding(kind: .blankTemplate, line: line,
+                           evidence: Localized(zh: "标题说明是范本或样例（‘\(text.prefix(30))’），没有读到金额", en: "its title says it is a template or a sample (‘\(text.prefix(30))’), and no amount was read"))
+        }
         // A template: the labels of a form with nothing filled in: no 项目名称 filled in (a
         // template's title names its issuer, not a project), no amount, no indicator, and no
         // amount written anywhere (a form whose values were cut from their labels, as PDF text
@@ -202,6 +210,9 @@ enum DocumentKinds {
         }
         return nil
     }
+
+    /// Words of a title that says the form is a template or a sample to fill in.
+    static let specimenWords = ["(范本)", "（范本）", "范本)", "(模板)", "（模板）", "(样表)", "（样表）", "填写样例", "填报样例", "(样例)", "（样例）", "样例项目"]
 
     /// The names of an evaluation's report.
     static let reportTitles = ["绩效评价报告", "自评报告"]
