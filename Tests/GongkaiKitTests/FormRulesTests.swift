@@ -2176,6 +2176,20 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         | 产出指标 | 数量指标 | 改造教室数量 | ≥12间 |
         """)
         #expect(both.projects.map(\.name) == ["普通高中办学条件改善"])
+        // After a form with its amount, a name under another label starts the next form (review 6).
+        let next = readForm("""
+        | 项目名称 | 学生营养改善计划 | 主管部门 | 某县教育局 |
+        |---|---|---|---|
+        | 年度资金总额（万元） | 150.00 | 其中：财政拨款 | 150.00 |
+
+        | 转移支付名称 | 义务教育薄弱环节改善与能力提升补助资金 | 主管部门 | 某县教育局 |
+        |---|---|---|---|
+        | 年度资金总额（万元） | 320.00 | 其中：财政拨款 | 320.00 |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 改造学校数 | ≥5所 |
+        """)
+        #expect(next.projects.map(\.amount) == [Money(wan: "150"), Money(wan: "320")])
+        #expect(next.projects.first?.otherNames.isEmpty == true)
         #expect(both.projects.first?.otherNames == ["改善普通高中学校办学条件补助资金"])
         #expect(both.projects.first?.amount == Money(wan: "210"))
     }
@@ -2316,6 +2330,17 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(!weightCut.diagnostics.contains { $0.code == "value-cut" })
         let closed = readForm(head + "| | 质量指标 | 补贴资金发放准确率 | 100% | 10 |")
         #expect(!closed.diagnostics.contains { $0.code == "value-cut" })
+        // A value with its unit is whole; a table written without outer pipes ends open (review 6).
+        let unit = readForm(head + "| | 数量指标 | 新建消防水池数量 | 1座")
+        #expect(unit.projects.first?.indicators.last?.value == "1座")
+        let open = readForm("""
+        项目名称 | 公益性岗位补贴 | 主管部门 | 某县人力资源和社会保障局
+        --- | --- | --- | ---
+        年度资金总额（万元） | 80 | |
+        一级指标 | 二级指标 | 三级指标 | 指标值
+        产出指标 | 数量指标 | 补贴人数 | 200
+        """)
+        #expect(open.projects.first?.indicators.last?.value == "200")
     }
 
     /// A funding line written `其中：财政拨款：50万` in one cell is the funding line (it was a 资金用途
@@ -2360,7 +2385,19 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         let p = try #require(doc.projects.first)
         #expect(p.funding.map(\.amount) == [Money(wan: "980"), Money(wan: "0")])
         #expect(p.amount == Money(wan: "980"))
-        #expect(TableReader.amountColumns(of: ["资金情况（万元）", "上年预算数", "本年预算数", "增减"])! == (3, 1))
+        #expect(TableReader.amountColumns(of: ["资金情况（万元）", "上年预算数", "本年预算数", "增减"])! == (2, 1, true))
+        // The change cell blank, a dash or words (review 6).
+        for change in ["", "—", "养护里程减少"] {
+            let other = readForm("""
+            | 项目名称 | 农村公路养护工程 | 主管部门 | 某县交通运输局 |
+            |---|---|---|---|
+            | 资金情况（万元） | 上年预算数 | 本年预算数 | 增减变动原因 |
+            | 其中：财政拨款 | 1,000.00 | 980.00 | \(change) |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 日常养护里程 | ≥1260公里 |
+            """)
+            #expect(other.projects.first?.amount == Money(wan: "980"), "\(change)")
+        }
         #expect(TableReader.amountColumns(of: ["增减", "本年预算数"]) == nil)
     }
 
@@ -2604,6 +2641,7 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(DocumentKinds.isSalutation("区委组织部、退役军人局:"))
         #expect(!DocumentKinds.isSalutation("项目名称:") && !DocumentKinds.isSalutation("主管部门："))
         #expect(!DocumentKinds.isNoticeTitle("根据《福建省财政厅关于开展省直部门2016年度专项支出绩效自评工作的通知》(闽财绩〔2016〕5号)要求,现将本单位项目绩效目标报送如下,请审核。"))
+        #expect(!DocumentKinds.isNoticeTitle("根据县财政局关于做好2024年部门预算绩效目标公开工作的通知要求，现将我局项目绩效目标公开如下："))
     }
 
     // MARK: Where this stop's rules must not reach (a second adversarial review)

@@ -78,13 +78,16 @@ enum DocumentKinds {
             return Finding(kind: .selfEvaluation, line: selfEvaluation[0].0,
                            evidence: Localized(zh: "有自评表的栏目：\(names)", en: "it has a self-evaluation's columns: \(names)"))
         }
-        // One column of what was achieved (`实际完成值`) under a report's title (`…绩效评价报告`):
-        // the report's table, not a form's.
-        if !selfEvaluation.isEmpty, let (line, text) = items.lazy.compactMap({ item -> (Int, String)? in
-            guard case .text(let line, let text, _) = item, text.utf8.count <= 90,
-                  Self.reportTitles.contains(where: { text.utf8Contains($0) }) else { return nil }
-            return (line, text)
-        }).first {
+        // One column of what was achieved (`实际完成值`) under a report's title (`…绩效评价报告`,
+        // a line of its own above the first table, ending so): the report's table, not a form's.
+        // (Not a link or a note that names a report: `相关链接：…自评报告`, `注：…报告已另行公开。`)
+        if !selfEvaluation.isEmpty, let (line, text) = items.lazy.prefix(while: { if case .row = $0 { return false }; return true })
+            .compactMap({ item -> (Int, String)? in
+                guard case .text(let line, let text, _) = item, text.utf8.count <= 90,
+                      Self.reportTitles.contains(where: { text.trimmingWhitespace().utf8HasSuffix($0) }),
+                      !text.utf8Contains(":"), !text.utf8Contains("：") else { return nil }
+                return (line, text)
+            }).first {
             return Finding(kind: .evaluationReport, line: line,
                            evidence: Localized(zh: "标题为‘\(text.prefix(30))’，表中有‘\(selfEvaluation[0].1)’栏", en: "its title is ‘\(text.prefix(30))’, and its table has a ‘\(selfEvaluation[0].1)’ column"))
         }
@@ -224,9 +227,11 @@ enum DocumentKinds {
         if text.utf8.count <= 240, text.utf8Contains("关于"), text.utf8HasSuffix("通知"), !text.utf8Contains("《") { return true }
         let head = String(text.unicodeScalars.prefix(80))
         guard let about = head.range(of: "关于"), let notice = head.range(of: "的通知"), about.upperBound <= notice.lowerBound,
-              !head[..<about.lowerBound].contains("《"), !head[notice.upperBound...].hasPrefix("》")
+              !head[notice.upperBound...].hasPrefix("》")
         else { return false }
-        return true
+        // Before 关于 stands who issues it, not a sentence that cites it (`根据县财政局关于…的通知要求`).
+        let issuer = String(head[..<about.lowerBound])
+        return !["《", "根据", "按照", "依据", "遵照", "落实", "，", ","].contains { issuer.utf8Contains($0) }
     }
 
     /// The line a notice or a letter is addressed with (`各有关乡镇财政所、农业服务中心:`,

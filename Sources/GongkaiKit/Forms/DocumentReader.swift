@@ -67,9 +67,12 @@ public enum DocumentReader {
         // A text whose last character closes no cell (`|`) nor tag (`>`) may stop inside a cell.
         let lastIndex = text.lastIndex { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
         let last = lastIndex.map { text[$0] }
-        // And one whose last line is a `|` row left open stops inside its last cell.
+        // And one whose last line is a `|` row left open, under rows closed with `|`, stops
+        // inside its last cell.
         let lineStart = lastIndex.flatMap { i in text[..<i].lastIndex(of: 0x0A).map { $0 + 1 } } ?? 0
-        let endsInsidePipeRow = lastIndex.map { i in last != 0x7C && text[lineStart...i].contains(0x7C) } ?? false
+        let previousEnd = text[..<lineStart].lastIndex { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        let endsInsidePipeRow = lastIndex.map { i in last != 0x7C && text[lineStart...i].contains(0x7C) } == true
+            && previousEnd.map { text[$0] == 0x7C } == true
         read(MarkdownBlocks.read(source), into: &doc, mayEndInsideCell: last != 0x7C && last != 0x3E, endsInsidePipeRow: endsInsidePipeRow)
         if LaidOutText.isPlainPDFText(source) { leaveOutIndicators(&doc) }
         return doc

@@ -204,7 +204,7 @@ struct FormReader {
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
         } else if let hasName = state.current?.hasNameField, row.startsForm ? hasName || state.current?.hasIndicatorTable == true
                     : hasName && (state.current?.isReadingIndicators == true ? Self.isNameRow(row, of: state.current?.project.name ?? "")
-                                                                             : Self.namesAProject(row, as: state.current?.nameLabel))
+                                                                             : Self.namesAProject(row, as: state.current?.project.amount == nil ? state.current?.nameLabel : nil))
         {
             // A second form with no title of its own: its 项目名称 starts it.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
@@ -549,10 +549,12 @@ struct FormReader {
             }
             if endsInsidePipeRow, let i = project.indicators.indices.last, let t = project.indicators[i].targets.indices.last,
                project.indicators[i].targets[t].line >= state.lastRowLine, let value = project.indicators[i].targets[t].value, !value.isEmpty,
-               let cell = state.lastCell?.trimmingWhitespace(), !cell.isEmpty, value.hasSuffix(cell)
+               let cell = state.lastCell?.trimmingWhitespace(), !cell.isEmpty, value.hasSuffix(cell),
+               let end = cell.utf8.last, end >= 0x30 && end <= 0x39
             {
                 // The text stops inside the last indicator's value (`补贴资金发放准确率 | 10` of
-                // `100%`): a value cut short is no value.
+                // `100%`): a value cut short is no value. One that ends with its unit or `%`
+                // (`1座`, `≥60%`) is taken as whole.
                 project.indicators[i].targets[t].value = nil
                 project.indicators[i].targets[t].op = nil
                 project.indicators[i].targets[t].unit = nil
@@ -727,7 +729,8 @@ struct FormReader {
 
     /// Whether a row gives a project's name (`项目名称` and a value after it) under the label the
     /// open project's name was given under: under another (`转移支付名称` after `项目名称`) it
-    /// is the same project's other name.
+    /// is the same project's other name — unless that project has its amount already (the
+    /// caller gives no label then: the next form, whatever it calls its name).
     static func namesAProject(_ row: Row, as label: ByteKey? = nil) -> Bool {
         for (i, cell) in row.cells.enumerated() where Labels.field(cell) == .name && (label == nil || LabelText.key(cell) == label) {
             if row.cells[(i + 1)...].contains(where: { !$0.isEmpty && Labels.field($0) == nil }) { return true }

@@ -65,7 +65,7 @@ struct TableReader {
     private var yearHalf: Int?
     /// The columns of amounts a header row names by year (`上年度安排资金 | 本年度申请资金`): how
     /// many, and which one is the year's. A row under it with as many amounts takes the year's.
-    private var amountColumns: (count: Int, year: Int)?
+    private var amountColumns: (count: Int, year: Int, change: Bool)?
     private var inSubtotal = false
     /// The page's publisher, when the table names it (`发布机构 | 民族事务委员会`).
     private(set) var publisher: (name: String, line: Int)?
@@ -808,20 +808,23 @@ struct TableReader {
     }
 
     /// The columns of amounts a header row names by year, when it names two or more and exactly
-    /// one of them is the year's: `上年度安排资金 | 本年度申请资金`, `中期资金 | 年度资金`; a column
-    /// of the change between them (`上年预算数 | 本年预算数 | 增减`) is one more, not the year's.
-    static func amountColumns(of cells: [String]) -> (count: Int, year: Int)? {
+    /// one of them is the year's: `上年度安排资金 | 本年度申请资金`, `中期资金 | 年度资金`; and
+    /// whether a column of the change between them follows (`上年预算数 | 本年预算数 | 增减`): a
+    /// row may give one amount more there (the change), or leave it blank, a dash or words.
+    static func amountColumns(of cells: [String]) -> (count: Int, year: Int, change: Bool)? {
         var isYear: [Bool] = []
+        var change = false
         for cell in cells where cell.utf8.count <= 60 && !cell.utf8Contains("目标") {
-            if ["上年", "上一年", "以前年度", "中期", "实施期", "长期"].contains(where: { cell.utf8Contains($0) })
-                || isYear.count >= 2 && ["增减", "变动", "差额", "增幅"].contains(where: { cell.utf8Contains($0) }) {
+            if isYear.count >= 2, ["增减", "变动", "差额", "增幅"].contains(where: { cell.utf8Contains($0) }) {
+                change = true
+            } else if ["上年", "上一年", "以前年度", "中期", "实施期", "长期"].contains(where: { cell.utf8Contains($0) }) {
                 isYear.append(false)
             } else if ["本年", "当年", "今年"].contains(where: { cell.utf8Contains($0) }) || cell.utf8HasPrefix("年度") {
                 isYear.append(true)
             }
         }
         guard isYear.count >= 2, isYear.filter({ $0 }).count == 1, let year = isYear.firstIndex(of: true) else { return nil }
-        return (isYear.count, year)
+        return (isYear.count, year, change)
     }
 
     /// The half of a row its year's amount is in, when the row gives a term's or the project's
@@ -865,7 +868,7 @@ struct TableReader {
                 // Two different amounts after one label (`区级资金 30 40`): the year's is the one
                 // under the column a header row names as the year's (`上年度安排资金 本年度申请资金`);
                 // with no such header, which one is the year's cannot be told.
-                if let columns = amountColumns, columns.count == amounts.count {
+                if let columns = amountColumns, columns.count == amounts.count || columns.change && columns.count + 1 == amounts.count {
                     chosen = amounts[columns.year].0
                 } else {
                     let listed = amounts.map { pair.values[$0.0] }.joined(separator: "、")
