@@ -2366,6 +2366,10 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(p.funding.map(\.label) == ["财政拨款"])
         #expect(p.funding.first?.amount == Money(wan: "50"))
         #expect(p.subItems.map(\.name) == ["运营补助", "星级评定奖励"])
+        // Read by the header's columns: the content column is no amount.
+        #expect(p.subItems.map(\.fullYear) == [Money(yuan: "400000"), Money(yuan: "100000")])
+        #expect(p.subItems.allSatisfy { $0.halfYear == nil })
+        #expect(!doc.diagnostics.contains { $0.code == "unreadable-amount" })
         #expect(!p.sections.contains { $0.text.contains("财政拨款") })
     }
 

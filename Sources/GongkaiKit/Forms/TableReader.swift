@@ -16,6 +16,9 @@ struct TableReader {
 
     var project: Project
     private var state: State = .fields
+    /// The columns a spending breakdown's own header row names (`子项目名称 | 支出内容 | 金额`):
+    /// positions in the row of the name, the half year's amount and the year's.
+    private var subItemColumns: (name: Int, half: Int?, full: Int?)?
     private var indicators: IndicatorTableReader?
     /// A second group of indicator columns beside the first (中期 and 年度 side by side): its
     /// reader, the indicators it read, and the terms the form's goals name in their order.
@@ -1285,8 +1288,32 @@ struct TableReader {
         let cells = row.filledCells
         guard let name = cells.first else { return }
         if Self.isSubItemsHeader(cells) {
-            // `子项目名称 | 支出内容 | 金额`: the breakdown's own header on a row of its own.
+            // `子项目名称 | 支出内容 | 金额`: the breakdown's own header on a row of its own; the
+            // rows under it are read by its columns.
             project.structuralLines.append(contentsOf: row.lines)
+            let at = { (words: [String]) in row.cells.firstIndex { c in !c.isEmpty && words.contains { c.utf8Contains($0) } } }
+            if let nameAt = row.cells.firstIndex(where: { !$0.isEmpty }) {
+                let half = at(["半年"])
+                let full = row.cells.indices.first { k in
+                    k != half && !row.cells[k].isEmpty && ["金额", "全年", "预算", "资金"].contains { row.cells[k].utf8Contains($0) }
+                }
+                subItemColumns = (nameAt, half, full)
+            }
+            return
+        }
+        if let columns = subItemColumns, row.cells.count > max(columns.name, columns.half ?? 0, columns.full ?? 0) {
+            let name = row.cells[columns.name]
+            guard !name.isEmpty else { return }
+            func money(_ k: Int?) -> Money? {
+                guard let k, !row.cells[k].isEmpty else { return nil }
+                let value = Amounts.yuan(row.cells[k])
+                if value == nil {
+                    doc.diagnose(.warning, line: row.line(ofCell: k), code: "unreadable-amount", "绩效支出明细的金额‘\(row.cells[k])’不是以元为单位的金额",
+                                 en: "绩效支出明细 amount ‘\(row.cells[k])’ is not an amount in 元")
+                }
+                return value
+            }
+            project.subItems.append(SubItem(name: name, halfYear: money(columns.half), fullYear: money(columns.full), line: row.line))
             return
         }
         let amounts = cells.dropFirst()
