@@ -2132,6 +2132,8 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(Money(yuan: "1,2500,000") == nil)
         #expect(Money(yuan: "12345,0000") == nil)
         #expect(Money(yuan: "1,2,3") == nil)
+        #expect(Money(wan: "120,") == Money(wan: "120") && Money(wan: "120，") == Money(wan: "120"))
+        #expect(Money(yuan: "12,458,") == nil)
         let doc = readForm("""
         | 项目名称 | 城乡居民养老保险补助 | | |
         |---|---|---|---|
@@ -2440,6 +2442,20 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         """)
         #expect(doc.kind == .evaluationReport && doc.projects.isEmpty)
         #expect(!doc.diagnostics.contains { $0.severity == .error })
+        // With its amount read, a report is told by its own sections (`评价结论`); a target form
+        // under such a title with a 实际完成值 column left blank, and none, is a form (review 7).
+        let withAmount = """
+        某县民政局2023年度困难群众救助补助资金项目绩效评价报告
+
+        | 项目名称 | 困难群众救助补助资金 | 主管部门 | 某县民政局 |
+        |---|---|---|---|
+        | 年度资金总额（万元） | 2856.40 | 其中：财政拨款 | 2856.40 |
+        | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |
+        | 产出指标 | 数量指标 | 救助人数 | ≥5000人 | 5230人 |
+
+        """
+        #expect(readForm(withAmount + "二、绩效评价结论\n\n综合评分92.5分。").kind == .evaluationReport)
+        #expect(readForm(withAmount.replacingOccurrences(of: "5230人", with: "")).projects.first?.amount == Money(wan: "2856.4"))
     }
 
     /// A 部门整体 form titled `…部门整体绩效目标表` (no 支出), its year on a line of its own: the
@@ -2613,6 +2629,59 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         | 产出指标 | 数量指标 | 检测样品数 | ≥500个 |
         """)
         #expect(form.kind == .targets && form.projects.count == 1)
+    }
+
+    /// Where this stop's look-alike and name rules must not reach (review 7): a target form with
+    /// its amount is a form though its prose cites a self-evaluation's columns and a line below
+    /// names a 自评表; a name under another label in the same table after the amount is the
+    /// same form's other name; a filled form under a `(范本)` title is a form; breakdown rows with
+    /// amounts in words are items; a negative amount beside a change column is not the year's.
+    @Test func whereTheLookAlikeAndNameRulesMustNotReach() throws {
+        let cites = readForm("""
+        某县教育体育局2024年部门整体支出绩效目标表
+
+        | 部门名称 | 某县教育体育局 | | |
+        |---|---|---|---|
+        | 金额合计 | 年度资金总额 | 2,650.0 | |
+        | 年度总体目标 | 对照上年年初预算数和全年执行数，提高预算执行率，巩固义务教育均衡发展成果，确保各项工作按期完成。 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 义务教育在校学生数 | ≥4.1万人 |
+
+        附件：2023年度部门整体绩效自评表（另行公开）
+        """)
+        #expect(cites.kind == .targets && cites.projects.first?.amount == Money(wan: "2650"))
+        let sameTable = readForm("""
+        | 项目名称 | 普通高中办学条件改善 | 主管部门 | 某县教育局 |
+        |---|---|---|---|
+        | 年度资金总额（万元） | 210.00 | 其中：中央补助 | 210.00 |
+        | 转移支付名称 | 改善普通高中学校办学条件补助资金 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 改造教室数量 | ≥12间 |
+        """)
+        #expect(sameTable.projects.map(\.name) == ["普通高中办学条件改善"])
+        #expect(sameTable.projects.first?.indicators.count == 1)
+        let filledSpecimen = readForm("""
+        财政支出项目绩效目标申报表(范本)
+
+        | 项目名称 | 耕地地力保护补贴 | 主管部门 | 某县农业农村局 |
+        |---|---|---|---|
+        | 年度资金总额 | 壹仟捌佰伍拾万元 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 补贴面积 | ≥30万亩 |
+        """)
+        #expect(filledSpecimen.kind == .targets && filledSpecimen.projects.map(\.name) == ["耕地地力保护补贴"])
+        #expect(!TableReader.isSubItemsHeader(["送戏下乡项目", "全年演出资金", "二十万元"]))
+        #expect(TableReader.isSubItemsHeader(["子项目名称", "支出内容", "金额"]))
+        let negative = readForm("""
+        | 项目名称 | 农村公路养护工程 | 主管部门 | 某县交通运输局 |
+        |---|---|---|---|
+        | 资金情况（万元） | 上年预算数 | 本年预算数 | 增减 |
+        | 其中：财政拨款 | | 980.00 | -20.00 |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 日常养护里程 | ≥1260公里 |
+        """)
+        #expect(!negative.projects.contains { $0.amount == Money(wan: "-20") })
+        #expect(negative.diagnostics.contains { $0.code == "amount-ambiguous" })
     }
 
     /// Notices as web pages store them (harvest 7): the title run on into the notice's first

@@ -66,10 +66,12 @@ enum DocumentKinds {
                 case .blank: return false
                 }
             }
-            // Or the document says it is one (`…部门整体绩效自评表` run together with its columns).
-            let saysSo = items.contains { item in
-                if case .text(_, let text, _) = item { return text.utf8Contains("自评表") }
-                return false
+            // Or the document says it is one in its heading (`…部门整体绩效自评表` run together with
+            // its columns) and no amount of a form was read (not `附件：…自评表（另行公开）` under
+            // a form, nor a form that cites such columns in its prose).
+            let saysSo = !doc.projects.contains { $0.amount != nil } && items.prefix { if case .row = $0 { return false }; return true }.contains { item in
+                guard case .text(_, let text, _) = item, !text.utf8HasPrefix("附件"), !text.utf8HasPrefix("注") else { return false }
+                return String(text.unicodeScalars.prefix(60)).utf8Contains("自评表")
             }
             if runTogetherTable || saysSo { selfEvaluation.append(contentsOf: inLongText) }
         }
@@ -81,7 +83,12 @@ enum DocumentKinds {
         // One column of what was achieved (`实际完成值`) under a report's title (`…绩效评价报告`,
         // a line of its own above the first table, ending so): the report's table, not a form's.
         // (Not a link or a note that names a report: `相关链接：…自评报告`, `注：…报告已另行公开。`)
-        if !selfEvaluation.isEmpty, let (line, text) = items.lazy.prefix(while: { if case .row = $0 { return false }; return true })
+        // (With an amount read, only beside the report's own sections: `评价结论`, `综合评价`.)
+        let reportSections = !doc.projects.contains(where: { $0.amount != nil }) || items.contains { item in
+            guard case .text(_, let text, _) = item, text.utf8.count <= 120 else { return false }
+            return ["评价结论", "综合评价", "评价得分", "综合评分"].contains { text.utf8Contains($0) }
+        }
+        if !selfEvaluation.isEmpty, reportSections, let (line, text) = items.lazy.prefix(while: { if case .row = $0 { return false }; return true })
             .compactMap({ item -> (Int, String)? in
                 guard case .text(let line, let text, _) = item, text.utf8.count <= 90,
                       Self.reportTitles.contains(where: { text.trimmingWhitespace().utf8HasSuffix($0) }),
@@ -182,7 +189,7 @@ enum DocumentKinds {
         }
         // A form's title that says it is a template or a sample (`…申报表(范本)`, `…填写样例`),
         // with no amount read: nothing of it is a budget.
-        if !hasAmount, let (line, text) = texts.first(where: { t in
+        if !hasAmount, doc.projects.allSatisfy({ $0.indicators.allSatisfy { Self.isUnfilled($0) } }), let (line, text) = texts.first(where: { t in
             t.1.utf8.count <= 400 && Self.specimenWords.contains { t.1.utf8Contains($0) } && (t.1.utf8Contains("表") || t.1.utf8Contains("样例"))
         }) {
             return Finding(kind: .blankTemplate, line: line,

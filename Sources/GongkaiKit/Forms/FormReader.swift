@@ -65,6 +65,8 @@ struct FormReader {
         var afterTable = false
         /// The last filled cell of the last row read: where a text cut short would stop.
         var lastCell: String?
+        /// Whether the row being read is a table's first.
+        var rowStartsTable = false
         var atEnd = false
     }
 
@@ -103,10 +105,12 @@ struct FormReader {
             switch item {
             case .blank:
                 continue
-            case .row(let row, _):
+            case .row(let row, let first):
                 state.afterTable = false
+                state.rowStartsTable = first
                 readRow(row, &state, &doc)
             case .text(let line, let text, let style):
+                state.rowStartsTable = false
                 readText(text, line: line, style: style, &state, &doc)
                 state.afterTable = false
             }
@@ -204,7 +208,7 @@ struct FormReader {
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
         } else if let hasName = state.current?.hasNameField, row.startsForm ? hasName || state.current?.hasIndicatorTable == true
                     : hasName && (state.current?.isReadingIndicators == true ? Self.isNameRow(row, of: state.current?.project.name ?? "")
-                                                                             : Self.namesAProject(row, as: state.current?.project.amount == nil ? state.current?.nameLabel : nil))
+                                                                             : Self.namesAProject(row, as: Self.isNextForm(state) ? nil : state.current?.nameLabel))
         {
             // A second form with no title of its own: its 项目名称 starts it.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
@@ -727,10 +731,17 @@ struct FormReader {
         }
     }
 
+    /// Whether the open form is done enough that a name under any label starts the next one: it
+    /// has its amount, and the row starts a table of its own or the form has its indicators.
+    private static func isNextForm(_ state: State) -> Bool {
+        guard state.current?.project.amount != nil else { return false }
+        return state.rowStartsTable || state.current?.project.indicators.isEmpty == false
+    }
+
     /// Whether a row gives a project's name (`项目名称` and a value after it) under the label the
     /// open project's name was given under: under another (`转移支付名称` after `项目名称`) it
-    /// is the same project's other name — unless that project has its amount already (the
-    /// caller gives no label then: the next form, whatever it calls its name).
+    /// is the same project's other name — unless that project is done (`isNextForm`: the
+    /// caller gives no label then, and the next form starts whatever it calls its name).
     static func namesAProject(_ row: Row, as label: ByteKey? = nil) -> Bool {
         for (i, cell) in row.cells.enumerated() where Labels.field(cell) == .name && (label == nil || LabelText.key(cell) == label) {
             if row.cells[(i + 1)...].contains(where: { !$0.isEmpty && Labels.field($0) == nil }) { return true }

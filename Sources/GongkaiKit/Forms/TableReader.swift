@@ -871,7 +871,11 @@ struct TableReader {
                 // Two different amounts after one label (`区级资金 30 40`): the year's is the one
                 // under the column a header row names as the year's (`上年度安排资金 本年度申请资金`);
                 // with no such header, which one is the year's cannot be told.
-                if let columns = amountColumns, columns.count == amounts.count || columns.change && columns.count + 1 == amounts.count {
+                if let columns = amountColumns, columns.count == amounts.count || columns.change && columns.count + 1 == amounts.count,
+                   !(columns.change && columns.count == amounts.count && amounts.contains { $0.1.fen < 0 })
+                {
+                    // (Beside a change column, a negative amount among as many as the year
+                    // columns may be the change standing where a year's cell was left blank.)
                     chosen = amounts[columns.year].0
                 } else {
                     let listed = amounts.map { pair.values[$0.0] }.joined(separator: "、")
@@ -1338,7 +1342,9 @@ struct TableReader {
     /// A header of a spending breakdown: no figure, a name's column (`子项目名称`, `项目`) and a
     /// money column (`金额`, `预算数`, `全年`).
     static func isSubItemsHeader(_ cells: [String]) -> Bool {
-        guard let first = cells.first, cells.count >= 2, !cells.contains(where: { $0.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }),
+        // (No figure: not in ASCII or full-width digits, nor an amount in words, `二十万元`.)
+        guard let first = cells.first, cells.count >= 2,
+              !cells.contains(where: { c in c.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || c.unicodeScalars.contains { $0.value >= 0xFF10 && $0.value <= 0xFF19 } || c.utf8HasSuffix("元") }),
               first.utf8HasSuffix("名称") || first.utf8HasSuffix("项目") || first.utf8HasSuffix("内容")
         else { return false }
         return cells.dropFirst().contains { c in ["金额", "预算", "全年", "半年", "资金"].contains { c.utf8Contains($0) } }

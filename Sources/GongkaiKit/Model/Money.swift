@@ -41,6 +41,12 @@ public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic {
     /// same all along: `12,458,3`, a figure a page cut in the middle of, or `1234,5` is
     /// malformed, not 124583 or 12345.
     static func parseDecimal(_ text: some StringProtocol, scale: Int) -> Int64? {
+        // A comma after a figure with no other separator is punctuation (`120,`, `120，`); after
+        // one with separators it may end a figure cut short (`12,458,`), which stays malformed.
+        if let last = text.unicodeScalars.last, last == "," || last == "，" {
+            let body = text.unicodeScalars.dropLast()
+            if !body.contains(where: { $0 == "," || $0 == "，" }) { return parseDecimal(String(String.UnicodeScalarView(body)), scale: scale) }
+        }
         var groupDigits = 0
         var seenSeparator = false
         var firstGroup = 0
