@@ -203,14 +203,15 @@ enum QualityChecks {
         let allCosts = p.indicators.filter { $0.level2.utf8Contains("成本") || $0.level1.utf8Contains("成本") }
         // A cost per unit is compared only where it exceeds the whole budget; beside such costs,
         // the exact costs left are not the whole (they are added up only when they exceed it).
-        let costs = allCosts
-            .compactMap { i -> (Indicator, TargetValue, Money, unit: Bool)? in
+        let perUnit = allCosts.map { isUnitCost($0.name) }
+        let costs = zip(allCosts, perUnit)
+            .compactMap { i, unit -> (Indicator, TargetValue, Money, unit: Bool)? in
                 guard let raw = i.value else { return nil }
                 let v = TargetValueParser.parse(raw)
                 guard let money = v.money, v.qualifier == nil else { return nil }
-                return (i, v, money, isUnitCost(i.name))
+                return (i, v, money, unit)
             }
-        let whole = !allCosts.contains { isUnitCost($0.name) }
+        let whole = !perUnit.contains(true)
         let exact = costs.filter { !$0.unit && ($0.1.op == nil || $0.1.op == .equal) }
         for (i, v, money, unit) in costs {
             var contradiction: (zh: String, en: String)?

@@ -52,6 +52,8 @@ enum DocumentKinds {
                 break
             }
         }
+        // Whether a form's amount was read (a project's year amount).
+        let amountRead = doc.projects.contains { $0.amount != nil }
         if !inLongText.isEmpty, Set(selfEvaluation.map(\.1)).count < 2 {
             // Inside a table run together (`…一级指标二级指标三级指标年初目标值()实际完成值()得分`),
             // not in a form's prose (`各项指标实际完成值均达到年初目标值`): the document's indicator
@@ -69,9 +71,8 @@ enum DocumentKinds {
             // Or the document says it is one in its heading (`…部门整体绩效自评表` run together with
             // its columns) and no amount of a form was read (not `附件：…自评表（另行公开）` under
             // a form, nor a form that cites such columns in its prose).
-            let saysSo = !doc.projects.contains { $0.amount != nil } && items.prefix { if case .row = $0 { return false }; return true }.contains { item in
-                guard case .text(_, let text, _) = item, !text.utf8HasPrefix("附件"), !text.utf8HasPrefix("注") else { return false }
-                return String(text.unicodeScalars.prefix(60)).utf8Contains("自评表")
+            let saysSo = !amountRead && Self.textsAboveTheFirstRow(items).contains { _, text in
+                !text.utf8HasPrefix("附件") && !text.utf8HasPrefix("注") && String(text.unicodeScalars.prefix(60)).utf8Contains("自评表")
             }
             if runTogetherTable || saysSo { selfEvaluation.append(contentsOf: inLongText) }
         }
@@ -84,17 +85,14 @@ enum DocumentKinds {
         // a line of its own above the first table, ending so): the report's table, not a form's.
         // (Not a link or a note that names a report: `相关链接：…自评报告`, `注：…报告已另行公开。`)
         // (With an amount read, only beside the report's own sections: `评价结论`, `综合评价`.)
-        let reportSections = !doc.projects.contains(where: { $0.amount != nil }) || items.contains { item in
+        let reportSections = !amountRead || items.contains { item in
             guard case .text(_, let text, _) = item, text.utf8.count <= 120 else { return false }
             return ["评价结论", "综合评价", "评价得分", "综合评分"].contains { text.utf8Contains($0) }
         }
-        if !selfEvaluation.isEmpty, reportSections, let (line, text) = items.lazy.prefix(while: { if case .row = $0 { return false }; return true })
-            .compactMap({ item -> (Int, String)? in
-                guard case .text(let line, let text, _) = item, text.utf8.count <= 90,
-                      Self.reportTitles.contains(where: { text.trimmingWhitespace().utf8HasSuffix($0) }),
-                      !text.utf8Contains(":"), !text.utf8Contains("：") else { return nil }
-                return (line, text)
-            }).first {
+        if !selfEvaluation.isEmpty, reportSections, let (line, text) = Self.textsAboveTheFirstRow(items).first(where: { _, text in
+            text.utf8.count <= 90 && Self.reportTitles.contains(where: { text.trimmingWhitespace().utf8HasSuffix($0) })
+                && !text.utf8Contains(":") && !text.utf8Contains("：")
+        }) {
             return Finding(kind: .evaluationReport, line: line,
                            evidence: Localized(zh: "标题为‘\(text.prefix(30))’，表中有‘\(selfEvaluation[0].1)’栏", en: "its title is ‘\(text.prefix(30))’, and its table has a ‘\(selfEvaluation[0].1)’ column"))
         }
@@ -219,6 +217,19 @@ enum DocumentKinds {
                            evidence: Localized(zh: "有表格的栏目（\(names)），但都没有填写", en: "it has a form's labels (\(names)) with nothing filled in"))
         }
         return nil
+    }
+
+    /// The lines of text before the document's first table row (its heading), as they stand.
+    static func textsAboveTheFirstRow(_ items: [FormItem]) -> [(line: Int, text: String)] {
+        var texts: [(line: Int, text: String)] = []
+        for item in items {
+            switch item {
+            case .row: return texts
+            case .text(let line, let text, _): texts.append((line, text))
+            case .blank: continue
+            }
+        }
+        return texts
     }
 
     /// Words of a title that says the form is a template or a sample to fill in.

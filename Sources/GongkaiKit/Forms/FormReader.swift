@@ -49,6 +49,7 @@ struct FormReader {
         var inList = false
         /// The web page's publisher (`信息来源:`, `发布机构`).
         var publisher: (name: String, line: Int)?
+        /// The department the first title with one names before its year (see `Reading`).
         var titleDepartment: (name: String, line: Int)?
         /// Whether the page's own text (a footer) came after the open form's last row: the page
         /// was stored to its end.

@@ -108,8 +108,7 @@ struct TableReader {
     /// wait, or the line is a title or a row's label.
     mutating func takeGoalText(_ text: String, line: Int, into doc: inout DocumentResult) -> Bool {
         guard var held = heldLabels, let first = held.first, held.count >= 2 || heldGoalTexts > 0,
-              held.allSatisfy({ if case .narrative(_, isGoal: true)? = $0.kind { return true } else { return false } }),
-              case .narrative? = first.kind, !FormText.isTitle(text), Labels.field(text) == nil, !TextRows.isOnlyLabels(text),
+              held.allSatisfy(Self.isGoal), case .narrative? = first.kind, !FormText.isTitle(text), Labels.field(text) == nil, !TextRows.isOnlyLabels(text),
               !Self.isIndicatorCaption(text)
         else { return false }
         held.removeFirst()
@@ -1308,35 +1307,33 @@ struct TableReader {
         if let columns = subItemColumns, row.cells.count > max(columns.name, columns.half ?? 0, columns.full ?? 0) {
             let name = row.cells[columns.name]
             guard !name.isEmpty else { return }
-            func money(_ k: Int?) -> Money? {
+            func at(_ k: Int?) -> Money? {
                 guard let k, !row.cells[k].isEmpty else { return nil }
-                let value = Amounts.yuan(row.cells[k])
-                if value == nil {
-                    doc.diagnose(.warning, line: row.line(ofCell: k), code: "unreadable-amount", "绩效支出明细的金额‘\(row.cells[k])’不是以元为单位的金额",
-                                 en: "绩效支出明细 amount ‘\(row.cells[k])’ is not an amount in 元")
-                }
-                return value
+                return Self.subItemAmount(row.cells[k], line: row.line(ofCell: k), into: &doc)
             }
-            project.subItems.append(SubItem(name: name, halfYear: money(columns.half), fullYear: money(columns.full), line: row.line))
+            let half = at(columns.half)
+            project.subItems.append(SubItem(name: name, halfYear: half, fullYear: at(columns.full), line: row.line))
             return
         }
         let amounts = cells.dropFirst()
         var half: Money?, full: Money?
-        var unreadable: [String] = []
         if amounts.count >= 2 {
-            half = Amounts.yuan(amounts[amounts.startIndex])
-            full = Amounts.yuan(amounts[amounts.startIndex + 1])
-            if half == nil { unreadable.append(amounts[amounts.startIndex]) }
-            if full == nil { unreadable.append(amounts[amounts.startIndex + 1]) }
+            half = Self.subItemAmount(amounts[amounts.startIndex], line: row.line, into: &doc)
+            full = Self.subItemAmount(amounts[amounts.startIndex + 1], line: row.line, into: &doc)
         } else if let only = amounts.first {
-            full = Amounts.yuan(only)
-            if full == nil { unreadable.append(only) }
-        }
-        for text in unreadable {
-            doc.diagnose(.warning, line: row.line, code: "unreadable-amount", "绩效支出明细的金额‘\(text)’不是以元为单位的金额",
-                         en: "绩效支出明细 amount ‘\(text)’ is not an amount in 元")
+            full = Self.subItemAmount(only, line: row.line, into: &doc)
         }
         project.subItems.append(SubItem(name: name, halfYear: half, fullYear: full, line: row.line))
+    }
+
+    /// An amount of a spending breakdown, in 元; nil, and said at its line, when it is none.
+    private static func subItemAmount(_ text: String, line: Int, into doc: inout DocumentResult) -> Money? {
+        guard let money = Amounts.yuan(text) else {
+            doc.diagnose(.warning, line: line, code: "unreadable-amount", "绩效支出明细的金额‘\(text)’不是以元为单位的金额",
+                         en: "绩效支出明细 amount ‘\(text)’ is not an amount in 元")
+            return nil
+        }
+        return money
     }
 
     /// A header of a spending breakdown: no figure, a name's column (`子项目名称`, `项目`) and a
