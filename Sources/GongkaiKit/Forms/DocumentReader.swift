@@ -347,14 +347,19 @@ enum LayoutDetector {
         ("绩效目标公开清单", .c, 2), ("项目绩效目标表", .d, 1),
     ]
 
+    /// The cells' signals, each cell scanned once for all of them; a cell shorter than the
+    /// shortest holds none.
+    private static let cellWords = NeedleSet(cellSignals.map(\.0))
+    private static let shortestCellSignal = cellSignals.map(\.0.utf8.count).min() ?? 0
+
     static func detect(_ items: [FormItem]) -> Layout? {
         var votes: [Layout: Int] = [:]
         for item in items {
             switch item {
             case .row(let row, _):
-                for cell in row.cells where !cell.isEmpty && cell.utf8.count <= 30 {
-                    for (pattern, layout, weight) in cellSignals where cell.utf8Contains(pattern) {
-                        votes[layout, default: 0] += weight
+                for cell in row.cells where cell.utf8.count >= shortestCellSignal && cell.utf8.count <= 30 {
+                    for k in cellWords.found(in: cell) {
+                        votes[cellSignals[k].1, default: 0] += cellSignals[k].2
                     }
                 }
             case .text(_, let text, _):

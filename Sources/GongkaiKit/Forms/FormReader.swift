@@ -588,8 +588,13 @@ struct FormReader {
             switch item {
             case .text(let line, let text, _): return (line, text)
             case .row(let row, _):
-                let filled = row.cells.filter { !$0.isEmpty }
-                return filled.count == 1 ? (row.line, filled[0]) : nil
+                // The row's only filled cell, found without a copy of its cells.
+                var only: String?
+                for cell in row.cells where !cell.isEmpty {
+                    if only != nil { return nil }
+                    only = cell
+                }
+                return only.map { (row.line, $0) }
             case .blank: return nil
             }
         }

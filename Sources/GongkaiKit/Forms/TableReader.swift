@@ -817,17 +817,21 @@ struct TableReader {
         var isYear: [Bool] = []
         var change = false
         for cell in cells where cell.utf8.count <= 60 && !cell.utf8Contains("目标") {
-            if isYear.count >= 2, ["增减", "变动", "差额", "增幅"].contains(where: { cell.utf8Contains($0) }) {
+            if isYear.count >= 2, changeWords.occurs(in: cell) {
                 change = true
-            } else if ["上年", "上一年", "以前年度", "中期", "实施期", "长期"].contains(where: { cell.utf8Contains($0) }) {
+            } else if earlierWords.occurs(in: cell) {
                 isYear.append(false)
-            } else if ["本年", "当年", "今年"].contains(where: { cell.utf8Contains($0) }) || cell.utf8HasPrefix("年度") {
+            } else if thisYearWords.occurs(in: cell) || cell.utf8HasPrefix("年度") {
                 isYear.append(true)
             }
         }
         guard isYear.count >= 2, isYear.filter({ $0 }).count == 1, let year = isYear.firstIndex(of: true) else { return nil }
         return (isYear.count, year, change)
     }
+
+    private static let changeWords = NeedleSet(["增减", "变动", "差额", "增幅"])
+    private static let earlierWords = NeedleSet(["上年", "上一年", "以前年度", "中期", "实施期", "长期"])
+    private static let thisYearWords = NeedleSet(["本年", "当年", "今年"])
 
     /// The half of a row its year's amount is in, when the row gives a term's or the project's
     /// total (`中期资金总额`, `实施期资金总额`, `项目资金总额`) and the year's amount (`年度资金总额`,
@@ -1054,15 +1058,17 @@ struct TableReader {
             // A stamp or a signature asked for in brackets (`(盖章)`, `（签字）`): a cell that asks
             // for one, not an indicator about seals (`公章刻制备案率`, `电子签章应用率`). A closing
             // bracket, then 章 or 签, before the marks.
-            guard cell.utf8Contains(")") || cell.utf8Contains("）") else { return false }
-            if cell.utf8Contains("章") { return Self.sealMarks.contains { cell.utf8Contains($0) } }
-            return cell.utf8Contains("签") && Self.signMarks.contains { cell.utf8Contains($0) }
+            guard cell.utf8.contains(0x29) || cell.utf8Contains("）") else { return false }
+            if cell.utf8Contains("章") { return Self.sealMarkSet.occurs(in: cell) }
+            return cell.utf8Contains("签") && Self.signMarkSet.occurs(in: cell)
         }
     }
 
     /// The marks where a form asks for a seal or a signature (also taken out of a unit's name).
     private static let sealMarks = ["(盖章)", "（盖章）", "(签章)", "（签章）", "(公章)", "（公章）"]
     private static let signMarks = ["(签字)", "（签字）", "(签名)", "（签名）"]
+    private static let sealMarkSet = NeedleSet(sealMarks)
+    private static let signMarkSet = NeedleSet(signMarks)
 
     /// The second row of a two-row indicator header: two or more cells, each naming a value
     /// column (`2021年实际实现值`, `预期2022年实现值`, `目标值`), none a category or a figure of

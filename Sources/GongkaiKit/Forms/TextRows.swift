@@ -66,6 +66,8 @@ enum TextRows {
     /// 益 指 标`, `一级指标 二级指标`): a table's columns, never a name.
     static func isOnlyLabels(_ text: String) -> Bool {
         guard text.utf8.count <= 120 else { return false }
+        // One word when nothing spaces it out (most cells): no split.
+        if !text.utf8MayHaveWhitespace { return !text.isEmpty && isKnown(text) }
         let words = joinSpaced(text.split(whereSeparator: { $0.isWhitespace }).map(String.init))
         return !words.isEmpty && words.allSatisfy(isKnown)
     }

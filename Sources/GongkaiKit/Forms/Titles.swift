@@ -102,12 +102,12 @@ enum Titles {
     /// 绩效目标表`, `项目支出绩效目标表`).
     static func projectName(inTitle title: String) -> String? {
         var title = title.trimmingWhitespace()
-        if let end = title.lastIndex(where: { $0 == "。" || $0 == "；" }) {
+        if title.utf8Contains("。") || title.utf8Contains("；"), let end = title.lastIndex(where: { $0 == "。" || $0 == "；" }) {
             // Prose that runs into the title (`…(6)年度预算安排。财政拨款306.18万元。 项目支出
             // 绩效目标表`): the title is what follows its last sentence.
             title = String(title[title.index(after: end)...]).trimmingWhitespace()
         }
-        if let annex = title.range(of: "附件", options: .backwards) {
+        if title.utf8Contains("附件"), let annex = title.range(of: "附件", options: .backwards) {
             // `…博览会638合计2430.3附件2项目绩效目标表`: a list ran into the title; the title is
             // what follows its annex's number.
             var after = title[annex.upperBound...].drop { ":：、.． ".contains($0) }
@@ -136,7 +136,7 @@ enum Titles {
         var scanned = 0
         var placeSeen = false
         while end < rest.endIndex, scanned < 30 {
-            let place = "省市县区旗盟州".contains(rest[end]) && isIssuerPlace(String(rest[...end]))
+            let place = placeEnds.contains(rest[end]) && isIssuerPlace(String(rest[...end]))
             if place || placeSeen && looksLikeDepartment(String(rest[...end])) {
                 let after = droppingLeadingYear(rest[rest.index(after: end)...])
                 // (Money of a place or a department is a name: `区域人社局专项资金`,
@@ -149,6 +149,9 @@ enum Titles {
         }
         return isNamed(String(rest)) ? name : nil
     }
+
+    /// The characters a place's name ends with.
+    private static let placeEnds: Set<Character> = ["省", "市", "县", "区", "旗", "盟", "州"]
 
     /// Whether a name from a title names a project: not generic words alone.
     static func isNamed(_ name: String) -> Bool {
@@ -259,7 +262,14 @@ public struct Departments: Sendable {
 
     /// `[061]旌德县人力资源和社会保障局` → `旌德县人力资源和社会保障局`.
     static func stripCode(_ raw: String) -> String {
-        var s = Substring(raw.trimmingWhitespace())
+        let trimmed = raw.trimmingWhitespace()
+        // Most names start with a Chinese character and end with one: no code to take out
+        // (told on the bytes, without breaking the text into characters).
+        if let first = trimmed.utf8.first, first >= 0x80, let last = trimmed.utf8.last, !(0x30...0x39).contains(last),
+           !trimmed.utf8HasPrefix("【"), !trimmed.utf8HasPrefix("（") {
+            return trimmed
+        }
+        var s = Substring(trimmed)
         for (open, close) in [("[", "]"), ("【", "】"), ("(", ")"), ("（", "）")] where s.hasPrefix(open) {
             if let end = s.firstIndex(of: Character(close)) {
                 let inside = s[s.index(after: s.startIndex)..<end]

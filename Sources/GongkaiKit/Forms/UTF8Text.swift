@@ -79,6 +79,19 @@ extension StringProtocol {
         return found
     }
 
+    /// Whether the text may hold a whitespace character, told on its bytes and on the safe
+    /// side: an ASCII space or control, a lead byte of U+0080–00BF, U+1000–1FFF or
+    /// U+2000–2FFF (the other spaces are there), or U+3000. False means there is none.
+    var utf8MayHaveWhitespace: Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for b in utf8 {
+            if b <= 0x20 || b == 0xC2 || b == 0xE1 || b == 0xE2 { return true }
+            if b == 0x80, previous == (0xE3, 0x80) { return true }
+            previous = (previous.1, b)
+        }
+        return false
+    }
+
     /// The number of Unicode scalars (a cheap length for CJK text; no grapheme breaking).
     var scalarCount: Int { unicodeScalars.count }
 }
@@ -150,22 +163,64 @@ enum ByteSearch {
     }
 }
 
-/// Several needles looked for in one pass over a text: only positions whose two bytes start
+/// Several needles looked for in one pass over a text: only positions whose first bytes start
 /// a needle (a bit in a 64 K-bit table) are compared. Looking for each needle in turn scans CJK
-/// text once per needle and stops at every byte equal to the needle's last one.
+/// text once per needle and stops at every byte equal to the needle's last one. When every
+/// needle has three bytes or more (a CJK character), the table is of their first three bytes
+/// (hashed): two bytes are shared by 64 CJK characters, and most positions of CJK text would
+/// pass.
 struct NeedleSet: Sendable {
     let needles: [String]
     private let bytes: [[UInt8]]
     private var starts = [UInt64](repeating: 0, count: 1024)
+    /// How many bytes the table is of: 3, or 2 when a needle is shorter.
+    private let width: Int
 
     /// Needles of fewer than two bytes are not looked for.
     init(_ needles: [String]) {
         self.needles = needles
         bytes = needles.map { Array($0.utf8) }
+        width = bytes.allSatisfy { $0.count >= 3 } ? 3 : 2
         for b in bytes where b.count >= 2 {
-            let key = Int(b[0]) << 8 | Int(b[1])
+            let key = width == 3 ? Self.key(b[0], b[1], b[2]) : Int(b[0]) << 8 | Int(b[1])
             starts[key >> 6] |= 1 << UInt64(key & 63)
         }
+    }
+
+    @inline(__always)
+    private static func key(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        (Int(a) << 8 | Int(b)) ^ (Int(c) &* 0x9E5) & 0xFFFF
+    }
+
+    /// Calls `body` with each position of `hay` where a needle may start, and the bytes there,
+    /// until it returns false.
+    @inline(__always)
+    private func candidates(_ hay: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Bool) {
+        let n = hay.count
+        guard n >= width else { return }
+        starts.withUnsafeBufferPointer { starts in
+            if width == 3 {
+                for i in 0..<(n - 2) {
+                    let key = Self.key(hay[i], hay[i + 1], hay[i + 2])
+                    guard starts[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
+                    if !body(i) { return }
+                }
+            } else {
+                for i in 0..<(n - 1) {
+                    let key = Int(hay[i]) << 8 | Int(hay[i + 1])
+                    guard starts[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
+                    if !body(i) { return }
+                }
+            }
+        }
+    }
+
+    /// Whether needle `k` starts at `i` of `hay`.
+    @inline(__always)
+    private func matches(_ k: Int, _ hay: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let needle = bytes[k]
+        guard needle.count >= 2, needle.count <= hay.count - i, needle[0] == hay[i], needle[1] == hay[i + 1] else { return false }
+        return needle.withUnsafeBufferPointer { memcmp(hay.baseAddress! + i, $0.baseAddress!, $0.count) } == 0
     }
 
     /// The indices of the needles that occur in `text`, ascending.
@@ -174,22 +229,26 @@ struct NeedleSet: Sendable {
         var hits: [Int] = []
         var text = text
         text.withUTF8 { hay in
-            let n = hay.count
-            guard n >= 2 else { return }
-            starts.withUnsafeBufferPointer { starts in
-                for i in 0..<(n - 1) {
-                    let key = Int(hay[i]) << 8 | Int(hay[i + 1])
-                    guard starts[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
-                    for (k, needle) in bytes.enumerated() where needle.count >= 2 && needle.count <= n - i
-                        && needle[0] == hay[i] && needle[1] == hay[i + 1] && !hits.contains(k) {
-                        if needle.withUnsafeBufferPointer({ memcmp(hay.baseAddress! + i, $0.baseAddress!, $0.count) }) == 0 {
-                            hits.append(k)
-                        }
-                    }
-                }
+            candidates(hay) { i in
+                for k in bytes.indices where !hits.contains(k) && matches(k, hay, at: i) { hits.append(k) }
+                return true
             }
         }
         return hits.sorted()
+    }
+
+    /// Whether any needle occurs in `text` (the first found ends the search).
+    func occurs(in text: String) -> Bool {
+        guard !needles.isEmpty else { return false }
+        var found = false
+        var text = text
+        text.withUTF8 { hay in
+            candidates(hay) { i in
+                found = bytes.indices.contains { matches($0, hay, at: i) }
+                return !found
+            }
+        }
+        return found
     }
 }
 
