@@ -1,9 +1,9 @@
 // Reading indicator rows: merged cells, shifted rows, garbage cells, continuation values.
 
 /// The columns of an indicator table, read from its header row.
-struct IndicatorHeader {
+struct IndicatorHeader: Sendable {
     /// A column of an indicator table (the keys of labels.yml's `indicator_columns`).
-    enum Role: String, Equatable {
+    enum Role: String, Equatable, Sendable {
         case label, level1, level2, level3, description
         case halfYear = "half_year"
         case value
@@ -131,6 +131,16 @@ struct IndicatorHeader {
         // Cheap test first: a header names the 一级 column, or is a flat list's.
         let flat = !cells.contains(where: { $0.utf8.count <= 16 && $0.utf8Contains("一级") })
         if flat { guard cells.contains(where: Self.isFlatName), Self.isFlat(cells) else { return nil } }
+        // A template's header comes once a form: read once for its cells' text.
+        let key = cells.joined(separator: "\u{0}")
+        guard var header = Vocabulary.current.indicatorHeaders.value(for: key, { IndicatorHeader(reading: cells, flat: flat) }) else { return nil }
+        header.line = line
+        self = header
+    }
+
+    /// The header of `cells`, which pass the cheap test (`flat`: with no 一级 column), at line 0.
+    private init?(reading cells: [String], flat: Bool) {
+        let line = 0
         var roles: [Role] = []
         var seen1 = flat, seen2 = flat, seen3 = false, seenValue = false
         for cell in cells {

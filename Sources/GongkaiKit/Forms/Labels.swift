@@ -1,7 +1,7 @@
 // The vocabulary of the forms: header labels and what each one fills in.
 
 /// What a header label of a form stands for.
-enum FieldKind: Equatable {
+enum FieldKind: Equatable, Sendable {
     case department
     /// A level of the transfer-payment chain (中央 … 区县主管部门): the most local one (the
     /// highest rank) names the department.
@@ -97,6 +97,12 @@ enum Labels {
             // Only `目标` and a digit or two can be a goal: no copy of any other cell.
             return cell.utf8.count <= goalPrefix.count + 2 && cell.utf8HasPrefix("目标") ? goal(Array(cell.utf8)) : nil
         }
+        // The same cells come again and again (a template's labels): normalised once each.
+        return Vocabulary.current.normalisedFields.value(for: cell) { normalisedField(cell) }
+    }
+
+    /// The kind of a cell with what normalising drops (spaces, brackets, `*`, `其中`).
+    private static func normalisedField(_ cell: String) -> FieldKind? {
         let compacted = LabelText.compact(cell)
         let key = LabelText.strip(compacted).key
         guard !key.isEmpty else { return nil }

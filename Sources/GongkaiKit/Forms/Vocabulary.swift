@@ -53,6 +53,11 @@ final class Vocabulary: @unchecked Sendable {
     private(set) var chainLevels: [String] = []
     /// A fingerprint of everything above (the build cache keeps documents read with it).
     private(set) var fingerprint: UInt64 = 0
+    /// `Labels.field` of the cells it normalises, by their text (each vocabulary its own: a
+    /// site's labels change the answers).
+    let normalisedFields = TextMemo<FieldKind?>()
+    /// Indicator headers read, by their cells' text.
+    let indicatorHeaders = TextMemo<IndicatorHeader?>(limit: 1024)
 
     /// The vocabulary in use: the shipped one, extended by the site's labels before reading.
     nonisolated(unsafe) private(set) static var current = Vocabulary.shipped
