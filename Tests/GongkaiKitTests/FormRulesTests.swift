@@ -2921,4 +2921,78 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(prose.kind == .targets)
         #expect(prose.projects.first?.amount == Money(wan: "120")!)
     }
+
+    // MARK: Where the value words must not reach (review 8)
+
+    /// `完成…` reads as a value (`完成`, `完成年度任务`), and names start so too: `完成乡镇国土空间
+    /// 规划编制个数 | =11个` under 三级 and 指标值, its categories merged from above, was taken for
+    /// more values of the indicator above (`不动产登记办件量 = ≥2.6万件; =11个`), in every shape a
+    /// converter made of the Word form. Where the value column holds a value, the 三级 column's
+    /// `完成…` is the name; in a cell-a-paragraph stream, `完成…` before a value starts a row. And
+    /// a label column named with its term (`年度绩效指标`) is the table's label column: the header
+    /// keeps its place, and the rows stay under their columns.
+    @Test func anIndicatorNamedWithDoneBeforeAValueIsAnIndicator() throws {
+        let table = """
+        | 项目名称 | 国土空间规划 | | | |
+        |---|---|---|---|---|
+        | 主管部门 | 某县自然资源和规划局 | | | |
+        | 年度资金总额（万元） | 580 | | | |
+        | 年度绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | | 产出指标 | 数量指标 | 不动产登记办件量 | ≥2.6万件 |
+        | | | | 完成乡镇国土空间规划编制个数 | =11个 |
+        | | | 时效指标 | 办结时限 | ≤3个工作日 |
+        | | | | | 完成 |
+        """
+        let p = try #require(readForm(table).projects.first)
+        #expect(p.indicators.map(\.name) == ["不动产登记办件量", "完成乡镇国土空间规划编制个数", "办结时限"])
+        #expect(p.indicators.map { $0.targets.map(\.value) } == [["≥2.6万件"], ["=11个"], ["≤3个工作日", "完成"]])
+        #expect(p.indicators[1].level2 == "数量指标")
+        // One cell a paragraph, as docx2txt writes the table.
+        let stream = readForm("""
+        项目名称
+
+        国土空间规划
+
+        主管部门
+
+        某县自然资源和规划局
+
+        年度资金总额（万元）
+
+        580
+
+        绩效指标
+
+        一级指标
+
+        二级指标
+
+        三级指标
+
+        指标值
+
+        产出指标
+
+        数量指标
+
+        不动产登记办件量
+
+        ≥2.6万件
+
+        完成乡镇国土空间规划编制个数
+
+        =11个
+
+        时效指标
+
+        办结时限
+
+        ≤3个工作日
+        """, path: "form.txt")
+        let q = try #require(stream.projects.first)
+        #expect(q.indicators.map(\.name) == ["不动产登记办件量", "完成乡镇国土空间规划编制个数", "办结时限"])
+        #expect(q.indicators.first?.targets.count == 1)
+        #expect(IndicatorTableReader.isLabelColumnText("年度绩效指标"))
+        #expect(!IndicatorTableReader.isLabelColumnText("年度指标值"))
+    }
 }

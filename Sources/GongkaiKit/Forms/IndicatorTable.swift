@@ -304,7 +304,12 @@ struct IndicatorTableReader {
 
         let l1 = cell(.level1), l2 = cell(.level2), l3 = cell(.level3)
         if !l1.isEmpty && !IndicatorVocabulary.isLevel1(l1) { return nil }
-        if IndicatorVocabulary.isValueLike(l3) { return nil }
+        if IndicatorVocabulary.isValueLike(l3) {
+            // (`完成…` under 三级 with a value under 指标值 is the indicator's name.)
+            let value = cell(.value).isEmpty ? cell(.halfYear) : cell(.value)
+            guard IndicatorVocabulary.isDoneValue(l3), l3.scalarCount >= 4, !IndicatorVocabulary.isDoneValue(value),
+                  IndicatorVocabulary.isValueLike(value) else { return nil }
+        }
         let l3IsCategory = IndicatorVocabulary.isVocabulary(l3)
         if l3IsCategory && l2.isEmpty { return nil }
         if l3IsCategory && l1.isEmpty && IndicatorVocabulary.isLevel1(l2) && l2 != l3 { return nil }
@@ -395,7 +400,7 @@ struct IndicatorTableReader {
 
         // A row of values only: more values for the indicator above.
         if newLevel1 == nil, newLevel2 == nil, hasIndicator,
-            rest.allSatisfy({ IndicatorVocabulary.isValueLike($0.text) })
+            Self.areValues(rest.map(\.text), valueCount: valueCount)
                 || (rest.count <= valueCount && rest[0].position >= (header.position(of: header.valueRoles.first ?? .value) ?? .max))
         {
             if rest.count > valueCount {
@@ -409,7 +414,7 @@ struct IndicatorTableReader {
 
         // Values where the 三级 name should be: a row of values that has no indicator to go to
         // (it names a new category, or comes before the first indicator).
-        if rest.count <= valueCount, rest.allSatisfy({ IndicatorVocabulary.isValueLike($0.text) }) {
+        if rest.count <= valueCount, Self.areValues(rest.map(\.text), valueCount: valueCount) {
             if let newLevel1 { level1 = newLevel1; level2 = "" }
             if let newLevel2 { level2 = newLevel2 }
             return .valuesWithoutIndicator(rest.map(\.text))
@@ -482,8 +487,24 @@ struct IndicatorTableReader {
     }
 
     /// The text of a merged label column (`绩效指标`, `绩 效 指 标`), not a category.
+    /// Whether a row's cells are all values; `完成…` before as many values as the header has is
+    /// an indicator's name and its values (`完成造林面积 | ≥500亩`).
+    static func areValues(_ cells: [String], valueCount: Int) -> Bool {
+        guard cells.allSatisfy(IndicatorVocabulary.isValueLike) else { return false }
+        if cells.count >= 2, cells.count <= valueCount + 1, IndicatorVocabulary.isDoneValue(cells[0]), cells[0].scalarCount >= 4,
+           !cells.dropFirst().contains(where: IndicatorVocabulary.isDoneValue) {
+            return false
+        }
+        return true
+    }
+
     static func isLabelColumnText(_ text: String) -> Bool {
-        ["绩效指标", "绩效目标", "指标"].contains(Labels.normalize(text))
+        let words = Labels.normalize(text)
+        if ["绩效指标", "绩效目标", "指标"].contains(words) { return true }
+        // `年度绩效指标`, `中期绩效目标`: the column named with its term.
+        return ["年度", "中期", "长期", "实施期"].contains { term in
+            words.utf8HasPrefix(term) && ["绩效指标", "绩效目标"].contains(String(words.dropFirst(term.count)))
+        }
     }
 
     func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }

@@ -341,7 +341,13 @@ enum IndicatorVocabulary {
             return s.unicodeScalars.filter { $0.value >= 0x4E00 && $0.value <= 0x9FFF }.count < 8
         }
         if s.utf8.count <= 12, Vocabulary.current.qualitative.contains(ByteKey(s)) { return true }
-        if s.utf8HasPrefix("完成") && s.scalarCount <= 16 { return true }
-        return false
+        return isDoneValue(s)
+    }
+
+    /// `完成年度任务`, `完成`: a value by its first word, where a value may stand. A name may
+    /// start so too (`完成造林面积`, `完成乡镇国土空间规划编制个数`): in a row whose value column
+    /// holds a value, the 三级 column's text is the name.
+    static func isDoneValue(_ s: String) -> Bool {
+        s.utf8HasPrefix("完成") && s.scalarCount <= 16
     }
 }

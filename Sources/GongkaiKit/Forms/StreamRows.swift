@@ -338,7 +338,7 @@ struct StreamRows {
                         }
                     }
                     if i + length < cells.count, !ends(at: i + length) {
-                        score += Self.startScore(cells[i + length].text)
+                        score += Self.startScore(cells[i + length].text, next: i + length + 1 < cells.count ? cells[i + length + 1].text : nil)
                     }
                     if length == width { score += 1 }
                     if score > bestScore || (score == bestScore && length == width) {
@@ -414,9 +414,11 @@ struct StreamRows {
     }
 
     /// How well a cell starts an indicator row: an empty (merged) cell or a 一级/二级 name does,
-    /// a value cannot.
-    private static func startScore(_ cell: String) -> Int {
+    /// a value cannot. (`完成…` before a value is a name: `完成造林面积`, `≥500亩`.)
+    private static func startScore(_ cell: String, next: String?) -> Int {
         if cell.isEmpty { return 2 }
+        if IndicatorVocabulary.isDoneValue(cell), cell.scalarCount >= 4, let next, !IndicatorVocabulary.isDoneValue(next),
+           IndicatorVocabulary.isValueLike(next) { return 0 }
         if IndicatorVocabulary.isValueLike(cell) || IndicatorVocabulary.isUnfilled(cell) { return -4 }
         return IndicatorVocabulary.isLevel1(cell) || IndicatorVocabulary.looksLikeLevel2(cell) ? 2 : 0
     }
