@@ -2995,4 +2995,52 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(IndicatorTableReader.isLabelColumnText("年度绩效指标"))
         #expect(!IndicatorTableReader.isLabelColumnText("年度指标值"))
     }
+
+    /// The sum of the funding lines stands for an amount left empty only when nothing else above
+    /// the indicators held a figure: a PDF's text that cut `项目资金（万元）` over two lines lost the
+    /// row `年度资金总额 1,350.00` and the line `其中：财政拨款 1,050.00`, and the one line read,
+    /// `其他资金 300.00`, was published as the project's 300.00 万元. Two years' 财政拨款 under
+    /// `预算数(2023年) 95.00 | 预算数(2024年) 120.00` added up to 215. A figure that is the sum
+    /// (`项目预算资金（万元） | 260.00` above its parts) confirms it.
+    @Test func theFundingSumIsNoAmountBesideAFigureNothingRead() throws {
+        let cut = readForm("""
+        旌德县 2025 年项目支出绩效目标表
+        项目名称              城区老旧小区改造
+        主管部门              旌德县住房和城乡建设局       实施单位     旌德县城市建设服务中心
+        项目资金（万   年度资金总额   1,350.00
+        元）       其中：财政拨   1,050.00
+                 款
+                 其他资金     300.00
+        一级指标     二级指标     三级指标              指标值
+        产出指标     数量指标     改造老旧小区个数          =12 个
+        """, path: "form.txt")
+        let p = try #require(cut.projects.first)
+        #expect(p.amount == nil)
+        #expect(cut.diagnostics.contains { $0.code == "funding-sum-unsure" })
+        let years = readForm("""
+        项目支出绩效目标申报表 | |||
+        ( 2024 年度) | |||
+        项目名称 | 农村饮水安全工程维修养护 | ||
+        主管部门及代码 | [058]某县水利局 | 实施单位 | 某县农村供水管理站 |
+        项目资金(万元) | 预算数(2023年) | 95.00 | 预算数(2024年) | 120.00 |
+        其中:财政拨款 | 95.00 | 其中:财政拨款 | 120.00 |
+        一级指标 | 二级指标 | 三级指标 | 指标值 |
+        产出指标 | 数量指标 | 维修养护处数 | ≥45处 |
+        """)
+        #expect(years.projects.first?.amount != Money(wan: "215"))
+        let total = readForm("""
+        阳泉市交通运输局2024年项目支出绩效目标表
+
+        | 项目名称 | 农村公路养护 | 主管部门 | 阳泉市交通运输局 |
+        |---|---|---|---|
+        | 项目预算资金（万元） | 260.00 | 项目期限 | 1年 |
+        | 其中：财政拨款 | 260.00 | 其他资金 | 0 |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 养护里程 | ≥500公里 |
+        """)
+        #expect(total.projects.first?.amount == Money(wan: "260"))
+        #expect(!total.diagnostics.contains { $0.code == "funding-sum-unsure" })
+        #expect(TableReader.holdsMoneyFigure("元）其中：财政拨   1,050.00"))
+        #expect(!TableReader.holdsMoneyFigure("2025年6月底前完成12个"))
+    }
 }

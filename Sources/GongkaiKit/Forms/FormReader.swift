@@ -413,6 +413,7 @@ struct FormReader {
         if state.current == nil && !state.inAnnex {
             readHeader(text, line: n, &state, &doc)
         } else {
+            state.current?.noteUnreadText(text, line: n)
             noteOutside(text, line: n, &doc)
         }
     }

@@ -59,6 +59,9 @@ struct TableReader {
     private var proseAfterTable = false
     /// The lines of the table's amounts that named no unit (each said as uncertain).
     private var unitUnknownLines: [Int] = []
+    /// Lines of the form's fields with a figure of money that no field read (text beside the
+    /// table, a group label's value): the funding lines read may then not be all of them.
+    private var unreadFigures: [(line: Int, amounts: [Money])] = []
     /// The funding lines' amounts, and whether each is nested under a 小计 (`1、一般公共预算`
     /// under `(一)财政拨款小计`): the top-level ones add up to the year's amount.
     private var fundingParts: [(money: Money, unit: MoneyUnit?, nested: Bool, line: Int)] = []
@@ -163,7 +166,18 @@ struct TableReader {
                          "表中金额没有注明单位，项目说明写明了同一金额（\(prose.wanString) 万元）：按\(unit.rawValue)读取",
                          en: "the table's amounts name no unit; the project's text states the same amount (\(prose.wanString) 万元): read in \(unit.rawValue)")
         }
-        if project.amount == nil, let sum = fundingSum() {
+        // Figures at lines nothing read, above the indicators: the parts read may not be all of
+        // them, and their sum is no amount for certain — unless such a figure is that sum (the
+        // total the parts add up to: `项目预算资金（万元） | 260.00` above its parts).
+        let sum = project.amount == nil ? fundingSum() : nil
+        let unsure = unreadFigures.filter { figure in
+            figure.line < (project.indicatorColumns.headerLine ?? .max) && !figure.amounts.contains { $0 == sum?.money }
+        }
+        if project.amount == nil, let sum, let line = unsure.first?.line, !unreadFigures.contains(where: { $0.amounts.contains(sum.money) }) {
+            doc.diagnose(.warning, line: line, code: "funding-sum-unsure",
+                         "项目‘\(project.name)’的金额未读到；资金来源读到的各项之和为 \(sum.money.wanString) 万元，但第 \(line) 行有未读取的金额，不能确定是全部：不作为项目金额",
+                         en: "no amount of project ‘\(project.name)’ was read; the funding lines read add up to \(sum.money.wanString) 万元, but line \(line) has a figure that was not read, so they may not be all: not taken as the project's amount")
+        } else if project.amount == nil, let sum {
             // `年度资金总额` left empty (or a heading `金额(万元)`), its parts filled in: the
             // year's amount is what they add up to (the top level of 小计 lines only).
             project.amount = sum.money
@@ -173,6 +187,32 @@ struct TableReader {
                          "项目金额未填，按资金来源各项之和（\(parts.count) 项）读作 \(sum.money.wanString) 万元",
                          en: "the project's amount is not filled in; read as the sum of its \(parts.count) funding line(s): \(sum.money.wanString) 万元")
         }
+    }
+
+    /// A line of the form's fields with a figure of money that was not read (text beside the
+    /// table: `元）其中：财政拨   1,050.00`).
+    mutating func noteUnreadText(_ text: String, line: Int) {
+        guard Self.holdsMoneyFigure(text) else { return }
+        // The figures as amounts in this form's unit (a sum they confirm is compared with them).
+        let unit = groupUnit ?? tableUnit
+        let amounts = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { Self.readAmount(String($0), unit: unit) }
+        unreadFigures.append((line, amounts))
+    }
+
+    /// Whether text holds a figure written as money is: with decimals (`300.00`) or thousands
+    /// separators (`1,350`). (A year, a count or a date has neither.)
+    static func holdsMoneyFigure(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        var i = 0
+        while i < b.count {
+            guard (0x30...0x39).contains(b[i]) else { i += 1; continue }
+            var j = i
+            while j < b.count, (0x30...0x39).contains(b[j]) { j += 1 }
+            if j + 1 < b.count, b[j] == 0x2E, (0x30...0x39).contains(b[j + 1]) { return true }
+            if j + 3 < b.count, b[j] == 0x2C, b[(j + 1)...(j + 3)].allSatisfy({ (0x30...0x39).contains($0) }) { return true }
+            i = j
+        }
+        return false
     }
 
     /// The sum of the top-level funding lines, when they have amounts and one unit.
@@ -702,6 +742,7 @@ struct TableReader {
                 let value = pair.values.joined(separator: " ")
                 if !value.isEmpty { project.fields.append(Field(label: pair.label, value: value, line: row.line)) }
                 else if index == 0 { project.structuralLines.append(row.line) }
+                if kind == .fundingGroup { noteUnreadText(value, line: row.line) }
             default:
                 if pair.values.isEmpty, let unit = Labels.unit(pair.label) {
                     // A label alone that names a unit (`年度预算安排(万元)` on lines of its own):
