@@ -3043,4 +3043,16 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(TableReader.holdsMoneyFigure("元）其中：财政拨   1,050.00"))
         #expect(!TableReader.holdsMoneyFigure("2025年6月底前完成12个"))
     }
+
+    /// In space-separated text a name that ends with a source's words (`…县级补助`, `…中央补助`,
+    /// `…财政拨款`) was cut there: `城乡居民基本医疗保险` and a funding line `县级补助` with no
+    /// amount. A source's label that ends a token with no value after it (the line ends, or a
+    /// label follows) is part of the text; with its value after it, it is still a label.
+    @Test func aNameEndingWithASourcesWordsKeepsThem() throws {
+        #expect(TextRows.cells("项目名称       城乡居民基本医疗保险县级补助", splitRunTogether: true) == ["项目名称", "城乡居民基本医疗保险县级补助"])
+        #expect(TextRows.cells("项目名称 耕地地力保护中央补助 主管部门 某县农业农村局", splitRunTogether: true)
+                == ["项目名称", "耕地地力保护中央补助", "主管部门", "某县农业农村局"])
+        #expect(TextRows.cells("资金总额:35其中:财政拨款 35", splitRunTogether: true) == ["资金总额", "35", "其中:财政拨款", "35"])
+        #expect(TextRows.cells("资金总额 35 1、一般公共预算", splitRunTogether: true).contains("1、一般公共预算"))
+    }
 }

@@ -8,7 +8,8 @@ enum TextRows {
     /// after labels inside run-together text (only when `splitRunTogether`).
     static func cells(_ text: String, splitRunTogether: Bool) -> [String] {
         var cells: [String] = []
-        for token in joinSpaced(text.split(whereSeparator: { $0.isWhitespace }).map(String.init)) {
+        let tokens = joinSpaced(text.split(whereSeparator: { $0.isWhitespace }).map(String.init))
+        for (t, token) in tokens.enumerated() {
             var rest = token
             if splitRunTogether, rest.utf8.contains(0x2A) {
                 // `一*级项目名称`: a required field's mark (or OCR's) inside run-together text.
@@ -20,7 +21,9 @@ enum TextRows {
                 rest = value
             }
             if splitRunTogether, rest.scalarCount > 4, !isLabel(rest) {
-                cells.append(contentsOf: splitAtLabels(rest))
+                // (Whether a value follows the token: a label ending it has none when the line
+                // ends there or the next token is a label.)
+                cells.append(contentsOf: splitAtLabels(rest, valueFollows: t + 1 < tokens.count && !isLabel(tokens[t + 1])))
             } else {
                 cells.append(rest)
             }
@@ -132,7 +135,7 @@ enum TextRows {
     }
 
     /// Splits text at the labels it contains: `项目名称X主管部门Y` → `项目名称`, `X`, `主管部门`, `Y`.
-    static func splitAtLabels(_ text: String) -> [String] {
+    static func splitAtLabels(_ text: String, valueFollows: Bool = true) -> [String] {
         var out: [String] = []
         var rest = Substring(text)
         // Text passed over that looked like a label but is not one (`上年度预算安排`).
@@ -159,6 +162,14 @@ enum TextRows {
             }
             var before = Substring(carried + rest[..<range.lowerBound])
             carried = ""
+            if !valueFollows, range.upperBound == rest.endIndex, !before.isEmpty, !isListNumber(before),
+               !before.hasSuffix(":"), !before.hasSuffix("："), case .funding? = Labels.field(found) {
+                // `城乡居民基本医疗保险县级补助` with no value after it: a name that ends with a
+                // source's words, not a name and a source with no amount.
+                out.append(String(before) + found)
+                rest = rest[range.upperBound...]
+                break outer
+            }
             // `其中:` before a label is the label's (`资金总额:35其中:财政拨款35`: 35 is the total's).
             var lead = ""
             for word in ["其中:", "其中："] where before.hasSuffix(word) {
