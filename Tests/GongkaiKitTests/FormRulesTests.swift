@@ -3054,5 +3054,53 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
                 == ["项目名称", "耕地地力保护中央补助", "主管部门", "某县农业农村局"])
         #expect(TextRows.cells("资金总额:35其中:财政拨款 35", splitRunTogether: true) == ["资金总额", "35", "其中:财政拨款", "35"])
         #expect(TextRows.cells("资金总额 35 1、一般公共预算", splitRunTogether: true).contains("1、一般公共预算"))
+        #expect(TextRows.cells("预算数 683 万元其他资金", splitRunTogether: true) == ["预算数", "683", "万元", "其他资金"])
+    }
+
+    /// A Word table cut at a page break, its header typed again in the second table: the rows
+    /// that leave 一级/二级 blank there were published with no category. They are under the
+    /// first table's open ones — not after rows that were left unread (a PDF's text whose rows
+    /// wrap), whose categories are not known.
+    @Test func aTableContinuedUnderItsRepeatedHeaderKeepsItsCategories() throws {
+        let doc = readForm("""
+        # 2025年宣州区项目支出绩效目标表
+
+        | 项目名称 | 家庭医生签约服务 | | |
+        |---|---|---|---|
+        | 主管部门 | 宣城市宣州区卫生健康委员会 | | |
+        | 年度资金总额（万元） | 156.90 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 家庭医生签约服务人数 | ≥18.6万人 |
+        | | 质量指标 | 重点人群签约服务覆盖率 | ≥75% |
+
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        |---|---|---|---|
+        | | | 签约居民续约率 | ≥80% |
+        | | 时效指标 | 签约服务费拨付时间 | 2025年12月底前 |
+        | 满意度指标 | 服务对象满意度指标 | 签约居民满意度 | ≥90% |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.indicators.map { "\($0.level1)/\($0.level2)/\($0.name)" } == [
+            "产出指标/数量指标/家庭医生签约服务人数", "产出指标/质量指标/重点人群签约服务覆盖率", "产出指标/质量指标/签约居民续约率",
+            "产出指标/时效指标/签约服务费拨付时间", "满意度指标/服务对象满意度指标/签约居民满意度",
+        ])
+        // A PDF's laid-out text whose rows in between wrap (left unread): after them, a row that
+        // leaves its categories blank has none, not the ones open before.
+        let laidOut = readForm("""
+        宣州区 2025 年项目支出绩效目标表
+        项目名称              家庭医生签约服务
+        主管部门              宣城市宣州区卫生健康委员会
+        年度资金总额（万元）    156.90
+        一级指标     二级指标     三级指标                    指标值
+        产出指标     数量指标     家庭医生签约服务人数          ≥18.6万人
+                     质量指标     重点人群签约服务覆             ≥75%
+                                  盖率                       按年度考核
+                                  签约居民续约率               ≥80%
+                                  签约服务费拨付及时率          100%
+        """, path: "form.txt")
+        let q = try #require(laidOut.projects.first)
+        #expect(laidOut.diagnostics.contains { $0.code == "laid-out-rows-unread" })
+        let after = try #require(q.indicators.first { $0.name == "签约服务费拨付及时率" })
+        #expect(after.level1.isEmpty && after.level2.isEmpty)
     }
 }

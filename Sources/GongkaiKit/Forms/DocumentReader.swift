@@ -116,6 +116,7 @@ public enum DocumentReader {
         var reader = FormReader(path: doc.path)
         reader.mayEndInsideCell = mayEndInsideCell
         reader.endsInsidePipeRow = endsInsidePipeRow
+        reader.unreadRowLines = reading.problems.filter { $0.code == "laid-out-rows-unread" }.map(\.line)
         // A row of the page's own text (`浏览量:1 | | |`) is no table of the form's.
         reader.hasTables = items.contains {
             if case .row(let row, _) = $0 { return !row.cells.allSatisfy(Self.isPageCell) }

@@ -16,6 +16,9 @@ struct FormReader {
     var mayEndInsideCell = false
     /// Whether the text's last line is a `|` row left open (a page cut inside its last cell).
     var endsInsidePipeRow = false
+    /// The first lines of the runs of indicator rows left unread (`laid-out-rows-unread`): the
+    /// categories open before such a run are not known after it.
+    var unreadRowLines: [Int] = []
 
     private struct State {
         var current: TableReader?
@@ -503,7 +506,7 @@ struct FormReader {
 
     private func start(_ project: Project, _ state: inout State, _ doc: inout DocumentResult) {
         finish(&state, &doc)
-        state.current = TableReader(project: project, file: path)
+        state.current = TableReader(project: project, file: path, unreadRowLines: unreadRowLines)
         state.current?.tableUnit = state.statedUnit
         state.startedByHeading = false
         state.currentHasRows = false

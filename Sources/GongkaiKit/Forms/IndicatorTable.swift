@@ -219,6 +219,22 @@ struct IndicatorTableReader {
 
     init(header: IndicatorHeader) { self.header = header }
 
+    /// After rows that were not read: the 一级 and 二级 they may have opened are not known.
+    mutating func forgetCategories() {
+        level1 = ""
+        level2 = ""
+    }
+
+    /// A table under the same header as `previous` (a Word table cut at a page break, its header
+    /// typed again): its rows that leave 一级/二级 blank are under `previous`'s open ones.
+    init(header: IndicatorHeader, continuing previous: IndicatorTableReader?) {
+        self.header = header
+        if let previous, previous.hasIndicator, previous.header.roles == header.roles, previous.header.valueNames == header.valueNames {
+            level1 = previous.level1
+            level2 = previous.level2
+        }
+    }
+
     /// The row being read and the line of each of its cells: a target is at its value's cell.
     private var rowCells: [String] = []
     private var rowLines: [Int] = []

@@ -77,9 +77,21 @@ struct TableReader {
     private(set) var publisher: (name: String, line: Int)?
     private let file: String
 
-    init(project: Project, file: String) {
+    init(project: Project, file: String, unreadRowLines: [Int] = []) {
         self.project = project
         self.file = file
+        self.unreadRowLines = unreadRowLines
+    }
+
+    /// Where runs of indicator rows were left unread (their first lines), and the line of the
+    /// last indicator row read.
+    private let unreadRowLines: [Int]
+    private var lastIndicatorLine: Int?
+
+    /// Whether rows were left unread between the last indicator row read and `line`.
+    private func rowsUnread(before line: Int) -> Bool {
+        guard !unreadRowLines.isEmpty, let last = lastIndicatorLine else { return false }
+        return unreadRowLines.contains { $0 > last && $0 < line }
     }
 
     var hasIndicatorTable: Bool { indicators != nil }
@@ -389,7 +401,7 @@ struct TableReader {
     private mutating func startIndicators(_ header: IndicatorHeader, lines: ClosedRange<Int>) {
         state = .indicators
         afterHeader = true
-        indicators = IndicatorTableReader(header: header)
+        indicators = IndicatorTableReader(header: header, continuing: rowsUnread(before: lines.lowerBound) ? nil : indicators)
         project.indicatorColumns.headerLine = project.indicatorColumns.headerLine ?? header.line
         project.indicatorColumns.halfAndFullYear = project.indicatorColumns.halfAndFullYear || header.roles.contains(.halfYear)
         project.indicatorColumns.description = project.indicatorColumns.description || header.hasDescription
@@ -1448,6 +1460,11 @@ struct TableReader {
 
     private mutating func readIndicatorRow(_ row: Row, group: Int, into doc: inout DocumentResult) {
         guard var reader = group == 0 ? indicators : secondGroup else { return }
+        if rowsUnread(before: row.line) {
+            // Rows left unread above this one: the categories they opened are not known.
+            reader.forgetCategories()
+        }
+        lastIndicatorLine = row.line
         let path = doc.path
         var found: [Diagnostic] = []
         let reading = reader.read(cells: row.cells, line: row.line, cellLines: row.cellLines) { severity, code, message in

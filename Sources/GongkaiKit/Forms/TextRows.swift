@@ -162,10 +162,12 @@ enum TextRows {
             }
             var before = Substring(carried + rest[..<range.lowerBound])
             carried = ""
-            if !valueFollows, range.upperBound == rest.endIndex, !before.isEmpty, !isListNumber(before),
-               !before.hasSuffix(":"), !before.hasSuffix("："), case .funding? = Labels.field(found) {
+            if !valueFollows, range.upperBound == rest.endIndex, before.unicodeScalars.count >= 4, !isListNumber(before),
+               !before.hasSuffix(":"), !before.hasSuffix("："), !before.hasSuffix("元"), !before.contains(where: \.isNumber),
+               case .funding? = Labels.field(found) {
                 // `城乡居民基本医疗保险县级补助` with no value after it: a name that ends with a
-                // source's words, not a name and a source with no amount.
+                // source's words, not a name and a source with no amount. (Not after a value:
+                // `683 万元其他资金`.)
                 out.append(String(before) + found)
                 rest = rest[range.upperBound...]
                 break outer
