@@ -3103,4 +3103,34 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         let after = try #require(q.indicators.first { $0.name == "签约服务费拨付及时率" })
         #expect(after.level1.isEmpty && after.level2.isEmpty)
     }
+
+    /// Funding in levels: `（一）财政拨款小计` over its numbered parts, `（二）上年结转`, `（三）其他资金小计`
+    /// over `其中：社会资本投入`. The second 小计 was read as a use of the money (资金用途), 社会资本投入
+    /// as a use too, and 上年结转 as one of the first 小计's parts: the page showed the subtotal
+    /// beside its own parts, and the publisher was told they add up to 4501.20. A 小计's parts
+    /// end where they add up to it; `X小计` and `…投入` of a source are sources.
+    @Test func aSubtotalsPartsEndWhereTheyAddUpToIt() throws {
+        let doc = readForm("""
+        # 休宁县2025年项目支出绩效目标表
+
+        | 项目名称 | 2025年高标准农田建设 | | |
+        |---|---|---|---|
+        | 主管部门 | 休宁县农业农村局 | | |
+        | 项目资金（万元） | 资金总额 | 2450.60 | |
+        | | （一）财政拨款小计 | 2250.60 | |
+        | | 1、中央财政资金 | 1500.00 | |
+        | | 2、省级财政资金 | 450.00 | |
+        | | 3、县级财政资金 | 300.60 | |
+        | | （二）上年结转 | 0.00 | |
+        | | （三）其他资金小计 | 200.00 | |
+        | | 其中：社会资本投入 | 200.00 | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 新建高标准农田面积 | ≥1.2万亩 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "2450.60"))
+        #expect(p.funding.map(\.label) == ["财政拨款小计", "中央财政资金", "省级财政资金", "县级财政资金", "上年结转", "其他资金小计", "社会资本投入"])
+        #expect(p.fundingRows.map(\.isPart) == [false, true, true, true, false, false, true])
+        #expect(!p.sections.contains { $0.title == "资金用途" })
+    }
 }

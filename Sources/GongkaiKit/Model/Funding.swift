@@ -17,17 +17,24 @@ extension Project {
         if parts.sum() == amount { return funding }
         var top: [FundingLine] = []
         var subtotals = Money.zero
-        var underSubtotal = false
+        var anySubtotal = false
+        // The open 小计's amount and what its parts have added up to: once they reach it, the
+        // lines after it are the subtotal's siblings again (`（二）上年结转` after `（一）财政拨款小计`
+        // and its numbered parts).
+        var open: (amount: Money, parts: Money)?
         for (line, part) in zip(funding, parts) {
             if line.label.utf8HasSuffix("小计") {
-                underSubtotal = true
-            } else if underSubtotal {
+                anySubtotal = true
+                open = part == .zero ? nil : (part, .zero)
+            } else if let o = open {
+                let sum = o.parts + part
+                open = sum == o.amount ? nil : (o.amount, sum)
                 continue
             }
             subtotals = subtotals + part
             top.append(line)
         }
-        if underSubtotal { return subtotals == amount ? top : nil }
+        if anySubtotal { return subtotals == amount ? top : nil }
         return Self.wholes(funding, parts, adding: amount)
     }
 
