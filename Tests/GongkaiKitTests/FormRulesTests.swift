@@ -3133,4 +3133,26 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(p.fundingRows.map(\.isPart) == [false, true, true, true, false, false, true])
         #expect(!p.sections.contains { $0.title == "资金用途" })
     }
+
+    /// A form whose first row a page break repeats among its indicators (`项目名称 | 学生资助 |
+    /// 主管部门 | 歙县教育局`): it was published as an indicator `项目名称 = 歙县教育局`.
+    @Test func theFormsFirstRowRepeatedAmongTheIndicatorsIsNoIndicator() throws {
+        let doc = readForm("""
+        # 歙县2025年项目支出绩效目标表
+
+        | 项目名称 | 学生资助 | 主管部门 | 歙县教育局 |
+        |---|---|---|---|
+        | 年度资金总额（万元） | 1162.35 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 资助学生人数 | ≥3200人 |
+        | 项目名称 | 学生资助 | 主管部门 | 歙县教育局 |
+        | | 质量指标 | 资助资金足额发放率 | 100% |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(doc.projects.count == 1)
+        #expect(p.indicators.map(\.name) == ["资助学生人数", "资助资金足额发放率"])
+        #expect(p.indicators.last?.level1 == "产出指标")
+        #expect(TableReader.repeatsHead(Row(line: 1, cells: ["项目名称", "学生资助", "主管部门", "歙县教育局"]), name: "学生资助"))
+        #expect(!TableReader.repeatsHead(Row(line: 1, cells: ["项目名称", "助学金", "主管部门", "歙县教育局"]), name: "学生资助"))
+    }
 }

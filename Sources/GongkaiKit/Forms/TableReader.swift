@@ -343,7 +343,7 @@ struct TableReader {
             return
         }
         if state.isIndicators, let first = row.cells.first(where: { !$0.isEmpty }), first.utf8HasSuffix("名称"), first.utf8.count <= 30,
-           Labels.field(first) == .name, row.cells.lazy.filter({ !$0.isEmpty }).count == 2
+           Labels.field(first) == .name, row.cells.lazy.filter({ !$0.isEmpty }).count == 2 || Self.repeatsHead(row, name: project.name)
         {
             // `项目名称 | 本项目` repeated by a page break, or `二级项目名称 | 营养改善计划` inside
             // the indicators: no indicator; another name is kept as a field.
@@ -452,6 +452,15 @@ struct TableReader {
             }
         }
         return pairs
+    }
+
+    /// The form's first row repeated by a page break (`项目名称 | 学生资助 | 主管部门 | 歙县教育局`
+    /// among the indicators): the project's name after the name label, and only field labels
+    /// and their values after it.
+    static func repeatsHead(_ row: Row, name: String) -> Bool {
+        let filled = row.filledCells
+        guard filled.count >= 4, filled.count % 2 == 0, filled[1] == name else { return false }
+        return stride(from: 2, to: filled.count, by: 2).allSatisfy { Labels.field(filled[$0]) != nil && Labels.field(filled[$0 + 1]) == nil }
     }
 
     /// A label of a telephone number (`联系电话`, `电话`, `手机`), not of a person (`联系人`).
