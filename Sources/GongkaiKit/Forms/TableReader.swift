@@ -1468,7 +1468,9 @@ struct TableReader {
     }
 
     private mutating func readIndicatorRow(_ row: Row, group: Int, into doc: inout DocumentResult) {
-        guard var reader = group == 0 ? indicators : secondGroup else { return }
+        // Taken out while it reads the row (and put back below): a copy would copy its arrays
+        // at the row's first change to them.
+        guard var reader = group == 0 ? indicators.take() : secondGroup.take() else { return }
         if rowsUnread(before: row.line) {
             // Rows left unread above this one: the categories they opened are not known.
             reader.forgetCategories()
