@@ -3152,7 +3152,90 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(doc.projects.count == 1)
         #expect(p.indicators.map(\.name) == ["资助学生人数", "资助资金足额发放率"])
         #expect(p.indicators.last?.level1 == "产出指标")
-        #expect(TableReader.repeatsHead(Row(line: 1, cells: ["项目名称", "学生资助", "主管部门", "歙县教育局"]), name: "学生资助"))
-        #expect(!TableReader.repeatsHead(Row(line: 1, cells: ["项目名称", "助学金", "主管部门", "歙县教育局"]), name: "学生资助"))
+        #expect(TableReader.repeatsHead(Row(line: 1, cells: ["项目名称", "学生资助", "主管部门", "歙县教育局"]), of: p))
+        #expect(!TableReader.repeatsHead(Row(line: 1, cells: ["项目名称", "助学金", "主管部门", "歙县教育局"]), of: p))
+        // Another department's form of the same name (review 9): not the head again.
+        #expect(!TableReader.repeatsHead(Row(line: 1, cells: ["项目名称", "学生资助", "主管部门", "休宁县教育局"]), of: p))
+    }
+
+    /// Where the rules of review 8 must not reach (review 9): a date (`填报日期：2024.01.15`) or a
+    /// note below the funding lines is no unread part of them, nor is a total over several years
+    /// (`2023—2025年总投资4,050.00`); text that names the amount is (`资金总额125.00万元`). A table
+    /// after text (`中期绩效指标`) is another table, not the first one cut. A use of the money put
+    /// in (`专项宣传投入`) is no source. The same name under another 主管部门 is another form.
+    @Test func whereTheFundingAndContinuationRulesMustNotReach() throws {
+        func form(_ funding: String, _ between: String = "") -> DocumentResult {
+            readForm("""
+            # 某县卫生健康委员会2024年项目支出绩效目标表
+
+            | 项目名称 | 乡村医生补助 | | |
+            |---|---|---|---|
+            | 主管部门 | 某县卫生健康委员会 | | |
+            \(funding)
+
+            \(between)
+
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            |---|---|---|---|
+            | 产出指标 | 数量指标 | 补助乡村医生人数 | ≥260人 |
+            """)
+        }
+        let parts = """
+        | 年度资金总额（万元） | | | |
+        | 其中：财政拨款 | 100.00 | | |
+        | 其他资金 | 20.00 | | |
+        """
+        #expect(form(parts, "填报日期：2024.01.15        联系电话：0551-6512.3456").projects.first?.amount == Money(wan: "120"))
+        #expect(form(parts, "说明：上年结转资金30.00万元已纳入本年度预算；救助标准按每人次不超过1,500元执行。").projects.first?.amount == Money(wan: "120"))
+        let named = form(parts, "本项目2024年度资金总额125.00万元。")
+        #expect(named.projects.first?.amount == nil)
+        #expect(named.diagnostics.contains { $0.code == "funding-sum-unsure" })
+        #expect(form("| 项目资金（万元） | 2023—2025年总投资4,050.00 | | |\n" + parts).projects.first?.amount == Money(wan: "120"))
+        let uses = form("""
+        | 项目资金（万元） | 年度资金总额 | 100.00 | |
+        | | 其中：财政拨款 | 100.00 | |
+        | | 其中：专项宣传投入 | 60.00 | |
+        """)
+        #expect(uses.projects.first?.funding.map(\.label) == ["财政拨款"])
+        #expect(Labels.fundingSource("社会资本投入") == .funding("社会资本投入"))
+        #expect(Labels.fundingSource("其他设备投入") == nil)
+
+        let terms = readForm("""
+        # 某县文化旅游体育局2024年项目支出绩效目标表
+
+        | 项目名称 | 徽州古村落保护利用 | | |
+        |---|---|---|---|
+        | 主管部门 | 某县文化旅游体育局 | | |
+        | 年度资金总额（万元） | 320.00 | | |
+
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        |---|---|---|---|
+        | 产出指标 | 数量指标 | 修缮古民居栋数 | ≥12栋 |
+        | 满意度指标 | 服务对象满意度指标 | 村民满意度 | ≥90% |
+
+        中期绩效指标（2024—2026年）
+
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        |---|---|---|---|
+        | | | 修缮古民居栋数（三年累计） | ≥36栋 |
+        """)
+        let cumulative = try #require(terms.projects.first?.indicators.first { $0.name.hasPrefix("修缮古民居栋数（") })
+        #expect(cumulative.level1.isEmpty)
+
+        let counties = readForm("""
+        # 某市2025年学生资助项目支出绩效目标表（汇总）
+
+        | 项目名称 | 学生资助 | 主管部门 | 歙县教育局 |
+        |---|---|---|---|
+        | 年度资金总额（万元） | 1162.35 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 资助学生人数 | ≥3200人 |
+        | 项目名称 | 学生资助 | 主管部门 | 休宁县教育局 |
+        | 年度资金总额（万元） | 836.20 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 资助学生人数 | ≥2300人 |
+        """)
+        #expect(counties.projects.map(\.amount) == [Money(wan: "1162.35"), Money(wan: "836.20")])
+        #expect(counties.projects.map(\.rawDepartment) == ["歙县教育局", "休宁县教育局"])
     }
 }

@@ -211,7 +211,7 @@ struct FormReader {
             // Rows before any title: a form without a title line.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
         } else if let hasName = state.current?.hasNameField, row.startsForm ? hasName || state.current?.hasIndicatorTable == true
-                    : hasName && (state.current?.isReadingIndicators == true ? Self.isNameRow(row, of: state.current?.project.name ?? "")
+                    : hasName && (state.current?.isReadingIndicators == true ? Self.isNameRow(row, of: state.current?.project)
                                                                              : Self.namesAProject(row, as: Self.isNextForm(state) ? nil : state.current?.nameLabel))
         {
             // A second form with no title of its own: its 项目名称 starts it.
@@ -229,6 +229,8 @@ struct FormReader {
     // MARK: Text
 
     private func readText(_ text: String, line n: Int, style: SourceLine.Style, _ state: inout State, _ doc: inout DocumentResult) {
+        // (An indicator table after text is no table cut at a page break.)
+        if state.current?.isReadingIndicators == true { state.current?.textAfterRows = true }
         if state.inAnnex {
             state.annex.headerLine(n)
             return
@@ -719,26 +721,33 @@ struct FormReader {
     /// Under an indicator table, a row that starts the next form: `项目名称 | 乙项目`, or with
     /// more label and value pairs after it (`项目名称 | 乙项目 | 主管部门 | 某县文化局`: a review's
     /// three forms in one document were read as one, the others' rows as its indicators).
-    static func isNameRow(_ row: Row, of current: String) -> Bool {
+    static func isNameRow(_ row: Row, of project: Project?) -> Bool {
+        let current = project?.name ?? ""
         let count = row.cells.lazy.filter({ !$0.isEmpty }).count
         guard count >= 2, count % 2 == 0, let head = row.cells.first(where: { !$0.isEmpty }), Labels.field(head) == .name else { return false }
         let filled = row.filledCells
         let label = Labels.normalize(filled[0])
-        guard Labels.field(filled[0]) == .name, !label.utf8HasPrefix("二级"), !label.utf8HasPrefix("子"), filled[1] != current,
+        guard Labels.field(filled[0]) == .name, !label.utf8HasPrefix("二级"), !label.utf8HasPrefix("子"),
               filled[1].scalarCount <= 60, Labels.field(filled[1]) == nil
         else { return false }
-        guard filled.count > 2 else { return true }
-        // A page break's repeated head (`农村公路养护项目` over `农村公路养护`) is the same form.
-        let name = filled[1].filter { !$0.isWhitespace }, open = current.filter { !$0.isWhitespace }
-        if !open.isEmpty, name.contains(open) || open.contains(name) { return false }
         // The pairs beside it are a form's head (who runs it, its code), not a breakdown's
         // (`项目名称 | 胜利镇高标准农田 | 资金金额（万元） | 500.00`: a detail row of the table).
-        return stride(from: 2, to: filled.count, by: 2).allSatisfy { k in
+        let headPairs = stride(from: 2, to: filled.count, by: 2).allSatisfy { k in
             switch Labels.field(filled[k]) {
             case .department?, .departmentLevel?, .unit?, .code?: return Labels.field(filled[k + 1]) == nil
             default: return false
             }
         }
+        // A page break's repeated head (`农村公路养护项目` over `农村公路养护`) is the same form —
+        // unless the head beside the name is another's: the same name under another 主管部门 or
+        // 实施单位 is another form (a summary of several counties' forms).
+        let name = filled[1].filter { !$0.isWhitespace }, open = current.filter { !$0.isWhitespace }
+        if filled[1] == current || !open.isEmpty && (name.contains(open) || open.contains(name)) {
+            guard filled.count > 2, headPairs, let project else { return false }
+            let known = TableReader.headValues(of: project)
+            return stride(from: 3, to: filled.count, by: 2).contains { !known.contains(filled[$0]) }
+        }
+        return filled.count == 2 || headPairs
     }
 
     /// Whether the open form is done enough that a name under any label starts the next one: it

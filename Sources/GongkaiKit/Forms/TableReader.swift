@@ -61,7 +61,9 @@ struct TableReader {
     private var unitUnknownLines: [Int] = []
     /// Lines of the form's fields with a figure of money that no field read (text beside the
     /// table, a group label's value): the funding lines read may then not be all of them.
-    private var unreadFigures: [(line: Int, amounts: [Money])] = []
+    private var unreadFigures: [(line: Int, amounts: [Money], namesAmount: Bool)] = []
+    /// The line of the funding lines' group label (`项目资金（万元）`), the first one.
+    private var fundingGroupLine: Int?
     /// The funding lines' amounts, and whether each is nested under a 小计 (`1、一般公共预算`
     /// under `(一)财政拨款小计`): the top-level ones add up to the year's amount.
     private var fundingParts: [(money: Money, unit: MoneyUnit?, nested: Bool, line: Int)] = []
@@ -87,6 +89,9 @@ struct TableReader {
     /// last indicator row read.
     private let unreadRowLines: [Int]
     private var lastIndicatorLine: Int?
+    /// Whether text came between the indicator rows read and the row now read (`中期绩效指标`
+    /// above a second table): a table after it is another table, not the first one cut.
+    var textAfterRows = false
 
     /// Whether rows were left unread between the last indicator row read and `line`.
     private func rowsUnread(before line: Int) -> Bool {
@@ -181,9 +186,15 @@ struct TableReader {
         // Figures at lines nothing read, above the indicators: the parts read may not be all of
         // them, and their sum is no amount for certain — unless such a figure is that sum (the
         // total the parts add up to: `项目预算资金（万元） | 260.00` above its parts).
+        // Only figures among the funding lines count (from the group's label to the last line
+        // read), or text elsewhere above the indicators that names the project's amount
+        // (`本项目2024年度资金总额125.00万元`): a date or a note is no part of them.
         let sum = project.amount == nil ? fundingSum() : nil
+        let partLines = fundingParts.map(\.line)
+        let block = partLines.isEmpty ? nil : min(fundingGroupLine ?? .max, partLines.min()!)...partLines.max()!
         let unsure = unreadFigures.filter { figure in
-            figure.line < (project.indicatorColumns.headerLine ?? .max) && !figure.amounts.contains { $0 == sum?.money }
+            (block?.contains(figure.line) == true || figure.namesAmount && figure.line < (project.indicatorColumns.headerLine ?? .max))
+                && !figure.amounts.contains { $0 == sum?.money }
         }
         if project.amount == nil, let sum, let line = unsure.first?.line, !unreadFigures.contains(where: { $0.amounts.contains(sum.money) }) {
             doc.diagnose(.warning, line: line, code: "funding-sum-unsure",
@@ -204,12 +215,17 @@ struct TableReader {
     /// A line of the form's fields with a figure of money that was not read (text beside the
     /// table: `元）其中：财政拨   1,050.00`).
     mutating func noteUnreadText(_ text: String, line: Int) {
-        guard Self.holdsMoneyFigure(text) else { return }
+        // (A total over several years is no part of the year's: `2023—2025年总投资4,050.00`.)
+        guard Self.holdsMoneyFigure(text), !Self.termTotalWords.contains(where: { text.utf8Contains($0) }) else { return }
         // The figures as amounts in this form's unit (a sum they confirm is compared with them).
         let unit = groupUnit ?? tableUnit
         let amounts = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { Self.readAmount(String($0), unit: unit) }
-        unreadFigures.append((line, amounts))
+        unreadFigures.append((line, amounts, Self.amountWords.contains { text.utf8Contains($0) }))
     }
+
+    /// Words of the project's amount in text beside the table.
+    private static let amountWords = ["资金总额", "总金额", "年度资金", "预算金额", "项目金额", "资金规模", "预算资金"]
+    private static let termTotalWords = ["中期", "实施期", "累计", "总投资", "以前年度", "上年", "—20", "-20", "～20", "~20"]
 
     /// Whether text holds a figure written as money is: with decimals (`300.00`) or thousands
     /// separators (`1,350`). (A year, a count or a date has neither.)
@@ -290,6 +306,7 @@ struct TableReader {
 
     mutating func read(_ row: Row, into doc: inout DocumentResult) {
         guard !row.isEmpty else { return }
+        defer { textAfterRows = false }
         if let only = row.cells.first(where: { !$0.isEmpty }), let unit = Vocabulary.current.statedUnit(only), row.filledCells.count == 1 {
             // `金额单位:元` in a row of its own: the unit of the table's amounts that name none.
             tableUnit = unit
@@ -343,7 +360,7 @@ struct TableReader {
             return
         }
         if state.isIndicators, let first = row.cells.first(where: { !$0.isEmpty }), first.utf8HasSuffix("名称"), first.utf8.count <= 30,
-           Labels.field(first) == .name, row.cells.lazy.filter({ !$0.isEmpty }).count == 2 || Self.repeatsHead(row, name: project.name)
+           Labels.field(first) == .name, row.cells.lazy.filter({ !$0.isEmpty }).count == 2 || Self.repeatsHead(row, of: project)
         {
             // `项目名称 | 本项目` repeated by a page break, or `二级项目名称 | 营养改善计划` inside
             // the indicators: no indicator; another name is kept as a field.
@@ -401,7 +418,7 @@ struct TableReader {
     private mutating func startIndicators(_ header: IndicatorHeader, lines: ClosedRange<Int>) {
         state = .indicators
         afterHeader = true
-        indicators = IndicatorTableReader(header: header, continuing: rowsUnread(before: lines.lowerBound) ? nil : indicators)
+        indicators = IndicatorTableReader(header: header, continuing: rowsUnread(before: lines.lowerBound) || textAfterRows ? nil : indicators)
         project.indicatorColumns.headerLine = project.indicatorColumns.headerLine ?? header.line
         project.indicatorColumns.halfAndFullYear = project.indicatorColumns.halfAndFullYear || header.roles.contains(.halfYear)
         project.indicatorColumns.description = project.indicatorColumns.description || header.hasDescription
@@ -457,10 +474,19 @@ struct TableReader {
     /// The form's first row repeated by a page break (`项目名称 | 学生资助 | 主管部门 | 歙县教育局`
     /// among the indicators): the project's name after the name label, and only field labels
     /// and their values after it.
-    static func repeatsHead(_ row: Row, name: String) -> Bool {
+    static func repeatsHead(_ row: Row, of project: Project) -> Bool {
         let filled = row.filledCells
-        guard filled.count >= 4, filled.count % 2 == 0, filled[1] == name else { return false }
-        return stride(from: 2, to: filled.count, by: 2).allSatisfy { Labels.field(filled[$0]) != nil && Labels.field(filled[$0 + 1]) == nil }
+        guard filled.count >= 4, filled.count % 2 == 0, filled[1] == project.name else { return false }
+        // Each value the form's head gave: another 主管部门 or 实施单位 is another form's head.
+        let known = headValues(of: project)
+        return stride(from: 2, to: filled.count, by: 2).allSatisfy {
+            Labels.field(filled[$0]) != nil && Labels.field(filled[$0 + 1]) == nil && known.contains(filled[$0 + 1])
+        }
+    }
+
+    /// The values a form's head gave its project (department, unit, code, other fields).
+    static func headValues(of project: Project) -> Set<String> {
+        Set([project.rawDepartment, project.unit, project.code].compactMap { $0 } + project.fields.map(\.value))
     }
 
     /// A label of a telephone number (`联系电话`, `电话`, `手机`), not of a person (`联系人`).
@@ -763,7 +789,10 @@ struct TableReader {
                 let value = pair.values.joined(separator: " ")
                 if !value.isEmpty { project.fields.append(Field(label: pair.label, value: value, line: row.line)) }
                 else if index == 0 { project.structuralLines.append(row.line) }
-                if kind == .fundingGroup { noteUnreadText(value, line: row.line) }
+                if kind == .fundingGroup {
+                    fundingGroupLine = fundingGroupLine ?? row.line
+                    noteUnreadText(value, line: row.line)
+                }
             default:
                 if pair.values.isEmpty, let unit = Labels.unit(pair.label) {
                     // A label alone that names a unit (`年度预算安排(万元)` on lines of its own):
