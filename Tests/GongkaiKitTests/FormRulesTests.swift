@@ -3186,7 +3186,12 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         | 其他资金 | 20.00 | | |
         """
         #expect(form(parts, "填报日期：2024.01.15        联系电话：0551-6512.3456").projects.first?.amount == Money(wan: "120"))
-        #expect(form(parts, "说明：上年结转资金30.00万元已纳入本年度预算；救助标准按每人次不超过1,500元执行。").projects.first?.amount == Money(wan: "120"))
+        let carried = """
+        | 年度资金总额（万元） | | | |
+        | 其中：财政拨款 | 150.00 | | |
+        | 上年结转 | 30.00 | | |
+        """
+        #expect(form(carried, "说明：上年结转资金30.00万元已纳入本年度预算；救助标准按每人次不超过1,500元执行。").projects.first?.amount == Money(wan: "180"))
         let named = form(parts, "本项目2024年度资金总额125.00万元。")
         #expect(named.projects.first?.amount == nil)
         #expect(named.diagnostics.contains { $0.code == "funding-sum-unsure" })
@@ -3237,5 +3242,70 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         """)
         #expect(counties.projects.map(\.amount) == [Money(wan: "1162.35"), Money(wan: "836.20")])
         #expect(counties.projects.map(\.rawDepartment) == ["歙县教育局", "休宁县教育局"])
+    }
+
+    /// Where review 9's corrections must not reach (review 10): the head repeated with its
+    /// department written a little differently (`黟县教育局` for `黟县教育局（本级）`) is the same
+    /// form; a page number or `续表` between a table's halves is no other table; a source written
+    /// as a sentence under the lines (`县级配套资金250.00万元`), or the year's amount beside a
+    /// term's, keeps their sum out; a figure in 万元 that repeats a line read does not; 社会投入 is
+    /// a source.
+    @Test func whereTheCorrectionsOfReviewNineMustNotReach() throws {
+        let shorter = readForm("""
+        # 黟县教育局2025年项目支出绩效目标表
+
+        | 项目名称 | 学生资助 | 主管部门 | 黟县教育局（本级） |
+        |---|---|---|---|
+        | 年度资金总额（万元） | 612.40 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 资助学生人数 | ≥1800人 |
+        | 项目名称 | 学生资助 | 主管部门 | 黟县教育局 |
+        | 效益指标 | 社会效益指标 | 因贫失学辍学学生 | 0人 |
+        """)
+        #expect(shorter.projects.count == 1)
+        #expect(shorter.projects.first?.indicators.count == 2)
+
+        let pageNumber = readForm("""
+        # 某县城市管理局2024年项目支出绩效目标表
+
+        | 项目名称 | 城区环境卫生保洁 | | |
+        |---|---|---|---|
+        | 主管部门 | 某县城市管理局 | | |
+        | 年度资金总额（万元） | 1,260.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 保洁道路面积 | ≥300万平方米 |
+
+        - 2 -
+
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        |---|---|---|---|
+        | | | 垃圾清运量 | ≥4.5万吨 |
+        """)
+        #expect(pageNumber.projects.first?.indicators.last.map { "\($0.level1)/\($0.level2)" } == "产出指标/数量指标")
+
+        func form(_ note: String) -> DocumentResult {
+            readForm("""
+            # 某县农业农村局2024年项目支出绩效目标表
+
+            | 项目名称 | 高标准农田建设 | | |
+            |---|---|---|---|
+            | 主管部门 | 某县农业农村局 | | |
+            | 年度资金总额（万元） | | | |
+            | 其中：中央补助 | 800.00 | | |
+            | 省级补助 | 200.00 | | |
+
+            \(note)
+
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            |---|---|---|---|
+            | 产出指标 | 数量指标 | 新建高标准农田面积 | ≥5000亩 |
+            """)
+        }
+        #expect(form("县级配套资金250.00万元（由县财政统筹安排）").projects.first?.amount == nil)
+        #expect(form("本项目中期资金总额3000.00万元，其中2024年度资金总额1250.00万元。").projects.first?.amount == nil)
+        #expect(form("说明：中央补助资金800.00万元已下达。").projects.first?.amount == Money(wan: "1000"))
+        #expect(form("亩均补助标准不超过1,500元。").projects.first?.amount == Money(wan: "1000"))
+        #expect(TableReader.figuresInWan("县级配套资金250.00万元（含1,500元）") == [Money(wan: "250")!])
+        #expect(Labels.fundingSource("社会投入") == .funding("社会投入"))
     }
 }

@@ -229,8 +229,9 @@ struct FormReader {
     // MARK: Text
 
     private func readText(_ text: String, line n: Int, style: SourceLine.Style, _ state: inout State, _ doc: inout DocumentResult) {
-        // (An indicator table after text is no table cut at a page break.)
-        if state.current?.isReadingIndicators == true { state.current?.textAfterRows = true }
+        // (An indicator table after text that names another term — `中期绩效指标（2024—2026年）` —
+        // is another table, not the first one cut at a page break: `续表`, `- 2 -` are no such text.)
+        if state.current?.isReadingIndicators == true, TableReader.namesAnotherTerm(text) { state.current?.textAfterRows = true }
         if state.inAnnex {
             state.annex.headerLine(n)
             return
@@ -744,8 +745,7 @@ struct FormReader {
         let name = filled[1].filter { !$0.isWhitespace }, open = current.filter { !$0.isWhitespace }
         if filled[1] == current || !open.isEmpty && (name.contains(open) || open.contains(name)) {
             guard filled.count > 2, headPairs, let project else { return false }
-            let known = TableReader.headValues(of: project)
-            return stride(from: 3, to: filled.count, by: 2).contains { !known.contains(filled[$0]) }
+            return TableReader.headContradicts(filled, project)
         }
         return filled.count == 2 || headPairs
     }

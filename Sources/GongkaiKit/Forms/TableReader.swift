@@ -61,7 +61,9 @@ struct TableReader {
     private var unitUnknownLines: [Int] = []
     /// Lines of the form's fields with a figure of money that no field read (text beside the
     /// table, a group label's value): the funding lines read may then not be all of them.
-    private var unreadFigures: [(line: Int, amounts: [Money], namesAmount: Bool)] = []
+    /// Figures of money at lines nothing read: the cells' amounts, the amounts written in 万元 in
+    /// running text, and whether the text names the amount or a source of it.
+    private var unreadFigures: [(line: Int, amounts: [Money], wan: [Money], namesAmount: Bool)] = []
     /// The line of the funding lines' group label (`项目资金（万元）`), the first one.
     private var fundingGroupLine: Int?
     /// The funding lines' amounts, and whether each is nested under a 小计 (`1、一般公共预算`
@@ -192,11 +194,17 @@ struct TableReader {
         let sum = project.amount == nil ? fundingSum() : nil
         let partLines = fundingParts.map(\.line)
         let block = partLines.isEmpty ? nil : min(fundingGroupLine ?? .max, partLines.min()!)...partLines.max()!
+        // Outside them, a figure in 万元 that repeats a line read (`上年结转资金30.00万元…`) adds
+        // nothing, and one in 元 is a rate or a standard (`每人次不超过1,500元`).
+        let partAmounts = Set(fundingParts.map(\.money))
         let unsure = unreadFigures.filter { figure in
-            (block?.contains(figure.line) == true || figure.namesAmount && figure.line < (project.indicatorColumns.headerLine ?? .max))
-                && !figure.amounts.contains { $0 == sum?.money }
+            if figure.amounts.contains(where: { $0 == sum?.money }) || figure.wan.contains(where: { $0 == sum?.money }) { return false }
+            if block?.contains(figure.line) == true { return true }
+            return figure.namesAmount && figure.line < (project.indicatorColumns.headerLine ?? .max)
+                && !figure.wan.isEmpty && !figure.wan.allSatisfy(partAmounts.contains)
         }
-        if project.amount == nil, let sum, let line = unsure.first?.line, !unreadFigures.contains(where: { $0.amounts.contains(sum.money) }) {
+        if project.amount == nil, let sum, let line = unsure.first?.line,
+           !unreadFigures.contains(where: { $0.amounts.contains(sum.money) || $0.wan.contains(sum.money) }) {
             doc.diagnose(.warning, line: line, code: "funding-sum-unsure",
                          "项目‘\(project.name)’的金额未读到；资金来源读到的各项之和为 \(sum.money.wanString) 万元，但第 \(line) 行有未读取的金额，不能确定是全部：不作为项目金额",
                          en: "no amount of project ‘\(project.name)’ was read; the funding lines read add up to \(sum.money.wanString) 万元, but line \(line) has a figure that was not read, so they may not be all: not taken as the project's amount")
@@ -215,17 +223,45 @@ struct TableReader {
     /// A line of the form's fields with a figure of money that was not read (text beside the
     /// table: `元）其中：财政拨   1,050.00`).
     mutating func noteUnreadText(_ text: String, line: Int) {
-        // (A total over several years is no part of the year's: `2023—2025年总投资4,050.00`.)
-        guard Self.holdsMoneyFigure(text), !Self.termTotalWords.contains(where: { text.utf8Contains($0) }) else { return }
+        // (A total over several years is no part of the year's — `2023—2025年总投资4,050.00` —
+        // unless the text names the year's too: `中期资金总额375.00万元，其中2024年度资金总额125.00万元`.)
+        guard Self.holdsMoneyFigure(text),
+              !Self.termTotalWords.contains(where: { text.utf8Contains($0) }) || Self.yearAmountWords.contains(where: { text.utf8Contains($0) })
+        else { return }
         // The figures as amounts in this form's unit (a sum they confirm is compared with them).
         let unit = groupUnit ?? tableUnit
         let amounts = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { Self.readAmount(String($0), unit: unit) }
-        unreadFigures.append((line, amounts, Self.amountWords.contains { text.utf8Contains($0) }))
+        unreadFigures.append((line, amounts, Self.figuresInWan(text),
+                              Self.amountWords.contains { text.utf8Contains($0) } || Self.sourceWords.contains { text.utf8Contains($0) }))
     }
 
-    /// Words of the project's amount in text beside the table.
+    /// Words of the project's amount, or of a source of it, in text beside the table
+    /// (`县级配套资金250.00万元`).
     private static let amountWords = ["资金总额", "总金额", "年度资金", "预算金额", "项目金额", "资金规模", "预算资金"]
-    private static let termTotalWords = ["中期", "实施期", "累计", "总投资", "以前年度", "上年", "—20", "-20", "～20", "~20"]
+    private static let sourceWords = ["资金", "拨款", "补助", "配套", "自筹"]
+    /// Words of the year's amount, beside a term's total in the same text.
+    private static let yearAmountWords = ["年度资金", "年度预算", "本年度", "当年"]
+
+    /// The figures running text writes in 万元 (`县级配套资金250.00万元（…）` → 250.00).
+    static func figuresInWan(_ text: String) -> [Money] {
+        let b = Array(text.utf8), wan: [UInt8] = Array("万元".utf8)
+        var out: [Money] = []
+        var i = 0
+        while i + wan.count <= b.count {
+            guard b[i..<(i + wan.count)].elementsEqual(wan) else { i += 1; continue }
+            var start = i
+            while start > 0, (0x30...0x39).contains(b[start - 1]) || b[start - 1] == 0x2C || b[start - 1] == 0x2E { start -= 1 }
+            if start < i, let money = Amounts.wan(String(decoding: b[start..<i], as: UTF8.self)) { out.append(money) }
+            i += wan.count
+        }
+        return out
+    }
+
+    /// Text that names a term other than the year (`中期绩效指标（2024—2026年）`).
+    static func namesAnotherTerm(_ text: String) -> Bool {
+        ["中期", "长期", "实施期", "三年", "—20", "-20", "～20", "~20", "至20"].contains { text.utf8Contains($0) }
+    }
+    private static let termTotalWords = ["中期", "实施期", "累计", "总投资", "以前年度", "—20", "-20", "～20", "~20"]
 
     /// Whether text holds a figure written as money is: with decimals (`300.00`) or thousands
     /// separators (`1,350`). (A year, a count or a date has neither.)
@@ -473,20 +509,34 @@ struct TableReader {
 
     /// The form's first row repeated by a page break (`项目名称 | 学生资助 | 主管部门 | 歙县教育局`
     /// among the indicators): the project's name after the name label, and only field labels
-    /// and their values after it.
+    /// and their values after it, none of which another value of the form contradicts.
     static func repeatsHead(_ row: Row, of project: Project) -> Bool {
         let filled = row.filledCells
         guard filled.count >= 4, filled.count % 2 == 0, filled[1] == project.name else { return false }
-        // Each value the form's head gave: another 主管部门 or 实施单位 is another form's head.
-        let known = headValues(of: project)
-        return stride(from: 2, to: filled.count, by: 2).allSatisfy {
-            Labels.field(filled[$0]) != nil && Labels.field(filled[$0 + 1]) == nil && known.contains(filled[$0 + 1])
-        }
+        return stride(from: 2, to: filled.count, by: 2).allSatisfy { Labels.field(filled[$0]) != nil && Labels.field(filled[$0 + 1]) == nil }
+            && !headContradicts(filled, project)
     }
 
-    /// The values a form's head gave its project (department, unit, code, other fields).
-    static func headValues(of project: Project) -> Set<String> {
-        Set([project.rawDepartment, project.unit, project.code].compactMap { $0 } + project.fields.map(\.value))
+    /// Whether a head row's values (`项目名称 | X | 主管部门 | Y | …`, as filled cells) give a
+    /// department, unit or code that the project has otherwise: another form's head. Written a
+    /// little differently is the same (`黟县教育局` for `黟县教育局（本级）`, a code before it); a
+    /// value the project lacks contradicts nothing.
+    static func headContradicts(_ filled: [String], _ project: Project) -> Bool {
+        func differs(_ value: String, _ known: String?) -> Bool {
+            guard let known, !known.isEmpty else { return false }
+            let a = Departments.baseKey(value), b = Departments.baseKey(known)
+            return !(a == b || a.contains(b) || b.contains(a))
+        }
+        return stride(from: 2, to: filled.count - 1, by: 2).contains { k in
+            switch Labels.field(filled[k]) {
+            case .department?, .departmentLevel?: return differs(filled[k + 1], project.rawDepartment)
+            case .unit?: return differs(filled[k + 1], project.unit)
+            case .code?:
+                let digits = filled[k + 1].filter { $0.isLetter || $0.isNumber }
+                return project.code.map { !$0.isEmpty && $0 != digits } ?? false
+            default: return false
+            }
+        }
     }
 
     /// A label of a telephone number (`联系电话`, `电话`, `手机`), not of a person (`联系人`).
