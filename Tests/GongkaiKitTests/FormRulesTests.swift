@@ -3305,7 +3305,56 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(form("本项目中期资金总额3000.00万元，其中2024年度资金总额1250.00万元。").projects.first?.amount == nil)
         #expect(form("说明：中央补助资金800.00万元已下达。").projects.first?.amount == Money(wan: "1000"))
         #expect(form("亩均补助标准不超过1,500元。").projects.first?.amount == Money(wan: "1000"))
-        #expect(TableReader.figuresInWan("县级配套资金250.00万元（含1,500元）") == [Money(wan: "250")!])
+        #expect(TableReader.figures(in: "县级配套资金250.00万元（含1,500元）", unit: "万元") == [Money(wan: "250")!])
+        #expect(TableReader.figures(in: "县级配套资金250.00万元（含1,500元）", unit: "元") == [Money(wan: "0.15")!])
         #expect(Labels.fundingSource("社会投入") == .funding("社会投入"))
+    }
+
+    /// Where review 10's corrections must not reach (review 11): a unit whose name holds the
+    /// open form's (`某县教育局机关服务中心` beside `某县教育局`) is another form's head; a change
+    /// from last year (`较上年增加20.00万元`), a term's total beside the word 当年, or a standard
+    /// per head in 元 is no unread part; the year's amount written in 元 is (`当年预算资金
+    /// 12,500,000.00元`); `社会宣传投入` is a use, `社会力量投入` a source.
+    @Test func whereTheCorrectionsOfReviewTenMustNotReach() throws {
+        let units = readForm("""
+        # 某县教育局2025年项目支出绩效目标表
+
+        | 项目名称 | 校舍维修改造 | 实施单位 | 某县教育局 |
+        |---|---|---|---|
+        | 主管部门 | 某县教育局 | | |
+        | 年度资金总额（万元） | 320.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 维修校舍面积 | ≥6000平方米 |
+        | 项目名称 | 校舍维修改造 | 实施单位 | 某县教育局机关服务中心 |
+        | 年度资金总额（万元） | 45.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 维修办公用房面积 | ≥800平方米 |
+        """)
+        #expect(units.projects.map(\.amount) == [Money(wan: "320"), Money(wan: "45")])
+
+        func form(_ note: String) -> DocumentResult {
+            readForm("""
+            # 某县交通运输局2024年项目支出绩效目标表
+
+            | 项目名称 | 农村公路提质改造 | | |
+            |---|---|---|---|
+            | 主管部门 | 某县交通运输局 | | |
+            | 年度资金总额（万元） | | | |
+            | 其中：上级补助 | 900.00 | | |
+            | 省级补助 | 300.00 | | |
+
+            \(note)
+
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            |---|---|---|---|
+            | 产出指标 | 数量指标 | 提质改造里程 | ≥60公里 |
+            """)
+        }
+        #expect(form("说明：本项目资金较上年增加20.00万元。").projects.first?.amount == Money(wan: "1200"))
+        #expect(form("说明：该项目为跨年度项目，实施期2024—2026年，资金总额3,600.00万元，当年资金按工程进度拨付。").projects.first?.amount == Money(wan: "1200"))
+        #expect(form("预算资金测算依据：每公里补助20,000.00元。").projects.first?.amount == Money(wan: "1200"))
+        #expect(form("说明：本项目当年预算资金15,000,000.00元。").projects.first?.amount == nil)
+        #expect(Labels.fundingSource("社会宣传投入") == nil)
+        #expect(Labels.fundingSource("社会力量投入") == .funding("社会力量投入"))
     }
 }

@@ -151,7 +151,7 @@ enum Labels {
         // `其他资金小计`: a source's subtotal is that source's line.
         let stem = name.utf8HasSuffix("小计") ? String(name.dropLast(2)) : name
         // `社会资本投入`, `财政投入`: who puts money in; not what it is put into (`专项宣传投入`).
-        let investment = stem.utf8HasSuffix("投入") && investors.contains(where: { stem.utf8Contains($0) })
+        let investment = stem.utf8HasSuffix("投入") && (investors.contains(where: { stem.utf8Contains($0) }) || stem.utf8HasSuffix("社会投入"))
         guard (2...14).contains(name.scalarCount),
               investment || fundingEnds.contains(where: { stem.utf8HasSuffix($0) }),
               sourceWords.contains(where: { name.utf8Contains($0) }) || Vocabulary.current.fundingLevels.contains(where: { name.utf8Contains($0) }),
@@ -168,7 +168,7 @@ enum Labels {
                                       "债券", "基金", "结转", "结余", "单位", "社会", "其他", "其它", "国有", "一般公共", "专项", "政府"]
     private static let fundingEnds = ["资金", "拨款", "补助", "补贴", "收入", "结转", "结余", "自筹", "债券", "基金", "配套"]
     /// Who puts money in, before 投入.
-    private static let investors = ["社会", "财政", "自筹", "银行贷款", "企业自有", "单位自有"]
+    private static let investors = ["社会资本", "社会资金", "社会力量", "财政", "自筹", "银行贷款", "企业自有", "单位自有"]
     /// Words of a total, a term, a use or a spending line (基本支出, 人员经费 are spending, not
     /// sources; 小计 is a source's subtotal and is allowed).
     private static let notFunding = ["总", "合计", "年度", "本年", "当年", "中期", "实施期", "长期", "目标", "用途", "项目",

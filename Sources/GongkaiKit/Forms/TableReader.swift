@@ -231,8 +231,13 @@ struct TableReader {
         // The figures as amounts in this form's unit (a sum they confirm is compared with them).
         let unit = groupUnit ?? tableUnit
         let amounts = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { Self.readAmount(String($0), unit: unit) }
-        unreadFigures.append((line, amounts, Self.figuresInWan(text),
-                              Self.amountWords.contains { text.utf8Contains($0) } || Self.sourceWords.contains { text.utf8Contains($0) }))
+        // In running text, figures in 万元; in 元 too where the text names the amount
+        // (`当年预算资金12,500,000.00元`), not a standard (`每人次不超过1,500元`).
+        // (Nor a standard per head or month in 元: `每人每月补助300.00元`.)
+        let namesAmount = Self.amountWords.contains { text.utf8Contains($0) }
+        let perUnit = text.utf8Contains("每") || text.utf8Contains("/")
+        let figures = Self.figures(in: text, unit: "万元") + (namesAmount && !perUnit ? Self.figures(in: text, unit: "元") : [])
+        unreadFigures.append((line, amounts, figures, namesAmount || Self.sourceWords.contains { text.utf8Contains($0) }))
     }
 
     /// Words of the project's amount, or of a source of it, in text beside the table
@@ -240,19 +245,30 @@ struct TableReader {
     private static let amountWords = ["资金总额", "总金额", "年度资金", "预算金额", "项目金额", "资金规模", "预算资金"]
     private static let sourceWords = ["资金", "拨款", "补助", "配套", "自筹"]
     /// Words of the year's amount, beside a term's total in the same text.
-    private static let yearAmountWords = ["年度资金", "年度预算", "本年度", "当年"]
+    private static let yearAmountWords = ["年度资金", "年度预算"]
+    /// Words of a change from another year.
+    private static let changeFromYearWords = ["增加", "减少", "增长", "下降", "增幅", "降幅"]
 
-    /// The figures running text writes in 万元 (`县级配套资金250.00万元（…）` → 250.00).
-    static func figuresInWan(_ text: String) -> [Money] {
-        let b = Array(text.utf8), wan: [UInt8] = Array("万元".utf8)
+    /// The figures running text writes right before `unit` (`万元` or `元`), in 万元:
+    /// `县级配套资金250.00万元（…）` → 250.00; `12,500,000.00元` → 1,250.00 with `元`.
+    static func figures(in text: String, unit: String) -> [Money] {
+        let b = Array(text.utf8), mark = Array(unit.utf8), wan = Array("万".utf8)
         var out: [Money] = []
         var i = 0
-        while i + wan.count <= b.count {
-            guard b[i..<(i + wan.count)].elementsEqual(wan) else { i += 1; continue }
-            var start = i
+        while i + mark.count <= b.count {
+            guard b[i..<(i + mark.count)].elementsEqual(mark) else { i += 1; continue }
+            var end = i
+            // (`元` alone: not the end of `万元`.)
+            if unit == "元", end >= wan.count, b[(end - wan.count)..<end].elementsEqual(wan) { i += mark.count; continue }
+            var start = end
             while start > 0, (0x30...0x39).contains(b[start - 1]) || b[start - 1] == 0x2C || b[start - 1] == 0x2E { start -= 1 }
-            if start < i, let money = Amounts.wan(String(decoding: b[start..<i], as: UTF8.self)) { out.append(money) }
-            i += wan.count
+            let number = String(decoding: b[start..<end], as: UTF8.self)
+            // (A change from another year is no amount: `较上年增加20.00万元`.)
+            let before = String(decoding: b[max(0, start - 12)..<start], as: UTF8.self)
+            if changeFromYearWords.contains(where: { before.utf8Contains($0) }) { i = end + mark.count; continue }
+            if start < end, let money = unit == "元" ? Amounts.yuan(number) : Amounts.wan(number) { out.append(money) }
+            end += mark.count
+            i = end
         }
         return out
     }
@@ -522,10 +538,16 @@ struct TableReader {
     /// little differently is the same (`黟县教育局` for `黟县教育局（本级）`, a code before it); a
     /// value the project lacks contradicts nothing.
     static func headContradicts(_ filled: [String], _ project: Project) -> Bool {
+        // (A unit or department the form lacks is another form's: `实施单位 | 某县第一中学` under
+        // a form that named none.)
         func differs(_ value: String, _ known: String?) -> Bool {
-            guard let known, !known.isEmpty else { return false }
-            let a = Departments.baseKey(value), b = Departments.baseKey(known)
-            return !(a == b || a.contains(b) || b.contains(a))
+            guard let known, !known.isEmpty else { return true }
+            return sameBody(value) != sameBody(known)
+        }
+        /// A name without its code, spaces, a short bracketed note and a trailing 本级.
+        func sameBody(_ name: String) -> String {
+            let key = Departments.baseKey(name)
+            return key.utf8HasSuffix("本级") ? String(key.dropLast(2)) : key
         }
         return stride(from: 2, to: filled.count - 1, by: 2).contains { k in
             switch Labels.field(filled[k]) {
