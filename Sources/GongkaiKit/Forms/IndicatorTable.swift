@@ -323,8 +323,7 @@ struct IndicatorTableReader {
         if IndicatorVocabulary.isValueLike(l3) {
             // (`完成…` under 三级 with a value under 指标值 is the indicator's name.)
             let value = cell(.value).isEmpty ? cell(.halfYear) : cell(.value)
-            guard IndicatorVocabulary.isDoneValue(l3), l3.scalarCount >= 4, !IndicatorVocabulary.isDoneValue(value),
-                  IndicatorVocabulary.isValueLike(value) else { return nil }
+            guard IndicatorVocabulary.isDoneName(l3, before: [value]) else { return nil }
         }
         let l3IsCategory = IndicatorVocabulary.isVocabulary(l3)
         if l3IsCategory && l2.isEmpty { return nil }
@@ -507,11 +506,7 @@ struct IndicatorTableReader {
     /// an indicator's name and its values (`完成造林面积 | ≥500亩`).
     static func areValues(_ cells: [String], valueCount: Int) -> Bool {
         guard cells.allSatisfy(IndicatorVocabulary.isValueLike) else { return false }
-        if cells.count >= 2, cells.count <= valueCount + 1, IndicatorVocabulary.isDoneValue(cells[0]), cells[0].scalarCount >= 4,
-           !cells.dropFirst().contains(where: IndicatorVocabulary.isDoneValue) {
-            return false
-        }
-        return true
+        return !(cells.count <= valueCount + 1 && IndicatorVocabulary.isDoneName(cells[0], before: cells.dropFirst()))
     }
 
     static func isLabelColumnText(_ text: String) -> Bool {

@@ -59,9 +59,8 @@ struct TableReader {
     private var proseAfterTable = false
     /// The lines of the table's amounts that named no unit (each said as uncertain).
     private var unitUnknownLines: [Int] = []
-    /// Lines of the form's fields with a figure of money that no field read (text beside the
-    /// table, a group label's value): the funding lines read may then not be all of them.
-    /// Figures of money at lines nothing read: the cells' amounts, the amounts written in 万元 in
+    /// Figures of money at lines nothing read (text beside the table, a group label's value):
+    /// the funding lines read may then not be all of them. Each with the cells' amounts, the amounts written in 万元 in
     /// running text, and whether the text names the amount or a source of it.
     private var unreadFigures: [(line: Int, amounts: [Money], wan: [Money], namesAmount: Bool)] = []
     /// The line of the funding lines' group label (`项目资金（万元）`), the first one.
@@ -185,20 +184,17 @@ struct TableReader {
                          "表中金额没有注明单位，项目说明写明了同一金额（\(prose.wanString) 万元）：按\(unit.rawValue)读取",
                          en: "the table's amounts name no unit; the project's text states the same amount (\(prose.wanString) 万元): read in \(unit.rawValue)")
         }
-        // Figures at lines nothing read, above the indicators: the parts read may not be all of
-        // them, and their sum is no amount for certain — unless such a figure is that sum (the
-        // total the parts add up to: `项目预算资金（万元） | 260.00` above its parts).
-        // Only figures among the funding lines count (from the group's label to the last line
-        // read), or text elsewhere above the indicators that names the project's amount
-        // (`本项目2024年度资金总额125.00万元`): a date or a note is no part of them.
+        // Figures at lines nothing read: the parts read may not be all of them, and their sum is
+        // no amount for certain — unless such a figure is that sum (the total the parts add up
+        // to: `项目预算资金（万元） | 260.00` above its parts). Figures among the funding lines count
+        // (from the group's label to the last line read); outside them, text above the
+        // indicators that names the amount or a source in 万元 (`县级配套资金250.00万元`), unless it
+        // repeats a line read (`上年结转资金30.00万元…`): a date or a note is no part of them.
         let sum = project.amount == nil ? fundingSum() : nil
         let partLines = fundingParts.map(\.line)
         let block = partLines.isEmpty ? nil : min(fundingGroupLine ?? .max, partLines.min()!)...partLines.max()!
-        // Outside them, a figure in 万元 that repeats a line read (`上年结转资金30.00万元…`) adds
-        // nothing, and one in 元 is a rate or a standard (`每人次不超过1,500元`).
         let partAmounts = Set(fundingParts.map(\.money))
         let unsure = unreadFigures.filter { figure in
-            if figure.amounts.contains(where: { $0 == sum?.money }) || figure.wan.contains(where: { $0 == sum?.money }) { return false }
             if block?.contains(figure.line) == true { return true }
             return figure.namesAmount && figure.line < (project.indicatorColumns.headerLine ?? .max)
                 && !figure.wan.isEmpty && !figure.wan.allSatisfy(partAmounts.contains)
@@ -275,9 +271,11 @@ struct TableReader {
 
     /// Text that names a term other than the year (`中期绩效指标（2024—2026年）`).
     static func namesAnotherTerm(_ text: String) -> Bool {
-        ["中期", "长期", "实施期", "三年", "—20", "-20", "～20", "~20", "至20"].contains { text.utf8Contains($0) }
+        (["中期", "长期", "实施期", "三年", "至20"] + yearRangeMarks).contains { text.utf8Contains($0) }
     }
-    private static let termTotalWords = ["中期", "实施期", "累计", "总投资", "以前年度", "—20", "-20", "～20", "~20"]
+    private static let termTotalWords = ["中期", "实施期", "累计", "总投资", "以前年度"] + yearRangeMarks
+    /// A dash before a year's first digits: a range of years (`2023—2025年`).
+    private static let yearRangeMarks = ["—20", "-20", "～20", "~20"]
 
     /// Whether text holds a figure written as money is: with decimals (`300.00`) or thousands
     /// separators (`1,350`). (A year, a count or a date has neither.)
