@@ -323,7 +323,7 @@ struct IndicatorTableReader {
         if IndicatorVocabulary.isValueLike(l3) {
             // (`完成…` under 三级 with a value under 指标值 is the indicator's name.)
             let value = cell(.value).isEmpty ? cell(.halfYear) : cell(.value)
-            guard IndicatorVocabulary.isDoneName(l3, before: [value]) else { return nil }
+            guard IndicatorVocabulary.isDoneName(l3, before: CollectionOfOne(value)) else { return nil }
         }
         let l3IsCategory = IndicatorVocabulary.isVocabulary(l3)
         if l3IsCategory && l2.isEmpty { return nil }

@@ -360,6 +360,7 @@ enum IndicatorVocabulary {
     /// Whether `name` (`完成造林面积`) is an indicator's name before `values` (`≥500亩`): a
     /// `完成…` of four characters or more, and values that are values and no `完成…` themselves.
     static func isDoneName<Values: Collection<String>>(_ name: String, before values: Values) -> Bool {
+        // (The cheap test first: most names do not start with 完成.)
         isDoneValue(name) && name.scalarCount >= 4 && !values.isEmpty && values.allSatisfy { !isDoneValue($0) && isValueLike($0) }
     }
 }

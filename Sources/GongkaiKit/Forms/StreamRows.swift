@@ -417,7 +417,7 @@ struct StreamRows {
     /// a value cannot. (`完成…` before a value is a name: `完成造林面积`, `≥500亩`.)
     private static func startScore(_ cell: String, next: String?) -> Int {
         if cell.isEmpty { return 2 }
-        if let next, IndicatorVocabulary.isDoneName(cell, before: [next]) { return 0 }
+        if let next, IndicatorVocabulary.isDoneName(cell, before: CollectionOfOne(next)) { return 0 }
         if IndicatorVocabulary.isValueLike(cell) || IndicatorVocabulary.isUnfilled(cell) { return -4 }
         return IndicatorVocabulary.isLevel1(cell) || IndicatorVocabulary.looksLikeLevel2(cell) ? 2 : 0
     }
