@@ -982,6 +982,26 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(vocabulary.field(LabelText.key("项目名称")) != nil)
     }
 
+    /// The money rules' words are labels.yml's `money_words`: the section names every list, a
+    /// list it lacks or a key nothing reads is refused, and the rules answer from the lists (a
+    /// word taken out of `source_endings` is no longer how a source ends).
+    @Test func moneyWordsAreTheVocabularysLists() throws {
+        let shipped = try String(contentsOfFile: Repo.root + "/Vocabulary/labels.yml", encoding: .utf8)
+        let vocabulary = try Vocabulary(yaml: shipped)
+        #expect(vocabulary.money.sourceEndings.contains("拨款"))
+        #expect(vocabulary.money.termTotal.contains("—20"), "the year-range marks join the term words")
+        #expect(throws: (any Error).self) { try Vocabulary(yaml: "money_words:\n  source_names: [财政]\n") }
+        let unknownKey = shipped.replacingOccurrences(of: "money_words:\n", with: "money_words:\n  not_a_list: [资金]\n")
+        #expect(unknownKey != shipped)
+        #expect(throws: (any Error).self) { try Vocabulary(yaml: unknownKey) }
+        #expect(Labels.fundingSource("市财政专项拨款") == .funding("市财政专项拨款"))
+        let withoutGrants = shipped.replacingOccurrences(of: "source_endings: [资金, 拨款,", with: "source_endings: [资金,")
+        #expect(withoutGrants != shipped)
+        let other = try Vocabulary(yaml: withoutGrants)
+        #expect(!other.money.sourceEndings.contains("拨款"))
+        #expect(TableReader.amountColumns(of: ["上年预算数", "本年预算数", "增减"])?.change == true)
+    }
+
     /// Removing spam in one pass gives what removing the first occurrence again and again gives
     /// (the rule as first written), on texts built to make removals join into new occurrences.
     @Test func spamRemovalInOnePassIsTheRepeatedFirstRemoval() throws {

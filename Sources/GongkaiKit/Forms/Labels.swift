@@ -144,55 +144,44 @@ enum Labels {
 
     /// A source of funds no template list has, told by what it says (`本级财政资金`, `上级补助资金`,
     /// `县级配套资金`, `市财政专项拨款`): a short name that ends as sources of money do, names who
-    /// gives it or its kind, and names no total, year, term, use or spending. Asked only where a source is expected: after `其中`, or
+    /// gives it or its kind, and names no total, year, term, use or spending (the words are
+    /// labels.yml's `money_words`). Asked only where a source is expected: after `其中`, or
     /// on a row of its own with an amount beside it under a funding group (`项目资金（万元）`).
     static func fundingSource(_ cell: String) -> FieldKind? {
         let name = LabelText.display(cell)
         // `其他资金小计`: a source's subtotal is that source's line.
         let stem = name.utf8HasSuffix("小计") ? String(name.dropLast(2)) : name
         // `社会资本投入`, `财政投入`: who puts money in; not what it is put into (`专项宣传投入`).
-        let investment = stem.utf8HasSuffix("投入") && (investors.contains(where: { stem.utf8Contains($0) }) || stem.utf8HasSuffix("社会投入"))
+        let words = Vocabulary.current.money
+        let investment = stem.utf8HasSuffix("投入") && (words.investors.contains(where: { stem.utf8Contains($0) }) || stem.utf8HasSuffix("社会投入"))
         guard (2...14).contains(name.scalarCount),
-              investment || fundingEnds.contains(where: { stem.utf8HasSuffix($0) }),
-              sourceWords.contains(where: { name.utf8Contains($0) }) || Vocabulary.current.fundingLevels.contains(where: { name.utf8Contains($0) }),
-              !notFunding.contains(where: { name.utf8Contains($0) }),
+              investment || words.sourceEndings.contains(where: { stem.utf8HasSuffix($0) }),
+              words.sourceNames.contains(where: { name.utf8Contains($0) }) || Vocabulary.current.fundingLevels.contains(where: { name.utf8Contains($0) }),
+              !words.notSource.contains(where: { name.utf8Contains($0) }),
               !name.unicodeScalars.contains(where: { $0.properties.numericType != nil && $0 != "一" })
         else { return nil }
         return .funding(name)
     }
 
-    /// Who gives the money or what kind it is: a source names one (`本级财政资金`, `上级补助资金`,
-    /// `县级配套资金`), a use does not (`学生生活补助`, `设备购置资金`, `种苗补助`). Besides these
-    /// words, a level of government (labels.yml's `funding_parts.levels`: `旗级配套资金`).
-    private static let sourceWords = ["财政", "自筹", "地方", "配套",
-                                      "债券", "基金", "结转", "结余", "单位", "社会", "其他", "其它", "国有", "一般公共", "专项", "政府"]
-    private static let fundingEnds = ["资金", "拨款", "补助", "补贴", "收入", "结转", "结余", "自筹", "债券", "基金", "配套"]
-    /// Who puts money in, before 投入.
-    private static let investors = ["社会资本", "社会资金", "社会力量", "财政", "自筹", "银行贷款", "企业自有", "单位自有"]
-    /// Words of a total, a term, a use or a spending line (基本支出, 人员经费 are spending, not
-    /// sources; 小计 is a source's subtotal and is allowed).
-    private static let notFunding = ["总", "合计", "年度", "本年", "当年", "中期", "实施期", "长期", "目标", "用途", "项目",
-                                     "绩效", "指标", "依据", "说明", "情况", "来源", "规模", "支出", "经费", "计划", "%", "。", "，", ","]
-
     /// A label of money no template list has, told by what it says: a short cell that ends with
     /// its unit in brackets and names a budget or funds (`本年度申请市财政预算资金(万元)`,
     /// `中期市财政预算(万元)`). The year's amount when it says 本年度 (当年, 年度); a term's total
-    /// when it says 中期 (实施期, 总); none when it is last year's (上年) or says neither.
+    /// when it says 中期 (实施期, 总); none when it is last year's (上年) or says neither. The
+    /// words are labels.yml's `money_words` (`amount_label…`).
     static func amountLabel(_ cell: String) -> FieldKind? {
+        let words = Vocabulary.current.money
         guard cell.utf8HasSuffix("元)") || cell.utf8HasSuffix("元）"), cell.scalarCount <= 24, LabelText.unit(of: cell) != nil,
-              ["预算", "资金", "金额", "投入"].contains(where: { cell.utf8Contains($0) }),
+              words.amountLabel.contains(where: { cell.utf8Contains($0) }),
               // `本年度预计投入(万元)` is the year's money; `年度财政投入(万元)`, `社会资本投入` are a
               // source's share of it.
-              ["预算", "资金", "金额"].contains(where: { cell.utf8Contains($0) }) || !investmentSources.contains(where: { cell.utf8Contains($0) }),
-              !["上年", "上一年", "以前年度", "其中", "目标", "用途", "%", "。", "，", ",", "、"].contains(where: { cell.utf8Contains($0) })
+              words.amountLabelMoney.contains(where: { cell.utf8Contains($0) }) || !words.investmentSources.contains(where: { cell.utf8Contains($0) }),
+              !words.amountLabelNot.contains(where: { cell.utf8Contains($0) })
         else { return nil }
-        if ["中期", "实施期", "总额", "总预算", "总投资", "总金额"].contains(where: { cell.utf8Contains($0) }) { return .totalAmount }
-        if ["本年", "当年", "年度"].contains(where: { cell.utf8Contains($0) }) { return .yearAmount }
+        if words.amountLabelTerm.contains(where: { cell.utf8Contains($0) }) { return .totalAmount }
+        if words.amountLabelYear.contains(where: { cell.utf8Contains($0) }) { return .yearAmount }
         return nil
     }
 
-    /// Who puts money in, in a label of 投入 (`年度财政投入`, `社会资本投入`): a source, not the total.
-    private static let investmentSources = ["财政", "社会", "资本", "自筹", "中央", "省", "市", "县", "区", "其他", "银行", "贷款", "企业", "单位"]
     private static let goalPrefix: [UInt8] = Array("目标".utf8)
     private static let chainSuffix = "主管部门"
 

@@ -221,8 +221,9 @@ struct TableReader {
     mutating func noteUnreadText(_ text: String, line: Int) {
         // (A total over several years is no part of the year's — `2023—2025年总投资4,050.00` —
         // unless the text names the year's too: `中期资金总额375.00万元，其中2024年度资金总额125.00万元`.)
+        let words = Vocabulary.current.money
         guard Self.holdsMoneyFigure(text),
-              !Self.termTotalWords.contains(where: { text.utf8Contains($0) }) || Self.yearAmountWords.contains(where: { text.utf8Contains($0) })
+              !words.termTotal.contains(where: { text.utf8Contains($0) }) || words.textYearAmount.contains(where: { text.utf8Contains($0) })
         else { return }
         // The figures as amounts in this form's unit (a sum they confirm is compared with them).
         let unit = groupUnit ?? tableUnit
@@ -230,25 +231,17 @@ struct TableReader {
         // In running text, figures in 万元; in 元 too where the text names the amount
         // (`当年预算资金12,500,000.00元`), not a standard (`每人次不超过1,500元`).
         // (Nor a standard per head or month in 元: `每人每月补助300.00元`.)
-        let namesAmount = Self.amountWords.contains { text.utf8Contains($0) }
+        let namesAmount = words.textAmount.contains { text.utf8Contains($0) }
         let perUnit = text.utf8Contains("每") || text.utf8Contains("/")
         let figures = Self.figures(in: text, unit: "万元") + (namesAmount && !perUnit ? Self.figures(in: text, unit: "元") : [])
-        unreadFigures.append((line, amounts, figures, namesAmount || Self.sourceWords.contains { text.utf8Contains($0) }))
+        unreadFigures.append((line, amounts, figures, namesAmount || words.textSource.contains { text.utf8Contains($0) }))
     }
-
-    /// Words of the project's amount, or of a source of it, in text beside the table
-    /// (`县级配套资金250.00万元`).
-    private static let amountWords = ["资金总额", "总金额", "年度资金", "预算金额", "项目金额", "资金规模", "预算资金"]
-    private static let sourceWords = ["资金", "拨款", "补助", "配套", "自筹"]
-    /// Words of the year's amount, beside a term's total in the same text.
-    private static let yearAmountWords = ["年度资金", "年度预算"]
-    /// Words of a change from another year.
-    private static let changeFromYearWords = ["增加", "减少", "增长", "下降", "增幅", "降幅"]
 
     /// The figures running text writes right before `unit` (`万元` or `元`), in 万元:
     /// `县级配套资金250.00万元（…）` → 250.00; `12,500,000.00元` → 1,250.00 with `元`.
     static func figures(in text: String, unit: String) -> [Money] {
         let b = Array(text.utf8), mark = Array(unit.utf8), wan = Array("万".utf8)
+        let changeFromYear = Vocabulary.current.money.changeFromYear
         var out: [Money] = []
         var i = 0
         while i + mark.count <= b.count {
@@ -261,7 +254,7 @@ struct TableReader {
             let number = String(decoding: b[start..<end], as: UTF8.self)
             // (A change from another year is no amount: `较上年增加20.00万元`.)
             let before = String(decoding: b[max(0, start - 12)..<start], as: UTF8.self)
-            if changeFromYearWords.contains(where: { before.utf8Contains($0) }) { i = end + mark.count; continue }
+            if changeFromYear.contains(where: { before.utf8Contains($0) }) { i = end + mark.count; continue }
             if start < end, let money = unit == "元" ? Amounts.yuan(number) : Amounts.wan(number) { out.append(money) }
             end += mark.count
             i = end
@@ -271,11 +264,8 @@ struct TableReader {
 
     /// Text that names a term other than the year (`中期绩效指标（2024—2026年）`).
     static func namesAnotherTerm(_ text: String) -> Bool {
-        (["中期", "长期", "实施期", "三年", "至20"] + yearRangeMarks).contains { text.utf8Contains($0) }
+        Vocabulary.current.money.anotherTerm.contains { text.utf8Contains($0) }
     }
-    private static let termTotalWords = ["中期", "实施期", "累计", "总投资", "以前年度"] + yearRangeMarks
-    /// A dash before a year's first digits: a range of years (`2023—2025年`).
-    private static let yearRangeMarks = ["—20", "-20", "～20", "~20"]
 
     /// Whether text holds a figure written as money is: with decimals (`300.00`) or thousands
     /// separators (`1,350`). (A year, a count or a date has neither.)
@@ -975,14 +965,15 @@ struct TableReader {
     /// whether a column of the change between them follows (`上年预算数 | 本年预算数 | 增减`): a
     /// row may give one amount more there (the change), or leave it blank, a dash or words.
     static func amountColumns(of cells: [String]) -> (count: Int, year: Int, change: Bool)? {
+        let words = Vocabulary.current.money
         var isYear: [Bool] = []
         var change = false
         for cell in cells where cell.utf8.count <= 60 && !cell.utf8Contains("目标") {
-            if isYear.count >= 2, changeWords.occurs(in: cell) {
+            if isYear.count >= 2, words.columnChange.occurs(in: cell) {
                 change = true
-            } else if earlierWords.occurs(in: cell) {
+            } else if words.columnEarlier.occurs(in: cell) {
                 isYear.append(false)
-            } else if thisYearWords.occurs(in: cell) || cell.utf8HasPrefix("年度") {
+            } else if words.columnThisYear.occurs(in: cell) || cell.utf8HasPrefix("年度") {
                 isYear.append(true)
             }
         }
@@ -990,9 +981,6 @@ struct TableReader {
         return (isYear.count, year, change)
     }
 
-    private static let changeWords = NeedleSet(["增减", "变动", "差额", "增幅"])
-    private static let earlierWords = NeedleSet(["上年", "上一年", "以前年度", "中期", "实施期", "长期"])
-    private static let thisYearWords = NeedleSet(["本年", "当年", "今年"])
 
     /// The half of a row its year's amount is in, when the row gives a term's or the project's
     /// total (`中期资金总额`, `实施期资金总额`, `项目资金总额`) and the year's amount (`年度资金总额`,

@@ -51,6 +51,8 @@ final class Vocabulary: @unchecked Sendable {
     private(set) var fundingPartNames: Set<String> = []
     /// The levels of the transfer-payment chain (`省级` of `省级主管部门`), longest first.
     private(set) var chainLevels: [String] = []
+    /// The words the money rules tell kinds of money by (`money_words`).
+    private(set) var money: MoneyWords
     /// A fingerprint of everything above (the build cache keeps documents read with it).
     private(set) var fingerprint: UInt64 = 0
     /// `Labels.field` of the cells it normalises, by their text (each vocabulary its own: a
@@ -119,6 +121,7 @@ final class Vocabulary: @unchecked Sendable {
         fundingLevels = other.fundingLevels
         fundingPartNames = other.fundingPartNames
         chainLevels = other.chainLevels
+        money = other.money
         fingerprint = other.fingerprint
         kindEndings = other.kindEndings
         selfEvaluationInText = other.selfEvaluationInText
@@ -131,6 +134,7 @@ final class Vocabulary: @unchecked Sendable {
             throw Problem(message: "unknown section \(unknown)")
         }
         func list(_ any: Any?) -> [String] { (any as? [Any])?.compactMap { $0 as? String } ?? [] }
+        money = try MoneyWords((root["money_words"] as? [String: Any])?.mapValues(list))
         try add(fields: ((root["fields"] as? [String: Any]) ?? [:]).mapValues(list), site: false)
         for (key, value) in (root["indicator_columns"] as? [String: Any]) ?? [:] {
             guard let role = IndicatorHeader.Role(rawValue: key) else { throw Problem(message: "unknown column \(key)") }
@@ -174,7 +178,7 @@ final class Vocabulary: @unchecked Sendable {
 
     /// The sections of Vocabulary/labels.yml.
     static let sections: Set<String> = ["fields", "unit_lines", "indicator_columns", "indicator_levels", "funding_parts",
-                                        "qualitative_values", "kinds", "page_text", "spam"]
+                                        "money_words", "qualitative_values", "kinds", "page_text", "spam"]
 
     /// The key of a site's `labels:` that adds levels of government (not a field's).
     static let siteFundingLevels = "funding_levels"
