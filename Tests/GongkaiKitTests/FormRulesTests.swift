@@ -982,6 +982,243 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(vocabulary.field(LabelText.key("项目名称")) != nil)
     }
 
+    // MARK: Review 12: templates of other counties
+
+    /// A `指标值 | 指标值说明` header (the description after the values, not before them as in
+    /// `绩效指标描述 | 指标值`): where the description was filled, value and description were
+    /// swapped, silently, on the page and in the open data.
+    @Test func aDescriptionAfterTheValuesIsReadByItsColumn() throws {
+        let doc = readForm("""
+        # 某县卫生健康委员会2025年项目支出绩效目标表
+
+        | 项目名称 | 家庭医生签约服务 | 主管部门 | 某县卫生健康委员会 |
+        |---|---|---|---|
+        | 年度资金总额（万元） | 86.40 | | |
+
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 | 指标值说明 |
+        |---|---|---|---|---|
+        | 产出指标 | 数量指标 | 签约覆盖率 | 70%-75% | 以常住人口计 |
+        | 产出指标 | 质量指标 | 档案规范率 | ≥90% | |
+        | 产出指标 | 成本指标 | 人均标准 | ≤80元/人 | 按包定价 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.indicators.map(\.value) == ["70%-75%", "≥90%", "≤80元/人"])
+        #expect(p.indicators.map(\.description) == ["以常住人口计", nil, "按包定价"])
+    }
+
+    /// A web page pads the year line with no-break spaces (`（&nbsp;2025&nbsp;年度）`): the year
+    /// was not found and the project was dropped with `missing-year`.
+    @Test func aYearLinePaddedWithNoBreakSpacesGivesTheYear() throws {
+        let doc = readForm("""
+        项目支出绩效目标表
+
+        （\u{A0}2025\u{A0}年度）
+
+        | 项目名称 | 高标准农田管护 | 主管部门 | [126]某县农业农村局 |
+        |---|---|---|---|
+        | 年度资金总额（万元） | 158.60 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 管护面积 | ≥1.1万亩 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.year == 2025)
+        #expect(!doc.diagnostics.contains { $0.code == "missing-year" })
+    }
+
+    /// A converter that wraps a cell inside its code (`\[126\` / `]某县农`) leaves a space in the
+    /// brackets: `[126 ]某县农业农村局` was published as the department.
+    @Test func aCodeWithASpaceInItsBracketsIsStillACode() {
+        #expect(Departments.stripCode("[126 ]浮梁县农业农村局") == "浮梁县农业农村局")
+        #expect(Departments.stripCode("[ 126]浮梁县农业农村局") == "浮梁县农业农村局")
+        #expect(Departments.stripCode("[]浮梁县农业农村局") == "浮梁县农业农村局")
+        #expect(Departments.stripCode("[ ]浮梁县农业农村局") == "[ ]浮梁县农业农村局")
+    }
+
+    /// A source no list has on the row after a `其中：` line (`县级配套（元）`), with its unit in the
+    /// label: it continues the funding lines, its amount in its unit.
+    @Test func aSourceAfterAFundingLineContinuesTheLines() throws {
+        let doc = readForm("""
+        # 某市教育体育局项目支出绩效目标表
+
+        | 项目名称 | 学生营养改善计划 | | |
+        |---|---|---|---|
+        | 主管部门 | 某市教育体育局 | 项目期限 | 2025年1月—2025年12月 |
+        | 年度资金总额（元） | 5,126,400.00 | | |
+        | 其中：中央补助（元） | 4,614,000.00 | | |
+        | 县级配套（元） | 512,400.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 受益学生人数 | 5126人 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "512.64"))
+        #expect(p.funding.map(\.label) == ["中央补助", "县级配套"])
+        #expect(p.funding.map(\.amount) == [Money(wan: "461.40"), Money(wan: "51.24")])
+        #expect(!doc.diagnostics.contains { $0.code == "funding-mismatch" })
+    }
+
+    /// 亿元 is a unit: a group's (`资金情况（亿元）`) or the amount's own label's; the amount's
+    /// parts under a label in 亿元 are in 亿元 too. It was read as 万元, 10,000 times too small.
+    @Test func amountsInYiAreReadExactlyInWan() throws {
+        for (group, amountLabel) in [("资金情况（亿元）", "年度资金总额"), ("资金情况", "年度资金总额（亿元）")] {
+            let doc = readForm("""
+            某市2025年城镇老旧小区改造中央补助资金绩效目标表
+
+            项目名称\t2025年城镇老旧小区改造\t\t
+            主管部门\t某市住房和城乡建设局\t\t
+            \(group)\t\(amountLabel)\t3.25\t
+            \t其中：中央补助\t2.60\t
+            \t省级补助\t0.40\t
+            \t市县配套\t0.25\t
+            一级指标\t二级指标\t三级指标\t指标值
+            产出指标\t数量指标\t改造小区个数\t186个
+            """, path: "form.txt")
+            let p = try #require(doc.projects.first)
+            #expect(p.amount == Money(wan: "32500"))
+            #expect(p.amountUnit == .yi)
+            #expect(p.funding.map(\.amount) == [Money(wan: "26000"), Money(wan: "4000"), Money(wan: "2500")])
+            #expect(!doc.diagnostics.contains { $0.code == "funding-mismatch" || $0.code == "amount-unit-unknown" })
+        }
+    }
+
+    /// A 追加 (adjustment) form: the amount after the adjustment is the year's; the amount before
+    /// and the adjustment are kept as fields, and `调整类型` is a label, not part of the unit's name.
+    @Test func anAdjustmentFormsAmountIsTheOneAfterIt() throws {
+        let doc = readForm("""
+        # 某县应急管理局2025年预算调整（追加）项目绩效目标表
+
+        | 项目名称 | 应急物资储备 | 主管部门 | 某县应急管理局 |
+        |---|---|---|---|
+        | 实施单位 | 某县应急管理局 | 调整类型 | 追加 |
+        | 调整前预算（万元） | 150.00 | 调整后预算（万元） | 230.00 |
+        | 本次追加金额（万元） | 80.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 储备灭火机 | 200台 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "230"))
+        #expect(p.unit == "某县应急管理局")
+        #expect(p.fields.contains { $0.label.hasPrefix("调整前预算") && $0.value == "150.00" })
+    }
+
+    /// A whole department's funds as a row of column headings (`部门预算资金（万元） | 合计 | 一般公共
+    /// 预算拨款 | … | 单位资金`) over a row of figures: `合计` heads the total's column. And a row
+    /// of source labels with 专项债券 among them over its figures.
+    @Test func fundsAsColumnHeadingsOverARowOfFigures() throws {
+        let doc = readForm("""
+        # 2025年部门整体支出绩效目标表
+
+        | 部门（单位）名称 | 中共某县委宣传部 | | | | |
+        |---|---|---|---|---|---|
+        | 部门预算资金（万元） | 合计 | 一般公共预算拨款 | 政府性基金 | 财政专户管理资金 | 单位资金 |
+        | | 412.35 | 392.35 | 0.00 | 0.00 | 20.00 |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 | | |
+        | 产出指标 | 数量指标 | 理论宣讲场次 | 300场 | | |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "412.35"))
+        #expect(p.funding.map(\.label) == ["一般公共预算拨款", "政府性基金", "财政专户管理资金", "单位资金"])
+        #expect(p.funding.map(\.amount) == [Money(wan: "392.35"), Money(wan: "0"), Money(wan: "0"), Money(wan: "20")])
+
+        let bonds = readForm("""
+        某县2025年项目支出绩效目标表
+
+        项目名称\t城区污水管网改造\t\t
+        主管部门\t某县住房和城乡建设局\t\t
+        年度资金总额（万元）\t2,150.00\t\t
+        资金来源（万元）\t财政拨款\t专项债券\t其他资金
+        \t650.00\t1,500.00\t0.00
+        一级指标\t二级指标\t三级指标\t指标值
+        产出指标\t数量指标\t改造管网长度\t16公里
+        """, path: "form.txt")
+        let q = try #require(bonds.projects.first)
+        #expect(q.funding.map(\.label) == ["财政拨款", "专项债券", "其他资金"])
+        #expect(q.funding.map(\.amount) == [Money(wan: "650"), Money(wan: "1500"), Money(wan: "0")])
+    }
+
+    /// A county's page of every department's forms: its heading names the county
+    /// (`某县2025年部门项目绩效目标公开`), and a form that gives only `单位名称 | 某县林业局` was
+    /// grouped under the county, not the bureau.
+    @Test func aPlaceInThePagesHeadingIsNotTheDepartmentOfAFormThatNamesItsUnit() throws {
+        let doc = readForm("""
+        <h2>某县2025年部门项目绩效目标公开</h2>
+        <table border="1">
+        <tr><td>项目名称</td><td>松材线虫病防治</td></tr>
+        <tr><td>单位名称</td><td>某县林业局</td></tr>
+        <tr><td>项目金额</td><td>120万元</td></tr>
+        <tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>
+        <tr><td>产出指标</td><td>数量指标</td><td>防治面积</td><td>≥3000亩</td></tr>
+        </table>
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.rawDepartment == "某县林业局")
+        #expect(p.amount == Money(wan: "120"))
+    }
+
+    /// `单位：元` over one table (a 项目支出预算表) says nothing of the next table under its own
+    /// title: the target table's `年度资金总额 | 138.00` was read in 元, 0.0138 万元, silently.
+    @Test func aUnitLineEndsAtTheNextTablesTitle() throws {
+        let doc = readForm("""
+        # 某县人力资源和社会保障局2025年部门预算
+
+        ## 表十一 项目支出预算表
+
+        单位：元
+
+        | 项目名称 | 预算数 | 一般公共预算拨款 | 其他资金 |
+        |---|---|---|---|
+        | 劳动保障监察执法 | 260,000.00 | 200,000.00 | 60,000.00 |
+
+        ## 表十二 项目支出绩效目标表
+
+        | 项目名称 | 就业创业补贴 | 主管部门 | 某县人力资源和社会保障局 |
+        |---|---|---|---|
+        | 年度资金总额 | 138.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 新增城镇就业人数 | ≥1200人 |
+        """)
+        let p = try #require(doc.projects.first { $0.name == "就业创业补贴" })
+        #expect(p.amount == Money(wan: "138"))
+        #expect(p.amountUnitUnstated)
+    }
+
+    /// Figures nobody read beside the funding lines make their sum unsure: a total in a cell
+    /// the reader could not pair (`1,286.45`, a row with no label), or a line's several amounts
+    /// by year columns (`财政拨款 | 800.00 | 900.00 | 1,000.00`). The sum of the lines read was
+    /// published as the project's amount (1266.45 without a line; 100.00, one line's value).
+    @Test func figuresLeftUnreadBesideTheFundingLinesMakeTheirSumUnsure() throws {
+        let unlabelled = readForm("""
+        <p>2025年部门整体支出绩效目标表</p>
+        <table border="1">
+        <tr><td>部门名称</td><td colspan="5">某县文化广电旅游局</td></tr>
+        <tr><td rowspan="3">年度预算申请<br/>（万元）</td><td>资金总额</td><td colspan="2">按收入性质分</td><td colspan="2">按支出性质分</td></tr>
+        <tr><td rowspan="2">1,286.45</td><td>一般公共预算</td><td>1,146.45</td><td>基本支出</td><td>586.45</td></tr>
+        <tr><td>政府性基金</td><td>120.00</td><td>项目支出</td><td>700.00</td></tr>
+        <tr><td>一级指标</td><td>二级指标</td><td colspan="2">三级指标</td><td colspan="2">指标值</td></tr>
+        <tr><td>产出指标</td><td>数量指标</td><td colspan="2">送戏下乡场次</td><td colspan="2">≥200场</td></tr>
+        </table>
+        """)
+        let p = try #require(unlabelled.projects.first)
+        #expect(p.amount == nil)
+        #expect(unlabelled.diagnostics.contains { $0.code == "funding-sum-unsure" })
+
+        let byYear = readForm("""
+        # 2024—2026年中期财政规划项目绩效目标表
+
+        | 项目名称 | 乡村振兴示范村建设 | 主管部门 | 某市农业农村局 |
+        |---|---|---|---|
+        | 项目年度 | 2024年 | | |
+        | 项目资金（万元） | 2024年 | 2025年 | 2026年 |
+        | 财政拨款 | 800.00 | 900.00 | 1,000.00 |
+        | 其他资金 | 100.00 | 100.00 | 100.00 |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 建成示范村个数 | 5个 |
+        """)
+        let q = try #require(byYear.projects.first)
+        #expect(q.amount == nil)
+        #expect(byYear.diagnostics.contains { $0.code == "amount-ambiguous" })
+        #expect(byYear.diagnostics.contains { $0.code == "funding-sum-unsure" })
+    }
+
     /// The money rules' words are labels.yml's `money_words`: the section names every list, a
     /// list it lacks or a key nothing reads is refused, and the rules answer from the lists (a
     /// word taken out of `source_endings` is no longer how a source ends).

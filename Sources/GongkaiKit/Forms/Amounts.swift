@@ -21,6 +21,20 @@ enum Amounts {
         parse(text, defaultDecimals: 2)
     }
 
+    /// Parses an amount in 亿元 unless the text names another unit.
+    static func yi(_ text: String) -> Money? {
+        parse(text, defaultDecimals: 10)
+    }
+
+    /// Parses an amount in `unit` (万元 when nil) unless the text names another unit.
+    static func read(_ text: String, unit: MoneyUnit?) -> Money? {
+        switch unit {
+        case .yuan?: yuan(text)
+        case .yi?: yi(text)
+        case .wan?, nil: wan(text)
+        }
+    }
+
     /// The number after a fund's name in one cell (`中央衔接推进乡村振兴补助资金(少数民族发展任务)50`
     /// → `50`, `财政资金895.8万元。` → `895.8万元`): forms that write what the money is and how much
     /// in one cell. Nil unless the name has no digit and ends like a fund's name.

@@ -231,7 +231,18 @@ public enum DocumentReader {
             }
             let name = p.name
             p.otherNames.removeAll { $0 == name }
-            if p.rawDepartment == nil { p.rawDepartment = doc.department }
+            // (A place the page's heading names — `分宜县2025年部门项目绩效目标公开`, the county's
+            // page of every department's forms — is who published it, not the project's
+            // department, when the project names its unit, a body of that place: `单位名称 |
+            // 分宜县林业局`. A unit not named after it — `示范区脱贫衔接办` under `周口市城乡一体化示范区`
+            // — is the place's own office: the place stands.)
+            let unitOfPlace = { (place: String) -> Bool in
+                guard let unit = p.unit.map(Departments.stripCode) else { return false }
+                return unit.count > place.count && unit.hasPrefix(place) && Titles.looksLikeDepartment(unit)
+            }
+            if p.rawDepartment == nil, let d = doc.department, !(Titles.looksLikePlace(d) && !Titles.looksLikeDepartment(d) && unitOfPlace(d)) {
+                p.rawDepartment = d
+            }
             if p.rawDepartment == nil, let unit = p.unit {
                 // No 主管部门: the unit that owns the budget (预算单位, 申报单位, 实施单位) stands for it.
                 p.rawDepartment = Departments.stripCode(unit)

@@ -502,6 +502,10 @@ struct FormReader {
         // with no rows between keeps the year the one above it was given.
         let year = Titles.year(in: text) ?? (state.currentHasRows ? nil : state.current?.project.year)
         project.year = year
+        // A unit line states the unit of the table under it: after that table's rows, another
+        // table's title ends it (`单位：元` over `表十一 项目支出预算表` says nothing of the 万元 of
+        // `表十二 项目支出绩效目标表`, which its figures were read in, 10,000 times too small).
+        if state.currentHasRows { state.statedUnit = nil }
         start(project, &state, &doc)
         state.title = text
         state.segmentYear = year

@@ -82,10 +82,11 @@ enum FormText {
         return (title, s[s.index(after: stop)...].trimmingWhitespace())
     }
 
-    /// A line that is only a year: `2022年度`, `(2024年度)`, `2024 年`.
+    /// A line that is only a year: `2022年度`, `(2024年度)`, `2024 年`, `（&nbsp;2025&nbsp;年度）`
+    /// (any space: a web page pads with no-break spaces, a Word file with full-width ones).
     static func isYearLine(_ text: String) -> Bool {
         guard Titles.year(in: text) != nil else { return false }
-        let rest = text.filter { !($0.isASCII && $0.isNumber) && !"年度()（） ".contains($0) }
+        let rest = text.filter { !($0.isASCII && $0.isNumber) && !$0.isWhitespace && !"年度()（）".contains($0) }
         return rest.isEmpty
     }
 

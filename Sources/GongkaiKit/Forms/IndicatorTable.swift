@@ -43,7 +43,8 @@ struct IndicatorHeader: Sendable {
     var hasDescription: Bool { roles.contains(.description) }
     var hasBasis: Bool { roles.contains(.basis) }
     /// Whether the header has columns beyond 描述/指标值/依据 (operator, unit, 中期 value, 分值,
-    /// 备注): rows are then read by the header's columns after the 三级 name.
+    /// 备注), or its 描述 after the values: rows are then read by the header's columns after the
+    /// 三级 name.
     private(set) var hasExtraColumns = false
     /// The columns after the 三级 name, in order, and where they are.
     private(set) var tail: [Role] = []
@@ -180,7 +181,12 @@ struct IndicatorHeader: Sendable {
         }
         self.roles = roles
         self.line = line
-        hasExtraColumns = roles.contains { [.operator, .unit, .longValue, .weight, .remark].contains($0) }
+        // A description after the values (`指标值 | 指标值说明`) is read by position too: the
+        // order of 描述 first, then the values, is the seeds' (`绩效指标描述 | 指标值`), not every form's.
+        let descriptionAfterValues = roles.firstIndex(of: .description).map { d in
+            roles.firstIndex { $0 == .value || $0 == .halfYear }.map { d > $0 } ?? false
+        } ?? false
+        hasExtraColumns = descriptionAfterValues || roles.contains { [.operator, .unit, .longValue, .weight, .remark].contains($0) }
         if let p = roles.firstIndex(of: .level3) {
             tailPositions = roles.indices.filter { $0 > p && ![.label, .level1, .level2, .level3].contains(roles[$0]) }
             tail = tailPositions.map { roles[$0] }

@@ -148,7 +148,8 @@ enum Labels {
     /// labels.yml's `money_words`). Asked only where a source is expected: after `其中`, or
     /// on a row of its own with an amount beside it under a funding group (`项目资金（万元）`).
     static func fundingSource(_ cell: String) -> FieldKind? {
-        let name = LabelText.display(cell)
+        // (`县级配套（元）`: the unit is the amount's, not the source's name.)
+        let name = LabelText.unit(of: cell) != nil ? String(decoding: LabelText.strip(LabelText.compact(cell)).key, as: UTF8.self) : LabelText.display(cell)
         // `其他资金小计`: a source's subtotal is that source's line.
         let stem = name.utf8HasSuffix("小计") ? String(name.dropLast(2)) : name
         // `社会资本投入`, `财政投入`: who puts money in; not what it is put into (`专项宣传投入`).

@@ -34,6 +34,8 @@ struct TableReader {
     private var afterHeader = false
     /// The group label of the last labelled row (`预算规模及资金用途`, `绩效目标`).
     private var lastGroup: FieldKind?
+    /// The line of the row read before this one, and this one's (a row split in parts is one row).
+    private var rowLines: (previous: Int?, current: Int?) = (nil, nil)
     /// The unit the last group label named (`项目资金（万元）`): the amounts under it are in it.
     private var groupUnit: MoneyUnit?
     /// The unit the table states for all its amounts (`金额单位：万元`).
@@ -52,6 +54,8 @@ struct TableReader {
     /// level names the department).
     private var departmentRank = Int.min
     private var totalUnit: MoneyUnit?
+    /// The unit the year's amount's label names (`年度资金总额（亿元）`), for its parts.
+    private var yearLabelUnit: MoneyUnit?
     /// An amount the project's prose states (`(6)年度预算安排:500万元`): its amount when its
     /// table gives none.
     private var proseAmount: (money: Money, unit: MoneyUnit?)?
@@ -347,6 +351,7 @@ struct TableReader {
     mutating func read(_ row: Row, into doc: inout DocumentResult) {
         guard !row.isEmpty else { return }
         defer { textAfterRows = false }
+        if row.line != rowLines.current { rowLines = (rowLines.current, row.line) }
         if let only = row.cells.first(where: { !$0.isEmpty }), let unit = Vocabulary.current.statedUnit(only), row.filledCells.count == 1 {
             // `金额单位:元` in a row of its own: the unit of the table's amounts that name none.
             tableUnit = unit
@@ -665,6 +670,15 @@ struct TableReader {
                 project.structuralLines.append(contentsOf: row.lines)
                 return
             }
+        }
+        // `部门预算资金（万元） | 合计 | 一般公共预算拨款 | …` over a row of figures: `合计` heads the
+        // column of the group's total (the year's amount), as a label would.
+        if heldLabels == nil, pairs.count >= 2, pairs[0].kind == .fundingGroup, pairs[0].values.count == 1,
+           ["合计", "总计"].contains(pairs[0].values[0]), pairs.dropFirst().allSatisfy({ $0.kind != nil && $0.values.isEmpty }) {
+            let total = Pair(label: pairs[0].values[0], kind: .yearAmount, line: pairs[0].lines.first ?? row.line)
+            pairs[0].values = []
+            pairs[0].lines = []
+            pairs.insert(total, at: 1)
         }
         // A row of labels only, its values in the row below (`资金来源 财政拨款 上年结转 …` then
         // `36 0 0 …`).
@@ -1037,6 +1051,10 @@ struct TableReader {
                                  en: "‘\(pair.label)’ is followed by \(amounts.count) different amounts (\(listed)) and nothing says which is the year's; not read")
                     chosen = nil
                     value = ""
+                    // Figures left unread among the funding lines: the lines read are not all
+                    // (`财政拨款 | 800.00 | 900.00 | 1,000.00` by year columns beside `其他资金 | 100.00
+                    // | 100.00 | 100.00`: 100.00 is no amount of the project).
+                    unreadFigures.append((at, amounts.map(\.1), [], false))
                 }
             }
             // Several cells after an amount's label (`年度资金总额:50万 | 中央衔接…资金50`): the
@@ -1082,7 +1100,7 @@ struct TableReader {
     /// number after it (`中央衔接推进乡村振兴补助资金(少数民族发展任务)50`,
     /// `财政衔接推进乡村振兴补助资金575.038908万元`).
     static func readAmount(_ text: String, unit: MoneyUnit?) -> Money? {
-        let parse: (String) -> Money? = { unit == .yuan ? Amounts.yuan($0) : Amounts.wan($0) }
+        let parse: (String) -> Money? = { Amounts.read($0, unit: unit) }
         if let money = parse(text) { return money }
         if let number = Amounts.afterFundName(text) { return parse(number) }
         // `854万(高标准农田建设400万元,示范建设295万元,…)`: the amount, then its breakdown in brackets.
@@ -1163,7 +1181,12 @@ struct TableReader {
             // The row under `预算规模及资金用途` states what the money is for.
             apply(.narrative("资金用途", isGoal: false), label: "资金用途", value: text, line: row.line, into: &doc)
         default:
-            if values.count >= 2 {
+            if let last = project.funding.last, let previous = rowLines.previous, last.line >= previous,
+               let line = Self.sourceLine(in: pair, row: row) {
+                // `县级配套（元） | 512,400.00` right after `其中：中央补助（元） | 4,614,000.00`: a
+                // source no list has, with its amount, continues the funding lines above it.
+                apply(line, row: row, into: &doc)
+            } else if values.count >= 2, Self.readAmount(values[0], unit: nil) == nil {
                 // An unknown label: keep it as a field and a narrative section, in order.
                 let label = values[0]
                 let rest = values.dropFirst().joined(separator: " ")
@@ -1172,6 +1195,9 @@ struct TableReader {
                 doc.diagnose(.note, line: row.line, code: "unknown-field", "未知的栏目‘\(label)’，作为叙述段落保留",
                              en: "unknown field ‘\(label)’ kept as a narrative section")
             } else {
+                // (A figure of money left unread here makes a sum of the funding lines unsure:
+                // `1,286.45` under `资金总额`, in a cell the reader could not pair.)
+                noteUnreadText(text, line: row.line)
                 doc.diagnose(.warning, line: row.line, code: "unlabelled-row", "表格行‘\(text.prefix(40))’没有标签，未读入项目",
                              en: "table row ‘\(text.prefix(40))’ has no label; not read into the project")
             }
@@ -1343,9 +1369,15 @@ struct TableReader {
             if project.amount == nil, let (money, unit) = amount(value, label: label, line: valueLine, into: &doc) {
                 project.amount = money
                 project.amountUnit = unit
+                yearLabelUnit = Labels.unit(label)
             }
+        case .funding(let name) where ["合计", "总计", "小计"].contains(value):
+            // `单位资金 | 合计`: a header of columns run together (a total's heading), no value.
+            project.funding.append(FundingLine(label: name, amount: nil, text: "", line: line))
         case .funding(let name):
-            let read = value.isEmpty ? nil : amount(value, label: label, line: valueLine, into: &doc)
+            // The parts of the year's amount are in its unit when nothing else says theirs
+            // (`年度资金总额（亿元） | 3.25` then `其中：中央补助 | 2.60`).
+            let read = value.isEmpty ? nil : amount(value, label: label, line: valueLine, partsUnit: yearLabelUnit, into: &doc)
             project.funding.append(FundingLine(label: name, amount: read?.0, text: value, line: line))
             // `(一)财政拨款小计` heads the numbered lines after it (`1、一般公共预算`).
             let compact = LabelText.compact(label)
@@ -1405,12 +1437,13 @@ struct TableReader {
     /// An amount and the unit the form wrote it in: the value's own (`449.8万`, `666万元`), else
     /// the label's (`项目资金（元）`), its group label's or the table's (`金额单位：万元`); nil when
     /// none says, and then the amount is read as 万元 and reported as uncertain.
-    private mutating func amount(_ text: String, label: String, line: Int, into doc: inout DocumentResult) -> (Money, MoneyUnit?)? {
+    private mutating func amount(_ text: String, label: String, line: Int, partsUnit: MoneyUnit? = nil,
+                                 into doc: inout DocumentResult) -> (Money, MoneyUnit?)? {
         guard !text.isEmpty else { return nil }
         // The value's own unit, also when a breakdown in brackets follows it (`854万(…)`).
         let head = Self.beforeBreakdown(text)
         let own = Amounts.unit(in: text) ?? (head.utf8.count < text.utf8.count ? Amounts.unit(in: String(head)) : nil)
-        let unit = own ?? Labels.unit(label) ?? groupUnit ?? tableUnit
+        let unit = own ?? Labels.unit(label) ?? groupUnit ?? tableUnit ?? partsUnit
         if let money = Self.readAmount(text, unit: unit) {
             if unit == nil {
                 unitUnknownLines.append(line)

@@ -26,16 +26,25 @@ enum Titles {
             let n = b.count
             var i = 0
             @inline(__always) func digit(_ k: Int) -> Bool { k < n && b[k] >= 0x30 && b[k] <= 0x39 }
+            // A space, a no-break space (a web page's `&nbsp;`) or a full-width space: the end of it.
+            @inline(__always) func skipSpaces(_ k: Int) -> Int {
+                var k = k
+                while true {
+                    if k < n && b[k] == 0x20 { k += 1 }
+                    else if k + 1 < n, b[k] == 0xC2, b[k + 1] == 0xA0 { k += 2 }
+                    else if k + 2 < n, b[k] == 0xE3, b[k + 1] == 0x80, b[k + 2] == 0x80 { k += 3 }
+                    else { return k }
+                }
+            }
             while i + 4 <= n {
                 guard digit(i), digit(i + 1), digit(i + 2), digit(i + 3), i == 0 || !digit(i - 1) else {
                     i += 1
                     continue
                 }
-                var j = i + 4
-                while j < n && b[j] == 0x20 { j += 1 }
+                var j = skipSpaces(i + 4)
                 // `(2020)年度`: the year in brackets before 年.
                 if j < n && b[j] == 0x29 { j += 1 } else if j + 2 < n, b[j] == 0xEF, b[j + 1] == 0xBC, b[j + 2] == 0x89 { j += 3 }
-                while j < n && b[j] == 0x20 { j += 1 }
+                j = skipSpaces(j)
                 // 年 is E5 B9 B4.
                 if j + 2 < n, b[j] == 0xE5, b[j + 1] == 0xB9, b[j + 2] == 0xB4 {
                     let y = (0..<4).reduce(0) { $0 * 10 + Int(b[i + $1] - 0x30) }
@@ -273,7 +282,9 @@ public struct Departments: Sendable {
         for (open, close) in [("[", "]"), ("【", "】"), ("(", ")"), ("（", "）")] where s.hasPrefix(open) {
             if let end = s.firstIndex(of: Character(close)) {
                 let inside = s[s.index(after: s.startIndex)..<end]
-                if inside.allSatisfy({ $0.isNumber || $0.isLetter && $0.isASCII }) {
+                // (`[126 ]`: a converter that wrapped the cell inside the code put a space there.)
+                if inside.allSatisfy({ $0.isNumber || $0.isLetter && $0.isASCII || $0.isWhitespace }),
+                   inside.isEmpty || inside.contains(where: { !$0.isWhitespace }) {
                     s = s[s.index(after: end)...]
                 }
             }

@@ -7,8 +7,16 @@ import Yams
 public enum MoneyUnit: String, Sendable, Equatable {
     case wan = "万元"
     case yuan = "元"
+    /// 亿元 (`资金情况（亿元）`): read exactly into 万元 like the others.
+    case yi = "亿元"
 
-    var fenPerUnit: Int64 { self == .wan ? Money.fenPerWan : Money.fenPerYuan }
+    var fenPerUnit: Int64 {
+        switch self {
+        case .wan: Money.fenPerWan
+        case .yuan: Money.fenPerYuan
+        case .yi: Money.fenPerWan * 10_000
+        }
+    }
 }
 
 /// The labels of forms and what each one stands for, read from `Vocabulary/labels.yml` (compiled
@@ -162,7 +170,7 @@ final class Vocabulary: @unchecked Sendable {
             }
         }
         for (key, value) in (root["unit_lines"] as? [String: Any]) ?? [:] {
-            guard let unit = ["wan": MoneyUnit.wan, "yuan": .yuan][key] else { throw Problem(message: "unknown unit \(key)") }
+            guard let unit = ["wan": MoneyUnit.wan, "yuan": .yuan, "yi": .yi][key] else { throw Problem(message: "unknown unit \(key)") }
             for line in list(value) { unitLines[LabelText.key(line)] = unit }
         }
         selfEvaluationInText = NeedleSet(kindLabels(.selfEvaluation).filter { $0.count >= 4 })
@@ -385,7 +393,7 @@ enum LabelText {
     private static let marks = [b("(必填硬性指标)"), b("(必填)"), b("(选填)")]
     private static let units: [([UInt8], MoneyUnit)] = [
         (b("(金额单位:万元)"), .wan), (b("(单位:万元)"), .wan), (b("(万元)"), .wan), (b("(金额单位:元)"), .yuan),
-        (b("(单位:元)"), .yuan), (b("(元)"), .yuan),
+        (b("(单位:元)"), .yuan), (b("(元)"), .yuan), (b("(金额单位:亿元)"), .yi), (b("(单位:亿元)"), .yi), (b("(亿元)"), .yi),
     ]
     private static let chineseNumerals: Set<[UInt8]> = Set("一二三四五六七八九十".map { Array(String($0).utf8) })
     private static let enumerationMark = [b("、"), b("."), b("．")]

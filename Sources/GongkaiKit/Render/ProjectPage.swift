@@ -28,6 +28,7 @@ extension Pages {
             "amountUnitUnstated": .bool(p.amountUnitUnstated),
             // The form wrote the amount in 元 (shown in 万元 here, exactly).
             "amountInYuan": .bool(p.amount != nil && p.amountUnit == .yuan),
+            "amountInYi": .bool(p.amount != nil && p.amountUnit == .yi),
             "incomplete": .bool(p.incomplete),
             "totalAmount": .string(p.totalAmount.flatMap { $0 == p.amount ? nil : $0.groupedWan }),
             // A line that is a part of the one above it (其中, a 小计's numbered parts) says so.
