@@ -1166,6 +1166,7 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
 
         | 项目名称 | 预算数 | 一般公共预算拨款 | 其他资金 |
         |---|---|---|---|
+        | 就业创业补贴 | 1,380,000.00 | 1,380,000.00 | 0.00 |
         | 劳动保障监察执法 | 260,000.00 | 200,000.00 | 60,000.00 |
 
         ## 表十二 项目支出绩效目标表
@@ -1179,6 +1180,7 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         let p = try #require(doc.projects.first { $0.name == "就业创业补贴" })
         #expect(p.amount == Money(wan: "138"))
         #expect(p.amountUnitUnstated)
+        #expect(doc.projects.count == 1, "the budget table's rows are no projects")
     }
 
     /// Figures nobody read beside the funding lines make their sum unsure: a total in a cell
@@ -1217,6 +1219,129 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(q.amount == nil)
         #expect(byYear.diagnostics.contains { $0.code == "amount-ambiguous" })
         #expect(byYear.diagnostics.contains { $0.code == "funding-sum-unsure" })
+    }
+
+    // MARK: Review 13: the overreaches of review 12's rules
+
+    /// A unit line under the document's title, over the titles of its forms, is every form's:
+    /// only a unit line right over a table ends at the next table's title (the second form's
+    /// 860,000.00 元 was published as 860000.00 万元).
+    @Test func aUnitLineOverTheFormsTitlesIsEveryFormsUnit() throws {
+        let doc = readForm("""
+        # 某县农业农村局2025年项目支出绩效目标表
+
+        金额单位：元
+
+        ## 项目支出绩效目标表（一）
+
+        | 项目名称 | 农村人居环境整治 | 主管部门 | 某县农业农村局 |
+        |---|---|---|---|
+        | 年度资金总额 | 1,200,000.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 整治村庄数 | 12个 |
+
+        ## 项目支出绩效目标表（二）
+
+        | 项目名称 | 动物防疫补助 | 主管部门 | 某县农业农村局 |
+        |---|---|---|---|
+        | 年度资金总额 | 860,000.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 免疫畜禽数量 | ≥50万羽 |
+        """)
+        #expect(doc.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "86")])
+        #expect(!doc.diagnostics.contains { $0.code == "amount-unit-unknown" })
+    }
+
+    /// The year's amount's label in 元, its parts written in 万元 with no unit: the parts stand in
+    /// 元 only when they then add up to the amount; else they are read as unit-less amounts are.
+    @Test func partsInTheAmountsUnitOnlyWhenTheyAddUpInIt() throws {
+        let doc = readForm("""
+        # 某县交通运输局2025年项目支出绩效目标表
+
+        | 项目名称 | 农村公路养护 | 主管部门 | 某县交通运输局 |
+        |---|---|---|---|
+        | 年度资金总额（元） | 3,860,000.00 | | |
+        | 其中：省级补助 | 286.00 | | |
+        | 县级配套 | 100.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 养护里程 | 300公里 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "386"))
+        #expect(p.funding.map(\.amount) == [Money(wan: "286"), Money(wan: "100")])
+        #expect(doc.diagnostics.filter { $0.code == "amount-unit-unknown" }.count == 2)
+    }
+
+    /// After source lines that add up to the amount, a row of a use (`社会救助专项补助 | 1,480.00`)
+    /// is no further source.
+    @Test func aUseAfterLinesThatAddUpIsNoSource() throws {
+        let doc = readForm("""
+        # 某县民政局2025年项目支出绩效目标表
+
+        | 项目名称 | 城乡低保资金 | 主管部门 | 某县民政局 |
+        |---|---|---|---|
+        | 年度资金总额（万元） | 1,580.00 | | |
+        | 其中：中央补助 | 1,260.00 | | |
+        | 省级补助 | 200.00 | | |
+        | 县级配套资金 | 120.00 | | |
+        | 社会救助专项补助 | 1,480.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 保障人数 | 5000人 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.funding.map(\.label) == ["中央补助", "省级补助", "县级配套资金"])
+        #expect(!doc.diagnostics.contains { $0.code == "funding-mismatch" })
+    }
+
+    /// A list of projects' budgets or adjustments, a project a row, no indicator anywhere
+    /// (`项目名称 | 调整前预算（万元） | … | 调整后预算（万元） | 调整原因`): no target table, nothing
+    /// published, each row noted. And goals numbered in a cell of their own are kept.
+    @Test func aBudgetListIsNoFormAndNumberedGoalsAreKept() throws {
+        let list = readForm("""
+        # 某市应急管理局2025年预算调整项目表
+
+        | 项目名称 | 调整前预算（万元） | 本次追加金额（万元） | 调整后预算（万元） | 调整原因 |
+        |---|---|---|---|---|
+        | 森林防灭火物资储备 | 150.00 | 80.00 | 230.00 | 森林火险等级提升 |
+        | 安全生产执法装备 | 60.00 | 20.00 | 80.00 | 新增执法车辆 |
+        """)
+        #expect(list.projects.isEmpty)
+        #expect(list.diagnostics.contains { $0.code == "unrecognised-layout" || $0.code == "budget-list" })
+
+        let goals = readForm("""
+        # 某县教育体育局2025年项目支出绩效目标表
+
+        | 项目名称 | 学前教育幼儿资助 | 主管部门 | 某县教育体育局 |
+        |---|---|---|---|
+        | 年度资金总额（万元） | 126.00 | | |
+        | 年度绩效目标 | | | |
+        | | 1 | 按每生每年1000元标准资助家庭经济困难幼儿 | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 资助人数 | 1260人 |
+        """)
+        let p = try #require(goals.projects.first)
+        #expect(p.sections.contains { $0.text.contains("按每生每年1000元标准资助") })
+    }
+
+    /// A numbered funding line the reader could not take as a source (`3 | 县级财政资金 | 12.60`,
+    /// kept as 资金用途) is a figure left unread among the lines: no sum of the others is the amount.
+    @Test func aNumberedLineKeptAsTextMakesTheSumUnsure() throws {
+        let doc = readForm("""
+        # 某县林业局2025年项目支出绩效目标表
+
+        | 项目名称 | 天然林保护修复 | | |
+        |---|---|---|---|
+        | 主管部门 | 某县林业局 | | |
+        | 资金来源（万元） | | | |
+        | 1 | 中央财政资金 | 268.40 | |
+        | 2 | 省级财政资金 | 45.00 | |
+        | 3 | 县级财政资金 | 12.60 | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 管护面积 | 10万亩 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == nil || p.amount == Money(wan: "326"))
+        #expect(p.amount != Money(wan: "313.40"))
     }
 
     /// The money rules' words are labels.yml's `money_words`: the section names every list, a

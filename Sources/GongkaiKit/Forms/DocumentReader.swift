@@ -238,7 +238,10 @@ public enum DocumentReader {
             // — is the place's own office: the place stands.)
             let unitOfPlace = { (place: String) -> Bool in
                 guard let unit = p.unit.map(Departments.stripCode) else { return false }
+                // (A bureau or commission of the place; a hospital, a school or a centre is a
+                // unit under some department, which it does not name.)
                 return unit.count > place.count && unit.hasPrefix(place) && Titles.looksLikeDepartment(unit)
+                    && ["局", "委", "委员会", "办", "办公室", "厅"].contains(where: { unit.utf8HasSuffix($0) })
             }
             if p.rawDepartment == nil, let d = doc.department, !(Titles.looksLikePlace(d) && !Titles.looksLikeDepartment(d) && unitOfPlace(d)) {
                 p.rawDepartment = d

@@ -59,6 +59,11 @@ struct FormReader {
         var pageTextAfterRows = false
         /// The unit a line of its own states for the amounts after it (`金额单位:万元`).
         var statedUnit: MoneyUnit?
+        /// Whether that line heads a table (rows came right after it: its table's unit), not
+        /// the document (a title came after it first: every form's under it).
+        var statedUnitOfTable = false
+        /// A unit line was read and neither a row nor a title has come since.
+        var statedUnitPending = false
         /// The document's last line read, and whether its end has been reached.
         var lastLine = 1
         /// The first line of the last row read (a row may span lines).
@@ -217,6 +222,7 @@ struct FormReader {
             // A second form with no title of its own: its 项目名称 starts it.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
         }
+        if state.statedUnitPending { state.statedUnitPending = false; state.statedUnitOfTable = true }
         state.current?.read(row, into: &doc)
         state.currentHasRows = true
         state.pageTextAfterRows = false
@@ -246,6 +252,8 @@ struct FormReader {
         if let unit = Vocabulary.current.statedUnit(text) {
             // `金额单位:万元` on a line of its own: the unit of the amounts after it that name none.
             state.statedUnit = unit
+            state.statedUnitPending = true
+            state.statedUnitOfTable = false
             state.current?.tableUnit = unit
             state.current?.project.structuralLines.append(n)
             return
@@ -502,10 +510,13 @@ struct FormReader {
         // with no rows between keeps the year the one above it was given.
         let year = Titles.year(in: text) ?? (state.currentHasRows ? nil : state.current?.project.year)
         project.year = year
-        // A unit line states the unit of the table under it: after that table's rows, another
+        // A unit line right over a table states that table's unit: after its rows, another
         // table's title ends it (`单位：元` over `表十一 项目支出预算表` says nothing of the 万元 of
-        // `表十二 项目支出绩效目标表`, which its figures were read in, 10,000 times too small).
-        if state.currentHasRows { state.statedUnit = nil }
+        // `表十二 项目支出绩效目标表`, whose figures were read in it, 10,000 times too small). A
+        // unit line a title came after (`金额单位：元` under the document's title, over `（一）`,
+        // `（二）`) is every form's below it.
+        if state.statedUnitPending { state.statedUnitPending = false }
+        if state.currentHasRows, state.statedUnitOfTable { state.statedUnit = nil; state.statedUnitOfTable = false }
         start(project, &state, &doc)
         state.title = text
         state.segmentYear = year
@@ -536,6 +547,17 @@ struct FormReader {
             return
         }
         if state.publisher == nil, let publisher = reader.publisher { state.publisher = publisher }
+        // (Two projects at least: a row of 合计 under one project's values is its total.)
+        if reader.budgetListRows.filter({ !["合计", "总计", "小计"].contains($0.name) }).count >= 2, reader.project.indicators.isEmpty {
+            // `项目名称 | 预算数 | …` over a row per project, no indicator anywhere: a budget table
+            // (a 部门预算's 项目支出预算表), not a target table. Nothing of it is a project.
+            for (line, name) in reader.budgetListRows {
+                doc.diagnose(.note, line: line, code: "budget-list",
+                             "‘\(name.prefix(30))’一行只列预算金额，所在的表是项目预算清单（没有绩效目标），不是绩效目标表：未作为项目发布",
+                             en: "the row ‘\(name.prefix(30))’ gives only amounts: its table lists projects' budgets (no targets) and is no target table; not published as a project")
+            }
+            return
+        }
         var project = reader.project
         if project.name.isEmpty, let title = state.title, let name = Titles.wholeDepartmentName(inTitle: title) {
             // A 部门整体 form names no project: the whole department's entry is named by its title.

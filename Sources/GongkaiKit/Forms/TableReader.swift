@@ -34,6 +34,13 @@ struct TableReader {
     private var afterHeader = false
     /// The group label of the last labelled row (`预算规模及资金用途`, `绩效目标`).
     private var lastGroup: FieldKind?
+    /// A row of labels naming a project and its amount (`项目名称 | 预算数 | 一般公共预算拨款`) read
+    /// with the row of values under it: how many labels, while the rows after it may be more
+    /// projects in the same columns (a 项目支出预算表).
+    private var listWidth: Int?
+    /// The rows of such a list, by line and name (the first is the project's own): with a
+    /// second one, the table lists projects' budgets and no targets.
+    private(set) var budgetListRows: [(line: Int, name: String)] = []
     /// The line of the row read before this one, and this one's (a row split in parts is one row).
     private var rowLines: (previous: Int?, current: Int?) = (nil, nil)
     /// The unit the last group label named (`项目资金（万元）`): the amounts under it are in it.
@@ -56,6 +63,9 @@ struct TableReader {
     private var totalUnit: MoneyUnit?
     /// The unit the year's amount's label names (`年度资金总额（亿元）`), for its parts.
     private var yearLabelUnit: MoneyUnit?
+    /// Funding lines read in that unit (元 or 亿元) because nothing else said theirs: where in
+    /// `project.funding`, their text and line. They stand only if the lines add up to the amount.
+    private var linesInYearLabelUnit: [(index: Int, text: String, label: String, line: Int)] = []
     /// An amount the project's prose states (`(6)年度预算安排:500万元`): its amount when its
     /// table gives none.
     private var proseAmount: (money: Money, unit: MoneyUnit?)?
@@ -154,6 +164,7 @@ struct TableReader {
         flushHeldRow(into: &doc)
         flushHeldLabels(into: &doc)
         mergeSecondGroup(into: &doc)
+        confirmLinesInYearLabelUnit(into: &doc)
         if project.amount == nil, let total = project.totalAmount {
             project.amount = total
             project.amountUnit = totalUnit
@@ -288,6 +299,29 @@ struct TableReader {
     }
 
     /// The sum of the top-level funding lines, when they have amounts and one unit.
+    /// Lines with no unit of their own read in the unit of the year's amount's label (元, 亿元)
+    /// stand when the lines then add up to the amount (`年度资金总额（亿元） | 3.25` over `2.60`,
+    /// `0.40`, `0.25`); otherwise they are read as any amount that names no unit is, in 万元 and
+    /// marked unsure (`年度资金总额（元） | 3,860,000.00` over `其中：省级补助 | 286.00`: the
+    /// parts were written in 万元).
+    private mutating func confirmLinesInYearLabelUnit(into doc: inout DocumentResult) {
+        guard !linesInYearLabelUnit.isEmpty else { return }
+        defer { linesInYearLabelUnit = [] }
+        if let amount = project.amount, let sum = fundingSum(), sum.money == amount { return }
+        for line in linesInYearLabelUnit where line.index < project.funding.count {
+            let read = Amounts.wan(line.text)
+            let old = project.funding[line.index].amount
+            project.funding[line.index].amount = read
+            if let k = fundingParts.firstIndex(where: { $0.line == line.line && $0.money == old }) {
+                if let read { fundingParts[k].money = read; fundingParts[k].unit = nil } else { fundingParts.remove(at: k) }
+            }
+            unitUnknownLines.append(line.line)
+            doc.diagnose(.warning, line: line.line, code: "amount-unit-unknown",
+                         "\(line.label)‘\(line.text)’没有注明单位（标签、表头和数值都未写元或万元），暂按万元读取并标为单位不确定",
+                         en: "\(line.label) ‘\(line.text)’ names no unit (neither its label, the table nor the value says 元 or 万元); read as 万元 and marked uncertain")
+        }
+    }
+
     private func fundingSum() -> (money: Money, unit: MoneyUnit?)? {
         let parts = fundingParts.filter { !$0.nested }
         guard !parts.isEmpty, parts.contains(where: { $0.money.fen != 0 }), Set(parts.map { $0.unit?.rawValue ?? "" }).count == 1 else { return nil }
@@ -352,6 +386,15 @@ struct TableReader {
         guard !row.isEmpty else { return }
         defer { textAfterRows = false }
         if row.line != rowLines.current { rowLines = (rowLines.current, row.line) }
+        if let width = listWidth {
+            if let name = Self.budgetListName(row, width: width) {
+                // Another project's name and amounts in the list's columns: a budget table.
+                budgetListRows.append((row.line, name))
+                project.structuralLines.append(contentsOf: row.lines)
+                return
+            }
+            listWidth = nil
+        }
         if let only = row.cells.first(where: { !$0.isEmpty }), let unit = Vocabulary.current.statedUnit(only), row.filledCells.count == 1 {
             // `金额单位:元` in a row of its own: the unit of the table's amounts that name none.
             tableUnit = unit
@@ -781,6 +824,10 @@ struct TableReader {
                     joined.append(pair)
                 }
                 pairs = joined
+                if case .fields = state, held.first?.kind == .name, held.contains(where: { Self.isAmount($0.kind) }), let name = values.first {
+                    listWidth = held.count
+                    budgetListRows = [(row.line, name)]
+                }
                 // The group's labels and values are both read: a row after them is not the group's
                 // (not a 资金用途 under `项目资金来源情况(万元)`).
                 endsGroup = true
@@ -1167,6 +1214,30 @@ struct TableReader {
         return s.scalarCount <= 4 && ["盖章", "签字", "签章", "公章"].contains { s.utf8Contains($0) }
     }
 
+    /// Whether the funding lines read so far fall short of the year's amount, and `line`'s amount
+    /// (read as its row says) keeps them within it: the one more source a `其中` list may have
+    /// (`县级配套（元）` after `其中：中央补助（元）`), not a use after lines that are all there
+    /// (`社会救助专项补助 | 1,480.00` after 中央, 省级 and 县级 lines adding up to the amount).
+    private func fundingFallsShort(by line: Pair) -> Bool {
+        guard let amount = project.amount, let value = line.values.first,
+              let more = Self.readAmount(value, unit: Amounts.unit(in: value) ?? Labels.unit(line.label) ?? groupUnit ?? tableUnit ?? yearLabelUnit)
+        else { return false }
+        let read = project.funding.compactMap(\.amount).reduce(Int64(0)) { $0 &+ $1.fen }
+        return read < amount.fen && read &+ more.fen <= amount.fen
+    }
+
+    /// The project a row of a budget list names (`劳动保障监察执法 | 260,000.00 | 200,000.00`, or
+    /// `合计 | …`): a name that is no label and no figure, then figures, in at most the list's
+    /// columns; nil for any other row.
+    private static func budgetListName(_ row: Row, width: Int) -> String? {
+        let filled = row.filledCells
+        guard filled.count >= 2, filled.count <= width, let name = filled.first, Labels.field(name) == nil,
+              Amounts.wan(name) == nil, filled.dropFirst().contains(where: { Amounts.wan($0) != nil }),
+              !filled.dropFirst().contains(where: { Labels.field($0) != nil })
+        else { return nil }
+        return name
+    }
+
     private mutating func readUnlabelled(_ pair: Pair, row: Row, into doc: inout DocumentResult) {
         let values = pair.values
         let text = values.joined(separator: " ")
@@ -1180,13 +1251,17 @@ struct TableReader {
         case .fundingGroup?:
             // The row under `预算规模及资金用途` states what the money is for.
             apply(.narrative("资金用途", isGoal: false), label: "资金用途", value: text, line: row.line, into: &doc)
+            // (A cell of it that is a figure of money — `3 | 县级财政资金 | 12.60`, a line the
+            // reader could not take as a source — is a figure left unread among the lines.)
+            let figures = values.filter(Self.holdsMoneyFigure).compactMap { Self.readAmount($0, unit: groupUnit ?? tableUnit) }
+            if !figures.isEmpty { unreadFigures.append((row.line, figures, figures, true)) }
         default:
             if let last = project.funding.last, let previous = rowLines.previous, last.line >= previous,
-               let line = Self.sourceLine(in: pair, row: row) {
+               let line = Self.sourceLine(in: pair, row: row), fundingFallsShort(by: line) {
                 // `县级配套（元） | 512,400.00` right after `其中：中央补助（元） | 4,614,000.00`: a
                 // source no list has, with its amount, continues the funding lines above it.
                 apply(line, row: row, into: &doc)
-            } else if values.count >= 2, Self.readAmount(values[0], unit: nil) == nil {
+            } else if values.count >= 2, !(Self.holdsMoneyFigure(values[0]) && Self.readAmount(values[0], unit: nil) != nil) {
                 // An unknown label: keep it as a field and a narrative section, in order.
                 let label = values[0]
                 let rest = values.dropFirst().joined(separator: " ")
@@ -1371,13 +1446,17 @@ struct TableReader {
                 project.amountUnit = unit
                 yearLabelUnit = Labels.unit(label)
             }
-        case .funding(let name) where ["合计", "总计", "小计"].contains(value):
+        case .funding where ["合计", "总计", "小计"].contains(value):
             // `单位资金 | 合计`: a header of columns run together (a total's heading), no value.
-            project.funding.append(FundingLine(label: name, amount: nil, text: "", line: line))
+            project.structuralLines.append(line)
         case .funding(let name):
             // The parts of the year's amount are in its unit when nothing else says theirs
             // (`年度资金总额（亿元） | 3.25` then `其中：中央补助 | 2.60`).
             let read = value.isEmpty ? nil : amount(value, label: label, line: valueLine, partsUnit: yearLabelUnit, into: &doc)
+            if read != nil, let unit = yearLabelUnit, unit != .wan, Amounts.unit(in: value) == nil, Labels.unit(label) == nil,
+               groupUnit == nil, tableUnit == nil {
+                linesInYearLabelUnit.append((project.funding.count, value, label, valueLine))
+            }
             project.funding.append(FundingLine(label: name, amount: read?.0, text: value, line: line))
             // `(一)财政拨款小计` heads the numbered lines after it (`1、一般公共预算`).
             let compact = LabelText.compact(label)
