@@ -1250,6 +1250,48 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         """)
         #expect(doc.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "86")])
         #expect(!doc.diagnostics.contains { $0.code == "amount-unit-unknown" })
+
+        // The same with the first form's table right under the unit line: still every form's.
+        let first = readForm("""
+        # 某县农业农村局2025年项目支出绩效目标表
+
+        金额单位：元
+
+        | 项目名称 | 农村人居环境整治 | 主管部门 | 某县农业农村局 |
+        |---|---|---|---|
+        | 年度资金总额 | 1,200,000.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 整治村庄数 | 12个 |
+
+        ## 项目支出绩效目标表（二）
+
+        | 项目名称 | 动物防疫补助 | 主管部门 | 某县农业农村局 |
+        |---|---|---|---|
+        | 年度资金总额 | 860,000.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 免疫畜禽数量 | ≥50万羽 |
+        """)
+        #expect(first.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "86")])
+    }
+
+    /// Rows of a project's breakdown under it (`应急物资购置 | 150.00 | …`, then `合计`) look like
+    /// a budget list until a row of the form's own comes (`年度目标`): then it is a form, read
+    /// as any is, not dropped.
+    @Test func aBreakdownFollowedByTheFormsRowsIsNoBudgetList() throws {
+        let doc = readForm("""
+        # 某县应急管理局2025年项目支出绩效目标表
+
+        | 项目名称 | 预算数（万元） | 财政拨款（万元） | 其他资金（万元） |
+        |---|---|---|---|
+        | 森林防灭火物资储备 | 230.00 | 230.00 | |
+        | 应急物资购置 | 150.00 | 150.00 | |
+        | 防火宣传 | 80.00 | 80.00 | |
+        | 合计 | 230.00 | 230.00 | |
+        | 年度目标 | 储备森林防灭火物资 | | |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "230"))
+        #expect(!doc.diagnostics.contains { $0.code == "budget-list" })
     }
 
     /// The year's amount's label in 元, its parts written in 万元 with no unit: the parts stand in

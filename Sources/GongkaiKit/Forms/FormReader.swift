@@ -510,13 +510,7 @@ struct FormReader {
         // with no rows between keeps the year the one above it was given.
         let year = Titles.year(in: text) ?? (state.currentHasRows ? nil : state.current?.project.year)
         project.year = year
-        // A unit line right over a table states that table's unit: after its rows, another
-        // table's title ends it (`单位：元` over `表十一 项目支出预算表` says nothing of the 万元 of
-        // `表十二 项目支出绩效目标表`, whose figures were read in it, 10,000 times too small). A
-        // unit line a title came after (`金额单位：元` under the document's title, over `（一）`,
-        // `（二）`) is every form's below it.
         if state.statedUnitPending { state.statedUnitPending = false }
-        if state.currentHasRows, state.statedUnitOfTable { state.statedUnit = nil; state.statedUnitOfTable = false }
         start(project, &state, &doc)
         state.title = text
         state.segmentYear = year
@@ -551,6 +545,10 @@ struct FormReader {
         if reader.budgetListRows.filter({ !["合计", "总计", "小计"].contains($0.name) }).count >= 2, reader.project.indicators.isEmpty {
             // `项目名称 | 预算数 | …` over a row per project, no indicator anywhere: a budget table
             // (a 部门预算's 项目支出预算表), not a target table. Nothing of it is a project.
+            // A unit line right over it was its own (`单位：元` over `表十一 项目支出预算表`), not the
+            // next table's (`表十二 项目支出绩效目标表`, in 万元: read in 元, 10,000 times too small).
+            // A unit line over a target form stays every later form's, as a document's may be.
+            if state.statedUnitOfTable { state.statedUnit = nil; state.statedUnitOfTable = false }
             for (line, name) in reader.budgetListRows {
                 doc.diagnose(.note, line: line, code: "budget-list",
                              "‘\(name.prefix(30))’一行只列预算金额，所在的表是项目预算清单（没有绩效目标），不是绩效目标表：未作为项目发布",

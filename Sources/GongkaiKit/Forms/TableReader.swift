@@ -387,13 +387,15 @@ struct TableReader {
         defer { textAfterRows = false }
         if row.line != rowLines.current { rowLines = (rowLines.current, row.line) }
         if let width = listWidth {
+            // Another project's name and amounts in the list's columns: a budget table, as long
+            // as every row after it is one too (a goal, a breakdown's label or an indicator
+            // header after them: a form, read as any is). The rows are read as any row is.
             if let name = Self.budgetListName(row, width: width) {
-                // Another project's name and amounts in the list's columns: a budget table.
                 budgetListRows.append((row.line, name))
-                project.structuralLines.append(contentsOf: row.lines)
-                return
+            } else {
+                listWidth = nil
+                budgetListRows = []
             }
-            listWidth = nil
         }
         if let only = row.cells.first(where: { !$0.isEmpty }), let unit = Vocabulary.current.statedUnit(only), row.filledCells.count == 1 {
             // `金额单位:元` in a row of its own: the unit of the table's amounts that name none.
