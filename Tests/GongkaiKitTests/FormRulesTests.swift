@@ -1054,6 +1054,23 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(p.funding.map(\.label) == ["中央补助", "县级配套"])
         #expect(p.funding.map(\.amount) == [Money(wan: "461.40"), Money(wan: "51.24")])
         #expect(!doc.diagnostics.contains { $0.code == "funding-mismatch" })
+
+        // With the amount left empty, a source or a use cannot be told: the row is a figure
+        // left unread, and the first line alone (100.00) is no amount.
+        let blank = readForm("""
+        # 某县交通运输局2025年项目支出绩效目标表
+
+        | 项目名称 | 农村公路养护 | 主管部门 | 某县交通运输局 |
+        |---|---|---|---|
+        | 年度资金总额（万元） | | | |
+        | 其中：中央补助 | 100.00 | | |
+        | 县级配套资金 | 20.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 养护里程 | 1120公里 |
+        """)
+        let q = try #require(blank.projects.first)
+        #expect(q.amount != Money(wan: "100"))
+        #expect(q.amount == nil || q.amount == Money(wan: "120"))
     }
 
     /// 亿元 is a unit: a group's (`资金情况（亿元）`) or the amount's own label's; the amount's

@@ -1264,6 +1264,12 @@ struct TableReader {
                 // source no list has, with its amount, continues the funding lines above it.
                 apply(line, row: row, into: &doc)
             } else if values.count >= 2, !(Self.holdsMoneyFigure(values[0]) && Self.readAmount(values[0], unit: nil) != nil) {
+                // (A source's name with its amount not taken as a line — no amount to tell a
+                // source from a use by — is a figure left unread: the lines read may not be all.)
+                if let source = Self.sourceLine(in: pair, row: row), let value = source.values.first,
+                   let money = Self.readAmount(value, unit: Amounts.unit(in: value) ?? Labels.unit(source.label) ?? groupUnit ?? tableUnit) {
+                    unreadFigures.append((row.line, [money], [money], true))
+                }
                 // An unknown label: keep it as a field and a narrative section, in order.
                 let label = values[0]
                 let rest = values.dropFirst().joined(separator: " ")
