@@ -1196,8 +1196,36 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         """)
         let p = try #require(doc.projects.first { $0.name == "就业创业补贴" })
         #expect(p.amount == Money(wan: "138"))
-        #expect(p.amountUnitUnstated)
+        #expect(p.amountUnit == .wan, "the list's 1,380,000.00 元 is the form's 138.00 in 万元")
         #expect(doc.projects.count == 1, "the budget table's rows are no projects")
+        #expect(doc.diagnostics.contains { $0.code == "amount-unit-from-list" })
+
+        // The same unit line over the same list, a form in 元 after it: the list's amount tells.
+        let yuan = readForm("""
+        # 某县人力资源和社会保障局2025年部门预算
+
+        单位：元
+
+        | 项目名称 | 预算数 | 一般公共预算拨款 | 其他资金 |
+        |---|---|---|---|
+        | 就业创业补贴 | 1,380,000.00 | 1,380,000.00 | 0.00 |
+        | 劳动保障监察执法 | 260,000.00 | 200,000.00 | 60,000.00 |
+
+        ## 项目支出绩效目标表
+
+        | 项目名称 | 劳动保障监察执法 | 主管部门 | 某县人力资源和社会保障局 |
+        |---|---|---|---|
+        | 年度资金总额 | 260,000.00 | | |
+        | 其中：财政拨款 | 200,000.00 | | |
+        | 其他资金 | 60,000.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 检查用人单位数 | ≥300户 |
+        """)
+        let q = try #require(yuan.projects.first)
+        #expect(yuan.projects.count == 1)
+        #expect(q.amount == Money(wan: "26"))
+        #expect(q.amountUnit == .yuan)
+        #expect(q.funding.map(\.amount) == [Money(wan: "20"), Money(wan: "6")])
     }
 
     /// Figures nobody read beside the funding lines make their sum unsure: a total in a cell

@@ -59,6 +59,8 @@ struct FormReader {
         var pageTextAfterRows = false
         /// The unit a line of its own states for the amounts after it (`金额单位:万元`).
         var statedUnit: MoneyUnit?
+        /// Amounts budget lists read so far give projects, by name (see `TableReader.listedAmounts`).
+        var listedAmounts: [String: Money] = [:]
         /// Whether that line heads a table (rows came right after it: its table's unit), not
         /// the document (a title came after it first: every form's under it).
         var statedUnitOfTable = false
@@ -520,6 +522,7 @@ struct FormReader {
         finish(&state, &doc)
         state.current = TableReader(project: project, file: path, unreadRowLines: unreadRowLines)
         state.current?.tableUnit = state.statedUnit
+        state.current?.listedAmounts = state.listedAmounts
         state.startedByHeading = false
         state.currentHasRows = false
         state.title = nil
@@ -549,7 +552,10 @@ struct FormReader {
             // next table's (`表十二 项目支出绩效目标表`, in 万元: read in 元, 10,000 times too small).
             // A unit line over a target form stays every later form's, as a document's may be.
             if state.statedUnitOfTable { state.statedUnit = nil; state.statedUnitOfTable = false }
-            for (line, name) in reader.budgetListRows {
+            for row in reader.budgetListRows where !["合计", "总计", "小计"].contains(row.name) {
+                if let amount = row.amount { state.listedAmounts[row.name] = amount }
+            }
+            for (line, name, _) in reader.budgetListRows {
                 doc.diagnose(.note, line: line, code: "budget-list",
                              "‘\(name.prefix(30))’一行只列预算金额，所在的表是项目预算清单（没有绩效目标），不是绩效目标表：未作为项目发布",
                              en: "the row ‘\(name.prefix(30))’ gives only amounts: its table lists projects' budgets (no targets) and is no target table; not published as a project")

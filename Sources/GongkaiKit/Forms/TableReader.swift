@@ -40,7 +40,12 @@ struct TableReader {
     private var listWidth: Int?
     /// The rows of such a list, by line and name (the first is the project's own): with a
     /// second one, the table lists projects' budgets and no targets.
-    private(set) var budgetListRows: [(line: Int, name: String)] = []
+    private(set) var budgetListRows: [(line: Int, name: String, amount: Money?)] = []
+    /// The unit of the list's amounts (its amount label's, or the table's).
+    private var listUnit: MoneyUnit?
+    /// Amounts a budget list earlier in the document gives projects, by name (in 万元): a form
+    /// whose amount names no unit is in the unit that makes it the listed one.
+    var listedAmounts: [String: Money] = [:]
     /// The line of the row read before this one, and this one's (a row split in parts is one row).
     private var rowLines: (previous: Int?, current: Int?) = (nil, nil)
     /// The unit the last group label named (`项目资金（万元）`): the amounts under it are in it.
@@ -185,6 +190,27 @@ struct TableReader {
             project.totalAmount = nil
             proseAmount = nil
             fundingParts = []
+        }
+        if let table = project.amount, project.amountUnit == nil, !unitUnknownLines.isEmpty, let listed = listedAmounts[project.name] {
+            // The table names no unit, and a budget list of the document gives the project an
+            // amount: the table's figures are in the unit that makes them that amount (`138.00`
+            // beside a list's `1,380,000.00` 元 is 万元; `260,000.00` beside `260,000.00` 元 is 元).
+            let inYuan = table.fen % 10_000 == 0 ? Money(fen: table.fen / 10_000) : nil
+            let unit: MoneyUnit? = listed == table ? .wan : listed == inYuan ? .yuan : nil
+            if let unit {
+                let lines = Set(unitUnknownLines)
+                if unit == .yuan {
+                    project.amount = listed
+                    for k in project.funding.indices where lines.contains(project.funding[k].line) {
+                        if let a = project.funding[k].amount, a.fen % 10_000 == 0 { project.funding[k].amount = Money(fen: a.fen / 10_000) }
+                    }
+                }
+                project.amountUnit = unit
+                doc.diagnostics.removeAll { $0.code == "amount-unit-unknown" && lines.contains($0.location.line) }
+                doc.diagnose(.note, line: unitUnknownLines[0], code: "amount-unit-from-list",
+                             "表中金额没有注明单位，文档中的项目预算清单列出同一项目 \(listed.wanString) 万元：按\(unit.rawValue)读取",
+                             en: "the table's amounts name no unit; the document's budget list gives the same project \(listed.wanString) 万元: read in \(unit.rawValue)")
+            }
         }
         if let table = project.amount, project.amountUnit == nil, let prose = proseAmount?.money, let unit = proseAmount?.unit,
            prose == table, !unitUnknownLines.isEmpty
@@ -391,7 +417,8 @@ struct TableReader {
             // as every row after it is one too (a goal, a breakdown's label or an indicator
             // header after them: a form, read as any is). The rows are read as any row is.
             if let name = Self.budgetListName(row, width: width) {
-                budgetListRows.append((row.line, name))
+                let first = row.filledCells.dropFirst().first { Amounts.wan($0) != nil }
+                budgetListRows.append((row.line, name, first.flatMap { Self.readAmount($0, unit: listUnit) }))
             } else {
                 listWidth = nil
                 budgetListRows = []
@@ -828,7 +855,11 @@ struct TableReader {
                 pairs = joined
                 if case .fields = state, held.first?.kind == .name, held.contains(where: { Self.isAmount($0.kind) }), let name = values.first {
                     listWidth = held.count
-                    budgetListRows = [(row.line, name)]
+                    let amountLabel = held.first { Self.isAmount($0.kind) }
+                    listUnit = amountLabel.flatMap { Labels.unit($0.label) } ?? groupUnit ?? tableUnit
+                    let k = held.firstIndex { Self.isAmount($0.kind) }
+                    let amount = k.flatMap { $0 < values.count ? Self.readAmount(values[$0], unit: listUnit) : nil }
+                    budgetListRows = [(row.line, name, amount)]
                 }
                 // The group's labels and values are both read: a row after them is not the group's
                 // (not a 资金用途 under `项目资金来源情况(万元)`).
