@@ -1431,6 +1431,33 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(p.amount != Money(wan: "313.40"))
     }
 
+    /// A second form whose first row gives its name beside what kind of project it is
+    /// (`项目名称 | 农村人居环境整治 | 项目类别 | 特定目标类`), right under the first form's
+    /// indicators: another form's head, not indicator rows of the first (its 120.00 was lost and
+    /// its head rows published as indicators, `项目名称 = 特定目标类`).
+    @Test func aNameBesideTheProjectsKindUnderIndicatorsStartsTheNextForm() throws {
+        let doc = readForm("""
+        # 某县农业农村局2025年项目支出绩效目标表
+
+        | 项目名称 | 动物防疫补助 | 项目类别 | 其他运转类 |
+        |---|---|---|---|
+        | 主管部门 | 某县农业农村局 | 实施单位 | 某县动物疫病预防控制中心 |
+        | 年度资金总额（万元） | 86.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 免疫畜禽数量 | ≥50万头 |
+
+        | 项目名称 | 农村人居环境整治 | 项目类别 | 特定目标类 |
+        |---|---|---|---|
+        | 主管部门 | 某县农业农村局 | 实施单位 | 某县农业农村局 |
+        | 年度资金总额（万元） | 120.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 改厕户数 | 1000户 |
+        """)
+        #expect(doc.projects.map(\.name) == ["动物防疫补助", "农村人居环境整治"])
+        #expect(doc.projects.map(\.amount) == [Money(wan: "86"), Money(wan: "120")])
+        #expect(doc.projects.allSatisfy { $0.indicators.count == 1 })
+    }
+
     /// The money rules' words are labels.yml's `money_words`: the section names every list, a
     /// list it lacks or a key nothing reads is refused, and the rules answer from the lists (a
     /// word taken out of `source_endings` is no longer how a source ends).

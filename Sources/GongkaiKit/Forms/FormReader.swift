@@ -761,11 +761,13 @@ struct FormReader {
         guard Labels.field(filled[0]) == .name, !label.utf8HasPrefix("二级"), !label.utf8HasPrefix("子"),
               filled[1].scalarCount <= 60, Labels.field(filled[1]) == nil
         else { return false }
-        // The pairs beside it are a form's head (who runs it, its code), not a breakdown's
+        // The pairs beside it are a form's head (who runs it, its code, what kind of project,
+        // its period: `项目名称 | 农村人居环境整治 | 项目类别 | 特定目标类`), not a breakdown's
         // (`项目名称 | 胜利镇高标准农田 | 资金金额（万元） | 500.00`: a detail row of the table).
         let headPairs = stride(from: 2, to: filled.count, by: 2).allSatisfy { k in
             switch Labels.field(filled[k]) {
-            case .department?, .departmentLevel?, .unit?, .code?: return Labels.field(filled[k + 1]) == nil
+            case .department?, .departmentLevel?, .unit?, .code?, .source?, .period?, .year?, .attribute?:
+                return Labels.field(filled[k + 1]) == nil
             default: return false
             }
         }
