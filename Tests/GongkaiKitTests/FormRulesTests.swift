@@ -1458,6 +1458,31 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(doc.projects.allSatisfy { $0.indicators.count == 1 })
     }
 
+    /// A 区域 form that splits its chain only into `中央主管部门 | 地方主管部门` is the local one's;
+    /// a unit line in brackets (`（单位：万元）`) is a unit line.
+    @Test func theLocalDepartmentOfAChainOfTwoAndAUnitLineInBrackets() throws {
+        let doc = readForm("""
+        # 2025年农业相关转移支付区域绩效目标表
+
+        （单位：亿元）
+
+        | 转移支付名称 | 耕地建设与利用资金 | | |
+        |---|---|---|---|
+        | 中央主管部门 | 农业农村部 | 地方主管部门 | 某县农业农村局 |
+        | 中央财政部门 | 财政部 | 地方财政部门 | 某县财政局 |
+        | 年度金额 | 0.2860 | | |
+        | 其中：中央补助 | 0.2400 | | |
+        | 地方资金 | 0.0460 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 建设高标准农田面积 | 1.2万亩 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.rawDepartment == "某县农业农村局")
+        #expect(p.amount == Money(wan: "2860"))
+        #expect(p.funding.map(\.amount) == [Money(wan: "2400"), Money(wan: "460")])
+        #expect(!doc.diagnostics.contains { $0.code == "amount-unit-unknown" })
+    }
+
     /// The money rules' words are labels.yml's `money_words`: the section names every list, a
     /// list it lacks or a key nothing reads is refused, and the rules answer from the lists (a
     /// word taken out of `source_endings` is no longer how a source ends).

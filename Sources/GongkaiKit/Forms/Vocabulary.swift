@@ -253,7 +253,11 @@ final class Vocabulary: @unchecked Sendable {
     /// nil for any other text (a byte test first: most lines name no 单位).
     func statedUnit(_ text: String) -> MoneyUnit? {
         guard text.utf8.count <= 40, text.utf8Contains("单位"), !unitLines.isEmpty else { return nil }
-        return unitLines[LabelText.key(text)]
+        if let unit = unitLines[LabelText.key(text)] { return unit }
+        // `（单位：万元）`: the line in brackets (which as a label's tail would be its unit).
+        let bare = text.trimmingWhitespace()
+        guard bare.hasPrefix("(") || bare.hasPrefix("（"), bare.hasSuffix(")") || bare.hasSuffix("）") else { return nil }
+        return unitLines[LabelText.key(String(bare.dropFirst().dropLast()))]
     }
 
     /// Whether a cell may be a kind label: it ends (before a colon or a bracket) with the last
