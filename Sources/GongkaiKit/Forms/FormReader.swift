@@ -6,6 +6,10 @@
 /// (`1. 就业补助资金县级配套项目`), or at a table row when no project is open; its table rows go
 /// to a `TableReader`. Text before the first project is the document's header (department,
 /// year, 部门整体绩效目标); `附件…` starts the 公开清单 annex.
+/// Where a unit line (`单位：元`) stands: read, with nothing after it yet; right over a table's
+/// rows (a budget list's own unit, if that table is one); or over a title.
+enum UnitLinePlace { case justRead, overTable, overTitle }
+
 struct FormReader {
     let path: String
     /// Whether the document has tables of its own: then labels run together in text are not
@@ -61,11 +65,8 @@ struct FormReader {
         var statedUnit: MoneyUnit?
         /// Amounts budget lists read so far give projects, by name (see `TableReader.listedAmounts`).
         var listedAmounts: [String: Money] = [:]
-        /// Whether that line heads a table (rows came right after it: its table's unit), not
-        /// the document (a title came after it first: every form's under it).
-        var statedUnitOfTable = false
-        /// A unit line was read and neither a row nor a title has come since.
-        var statedUnitPending = false
+        /// Where that line stands: just read, right over a table's rows, or over a title.
+        var statedUnitPlace: UnitLinePlace?
         /// The document's last line read, and whether its end has been reached.
         var lastLine = 1
         /// The first line of the last row read (a row may span lines).
@@ -224,7 +225,7 @@ struct FormReader {
             // A second form with no title of its own: its 项目名称 starts it.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
         }
-        if state.statedUnitPending { state.statedUnitPending = false; state.statedUnitOfTable = true }
+        if state.statedUnitPlace == .justRead { state.statedUnitPlace = .overTable }
         state.current?.read(row, into: &doc)
         state.currentHasRows = true
         state.pageTextAfterRows = false
@@ -254,8 +255,7 @@ struct FormReader {
         if let unit = Vocabulary.current.statedUnit(text) {
             // `金额单位:万元` on a line of its own: the unit of the amounts after it that name none.
             state.statedUnit = unit
-            state.statedUnitPending = true
-            state.statedUnitOfTable = false
+            state.statedUnitPlace = .justRead
             state.current?.tableUnit = unit
             state.current?.project.structuralLines.append(n)
             return
@@ -512,7 +512,7 @@ struct FormReader {
         // with no rows between keeps the year the one above it was given.
         let year = Titles.year(in: text) ?? (state.currentHasRows ? nil : state.current?.project.year)
         project.year = year
-        if state.statedUnitPending { state.statedUnitPending = false }
+        if state.statedUnitPlace == .justRead { state.statedUnitPlace = .overTitle }
         start(project, &state, &doc)
         state.title = text
         state.segmentYear = year
@@ -544,15 +544,14 @@ struct FormReader {
             return
         }
         if state.publisher == nil, let publisher = reader.publisher { state.publisher = publisher }
-        // (Two projects at least: a row of 合计 under one project's values is its total.)
-        if reader.budgetListRows.filter({ !["合计", "总计", "小计"].contains($0.name) }).count >= 2, reader.project.indicators.isEmpty {
+        if reader.isBudgetList {
             // `项目名称 | 预算数 | …` over a row per project, no indicator anywhere: a budget table
             // (a 部门预算's 项目支出预算表), not a target table. Nothing of it is a project.
             // A unit line right over it was its own (`单位：元` over `表十一 项目支出预算表`), not the
             // next table's (`表十二 项目支出绩效目标表`, in 万元: read in 元, 10,000 times too small).
             // A unit line over a target form stays every later form's, as a document's may be.
-            if state.statedUnitOfTable { state.statedUnit = nil; state.statedUnitOfTable = false }
-            for row in reader.budgetListRows where !["合计", "总计", "小计"].contains(row.name) {
+            if state.statedUnitPlace == .overTable { state.statedUnit = nil; state.statedUnitPlace = nil }
+            for row in reader.listedProjects {
                 if let amount = row.amount { state.listedAmounts[row.name] = amount }
             }
             for (line, name, _) in reader.budgetListRows {

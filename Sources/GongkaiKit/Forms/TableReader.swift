@@ -41,6 +41,15 @@ struct TableReader {
     /// The rows of such a list, by line and name (the first is the project's own): with a
     /// second one, the table lists projects' budgets and no targets.
     private(set) var budgetListRows: [(line: Int, name: String, amount: Money?)] = []
+    /// Words of a group's total in the place of a label or a name (`资金来源 | 合计 | …`).
+    static let groupTotalWords: Set<String> = ["合计", "总计"]
+    /// Those and a subtotal's (`小计`): a total's row or heading, no project's name or value.
+    static let totalWords = groupTotalWords.union(["小计"])
+    /// The projects a budget list names (its rows but the totals).
+    var listedProjects: [(line: Int, name: String, amount: Money?)] { budgetListRows.filter { !Self.totalWords.contains($0.name) } }
+    /// Whether the form read is a budget list: two projects or more a row each, amounts only,
+    /// and no indicator anywhere (a 合计 row under one project's values is its total).
+    var isBudgetList: Bool { listedProjects.count >= 2 && project.indicators.isEmpty }
     /// The unit of the list's amounts (its amount label's, or the table's).
     private var listUnit: MoneyUnit?
     /// Amounts a budget list earlier in the document gives projects, by name (in 万元): a form
@@ -205,11 +214,10 @@ struct TableReader {
                         if let a = project.funding[k].amount, a.fen % 10_000 == 0 { project.funding[k].amount = Money(fen: a.fen / 10_000) }
                     }
                 }
-                project.amountUnit = unit
-                doc.diagnostics.removeAll { $0.code == "amount-unit-unknown" && lines.contains($0.location.line) }
-                doc.diagnose(.note, line: unitUnknownLines[0], code: "amount-unit-from-list",
-                             "表中金额没有注明单位，文档中的项目预算清单列出同一项目 \(listed.wanString) 万元：按\(unit.rawValue)读取",
-                             en: "the table's amounts name no unit; the document's budget list gives the same project \(listed.wanString) 万元: read in \(unit.rawValue)")
+                settleUnknownUnit(unit, code: "amount-unit-from-list",
+                                  zh: "表中金额没有注明单位，文档中的项目预算清单列出同一项目 \(listed.wanString) 万元：按\(unit.rawValue)读取",
+                                  en: "the table's amounts name no unit; the document's budget list gives the same project \(listed.wanString) 万元: read in \(unit.rawValue)",
+                                  into: &doc)
             }
         }
         if let table = project.amount, project.amountUnit == nil, let prose = proseAmount?.money, let unit = proseAmount?.unit,
@@ -218,12 +226,10 @@ struct TableReader {
             // The table names no unit, and the project's own text states the same amount with
             // its unit (`年度预算安排:…5万元` beside `年度资金总额 | 5.00`): the table's amounts are
             // in it, for certain.
-            project.amountUnit = unit
-            let lines = Set(unitUnknownLines)
-            doc.diagnostics.removeAll { $0.code == "amount-unit-unknown" && lines.contains($0.location.line) }
-            doc.diagnose(.note, line: unitUnknownLines[0], code: "amount-unit-from-text",
-                         "表中金额没有注明单位，项目说明写明了同一金额（\(prose.wanString) 万元）：按\(unit.rawValue)读取",
-                         en: "the table's amounts name no unit; the project's text states the same amount (\(prose.wanString) 万元): read in \(unit.rawValue)")
+            settleUnknownUnit(unit, code: "amount-unit-from-text",
+                              zh: "表中金额没有注明单位，项目说明写明了同一金额（\(prose.wanString) 万元）：按\(unit.rawValue)读取",
+                              en: "the table's amounts name no unit; the project's text states the same amount (\(prose.wanString) 万元): read in \(unit.rawValue)",
+                              into: &doc)
         }
         // Figures at lines nothing read: the parts read may not be all of them, and their sum is
         // no amount for certain — unless such a figure is that sum (the total the parts add up
@@ -278,6 +284,13 @@ struct TableReader {
         unreadFigures.append((line, amounts, figures, namesAmount || words.textSource.contains { text.utf8Contains($0) }))
     }
 
+    /// Amounts in cells nothing read as the project's (a line's several amounts, a figure kept as
+    /// text among the lines): the funding lines read may not be all. `namesAmount`: whether they
+    /// also stand for the project's money outside the lines' block (a source's figure does).
+    private mutating func noteUnreadAmounts(_ amounts: [Money], line: Int, namesAmount: Bool) {
+        unreadFigures.append((line, amounts, namesAmount ? amounts : [], namesAmount))
+    }
+
     /// The figures running text writes right before `unit` (`万元` or `元`), in 万元:
     /// `县级配套资金250.00万元（…）` → 250.00; `12,500,000.00元` → 1,250.00 with `元`.
     static func figures(in text: String, unit: String) -> [Money] {
@@ -324,7 +337,6 @@ struct TableReader {
         return false
     }
 
-    /// The sum of the top-level funding lines, when they have amounts and one unit.
     /// Lines with no unit of their own read in the unit of the year's amount's label (元, 亿元)
     /// stand when the lines then add up to the amount (`年度资金总额（亿元） | 3.25` over `2.60`,
     /// `0.40`, `0.25`); otherwise they are read as any amount that names no unit is, in 万元 and
@@ -341,13 +353,11 @@ struct TableReader {
             if let k = fundingParts.firstIndex(where: { $0.line == line.line && $0.money == old }) {
                 if let read { fundingParts[k].money = read; fundingParts[k].unit = nil } else { fundingParts.remove(at: k) }
             }
-            unitUnknownLines.append(line.line)
-            doc.diagnose(.warning, line: line.line, code: "amount-unit-unknown",
-                         "\(line.label)‘\(line.text)’没有注明单位（标签、表头和数值都未写元或万元），暂按万元读取并标为单位不确定",
-                         en: "\(line.label) ‘\(line.text)’ names no unit (neither its label, the table nor the value says 元 or 万元); read as 万元 and marked uncertain")
+            reportUnitUnknown(line.text, label: line.label, line: line.line, into: &doc)
         }
     }
 
+    /// The sum of the top-level funding lines, when they have amounts and one unit.
     private func fundingSum() -> (money: Money, unit: MoneyUnit?)? {
         let parts = fundingParts.filter { !$0.nested }
         guard !parts.isEmpty, parts.contains(where: { $0.money.fen != 0 }), Set(parts.map { $0.unit?.rawValue ?? "" }).count == 1 else { return nil }
@@ -746,7 +756,7 @@ struct TableReader {
         // `部门预算资金（万元） | 合计 | 一般公共预算拨款 | …` over a row of figures: `合计` heads the
         // column of the group's total (the year's amount), as a label would.
         if heldLabels == nil, pairs.count >= 2, pairs[0].kind == .fundingGroup, pairs[0].values.count == 1,
-           ["合计", "总计"].contains(pairs[0].values[0]), pairs.dropFirst().allSatisfy({ $0.kind != nil && $0.values.isEmpty }) {
+           Self.groupTotalWords.contains(pairs[0].values[0]), pairs.dropFirst().allSatisfy({ $0.kind != nil && $0.values.isEmpty }) {
             let total = Pair(label: pairs[0].values[0], kind: .yearAmount, line: pairs[0].lines.first ?? row.line)
             pairs[0].values = []
             pairs[0].lines = []
@@ -922,7 +932,7 @@ struct TableReader {
                 state = .plan(labels: pair.values + pairs.dropFirst(index + 1).flatMap { [$0.label] + $0.values })
                 project.structuralLines.append(contentsOf: row.lines)
                 return
-            case .fundingGroup where ["合计", "总计"].contains(pair.values.first ?? "") && pair.values.count >= 2
+            case .fundingGroup where Self.groupTotalWords.contains(pair.values.first ?? "") && pair.values.count >= 2
                 && Self.readAmount(pair.values[1], unit: nil) != nil:
                 // `项目资金 (万元) | 合计 | 1800`: the group's total is the year's amount.
                 lastGroup = kind
@@ -1134,7 +1144,7 @@ struct TableReader {
                     // Figures left unread among the funding lines: the lines read are not all
                     // (`财政拨款 | 800.00 | 900.00 | 1,000.00` by year columns beside `其他资金 | 100.00
                     // | 100.00 | 100.00`: 100.00 is no amount of the project).
-                    unreadFigures.append((at, amounts.map(\.1), [], false))
+                    noteUnreadAmounts(amounts.map(\.1), line: at, namesAmount: false)
                 }
             }
             // Several cells after an amount's label (`年度资金总额:50万 | 中央衔接…资金50`): the
@@ -1253,7 +1263,7 @@ struct TableReader {
     /// (`社会救助专项补助 | 1,480.00` after 中央, 省级 and 县级 lines adding up to the amount).
     private func fundingFallsShort(by line: Pair) -> Bool {
         guard let amount = project.amount, let value = line.values.first,
-              let more = Self.readAmount(value, unit: Amounts.unit(in: value) ?? Labels.unit(line.label) ?? groupUnit ?? tableUnit ?? yearLabelUnit)
+              let more = Self.readAmount(value, unit: unitSaid(for: value, label: line.label) ?? yearLabelUnit)
         else { return false }
         let read = project.funding.compactMap(\.amount).reduce(Int64(0)) { $0 &+ $1.fen }
         return read < amount.fen && read &+ more.fen <= amount.fen
@@ -1287,7 +1297,7 @@ struct TableReader {
             // (A cell of it that is a figure of money — `3 | 县级财政资金 | 12.60`, a line the
             // reader could not take as a source — is a figure left unread among the lines.)
             let figures = values.filter(Self.holdsMoneyFigure).compactMap { Self.readAmount($0, unit: groupUnit ?? tableUnit) }
-            if !figures.isEmpty { unreadFigures.append((row.line, figures, figures, true)) }
+            if !figures.isEmpty { noteUnreadAmounts(figures, line: row.line, namesAmount: true) }
         default:
             if let last = project.funding.last, let previous = rowLines.previous, last.line >= previous,
                let line = Self.sourceLine(in: pair, row: row), fundingFallsShort(by: line) {
@@ -1298,8 +1308,8 @@ struct TableReader {
                 // (A source's name with its amount not taken as a line — no amount to tell a
                 // source from a use by — is a figure left unread: the lines read may not be all.)
                 if let source = Self.sourceLine(in: pair, row: row), let value = source.values.first,
-                   let money = Self.readAmount(value, unit: Amounts.unit(in: value) ?? Labels.unit(source.label) ?? groupUnit ?? tableUnit) {
-                    unreadFigures.append((row.line, [money], [money], true))
+                   let money = Self.readAmount(value, unit: unitSaid(for: value, label: source.label)) {
+                    noteUnreadAmounts([money], line: row.line, namesAmount: true)
                 }
                 // An unknown label: keep it as a field and a narrative section, in order.
                 let label = values[0]
@@ -1485,15 +1495,14 @@ struct TableReader {
                 project.amountUnit = unit
                 yearLabelUnit = Labels.unit(label)
             }
-        case .funding where ["合计", "总计", "小计"].contains(value):
+        case .funding where Self.totalWords.contains(value):
             // `单位资金 | 合计`: a header of columns run together (a total's heading), no value.
             project.structuralLines.append(line)
         case .funding(let name):
             // The parts of the year's amount are in its unit when nothing else says theirs
             // (`年度资金总额（亿元） | 3.25` then `其中：中央补助 | 2.60`).
             let read = value.isEmpty ? nil : amount(value, label: label, line: valueLine, partsUnit: yearLabelUnit, into: &doc)
-            if read != nil, let unit = yearLabelUnit, unit != .wan, Amounts.unit(in: value) == nil, Labels.unit(label) == nil,
-               groupUnit == nil, tableUnit == nil {
+            if read != nil, let unit = yearLabelUnit, unit != .wan, unitSaid(for: value, label: label) == nil {
                 linesInYearLabelUnit.append((project.funding.count, value, label, valueLine))
             }
             project.funding.append(FundingLine(label: name, amount: read?.0, text: value, line: line))
@@ -1558,22 +1567,40 @@ struct TableReader {
     private mutating func amount(_ text: String, label: String, line: Int, partsUnit: MoneyUnit? = nil,
                                  into doc: inout DocumentResult) -> (Money, MoneyUnit?)? {
         guard !text.isEmpty else { return nil }
-        // The value's own unit, also when a breakdown in brackets follows it (`854万(…)`).
-        let head = Self.beforeBreakdown(text)
-        let own = Amounts.unit(in: text) ?? (head.utf8.count < text.utf8.count ? Amounts.unit(in: String(head)) : nil)
-        let unit = own ?? Labels.unit(label) ?? groupUnit ?? tableUnit ?? partsUnit
+        let unit = unitSaid(for: text, label: label) ?? partsUnit
         if let money = Self.readAmount(text, unit: unit) {
-            if unit == nil {
-                unitUnknownLines.append(line)
-                doc.diagnose(.warning, line: line, code: "amount-unit-unknown",
-                             "\(label)‘\(text)’没有注明单位（标签、表头和数值都未写元或万元），暂按万元读取并标为单位不确定",
-                             en: "\(label) ‘\(text)’ names no unit (neither its label, the table nor the value says 元 or 万元); read as 万元 and marked uncertain")
-            }
+            if unit == nil { reportUnitUnknown(text, label: label, line: line, into: &doc) }
             return (money, unit)
         }
         doc.diagnose(.warning, line: line, code: "unreadable-amount", "\(label)‘\(text)’不是金额",
                      en: "\(label) ‘\(text)’ is not an amount")
         return nil
+    }
+
+    /// The unit the form says an amount's text is in: the value's own, also when a breakdown in
+    /// brackets follows it (`854万(…)`), else the label's (`项目资金（元）`), its group label's or
+    /// the table's (`金额单位：万元`); nil when none says.
+    private func unitSaid(for text: String, label: String) -> MoneyUnit? {
+        let head = Self.beforeBreakdown(text)
+        let own = Amounts.unit(in: text) ?? (head.utf8.count < text.utf8.count ? Amounts.unit(in: String(head)) : nil)
+        return own ?? Labels.unit(label) ?? groupUnit ?? tableUnit
+    }
+
+    /// The unit the table's unit-less amounts turned out to be in (`code` says how it was
+    /// told): the amount's unit is sure, and the warnings at those amounts' lines are dropped.
+    private mutating func settleUnknownUnit(_ unit: MoneyUnit, code: String, zh: String, en: String, into doc: inout DocumentResult) {
+        project.amountUnit = unit
+        let lines = Set(unitUnknownLines)
+        doc.diagnostics.removeAll { $0.code == "amount-unit-unknown" && lines.contains($0.location.line) }
+        doc.diagnose(.note, line: unitUnknownLines[0], code: code, zh, en: en)
+    }
+
+    /// An amount read in 万元 because nothing says its unit: kept as uncertain, and said at its line.
+    private mutating func reportUnitUnknown(_ text: String, label: String, line: Int, into doc: inout DocumentResult) {
+        unitUnknownLines.append(line)
+        doc.diagnose(.warning, line: line, code: "amount-unit-unknown",
+                     "\(label)‘\(text)’没有注明单位（标签、表头和数值都未写元或万元），暂按万元读取并标为单位不确定",
+                     en: "\(label) ‘\(text)’ names no unit (neither its label, the table nor the value says 元 or 万元); read as 万元 and marked uncertain")
     }
 
     /// A name with the form's stamp placeholder (`(盖章)`, `（公章）`) taken out.
