@@ -1319,6 +1319,50 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(first.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "86")])
     }
 
+    /// A unit line under a form's own title (below the document's), right over its rows, is that
+    /// form's: the next form is back in the document's unit, or in none it can tell — never in
+    /// the last form's (`50,000.00` under the document's 元 was published as 50000.00 万元, and
+    /// `86.00` after a form's own 元 line as 0.0086 万元).
+    @Test func aFormsOwnUnitLineEndsAtTheNextTitle() throws {
+        func doc(_ top: String, _ second: String) -> DocumentResult {
+            readForm("""
+            # 某县农业农村局2025年项目支出绩效目标表
+
+            \(top)
+
+            ## 项目支出绩效目标表（一）
+
+            \(second)
+
+            | 项目名称 | 农村人居环境整治 | 主管部门 | 某县农业农村局 |
+            |---|---|---|---|
+            | 年度资金总额 | 1,200,000.00 | | |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 整治村庄数 | 12个 |
+
+            ## 项目支出绩效目标表（二）
+
+            | 项目名称 | 动物防疫补助 | 主管部门 | 某县农业农村局 |
+            |---|---|---|---|
+            | 年度资金总额 | 86.00 | | |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 免疫畜禽数量 | ≥50万羽 |
+            """)
+        }
+        // The document in 万元, the first form in 元 by its own line: the second is in 万元.
+        let both = doc("金额单位：万元", "金额单位：元")
+        #expect(both.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "86")])
+        #expect(!both.diagnostics.contains { $0.code == "amount-unit-unknown" })
+        // No line of the document's: the second form's unit is unsure, not the first's 元.
+        let own = doc("", "金额单位：元")
+        #expect(own.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "86")])
+        #expect(own.diagnostics.contains { $0.code == "amount-unit-unknown" && $0.location.line == 19 })
+        #expect(!own.diagnostics.contains { $0.code == "amount-unit-unknown" && $0.location.line < 15 })
+        // The line under the document's title and over the first form's title: every form's.
+        let top = doc("金额单位：元", "")
+        #expect(top.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "0.0086")])
+    }
+
     /// Rows of a project's breakdown under it (`应急物资购置 | 150.00 | …`, then `合计`) look like
     /// a budget list until a row of the form's own comes (`年度目标`): then it is a form, read
     /// as any is, not dropped.

@@ -67,6 +67,11 @@ struct FormReader {
         var listedAmounts: [String: Money] = [:]
         /// Where that line stands: just read, right over a table's rows, or over a title.
         var statedUnitPlace: UnitLinePlace?
+        /// Titles that started a form so far.
+        var titlesRead = 0
+        /// When the stated unit is one form's own (its line under the form's title, right over
+        /// its rows, below the document's title): the unit in force before it, for the next title.
+        var unitOutsideForm: MoneyUnit??
         /// The document's last line read, and whether its end has been reached.
         var lastLine = 1
         /// The first line of the last row read (a row may span lines).
@@ -254,6 +259,8 @@ struct FormReader {
         }
         if let unit = Vocabulary.current.statedUnit(text) {
             // `金额单位:万元` on a line of its own: the unit of the amounts after it that name none.
+            // Under the second title or a later one it may be one form's own (see `readTitle`).
+            if state.titlesRead >= 2, state.unitOutsideForm == nil { state.unitOutsideForm = .some(state.statedUnit) }
             state.statedUnit = unit
             state.statedUnitPlace = .justRead
             state.current?.tableUnit = unit
@@ -512,7 +519,19 @@ struct FormReader {
         // with no rows between keeps the year the one above it was given.
         let year = Titles.year(in: text) ?? (state.currentHasRows ? nil : state.current?.project.year)
         project.year = year
-        if state.statedUnitPlace == .justRead { state.statedUnitPlace = .overTitle }
+        if state.statedUnitPlace == .justRead {
+            // A unit line over a title: every form under it (a document's, or a section's).
+            state.statedUnitPlace = .overTitle
+            state.unitOutsideForm = nil
+        } else if let outer = state.unitOutsideForm {
+            // The last form's own unit line (`## 表（二）` / `金额单位：万元` / its rows, under the
+            // document's `金额单位：元`) was that form's: the next form is in the unit before it,
+            // or in none it can tell (never in the last form's, 10,000 times off).
+            state.statedUnit = outer
+            state.statedUnitPlace = outer == nil ? nil : .overTitle
+            state.unitOutsideForm = nil
+        }
+        state.titlesRead += 1
         start(project, &state, &doc)
         state.title = text
         state.segmentYear = year
