@@ -1363,6 +1363,27 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(top.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "0.0086")])
     }
 
+    /// A row of figures under a row of source labels, its empty cells kept (a grid): each figure
+    /// is the label's above it, not the next label's after a blank (50.00 was read as 专项债券's).
+    @Test func figuresUnderSourceLabelsStayInTheirColumns() throws {
+        let doc = readForm("""
+        # 某县林业局2025年项目支出绩效目标表
+
+        | 项目名称 | 森林防火专项 | | | |
+        |---|---|---|---|---|
+        | 主管部门 | 某县林业局 | 实施单位 | 某县森林防火指挥部办公室 | |
+        | 资金来源（万元） | 合计 | 财政拨款 | 专项债券 | 其他资金 |
+        | | 268.00 | 218.00 | | 50.00 |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 | |
+        | 产出指标 | 数量指标 | 防火宣传次数 | ≥20次 | |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "268"))
+        let lines = p.funding.filter { $0.amount != nil }.map(\.label)
+        #expect(lines == ["财政拨款", "其他资金"])
+        #expect(p.funding.compactMap(\.amount) == [Money(wan: "218"), Money(wan: "50")])
+    }
+
     /// Rows of a project's breakdown under it (`应急物资购置 | 150.00 | …`, then `合计`) look like
     /// a budget list until a row of the form's own comes (`年度目标`): then it is a form, read
     /// as any is, not dropped.

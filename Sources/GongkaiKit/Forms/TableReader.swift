@@ -63,6 +63,8 @@ struct TableReader {
     var tableUnit: MoneyUnit?
     /// A row of labels only, waiting for the row of their values.
     private var heldLabels: [Pair]?
+    /// How many cells the row of those labels had (a grid's rows keep their empty cells).
+    private var heldWidth = 0
     /// How many texts of held goal labels were taken one a line so far.
     private var heldGoalTexts = 0
     /// A second row of labels under held ones, naming the parts of one of them by who gives the
@@ -569,6 +571,8 @@ struct TableReader {
         var values: [String] = []
         var lines: [Int] = []
         var line: Int
+        /// The label's cell in its row (nil when the pair is no cell's: `标签:值` split, a label added).
+        var column: Int?
     }
 
     /// Splits a row into (label, values) pairs: a label cell starts a pair, the cells after it
@@ -578,7 +582,7 @@ struct TableReader {
         for (i, cell) in row.cells.enumerated() where !cell.isEmpty {
             let line = row.line(ofCell: i)
             if let kind = Labels.field(cell) {
-                pairs.append(Pair(label: cell, kind: kind, line: line))
+                pairs.append(Pair(label: cell, kind: kind, line: line, column: i))
             } else if let (label, kind, value) = Self.labelAndValue(cell) {
                 pairs.append(Pair(label: label, kind: kind, values: [value], lines: [line], line: line))
             } else if let last = pairs.last, !last.values.isEmpty, Self.looksLikePhone(cell),
@@ -757,7 +761,8 @@ struct TableReader {
         // column of the group's total (the year's amount), as a label would.
         if heldLabels == nil, pairs.count >= 2, pairs[0].kind == .fundingGroup, pairs[0].values.count == 1,
            Self.groupTotalWords.contains(pairs[0].values[0]), pairs.dropFirst().allSatisfy({ $0.kind != nil && $0.values.isEmpty }) {
-            let total = Pair(label: pairs[0].values[0], kind: .yearAmount, line: pairs[0].lines.first ?? row.line)
+            let column = pairs[0].column.flatMap { c in row.cells.indices.first { $0 > c && !row.cells[$0].isEmpty } }
+            let total = Pair(label: pairs[0].values[0], kind: .yearAmount, line: pairs[0].lines.first ?? row.line, column: column)
             pairs[0].values = []
             pairs[0].lines = []
             pairs.insert(total, at: 1)
@@ -854,9 +859,20 @@ struct TableReader {
                 // when there is one value fewer than labels.
                 let slots = values.count < held.count ? held.filter { !isGroup($0) } : held
                 var joined: [Pair] = held.filter(isGroup).filter { _ in slots.count < held.count }
+                // A grid's row of values under its labels, empty cells kept: each value is the
+                // label's above it (`| | 268.00 | 218.00 | | 50.00 |` under `… | 财政拨款 | 专项债券 |
+                // 其他资金`: 50.00 is 其他资金's, not the next label's after a blank).
+                let columns = slots.compactMap(\.column)
+                let byColumn = values.count < slots.count && row.cells.count == heldWidth && columns.count == slots.count
+                    && row.cells.indices.allSatisfy { row.cells[$0].isEmpty || columns.contains($0) }
                 for (k, label) in slots.enumerated() {
                     var pair = label
-                    if k < values.count {
+                    if byColumn, let c = label.column {
+                        if !row.cells[c].isEmpty {
+                            pair.values = [row.cells[c]]
+                            pair.lines = [row.line(ofCell: c)]
+                        }
+                    } else if k < values.count {
                         pair.values = [values[k]]
                         pair.lines = [cellLines[k]]
                     }
@@ -881,6 +897,7 @@ struct TableReader {
                   !pairs.contains(where: { if case .spendingPlan? = $0.kind { return true }; if case .subItems? = $0.kind { return true }; return false })
         {
             heldLabels = pairs
+            heldWidth = row.cells.count
             project.structuralLines.append(contentsOf: row.lines)
             return
         }
