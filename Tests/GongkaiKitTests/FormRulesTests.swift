@@ -1661,6 +1661,13 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(Titles.year(in: "( 2024 年度)") == 2024)
         #expect(Titles.year(in: "(2020)年度") == 2020)
         #expect(Titles.year(in: "2 0 2 4 年部门预算") == 2024)
+        // A 中期 form's term is its budget year and the two after: the first is the year; a year
+        // of its own beside a project's term is the year.
+        #expect(Titles.year(in: "某县教育体育局2025-2027年项目支出中期绩效目标表") == 2025)
+        #expect(Titles.year(in: "（2025 — 2027年）") == 2025)
+        #expect(Titles.year(in: "乡村振兴（2021至2025年）项目2024年度绩效目标表") == 2024)
+        #expect(Titles.year(in: "电话0791-2025年") == 2025)
+        #expect(Titles.year(in: "2021-2023") == nil)
         #expect(Titles.year(inPeriod: "计划:20191—计划:201912") == 2019)
         #expect(Titles.year(inPeriod: "20240101-20241231") == 2024)
         #expect(Titles.year(inPeriod: "2021-2023") == nil)

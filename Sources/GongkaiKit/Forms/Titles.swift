@@ -36,23 +36,46 @@ enum Titles {
                     else { return k }
                 }
             }
+            /// The length of a range's mark at k (`-`, `—`, `～`, `至` …), 0 when none is there.
+            @inline(__always) func rangeMark(_ k: Int) -> Int {
+                if k < n && (b[k] == 0x2D || b[k] == 0x7E) { return 1 }
+                guard k + 2 < n else { return 0 }
+                switch (b[k], b[k + 1], b[k + 2]) {
+                case (0xE2, 0x80, 0x93), (0xE2, 0x80, 0x94), (0xEF, 0xBC, 0x8D), (0xEF, 0xBD, 0x9E), (0xE8, 0x87, 0xB3), (0xE5, 0x88, 0xB0): return 3
+                default: return 0
+                }
+            }
+            @inline(__always) func year(at k: Int) -> Int { (0..<4).reduce(0) { $0 * 10 + Int(b[k + $1] - 0x30) } }
+            /// Whether 年 ends the four digits at k (`2020年`, `2020 年`, `(2020)年度`: the year in
+            /// brackets before 年).
+            func endsWithNian(_ k: Int) -> Bool {
+                var j = skipSpaces(k + 4)
+                if j < n && b[j] == 0x29 { j += 1 } else if j + 2 < n, b[j] == 0xEF, b[j + 1] == 0xBC, b[j + 2] == 0x89 { j += 3 }
+                j = skipSpaces(j)
+                // 年 is E5 B9 B4.
+                return j + 2 < n && b[j] == 0xE5 && b[j + 1] == 0xB9 && b[j + 2] == 0xB4
+            }
+            /// The first year of a range (`2025-2027年`, a 中期 form's term): the year when the text
+            /// states no year of its own (the range's last year is the term's end, not the budget's).
+            var rangeStart: Int?
             while i + 4 <= n {
                 guard digit(i), digit(i + 1), digit(i + 2), digit(i + 3), i == 0 || !digit(i - 1) else {
                     i += 1
                     continue
                 }
-                var j = skipSpaces(i + 4)
-                // `(2020)年度`: the year in brackets before 年.
-                if j < n && b[j] == 0x29 { j += 1 } else if j + 2 < n, b[j] == 0xEF, b[j + 1] == 0xBC, b[j + 2] == 0x89 { j += 3 }
-                j = skipSpaces(j)
-                // 年 is E5 B9 B4.
-                if j + 2 < n, b[j] == 0xE5, b[j + 1] == 0xB9, b[j + 2] == 0xB4 {
-                    let y = (0..<4).reduce(0) { $0 * 10 + Int(b[i + $1] - 0x30) }
-                    if (1990...2099).contains(y) { return y }
+                let mark = skipSpaces(i + 4)
+                let next = skipSpaces(mark + rangeMark(mark))
+                if next > mark, digit(next), digit(next + 1), digit(next + 2), digit(next + 3), !digit(next + 4), endsWithNian(next),
+                   (1990...2099).contains(year(at: i))
+                {
+                    if rangeStart == nil { rangeStart = year(at: i) }
+                    i = next + 4
+                    continue
                 }
+                if endsWithNian(i), (1990...2099).contains(year(at: i)) { return year(at: i) }
                 i += 4
             }
-            return nil
+            return rangeStart
         }
     }
 
