@@ -1319,12 +1319,13 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(first.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "86")])
     }
 
-    /// A unit line under a form's own title (below the document's), right over its rows, is that
-    /// form's: the next form is back in the document's unit, or in none it can tell — never in
-    /// the last form's (`50,000.00` under the document's 元 was published as 50000.00 万元, and
-    /// `86.00` after a form's own 元 line as 0.0086 万元).
-    @Test func aFormsOwnUnitLineEndsAtTheNextTitle() throws {
-        func doc(_ top: String, _ second: String) -> DocumentResult {
+    /// A unit line right over a form's rows is that form's own. A later form with no line of its
+    /// own is in it, or in the unit line over the titles, only where its amount is a plausible
+    /// project's amount in one of them alone (1,000 元 to 100 亿元); else its unit stays
+    /// uncertain, said. (The last line stated was taken: `50,000.00` under the document's 元
+    /// was published as 50000.00 万元, `86.00` after a form's 元 line as 0.0086.)
+    @Test func aFormsOwnUnitLineIsALaterFormsOnlyWhereItsAmountsAgree() throws {
+        func doc(_ top: String, _ second: String, _ amount: String = "86.00") -> DocumentResult {
             readForm("""
             # 某县农业农村局2025年项目支出绩效目标表
 
@@ -1344,23 +1345,66 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
 
             | 项目名称 | 动物防疫补助 | 主管部门 | 某县农业农村局 |
             |---|---|---|---|
-            | 年度资金总额 | 86.00 | | |
+            | 年度资金总额 | \(amount) | | |
             | 一级指标 | 二级指标 | 三级指标 | 指标值 |
             | 产出指标 | 数量指标 | 免疫畜禽数量 | ≥50万羽 |
             """)
         }
-        // The document in 万元, the first form in 元 by its own line: the second is in 万元.
+        // The document in 万元, the first form in 元 by its own line: 86.00 is no 86 元 project.
         let both = doc("金额单位：万元", "金额单位：元")
         #expect(both.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "86")])
         #expect(!both.diagnostics.contains { $0.code == "amount-unit-unknown" })
-        // No line of the document's: the second form's unit is unsure, not the first's 元.
+        #expect(both.diagnostics.contains { $0.code == "amount-unit-from-form" && $0.location.line == 19 })
+        // … and 860,000.00 is a plausible amount in both: uncertain, said.
+        let neither = doc("金额单位：万元", "金额单位：元", "860,000.00")
+        #expect(neither.diagnostics.contains { $0.code == "amount-unit-unknown" && $0.location.line == 19 })
+        #expect(neither.diagnostics.contains { $0.code == "amount-unit-lines-unsure" })
+        // No line of the document's, 86.00 after the first form's 元: uncertain.
         let own = doc("", "金额单位：元")
         #expect(own.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "86")])
         #expect(own.diagnostics.contains { $0.code == "amount-unit-unknown" && $0.location.line == 19 })
         #expect(!own.diagnostics.contains { $0.code == "amount-unit-unknown" && $0.location.line < 15 })
+        // The same form written like the first (`380,000.00`): in its 元, said.
+        let same = doc("", "金额单位：元", "380,000.00")
+        #expect(same.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "38")])
+        #expect(same.diagnostics.contains { $0.code == "amount-unit-from-form" })
         // The line under the document's title and over the first form's title: every form's.
         let top = doc("金额单位：元", "")
         #expect(top.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "0.0086")])
+        #expect(!top.diagnostics.contains { $0.code == "amount-unit-from-form" })
+    }
+
+    /// A unit line under a heading ends at the next heading of its level: a county page's
+    /// `## 某县民政局…` / `单位：元` is not the unit of `## 某县农业农村局…`'s forms.
+    @Test func aUnitLineUnderAHeadingEndsAtTheNextOfItsLevel() throws {
+        let doc = readForm("""
+        # 某县2025年部门预算项目支出绩效目标公开
+
+        ## 某县民政局2025年项目支出绩效目标表
+
+        单位：元
+
+        ### 项目支出绩效目标表（一）
+
+        | 项目名称 | 城乡低保补助 | 主管部门 | 某县民政局 |
+        |---|---|---|---|
+        | 年度资金总额 | 18,650,000.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 保障人数 | 3200人 |
+
+        ## 某县农业农村局2025年项目支出绩效目标表
+
+        ### 项目支出绩效目标表（一）
+
+        | 项目名称 | 动物防疫补助 | 主管部门 | 某县农业农村局 |
+        |---|---|---|---|
+        | 年度资金总额 | 86.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 免疫畜禽数量 | ≥50万羽 |
+        """)
+        #expect(doc.projects.map(\.amount) == [Money(wan: "1865"), Money(wan: "86")])
+        #expect(doc.diagnostics.contains { $0.code == "amount-unit-unknown" && $0.location.line == 21 })
+        #expect(!doc.diagnostics.contains { $0.code == "amount-unit-unknown" && $0.location.line == 11 })
     }
 
     /// A row of figures under a row of source labels, its empty cells kept (a grid): each figure

@@ -67,11 +67,20 @@ struct FormReader {
         var listedAmounts: [String: Money] = [:]
         /// Where that line stands: just read, right over a table's rows, or over a title.
         var statedUnitPlace: UnitLinePlace?
-        /// Titles that started a form so far.
-        var titlesRead = 0
-        /// When the stated unit is one form's own (its line under the form's title, right over
-        /// its rows, below the document's title): the unit in force before it, for the next title.
-        var unitOutsideForm: MoneyUnit??
+        /// The line of that unit line, and the level of the Markdown heading it stands under (0
+        /// under none).
+        var statedUnitLine = 0
+        var statedUnitLevel = 0
+        /// The level of the last Markdown heading read (0 before any).
+        var headingLevel = 0
+        /// Unit lines over a title: the unit of every form under them (a document's, a section's),
+        /// each with its line and the level of the heading it stands under, up to the next
+        /// heading of that level (0: to the end). The last is in force.
+        var headingUnits: [(unit: MoneyUnit, line: Int, level: Int)] = []
+        var headingUnit: (unit: MoneyUnit, line: Int)? { headingUnits.last.map { ($0.unit, $0.line) } }
+        /// The last unit line right over a form's rows since then: that form's own, and only
+        /// maybe a later form's that states none (see `start`).
+        var formUnit: (unit: MoneyUnit, line: Int)?
         /// The document's last line read, and whether its end has been reached.
         var lastLine = 1
         /// The first line of the last row read (a row may span lines).
@@ -128,6 +137,12 @@ struct FormReader {
                 readRow(row, &state, &doc)
             case .text(let line, let text, let style):
                 state.rowStartsTable = false
+                if case .heading(let level) = style {
+                    // A heading ends the unit lines under a heading of its level or a deeper one
+                    // (`## 某县民政局…` / `单位：元` / its forms, then `## 某县农业农村局…`).
+                    state.headingLevel = level
+                    state.headingUnits.removeAll { $0.level >= level }
+                }
                 readText(text, line: line, style: style, &state, &doc)
                 state.afterTable = false
             }
@@ -213,6 +228,9 @@ struct FormReader {
             // its value; it heads the next form, whose amounts are in that unit.
             finish(&state, &doc)
             state.statedUnit = unit
+            state.statedUnitPlace = .justRead
+            state.statedUnitLine = row.line
+            state.statedUnitLevel = state.headingLevel
             var rest = row
             rest.cells[k] = ""
             readRow(rest, &state, &doc)
@@ -230,7 +248,10 @@ struct FormReader {
             // A second form with no title of its own: its 项目名称 starts it.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
         }
-        if state.statedUnitPlace == .justRead { state.statedUnitPlace = .overTable }
+        if state.statedUnitPlace == .justRead, let unit = state.statedUnit {
+            state.statedUnitPlace = .overTable
+            state.formUnit = (unit, state.statedUnitLine)
+        }
         state.current?.read(row, into: &doc)
         state.currentHasRows = true
         state.pageTextAfterRows = false
@@ -259,11 +280,12 @@ struct FormReader {
         }
         if let unit = Vocabulary.current.statedUnit(text) {
             // `金额单位:万元` on a line of its own: the unit of the amounts after it that name none.
-            // Under the second title or a later one it may be one form's own (see `readTitle`).
-            if state.titlesRead >= 2, state.unitOutsideForm == nil { state.unitOutsideForm = .some(state.statedUnit) }
             state.statedUnit = unit
             state.statedUnitPlace = .justRead
+            state.statedUnitLine = n
+            state.statedUnitLevel = state.headingLevel
             state.current?.tableUnit = unit
+            state.current?.unitCandidates = []
             state.current?.project.structuralLines.append(n)
             return
         }
@@ -519,19 +541,14 @@ struct FormReader {
         // with no rows between keeps the year the one above it was given.
         let year = Titles.year(in: text) ?? (state.currentHasRows ? nil : state.current?.project.year)
         project.year = year
-        if state.statedUnitPlace == .justRead {
+        if state.statedUnitPlace == .justRead, let unit = state.statedUnit {
             // A unit line over a title: every form under it (a document's, or a section's).
             state.statedUnitPlace = .overTitle
-            state.unitOutsideForm = nil
-        } else if let outer = state.unitOutsideForm {
-            // The last form's own unit line (`## 表（二）` / `金额单位：万元` / its rows, under the
-            // document's `金额单位：元`) was that form's: the next form is in the unit before it,
-            // or in none it can tell (never in the last form's, 10,000 times off).
-            state.statedUnit = outer
-            state.statedUnitPlace = outer == nil ? nil : .overTitle
-            state.unitOutsideForm = nil
+            let level = state.statedUnitLevel
+            state.headingUnits.removeAll { $0.level >= level }
+            state.headingUnits.append((unit, state.statedUnitLine, level))
+            state.formUnit = nil
         }
-        state.titlesRead += 1
         start(project, &state, &doc)
         state.title = text
         state.segmentYear = year
@@ -539,8 +556,20 @@ struct FormReader {
 
     private func start(_ project: Project, _ state: inout State, _ doc: inout DocumentResult) {
         finish(&state, &doc)
-        state.current = TableReader(project: project, file: path, unreadRowLines: unreadRowLines)
-        state.current?.tableUnit = state.statedUnit
+        var reader = TableReader(project: project, file: path, unreadRowLines: unreadRowLines)
+        let heading = state.headingUnit
+        if state.statedUnitPlace == .justRead {
+            // Its own line, right over it.
+            reader.tableUnit = state.statedUnit
+        } else if let form = state.formUnit, form.unit != heading?.unit {
+            // A form with no line of its own after a form with one (`## 表（一）` / `金额单位：元` /
+            // its rows, then `## 表（二）`): the same unit, or the heading's, or another; the
+            // amounts tell which, if one only (see `TableReader.unitCandidates`).
+            reader.unitCandidates = [form] + (heading.map { [$0] } ?? [])
+        } else {
+            reader.tableUnit = heading?.unit
+        }
+        state.current = reader
         state.current?.listedAmounts = state.listedAmounts
         state.startedByHeading = false
         state.currentHasRows = false
@@ -569,7 +598,7 @@ struct FormReader {
             // A unit line right over it was its own (`单位：元` over `表十一 项目支出预算表`), not the
             // next table's (`表十二 项目支出绩效目标表`, in 万元: read in 元, 10,000 times too small).
             // A unit line over a target form stays every later form's, as a document's may be.
-            if state.statedUnitPlace == .overTable { state.statedUnit = nil; state.statedUnitPlace = nil }
+            if state.statedUnitPlace == .overTable { state.statedUnit = nil; state.statedUnitPlace = nil; state.formUnit = nil }
             for row in reader.listedProjects {
                 if let amount = row.amount { state.listedAmounts[row.name] = amount }
             }

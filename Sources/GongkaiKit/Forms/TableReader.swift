@@ -55,6 +55,10 @@ struct TableReader {
     /// Amounts a budget list earlier in the document gives projects, by name (in 万元): a form
     /// whose amount names no unit is in the unit that makes it the listed one.
     var listedAmounts: [String: Money] = [:]
+    /// Units the document's unit lines may give the form's amounts when it has no line of its
+    /// own and they are not certain (another form's own line, or two lines that disagree): the
+    /// one its amount is plausible in is taken (see `finish`), each with its line.
+    var unitCandidates: [(unit: MoneyUnit, line: Int)] = []
     /// The line of the row read before this one, and this one's (a row split in parts is one row).
     private var rowLines: (previous: Int?, current: Int?) = (nil, nil)
     /// The unit the last group label named (`项目资金（万元）`): the amounts under it are in it.
@@ -206,32 +210,50 @@ struct TableReader {
             // The table names no unit, and a budget list of the document gives the project an
             // amount: the table's figures are in the unit that makes them that amount (`138.00`
             // beside a list's `1,380,000.00` 元 is 万元; `260,000.00` beside `260,000.00` 元 is 元).
-            let inYuan = table.fen % 10_000 == 0 ? Money(fen: table.fen / 10_000) : nil
-            let unit: MoneyUnit? = listed == table ? .wan : listed == inYuan ? .yuan : nil
+            let unit: MoneyUnit? = listed == table ? .wan : listed == Self.reading(table, in: .yuan) ? .yuan : nil
             if let unit {
-                let lines = Set(unitUnknownLines)
-                if unit == .yuan {
-                    project.amount = listed
-                    for k in project.funding.indices where lines.contains(project.funding[k].line) {
-                        if let a = project.funding[k].amount, a.fen % 10_000 == 0 { project.funding[k].amount = Money(fen: a.fen / 10_000) }
-                    }
-                }
                 settleUnknownUnit(unit, code: "amount-unit-from-list",
                                   zh: "表中金额没有注明单位，文档中的项目预算清单列出同一项目 \(listed.wanString) 万元：按\(unit.rawValue)读取",
                                   en: "the table's amounts name no unit; the document's budget list gives the same project \(listed.wanString) 万元: read in \(unit.rawValue)",
                                   into: &doc)
             }
         }
-        if let table = project.amount, project.amountUnit == nil, let prose = proseAmount?.money, let unit = proseAmount?.unit,
+        if let table = project.amount, project.amountUnit == nil, let prose = proseAmount?.money, proseAmount?.unit != nil,
            prose == table, !unitUnknownLines.isEmpty
         {
             // The table names no unit, and the project's own text states the same amount with
-            // its unit (`年度预算安排:…5万元` beside `年度资金总额 | 5.00`): the table's amounts are
-            // in it, for certain.
-            settleUnknownUnit(unit, code: "amount-unit-from-text",
-                              zh: "表中金额没有注明单位，项目说明写明了同一金额（\(prose.wanString) 万元）：按\(unit.rawValue)读取",
-                              en: "the table's amounts name no unit; the project's text states the same amount (\(prose.wanString) 万元): read in \(unit.rawValue)",
+            // its unit (`年度预算安排:…5万元` beside `年度资金总额 | 5.00`): the table's figures,
+            // read as 万元, are that amount; they are in 万元, for certain.
+            settleUnknownUnit(.wan, code: "amount-unit-from-text",
+                              zh: "表中金额没有注明单位，项目说明写明了同一金额（\(prose.wanString) 万元）：按万元读取",
+                              en: "the table's amounts name no unit; the project's text states the same amount (\(prose.wanString) 万元): read in 万元",
                               into: &doc)
+        }
+        if let table = project.amount, project.amountUnit == nil, !unitUnknownLines.isEmpty, !unitCandidates.isEmpty {
+            // The form has no unit line of its own; the document's lines give it one only with
+            // doubt (another form's own line, or lines that disagree). The unit its amount is a
+            // plausible project's amount in (1,000 元 to 100 亿元) is taken, when it is one only:
+            // `86.00` after a form's `单位：元` is no 86 元 project, `1,860,000.00` after the
+            // 部门整体 form's `（单位：万元）` no 186 亿元 one. Else it stays uncertain, said.
+            let plausible = unitCandidates.filter { c in
+                Self.reading(table, in: c.unit).map { $0.fen >= 100_000 && $0.fen < 1_000_000_000_000 } == true
+            }
+            if plausible.count == 1, let taken = plausible.first {
+                let read = (Self.reading(table, in: taken.unit) ?? table).wanString
+                let others = unitCandidates.filter { $0.unit != taken.unit }
+                let zhOthers = others.isEmpty ? "" : "；第" + others.map { "\($0.line)行的\($0.unit.rawValue)" }.joined(separator: "、") + "读出的不是合理的项目金额"
+                let enOthers = others.isEmpty ? "" : "; " + others.map { "line \($0.line)'s \($0.unit.rawValue)" }.joined(separator: ", ") + " gives no plausible project amount"
+                settleUnknownUnit(taken.unit, code: "amount-unit-from-form",
+                                  zh: "表中金额没有注明单位，本表上方也没有单位行：按文档第\(taken.line)行单位行的\(taken.unit.rawValue)读取，为 \(read) 万元\(zhOthers)",
+                                  en: "the table's amounts name no unit and no unit line stands over it: read in line \(taken.line)'s \(taken.unit.rawValue), \(read) 万元\(enOthers)",
+                                  into: &doc)
+            } else {
+                let zh = unitCandidates.map { "第\($0.line)行的\($0.unit.rawValue)" }.joined(separator: "、")
+                let en = unitCandidates.map { "line \($0.line)'s \($0.unit.rawValue)" }.joined(separator: ", ")
+                doc.diagnose(.note, line: unitUnknownLines[0], code: "amount-unit-lines-unsure",
+                             "本表上方没有单位行；文档的单位行（\(zh)）是否适用于本表，按金额无法确定：金额仍标为单位不确定",
+                             en: "no unit line stands over this table; whether the document's unit lines (\(en)) are its, its amounts cannot tell: they stay of uncertain unit")
+            }
         }
         // Figures at lines nothing read: the parts read may not be all of them, and their sum is
         // no amount for certain — unless such a figure is that sum (the total the parts add up
@@ -1608,8 +1630,22 @@ struct TableReader {
     private mutating func settleUnknownUnit(_ unit: MoneyUnit, code: String, zh: String, en: String, into doc: inout DocumentResult) {
         project.amountUnit = unit
         let lines = Set(unitUnknownLines)
+        // The amounts read as 万元 at those lines, in the unit now known (a figure that is no
+        // whole number of fen in it is left as read).
+        if let a = project.amount, let read = Self.reading(a, in: unit) { project.amount = read }
+        for k in project.funding.indices where lines.contains(project.funding[k].line) {
+            if let a = project.funding[k].amount, let read = Self.reading(a, in: unit) { project.funding[k].amount = read }
+        }
         doc.diagnostics.removeAll { $0.code == "amount-unit-unknown" && lines.contains($0.location.line) }
         doc.diagnose(.note, line: unitUnknownLines[0], code: code, zh, en: en)
+    }
+
+    /// An amount read as 万元 for want of a unit, read in `unit` instead (nil when that is no whole
+    /// number of fen: `86.001` in 元).
+    static func reading(_ amount: Money, in unit: MoneyUnit) -> Money? {
+        let (fen, overflow) = amount.fen.multipliedReportingOverflow(by: unit.fenPerUnit)
+        guard !overflow, fen % Money.fenPerWan == 0 else { return nil }
+        return Money(fen: fen / Money.fenPerWan)
     }
 
     /// An amount read in 万元 because nothing says its unit: kept as uncertain, and said at its line.
