@@ -1407,6 +1407,31 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(!doc.diagnostics.contains { $0.code == "amount-unit-unknown" && $0.location.line == 11 })
     }
 
+    /// The table's unit line says 元, the year's amount's label 万元: funding lines naming no unit
+    /// are the amount's parts in its unit where they add up to it so (they were read in 元: 0.098).
+    @Test func fundingLinesTakeTheAmountsLabelUnitOverTheTablesWhereTheyAddUp() throws {
+        func doc(_ second: String) -> DocumentResult {
+            readForm("""
+            # 某县林业局2025年项目支出绩效目标表
+
+            金额单位：元
+
+            | 项目名称 | 公益林生态效益补偿 | 主管部门 | 某县林业局 |
+            |---|---|---|---|
+            | 年度资金总额（万元） | 1,236.80 | 其中：中央补助 | 980.00 |
+            | | | 省级补助 | \(second) |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 补偿面积 | 52万亩 |
+            """)
+        }
+        let p = try #require(doc("256.80").projects.first)
+        #expect(p.amount == Money(wan: "1236.8"))
+        #expect(p.funding.compactMap(\.amount) == [Money(wan: "980"), Money(wan: "256.8")])
+        // Lines that add up in neither unit stay as the table's line says.
+        let q = try #require(doc("300.00").projects.first)
+        #expect(q.funding.compactMap(\.amount) == [Money(wan: "0.098"), Money(wan: "0.03")])
+    }
+
     /// A row of figures under a row of source labels, its empty cells kept (a grid): each figure
     /// is the label's above it, not the next label's after a blank (50.00 was read as 专项债券's).
     @Test func figuresUnderSourceLabelsStayInTheirColumns() throws {

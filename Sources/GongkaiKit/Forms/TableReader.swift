@@ -86,6 +86,9 @@ struct TableReader {
     /// Funding lines read in that unit (元 or 亿元) because nothing else said theirs: where in
     /// `project.funding`, their text and line. They stand only if the lines add up to the amount.
     private var linesInYearLabelUnit: [(index: Int, text: String, label: String, line: Int)] = []
+    /// Funding lines read in the table's unit line's unit though the year's amount's label
+    /// states another (see `settleLinesInTableUnit`).
+    private var linesInTableUnit: [(index: Int, text: String, line: Int)] = []
     /// An amount the project's prose states (`(6)年度预算安排:500万元`): its amount when its
     /// table gives none.
     private var proseAmount: (money: Money, unit: MoneyUnit?)?
@@ -185,6 +188,7 @@ struct TableReader {
         flushHeldLabels(into: &doc)
         mergeSecondGroup(into: &doc)
         confirmLinesInYearLabelUnit(into: &doc)
+        settleLinesInTableUnit(into: &doc)
         if project.amount == nil, let total = project.totalAmount {
             project.amount = total
             project.amountUnit = totalUnit
@@ -379,6 +383,35 @@ struct TableReader {
             }
             reportUnitUnknown(line.text, label: line.label, line: line.line, into: &doc)
         }
+    }
+
+    /// Lines read in the table's unit (`金额单位：元` over the page) beside a year's amount whose
+    /// label states its own (`年度资金总额（万元） | 1,236.80 | 其中：中央补助 | 980.00`): they are
+    /// its parts, in its unit, when they add up to it so and not as read (0.098 万元 was published).
+    private mutating func settleLinesInTableUnit(into doc: inout DocumentResult) {
+        guard !linesInTableUnit.isEmpty else { return }
+        defer { linesInTableUnit = [] }
+        guard let unit = yearLabelUnit, let amount = project.amount, fundingSum()?.money != amount else { return }
+        let read = fundingParts
+        var parts = fundingParts
+        var funding = project.funding
+        for line in linesInTableUnit where line.index < funding.count {
+            guard let money = Self.readAmount(line.text, unit: unit) else { return }
+            if let k = parts.firstIndex(where: { $0.line == line.line && $0.money == funding[line.index].amount }) {
+                parts[k].money = money
+                parts[k].unit = unit
+            }
+            funding[line.index].amount = money
+        }
+        fundingParts = parts
+        guard fundingSum()?.money == amount else {
+            fundingParts = read
+            return
+        }
+        project.funding = funding
+        doc.diagnose(.note, line: linesInTableUnit[0].line, code: "funding-unit-from-amount",
+                     "资金来源各行没有写单位，按表格的单位行读取加起来不等于本年度金额；按金额标签的单位（\(unit.rawValue)）读取正好相等：按\(unit.rawValue)读取",
+                     en: "the funding lines name no unit; read in the table's unit line's they do not add up to the year's amount, in its label's unit (\(unit.rawValue)) they do: read in \(unit.rawValue)")
     }
 
     /// The sum of the top-level funding lines, when they have amounts and one unit.
@@ -1544,6 +1577,9 @@ struct TableReader {
             if read != nil, let unit = yearLabelUnit, unit != .wan, unitSaid(for: value, label: label) == nil {
                 linesInYearLabelUnit.append((project.funding.count, value, label, valueLine))
             }
+            if read != nil, let unit = yearLabelUnit, let table = tableUnit, unit != table, unitWritten(for: value, label: label) == nil {
+                linesInTableUnit.append((project.funding.count, value, valueLine))
+            }
             project.funding.append(FundingLine(label: name, amount: read?.0, text: value, line: line))
             // `(一)财政拨款小计` heads the numbered lines after it (`1、一般公共预算`).
             let compact = LabelText.compact(label)
@@ -1620,9 +1656,14 @@ struct TableReader {
     /// brackets follows it (`854万(…)`), else the label's (`项目资金（元）`), its group label's or
     /// the table's (`金额单位：万元`); nil when none says.
     private func unitSaid(for text: String, label: String) -> MoneyUnit? {
+        unitWritten(for: text, label: label) ?? tableUnit
+    }
+
+    /// The unit the amount's text, its label or its group label says (not the table's line).
+    private func unitWritten(for text: String, label: String) -> MoneyUnit? {
         let head = Self.beforeBreakdown(text)
         let own = Amounts.unit(in: text) ?? (head.utf8.count < text.utf8.count ? Amounts.unit(in: String(head)) : nil)
-        return own ?? Labels.unit(label) ?? groupUnit ?? tableUnit
+        return own ?? Labels.unit(label) ?? groupUnit
     }
 
     /// The unit the table's unit-less amounts turned out to be in (`code` says how it was
