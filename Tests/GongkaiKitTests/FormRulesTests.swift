@@ -1432,6 +1432,68 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(q.funding.compactMap(\.amount) == [Money(wan: "0.098"), Money(wan: "0.03")])
     }
 
+    /// `预算金额（万元） | 总额 | 财政拨款 | 其他资金` over a row of figures: the amount's label heads
+    /// the group and `总额` its total's column (the amount was missing).
+    @Test func anAmountsLabelOverATotalsHeadingHeadsTheGroup() throws {
+        let doc = readForm("""
+        # 某区民政局2025年度项目支出绩效目标表
+
+        | 项目名称 | 困难群众救助补助 | | |
+        |---|---|---|---|
+        | 项目单位 | 某区民政局 | 主管部门 | 某区民政局 |
+        | 预算金额（万元） | 总额 | 财政拨款 | 其他资金 |
+        | | 2,356.00 | 2,156.00 | 200.00 |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 救助人数 | 5200人 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "2356"))
+        #expect(p.funding.compactMap(\.amount) == [Money(wan: "2156"), Money(wan: "200")])
+    }
+
+    /// `项目支出绩效目标表（续）` over the rest of a form's indicators continues it (they were a
+    /// nameless project's, not published, and the form was said to be cut).
+    @Test func aTitleMarkedContinuedContinuesTheForm() throws {
+        let doc = readForm("""
+        # 某县教育体育局2025年项目支出绩效目标表
+
+        ## 项目支出绩效目标表（一）
+
+        | 项目名称 | 义务教育学校公用经费 | 主管部门 | 某县教育体育局 |
+        |---|---|---|---|
+        | 年度资金总额（万元） | 1,236.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 补助学生人数 | 21600人 |
+
+        ## 项目支出绩效目标表（续）
+
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        |---|---|---|---|
+        | 满意度指标 | 服务对象满意度指标 | 家长满意度 | ≥90% |
+        """)
+        #expect(doc.projects.count == 1)
+        #expect(doc.projects.first?.indicators.count == 2)
+        #expect(!doc.diagnostics.contains { $0.code == "missing-name" || $0.code == "incomplete-indicators" })
+    }
+
+    /// A form naming no 主管部门, only its unit, under a title naming a department before its year
+    /// (its code glued on): the title's department, not the unit (a centre of the bureau).
+    @Test func theTitlesDepartmentGoesBeforeTheUnit() throws {
+        let doc = readForm("""
+        # [066]某县司法局2025年项目支出绩效目标表
+
+        | 项目名称 | 法律援助经费 | 实施单位 | [066002]某县法律援助中心 |
+        |---|---|---|---|
+        | 年度资金总额（万元） | 42.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 办理案件数 | ≥300件 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.rawDepartment == "某县司法局")
+        #expect(doc.diagnostics.contains { $0.code == "department-from-title" })
+        #expect(Titles.issuer(inTitle: "404-永济市文化和旅游局2025年项目支出绩效目标表") == "永济市文化和旅游局")
+    }
+
     /// A row of figures under a row of source labels, its empty cells kept (a grid): each figure
     /// is the label's above it, not the next label's after a blank (50.00 was read as 专项债券's).
     @Test func figuresUnderSourceLabelsStayInTheirColumns() throws {

@@ -520,6 +520,12 @@ struct FormReader {
     /// A form title: the start of a project, unless the open project began at its numbered
     /// heading and has no table yet (`项目支出绩效目标表` before the table of `1. …项目`).
     private func readTitle(_ text: String, line n: Int, _ state: inout State, _ doc: inout DocumentResult) {
+        if state.current != nil, state.currentHasRows, FormText.isContinuationTitle(text) {
+            // `项目支出绩效目标表（续）` over the rest of the open form's rows (a page break in the
+            // Word file): no new form.
+            state.current?.project.structuralLines.append(n)
+            return
+        }
         let name = Titles.projectName(inTitle: text)
         if state.current != nil, state.startedByHeading, !state.currentHasRows, name == nil {
             state.current?.project.structuralLines.append(n)
@@ -530,11 +536,13 @@ struct FormReader {
             state.current?.project.structuralLines.append(n)
             return
         }
-        if state.titleDepartment == nil, let issuer = Titles.issuer(inTitle: text), Titles.looksLikeDepartment(issuer), !issuer.utf8Contains("财政") {
-            // `东至县文化旅游体育局2024年项目支出绩效目标表`: the department before the year, for
-            // the forms under it that name neither a department nor a unit (a finance bureau's
+        if state.titleDepartment == nil, let issuer = Titles.issuer(inTitle: text).map(Departments.stripCode), Titles.looksLikeDepartment(issuer),
+           !issuer.utf8Contains("财政")
+        {
+            // `东至县文化旅游体育局2024年项目支出绩效目标表`, `[066]某县司法局2025年…`: the department
+            // before the year, for the forms under it that name no department (a finance bureau's
             // title heads other departments' forms).
-            state.titleDepartment = (Departments.stripCode(issuer), n)
+            state.titleDepartment = (issuer, n)
         }
         var project = Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: n), name: name ?? "")
         // `项目支出绩效目标表` / `(2023年)` / `3.…-2023中央绩效目标表`: a title under a title

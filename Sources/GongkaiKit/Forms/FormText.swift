@@ -12,6 +12,13 @@ enum FormText {
     }
 
     /// A form's title: `…绩效目标申报表`, `…绩效目标表` (headings' `#` marks allowed).
+    /// A form's title marked as its continuation on the next page (`项目支出绩效目标表（续）`,
+    /// `续表`): the open form goes on under it.
+    static func isContinuationTitle(_ text: String) -> Bool {
+        let t = text.trimmingWhitespace()
+        return ["（续）", "(续)", "（续表）", "(续表)", "续表"].contains { t.utf8HasSuffix($0) } || t.utf8HasPrefix("续表")
+    }
+
     static func isTitle(_ text: String) -> Bool {
         if text.utf8.last == 0x29 || text.utf8HasSuffix("）") {
             // `绩效目标表(一般公共预算资金)`: a note in brackets after the title.

@@ -42,7 +42,7 @@ struct TableReader {
     /// second one, the table lists projects' budgets and no targets.
     private(set) var budgetListRows: [(line: Int, name: String, amount: Money?)] = []
     /// Words of a group's total in the place of a label or a name (`资金来源 | 合计 | …`).
-    static let groupTotalWords: Set<String> = ["合计", "总计"]
+    static let groupTotalWords: Set<String> = ["合计", "总计", "总额"]
     /// Those and a subtotal's (`小计`): a total's row or heading, no project's name or value.
     static let totalWords = groupTotalWords.union(["小计"])
     /// The projects a budget list names (its rows but the totals).
@@ -814,8 +814,10 @@ struct TableReader {
         }
         // `部门预算资金（万元） | 合计 | 一般公共预算拨款 | …` over a row of figures: `合计` heads the
         // column of the group's total (the year's amount), as a label would.
-        if heldLabels == nil, pairs.count >= 2, pairs[0].kind == .fundingGroup, pairs[0].values.count == 1,
+        // (An amount's label so, `预算金额（万元） | 总额 | 财政拨款 | 其他资金`, heads the group.)
+        if heldLabels == nil, pairs.count >= 2, pairs[0].kind == .fundingGroup || pairs[0].kind == .yearAmount, pairs[0].values.count == 1,
            Self.groupTotalWords.contains(pairs[0].values[0]), pairs.dropFirst().allSatisfy({ $0.kind != nil && $0.values.isEmpty }) {
+            pairs[0].kind = .fundingGroup
             let column = pairs[0].column.flatMap { c in row.cells.indices.first { $0 > c && !row.cells[$0].isEmpty } }
             let total = Pair(label: pairs[0].values[0], kind: .yearAmount, line: pairs[0].lines.first ?? row.line, column: column)
             pairs[0].values = []

@@ -242,6 +242,8 @@ enum Titles {
     /// The body a title names before its year (`周口市城乡一体化示范区2023年度…` → `周口市城乡一体化
     /// 示范区`), if it reads like a department or a place.
     static func issuer(inTitle text: String) -> String? {
+        // (After the code glued to the name: `[066]某县司法局2025年…`, `404-永济市…`.)
+        let text = Departments.stripCode(text.trimming("#").trimmingWhitespace())
         guard let y = text.firstIndex(where: { $0.isASCII && $0.isNumber }), y > text.startIndex else { return nil }
         let name = String(text[..<y]).trimming("#")
         return looksLikeDepartment(name) || looksLikePlace(name) ? name : nil
