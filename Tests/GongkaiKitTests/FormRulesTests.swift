@@ -1494,6 +1494,32 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(Titles.issuer(inTitle: "404-永济市文化和旅游局2025年项目支出绩效目标表") == "永济市文化和旅游局")
     }
 
+    /// A unit line at the end of a line of other text is a unit line: the year's line and the
+    /// unit's side by side (`（2025年度）    单位：元`, also as a table's row), the reporting unit's
+    /// and the unit's (`填报单位：…（盖章）　　金额单位：元`). The amounts were read as 万元.
+    @Test func aUnitLineBesideOtherTextIsAUnitLine() throws {
+        func doc(_ line: String) -> DocumentResult {
+            readForm("""
+            # 某县市场监督管理局2025年项目支出绩效目标表
+
+            \(line)
+
+            | 项目名称 | 食品安全抽检 | 主管部门 | 某县市场监督管理局 |
+            |---|---|---|---|
+            | 年度资金总额 | 800,000.00 | | |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 抽检批次 | 800批 |
+            """)
+        }
+        for line in ["（2025年度）    单位：元", "填报单位：某县市场监督管理局（盖章）　　　　金额单位：元", "| （2025年度） | 单位：元 |\n|---|---|"] {
+            let d = doc(line)
+            #expect(d.projects.first?.amount == Money(wan: "80"), "\(line)")
+            #expect(d.projects.first?.year == 2025)
+            #expect(!d.diagnostics.contains { $0.code == "amount-unit-unknown" }, "\(line)")
+        }
+        #expect(Vocabulary.current.unitLineAtEnd("（单位：万元）") == nil)
+    }
+
     /// A row of figures under a row of source labels, its empty cells kept (a grid): each figure
     /// is the label's above it, not the next label's after a blank (50.00 was read as 专项债券's).
     @Test func figuresUnderSourceLabelsStayInTheirColumns() throws {

@@ -188,6 +188,11 @@ struct FormReader {
                 rest.cells[filled[k]] = ""
                 k += 1
             }
+            if k == filled.count - 1, Vocabulary.current.statedUnit(row.cells[filled[k]]) != nil {
+                // `（2025年度）    单位：元`: the year's line and the unit's side by side.
+                readText(row.cells[filled[k]], line: row.line(ofCell: filled[k]), style: .paragraph, &state, &doc)
+                return
+            }
             readRow(rest, &state, &doc)
             return
         }
@@ -276,6 +281,13 @@ struct FormReader {
             if state.currentHasRows { state.pageTextAfterRows = true }
             doc.diagnose(.note, line: n, code: "page-text", "网页上的文字，不属于表格，未读取：‘\(text.prefix(40))’",
                          en: "text of the web page, not of the form; not read: ‘\(text.prefix(40))’")
+            return
+        }
+        if let (rest, unitLine) = Vocabulary.current.unitLineAtEnd(text) {
+            // `填报单位：某县林业局（盖章）　　　金额单位：元`, `（2025年度）    单位：元`: a line and a unit
+            // line side by side, each read as it is.
+            readText(rest, line: n, style: style, &state, &doc)
+            readText(unitLine, line: n, style: .paragraph, &state, &doc)
             return
         }
         if let unit = Vocabulary.current.statedUnit(text) {

@@ -260,6 +260,23 @@ final class Vocabulary: @unchecked Sendable {
         return unitLines[LabelText.key(String(bare.dropFirst().dropLast()))]
     }
 
+    /// A unit line at the end of a line of other text (`填报单位：某县林业局（盖章）　　金额单位：元`,
+    /// `（2025年度）    单位：元`, their spaces between Chinese characters dropped by the reader):
+    /// the text before it and the unit line; nil when there is none.
+    func unitLineAtEnd(_ text: String) -> (rest: String, unitLine: String)? {
+        guard text.utf8Contains("单位"), statedUnit(text) == nil else { return nil }
+        let chars = Array(text)
+        guard chars.count > 5 else { return nil }
+        // The longest tail that is a unit line (they are short).
+        for start in max(1, chars.count - 16)..<(chars.count - 3) {
+            let unitLine = String(chars[start...]).trimmingWhitespace()
+            guard statedUnit(unitLine) != nil else { continue }
+            let rest = String(chars[..<start]).trimming(" \u{3000}\t")
+            return rest.isEmpty ? nil : (rest, unitLine)
+        }
+        return nil
+    }
+
     /// Whether a cell may be a kind label: it ends (before a colon or a bracket) with the last
     /// character of one.
     func mayBeKindLabel(_ text: String) -> Bool {
