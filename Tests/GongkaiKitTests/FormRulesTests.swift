@@ -1405,6 +1405,30 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(doc.projects.map(\.amount) == [Money(wan: "1865"), Money(wan: "86")])
         #expect(doc.diagnostics.contains { $0.code == "amount-unit-unknown" && $0.location.line == 21 })
         #expect(!doc.diagnostics.contains { $0.code == "amount-unit-unknown" && $0.location.line == 11 })
+        // Titles at the heading's own level are under it: the line is every form's.
+        let flat = readForm("""
+        # 靖安县水利局2025年项目支出绩效目标表
+
+        金额单位：万元
+
+        # 项目支出绩效目标表（一）
+
+        | 项目名称 | 农村饮水安全工程维修养护 | 主管部门 | 靖安县水利局 |
+        |---|---|---|---|
+        | 年度资金总额 | 120.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 维修工程数 | 42处 |
+
+        # 项目支出绩效目标表（二）
+
+        | 项目名称 | 河长制工作经费 | 主管部门 | 靖安县水利局 |
+        |---|---|---|---|
+        | 年度资金总额 | 12.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 巡河次数 | 1200次 |
+        """)
+        #expect(flat.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "12")])
+        #expect(!flat.diagnostics.contains { $0.code.hasPrefix("amount-unit") })
     }
 
     /// The table's unit line says 元, the year's amount's label 万元: funding lines naming no unit
@@ -1429,6 +1453,23 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(p.funding.compactMap(\.amount) == [Money(wan: "980"), Money(wan: "256.8")])
         // Lines that add up in neither unit stay as the table's line says.
         let q = try #require(doc("300.00").projects.first)
+        #expect(q.funding.compactMap(\.amount) == [Money(wan: "0.098"), Money(wan: "0.03")])
+        // An amount that is no project's in its label's unit (`1,236,800.00` 万元, 123 亿元 for a
+        // county's subsidy): its lines stay in the table's 元.
+        let big = readForm("""
+        # 某县林业局2025年项目支出绩效目标表
+
+        金额单位：元
+
+        | 项目名称 | 公益林生态效益补偿 | 主管部门 | 某县林业局 |
+        |---|---|---|---|
+        | 年度资金总额（万元） | 1,236,800.00 | 其中：中央补助 | 980,000.00 |
+        | | | 省级补助 | 256,800.00 |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 补偿面积 | 52万亩 |
+        """)
+        let lines = try #require(big.projects.first).funding.compactMap(\.amount)
+        #expect(lines == [Money(wan: "98"), Money(wan: "25.68")])
         #expect(q.funding.compactMap(\.amount) == [Money(wan: "0.098"), Money(wan: "0.03")])
     }
 
@@ -1492,6 +1533,17 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(p.rawDepartment == "某县司法局")
         #expect(doc.diagnostics.contains { $0.code == "department-from-title" })
         #expect(Titles.issuer(inTitle: "404-永济市文化和旅游局2025年项目支出绩效目标表") == "永济市文化和旅游局")
+        // A government's title heads its departments' forms: their units go first.
+        let government = readForm("""
+        # 某县人民政府2025年重点民生项目支出绩效目标表
+
+        | 项目名称 | 农村公路提质改造 | 实施单位 | 某县交通运输局 |
+        |---|---|---|---|
+        | 年度资金总额（万元） | 1,280.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 改造里程 | 60公里 |
+        """)
+        #expect(government.projects.first?.rawDepartment == "某县交通运输局")
     }
 
     /// A unit line at the end of a line of other text is a unit line: the year's line and the
@@ -1518,6 +1570,50 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
             #expect(!d.diagnostics.contains { $0.code == "amount-unit-unknown" }, "\(line)")
         }
         #expect(Vocabulary.current.unitLineAtEnd("（单位：万元）") == nil)
+        // A note's words are no unit line: `计量单位：元` is an indicator's.
+        #expect(Vocabulary.current.unitLineAtEnd("注：补助标准为每人每月，计量单位：元") == nil)
+    }
+
+    /// The unit in the column heading of a funding group's amounts (`项目资金 | 资金来源 | 金额（元）`)
+    /// is the group's (the amounts were read as 万元).
+    @Test func theUnitOfAFundingGroupsAmountColumnHeading() throws {
+        let doc = readForm("""
+        # 某县生态环境局2025年项目支出绩效目标表
+
+        | 项目名称 | 大气污染防治 | 主管部门 | 某县生态环境局 |
+        |---|---|---|---|
+        | 项目资金 | 资金来源 | 金额（元） | |
+        | | 年度资金总额 | 1,860,000.00 | |
+        | | 其中：财政拨款 | 1,500,000.00 | |
+        | | 其他资金 | 360,000.00 | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 监测点位 | 12个 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "186"))
+        #expect(p.funding.compactMap(\.amount) == [Money(wan: "150"), Money(wan: "36")])
+        #expect(!doc.diagnostics.contains { $0.code == "amount-unit-unknown" })
+    }
+
+    /// Under `预算金额（万元） | 总额 | 财政拨款 | 其他资金`, a row headed by a term (`实施期 | 3,600.00 |
+    /// …`) is the term's, kept as written; the year's row gives the amount (3600.00 was published).
+    @Test func aTermsRowUnderSourceLabelsIsNotTheYears() throws {
+        let doc = readForm("""
+        # 某区民政局2025年度项目支出绩效目标表
+
+        | 项目名称 | 养老服务体系建设 | | |
+        |---|---|---|---|
+        | 项目单位 | 某区民政局 | 主管部门 | 某区民政局 |
+        | 预算金额（万元） | 总额 | 财政拨款 | 其他资金 |
+        | 实施期 | 3,600.00 | 3,400.00 | 200.00 |
+        | 年度 | 1,200.00 | 1,100.00 | 100.00 |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 新建社区养老服务站 | 8个 |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.amount == Money(wan: "1200"))
+        #expect(p.funding.compactMap(\.amount) == [Money(wan: "1100"), Money(wan: "100")])
+        #expect(p.fields.contains { $0.label == "实施期" && $0.value.contains("3,600.00") })
     }
 
     /// A row of figures under a row of source labels, its empty cells kept (a grid): each figure
@@ -1821,8 +1917,10 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         // A 中期 form's term is its budget year and the two after: the first is the year; a year
         // of its own beside a project's term is the year.
         #expect(Titles.year(in: "某县教育体育局2025-2027年项目支出中期绩效目标表") == 2025)
-        #expect(Titles.year(in: "（2025 — 2027年）") == 2025)
+        #expect(Titles.year(in: "中期目标（2025 — 2027年）") == 2025)
         #expect(Titles.year(in: "乡村振兴（2021至2025年）项目2024年度绩效目标表") == 2024)
+        // (A programme's period with no year beside it is read as before: its last year.)
+        #expect(Titles.year(in: "巩固拓展脱贫攻坚成果同乡村振兴有效衔接（2021-2025年）项目支出绩效目标表") == 2025)
         #expect(Titles.year(in: "电话0791-2025年") == 2025)
         #expect(Titles.year(in: "2021-2023") == nil)
         #expect(Titles.year(inPeriod: "计划:20191—计划:201912") == 2019)

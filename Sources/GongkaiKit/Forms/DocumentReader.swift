@@ -246,14 +246,19 @@ public enum DocumentReader {
             if p.rawDepartment == nil, let d = doc.department, !(Titles.looksLikePlace(d) && !Titles.looksLikeDepartment(d) && unitOfPlace(d)) {
                 p.rawDepartment = d
             }
-            if p.rawDepartment == nil, let titleDepartment {
+            let fromTitle = { (p: inout Project, doc: inout DocumentResult) in
                 // No 主管部门: the department the title names before its year (`[066]某县司法局2025年
                 // 项目支出绩效目标表`), over the unit (`实施单位 | 某县法律援助中心`, one of its units).
+                // (A government's title — `某县人民政府2025年重点民生项目…` — heads its departments'
+                // forms: their units go first.)
+                guard p.rawDepartment == nil, let titleDepartment else { return }
                 p.rawDepartment = titleDepartment.name
                 doc.diagnose(.note, line: titleDepartment.line, code: "department-from-title",
                              "项目‘\(p.name)’没有写主管部门，按表题中的‘\(titleDepartment.name)’归集",
                              en: "project ‘\(p.name)’ names no 主管部门; grouped under ‘\(titleDepartment.name)’ of its title")
             }
+            let titleIsGovernment = titleDepartment?.name.utf8HasSuffix("政府") == true
+            if !titleIsGovernment { fromTitle(&p, &doc) }
             if p.rawDepartment == nil, let unit = p.unit {
                 // No 主管部门: the unit that owns the budget (预算单位, 申报单位, 实施单位) stands for it.
                 p.rawDepartment = Departments.stripCode(unit)
@@ -261,6 +266,7 @@ public enum DocumentReader {
                              "项目‘\(p.name)’没有写主管部门，按其单位‘\(unit)’归集",
                              en: "project ‘\(p.name)’ names no 主管部门; grouped under its unit ‘\(unit)’")
             }
+            fromTitle(&p, &doc)
             if p.rawDepartment == nil, let publisher {
                 // Neither a 主管部门 nor a unit: the web page's publisher (信息来源, 发布机构).
                 p.rawDepartment = Departments.stripCode(publisher.name)

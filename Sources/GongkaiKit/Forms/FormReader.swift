@@ -71,8 +71,10 @@ struct FormReader {
         /// under none).
         var statedUnitLine = 0
         var statedUnitLevel = 0
-        /// The level of the last Markdown heading read (0 before any).
+        /// The level of the last Markdown heading read (0 before any), and of the text being read
+        /// when it is a heading (nil when it is not).
         var headingLevel = 0
+        var textHeadingLevel: Int?
         /// Unit lines over a title: the unit of every form under them (a document's, a section's),
         /// each with its line and the level of the heading it stands under, up to the next
         /// heading of that level (0: to the end). The last is in force.
@@ -137,10 +139,12 @@ struct FormReader {
                 readRow(row, &state, &doc)
             case .text(let line, let text, let style):
                 state.rowStartsTable = false
+                state.textHeadingLevel = nil
                 if case .heading(let level) = style {
                     // A heading ends the unit lines under a heading of its level or a deeper one
                     // (`## 某县民政局…` / `单位：元` / its forms, then `## 某县农业农村局…`).
                     state.headingLevel = level
+                    state.textHeadingLevel = level
                     state.headingUnits.removeAll { $0.level >= level }
                 }
                 readText(text, line: line, style: style, &state, &doc)
@@ -564,7 +568,10 @@ struct FormReader {
         if state.statedUnitPlace == .justRead, let unit = state.statedUnit {
             // A unit line over a title: every form under it (a document's, or a section's).
             state.statedUnitPlace = .overTitle
-            let level = state.statedUnitLevel
+            // Up to the next heading of its heading's level when the titles under it are deeper
+            // (`## 某县民政局…` / `单位：元` / `### 表（一）`); to the end when they are headings of
+            // that level themselves (`# 文档标题` / `金额单位：万元` / `# 表（一）` / … / `# 表（三）`).
+            let level = state.textHeadingLevel.map { $0 > state.statedUnitLevel } ?? true ? state.statedUnitLevel : 0
             state.headingUnits.removeAll { $0.level >= level }
             state.headingUnits.append((unit, state.statedUnitLine, level))
             state.formUnit = nil

@@ -239,9 +239,7 @@ struct TableReader {
             // plausible project's amount in (1,000 元 to 100 亿元) is taken, when it is one only:
             // `86.00` after a form's `单位：元` is no 86 元 project, `1,860,000.00` after the
             // 部门整体 form's `（单位：万元）` no 186 亿元 one. Else it stays uncertain, said.
-            let plausible = unitCandidates.filter { c in
-                Self.reading(table, in: c.unit).map { $0.fen >= 100_000 && $0.fen < 1_000_000_000_000 } == true
-            }
+            let plausible = unitCandidates.filter { c in Self.reading(table, in: c.unit).map(Self.isPlausibleAmount) == true }
             if plausible.count == 1, let taken = plausible.first {
                 let read = (Self.reading(table, in: taken.unit) ?? table).wanString
                 let others = unitCandidates.filter { $0.unit != taken.unit }
@@ -391,7 +389,9 @@ struct TableReader {
     private mutating func settleLinesInTableUnit(into doc: inout DocumentResult) {
         guard !linesInTableUnit.isEmpty else { return }
         defer { linesInTableUnit = [] }
-        guard let unit = yearLabelUnit, let amount = project.amount, fundingSum()?.money != amount else { return }
+        // (Only where the amount is a plausible project's in its label's unit: `年度资金总额（万元） |
+        // 1,236,800.00` under `金额单位：元` is in 元 by its figures, and so are its lines.)
+        guard let unit = yearLabelUnit, let amount = project.amount, fundingSum()?.money != amount, Self.isPlausibleAmount(amount) else { return }
         let read = fundingParts
         var parts = fundingParts
         var funding = project.funding
@@ -799,12 +799,17 @@ struct TableReader {
             project.structuralLines.append(pairs[0].lines.first ?? row.line)
             pairs.removeFirst()
         }
+        /// The unit of an amount's label ending the row with no value (`… | 金额（元）`).
+        var columnUnit: MoneyUnit?
         if let last = pairs.last, last.values.isEmpty,
            (pairs.count >= 2 && Self.isAmount(last.kind))
             || (pairs.count == 1 && row.filledCells.count == 1 && (Self.isNarrative(last.kind) || last.kind == .name))
         {
             // Its value may open the next row.
-            if let unit = Labels.unit(last.label) { groupUnit = unit }
+            if let unit = Labels.unit(last.label) {
+                groupUnit = unit
+                columnUnit = unit
+            }
             trailingLabel = last
             pairs.removeLast()
             guard !pairs.isEmpty else {
@@ -908,6 +913,17 @@ struct TableReader {
                                  en: "the goals' columns (\(held.map { LabelText.display($0.label) }.joined(separator: ", "))) outnumber the texts below them, and which text is whose cannot be told: each is kept as ‘\(LabelText.display(title))’")
                 }
                 endsGroup = true
+            } else if pairs.allSatisfy({ $0.kind == nil }), held.first.map(isGroup) == true, let heading = row.cells.first, !heading.isEmpty,
+                      Self.readAmount(heading, unit: nil) == nil, Vocabulary.current.money.termTotal.contains(where: { heading.utf8Contains($0) })
+            {
+                // `实施期 | 3,600.00 | …` under `预算金额（万元） | 总额 | 财政拨款 | …`: the term's
+                // figures, kept as written; the labels wait for the year's row (`年度 | 1,200.00 | …`).
+                let labels = held.filter { !isGroup($0) }.map { LabelText.display($0.label) }
+                let figures = pairs[0].values.dropFirst()
+                let text = zip(labels, figures).map { "\($0) \($1)" }.joined(separator: " ")
+                project.fields.append(Field(label: heading, value: text, line: row.line))
+                heldLabels = held
+                return
             } else if pairs.allSatisfy({ $0.kind == nil }), let values = pairs.first?.values, !values.isEmpty,
                values.count <= held.count, values.count * 2 >= held.count
             {
@@ -1023,8 +1039,17 @@ struct TableReader {
                 if let line = Self.sourceLine(in: pair, row: row) { apply(line, row: row, into: &doc) }
             case .fundingGroup, .goalGroup:
                 lastGroup = kind
-                groupUnit = Labels.unit(pair.label) ?? (kind == .fundingGroup ? nil : groupUnit)
-                let value = pair.values.joined(separator: " ")
+                // (`项目资金 | 资金来源 | 预算金额（万元）`: the amounts' column heading after the
+                // group's labels states the group's unit.)
+                groupUnit = Labels.unit(pair.label) ?? (kind == .fundingGroup ? columnUnit : groupUnit)
+                var value = pair.values.joined(separator: " ")
+                if kind == .fundingGroup, groupUnit == nil, pair.values.count == 1, let unit = Labels.unit(value),
+                   !value.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+                {
+                    // `资金来源 | 金额（元）`: the column heading of the group's amounts, with their unit.
+                    groupUnit = unit
+                    value = ""
+                }
                 if !value.isEmpty { project.fields.append(Field(label: pair.label, value: value, line: row.line)) }
                 else if index == 0 { project.structuralLines.append(row.line) }
                 if kind == .fundingGroup {
@@ -1681,6 +1706,11 @@ struct TableReader {
         }
         doc.diagnostics.removeAll { $0.code == "amount-unit-unknown" && lines.contains($0.location.line) }
         doc.diagnose(.note, line: unitUnknownLines[0], code: code, zh, en: en)
+    }
+
+    /// Whether an amount is a plausible project's: 1,000 元 to 100 亿元.
+    static func isPlausibleAmount(_ amount: Money) -> Bool {
+        amount.fen >= 100_000 && amount.fen < 1_000_000_000_000
     }
 
     /// An amount read as 万元 for want of a unit, read in `unit` instead (nil when that is no whole

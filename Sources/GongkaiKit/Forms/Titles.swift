@@ -21,6 +21,7 @@ enum Titles {
     }
 
     private static func yearWritten(in text: String) -> Int? {
+        let midTerm = text.utf8Contains("中期")
         var text = text
         return text.withUTF8 { b -> Int? in
             let n = b.count
@@ -55,9 +56,10 @@ enum Titles {
                 // 年 is E5 B9 B4.
                 return j + 2 < n && b[j] == 0xE5 && b[j + 1] == 0xB9 && b[j + 2] == 0xB4
             }
-            /// The first year of a range (`2025-2027年`, a 中期 form's term): the year when the text
-            /// states no year of its own (the range's last year is the term's end, not the budget's).
-            var rangeStart: Int?
+            /// A range of years (`2025-2027年`) is the year only when the text states none of its
+            /// own: a 中期 form's term its first (the term's last year is not the budget's), another
+            /// range (a programme's `（2021-2025年）`) its last, as before.
+            var rangeYear: Int?
             while i + 4 <= n {
                 guard digit(i), digit(i + 1), digit(i + 2), digit(i + 3), i == 0 || !digit(i - 1) else {
                     i += 1
@@ -66,16 +68,16 @@ enum Titles {
                 let mark = skipSpaces(i + 4)
                 let next = skipSpaces(mark + rangeMark(mark))
                 if next > mark, digit(next), digit(next + 1), digit(next + 2), digit(next + 3), !digit(next + 4), endsWithNian(next),
-                   (1990...2099).contains(year(at: i))
+                   (1990...2099).contains(year(at: i)), (1990...2099).contains(year(at: next))
                 {
-                    if rangeStart == nil { rangeStart = year(at: i) }
+                    if rangeYear == nil { rangeYear = midTerm ? year(at: i) : year(at: next) }
                     i = next + 4
                     continue
                 }
                 if endsWithNian(i), (1990...2099).contains(year(at: i)) { return year(at: i) }
                 i += 4
             }
-            return rangeStart
+            return rangeYear
         }
     }
 

@@ -267,8 +267,9 @@ final class Vocabulary: @unchecked Sendable {
         guard text.utf8Contains("单位"), statedUnit(text) == nil else { return nil }
         let chars = Array(text)
         guard chars.count > 5 else { return nil }
-        // The longest tail that is a unit line (they are short).
-        for start in max(1, chars.count - 16)..<(chars.count - 3) {
+        // The longest tail that is a unit line (they are short), after a space or a closing
+        // bracket (not `计量单位：元`, a note's words).
+        for start in max(1, chars.count - 16)..<(chars.count - 3) where chars[start - 1].isWhitespace || "）)】]".contains(chars[start - 1]) {
             let unitLine = String(chars[start...]).trimmingWhitespace()
             guard statedUnit(unitLine) != nil else { continue }
             let rest = String(chars[..<start]).trimming(" \u{3000}\t")
