@@ -1374,9 +1374,10 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(!top.diagnostics.contains { $0.code == "amount-unit-from-form" })
     }
 
-    /// A unit line under a heading ends at the next heading of its level: a county page's
-    /// `## 某县民政局…` / `单位：元` is not the unit of `## 某县农业农村局…`'s forms.
-    @Test func aUnitLineUnderAHeadingEndsAtTheNextOfItsLevel() throws {
+    /// A unit line stated under a department's title or heading ends at one naming another: a
+    /// county page's `## 某县民政局…` / `单位：元` is not the unit of `## 某县农业农村局…`'s forms;
+    /// the page's own line is again.
+    @Test func aUnitLineEndsAtATitleNamingAnotherDepartment() throws {
         let doc = readForm("""
         # 某县2025年部门预算项目支出绩效目标公开
 
@@ -1429,6 +1430,60 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         """)
         #expect(flat.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "12")])
         #expect(!flat.diagnostics.contains { $0.code.hasPrefix("amount-unit") })
+        // A form's title at the section's level names no department: still under its line.
+        let annex = readForm("""
+        ## 附件3：项目支出绩效目标表
+
+        金额单位：万元
+
+        ### 某县卫生健康委员会2025年项目支出绩效目标表（一）
+
+        | 项目名称 | 基本公共卫生服务 | 主管部门 | 某县卫生健康委员会 |
+        |---|---|---|---|
+        | 年度资金总额 | 864.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 建档人数 | 28万人 |
+
+        ## 项目支出绩效目标表（二）
+
+        | 项目名称 | 乡村医生补助 | 主管部门 | 某县卫生健康委员会 |
+        |---|---|---|---|
+        | 年度资金总额 | 72.60 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 补助人数 | 240人 |
+        """)
+        #expect(annex.projects.map(\.amount) == [Money(wan: "864"), Money(wan: "72.6")])
+        #expect(!annex.diagnostics.contains { $0.code.hasPrefix("amount-unit") })
+        // Sections headed by a department's name alone: the page's 万元 again after the 元 of one.
+        let page = readForm("""
+        # 某县2025年部门预算项目支出绩效目标公开
+
+        单位：万元
+
+        ## 某县司法局
+
+        单位：元
+
+        ### 项目支出绩效目标表（一）
+
+        | 项目名称 | 法律援助经费 | 主管部门 | 某县司法局 |
+        |---|---|---|---|
+        | 年度资金总额 | 420,000.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 办理案件数 | ≥300件 |
+
+        ## 某县自然资源局
+
+        ### 项目支出绩效目标表（一）
+
+        | 项目名称 | 耕地保护补偿 | 主管部门 | 某县自然资源局 |
+        |---|---|---|---|
+        | 年度资金总额 | 45.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 补偿面积 | 1.2万亩 |
+        """)
+        #expect(page.projects.map(\.amount) == [Money(wan: "42"), Money(wan: "45")])
+        #expect(!page.diagnostics.contains { $0.code.hasPrefix("amount-unit") })
     }
 
     /// The table's unit line says 元, the year's amount's label 万元: funding lines naming no unit
@@ -1572,6 +1627,8 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(Vocabulary.current.unitLineAtEnd("（单位：万元）") == nil)
         // A note's words are no unit line: `计量单位：元` is an indicator's.
         #expect(Vocabulary.current.unitLineAtEnd("注：补助标准为每人每月，计量单位：元") == nil)
+        #expect(Vocabulary.current.unitLineAtEnd("注：表中“补助标准”指标值（每人每月）单位：元") == nil)
+        #expect(Vocabulary.current.unitLineAtEnd("编制单位：某县民政局（盖章）金额单位：元")?.unitLine == "金额单位：元")
     }
 
     /// The unit in the column heading of a funding group's amounts (`项目资金 | 资金来源 | 金额（元）`)
@@ -1593,6 +1650,25 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(p.amount == Money(wan: "186"))
         #expect(p.funding.compactMap(\.amount) == [Money(wan: "150"), Money(wan: "36")])
         #expect(!doc.diagnostics.contains { $0.code == "amount-unit-unknown" })
+        // Under a unit line saying another unit, the amount tells which is right, if it can.
+        func under(_ line: String, _ heading: String, _ amount: String) -> DocumentResult {
+            readForm("""
+            # 某县文化广电新闻出版旅游局2025年项目支出绩效目标表
+
+            \(line)
+
+            | 项目名称 | 文化馆免费开放 | 主管部门 | 某县文化广电新闻出版旅游局 |
+            |---|---|---|---|
+            | 项目资金 | 资金来源 | \(heading) | |
+            | | 年度资金总额 | \(amount) | |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 开放天数 | 300天 |
+            """)
+        }
+        #expect(under("单位：万元", "金额（元）", "186.00").projects.first?.amount == Money(wan: "186"))
+        #expect(under("金额单位：元", "金额（万元）", "45.00").projects.first?.amount == Money(wan: "45"))
+        #expect(under("金额单位：元", "金额（万元）", "45.00").diagnostics.contains { $0.code == "amount-unit-from-form" })
+        #expect(under("金额单位：元", "金额（万元）", "450,000.00").diagnostics.contains { $0.code == "amount-unit-unknown" })
     }
 
     /// Under `预算金额（万元） | 总额 | 财政拨款 | 其他资金`, a row headed by a term (`实施期 | 3,600.00 |
@@ -1921,6 +1997,8 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(Titles.year(in: "乡村振兴（2021至2025年）项目2024年度绩效目标表") == 2024)
         // (A programme's period with no year beside it is read as before: its last year.)
         #expect(Titles.year(in: "巩固拓展脱贫攻坚成果同乡村振兴有效衔接（2021-2025年）项目支出绩效目标表") == 2025)
+        #expect(Titles.year(in: "某县发展和改革委员会“十四五”规划（2021-2025年）中期评估项目支出绩效目标表") == 2025)
+        #expect(Titles.year(in: "某县交通运输局2025-2027年项目支出绩效目标表（三年滚动）") == 2025)
         #expect(Titles.year(in: "电话0791-2025年") == 2025)
         #expect(Titles.year(in: "2021-2023") == nil)
         #expect(Titles.year(inPeriod: "计划:20191—计划:201912") == 2019)

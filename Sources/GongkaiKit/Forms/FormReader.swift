@@ -67,22 +67,20 @@ struct FormReader {
         var listedAmounts: [String: Money] = [:]
         /// Where that line stands: just read, right over a table's rows, or over a title.
         var statedUnitPlace: UnitLinePlace?
-        /// The line of that unit line, and the level of the Markdown heading it stands under (0
-        /// under none).
+        /// The line of that unit line, and the department the title above it named (see
+        /// `titleIssuer`).
         var statedUnitLine = 0
-        var statedUnitLevel = 0
-        /// The level of the last Markdown heading read (0 before any), and of the text being read
-        /// when it is a heading (nil when it is not).
-        var headingLevel = 0
-        var textHeadingLevel: Int?
+        var statedUnitIssuer: String?
+        /// The department the last title naming one names before its year (`## 某县民政局2025年…`),
+        /// as a key: the unit lines stated under it end at a title naming another.
+        var titleIssuer: String?
         /// Unit lines over a title: the unit of every form under them (a document's, a section's),
-        /// each with its line and the level of the heading it stands under, up to the next
-        /// heading of that level (0: to the end). The last is in force.
-        var headingUnits: [(unit: MoneyUnit, line: Int, level: Int)] = []
+        /// each with its line and the department it was stated under. The last is in force.
+        var headingUnits: [(unit: MoneyUnit, line: Int, issuer: String?)] = []
         var headingUnit: (unit: MoneyUnit, line: Int)? { headingUnits.last.map { ($0.unit, $0.line) } }
         /// The last unit line right over a form's rows since then: that form's own, and only
         /// maybe a later form's that states none (see `start`).
-        var formUnit: (unit: MoneyUnit, line: Int)?
+        var formUnit: (unit: MoneyUnit, line: Int, issuer: String?)?
         /// The document's last line read, and whether its end has been reached.
         var lastLine = 1
         /// The first line of the last row read (a row may span lines).
@@ -139,13 +137,10 @@ struct FormReader {
                 readRow(row, &state, &doc)
             case .text(let line, let text, let style):
                 state.rowStartsTable = false
-                state.textHeadingLevel = nil
-                if case .heading(let level) = style {
-                    // A heading ends the unit lines under a heading of its level or a deeper one
-                    // (`## 某县民政局…` / `单位：元` / its forms, then `## 某县农业农村局…`).
-                    state.headingLevel = level
-                    state.textHeadingLevel = level
-                    state.headingUnits.removeAll { $0.level >= level }
+                if case .heading = style {
+                    // A unit line over a heading (`单位：万元` / `## 某县司法局`): over the forms under it.
+                    Self.unitLineHeads(&state)
+                    Self.noteDepartmentHeading(text, &state)
                 }
                 readText(text, line: line, style: style, &state, &doc)
                 state.afterTable = false
@@ -239,7 +234,7 @@ struct FormReader {
             state.statedUnit = unit
             state.statedUnitPlace = .justRead
             state.statedUnitLine = row.line
-            state.statedUnitLevel = state.headingLevel
+            state.statedUnitIssuer = state.titleIssuer
             var rest = row
             rest.cells[k] = ""
             readRow(rest, &state, &doc)
@@ -259,7 +254,7 @@ struct FormReader {
         }
         if state.statedUnitPlace == .justRead, let unit = state.statedUnit {
             state.statedUnitPlace = .overTable
-            state.formUnit = (unit, state.statedUnitLine)
+            state.formUnit = (unit, state.statedUnitLine, state.statedUnitIssuer)
         }
         state.current?.read(row, into: &doc)
         state.currentHasRows = true
@@ -299,8 +294,9 @@ struct FormReader {
             state.statedUnit = unit
             state.statedUnitPlace = .justRead
             state.statedUnitLine = n
-            state.statedUnitLevel = state.headingLevel
+            state.statedUnitIssuer = state.titleIssuer
             state.current?.tableUnit = unit
+            state.current?.tableUnitLine = n
             state.current?.unitCandidates = []
             state.current?.project.structuralLines.append(n)
             return
@@ -560,25 +556,37 @@ struct FormReader {
             // title heads other departments' forms).
             state.titleDepartment = (issuer, n)
         }
+        Self.noteDepartmentHeading(text, &state)
         var project = Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: n), name: name ?? "")
         // `项目支出绩效目标表` / `(2023年)` / `3.…-2023中央绩效目标表`: a title under a title
         // with no rows between keeps the year the one above it was given.
         let year = Titles.year(in: text) ?? (state.currentHasRows ? nil : state.current?.project.year)
         project.year = year
-        if state.statedUnitPlace == .justRead, let unit = state.statedUnit {
-            // A unit line over a title: every form under it (a document's, or a section's).
-            state.statedUnitPlace = .overTitle
-            // Up to the next heading of its heading's level when the titles under it are deeper
-            // (`## 某县民政局…` / `单位：元` / `### 表（一）`); to the end when they are headings of
-            // that level themselves (`# 文档标题` / `金额单位：万元` / `# 表（一）` / … / `# 表（三）`).
-            let level = state.textHeadingLevel.map { $0 > state.statedUnitLevel } ?? true ? state.statedUnitLevel : 0
-            state.headingUnits.removeAll { $0.level >= level }
-            state.headingUnits.append((unit, state.statedUnitLine, level))
-            state.formUnit = nil
-        }
+        Self.unitLineHeads(&state)
         start(project, &state, &doc)
         state.title = text
         state.segmentYear = year
+    }
+
+    /// A unit line just read, over a title or heading: every form under it (a document's, or a
+    /// section's), up to a title naming another department than the one it was stated under.
+    private static func unitLineHeads(_ state: inout State) {
+        guard state.statedUnitPlace == .justRead, let unit = state.statedUnit else { return }
+        state.statedUnitPlace = .overTitle
+        state.headingUnits.append((unit, state.statedUnitLine, state.statedUnitIssuer))
+        state.formUnit = nil
+    }
+
+    /// A title or heading naming a department (`## 某县农业农村局2025年项目支出绩效目标表`, a county
+    /// page's `## 某县司法局`): the unit lines stated under another department's end there.
+    private static func noteDepartmentHeading(_ text: String, _ state: inout State) {
+        let bare = Departments.stripCode(text.trimming("#"))
+        guard let department = Titles.issuer(inTitle: bare) ?? (bare.scalarCount <= 30 ? bare : nil), Titles.looksLikeDepartment(department)
+        else { return }
+        let key = Departments.baseKey(department)
+        state.headingUnits.removeAll { $0.issuer != nil && $0.issuer != key }
+        if let form = state.formUnit, form.issuer != nil, form.issuer != key { state.formUnit = nil }
+        state.titleIssuer = key
     }
 
     private func start(_ project: Project, _ state: inout State, _ doc: inout DocumentResult) {
@@ -588,13 +596,15 @@ struct FormReader {
         if state.statedUnitPlace == .justRead {
             // Its own line, right over it.
             reader.tableUnit = state.statedUnit
+            reader.tableUnitLine = state.statedUnitLine
         } else if let form = state.formUnit, form.unit != heading?.unit {
             // A form with no line of its own after a form with one (`## 表（一）` / `金额单位：元` /
             // its rows, then `## 表（二）`): the same unit, or the heading's, or another; the
             // amounts tell which, if one only (see `TableReader.unitCandidates`).
-            reader.unitCandidates = [form] + (heading.map { [$0] } ?? [])
+            reader.unitCandidates = [(form.unit, form.line)] + (heading.map { [$0] } ?? [])
         } else {
             reader.tableUnit = heading?.unit
+            reader.tableUnitLine = heading?.line
         }
         state.current = reader
         state.current?.listedAmounts = state.listedAmounts

@@ -65,6 +65,8 @@ struct TableReader {
     private var groupUnit: MoneyUnit?
     /// The unit the table states for all its amounts (`金额单位：万元`).
     var tableUnit: MoneyUnit?
+    /// The line of the unit line that gave it, when a line of its own did.
+    var tableUnitLine: Int?
     /// A row of labels only, waiting for the row of their values.
     private var heldLabels: [Pair]?
     /// How many cells the row of those labels had (a grid's rows keep their empty cells).
@@ -246,15 +248,15 @@ struct TableReader {
                 let zhOthers = others.isEmpty ? "" : "；第" + others.map { "\($0.line)行的\($0.unit.rawValue)" }.joined(separator: "、") + "读出的不是合理的项目金额"
                 let enOthers = others.isEmpty ? "" : "; " + others.map { "line \($0.line)'s \($0.unit.rawValue)" }.joined(separator: ", ") + " gives no plausible project amount"
                 settleUnknownUnit(taken.unit, code: "amount-unit-from-form",
-                                  zh: "表中金额没有注明单位，本表上方也没有单位行：按文档第\(taken.line)行单位行的\(taken.unit.rawValue)读取，为 \(read) 万元\(zhOthers)",
-                                  en: "the table's amounts name no unit and no unit line stands over it: read in line \(taken.line)'s \(taken.unit.rawValue), \(read) 万元\(enOthers)",
+                                  zh: "表中金额的单位没有确定写明（表上方没有单位行，或单位行与栏目名不一致）：按第\(taken.line)行的\(taken.unit.rawValue)读取，为 \(read) 万元\(zhOthers)",
+                                  en: "the table's amounts have no unit stated for certain (no unit line over the table, or its line and a column heading disagree): read in line \(taken.line)'s \(taken.unit.rawValue), \(read) 万元\(enOthers)",
                                   into: &doc)
             } else {
                 let zh = unitCandidates.map { "第\($0.line)行的\($0.unit.rawValue)" }.joined(separator: "、")
                 let en = unitCandidates.map { "line \($0.line)'s \($0.unit.rawValue)" }.joined(separator: ", ")
                 doc.diagnose(.note, line: unitUnknownLines[0], code: "amount-unit-lines-unsure",
-                             "本表上方没有单位行；文档的单位行（\(zh)）是否适用于本表，按金额无法确定：金额仍标为单位不确定",
-                             en: "no unit line stands over this table; whether the document's unit lines (\(en)) are its, its amounts cannot tell: they stay of uncertain unit")
+                             "表中金额的单位没有确定写明；可能的单位（\(zh)）中是哪一个，按金额无法确定：金额仍标为单位不确定",
+                             en: "the table's amounts have no unit stated for certain; which of the possible ones (\(en)) is theirs, the amounts cannot tell: they stay of uncertain unit")
             }
         }
         // Figures at lines nothing read: the parts read may not be all of them, and their sum is
@@ -1047,7 +1049,18 @@ struct TableReader {
                    !value.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
                 {
                     // `资金来源 | 金额（元）`: the column heading of the group's amounts, with their unit.
-                    groupUnit = unit
+                    // Where the table's unit line (or another form's) says another, which is right
+                    // the heading cannot tell (a template's heading left under `单位：万元`, or a
+                    // document's `金额单位：元` over a form in 万元): the amount tells, if in one only
+                    // it is a plausible project's (see `finish`).
+                    if let table = tableUnit, table != unit {
+                        unitCandidates = [(table, tableUnitLine ?? project.location.line), (unit, row.line)]
+                        tableUnit = nil
+                    } else if !unitCandidates.isEmpty, !unitCandidates.contains(where: { $0.unit == unit }) {
+                        unitCandidates.append((unit, row.line))
+                    } else if unitCandidates.isEmpty {
+                        groupUnit = unit
+                    }
                     value = ""
                 }
                 if !value.isEmpty { project.fields.append(Field(label: pair.label, value: value, line: row.line)) }

@@ -264,12 +264,21 @@ final class Vocabulary: @unchecked Sendable {
     /// `（2025年度）    单位：元`, their spaces between Chinese characters dropped by the reader):
     /// the text before it and the unit line; nil when there is none.
     func unitLineAtEnd(_ text: String) -> (rest: String, unitLine: String)? {
-        guard text.utf8Contains("单位"), statedUnit(text) == nil else { return nil }
+        // (Every unit ends in 元: `万元`, `元`, `亿元`, perhaps in brackets — told on the bytes first.)
+        guard text.utf8HasSuffix("元") || text.utf8HasSuffix("元）") || text.utf8HasSuffix("元)"), text.utf8Contains("单位"),
+              statedUnit(text) == nil else { return nil }
         let chars = Array(text)
         guard chars.count > 5 else { return nil }
-        // The longest tail that is a unit line (they are short), after a space or a closing
-        // bracket (not `计量单位：元`, a note's words).
-        for start in max(1, chars.count - 16)..<(chars.count - 3) where chars[start - 1].isWhitespace || "）)】]".contains(chars[start - 1]) {
+        // The longest tail that is a unit line (they are short), after a space, a year's line in
+        // brackets or a seal's mark (`（2025年度）`, `（盖章）`): not after a note's words
+        // (`计量单位：元`, `指标值（每人每月）单位：元`).
+        func boundary(_ k: Int) -> Bool {
+            if chars[k - 1].isWhitespace { return true }
+            guard chars[k - 1] == "）" || chars[k - 1] == ")", let open = chars[..<k].lastIndex(where: { $0 == "（" || $0 == "(" }) else { return false }
+            let inside = String(chars[open..<k])
+            return FormText.isYearLine(inside) || inside.contains("章")
+        }
+        for start in max(1, chars.count - 16)..<(chars.count - 3) where boundary(start) {
             let unitLine = String(chars[start...]).trimmingWhitespace()
             guard statedUnit(unitLine) != nil else { continue }
             let rest = String(chars[..<start]).trimming(" \u{3000}\t")
