@@ -74,6 +74,8 @@ struct FormReader {
         /// The department the last title naming one names before its year (`## 某县民政局2025年…`),
         /// as a key: the unit lines stated under it end at a title naming another.
         var titleIssuer: String?
+        /// The line of the last Markdown heading read (its department noted already).
+        var headingLine = 0
         /// Unit lines over a title: the unit of every form under them (a document's, a section's),
         /// each with its line and the department it was stated under. The last is in force.
         var headingUnits: [(unit: MoneyUnit, line: Int, issuer: String?)] = []
@@ -141,6 +143,7 @@ struct FormReader {
                     // A unit line over a heading (`单位：万元` / `## 某县司法局`): over the forms under it.
                     Self.unitLineHeads(&state)
                     Self.noteDepartmentHeading(text, &state)
+                    state.headingLine = line
                 }
                 readText(text, line: line, style: style, &state, &doc)
                 state.afterTable = false
@@ -556,7 +559,7 @@ struct FormReader {
             // title heads other departments' forms).
             state.titleDepartment = (issuer, n)
         }
-        Self.noteDepartmentHeading(text, &state)
+        if n != state.headingLine { Self.noteDepartmentHeading(text, &state) }
         var project = Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: n), name: name ?? "")
         // `项目支出绩效目标表` / `(2023年)` / `3.…-2023中央绩效目标表`: a title under a title
         // with no rows between keeps the year the one above it was given.
@@ -580,6 +583,13 @@ struct FormReader {
     /// A title or heading naming a department (`## 某县农业农村局2025年项目支出绩效目标表`, a county
     /// page's `## 某县司法局`): the unit lines stated under another department's end there.
     private static func noteDepartmentHeading(_ text: String, _ state: inout State) {
+        // (Told on the bytes first: a department's name is short, or stands before a year, not
+        // at the text's start: `2025年…`, `1.…项目` name none.)
+        let bytes = text.utf8
+        guard let first = bytes.first, first >= 0x80 || first == 0x23 || first == 0x5B || first == 0x28 else { return }
+        if !bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+            guard bytes.count <= 90, Titles.endsLikeDepartment(text) else { return }
+        }
         let bare = Departments.stripCode(text.trimming("#"))
         guard let department = Titles.issuer(inTitle: bare) ?? (bare.scalarCount <= 30 ? bare : nil), Titles.looksLikeDepartment(department)
         else { return }

@@ -240,6 +240,9 @@ enum Titles {
         return year(in: s) == nil
     }
 
+    /// Whether a text ends as a department's name does (`…局`, `…委员会`, `…中心`).
+    static func endsLikeDepartment(_ text: String) -> Bool { departmentEndings.contains { text.utf8HasSuffix($0) } }
+
     private static let departmentEndings = ["局", "委", "办", "办公室", "中心", "院", "部", "厅", "会", "署", "站", "所", "馆", "处", "委员会", "政府", "联", "校", "队"]
 
     /// The body a title names before its year (`周口市城乡一体化示范区2023年度…` → `周口市城乡一体化
