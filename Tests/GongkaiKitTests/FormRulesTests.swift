@@ -1484,6 +1484,29 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         """)
         #expect(page.projects.map(\.amount) == [Money(wan: "42"), Money(wan: "45")])
         #expect(!page.diagnostics.contains { $0.code.hasPrefix("amount-unit") })
+        // A heading deeper than the department's, naming a unit of it or the department written
+        // short (`#### 某县殡仪馆`, `### 某县住建局2025年…`), is still under its line.
+        let deeper = readForm("""
+        # 某县2025年部门预算项目支出绩效目标公开
+
+        单位：万元
+
+        ## 某县住房和城乡建设局
+
+        单位：元
+
+        ### 某县住建局2025年项目支出绩效目标表（一）
+
+        #### 某县市政设施管理所
+
+        | 项目名称 | 城市排水管网维护 | 主管部门 | 某县住房和城乡建设局 |
+        |---|---|---|---|
+        | 年度资金总额 | 680,000.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 维护管网长度 | 120公里 |
+        """)
+        #expect(deeper.projects.map(\.amount) == [Money(wan: "68")])
+        #expect(!deeper.diagnostics.contains { $0.code.hasPrefix("amount-unit") })
     }
 
     /// The table's unit line says 元, the year's amount's label 万元: funding lines naming no unit
@@ -1628,6 +1651,7 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         // A note's words are no unit line: `计量单位：元` is an indicator's.
         #expect(Vocabulary.current.unitLineAtEnd("注：补助标准为每人每月，计量单位：元") == nil)
         #expect(Vocabulary.current.unitLineAtEnd("注：表中“补助标准”指标值（每人每月）单位：元") == nil)
+        #expect(Vocabulary.current.unitLineAtEnd("注：低保补助标准按市定标准执行（2025年）单位：元") == nil)
         #expect(Vocabulary.current.unitLineAtEnd("编制单位：某县民政局（盖章）金额单位：元")?.unitLine == "金额单位：元")
     }
 
@@ -1999,6 +2023,7 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(Titles.year(in: "巩固拓展脱贫攻坚成果同乡村振兴有效衔接（2021-2025年）项目支出绩效目标表") == 2025)
         #expect(Titles.year(in: "某县发展和改革委员会“十四五”规划（2021-2025年）中期评估项目支出绩效目标表") == 2025)
         #expect(Titles.year(in: "某县交通运输局2025-2027年项目支出绩效目标表（三年滚动）") == 2025)
+        #expect(Titles.year(in: "某县农业农村局“十四五”（2021-2025年）村级集体经济滚动发展扶持项目绩效目标表") == 2025)
         #expect(Titles.year(in: "电话0791-2025年") == 2025)
         #expect(Titles.year(in: "2021-2023") == nil)
         #expect(Titles.year(inPeriod: "计划:20191—计划:201912") == 2019)

@@ -70,19 +70,19 @@ struct FormReader {
         /// The line of that unit line, and the department the title above it named (see
         /// `titleIssuer`).
         var statedUnitLine = 0
-        var statedUnitIssuer: String?
+        var statedUnitIssuer: (key: String, level: Int)?
         /// The department the last title naming one names before its year (`## 某县民政局2025年…`),
         /// as a key: the unit lines stated under it end at a title naming another.
-        var titleIssuer: String?
+        var titleIssuer: (key: String, level: Int)?
         /// The line of the last Markdown heading read (its department noted already).
         var headingLine = 0
         /// Unit lines over a title: the unit of every form under them (a document's, a section's),
         /// each with its line and the department it was stated under. The last is in force.
-        var headingUnits: [(unit: MoneyUnit, line: Int, issuer: String?)] = []
+        var headingUnits: [(unit: MoneyUnit, line: Int, issuer: (key: String, level: Int)?)] = []
         var headingUnit: (unit: MoneyUnit, line: Int)? { headingUnits.last.map { ($0.unit, $0.line) } }
         /// The last unit line right over a form's rows since then: that form's own, and only
         /// maybe a later form's that states none (see `start`).
-        var formUnit: (unit: MoneyUnit, line: Int, issuer: String?)?
+        var formUnit: (unit: MoneyUnit, line: Int, issuer: (key: String, level: Int)?)?
         /// The document's last line read, and whether its end has been reached.
         var lastLine = 1
         /// The first line of the last row read (a row may span lines).
@@ -139,10 +139,10 @@ struct FormReader {
                 readRow(row, &state, &doc)
             case .text(let line, let text, let style):
                 state.rowStartsTable = false
-                if case .heading = style {
+                if case .heading(let level) = style {
                     // A unit line over a heading (`单位：万元` / `## 某县司法局`): over the forms under it.
                     Self.unitLineHeads(&state)
-                    Self.noteDepartmentHeading(text, &state)
+                    Self.noteDepartmentHeading(text, level: level, &state)
                     state.headingLine = line
                 }
                 readText(text, line: line, style: style, &state, &doc)
@@ -559,7 +559,7 @@ struct FormReader {
             // title heads other departments' forms).
             state.titleDepartment = (issuer, n)
         }
-        if n != state.headingLine { Self.noteDepartmentHeading(text, &state) }
+        if n != state.headingLine { Self.noteDepartmentHeading(text, level: .max, &state) }
         var project = Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: n), name: name ?? "")
         // `项目支出绩效目标表` / `(2023年)` / `3.…-2023中央绩效目标表`: a title under a title
         // with no rows between keeps the year the one above it was given.
@@ -581,8 +581,11 @@ struct FormReader {
     }
 
     /// A title or heading naming a department (`## 某县农业农村局2025年项目支出绩效目标表`, a county
-    /// page's `## 某县司法局`): the unit lines stated under another department's end there.
-    private static func noteDepartmentHeading(_ text: String, _ state: inout State) {
+    /// page's `## 某县司法局`): the unit lines stated under another department's heading of its
+    /// level or a deeper one end there (not under a heading deeper than theirs: a unit's own title
+    /// `### 某县人民医院2025年…` or `#### 某县殡仪馆` inside the department's part). `level` is the
+    /// Markdown heading's, `.max` for a title that is no heading.
+    private static func noteDepartmentHeading(_ text: String, level: Int, _ state: inout State) {
         // (Told on the bytes first: a department's name is short, or stands before a year, not
         // at the text's start: `2025年…`, `1.…项目` name none.)
         let bytes = text.utf8
@@ -594,9 +597,10 @@ struct FormReader {
         guard let department = Titles.issuer(inTitle: bare) ?? (bare.scalarCount <= 30 ? bare : nil), Titles.looksLikeDepartment(department)
         else { return }
         let key = Departments.baseKey(department)
-        state.headingUnits.removeAll { $0.issuer != nil && $0.issuer != key }
-        if let form = state.formUnit, form.issuer != nil, form.issuer != key { state.formUnit = nil }
-        state.titleIssuer = key
+        let ends = { (issuer: (key: String, level: Int)?) in issuer.map { $0.key != key && level <= $0.level } ?? false }
+        state.headingUnits.removeAll { ends($0.issuer) }
+        if let form = state.formUnit, ends(form.issuer) { state.formUnit = nil }
+        state.titleIssuer = (key, level)
     }
 
     private func start(_ project: Project, _ state: inout State, _ doc: inout DocumentResult) {

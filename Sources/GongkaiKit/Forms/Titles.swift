@@ -21,8 +21,9 @@ enum Titles {
     }
 
     private static func yearWritten(in text: String) -> Int? {
-        // (A 中期 form: `…中期绩效目标表`, `中期目标（2025—2027年）`, `（三年滚动）`; not a 中期评估.)
-        let midTerm = text.utf8Contains("中期绩效") || text.utf8Contains("中期目标") || text.utf8Contains("滚动")
+        // (A 中期 form: `…中期绩效目标表`, `中期目标（2025—2027年）`, `（三年滚动）`; not a 中期评估 or
+        // a `滚动发展` project.)
+        let midTerm = text.utf8Contains("中期绩效") || text.utf8Contains("中期目标") || text.utf8Contains("年滚动")
         var text = text
         return text.withUTF8 { b -> Int? in
             let n = b.count

@@ -272,11 +272,13 @@ final class Vocabulary: @unchecked Sendable {
         // The longest tail that is a unit line (they are short), after a space, a year's line in
         // brackets or a seal's mark (`（2025年度）`, `（盖章）`): not after a note's words
         // (`计量单位：元`, `指标值（每人每月）单位：元`).
+        // (A note — `注：…（2025年）单位：元` — is prose, never a unit line.)
+        if text.utf8HasPrefix("注") || text.utf8HasPrefix("说明") || text.utf8HasPrefix("备注") { return nil }
         func boundary(_ k: Int) -> Bool {
             if chars[k - 1].isWhitespace { return true }
             guard chars[k - 1] == "）" || chars[k - 1] == ")", let open = chars[..<k].lastIndex(where: { $0 == "（" || $0 == "(" }) else { return false }
-            let inside = String(chars[open..<k])
-            return FormText.isYearLine(inside) || inside.contains("章")
+            // The year's line itself (`（2025年度）`), or a seal's mark (`…（盖章）`).
+            return FormText.isYearLine(String(chars[..<k])) || String(chars[open..<k]).contains("章")
         }
         for start in max(1, chars.count - 16)..<(chars.count - 3) where boundary(start) {
             let unitLine = String(chars[start...]).trimmingWhitespace()
