@@ -10,6 +10,21 @@
 /// rows (a budget list's own unit, if that table is one); or over a title.
 enum UnitLinePlace { case justRead, overTable, overTitle }
 
+/// A unit line (`金额单位：元`): its unit, its line, and the department of the title or heading it
+/// was stated under.
+struct UnitLine {
+    /// A department a title or heading names, as a key (`Departments.baseKey`), and that
+    /// heading's level (`.max` for a title that is no Markdown heading).
+    struct Issuer {
+        let key: String
+        let level: Int
+    }
+
+    let unit: MoneyUnit
+    let line: Int
+    let issuer: Issuer?
+}
+
 struct FormReader {
     let path: String
     /// Whether the document has tables of its own: then labels run together in text are not
@@ -61,28 +76,29 @@ struct FormReader {
         /// Whether the page's own text (a footer) came after the open form's last row: the page
         /// was stored to its end.
         var pageTextAfterRows = false
-        /// The unit a line of its own states for the amounts after it (`金额单位:万元`).
-        var statedUnit: MoneyUnit?
+        /// The last unit line (`金额单位:万元`), for the amounts after it that name no unit.
+        var statedUnit: UnitLine?
         /// Amounts budget lists read so far give projects, by name (see `TableReader.listedAmounts`).
         var listedAmounts: [String: Money] = [:]
         /// Where that line stands: just read, right over a table's rows, or over a title.
         var statedUnitPlace: UnitLinePlace?
-        /// The line of that unit line, and the department the title above it named (see
-        /// `titleIssuer`).
-        var statedUnitLine = 0
-        var statedUnitIssuer: (key: String, level: Int)?
-        /// The department the last title naming one names before its year (`## 某县民政局2025年…`),
-        /// as a key: the unit lines stated under it end at a title naming another.
-        var titleIssuer: (key: String, level: Int)?
+        /// The department the last title or heading naming one names (`## 某县民政局2025年…`): the
+        /// unit lines stated under it end at one naming another (see `noteDepartmentHeading`).
+        var titleIssuer: UnitLine.Issuer?
         /// The line of the last Markdown heading read (its department noted already).
         var headingLine = 0
-        /// Unit lines over a title: the unit of every form under them (a document's, a section's),
-        /// each with its line and the department it was stated under. The last is in force.
-        var headingUnits: [(unit: MoneyUnit, line: Int, issuer: (key: String, level: Int)?)] = []
-        var headingUnit: (unit: MoneyUnit, line: Int)? { headingUnits.last.map { ($0.unit, $0.line) } }
+        /// Unit lines over a title: the unit of every form under them (a document's, a section's).
+        /// The last is in force.
+        var headingUnits: [UnitLine] = []
         /// The last unit line right over a form's rows since then: that form's own, and only
         /// maybe a later form's that states none (see `start`).
-        var formUnit: (unit: MoneyUnit, line: Int, issuer: (key: String, level: Int)?)?
+        var formUnit: UnitLine?
+
+        /// A unit line read at `line`: under the department of the last title naming one.
+        mutating func state(_ unit: MoneyUnit, line: Int) {
+            statedUnit = UnitLine(unit: unit, line: line, issuer: titleIssuer)
+            statedUnitPlace = .justRead
+        }
         /// The document's last line read, and whether its end has been reached.
         var lastLine = 1
         /// The first line of the last row read (a row may span lines).
@@ -234,10 +250,7 @@ struct FormReader {
             // `207101某法院 | 单位:万元` under an indicator table: no indicator has a unit line for
             // its value; it heads the next form, whose amounts are in that unit.
             finish(&state, &doc)
-            state.statedUnit = unit
-            state.statedUnitPlace = .justRead
-            state.statedUnitLine = row.line
-            state.statedUnitIssuer = state.titleIssuer
+            state.state(unit, line: row.line)
             var rest = row
             rest.cells[k] = ""
             readRow(rest, &state, &doc)
@@ -255,9 +268,9 @@ struct FormReader {
             // A second form with no title of its own: its 项目名称 starts it.
             start(Project(layout: doc.layout ?? .a, location: SourceLocation(file: path, line: row.line), name: ""), &state, &doc)
         }
-        if state.statedUnitPlace == .justRead, let unit = state.statedUnit {
+        if state.statedUnitPlace == .justRead {
             state.statedUnitPlace = .overTable
-            state.formUnit = (unit, state.statedUnitLine, state.statedUnitIssuer)
+            state.formUnit = state.statedUnit
         }
         state.current?.read(row, into: &doc)
         state.currentHasRows = true
@@ -294,10 +307,7 @@ struct FormReader {
         }
         if let unit = Vocabulary.current.statedUnit(text) {
             // `金额单位:万元` on a line of its own: the unit of the amounts after it that name none.
-            state.statedUnit = unit
-            state.statedUnitPlace = .justRead
-            state.statedUnitLine = n
-            state.statedUnitIssuer = state.titleIssuer
+            state.state(unit, line: n)
             state.current?.tableUnit = unit
             state.current?.tableUnitLine = n
             state.current?.unitCandidates = []
@@ -574,9 +584,9 @@ struct FormReader {
     /// A unit line just read, over a title or heading: every form under it (a document's, or a
     /// section's), up to a title naming another department than the one it was stated under.
     private static func unitLineHeads(_ state: inout State) {
-        guard state.statedUnitPlace == .justRead, let unit = state.statedUnit else { return }
+        guard state.statedUnitPlace == .justRead, let stated = state.statedUnit else { return }
         state.statedUnitPlace = .overTitle
-        state.headingUnits.append((unit, state.statedUnitLine, state.statedUnitIssuer))
+        state.headingUnits.append(stated)
         state.formUnit = nil
     }
 
@@ -597,25 +607,25 @@ struct FormReader {
         guard let department = Titles.issuer(inTitle: bare) ?? (bare.scalarCount <= 30 ? bare : nil), Titles.looksLikeDepartment(department)
         else { return }
         let key = Departments.baseKey(department)
-        let ends = { (issuer: (key: String, level: Int)?) in issuer.map { $0.key != key && level <= $0.level } ?? false }
-        state.headingUnits.removeAll { ends($0.issuer) }
-        if let form = state.formUnit, ends(form.issuer) { state.formUnit = nil }
-        state.titleIssuer = (key, level)
+        let ends = { (line: UnitLine) in line.issuer.map { $0.key != key && level <= $0.level } ?? false }
+        state.headingUnits.removeAll(where: ends)
+        if let form = state.formUnit, ends(form) { state.formUnit = nil }
+        state.titleIssuer = UnitLine.Issuer(key: key, level: level)
     }
 
     private func start(_ project: Project, _ state: inout State, _ doc: inout DocumentResult) {
         finish(&state, &doc)
         var reader = TableReader(project: project, file: path, unreadRowLines: unreadRowLines)
-        let heading = state.headingUnit
+        let heading = state.headingUnits.last
         if state.statedUnitPlace == .justRead {
             // Its own line, right over it.
-            reader.tableUnit = state.statedUnit
-            reader.tableUnitLine = state.statedUnitLine
+            reader.tableUnit = state.statedUnit?.unit
+            reader.tableUnitLine = state.statedUnit?.line
         } else if let form = state.formUnit, form.unit != heading?.unit {
             // A form with no line of its own after a form with one (`## 表（一）` / `金额单位：元` /
             // its rows, then `## 表（二）`): the same unit, or the heading's, or another; the
             // amounts tell which, if one only (see `TableReader.unitCandidates`).
-            reader.unitCandidates = [(form.unit, form.line)] + (heading.map { [$0] } ?? [])
+            reader.unitCandidates = ([form] + (heading.map { [$0] } ?? [])).map { ($0.unit, $0.line) }
         } else {
             reader.tableUnit = heading?.unit
             reader.tableUnitLine = heading?.line

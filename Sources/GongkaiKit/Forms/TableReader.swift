@@ -241,9 +241,9 @@ struct TableReader {
             // plausible project's amount in (1,000 元 to 100 亿元) is taken, when it is one only:
             // `86.00` after a form's `单位：元` is no 86 元 project, `1,860,000.00` after the
             // 部门整体 form's `（单位：万元）` no 186 亿元 one. Else it stays uncertain, said.
-            let plausible = unitCandidates.filter { c in Self.reading(table, in: c.unit).map(Self.isPlausibleAmount) == true }
-            if plausible.count == 1, let taken = plausible.first {
-                let read = (Self.reading(table, in: taken.unit) ?? table).wanString
+            let plausible = unitCandidates.compactMap { c in Self.reading(table, in: c.unit).flatMap { Self.isPlausibleAmount($0) ? (c, $0) : nil } }
+            if plausible.count == 1, let (taken, amount) = plausible.first {
+                let read = amount.wanString
                 let others = unitCandidates.filter { $0.unit != taken.unit }
                 let zhOthers = others.isEmpty ? "" : "；第" + others.map { "\($0.line)行的\($0.unit.rawValue)" }.joined(separator: "、") + "读出的不是合理的项目金额"
                 let enOthers = others.isEmpty ? "" : "; " + others.map { "line \($0.line)'s \($0.unit.rawValue)" }.joined(separator: ", ") + " gives no plausible project amount"
