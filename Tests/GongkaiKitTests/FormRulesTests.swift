@@ -1509,6 +1509,42 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(!deeper.diagnostics.contains { $0.code.hasPrefix("amount-unit") })
     }
 
+    /// A department's heading written with a list number, a budget code, its year in brackets or
+    /// no year at all still names the department: the 元 line stated under the one before ends
+    /// there (the next department's 86.00 had been read in 元: 0.0086).
+    @Test(arguments: ["1. 某县民政局2025年项目支出绩效目标表", "126001 某县民政局", "某县民政局（2025年度）项目支出绩效目标表",
+                      "某县民政局项目支出绩效目标表", "二、某县民政局", "（三）某县民政局2025年项目支出绩效目标表"])
+    func aDepartmentsHeadingWrittenAnyWayEndsTheUnitLineOfTheOneBefore(_ heading: String) throws {
+        let result = readForm("""
+        # 2025年县级部门项目支出绩效目标表
+
+        ## 某县司法局2025年项目支出绩效目标表
+
+        单位：元
+
+        ### 项目支出绩效目标表（一）
+
+        | 项目名称 | 法律援助经费 | 主管部门 | 某县司法局 |
+        |---|---|---|---|
+        | 年度资金总额 | 420,000.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 办理案件数 | ≥300件 |
+
+        ## \(heading)
+
+        ### 项目支出绩效目标表（一）
+
+        | 项目名称 | 临时救助资金 | 主管部门 | 某县民政局 |
+        |---|---|---|---|
+        | 年度资金总额 | 86.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 救助人次 | ≥300人次 |
+        """)
+        // (With no line over it, the form's figures are read in 万元 and said to be unsure.)
+        #expect(result.projects.map(\.amount) == [Money(wan: "42"), Money(wan: "86")])
+        #expect(result.diagnostics.filter { $0.code == "amount-unit-unknown" }.map(\.location.line).first == 21)
+    }
+
     /// The table's unit line says 元, the year's amount's label 万元: funding lines naming no unit
     /// are the amount's parts in its unit where they add up to it so (they were read in 元: 0.098).
     @Test func fundingLinesTakeTheAmountsLabelUnitOverTheTablesWhereTheyAddUp() throws {

@@ -596,16 +596,7 @@ struct FormReader {
     /// `### 某县人民医院2025年…` or `#### 某县殡仪馆` inside the department's part). `level` is the
     /// Markdown heading's, `.max` for a title that is no heading.
     private static func noteDepartmentHeading(_ text: String, level: Int, _ state: inout State) {
-        // (Told on the bytes first: a department's name is short, or stands before a year, not
-        // at the text's start: `2025年…`, `1.…项目` name none.)
-        let bytes = text.utf8
-        guard let first = bytes.first, first >= 0x80 || first == 0x23 || first == 0x5B || first == 0x28 else { return }
-        if !bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
-            guard bytes.count <= 90, Titles.endsLikeDepartment(text) else { return }
-        }
-        let bare = Departments.stripCode(text.trimming("#"))
-        guard let department = Titles.issuer(inTitle: bare) ?? (bare.scalarCount <= 30 ? bare : nil), Titles.looksLikeDepartment(department)
-        else { return }
+        guard let department = Titles.department(inHeading: text) else { return }
         let key = Departments.baseKey(department)
         let ends = { (line: UnitLine) in line.issuer.map { $0.key != key && level <= $0.level } ?? false }
         state.headingUnits.removeAll(where: ends)

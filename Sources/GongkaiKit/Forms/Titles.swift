@@ -242,9 +242,70 @@ enum Titles {
     }
 
     /// Whether a text ends as a department's name does (`…局`, `…委员会`, `…中心`).
-    static func endsLikeDepartment(_ text: String) -> Bool { departmentEndings.contains { text.utf8HasSuffix($0) } }
+    static func endsLikeDepartment(_ text: some StringProtocol) -> Bool { departmentEndings.contains { text.utf8HasSuffix($0) } }
 
     private static let departmentEndings = ["局", "委", "办", "办公室", "中心", "院", "部", "厅", "会", "署", "站", "所", "馆", "处", "委员会", "政府", "联", "校", "队"]
+
+    /// The department a title or heading names, if it names one: `## 某县农业农村局2025年项目支出…`,
+    /// `## 1. 某县农业农村局2025年…`, `## 126001 某县农业农村局`, `## 某县农业农村局（2025年度）项目…`,
+    /// `## 某县农业农村局项目支出绩效目标表`, a county page's `## 某县司法局`.
+    static func department(inHeading heading: String) -> String? {
+        // (Told on the bytes first: a department's name is short, or stands before a year or a
+        // form's title words, not at the text's start: `2025年…`, `1.…项目` name none.)
+        let text = dropListNumber(Substring(heading.trimming("#").trimmingWhitespace()))
+        guard let first = text.utf8.first, first >= 0x80 || first == 0x5B || first == 0x28 else { return nil }
+        if !text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+            guard text.utf8.count <= 90 else { return nil }
+            if !endsLikeDepartment(text) { return departmentBeforeTitleWords(text) }
+        }
+        let bare = Departments.stripCode(String(text))
+        guard let department = issuer(inTitle: bare) ?? (bare.scalarCount <= 30 ? bare : nil), looksLikeDepartment(department)
+        else { return nil }
+        return department
+    }
+
+    /// `1.`, `1、`, `126001 `, `（一）`, `一、` at a heading's start, and the spaces after it.
+    private static func dropListNumber(_ text: Substring) -> Substring {
+        // (On scalars: every mark here is one.)
+        let scalars = text.unicodeScalars
+        func isNumeral(_ c: Unicode.Scalar) -> Bool { chineseNumerals.contains(c) }
+        var rest = scalars[...]
+        guard let first = rest.first else { return text }
+        if first.value >= 0x30 && first.value <= 0x39 {
+            rest = rest.drop { $0.value >= 0x30 && $0.value <= 0x39 }
+            guard let mark = rest.first, listMarks.contains(mark) else { return text }
+            rest = rest.dropFirst()
+        } else if first == "（" || first == "(" {
+            let inside = rest.dropFirst().prefix(while: isNumeral)
+            guard !inside.isEmpty, let close = rest.dropFirst(1 + inside.count).first, close == "）" || close == ")" else { return text }
+            rest = rest.dropFirst(2 + inside.count)
+        } else {
+            let numeral = rest.prefix(while: isNumeral)
+            guard !numeral.isEmpty, numeral.count <= 3, rest.dropFirst(numeral.count).first == "、" else { return text }
+            rest = rest.dropFirst(numeral.count + 1)
+        }
+        let name = rest.drop { $0 == " " || $0 == "\u{3000}" }
+        return text[name.startIndex...]
+    }
+
+    private static let chineseNumerals = Set("一二三四五六七八九十".unicodeScalars)
+    private static let listMarks = Set(".．、)） ".unicodeScalars)
+
+    /// `某县农业农村局项目支出绩效目标表` (no year): the department before a form's title words.
+    private static func departmentBeforeTitleWords(_ text: Substring) -> String? {
+        // (On the bytes: most such titles are a project's, `…经费项目绩效目标表`.)
+        let name: Substring? = text.withUTF8Bytes { bytes in
+            let at = formTitleHeads.compactMap { head in head.withUTF8Bytes { ByteSearch.firstIndex(of: $0, in: bytes) } }.min()
+            guard let at, at > 0 else { return nil }
+            let end = text.utf8.index(text.utf8.startIndex, offsetBy: at)
+            return text[..<end]
+        }
+        guard let name, endsLikeDepartment(name), looksLikeDepartment(String(name)) else { return nil }
+        return String(name)
+    }
+
+    /// What a form's title says after the department's name, where it has no year.
+    private static let formTitleHeads = ["项目支出", "部门整体", "部门预算", "部门项目", "整体支出", "绩效目标"]
 
     /// The body a title names before its year (`周口市城乡一体化示范区2023年度…` → `周口市城乡一体化
     /// 示范区`), if it reads like a department or a place.
@@ -252,7 +313,8 @@ enum Titles {
         // (After the code glued to the name: `[066]某县司法局2025年…`, `404-永济市…`.)
         let text = Departments.stripCode(text.trimming("#").trimmingWhitespace())
         guard let y = text.firstIndex(where: { $0.isASCII && $0.isNumber }), y > text.startIndex else { return nil }
-        let name = String(text[..<y]).trimming("#")
+        // (`某县农业农村局（2025年度）项目…`: the bracket round the year is not the name's.)
+        let name = String(text[..<y]).trimming("#（([【 ")
         return looksLikeDepartment(name) || looksLikePlace(name) ? name : nil
     }
 
