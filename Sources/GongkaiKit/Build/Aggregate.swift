@@ -112,7 +112,7 @@ public enum Aggregator {
             var best: (String, Int)?
             for (spelling, count) in seen {
                 let base = Departments.baseKey(spelling)
-                if spelling == key || (base == key && !spelling.utf8Contains("（") && !spelling.utf8.contains(0x28) && spelling.utf8.count == key.utf8.count) {
+                if spelling == key || (base == key && !spelling.utf8Contains("（") && !spelling.utf8Has(0x28) && spelling.utf8.count == key.utf8.count) {
                     return key
                 }
                 if base == key, spelling.hasSuffix("）") || spelling.hasSuffix(")") { continue }

@@ -79,7 +79,7 @@ enum Amounts {
     private static func parse(_ text: String, defaultDecimals: Int) -> Money? {
         // Whitespace is dropped; it can only be there when a byte says so (ASCII whitespace, or
         // the lead bytes C2, E1, E2, E3 of Unicode's spaces), so most amounts skip the filter.
-        let mayHaveSpace = text.utf8.contains { b in b <= 0x20 || b == 0xC2 || (b >= 0xE1 && b <= 0xE3) }
+        let mayHaveSpace = text.utf8HasByte { b in b <= 0x20 || b == 0xC2 || (b >= 0xE1 && b <= 0xE3) }
         if mayHaveSpace, digitsOnBothSidesOfSpace(text) {
             // `40 40`: two numbers (a form's last-year and this-year columns run together), never
             // one amount of 4040.

@@ -10,7 +10,7 @@ enum CellText {
     /// One-line cell text: formatting removed, line breaks folded to spaces, trimmed.
     static func clean(_ raw: String) -> String {
         let text = structured(raw)
-        guard text.utf8.contains(0x0A) else { return text }
+        guard text.utf8Has(0x0A) else { return text }
         let parts = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true)
             .map { String(Substring($0)).trimmingWhitespace() }
             .filter { !$0.isEmpty }
@@ -217,7 +217,7 @@ enum CellText {
 
     /// Converts inline LaTeX math (`$\geq 95\%$`) to plain text (`≥95%`).
     static func convertMath(_ text: String) -> String {
-        guard text.utf8.contains(0x24) || text.utf8.contains(0x5C) else { return text }
+        guard text.utf8Has(0x24) || text.utf8Has(0x5C) else { return text }
         var out = ""
         var rest = Substring(text)
         var converted = false
@@ -231,7 +231,7 @@ enum CellText {
         }
         out += rest
         // Bare commands outside $…$ (`\geq 95\%`) are math too.
-        if !converted, out.utf8.contains(0x5C) {
+        if !converted, out.utf8Has(0x5C) {
             var s = out
             for (command, replacement) in mathCommands { s = s.replacingAll(command, with: replacement) }
             return s

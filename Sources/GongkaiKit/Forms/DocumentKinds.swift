@@ -45,7 +45,7 @@ enum DocumentKinds {
                 for (i, cell) in row.cells.enumerated() where !cell.isEmpty { look(cell, row.line(ofCell: i)) }
             case .text(let line, let text, _):
                 look(text, line)
-                if text.utf8.count <= 40, text.utf8.contains(0x20) {
+                if text.utf8.count <= 40, text.utf8Has(0x20) {
                     for token in text.split(separator: " ") where token.utf8.count < text.utf8.count { look(String(token), line) }
                 }
             case .blank:

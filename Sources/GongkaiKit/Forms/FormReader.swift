@@ -383,7 +383,7 @@ struct FormReader {
         // A row written as text (`项目名称 特困家庭再扶助`), or an indicator row under a header.
         // Under a header, a row whose cells are apart (laid-out text's rows, `LaidOutText`) is
         // not cut where a label stands inside a name (`绩效目标合理性` holds the label 绩效目标).
-        let splitRunTogether = !hasTables && !(state.current?.isReadingIndicators == true && text.utf8.contains(0x09))
+        let splitRunTogether = !hasTables && !(state.current?.isReadingIndicators == true && text.utf8Has(0x09))
         if FormText.narrativeItem(text) == nil || TextRows.row(text, line: n, splitRunTogether: false) != nil,
            let rows = TextRows.rows(text, line: n, splitRunTogether: splitRunTogether, startsForm: state.current == nil)
         {
@@ -418,7 +418,7 @@ struct FormReader {
             // After a table that has ended, only a line that reads as an indicator row continues
             // it (a category, or a figure in its value), not a signature (`东至县财政局 东至县农业农村局`).
             if cells.count >= 2, !state.afterTable || cells.contains(where: IndicatorVocabulary.isVocabulary)
-                || cells.last?.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) == true
+                || cells.last?.utf8HasByte(where: { $0 >= 0x30 && $0 <= 0x39 }) == true
             {
                 readRow(Row(line: n, cells: cells), &state, &doc)
                 return

@@ -100,7 +100,7 @@ struct IndicatorHeader: Sendable {
             case .operator:
                 if !cell.isEmpty, !IndicatorVocabulary.isOperator(cell), cell != "定性", cell != "定量" { return false }
             case .unit:
-                if cell.scalarCount > 6 || cell.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || cell == "定性" || cell == "定量"
+                if cell.scalarCount > 6 || cell.utf8HasByte(where: { $0 >= 0x30 && $0 <= 0x39 }) || cell == "定性" || cell == "定量"
                     || IndicatorVocabulary.isOperator(cell) { return false }
             default:
                 break

@@ -211,7 +211,7 @@ enum Labels {
     /// Whether a cell may read differently once normalised (spaces, brackets, marks, full width):
     /// a byte scan, so that clean cells are looked up as written.
     static func mayNeedNormalising(_ s: String) -> Bool {
-        s.utf8.contains { $0 <= 0x20 || $0 == 0x28 || $0 == 0x2A || $0 == 0x3A || $0 == 0x3F || $0 == 0xEF || $0 == 0xE3 || $0 == 0xE2 || $0 == 0xC2 }
+        s.utf8HasByte { $0 <= 0x20 || $0 == 0x28 || $0 == 0x2A || $0 == 0x3A || $0 == 0x3F || $0 == 0xEF || $0 == 0xE3 || $0 == 0xE2 || $0 == 0xC2 }
             || s.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } == true
     }
 
@@ -221,7 +221,7 @@ enum Labels {
     static func isSectionCaption(_ cell: String) -> Bool {
         let count = cell.scalarCount
         guard count >= 4, count <= 10, ["情况", "信息", "概况"].contains(where: { cell.utf8HasSuffix($0) }),
-              !cell.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+              !cell.utf8HasByte(where: { $0 >= 0x30 && $0 <= 0x39 })
         else { return false }
         return field(cell) == nil
     }
@@ -253,7 +253,7 @@ enum IndicatorVocabulary {
     /// Whether a name may be a known one once its spaces, marks or `*` are dropped (a byte scan
     /// of a short cell, so that names as written are looked up once).
     static func mayNeedNormalising(_ s: String) -> Bool {
-        s.utf8.contains { $0 == 0x20 || $0 == 0x28 || $0 == 0x2A || $0 == 0x0A || $0 == 0xEF || $0 == 0xE3 }
+        s.utf8HasByte { $0 == 0x20 || $0 == 0x28 || $0 == 0x2A || $0 == 0x0A || $0 == 0xEF || $0 == 0xE3 }
     }
 
     /// A cell that reads like a 二级 name even if not in the list (`产出效率指标`).
@@ -283,8 +283,8 @@ enum IndicatorVocabulary {
     /// number (`≧ %`, `公里`, `万亩`, `≥`), or a placeholder (`(≥**%)`, `××`).
     static func isUnfilled(_ s: String) -> Bool {
         // Most values have a digit or are words: decided on their bytes, without a copy.
-        guard s.utf8.count <= 36, !s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
-        if let first = s.unicodeScalars.first, first.value >= 0x4E00, first.value <= 0x9FFF, !s.utf8.contains(where: { $0 <= 0x20 || $0 == 0x28 }) {
+        guard s.utf8.count <= 36, !s.utf8HasByte(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        if let first = s.unicodeScalars.first, first.value >= 0x4E00, first.value <= 0x9FFF, !s.utf8HasByte(where: { $0 <= 0x20 || $0 == 0x28 }) {
             // Words: unfilled only when they are a unit (`公里`, `万亩`).
             return isUnitWord(s)
         }

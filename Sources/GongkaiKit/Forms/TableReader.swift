@@ -1046,7 +1046,7 @@ struct TableReader {
                 groupUnit = Labels.unit(pair.label) ?? (kind == .fundingGroup ? columnUnit : groupUnit)
                 var value = pair.values.joined(separator: " ")
                 if kind == .fundingGroup, groupUnit == nil, pair.values.count == 1, let unit = Labels.unit(value),
-                   !value.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+                   !value.utf8HasByte(where: { $0 >= 0x30 && $0 <= 0x39 })
                 {
                     // `资金来源 | 金额（元）`: the column heading of the group's amounts, with their unit.
                     // Where the table's unit line (or another form's) says another, which is right
@@ -1443,7 +1443,7 @@ struct TableReader {
     /// Whether a goal's cell only names a term (`2022年—2022年`, `中期目标(2024年—2026年)`,
     /// `实施期目标`): the heading of a goal column, not a goal.
     static func isTermHeading(_ value: String) -> Bool {
-        guard value.utf8.count <= 72, value.scalarCount <= 24, value.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || value.utf8Contains("期")
+        guard value.utf8.count <= 72, value.scalarCount <= 24, value.utf8HasByte(where: { $0 >= 0x30 && $0 <= 0x39 }) || value.utf8Contains("期")
         else { return false }
         var rest = value
         for word in ["中期滚动目标", "中期目标", "长期目标", "实施期目标", "年度目标", "中期", "长期", "实施期", "滚动"] {
@@ -1459,7 +1459,7 @@ struct TableReader {
     static func isSignatureRow(_ row: Row) -> Bool {
         row.cells.contains { cell in
             guard cell.utf8.count >= 3, cell.utf8.count <= 120 else { return false }
-            if cell.utf8HasSuffix("日"), cell.utf8.contains(0x20) {
+            if cell.utf8HasSuffix("日"), cell.utf8Has(0x20) {
                 // `年 月 日` left blank: 年 月 日 with only spaces between, and no digit.
                 let compact = cell.utf8.filter { $0 != 0x20 }
                 if compact.count >= 9, compact.suffix(9).elementsEqual("年月日".utf8), !compact.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
@@ -1469,7 +1469,7 @@ struct TableReader {
             // A stamp or a signature asked for in brackets (`(盖章)`, `（签字）`): a cell that asks
             // for one, not an indicator about seals (`公章刻制备案率`, `电子签章应用率`). A closing
             // bracket, then 章 or 签, before the marks.
-            guard cell.utf8.contains(0x29) || cell.utf8Contains("）") else { return false }
+            guard cell.utf8Has(0x29) || cell.utf8Contains("）") else { return false }
             if cell.utf8Contains("章") { return Self.sealMarkSet.occurs(in: cell) }
             return cell.utf8Contains("签") && Self.signMarkSet.occurs(in: cell)
         }
@@ -1813,7 +1813,7 @@ struct TableReader {
     static func isSubItemsHeader(_ cells: [String]) -> Bool {
         // (No figure: not in ASCII or full-width digits, nor an amount in words, `二十万元`.)
         guard let first = cells.first, cells.count >= 2,
-              !cells.contains(where: { c in c.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || c.unicodeScalars.contains { $0.value >= 0xFF10 && $0.value <= 0xFF19 } || c.utf8HasSuffix("元") }),
+              !cells.contains(where: { c in c.utf8HasByte { $0 >= 0x30 && $0 <= 0x39 } || c.unicodeScalars.contains { $0.value >= 0xFF10 && $0.value <= 0xFF19 } || c.utf8HasSuffix("元") }),
               first.utf8HasSuffix("名称") || first.utf8HasSuffix("项目") || first.utf8HasSuffix("内容")
         else { return false }
         return cells.dropFirst().contains { c in ["金额", "预算", "全年", "半年", "资金"].contains { c.utf8Contains($0) } }

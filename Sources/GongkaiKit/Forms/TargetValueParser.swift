@@ -97,7 +97,7 @@ enum TargetValueParser {
     /// Half-width digits and signs, no spaces, LaTeX math as text.
     static func normalize(_ s: String) -> Scalars {
         var source = s
-        if s.utf8.contains(0x24) || s.utf8.contains(0x5C) { source = CellText.convertMath(s) }
+        if s.utf8Has(0x24) || s.utf8Has(0x5C) { source = CellText.convertMath(s) }
         var out: Scalars = []
         out.reserveCapacity(source.utf8.count)
         for scalar in source.unicodeScalars {

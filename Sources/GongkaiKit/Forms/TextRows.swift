@@ -11,7 +11,7 @@ enum TextRows {
         let tokens = joinSpaced(text.split(whereSeparator: { $0.isWhitespace }).map(String.init))
         for (t, token) in tokens.enumerated() {
             var rest = token
-            if splitRunTogether, rest.utf8.contains(0x2A) {
+            if splitRunTogether, rest.utf8Has(0x2A) {
                 // `一*级项目名称`: a required field's mark (or OCR's) inside run-together text.
                 rest.removeAll { $0 == "*" }
             }

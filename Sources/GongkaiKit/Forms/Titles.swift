@@ -5,7 +5,7 @@ enum Titles {
     static func year(in text: String) -> Int? {
         if let y = yearWritten(in: text) { return y }
         // `2 0 2 4 年`: digits spaced out.
-        guard text.utf8.contains(0x20), text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        guard text.utf8Has(0x20), text.utf8HasByte(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         var joined = ""
         var previous: Character = "x"
         for (k, c) in zip(text.indices, text) {
@@ -235,7 +235,7 @@ enum Titles {
     /// Whether a line reads like a department's name (`旌德县人力资源和社会保障局`, `高新区人社局`).
     static func looksLikeDepartment(_ text: String) -> Bool {
         let s = text.trimmingWhitespace()
-        guard s.scalarCount >= 3, s.scalarCount <= 40, !s.utf8.contains(0x09), !s.contains(where: { $0 == ":" || $0 == "：" || $0 == " " }),
+        guard s.scalarCount >= 3, s.scalarCount <= 40, !s.utf8Has(0x09), !s.contains(where: { $0 == ":" || $0 == "：" || $0 == " " }),
               departmentEndings.contains(where: { s.utf8HasSuffix($0) }), !s.utf8HasSuffix("网站"), !Vocabulary.current.isPageText(s)
         else { return false }
         return year(in: s) == nil
@@ -254,7 +254,7 @@ enum Titles {
         // form's title words, not at the text's start: `2025年…`, `1.…项目` name none.)
         let text = dropListNumber(Substring(heading.trimming("#").trimmingWhitespace()))
         guard let first = text.utf8.first, first >= 0x80 || first == 0x5B || first == 0x28 else { return nil }
-        if !text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+        if !text.utf8HasByte(where: { $0 >= 0x30 && $0 <= 0x39 }) {
             guard text.utf8.count <= 90 else { return nil }
             if !endsLikeDepartment(text) { return departmentBeforeTitleWords(text) }
         }

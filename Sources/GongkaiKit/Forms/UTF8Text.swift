@@ -31,6 +31,17 @@ extension StringProtocol {
         return try copy.withUTF8(body)
     }
 
+    /// Whether the UTF-8 holds `byte`: one `memchr` (the UTF-8 view's own `contains` steps
+    /// through its indices one by one).
+    @inline(__always)
+    func utf8Has(_ byte: UInt8) -> Bool {
+        withUTF8Bytes { bytes in bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false }
+    }
+
+    /// Whether a UTF-8 byte satisfies `test`: a loop over the bytes in place.
+    @inline(__always)
+    func utf8HasByte(where test: (UInt8) -> Bool) -> Bool { withUTF8Bytes { $0.contains(where: test) } }
+
     /// `memcmp` order of the UTF-8 bytes: negative, zero or positive.
     @inline(__always)
     func utf8Compare(_ other: some StringProtocol) -> Int {

@@ -150,7 +150,7 @@ public enum Permalinks {
     /// The key under which two slugs name one file on a file system that ignores the case of
     /// Latin letters.
     private static func folded(_ slug: String) -> ByteKey {
-        guard slug.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return ByteKey(slug) }
+        guard slug.utf8HasByte(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return ByteKey(slug) }
         return ByteKey(String(decoding: slug.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
     }
 

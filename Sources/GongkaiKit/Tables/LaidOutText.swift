@@ -322,7 +322,7 @@ enum LaidOutText {
     /// 项目编码`, `11417.58 本年度项目金额`): pdftotext leaves one space where a long cell comes
     /// close to the next column.
     private static func splittingLabels(_ piece: Piece) -> [Piece] {
-        guard piece.text.utf8.contains(0x20) else { return [piece] }
+        guard piece.text.utf8Has(0x20) else { return [piece] }
         let words = piece.text.split(separator: " ", omittingEmptySubsequences: false)
         var out: [Piece] = []
         var column = piece.column
