@@ -1513,7 +1513,9 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
     /// no year at all still names the department: the 元 line stated under the one before ends
     /// there (the next department's 86.00 had been read in 元: 0.0086).
     @Test(arguments: ["1. 某县民政局2025年项目支出绩效目标表", "126001 某县民政局", "某县民政局（2025年度）项目支出绩效目标表",
-                      "某县民政局项目支出绩效目标表", "二、某县民政局", "（三）某县民政局2025年项目支出绩效目标表"])
+                      "某县民政局项目支出绩效目标表", "二、某县民政局", "（三）某县民政局2025年项目支出绩效目标表",
+                      "126001-某县民政局", "某县民政局项目绩效目标表", "某县民政局 项目支出绩效目标表", "附件2：某县民政局2025年项目支出绩效目标表",
+                      "某县民政局２０２５年项目支出绩效目标表", "某县民政局（本级）"])
     func aDepartmentsHeadingWrittenAnyWayEndsTheUnitLineOfTheOneBefore(_ heading: String) throws {
         let result = readForm("""
         # 2025年县级部门项目支出绩效目标表
@@ -1543,6 +1545,67 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         // (With no line over it, the form's figures are read in 万元 and said to be unsure.)
         #expect(result.projects.map(\.amount) == [Money(wan: "42"), Money(wan: "86")])
         #expect(result.diagnostics.filter { $0.code == "amount-unit-unknown" }.map(\.location.line).first == 21)
+    }
+
+    /// A heading naming another body at the department's level may head a unit of it (`## 某县殡仪馆
+    /// 项目支出绩效目标表` after `## 某县民政局2025年…` / `单位：元`) or the department written short
+    /// (`## 某县住建局…` after `## 某县住房和城乡建设局…`): the line holds where the form's 主管部门 is
+    /// its department, and for the department written short, not where it is another (the page's
+    /// 万元 had made 186,000.00 元 into 18.6 亿元, silently).
+    @Test func aUnitHeadedAtItsDepartmentsLevelKeepsTheDepartmentsUnitLine() throws {
+        func form(_ name: String, _ department: String, _ amount: String) -> String {
+            """
+            | 项目名称 | \(name) | 主管部门 | \(department) |
+            |---|---|---|---|
+            | 年度资金总额 | \(amount) | | |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 救助人次 | ≥300人次 |
+            """
+        }
+        let unit = readForm("""
+        # 某县2025年部门预算项目支出绩效目标公开
+
+        金额单位：万元
+
+        ## 某县民政局2025年项目支出绩效目标表
+
+        单位：元
+
+        \(form("城乡低保提标", "某县民政局", "980,000.00"))
+
+        ## 某县救助管理站项目支出绩效目标表
+
+        \(form("流浪乞讨人员救助", "某县民政局", "186,000.00"))
+
+        ## 某县农业农村局2025年项目支出绩效目标表
+
+        \(form("高标准农田建设", "某县农业农村局", "350.00"))
+        """)
+        #expect(unit.projects.map(\.amount) == [Money(wan: "98"), Money(wan: "18.6"), Money(wan: "350")])
+        #expect(unit.diagnostics.filter { $0.code == "amount-unit-from-department" }.map(\.location.line) == [19])
+        #expect(!unit.diagnostics.contains { $0.code == "amount-unit-unknown" })
+        // The department written short at its own level: the same body, the same line.
+        let short = readForm("""
+        # 某县2025年部门预算项目支出绩效目标公开
+
+        金额单位：万元
+
+        ## 某县住房和城乡建设局2025年项目支出绩效目标表
+
+        单位：元
+
+        ### 项目支出绩效目标表（一）
+
+        \(form("老旧小区改造", "某县住房和城乡建设局", "2,450,000.00"))
+
+        ## 某县住建局（2025年度）项目支出绩效目标表（续）
+
+        ### 项目支出绩效目标表（二）
+
+        \(form("城市排水管网维护", "某县住建局", "680,000.00"))
+        """)
+        #expect(short.projects.map(\.amount) == [Money(wan: "245"), Money(wan: "68")])
+        #expect(!short.diagnostics.contains { $0.code.hasPrefix("amount-unit") })
     }
 
     /// The table's unit line says 元, the year's amount's label 万元: funding lines naming no unit

@@ -93,11 +93,17 @@ struct FormReader {
         /// The last unit line right over a form's rows since then: that form's own, and only
         /// maybe a later form's that states none (see `start`).
         var formUnit: UnitLine?
+        /// The unit line a heading naming another body ended last (`## 某县民政局2025年…` / `单位：元`,
+        /// then `## 某县殡仪馆项目支出绩效目标表`): that body may be a unit of the department headed
+        /// as one of its own, or another department. A form after it is in its unit if the form's
+        /// 主管部门 is the line's department (see `TableReader.doubtedUnit`).
+        var doubtedUnit: UnitLine?
 
         /// A unit line read at `line`: under the department of the last title naming one.
         mutating func state(_ unit: MoneyUnit, line: Int) {
             statedUnit = UnitLine(unit: unit, line: line, issuer: titleIssuer)
             statedUnitPlace = .justRead
+            doubtedUnit = nil
         }
         /// The document's last line read, and whether its end has been reached.
         var lastLine = 1
@@ -311,6 +317,7 @@ struct FormReader {
             state.current?.tableUnit = unit
             state.current?.tableUnitLine = n
             state.current?.unitCandidates = []
+            state.current?.doubtedUnit = nil
             state.current?.project.structuralLines.append(n)
             return
         }
@@ -598,7 +605,9 @@ struct FormReader {
     private static func noteDepartmentHeading(_ text: String, level: Int, _ state: inout State) {
         guard let department = Titles.department(inHeading: text) else { return }
         let key = Departments.baseKey(department)
-        let ends = { (line: UnitLine) in line.issuer.map { $0.key != key && level <= $0.level } ?? false }
+        let ends = { (line: UnitLine) in line.issuer.map { !Departments.maySameBody($0.key, key) && level <= $0.level } ?? false }
+        let ended = state.headingUnits.filter(ends) + [state.formUnit].compactMap { $0 }.filter(ends)
+        if let last = ended.max(by: { $0.line < $1.line }) { state.doubtedUnit = last }
         state.headingUnits.removeAll(where: ends)
         if let form = state.formUnit, ends(form) { state.formUnit = nil }
         state.titleIssuer = UnitLine.Issuer(key: key, level: level)
@@ -612,14 +621,24 @@ struct FormReader {
             // Its own line, right over it.
             reader.tableUnit = state.statedUnit?.unit
             reader.tableUnitLine = state.statedUnit?.line
-        } else if let form = state.formUnit, form.unit != heading?.unit {
+        } else {
             // A form with no line of its own after a form with one (`## 表（一）` / `金额单位：元` /
             // its rows, then `## 表（二）`): the same unit, or the heading's, or another; the
             // amounts tell which, if one only (see `TableReader.unitCandidates`).
-            reader.unitCandidates = ([form] + (heading.map { [$0] } ?? [])).map { ($0.unit, $0.line) }
-        } else {
-            reader.tableUnit = heading?.unit
-            reader.tableUnitLine = heading?.line
+            var candidates = state.formUnit.map { $0.unit != heading?.unit ? [$0] + (heading.map { [$0] } ?? []) : [] } ?? []
+            if let doubted = state.doubtedUnit, doubted.unit != heading?.unit || !candidates.isEmpty {
+                // A line a heading naming another body ended: its unit, if the form's 主管部门 is
+                // its department's, else the others'.
+                if candidates.isEmpty { candidates = heading.map { [$0] } ?? [] }
+                if !candidates.contains(where: { $0.unit == doubted.unit }) { candidates.insert(doubted, at: 0) }
+                reader.doubtedUnit = doubted
+            }
+            if candidates.isEmpty {
+                reader.tableUnit = heading?.unit
+                reader.tableUnitLine = heading?.line
+            } else {
+                reader.unitCandidates = candidates.map { ($0.unit, $0.line) }
+            }
         }
         state.current = reader
         state.current?.listedAmounts = state.listedAmounts

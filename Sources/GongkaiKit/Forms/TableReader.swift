@@ -59,6 +59,10 @@ struct TableReader {
     /// own and they are not certain (another form's own line, or two lines that disagree): the
     /// one its amount is plausible in is taken (see `finish`), each with its line.
     var unitCandidates: [(unit: MoneyUnit, line: Int)] = []
+    /// A unit line among them that a heading naming another body ended (see
+    /// `FormReader.State.doubtedUnit`): the form's if its 主管部门 is the line's department, not
+    /// if it is another.
+    var doubtedUnit: UnitLine?
     /// The line of the row read before this one, and this one's (a row split in parts is one row).
     private var rowLines: (previous: Int?, current: Int?) = (nil, nil)
     /// The unit the last group label named (`项目资金（万元）`): the amounts under it are in it.
@@ -234,6 +238,25 @@ struct TableReader {
                               zh: "表中金额没有注明单位，项目说明写明了同一金额（\(prose.wanString) 万元）：按万元读取",
                               en: "the table's amounts name no unit; the project's text states the same amount (\(prose.wanString) 万元): read in 万元",
                               into: &doc)
+        }
+        if let doubted = doubtedUnit, let issuer = doubted.issuer, project.amount != nil, project.amountUnit == nil, !unitUnknownLines.isEmpty,
+           let raw = project.rawDepartment, case let department = Departments.baseKey(raw), !department.isEmpty
+        {
+            // The form's 主管部门 tells whether a line a heading ended is still its: a unit of the
+            // department headed as one of its own (`## 某县殡仪馆项目…` under `## 某县民政局…` /
+            // `单位：元`) is in it, the next department (`## 某县农业农村局…`) is not.
+            if Departments.maySameBody(department, issuer.key) {
+                settleUnknownUnit(doubted.unit, code: "amount-unit-from-department",
+                                  zh: "表上方没有单位行；第\(doubted.line)行的单位行（\(doubted.unit.rawValue)）写在本表主管部门‘\(raw)’的标题下，其后的标题写的是另一个名称：按主管部门，读作\(doubted.unit.rawValue)",
+                                  en: "no unit line over the table; line \(doubted.line)'s unit line (\(doubted.unit.rawValue)) stands under the title of the table's 主管部门 ‘\(raw)’, and a title naming another body came after it: by the 主管部门, read in \(doubted.unit.rawValue)",
+                                  into: &doc)
+            } else {
+                unitCandidates.removeAll { $0.line == doubted.line }
+                if unitCandidates.count == 1, let taken = unitCandidates.first {
+                    // (The line ended as a line under another department's title does: nothing to say.)
+                    settleUnknownUnit(taken.unit, into: &doc)
+                }
+            }
         }
         if let table = project.amount, project.amountUnit == nil, !unitUnknownLines.isEmpty, !unitCandidates.isEmpty {
             // The form has no unit line of its own; the document's lines give it one only with
@@ -1708,7 +1731,7 @@ struct TableReader {
 
     /// The unit the table's unit-less amounts turned out to be in (`code` says how it was
     /// told): the amount's unit is sure, and the warnings at those amounts' lines are dropped.
-    private mutating func settleUnknownUnit(_ unit: MoneyUnit, code: String, zh: String, en: String, into doc: inout DocumentResult) {
+    private mutating func settleUnknownUnit(_ unit: MoneyUnit, code: String? = nil, zh: String = "", en: String = "", into doc: inout DocumentResult) {
         project.amountUnit = unit
         let lines = Set(unitUnknownLines)
         // The amounts read as 万元 at those lines, in the unit now known (a figure that is no
@@ -1718,7 +1741,7 @@ struct TableReader {
             if let a = project.funding[k].amount, let read = Self.reading(a, in: unit) { project.funding[k].amount = read }
         }
         doc.diagnostics.removeAll { $0.code == "amount-unit-unknown" && lines.contains($0.location.line) }
-        doc.diagnose(.note, line: unitUnknownLines[0], code: code, zh, en: en)
+        if let code { doc.diagnose(.note, line: unitUnknownLines[0], code: code, zh, en: en) }
     }
 
     /// Whether an amount is a plausible project's: 1,000 元 to 100 亿元.

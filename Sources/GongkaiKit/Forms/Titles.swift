@@ -252,16 +252,41 @@ enum Titles {
     static func department(inHeading heading: String) -> String? {
         // (Told on the bytes first: a department's name is short, or stands before a year or a
         // form's title words, not at the text's start: `2025年…`, `1.…项目` name none.)
-        let text = dropListNumber(Substring(heading.trimming("#").trimmingWhitespace()))
+        let text = dropListNumber(Substring(asciiDigits(heading).trimming("#").trimmingWhitespace()))
         guard let first = text.utf8.first, first >= 0x80 || first == 0x5B || first == 0x28 else { return nil }
         if !text.utf8HasByte(where: { $0 >= 0x30 && $0 <= 0x39 }) {
             guard text.utf8.count <= 90 else { return nil }
-            if !endsLikeDepartment(text) { return departmentBeforeTitleWords(text) }
+            // (`## 某县农业农村局（本级）`: the bracket after the name is a unit's mark.)
+            let name = withoutTrailingBracket(text)
+            if !endsLikeDepartment(name) { return departmentBeforeTitleWords(text) }
+            return looksLikeDepartment(String(name)) ? String(name) : nil
         }
         let bare = Departments.stripCode(String(text))
         guard let department = issuer(inTitle: bare) ?? (bare.scalarCount <= 30 ? bare : nil), looksLikeDepartment(department)
         else { return nil }
         return department
+    }
+
+    /// Full-width digits (`２０２５年`) as ASCII ones; other text as it is (told on the bytes:
+    /// `０`–`９` are EF BC 90–99).
+    private static func asciiDigits(_ text: String) -> String {
+        let hasWide = text.withUTF8Bytes { b in
+            b.count >= 3 && (0..<(b.count - 2)).contains { b[$0] == 0xEF && b[$0 + 1] == 0xBC && b[$0 + 2] >= 0x90 && b[$0 + 2] <= 0x99 }
+        }
+        guard hasWide else { return text }
+        var out = String.UnicodeScalarView()
+        for c in text.unicodeScalars {
+            out.append((0xFF10...0xFF19).contains(c.value) ? Unicode.Scalar(c.value - 0xFF10 + 0x30)! : c)
+        }
+        return String(out)
+    }
+
+    /// `某县农业农村局（本级）` → `某县农业农村局`: a short bracket at the end taken off.
+    private static func withoutTrailingBracket(_ text: Substring) -> Substring {
+        guard text.utf8HasSuffix("）") || text.utf8HasSuffix(")"),
+              let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }), text.distance(from: open, to: text.endIndex) <= 8
+        else { return text }
+        return text[..<open]
     }
 
     /// `1.`, `1、`, `126001 `, `（一）`, `一、` at a heading's start, and the spaces after it.
@@ -270,6 +295,12 @@ enum Titles {
         let scalars = text.unicodeScalars
         func isNumeral(_ c: Unicode.Scalar) -> Bool { chineseNumerals.contains(c) }
         var rest = scalars[...]
+        // `附件2：`, `附表3 `: an annex's number first.
+        if text.utf8HasPrefix("附件") || text.utf8HasPrefix("附表") {
+            rest = rest.dropFirst(2).drop { ($0.value >= 0x30 && $0.value <= 0x39) || isNumeral($0) }
+            rest = rest.drop { annexMarks.contains($0) }
+            return dropListNumber(text[rest.startIndex...])
+        }
         guard let first = rest.first else { return text }
         if first.value >= 0x30 && first.value <= 0x39 {
             rest = rest.drop { $0.value >= 0x30 && $0.value <= 0x39 }
@@ -289,7 +320,8 @@ enum Titles {
     }
 
     private static let chineseNumerals = Set("一二三四五六七八九十".unicodeScalars)
-    private static let listMarks = Set(".．、)） ".unicodeScalars)
+    private static let listMarks = Set(".．、)） -－—_".unicodeScalars)
+    private static let annexMarks = Set("：:、.． -－—".unicodeScalars)
 
     /// `某县农业农村局项目支出绩效目标表` (no year): the department before a form's title words.
     private static func departmentBeforeTitleWords(_ text: Substring) -> String? {
@@ -300,12 +332,13 @@ enum Titles {
             let end = text.utf8.index(text.utf8.startIndex, offsetBy: at)
             return text[..<end]
         }
-        guard let name, endsLikeDepartment(name), looksLikeDepartment(String(name)) else { return nil }
-        return String(name)
+        // (`某县农业农村局 项目支出绩效目标表`: the space before the title's words is no part of the name.)
+        guard let name = name.map({ String($0).trimmingWhitespace() }), endsLikeDepartment(name), looksLikeDepartment(name) else { return nil }
+        return name
     }
 
     /// What a form's title says after the department's name, where it has no year.
-    private static let formTitleHeads = ["项目支出", "部门整体", "部门预算", "部门项目", "整体支出", "绩效目标"]
+    private static let formTitleHeads = ["项目支出", "项目绩效", "部门整体", "部门预算", "部门项目", "整体支出", "绩效目标"]
 
     /// The body a title names before its year (`周口市城乡一体化示范区2023年度…` → `周口市城乡一体化
     /// 示范区`), if it reads like a department or a place.
@@ -416,6 +449,19 @@ public struct Departments: Sendable {
             s = String(s.dropLast(3)) + "人力资源和社会保障厅"
         }
         return s
+    }
+
+    /// Whether two keys (`baseKey`) may name one body: the same, or one of them written short
+    /// (`某县住建局` and `某县住房和城乡建设局`, `卫健委` and `某县卫生健康委员会`): every character of the
+    /// shorter in the longer, in order. (`某县民政局` and `某县殡仪馆`, or `某县农业农村局`, are two.)
+    static func maySameBody(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let (x, y) = (Array(a.unicodeScalars), Array(b.unicodeScalars))
+        let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+        guard short.count >= 3 else { return false }
+        var k = 0
+        for c in long where k < short.count && c == short[k] { k += 1 }
+        return k == short.count
     }
 
     /// The grouping key of a department name: normalised, then mapped through the aliases.
