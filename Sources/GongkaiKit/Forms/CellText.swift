@@ -143,6 +143,7 @@ enum CellText {
 
     /// Replaces known formatting tags; leaves anything else as literal text.
     static func stripFormattingTags(_ text: String) -> String {
+        guard text.utf8Has(0x3C) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var rest = Substring(text)

@@ -415,7 +415,19 @@ enum Encoding {
         var controls = 0
         var nul: Int?
         bytes.withUnsafeBufferPointer { buf in
-            for b in buf { controls &+= Int(truncatingIfNeeded: (control >> UInt32(b & 31)) & (b < 0x20 ? 1 : 0)) }
+            func count(_ b: UInt8) { controls &+= Int(truncatingIfNeeded: (control >> UInt32(b & 31)) & (b < 0x20 ? 1 : 0)) }
+            // Eight bytes at a time: a word with no byte under 0x20 (most: a line break every
+            // few dozen bytes) is passed over whole.
+            let words = buf.count / 8
+            if let base = buf.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                for w in 0..<words {
+                    let x = raw.loadUnaligned(fromByteOffset: w * 8, as: UInt64.self)
+                    guard (x &- 0x2020_2020_2020_2020) & ~x & 0x8080_8080_8080_8080 != 0 else { continue }
+                    for b in buf[(w * 8)..<(w * 8 + 8)] { count(b) }
+                }
+            }
+            for b in buf[(words * 8)...] { count(b) }
             if let base = buf.baseAddress, let hit = memchr(base, 0, buf.count) {
                 nul = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
             }

@@ -22,7 +22,7 @@ enum FormText {
     static func isTitle(_ text: String) -> Bool {
         if text.utf8.last == 0x29 || text.utf8HasSuffix("）") {
             // `绩效目标表(一般公共预算资金)`: a note in brackets after the title.
-            guard let open = text.lastIndex(where: { $0 == "(" || $0 == "（" }), text.distance(from: open, to: text.endIndex) <= 14
+            guard let open = text.unicodeScalars.lastIndex(where: { $0 == "(" || $0 == "（" }), text.distance(from: open, to: text.endIndex) <= 14
             else { return false }
             return isTitle(String(text[..<open]).trimmingWhitespace())
         }
@@ -72,9 +72,8 @@ enum FormText {
 
     /// `(1) 项目概述。就业是民生之本…` → (`项目概述`, `就业是民生之本…`).
     static func narrativeItem(_ text: String) -> (title: String, body: String)? {
-        var s = Substring(text)
-        guard let open = s.first, open == "(" || open == "（" else { return nil }
-        s = s.dropFirst()
+        guard text.utf8.first == 0x28 || text.utf8HasPrefix("（") else { return nil }
+        var s = Substring(text).dropFirst()
         let number = s.prefix(while: { $0.isNumber })
         guard !number.isEmpty else { return nil }
         s = s.dropFirst(number.count)

@@ -305,8 +305,9 @@ enum IndicatorVocabulary {
 
     /// A name's last bracket (`补助面积(万亩)` → `补助面积`, `万亩`), if it ends with one.
     static func trailingBracket(_ name: String) -> (head: Substring, inside: Substring)? {
-        guard let last = name.last, last == "）" || last == ")",
-              let open = name.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
+        // (By scalars: comparing Characters of CJK text is slow.)
+        guard name.utf8.last == 0x29 || name.utf8HasSuffix("）"),
+              let open = name.unicodeScalars.lastIndex(where: { $0 == "（" || $0 == "(" }) else { return nil }
         return (name[..<open], name[name.index(after: open)..<name.index(before: name.endIndex)])
     }
 

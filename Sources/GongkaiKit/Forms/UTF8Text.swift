@@ -81,13 +81,7 @@ extension StringProtocol {
     func utf8Contains(_ needle: String) -> Bool {
         // Most calls ask a short cell for a longer label: no copy, no search.
         guard needle.utf8.count <= utf8.count else { return false }
-        var found = false
-        var s = String(self)
-        s.withUTF8 { hay in
-            var n = needle
-            n.withUTF8 { pattern in found = ByteSearch.firstIndex(of: pattern, in: hay) != nil }
-        }
-        return found
+        return withUTF8Bytes { hay in needle.withUTF8Bytes { ByteSearch.firstIndex(of: $0, in: hay) != nil } }
     }
 
     /// Whether the text may hold a whitespace character, told on its bytes and on the safe

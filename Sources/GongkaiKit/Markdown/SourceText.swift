@@ -1,5 +1,7 @@
 // A document's bytes split into lines, addressed by 1-based line numbers.
 
+import Foundation
+
 /// The UTF-8 bytes of one document and where each of its lines starts.
 ///
 /// Lines are byte ranges, so recognisers can split cells on tabs without
@@ -34,6 +36,16 @@ public struct SourceText: Sendable {
         bytes.withUnsafeBufferPointer { buf in
             var i = 0
             let n = buf.count
+            if let base = buf.baseAddress, memchr(base, 0x0D, n) == nil {
+                // No CR anywhere (most texts): each line's end found by memchr.
+                while i < n, let hit = memchr(base + i, 0x0A, n - i) {
+                    let at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                    ends.append(at)
+                    starts.append(at + 1)
+                    i = at + 1
+                }
+                return
+            }
             while i < n {
                 let b = buf[i]
                 if b == 0x0A {

@@ -80,7 +80,7 @@ enum CellStream {
               let value = trimmed[gap...].firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
               trimmed.distance(from: gap, to: value) <= 2,
               trimmed.distance(from: value, to: trimmed.endIndex) <= 80,
-              !LaidOutText.hasWideGap(trimmed[value...]),
+              !LaidOutText.hasWideGap(Substring(trimmed[value...])),
               let head = String(trimmed[..<gap])
         else { return false }
         return isLabel(Escapes.commonMark(head))

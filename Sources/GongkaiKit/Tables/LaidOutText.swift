@@ -39,7 +39,7 @@ enum LaidOutText {
         out.reserveCapacity(blocks.count)
         var i = 0
         while i < blocks.count {
-            guard case .text(let row) = blocks[i], row.style == .paragraph, hasWideGap(row.text.utf8),
+            guard case .text(let row) = blocks[i], row.style == .paragraph, hasWideGap(row.text),
                   var cells = rowCells(row.text)
             else {
                 out.append(blocks[i])
@@ -77,7 +77,7 @@ enum LaidOutText {
         var out = blocks
         var i = 0
         while i < out.count {
-            guard case .text(let header) = out[i], header.style == .paragraph, hasWideGap(header.text.utf8),
+            guard case .text(let header) = out[i], header.style == .paragraph, hasWideGap(header.text),
                   IndicatorHeader(cells: pieces(header.text).map(\.text), line: header.line) != nil
             else {
                 i += 1
@@ -176,7 +176,7 @@ enum LaidOutText {
         guard source.bytes.contains(0x0C) else { return false }
         var laidOut = 0
         for n in 1...max(source.lineCount, 1) where n <= source.lineCount {
-            if hasWideGap(source.line(n).utf8) { laidOut += 1 }
+            if hasWideGap(source.line(n)) { laidOut += 1 }
             if laidOut * 20 > source.lineCount { return false }
         }
         return true
@@ -344,20 +344,15 @@ enum LaidOutText {
 
     /// Whether text has three spaces in a row after its first character: columns laid out by
     /// position. A byte scan (`CellStream` asks it of every line).
-    static func hasWideGap<Bytes: Sequence<UInt8>>(_ text: Bytes) -> Bool {
-        var run = 0
-        var seen = false
-        for b in text {
-            if b == 0x20 {
-                run += 1
-                if run >= 3, seen { return true }
-            } else {
-                run = 0
-                seen = true
-            }
+    static func hasWideGap(_ text: some StringProtocol) -> Bool {
+        text.withUTF8Bytes { bytes in
+            // (After the spaces it starts with, any three in a row: found by memchr.)
+            guard let start = bytes.firstIndex(where: { $0 != 0x20 }) else { return false }
+            return Self.threeSpaces.withUnsafeBufferPointer { ByteSearch.firstIndex(of: $0, in: UnsafeBufferPointer(rebasing: bytes[start...])) != nil }
         }
-        return false
     }
+
+    private static let threeSpaces: [UInt8] = [0x20, 0x20, 0x20]
 
     private static func hasOpenBracket(_ text: String) -> Bool {
         var depth = 0
