@@ -1547,11 +1547,11 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(result.diagnostics.filter { $0.code == "amount-unit-unknown" }.map(\.location.line).first == 21)
     }
 
-    /// A heading naming another body at the department's level may head a unit of it (`## 某县殡仪馆
-    /// 项目支出绩效目标表` after `## 某县民政局2025年…` / `单位：元`) or the department written short
-    /// (`## 某县住建局…` after `## 某县住房和城乡建设局…`): the line holds where the form's 主管部门 is
-    /// its department, and for the department written short, not where it is another (the page's
-    /// 万元 had made 186,000.00 元 into 18.6 亿元, silently).
+    /// A title that only may name another department at a department's level (no year, a year in
+    /// brackets: a unit's `## 某县殡仪馆项目支出绩效目标表`, or the department written short, or another
+    /// department) puts the department's unit line in doubt: the amount decides, and where it is
+    /// plausible in both, a form whose 主管部门 is the line's department is in the line's unit; any
+    /// other stays unsure, said (the page's 万元 had made 186,000.00 元 into 18.6 亿元, silently).
     @Test func aUnitHeadedAtItsDepartmentsLevelKeepsTheDepartmentsUnitLine() throws {
         func form(_ name: String, _ department: String, _ amount: String) -> String {
             """
@@ -1584,7 +1584,8 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(unit.projects.map(\.amount) == [Money(wan: "98"), Money(wan: "18.6"), Money(wan: "350")])
         #expect(unit.diagnostics.filter { $0.code == "amount-unit-from-department" }.map(\.location.line) == [19])
         #expect(!unit.diagnostics.contains { $0.code == "amount-unit-unknown" })
-        // The department written short at its own level: the same body, the same line.
+        // The department written short, its year in brackets: its forms naming it in full are in
+        // its line's unit.
         let short = readForm("""
         # 某县2025年部门预算项目支出绩效目标公开
 
@@ -1602,10 +1603,37 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
 
         ### 项目支出绩效目标表（二）
 
-        \(form("城市排水管网维护", "某县住建局", "680,000.00"))
+        \(form("城市排水管网维护", "某县住房和城乡建设局", "680,000.00"))
+
+        ### 项目支出绩效目标表（三）
+
+        \(form("燃气管网安全检测", "某县住建局", "320,000.00"))
         """)
-        #expect(short.projects.map(\.amount) == [Money(wan: "245"), Money(wan: "68")])
-        #expect(!short.diagnostics.contains { $0.code.hasPrefix("amount-unit") })
+        #expect(short.projects.map(\.amount).prefix(2) == [Money(wan: "245"), Money(wan: "68")])
+        #expect(short.diagnostics.filter { $0.code == "amount-unit-from-department" }.count == 1)
+        // 主管部门 written short: which unit, nothing tells; it stays unsure, said.
+        #expect(short.diagnostics.filter { $0.code == "amount-unit-lines-unsure" }.map(\.location.line) == [31])
+        #expect(short.projects.last?.amountUnit == nil)
+    }
+
+    /// A finance bureau's cover over other departments' forms, its year in brackets, names no
+    /// department of theirs: a form naming only its 实施单位 is under the department heading it.
+    @Test func aFinanceBureausCoverWithItsYearInBracketsNamesNoDepartmentOfTheForms() throws {
+        let result = readForm("""
+        某县财政局（2025年度）县级部门项目支出绩效目标公开表
+
+        ## 某县民政局
+
+        ### 2025年度项目支出绩效目标表（一）
+
+        | 项目名称 | 惠民殡葬补助 | 实施单位 | 某县殡仪馆 |
+        |---|---|---|---|
+        | 年度资金总额 | 24.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 补助人次 | ≥300人次 |
+        """)
+        let project = try #require(result.projects.first)
+        #expect(project.rawDepartment == "某县民政局")
     }
 
     /// The table's unit line says 元, the year's amount's label 万元: funding lines naming no unit

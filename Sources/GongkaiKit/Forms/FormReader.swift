@@ -93,10 +93,10 @@ struct FormReader {
         /// The last unit line right over a form's rows since then: that form's own, and only
         /// maybe a later form's that states none (see `start`).
         var formUnit: UnitLine?
-        /// The unit line a heading naming another body ended last (`## 某县民政局2025年…` / `单位：元`,
-        /// then `## 某县殡仪馆项目支出绩效目标表`): that body may be a unit of the department headed
-        /// as one of its own, or another department. A form after it is in its unit if the form's
-        /// 主管部门 is the line's department (see `TableReader.doubtedUnit`).
+        /// The unit line a title that only may name another department put in doubt
+        /// (`## 某县民政局2025年…` / `单位：元`, then `## 某县殡仪馆项目支出绩效目标表`: a unit of the
+        /// department, or another department): a form after it with no line of its own is in its
+        /// unit or the others' as its amount tells (see `TableReader.doubtedUnit`).
         var doubtedUnit: UnitLine?
 
         /// A unit line read at `line`: under the department of the last title naming one.
@@ -502,8 +502,9 @@ struct FormReader {
         } else if text.utf8HasSuffix("编制") || (Titles.year(in: text) != nil && Self.isCoverText(text)) {
             // `高新区人社局编制`, `2024年部门预算绩效文本`: cover text.
             if doc.year == nil, let y = Titles.year(in: text) { doc.year = y }
-            if doc.department == nil, let issuer = Titles.issuer(inTitle: text) {
-                // `周口市城乡一体化示范区2023年度…项目实施计划`: the issuer before the year.
+            if doc.department == nil, let issuer = Titles.issuer(inTitle: text), !issuer.utf8Contains("财政") {
+                // `周口市城乡一体化示范区2023年度…项目实施计划`: the issuer before the year (not a
+                // finance bureau's, which publishes other departments' forms: `某县财政局（2025年度）县级…`).
                 doc.department = issuer
             }
         } else if let d = doc.department, text.utf8HasPrefix(d) {
@@ -603,11 +604,21 @@ struct FormReader {
     /// `### 某县人民医院2025年…` or `#### 某县殡仪馆` inside the department's part). `level` is the
     /// Markdown heading's, `.max` for a title that is no heading.
     private static func noteDepartmentHeading(_ text: String, level: Int, _ state: inout State) {
-        guard let department = Titles.department(inHeading: text) else { return }
+        guard let (department, sure) = Titles.department(inHeading: text) else { return }
         let key = Departments.baseKey(department)
-        let ends = { (line: UnitLine) in line.issuer.map { !Departments.maySameBody($0.key, key) && level <= $0.level } ?? false }
+        let ends = { (line: UnitLine) in line.issuer.map { $0.key != key && level <= $0.level } ?? false }
         let ended = state.headingUnits.filter(ends) + [state.formUnit].compactMap { $0 }.filter(ends)
-        if let last = ended.max(by: { $0.line < $1.line }) { state.doubtedUnit = last }
+        if let doubted = state.doubtedUnit, sure {
+            // A title surely naming a department after one that only may have: the line in doubt
+            // is its again, or surely ended.
+            if doubted.issuer?.key == key { state.headingUnits.append(doubted) }
+            state.doubtedUnit = nil
+        }
+        if !sure, let last = ended.max(by: { $0.line < $1.line }) {
+            // A title that only may name another department (a unit's, a project's, the
+            // department written short): the line is in doubt, not ended (see `doubtedUnit`).
+            state.doubtedUnit = last
+        }
         state.headingUnits.removeAll(where: ends)
         if let form = state.formUnit, ends(form) { state.formUnit = nil }
         state.titleIssuer = UnitLine.Issuer(key: key, level: level)

@@ -59,9 +59,9 @@ struct TableReader {
     /// own and they are not certain (another form's own line, or two lines that disagree): the
     /// one its amount is plausible in is taken (see `finish`), each with its line.
     var unitCandidates: [(unit: MoneyUnit, line: Int)] = []
-    /// A unit line among them that a heading naming another body ended (see
-    /// `FormReader.State.doubtedUnit`): the form's if its 主管部门 is the line's department, not
-    /// if it is another.
+    /// A unit line among them that a title only maybe naming another department put in doubt
+    /// (see `FormReader.State.doubtedUnit`): where the amount is plausible in it and in another,
+    /// the form's if its 主管部门 is the line's department.
     var doubtedUnit: UnitLine?
     /// The line of the row read before this one, and this one's (a row split in parts is one row).
     private var rowLines: (previous: Int?, current: Int?) = (nil, nil)
@@ -239,25 +239,6 @@ struct TableReader {
                               en: "the table's amounts name no unit; the project's text states the same amount (\(prose.wanString) 万元): read in 万元",
                               into: &doc)
         }
-        if let doubted = doubtedUnit, let issuer = doubted.issuer, project.amount != nil, project.amountUnit == nil, !unitUnknownLines.isEmpty,
-           let raw = project.rawDepartment, case let department = Departments.baseKey(raw), !department.isEmpty
-        {
-            // The form's 主管部门 tells whether a line a heading ended is still its: a unit of the
-            // department headed as one of its own (`## 某县殡仪馆项目…` under `## 某县民政局…` /
-            // `单位：元`) is in it, the next department (`## 某县农业农村局…`) is not.
-            if Departments.maySameBody(department, issuer.key) {
-                settleUnknownUnit(doubted.unit, code: "amount-unit-from-department",
-                                  zh: "表上方没有单位行；第\(doubted.line)行的单位行（\(doubted.unit.rawValue)）写在本表主管部门‘\(raw)’的标题下，其后的标题写的是另一个名称：按主管部门，读作\(doubted.unit.rawValue)",
-                                  en: "no unit line over the table; line \(doubted.line)'s unit line (\(doubted.unit.rawValue)) stands under the title of the table's 主管部门 ‘\(raw)’, and a title naming another body came after it: by the 主管部门, read in \(doubted.unit.rawValue)",
-                                  into: &doc)
-            } else {
-                unitCandidates.removeAll { $0.line == doubted.line }
-                if unitCandidates.count == 1, let taken = unitCandidates.first {
-                    // (The line ended as a line under another department's title does: nothing to say.)
-                    settleUnknownUnit(taken.unit, into: &doc)
-                }
-            }
-        }
         if let table = project.amount, project.amountUnit == nil, !unitUnknownLines.isEmpty, !unitCandidates.isEmpty {
             // The form has no unit line of its own; the document's lines give it one only with
             // doubt (another form's own line, or lines that disagree). The unit its amount is a
@@ -273,6 +254,15 @@ struct TableReader {
                 settleUnknownUnit(taken.unit, code: "amount-unit-from-form",
                                   zh: "表中金额的单位没有确定写明（表上方没有单位行，或单位行与栏目名不一致）：按第\(taken.line)行的\(taken.unit.rawValue)读取，为 \(read) 万元\(zhOthers)",
                                   en: "the table's amounts have no unit stated for certain (no unit line over the table, or its line and a column heading disagree): read in line \(taken.line)'s \(taken.unit.rawValue), \(read) 万元\(enOthers)",
+                                  into: &doc)
+            } else if plausible.count >= 2, let doubted = doubtedUnit, let issuer = doubted.issuer,
+                      plausible.contains(where: { $0.0.line == doubted.line }),
+                      let raw = project.rawDepartment, Departments.baseKey(raw) == issuer.key {
+                // A unit of the department headed as its own (`## 某县殡仪馆项目…` under `## 某县民政局…`
+                // / `单位：元`), its form naming the department as 主管部门: the department's line.
+                settleUnknownUnit(doubted.unit, code: "amount-unit-from-department",
+                                  zh: "表上方没有单位行；第\(doubted.line)行的单位行（\(doubted.unit.rawValue)）写在本表主管部门‘\(raw)’的标题下，其后的标题可能写的是另一部门，金额按几种单位读都合理：按主管部门的单位行读取",
+                                  en: "no unit line over the table; line \(doubted.line)'s unit line (\(doubted.unit.rawValue)) stands under the title of the table's 主管部门 ‘\(raw)’, a title after it may name another department, and the amount is plausible in more than one unit: read in the 主管部门's line",
                                   into: &doc)
             } else {
                 let zh = unitCandidates.map { "第\($0.line)行的\($0.unit.rawValue)" }.joined(separator: "、")
@@ -1731,7 +1721,7 @@ struct TableReader {
 
     /// The unit the table's unit-less amounts turned out to be in (`code` says how it was
     /// told): the amount's unit is sure, and the warnings at those amounts' lines are dropped.
-    private mutating func settleUnknownUnit(_ unit: MoneyUnit, code: String? = nil, zh: String = "", en: String = "", into doc: inout DocumentResult) {
+    private mutating func settleUnknownUnit(_ unit: MoneyUnit, code: String, zh: String, en: String, into doc: inout DocumentResult) {
         project.amountUnit = unit
         let lines = Set(unitUnknownLines)
         // The amounts read as 万元 at those lines, in the unit now known (a figure that is no
@@ -1741,7 +1731,7 @@ struct TableReader {
             if let a = project.funding[k].amount, let read = Self.reading(a, in: unit) { project.funding[k].amount = read }
         }
         doc.diagnostics.removeAll { $0.code == "amount-unit-unknown" && lines.contains($0.location.line) }
-        if let code { doc.diagnose(.note, line: unitUnknownLines[0], code: code, zh, en: en) }
+        doc.diagnose(.note, line: unitUnknownLines[0], code: code, zh, en: en)
     }
 
     /// Whether an amount is a plausible project's: 1,000 元 to 100 亿元.

@@ -246,25 +246,33 @@ enum Titles {
 
     private static let departmentEndings = ["局", "委", "办", "办公室", "中心", "院", "部", "厅", "会", "署", "站", "所", "馆", "处", "委员会", "政府", "联", "校", "队"]
 
-    /// The department a title or heading names, if it names one: `## 某县农业农村局2025年项目支出…`,
-    /// `## 1. 某县农业农村局2025年…`, `## 126001 某县农业农村局`, `## 某县农业农村局（2025年度）项目…`,
-    /// `## 某县农业农村局项目支出绩效目标表`, a county page's `## 某县司法局`.
-    static func department(inHeading heading: String) -> String? {
+    /// The department a title or heading names, if it names one, and whether it surely does:
+    /// `## 某县农业农村局2025年项目支出…`, a county page's `## 某县司法局`, `## [066]某县司法局…`
+    /// surely; `## 1. 某县农业农村局2025年…`, `## 126001 某县农业农村局`, `## 附件2：某县…`,
+    /// `## 某县农业农村局（2025年度）项目…`, `## 某县农业农村局项目支出绩效目标表`, `## 某县农业农村局（本级）`
+    /// only maybe: a unit's title, a project's, or the department written short are written so too.
+    static func department(inHeading heading: String) -> (name: String, sure: Bool)? {
         // (Told on the bytes first: a department's name is short, or stands before a year or a
         // form's title words, not at the text's start: `2025年…`, `1.…项目` name none.)
-        let text = dropListNumber(Substring(asciiDigits(heading).trimming("#").trimmingWhitespace()))
+        let plain = Substring(heading.trimming("#").trimmingWhitespace())
+        let text = dropListNumber(Substring(asciiDigits(String(plain))))
+        var sure = text == plain
         guard let first = text.utf8.first, first >= 0x80 || first == 0x5B || first == 0x28 else { return nil }
         if !text.utf8HasByte(where: { $0 >= 0x30 && $0 <= 0x39 }) {
             guard text.utf8.count <= 90 else { return nil }
+            if endsLikeDepartment(text) { return looksLikeDepartment(String(text)) ? (String(text), sure) : nil }
             // (`## 某县农业农村局（本级）`: the bracket after the name is a unit's mark.)
             let name = withoutTrailingBracket(text)
-            if !endsLikeDepartment(name) { return departmentBeforeTitleWords(text) }
-            return looksLikeDepartment(String(name)) ? String(name) : nil
+            let found = endsLikeDepartment(name) ? (looksLikeDepartment(String(name)) ? String(name) : nil) : departmentBeforeTitleWords(text)
+            return found.map { ($0, false) }
         }
         let bare = Departments.stripCode(String(text))
-        guard let department = issuer(inTitle: bare) ?? (bare.scalarCount <= 30 ? bare : nil), looksLikeDepartment(department)
-        else { return nil }
-        return department
+        if let department = issuer(inTitle: bare) {
+            // (A bracket between the name and the year was taken off: `某县农业农村局（2025年度）`.)
+            if let y = bare.firstIndex(where: { $0.isASCII && $0.isNumber }), String(bare[..<y]).trimming("#") != department { sure = false }
+            return looksLikeDepartment(department) ? (department, sure) : nil
+        }
+        return bare.scalarCount <= 30 && looksLikeDepartment(bare) ? (bare, sure) : nil
     }
 
     /// Full-width digits (`２０２５年`) as ASCII ones; other text as it is (told on the bytes:
@@ -449,19 +457,6 @@ public struct Departments: Sendable {
             s = String(s.dropLast(3)) + "人力资源和社会保障厅"
         }
         return s
-    }
-
-    /// Whether two keys (`baseKey`) may name one body: the same, or one of them written short
-    /// (`某县住建局` and `某县住房和城乡建设局`, `卫健委` and `某县卫生健康委员会`): every character of the
-    /// shorter in the longer, in order. (`某县民政局` and `某县殡仪馆`, or `某县农业农村局`, are two.)
-    static func maySameBody(_ a: String, _ b: String) -> Bool {
-        if a == b { return true }
-        let (x, y) = (Array(a.unicodeScalars), Array(b.unicodeScalars))
-        let (short, long) = x.count <= y.count ? (x, y) : (y, x)
-        guard short.count >= 3 else { return false }
-        var k = 0
-        for c in long where k < short.count && c == short[k] { k += 1 }
-        return k == short.count
     }
 
     /// The grouping key of a department name: normalised, then mapped through the aliases.
