@@ -1584,6 +1584,34 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(unit.projects.map(\.amount) == [Money(wan: "98"), Money(wan: "18.6"), Money(wan: "350")])
         #expect(unit.diagnostics.filter { $0.code == "amount-unit-from-department" }.map(\.location.line) == [19])
         #expect(!unit.diagnostics.contains { $0.code == "amount-unit-unknown" })
+        // A title surely naming the unit deeper under the one in doubt (`### 某县殡仪馆2025年…`)
+        // ends no doubt; a 中期 form's 项目总金额 is read in the unit its amount settles.
+        let deeper = readForm("""
+        # 某县2025年部门预算项目支出绩效目标公开
+
+        金额单位：万元
+
+        ## 某县民政局2025年项目支出绩效目标表
+
+        单位：元
+
+        ### 项目支出绩效目标表（一）
+
+        \(form("城乡低保提标", "某县民政局", "980,000.00"))
+
+        ## 某县殡仪馆项目支出绩效目标表
+
+        ### 某县殡仪馆2025年火化设备更新项目绩效目标表
+
+        | 项目名称 | 火化设备更新 | 主管部门 | 某县民政局 |
+        |---|---|---|---|
+        | 实施期资金总额 | 7,200,000.00 | | |
+        | 年度资金总额 | 2,400,000.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 更新设备数 | 2台 |
+        """)
+        #expect(deeper.projects.map(\.amount) == [Money(wan: "98"), Money(wan: "240")])
+        #expect(deeper.projects.last?.totalAmount == Money(wan: "720"))
         // The department written short, its year in brackets: its forms naming it in full are in
         // its line's unit.
         let short = readForm("""

@@ -98,6 +98,8 @@ struct FormReader {
         /// department, or another department): a form after it with no line of its own is in its
         /// unit or the others' as its amount tells (see `TableReader.doubtedUnit`).
         var doubtedUnit: UnitLine?
+        /// Whether that line was a form's own (`formUnit`), not one over titles.
+        var doubtedWasForms = false
 
         /// A unit line read at `line`: under the department of the last title naming one.
         mutating func state(_ unit: MoneyUnit, line: Int) {
@@ -608,16 +610,20 @@ struct FormReader {
         let key = Departments.baseKey(department)
         let ends = { (line: UnitLine) in line.issuer.map { $0.key != key && level <= $0.level } ?? false }
         let ended = state.headingUnits.filter(ends) + [state.formUnit].compactMap { $0 }.filter(ends)
-        if let doubted = state.doubtedUnit, sure {
-            // A title surely naming a department after one that only may have: the line in doubt
-            // is its again, or surely ended.
-            if doubted.issuer?.key == key { state.headingUnits.append(doubted) }
+        if let doubted = state.doubtedUnit, sure, level <= (doubted.issuer?.level ?? .max) {
+            // A title surely naming a department, at the level of the one the line in doubt was
+            // stated under or above, after one that only may have (not a deeper one: `### 某县殡仪馆
+            // 2025年…` under `## 某县殡仪馆项目…`): the line is its again, where it was, or surely ended.
+            if doubted.issuer?.key == key {
+                if state.doubtedWasForms { state.formUnit = doubted } else { state.headingUnits.append(doubted) }
+            }
             state.doubtedUnit = nil
         }
         if !sure, let last = ended.max(by: { $0.line < $1.line }) {
             // A title that only may name another department (a unit's, a project's, the
             // department written short): the line is in doubt, not ended (see `doubtedUnit`).
             state.doubtedUnit = last
+            state.doubtedWasForms = state.formUnit.map { $0.line == last.line } ?? false
         }
         state.headingUnits.removeAll(where: ends)
         if let form = state.formUnit, ends(form) { state.formUnit = nil }

@@ -1727,6 +1727,11 @@ struct TableReader {
         // The amounts read as 万元 at those lines, in the unit now known (a figure that is no
         // whole number of fen in it is left as read).
         if let a = project.amount, let read = Self.reading(a, in: unit) { project.amount = read }
+        if totalUnit == nil, let t = project.totalAmount, let read = Self.reading(t, in: unit) {
+            // (A 中期 form's 项目总金额, read in the same doubt.)
+            project.totalAmount = read
+            totalUnit = unit
+        }
         for k in project.funding.indices where lines.contains(project.funding[k].line) {
             if let a = project.funding[k].amount, let read = Self.reading(a, in: unit) { project.funding[k].amount = read }
         }
