@@ -1664,6 +1664,80 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(project.rawDepartment == "某县民政局")
     }
 
+    /// A line in doubt and nothing else in force: the amount as it stands (no unit stated) is a
+    /// reading too, so `1,500.00` under `# 二、某县林业局` after the 民政局's `单位：元` is no 1,500 元
+    /// for certain (0.15 万元 had been published). A form's own line after a doubt leaves the doubt
+    /// for the next form (its 180,000.00 had been read in that form's 万元, silently); an amount
+    /// summed from funding lines is settled as a stated one (1560000 万元 had been published).
+    @Test func aLineInDoubtIsWeighedAgainstNoLineTheNextFormsAndASummedAmount() throws {
+        let alone = readForm("""
+        # 某县民政局2025年项目支出绩效目标表
+
+        单位：元
+
+        | 项目名称 | 临时救助资金 | 主管部门 | 某县民政局 |
+        |---|---|---|---|
+        | 年度资金总额 | 1,200,000.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 救助人次 | ≥300人次 |
+
+        # 二、某县林业局
+
+        ## 项目支出绩效目标表（一）
+
+        | 项目名称 | 天然林保护修复 | 主管部门 | 某县林业局 |
+        |---|---|---|---|
+        | 年度资金总额 | 1,500.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 管护面积 | 12万亩 |
+        """)
+        #expect(alone.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "1500")])
+        #expect(alone.projects.last?.amountUnit == nil)
+        #expect(alone.diagnostics.contains { $0.code == "amount-unit-lines-unsure" })
+        func form(_ name: String, _ amount: String, ownLine: Bool = false) -> String {
+            """
+            \(ownLine ? "单位：万元\n\n" : "")| 项目名称 | \(name) | | |
+            |---|---|---|---|
+            | 主管部门 | 某县民政局 | 实施单位 | 某县民政局 |
+            | 项目资金 | 年度资金总额 | \(amount) | |
+            | | 县级配套资金 | \(amount.isEmpty ? "560,000.00" : amount) | |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 服务人次 | ≥300人次 |
+            """
+        }
+        let next = readForm("""
+        # 某县2025年部门预算项目支出绩效目标公开
+
+        金额单位：万元
+
+        ## 某县民政局2025年项目支出绩效目标表
+
+        单位：元
+
+        ### 项目支出绩效目标表（一）
+
+        \(form("临时救助资金", "1,200,000.00"))
+
+        ## 某县殡仪馆项目支出绩效目标表
+
+        ### 项目支出绩效目标表（二）
+
+        \(form("惠民殡葬补助", "24.00", ownLine: true))
+
+        ### 项目支出绩效目标表（三）
+
+        \(form("殡仪馆设备更新", "180,000.00"))
+
+        ## 某县社会福利院项目支出绩效目标表
+
+        ### 项目支出绩效目标表（四）
+
+        \(form("特困人员集中供养", ""))
+        """)
+        #expect(next.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "24"), Money(wan: "18"), Money(wan: "56")])
+        #expect(next.projects.last?.funding.map(\.amount) == [Money(wan: "56")])
+    }
+
     /// The table's unit line says 元, the year's amount's label 万元: funding lines naming no unit
     /// are the amount's parts in its unit where they add up to it so (they were read in 元: 0.098).
     @Test func fundingLinesTakeTheAmountsLabelUnitOverTheTablesWhereTheyAddUp() throws {

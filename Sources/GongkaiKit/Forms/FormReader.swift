@@ -105,7 +105,6 @@ struct FormReader {
         mutating func state(_ unit: MoneyUnit, line: Int) {
             statedUnit = UnitLine(unit: unit, line: line, issuer: titleIssuer)
             statedUnitPlace = .justRead
-            doubtedUnit = nil
         }
         /// The document's last line read, and whether its end has been reached.
         var lastLine = 1
@@ -598,12 +597,15 @@ struct FormReader {
         state.statedUnitPlace = .overTitle
         state.headingUnits.append(stated)
         state.formUnit = nil
+        // (A form's own line leaves a doubt as it was; a line over titles ends it.)
+        state.doubtedUnit = nil
     }
 
     /// A title or heading naming a department (`## 某县农业农村局2025年项目支出绩效目标表`, a county
     /// page's `## 某县司法局`): the unit lines stated under another department's heading of its
     /// level or a deeper one end there (not under a heading deeper than theirs: a unit's own title
-    /// `### 某县人民医院2025年…` or `#### 某县殡仪馆` inside the department's part). `level` is the
+    /// `### 某县人民医院2025年…` or `#### 某县殡仪馆` inside the department's part); a title that only
+    /// may name one (see `Titles.department(inHeading:)`) puts them in doubt. `level` is the
     /// Markdown heading's, `.max` for a title that is no heading.
     private static func noteDepartmentHeading(_ text: String, level: Int, _ state: inout State) {
         guard let (department, sure) = Titles.department(inHeading: text) else { return }
@@ -619,9 +621,11 @@ struct FormReader {
             }
             state.doubtedUnit = nil
         }
-        if !sure, let last = ended.max(by: { $0.line < $1.line }) {
+        let inForce = state.headingUnits.last(where: { !ends($0) })?.unit
+        if !sure, let last = ended.filter({ $0.unit != inForce }).max(by: { $0.line < $1.line }) {
             // A title that only may name another department (a unit's, a project's, the
             // department written short): the line is in doubt, not ended (see `doubtedUnit`).
+            // (A line in the unit still in force changes nothing: an older doubt stays.)
             state.doubtedUnit = last
             state.doubtedWasForms = state.formUnit.map { $0.line == last.line } ?? false
         }
@@ -644,11 +648,13 @@ struct FormReader {
             // amounts tell which, if one only (see `TableReader.unitCandidates`).
             var candidates = state.formUnit.map { $0.unit != heading?.unit ? [$0] + (heading.map { [$0] } ?? []) : [] } ?? []
             if let doubted = state.doubtedUnit, doubted.unit != heading?.unit || !candidates.isEmpty {
-                // A line a heading naming another body ended: its unit, if the form's 主管部门 is
-                // its department's, else the others'.
+                // A line in doubt (a title after it may name another department): one of the
+                // candidates; where the amount is plausible in more than one, the department's own
+                // forms take it (see `TableReader.finish`).
                 if candidates.isEmpty { candidates = heading.map { [$0] } ?? [] }
                 if !candidates.contains(where: { $0.unit == doubted.unit }) { candidates.insert(doubted, at: 0) }
                 reader.doubtedUnit = doubted
+                reader.doubtedAlone = candidates.count == 1
             }
             if candidates.isEmpty {
                 reader.tableUnit = heading?.unit

@@ -63,6 +63,9 @@ struct TableReader {
     /// (see `FormReader.State.doubtedUnit`): where the amount is plausible in it and in another,
     /// the form's if its 主管部门 is the line's department.
     var doubtedUnit: UnitLine?
+    /// Whether that line is the only candidate (no other line in force): then the amount as it
+    /// stands, in no unit stated, is one reading too.
+    var doubtedAlone = false
     /// The line of the row read before this one, and this one's (a row split in parts is one row).
     private var rowLines: (previous: Int?, current: Int?) = (nil, nil)
     /// The unit the last group label named (`项目资金（万元）`): the amounts under it are in it.
@@ -239,39 +242,7 @@ struct TableReader {
                               en: "the table's amounts name no unit; the project's text states the same amount (\(prose.wanString) 万元): read in 万元",
                               into: &doc)
         }
-        if let table = project.amount, project.amountUnit == nil, !unitUnknownLines.isEmpty, !unitCandidates.isEmpty {
-            // The form has no unit line of its own; the document's lines give it one only with
-            // doubt (another form's own line, or lines that disagree). The unit its amount is a
-            // plausible project's amount in (1,000 元 to 100 亿元) is taken, when it is one only:
-            // `86.00` after a form's `单位：元` is no 86 元 project, `1,860,000.00` after the
-            // 部门整体 form's `（单位：万元）` no 186 亿元 one. Else it stays uncertain, said.
-            let plausible = unitCandidates.compactMap { c in Self.reading(table, in: c.unit).flatMap { Self.isPlausibleAmount($0) ? (c, $0) : nil } }
-            if plausible.count == 1, let (taken, amount) = plausible.first {
-                let read = amount.wanString
-                let others = unitCandidates.filter { $0.unit != taken.unit }
-                let zhOthers = others.isEmpty ? "" : "；第" + others.map { "\($0.line)行的\($0.unit.rawValue)" }.joined(separator: "、") + "读出的不是合理的项目金额"
-                let enOthers = others.isEmpty ? "" : "; " + others.map { "line \($0.line)'s \($0.unit.rawValue)" }.joined(separator: ", ") + " gives no plausible project amount"
-                settleUnknownUnit(taken.unit, code: "amount-unit-from-form",
-                                  zh: "表中金额的单位没有确定写明（表上方没有单位行，或单位行与栏目名不一致）：按第\(taken.line)行的\(taken.unit.rawValue)读取，为 \(read) 万元\(zhOthers)",
-                                  en: "the table's amounts have no unit stated for certain (no unit line over the table, or its line and a column heading disagree): read in line \(taken.line)'s \(taken.unit.rawValue), \(read) 万元\(enOthers)",
-                                  into: &doc)
-            } else if plausible.count >= 2, let doubted = doubtedUnit, let issuer = doubted.issuer,
-                      plausible.contains(where: { $0.0.line == doubted.line }),
-                      let raw = project.rawDepartment, Departments.baseKey(raw) == issuer.key {
-                // A unit of the department headed as its own (`## 某县殡仪馆项目…` under `## 某县民政局…`
-                // / `单位：元`), its form naming the department as 主管部门: the department's line.
-                settleUnknownUnit(doubted.unit, code: "amount-unit-from-department",
-                                  zh: "表上方没有单位行；第\(doubted.line)行的单位行（\(doubted.unit.rawValue)）写在本表主管部门‘\(raw)’的标题下，其后的标题可能写的是另一部门，金额按几种单位读都合理：按主管部门的单位行读取",
-                                  en: "no unit line over the table; line \(doubted.line)'s unit line (\(doubted.unit.rawValue)) stands under the title of the table's 主管部门 ‘\(raw)’, a title after it may name another department, and the amount is plausible in more than one unit: read in the 主管部门's line",
-                                  into: &doc)
-            } else {
-                let zh = unitCandidates.map { "第\($0.line)行的\($0.unit.rawValue)" }.joined(separator: "、")
-                let en = unitCandidates.map { "line \($0.line)'s \($0.unit.rawValue)" }.joined(separator: ", ")
-                doc.diagnose(.note, line: unitUnknownLines[0], code: "amount-unit-lines-unsure",
-                             "表中金额的单位没有确定写明；可能的单位（\(zh)）中是哪一个，按金额无法确定：金额仍标为单位不确定",
-                             en: "the table's amounts have no unit stated for certain; which of the possible ones (\(en)) is theirs, the amounts cannot tell: they stay of uncertain unit")
-            }
-        }
+        settleUnitFromCandidates(into: &doc)
         // Figures at lines nothing read: the parts read may not be all of them, and their sum is
         // no amount for certain — unless such a figure is that sum (the total the parts add up
         // to: `项目预算资金（万元） | 260.00` above its parts). Figures among the funding lines count
@@ -301,6 +272,8 @@ struct TableReader {
             doc.diagnose(.note, line: parts[0].line, code: "amount-from-funding",
                          "项目金额未填，按资金来源各项之和（\(parts.count) 项）读作 \(sum.money.wanString) 万元",
                          en: "the project's amount is not filled in; read as the sum of its \(parts.count) funding line(s): \(sum.money.wanString) 万元")
+            // (A sum in no unit stated for certain is settled as a stated amount is.)
+            settleUnitFromCandidates(into: &doc)
         }
     }
 
@@ -1717,6 +1690,44 @@ struct TableReader {
         let head = Self.beforeBreakdown(text)
         let own = Amounts.unit(in: text) ?? (head.utf8.count < text.utf8.count ? Amounts.unit(in: String(head)) : nil)
         return own ?? Labels.unit(label) ?? groupUnit
+    }
+
+    /// The form has no unit line of its own; the document's lines give it one only with doubt
+    /// (another form's own line, lines that disagree, a line a title may have ended). The unit
+    /// its amount is a plausible project's amount in (1,000 元 to 100 亿元) is taken, when it is one
+    /// only: `86.00` after a form's `单位：元` is no 86 元 project, `1,860,000.00` after the 部门整体
+    /// form's `（单位：万元）` no 186 亿元 one. Else it stays uncertain, said.
+    private mutating func settleUnitFromCandidates(into doc: inout DocumentResult) {
+        guard let table = project.amount, project.amountUnit == nil, !unitUnknownLines.isEmpty, !unitCandidates.isEmpty else { return }
+        let plausible = unitCandidates.compactMap { c in Self.reading(table, in: c.unit).flatMap { Self.isPlausibleAmount($0) ? (c, $0) : nil } }
+        // A line in doubt the only one: the amount as it stands, in no unit stated (万元), is a
+        // reading too (`1,500.00` under `# 二、某县林业局` after the 民政局's `单位：元`).
+        let readings = plausible.count + (doubtedAlone && Self.isPlausibleAmount(table) ? 1 : 0)
+        if readings == 1, let (taken, amount) = plausible.first {
+            let read = amount.wanString
+            let others = unitCandidates.filter { $0.unit != taken.unit }
+            let zhOthers = others.isEmpty ? "" : "；第" + others.map { "\($0.line)行的\($0.unit.rawValue)" }.joined(separator: "、") + "读出的不是合理的项目金额"
+            let enOthers = others.isEmpty ? "" : "; " + others.map { "line \($0.line)'s \($0.unit.rawValue)" }.joined(separator: ", ") + " gives no plausible project amount"
+            settleUnknownUnit(taken.unit, code: "amount-unit-from-form",
+                              zh: "表中金额的单位没有确定写明（表上方没有单位行，或单位行与栏目名不一致）：按第\(taken.line)行的\(taken.unit.rawValue)读取，为 \(read) 万元\(zhOthers)",
+                              en: "the table's amounts have no unit stated for certain (no unit line over the table, or its line and a column heading disagree): read in line \(taken.line)'s \(taken.unit.rawValue), \(read) 万元\(enOthers)",
+                              into: &doc)
+        } else if readings >= 2, let doubted = doubtedUnit, let issuer = doubted.issuer,
+                  plausible.contains(where: { $0.0.line == doubted.line }),
+                  let raw = project.rawDepartment, Departments.baseKey(raw) == issuer.key {
+            // A unit of the department headed as its own (`## 某县殡仪馆项目…` under `## 某县民政局…`
+            // / `单位：元`), its form naming the department as 主管部门: the department's line.
+            settleUnknownUnit(doubted.unit, code: "amount-unit-from-department",
+                              zh: "表上方没有单位行；第\(doubted.line)行的单位行（\(doubted.unit.rawValue)）写在本表主管部门‘\(raw)’的标题下，其后的标题可能写的是另一部门，金额按几种单位读都合理：按主管部门的单位行读取",
+                              en: "no unit line over the table; line \(doubted.line)'s unit line (\(doubted.unit.rawValue)) stands under the title of the table's 主管部门 ‘\(raw)’, a title after it may name another department, and the amount is plausible in more than one unit: read in the 主管部门's line",
+                              into: &doc)
+        } else {
+            let zh = unitCandidates.map { "第\($0.line)行的\($0.unit.rawValue)" }.joined(separator: "、")
+            let en = unitCandidates.map { "line \($0.line)'s \($0.unit.rawValue)" }.joined(separator: ", ")
+            doc.diagnose(.note, line: unitUnknownLines[0], code: "amount-unit-lines-unsure",
+                         "表中金额的单位没有确定写明；可能的单位（\(zh)）中是哪一个，按金额无法确定：金额仍标为单位不确定",
+                         en: "the table's amounts have no unit stated for certain; which of the possible ones (\(en)) is theirs, the amounts cannot tell: they stay of uncertain unit")
+        }
     }
 
     /// The unit the table's unit-less amounts turned out to be in (`code` says how it was
