@@ -262,7 +262,8 @@ enum Titles {
             guard text.utf8.count <= 90 else { return nil }
             if endsLikeDepartment(text) { return looksLikeDepartment(String(text)) ? (String(text), sure) : nil }
             // (`## 某县农业农村局（本级）`: the bracket after the name is a unit's mark.)
-            let name = withoutTrailingBracket(text)
+            let bracket = IndicatorVocabulary.trailingBracket(String(text)).flatMap { $0.inside.count <= 6 ? $0.head : nil }
+            let name = bracket ?? text
             let found = endsLikeDepartment(name) ? (looksLikeDepartment(String(name)) ? String(name) : nil) : departmentBeforeTitleWords(text)
             return found.map { ($0, false) }
         }
@@ -287,14 +288,6 @@ enum Titles {
             out.append((0xFF10...0xFF19).contains(c.value) ? Unicode.Scalar(c.value - 0xFF10 + 0x30)! : c)
         }
         return String(out)
-    }
-
-    /// `某县农业农村局（本级）` → `某县农业农村局`: a short bracket at the end taken off.
-    private static func withoutTrailingBracket(_ text: Substring) -> Substring {
-        guard text.utf8HasSuffix("）") || text.utf8HasSuffix(")"),
-              let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }), text.distance(from: open, to: text.endIndex) <= 8
-        else { return text }
-        return text[..<open]
     }
 
     /// `1.`, `1、`, `126001 `, `（一）`, `一、` at a heading's start, and the spaces after it.
