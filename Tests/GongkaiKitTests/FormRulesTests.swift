@@ -1368,10 +1368,17 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         let same = doc("", "金额单位：元", "380,000.00")
         #expect(same.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "38")])
         #expect(same.diagnostics.contains { $0.code == "amount-unit-from-form" })
-        // The line under the document's title and over the first form's title: every form's.
+        // The line under the document's title and over the first form's title: every form's —
+        // where the amount is plausible in it (86.00 is no 86 元 project: as written, of
+        // uncertain unit, said).
         let top = doc("金额单位：元", "")
-        #expect(top.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "0.0086")])
+        #expect(top.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "86")])
+        #expect(top.projects.map(\.amountUnit) == [.yuan, nil])
         #expect(!top.diagnostics.contains { $0.code == "amount-unit-from-form" })
+        #expect(top.diagnostics.contains { $0.code == "amount-unit-implausible" && $0.location.line == 19 })
+        let plausible = doc("金额单位：元", "", "380,000.00")
+        #expect(plausible.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "38")])
+        #expect(plausible.projects.map(\.amountUnit) == [.yuan, .yuan])
     }
 
     /// A unit line stated under a department's title or heading ends at one naming another: a
@@ -1736,6 +1743,93 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         """)
         #expect(next.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "24"), Money(wan: "18"), Money(wan: "56")])
         #expect(next.projects.last?.funding.map(\.amount) == [Money(wan: "56")])
+    }
+
+    /// A title's own unit at its end, in brackets or after spaces the reader dropped
+    /// (`…绩效目标表（单位：元）`, `…绩效目标表          单位：元`), is the unit line of the forms under
+    /// it: 1,200,000.00 had been published as 1200000 万元 under the document's `金额单位：万元`,
+    /// silently.
+    @Test func aUnitAtTheEndOfATitleIsItsUnitLine() throws {
+        func doc(_ title: String) -> DocumentResult {
+            readForm("""
+            某县2025年县级部门项目支出绩效目标表
+
+            金额单位：万元
+
+            \(title)
+
+            | 项目名称 | 临时救助资金 | 主管部门 | 某县民政局 |
+            |---|---|---|---|
+            | 年度资金总额 | 1,200,000.00 | | |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 救助人次 | ≥300人次 |
+            """)
+        }
+        for title in ["## 某县民政局2025年项目支出绩效目标表（单位：元）", "某县民政局2025年项目支出绩效目标表(单位:元)",
+                      "某县民政局2025年项目支出绩效目标表          单位：元", "某县民政局2025年项目支出绩效目标表　金额单位：元"] {
+            let p = try #require(doc(title).projects.first, "\(title)")
+            #expect(p.amount == Money(wan: "120"), "\(title)")
+            #expect(p.amountUnit == .yuan, "\(title)")
+        }
+        // A title's note in brackets that is no unit line stays the title's: the amount is in the
+        // document's 万元, where it is no plausible project's (120 亿元), so of uncertain unit.
+        let note = doc("某县民政局2025年项目支出绩效目标表（一般公共预算）")
+        #expect(note.projects.first?.amount == Money(wan: "1200000"))
+        #expect(note.projects.first?.amountUnit == nil)
+        #expect(note.diagnostics.contains { $0.code == "amount-unit-implausible" })
+    }
+
+    /// An amount naming no unit, read in a unit line over the titles, that is then no plausible
+    /// project's amount but would be in the other of 元 and 万元: the line may not be its form's
+    /// (a department's title the reader did not tell apart), so the amount is kept as written,
+    /// of uncertain unit, and said. 86.00 under another department's `单位：元` had been
+    /// published as 0.0086 万元, silently. A plausible amount, or one the form's own line gives,
+    /// stays as read.
+    @Test func anImplausibleAmountInALineOverTheTitlesIsOfUncertainUnit() throws {
+        func doc(_ second: String, ownLine: Bool = false) -> DocumentResult {
+            readForm("""
+            # 某县2025年县级部门项目支出绩效目标表
+
+            ## 某县民政局2025年项目支出绩效目标表
+
+            单位：元
+
+            ### 项目支出绩效目标表（一）
+
+            | 项目名称 | 临时救助资金 | 主管部门 | 某县民政局 |
+            |---|---|---|---|
+            | 年度资金总额 | 1,200,000.00 | | |
+            | 其中：财政拨款 | 1,200,000.00 | | |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 救助人次 | ≥300人次 |
+
+            某县农业农村局2025年项目支出绩效目标表
+
+            \(ownLine ? "单位：元\n\n" : "")| 项目名称 | 农村人居环境整治 | 主管部门 | 某县农业农村局 |
+            |---|---|---|---|
+            | 年度资金总额 | \(second) | | |
+            | 其中：财政拨款 | \(second) | | |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 质量指标 | 验收合格率 | 100% |
+            """)
+        }
+        let implausible = doc("86.00")
+        #expect(implausible.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "86")])
+        #expect(implausible.projects.map(\.amountUnit) == [.yuan, nil])
+        #expect(implausible.projects.last?.funding.map(\.amount) == [Money(wan: "86")])
+        let said = try #require(implausible.diagnostics.first { $0.code == "amount-unit-implausible" })
+        #expect(said.severity == .warning)
+        #expect(said.location.line == 20)
+        // Plausible in the line's unit: read in it, as before.
+        let plausible = doc("860,000.00")
+        #expect(plausible.projects.last?.amount == Money(wan: "86"))
+        #expect(plausible.projects.last?.amountUnit == .yuan)
+        #expect(!plausible.diagnostics.contains { $0.code == "amount-unit-implausible" })
+        // The form's own line: as it says.
+        let own = doc("86.00", ownLine: true)
+        #expect(own.projects.last?.amount == Money(wan: "0.0086"))
+        #expect(own.projects.last?.amountUnit == .yuan)
+        #expect(!own.diagnostics.contains { $0.code == "amount-unit-implausible" })
     }
 
     /// The table's unit line says 元, the year's amount's label 万元: funding lines naming no unit

@@ -659,6 +659,7 @@ struct FormReader {
             if candidates.isEmpty {
                 reader.tableUnit = heading?.unit
                 reader.tableUnitLine = heading?.line
+                reader.tableUnitInherited = heading != nil
             } else {
                 reader.unitCandidates = candidates.map { ($0.unit, $0.line) }
             }

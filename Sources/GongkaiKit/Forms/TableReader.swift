@@ -71,7 +71,15 @@ struct TableReader {
     /// The unit the last group label named (`项目资金（万元）`): the amounts under it are in it.
     private var groupUnit: MoneyUnit?
     /// The unit the table states for all its amounts (`金额单位：万元`).
-    var tableUnit: MoneyUnit?
+    var tableUnit: MoneyUnit? { didSet { tableUnitInherited = false } }
+    /// Whether `tableUnit` is a line's over the titles (a document's or a section's), not one of
+    /// the form's own: set after it by the form reader.
+    var tableUnitInherited = false
+    /// The lines of amounts read in `tableUnit` for want of a unit of their own.
+    private var linesReadInTableUnit: [Int] = []
+    /// The lines of the year's amount and the term's total, when read.
+    private var amountLine: Int?
+    private var totalLine: Int?
     /// The line of the unit line that gave it, when a line of its own did.
     var tableUnitLine: Int?
     /// A row of labels only, waiting for the row of their values.
@@ -201,6 +209,7 @@ struct TableReader {
         if project.amount == nil, let total = project.totalAmount {
             project.amount = total
             project.amountUnit = totalUnit
+            amountLine = totalLine
         }
         if project.amount == nil, let (money, unit) = proseAmount {
             project.amount = money
@@ -275,6 +284,48 @@ struct TableReader {
             // (A sum in no unit stated for certain is settled as a stated amount is.)
             settleUnitFromCandidates(into: &doc)
         }
+        doubtImplausibleInheritedUnit(into: &doc)
+    }
+
+    /// The year's amount names no unit and took that of a unit line over the titles (a
+    /// document's or a section's), not the form's own. Where it is then no plausible project's
+    /// amount (1,000 元 to 100 亿元) but would be in the other of 元 and 万元, the line may not
+    /// be this form's (a title the reader did not tell from the text around it: `…绩效目标表
+    /// （单位：元）` written another way, a unit's title under its department's line): the
+    /// amounts read in it are of uncertain unit, as written, and said. (`86.00` under another
+    /// department's `单位：元` is no 86 元 project; `1,200,000.00` under a document's
+    /// `金额单位：万元` no 120 亿元 one.)
+    private mutating func doubtImplausibleInheritedUnit(into doc: inout DocumentResult) {
+        guard tableUnitInherited, let unit = tableUnit, unit != .yi, project.amountUnit == unit, let amount = project.amount,
+              let line = amountLine, linesReadInTableUnit.contains(line), !Self.isPlausibleAmount(amount),
+              let asWritten = Self.asWritten(amount, in: unit)
+        else { return }
+        let other: MoneyUnit = unit == .wan ? .yuan : .wan
+        guard let otherReading = Self.reading(asWritten, in: other), Self.isPlausibleAmount(otherReading) else { return }
+        let lines = Set(linesReadInTableUnit)
+        project.amount = asWritten
+        project.amountUnit = nil
+        if let t = project.totalAmount, totalUnit == unit, let l = totalLine, lines.contains(l), let w = Self.asWritten(t, in: unit) {
+            project.totalAmount = w
+            totalUnit = nil
+        }
+        for k in project.funding.indices where lines.contains(project.funding[k].line) {
+            if let a = project.funding[k].amount, let w = Self.asWritten(a, in: unit) { project.funding[k].amount = w }
+        }
+        unitUnknownLines.append(contentsOf: linesReadInTableUnit)
+        let unitLine = tableUnitLine.map { "第\($0)行的单位行（\(unit.rawValue)）" } ?? "上方的单位行（\(unit.rawValue)）"
+        let unitLineEn = tableUnitLine.map { "line \($0)'s unit line (\(unit.rawValue))" } ?? "the unit line above (\(unit.rawValue))"
+        doc.diagnose(.warning, line: line, code: "amount-unit-implausible",
+                     "项目‘\(project.name)’的金额没有写单位，按标题之上\(unitLine)读作 \(amount.wanString) 万元，不是合理的项目金额（1,000 元至 100 亿元），按\(other.rawValue)读才合理：该单位行可能不管本表，金额按原文 \(asWritten.wanString) 标为单位不确定",
+                     en: "project ‘\(project.name)’: its amount names no unit; read in \(unitLineEn) over the titles it is \(amount.wanString) 万元, no plausible project amount (1,000 元 to 100 亿元), while in \(other.rawValue) it would be: that line may not be this form's, so the amount is kept as written, \(asWritten.wanString), of uncertain unit")
+    }
+
+    /// An amount read in `unit`, as its figure was written (read as 万元, as an amount naming no
+    /// unit is); nil when that overflows.
+    static func asWritten(_ amount: Money, in unit: MoneyUnit) -> Money? {
+        let (scaled, overflow) = amount.fen.multipliedReportingOverflow(by: Money.fenPerWan)
+        guard !overflow, scaled % unit.fenPerUnit == 0 else { return nil }
+        return Money(fen: scaled / unit.fenPerUnit)
     }
 
     /// A line of the form's fields with a figure of money that was not read (text beside the
@@ -1586,11 +1637,13 @@ struct TableReader {
             if let (money, unit) = amount(value, label: label, line: valueLine, into: &doc) {
                 project.totalAmount = money
                 totalUnit = unit
+                totalLine = valueLine
             }
         case .yearAmount:
             if project.amount == nil, let (money, unit) = amount(value, label: label, line: valueLine, into: &doc) {
                 project.amount = money
                 project.amountUnit = unit
+                amountLine = valueLine
                 yearLabelUnit = Labels.unit(label)
             }
         case .funding where Self.totalWords.contains(value):
@@ -1668,9 +1721,11 @@ struct TableReader {
     private mutating func amount(_ text: String, label: String, line: Int, partsUnit: MoneyUnit? = nil,
                                  into doc: inout DocumentResult) -> (Money, MoneyUnit?)? {
         guard !text.isEmpty else { return nil }
-        let unit = unitSaid(for: text, label: label) ?? partsUnit
+        let written = unitWritten(for: text, label: label)
+        let unit = written ?? tableUnit ?? partsUnit
         if let money = Self.readAmount(text, unit: unit) {
             if unit == nil { reportUnitUnknown(text, label: label, line: line, into: &doc) }
+            if written == nil, tableUnit != nil { linesReadInTableUnit.append(line) }
             return (money, unit)
         }
         doc.diagnose(.warning, line: line, code: "unreadable-amount", "\(label)‘\(text)’不是金额",

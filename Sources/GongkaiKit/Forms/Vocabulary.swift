@@ -276,6 +276,9 @@ final class Vocabulary: @unchecked Sendable {
         if text.utf8HasPrefix("注") || text.utf8HasPrefix("说明") || text.utf8HasPrefix("备注") { return nil }
         func boundary(_ k: Int) -> Bool {
             if chars[k - 1].isWhitespace { return true }
+            // Right after a form's title (`…绩效目标表（单位：元）`, `…绩效目标表          单位：元` with
+            // its spaces dropped): the title's unit line.
+            if chars[k - 1] == "表", FormText.isTitle(String(chars[..<k])) { return true }
             guard chars[k - 1] == "）" || chars[k - 1] == ")", let open = chars[..<k].lastIndex(where: { $0 == "（" || $0 == "(" }) else { return false }
             // The year's line itself (`（2025年度）`), or a seal's mark (`…（盖章）`).
             return FormText.isYearLine(String(chars[..<k])) || String(chars[open..<k]).contains("章")
