@@ -1766,10 +1766,39 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
             """)
         }
         for title in ["## 某县民政局2025年项目支出绩效目标表（单位：元）", "某县民政局2025年项目支出绩效目标表(单位:元)",
-                      "某县民政局2025年项目支出绩效目标表          单位：元", "某县民政局2025年项目支出绩效目标表　金额单位：元"] {
+                      "某县民政局2025年项目支出绩效目标表          单位：元", "某县民政局2025年项目支出绩效目标表　金额单位：元",
+                      "### 2025年度项目支出绩效目标表（一）（单位：元）", "## 二、某县民政局（单位：元）", "## 某县民政局（单位：元）",
+                      "某县民政局2025年项目支出绩效目标表（2025年度）（单位：元）", "某县民政局2025年项目支出绩效目标表（单位：元）（续）",
+                      "某县民政局2025年项目支出绩效目标表【单位：元】", "某县民政局2025年项目支出绩效目标表（单位：人民币元）",
+                      "某县民政局2025年项目支出绩效目标表（单位：元 ）", "**某县民政局2025年项目支出绩效目标表**（单位：元）",
+                      "**某县民政局2025年项目支出绩效目标表（单位：元）**", "某县民政局2025年项目支出绩效目标表——单位：元",
+                      "某县民政局2025年项目支出绩效目标表 单位（元）", "某县民政局2025年项目支出绩效目标表（元）"] {
             let p = try #require(doc(title).projects.first, "\(title)")
             #expect(p.amount == Money(wan: "120"), "\(title)")
             #expect(p.amountUnit == .yuan, "\(title)")
+        }
+        // The line a title's unit states ends at a title naming another department, a 供销社 or a
+        // school too (380,000.00 had been published as 380000 万元 under 林业局's 万元, silently).
+        for other in ["某县供销合作社联合社", "某县第一中学", "某县实验小学"] {
+            let next = readForm("""
+            ## 某县林业局2025年项目支出绩效目标表(单位:万元)
+
+            | 项目名称 | 森林防火 | 主管部门 | 某县林业局 |
+            |---|---|---|---|
+            | 年度资金总额 | 150.00 | | |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 巡护面积 | 12万亩 |
+
+            ## \(other)2025年项目支出绩效目标表
+
+            | 项目名称 | 农资储备 | 主管部门 | \(other) |
+            |---|---|---|---|
+            | 年度资金总额 | 380,000.00 | | |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 储备数量 | 500吨 |
+            """)
+            #expect(next.projects.map(\.amountUnit) == [.wan, nil], "\(other)")
+            #expect(next.diagnostics.contains { $0.code == "amount-unit-unknown" }, "\(other)")
         }
         // A title's note in brackets that is no unit line stays the title's: the amount is in the
         // document's 万元, where it is no plausible project's (120 亿元), so of uncertain unit.
@@ -1786,8 +1815,11 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
     /// published as 0.0086 万元, silently. A plausible amount, or one the form's own line gives,
     /// stays as read.
     @Test func anImplausibleAmountInALineOverTheTitlesIsOfUncertainUnit() throws {
-        func doc(_ second: String, ownLine: Bool = false) -> DocumentResult {
-            readForm("""
+        func doc(_ second: String, ownLine: Bool = false, parts: [String]? = nil, total: String? = nil) -> DocumentResult {
+            let rows = total.map { "| 项目总金额 | \($0) | | |\n" } ?? ""
+            let funding = (parts ?? [second]).enumerated().map { "| \($0.offset == 0 ? "其中：财政拨款" : "其他资金") | \($0.element) | | |" }
+                .joined(separator: "\n")
+            return readForm("""
             # 某县2025年县级部门项目支出绩效目标表
 
             ## 某县民政局2025年项目支出绩效目标表
@@ -1807,8 +1839,8 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
 
             \(ownLine ? "单位：元\n\n" : "")| 项目名称 | 农村人居环境整治 | 主管部门 | 某县农业农村局 |
             |---|---|---|---|
-            | 年度资金总额 | \(second) | | |
-            | 其中：财政拨款 | \(second) | | |
+            \(rows)| 年度资金总额 | \(second) | | |
+            \(funding)
             | 一级指标 | 二级指标 | 三级指标 | 指标值 |
             | 产出指标 | 质量指标 | 验收合格率 | 100% |
             """)
@@ -1825,6 +1857,17 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(plausible.projects.last?.amount == Money(wan: "86"))
         #expect(plausible.projects.last?.amountUnit == .yuan)
         #expect(!plausible.diagnostics.contains { $0.code == "amount-unit-implausible" })
+        // A year's amount left empty, summed from its parts read in the line: the same.
+        let summed = doc("", parts: ["50.00", "36.00"])
+        #expect(summed.projects.last?.amount == Money(wan: "86"))
+        #expect(summed.projects.last?.amountUnit == nil)
+        #expect(summed.diagnostics.contains { $0.code == "amount-unit-implausible" })
+        // A 中期 form whose own total is plausible in the line's unit alone: the line is its, and
+        // the year's 800.00 元 a part of the term's 3,000,000.00 元.
+        let term = doc("800.00", total: "3,000,000.00")
+        #expect(term.projects.last?.amount == Money(wan: "0.08"))
+        #expect(term.projects.last?.totalAmount == Money(wan: "300"))
+        #expect(term.projects.last?.amountUnit == .yuan)
         // The form's own line: as it says.
         let own = doc("86.00", ownLine: true)
         #expect(own.projects.last?.amount == Money(wan: "0.0086"))

@@ -305,6 +305,12 @@ struct FormReader {
                          en: "text of the web page, not of the form; not read: ‘\(text.prefix(40))’")
             return
         }
+        if let (rest, unit) = Vocabulary.current.titleUnitAtEnd(text) {
+            // `…绩效目标表（单位：元）`, `## 二、某县林业局（单位：元）`: the title, then its unit line.
+            readText(rest, line: n, style: style, &state, &doc)
+            readText("单位：" + unit.rawValue, line: n, style: .paragraph, &state, &doc)
+            return
+        }
         if let (rest, unitLine) = Vocabulary.current.unitLineAtEnd(text) {
             // `填报单位：某县林业局（盖章）　　　金额单位：元`, `（2025年度）    单位：元`: a line and a unit
             // line side by side, each read as it is.

@@ -278,6 +278,7 @@ struct TableReader {
             project.amount = sum.money
             project.amountUnit = sum.unit
             let parts = fundingParts.filter { !$0.nested }
+            amountLine = parts[0].line
             doc.diagnose(.note, line: parts[0].line, code: "amount-from-funding",
                          "项目金额未填，按资金来源各项之和（\(parts.count) 项）读作 \(sum.money.wanString) 万元",
                          en: "the project's amount is not filled in; read as the sum of its \(parts.count) funding line(s): \(sum.money.wanString) 万元")
@@ -303,6 +304,12 @@ struct TableReader {
         let other: MoneyUnit = unit == .wan ? .yuan : .wan
         guard let otherReading = Self.reading(asWritten, in: other), Self.isPlausibleAmount(otherReading) else { return }
         let lines = Set(linesReadInTableUnit)
+        if let t = project.totalAmount, totalUnit == unit, let l = totalLine, lines.contains(l), Self.isPlausibleAmount(t),
+           let w = Self.asWritten(t, in: unit), !(Self.reading(w, in: other).map(Self.isPlausibleAmount) ?? false) {
+            // The form's own total (`项目总金额 | 3,000,000.00`) is plausible in the line's unit
+            // alone: the line is the form's, and a small year's amount a part of a large term's.
+            return
+        }
         project.amount = asWritten
         project.amountUnit = nil
         if let t = project.totalAmount, totalUnit == unit, let l = totalLine, lines.contains(l), let w = Self.asWritten(t, in: unit) {
@@ -1805,7 +1812,7 @@ struct TableReader {
         doc.diagnose(.note, line: unitUnknownLines[0], code: code, zh, en: en)
     }
 
-    /// Whether an amount is a plausible project's: 1,000 元 to 100 亿元.
+    /// Whether an amount is a plausible project's: 1,000 元 up to (not including) 100 亿元.
     static func isPlausibleAmount(_ amount: Money) -> Bool {
         amount.fen >= 100_000 && amount.fen < 1_000_000_000_000
     }

@@ -244,7 +244,7 @@ enum Titles {
     /// Whether a text ends as a department's name does (`…局`, `…委员会`, `…中心`).
     static func endsLikeDepartment(_ text: some StringProtocol) -> Bool { departmentEndings.contains { text.utf8HasSuffix($0) } }
 
-    private static let departmentEndings = ["局", "委", "办", "办公室", "中心", "院", "部", "厅", "会", "署", "站", "所", "馆", "处", "委员会", "政府", "联", "校", "队"]
+    private static let departmentEndings = ["局", "委", "办", "办公室", "中心", "院", "部", "厅", "会", "署", "站", "所", "馆", "处", "委员会", "政府", "联", "校", "队", "社", "中学", "小学", "大学"]
 
     /// The department a title or heading names, if it names one, and whether it surely does:
     /// `## 某县农业农村局2025年项目支出…`, a county page's `## 某县司法局`, `## [066]某县司法局…`

@@ -260,6 +260,48 @@ final class Vocabulary: @unchecked Sendable {
         return unitLines[LabelText.key(String(bare.dropFirst().dropLast()))]
     }
 
+    /// A form's title, or a heading naming a department, with the unit of its forms in brackets
+    /// at its end: `…绩效目标表（单位：元）`, `…表（一）【单位：元】`, `## 二、某县林业局（单位：元）`,
+    /// `…（单位：人民币元）（续）`, `**…绩效目标表（万元）**`, `… 单位（元）`. The title (with a `（续）`
+    /// after the unit kept) and the unit; nil for any other text (a bracket that is a note of the
+    /// title, `（一般公共预算）`, `（单位：某县林业局）`, or a label's unit, `项目资金（万元）`).
+    func titleUnitAtEnd(_ text: String) -> (rest: String, unit: MoneyUnit)? {
+        // (Told on the bytes first: the line ends in a bracket or bold's `*`, and names 元.)
+        guard text.utf8HasSuffix("）") || text.utf8.last == 0x29 || text.utf8HasSuffix("】") || text.utf8.last == 0x5D
+                || text.utf8.last == 0x2A, text.utf8Contains("元"), text.utf8.count <= 300 else { return nil }
+        var t = Substring(text).trimmingCharacters(in: .whitespaces)[...]
+        while t.last == "*" { t = t.dropLast().trimmingCharacters(in: .whitespaces)[...] }
+        var continued = ""
+        for mark in ["（续）", "(续)", "（续表）", "(续表)"] where t.hasSuffix(mark) {
+            continued = mark
+            t = t.dropLast(mark.count).trimmingCharacters(in: .whitespaces)[...]
+            break
+        }
+        guard let last = t.last, "）)】]".contains(last),
+              let open = t.lastIndex(where: { "（(【[".contains($0) }) else { return nil }
+        let inside = String(t[t.index(after: open)..<t.index(before: t.endIndex)].filter { !$0.isWhitespace })
+            .replacingOccurrences(of: "人民币", with: "")
+        guard inside.count <= 10 else { return nil }
+        var head = t[..<open]
+        let unit: MoneyUnit
+        if let stated = statedUnit(inside) {
+            unit = stated
+        } else if let bare = ["元": MoneyUnit.yuan, "万元": .wan, "亿元": .yi][inside] {
+            unit = bare
+            // `单位（元）`: the word before the bracket is the unit line's.
+            for word in ["金额单位", "单位"] where head.hasSuffix(word) {
+                head = head.dropLast(word.count)
+                break
+            }
+        } else {
+            return nil
+        }
+        while let c = head.last, c.isWhitespace || "*—-－:：".contains(c) { head = head.dropLast() }
+        let rest = String(head)
+        guard !rest.isEmpty, FormText.isTitle(rest) || Titles.department(inHeading: rest) != nil else { return nil }
+        return (rest + continued, unit)
+    }
+
     /// A unit line at the end of a line of other text (`填报单位：某县林业局（盖章）　　金额单位：元`,
     /// `（2025年度）    单位：元`, their spaces between Chinese characters dropped by the reader):
     /// the text before it and the unit line; nil when there is none.
@@ -276,9 +318,11 @@ final class Vocabulary: @unchecked Sendable {
         if text.utf8HasPrefix("注") || text.utf8HasPrefix("说明") || text.utf8HasPrefix("备注") { return nil }
         func boundary(_ k: Int) -> Bool {
             if chars[k - 1].isWhitespace { return true }
-            // Right after a form's title (`…绩效目标表（单位：元）`, `…绩效目标表          单位：元` with
-            // its spaces dropped): the title's unit line.
-            if chars[k - 1] == "表", FormText.isTitle(String(chars[..<k])) { return true }
+            // Right after a form's title, or a dash after it (`…绩效目标表          单位：元` with its
+            // spaces dropped, `…绩效目标表——单位：元`): the title's unit line.
+            var j = k
+            while j > 1, "—-－*".contains(chars[j - 1]) { j -= 1 }
+            if chars[j - 1] == "表", FormText.isTitle(String(chars[..<j])) { return true }
             guard chars[k - 1] == "）" || chars[k - 1] == ")", let open = chars[..<k].lastIndex(where: { $0 == "（" || $0 == "(" }) else { return false }
             // The year's line itself (`（2025年度）`), or a seal's mark (`…（盖章）`).
             return FormText.isYearLine(String(chars[..<k])) || String(chars[open..<k]).contains("章")
@@ -286,7 +330,7 @@ final class Vocabulary: @unchecked Sendable {
         for start in max(1, chars.count - 16)..<(chars.count - 3) where boundary(start) {
             let unitLine = String(chars[start...]).trimmingWhitespace()
             guard statedUnit(unitLine) != nil else { continue }
-            let rest = String(chars[..<start]).trimming(" \u{3000}\t")
+            let rest = String(chars[..<start]).trimming(" \u{3000}\t—-－*")
             return rest.isEmpty ? nil : (rest, unitLine)
         }
         return nil
