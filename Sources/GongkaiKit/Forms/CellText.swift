@@ -90,16 +90,19 @@ enum CellText {
     /// Cell text keeping paragraph breaks (`\n`) from block-level markup.
     static func structured(_ raw: String) -> String {
         var needsTags = false, needsEntities = false, needsMath = false, needsSpaces = false
-        var previousSpace = false
-        for b in raw.utf8 {
-            switch b {
-            case UInt8(ascii: "<"): needsTags = true
-            case UInt8(ascii: "&"): needsEntities = true
-            case UInt8(ascii: "$"), UInt8(ascii: "\\"): needsMath = true
-            case 0x20: if previousSpace { needsSpaces = true }
-            default: break
+        // (Over the bytes in place: most cells need none of it.)
+        raw.withUTF8Bytes { bytes in
+            var previousSpace = false
+            for b in bytes {
+                switch b {
+                case UInt8(ascii: "<"): needsTags = true
+                case UInt8(ascii: "&"): needsEntities = true
+                case UInt8(ascii: "$"), UInt8(ascii: "\\"): needsMath = true
+                case 0x20: if previousSpace { needsSpaces = true }
+                default: break
+                }
+                previousSpace = b == 0x20
             }
-            previousSpace = b == 0x20
         }
         if !needsTags && !needsEntities && !needsMath && !needsSpaces { return raw.trimmingWhitespace() }
         var text = needsSpaces ? joinParagraphSpaces(raw) : raw

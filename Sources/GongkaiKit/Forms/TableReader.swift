@@ -1383,7 +1383,11 @@ struct TableReader {
     /// its start, or is words of which none reads like a department or a place (`部门相应职能职
     /// 责概述 专项立项 依据 …`); nil when the value is a name as it stands.
     static func beforeNextLabel(_ value: String) -> String? {
-        guard value.utf8.count <= 160, value.contains(where: \.isWhitespace) else { return nil }
+        // (Told on the bytes first: no control byte or space, and no lead byte of a Unicode space
+        // — U+0085/00A0, U+1680, U+2000…205F, U+3000 — means no whitespace.)
+        guard value.utf8.count <= 160,
+              value.utf8HasByte(where: { $0 <= 0x20 || $0 == 0xC2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xE3 }),
+              value.contains(where: \.isWhitespace) else { return nil }
         let tokens = value.split(whereSeparator: \.isWhitespace).map(String.init)
         var k = 0
         while k < tokens.count {
@@ -1845,7 +1849,9 @@ struct TableReader {
 
     /// Whether a unit's name says its place (`蒙城县…`, `芜湖市…`, `卢村乡…`).
     static func namesPlace(_ name: String) -> Bool {
-        ["省", "市", "县", "区", "乡", "镇", "旗", "州"].contains { name.prefix(8).contains($0) }
+        // (On the bytes of its first eight characters: no Foundation search per word.)
+        let head = String(name.prefix(8))
+        return ["省", "市", "县", "区", "乡", "镇", "旗", "州"].contains { head.utf8Contains($0) }
     }
 
     // MARK: 绩效支出明细

@@ -235,10 +235,10 @@ enum WrappedParagraphs {
             if rawPrevious.hasPrefix("  ") || rawNext.hasPrefix("  ") { continue }
             let previous = rawPrevious.trimmingWhitespace()
             let next = rawNext.trimmingWhitespace()
-            if previous.contains("  ") || next.contains("  ") { continue }
+            if previous.utf8Contains("  ") || next.utf8Contains("  ") { continue }
             let firstWord = next.prefix { $0 != " " }
             let w = DisplayWidth.width(of: previous)
-            let oneWord = !previous.contains(" ")
+            let oneWord = !previous.utf8Has(0x20)
             // A line with no space in it (a line of Chinese), or a next line that opens with one
             // long word, says nothing: pandoc wraps only at spaces.
             if oneWord || DisplayWidth.width(of: firstWord) > width { continue }
