@@ -1772,7 +1772,12 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
                       "某县民政局2025年项目支出绩效目标表【单位：元】", "某县民政局2025年项目支出绩效目标表（单位：人民币元）",
                       "某县民政局2025年项目支出绩效目标表（单位：元 ）", "**某县民政局2025年项目支出绩效目标表**（单位：元）",
                       "**某县民政局2025年项目支出绩效目标表（单位：元）**", "某县民政局2025年项目支出绩效目标表——单位：元",
-                      "某县民政局2025年项目支出绩效目标表 单位（元）", "某县民政局2025年项目支出绩效目标表（元）"] {
+                      "某县民政局2025年项目支出绩效目标表 单位（元）", "某县民政局2025年项目支出绩效目标表（元）",
+                      "某县民政局2025年项目支出绩效目标表（单位：元，下同）", "某县民政局2025年项目支出绩效目标表（单位：元）（续表一）",
+                      "某县民政局2025年项目支出绩效目标表（单位：元）（本级）", "某县民政局2025年项目支出绩效目标表（单位为元）",
+                      "某县民政局2025年项目支出绩效目标表（以元为单位）", "某县民政局2025年项目支出绩效目标表〔单位：元〕",
+                      "某县民政局2025年项目支出绩效目标表［单位：元］", "某县民政局2025年项目支出绩效目标表/单位：元",
+                      "某县民政局2025年项目支出绩效目标表（单位：元/人民币）", "### 临时救助项目（单位：元）"] {
             let p = try #require(doc(title).projects.first, "\(title)")
             #expect(p.amount == Money(wan: "120"), "\(title)")
             #expect(p.amountUnit == .yuan, "\(title)")
@@ -1799,6 +1804,43 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
             """)
             #expect(next.projects.map(\.amountUnit) == [.wan, nil], "\(other)")
             #expect(next.diagnostics.contains { $0.code == "amount-unit-unknown" }, "\(other)")
+        }
+        // A school or a 合作社 may as well be the department's own unit, headed as its sibling:
+        // its forms naming the department as 主管部门 keep the department's line (420,000.00 had
+        // been published as 420000 万元 under the page's 万元 when such titles ended the line).
+        for heading in ["## 某县第一中学2025年项目支出绩效目标表", "## 农民专业合作社"] {
+            let unit = readForm("""
+            # 某县2025年县级部门项目支出绩效目标表
+
+            金额单位：万元
+
+            ## 某县教育局2025年项目支出绩效目标表
+
+            金额单位：元
+
+            | 项目名称 | 学生资助 | 主管部门 | 某县教育局 |
+            |---|---|---|---|
+            | 年度资金总额 | 1,200,000.00 | | |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 资助人次 | ≥300人次 |
+
+            \(heading)
+
+            | 项目名称 | 校舍维修改造 | 主管部门 | 某县教育局 |
+            |---|---|---|---|
+            | 年度资金总额 | 420,000.00 | | |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 维修面积 | 1200平方米 |
+            """)
+            #expect(unit.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "42")], "\(heading)")
+            #expect(unit.projects.map(\.amountUnit) == [.yuan, .yuan], "\(heading)")
+        }
+        // Notes that only mention money are no unit: the document's 万元 (1,200,000.00 万元 is no
+        // plausible amount: uncertain).
+        for title in ["某县民政局2025年项目支出绩效目标表（50万元以上项目）", "某县民政局2025年项目支出绩效目标表（预算金额：50万元）"] {
+            let p = try #require(doc(title).projects.first, "\(title)")
+            #expect(p.amount == Money(wan: "1200000"), "\(title)")
+            #expect(p.amountUnit == nil, "\(title)")
         }
         // A title's note in brackets that is no unit line stays the title's: the amount is in the
         // document's 万元, where it is no plausible project's (120 亿元), so of uncertain unit.

@@ -246,12 +246,22 @@ enum Titles {
 
     private static let departmentEndings = ["局", "委", "办", "办公室", "中心", "院", "部", "厅", "会", "署", "站", "所", "馆", "处", "委员会", "政府", "联", "校", "队", "社", "中学", "小学", "大学"]
 
+    /// Endings of bodies that are as often a department's unit, headed as its sibling, as a
+    /// department of their own (`## 某县第一中学2025年…` beside `## 某县教育局…`, `## 农民专业合作社`):
+    /// a title naming one only maybe names another department (see `department(inHeading:)`).
+    private static let unitEndings = ["社", "中学", "小学", "大学"]
+
     /// The department a title or heading names, if it names one, and whether it surely does:
     /// `## 某县农业农村局2025年项目支出…`, a county page's `## 某县司法局`, `## [066]某县司法局…`
     /// surely; `## 1. 某县农业农村局2025年…`, `## 126001 某县农业农村局`, `## 附件2：某县…`,
     /// `## 某县农业农村局（2025年度）项目…`, `## 某县农业农村局项目支出绩效目标表`, `## 某县农业农村局（本级）`
     /// only maybe: a unit's title, a project's, or the department written short are written so too.
     static func department(inHeading heading: String) -> (name: String, sure: Bool)? {
+        guard let (name, sure) = departmentNamed(inHeading: heading) else { return nil }
+        return (name, sure && !unitEndings.contains { name.utf8HasSuffix($0) })
+    }
+
+    private static func departmentNamed(inHeading heading: String) -> (name: String, sure: Bool)? {
         // (Told on the bytes first: a department's name is short, or stands before a year or a
         // form's title words, not at the text's start: `2025年…`, `1.…项目` name none.)
         let plain = Substring(heading.trimming("#").trimmingWhitespace())

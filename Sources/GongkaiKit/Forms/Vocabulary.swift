@@ -260,46 +260,79 @@ final class Vocabulary: @unchecked Sendable {
         return unitLines[LabelText.key(String(bare.dropFirst().dropLast()))]
     }
 
-    /// A form's title, or a heading naming a department, with the unit of its forms in brackets
-    /// at its end: `…绩效目标表（单位：元）`, `…表（一）【单位：元】`, `## 二、某县林业局（单位：元）`,
-    /// `…（单位：人民币元）（续）`, `**…绩效目标表（万元）**`, `… 单位（元）`. The title (with a `（续）`
-    /// after the unit kept) and the unit; nil for any other text (a bracket that is a note of the
-    /// title, `（一般公共预算）`, `（单位：某县林业局）`, or a label's unit, `项目资金（万元）`).
-    func titleUnitAtEnd(_ text: String) -> (rest: String, unit: MoneyUnit)? {
-        // (Told on the bytes first: the line ends in a bracket or bold's `*`, and names 元.)
-        guard text.utf8HasSuffix("）") || text.utf8.last == 0x29 || text.utf8HasSuffix("】") || text.utf8.last == 0x5D
-                || text.utf8.last == 0x2A, text.utf8Contains("元"), text.utf8.count <= 300 else { return nil }
-        var t = Substring(text).trimmingCharacters(in: .whitespaces)[...]
-        while t.last == "*" { t = t.dropLast().trimmingCharacters(in: .whitespaces)[...] }
-        var continued = ""
-        for mark in ["（续）", "(续)", "（续表）", "(续表)"] where t.hasSuffix(mark) {
-            continued = mark
-            t = t.dropLast(mark.count).trimmingCharacters(in: .whitespaces)[...]
-            break
+    /// A form's title, a heading naming a department, or any Markdown heading (`isHeading`), with
+    /// the unit of its forms in brackets at its end: `…绩效目标表（单位：元）`, `…表（一）【单位：元】`,
+    /// `## 二、某县林业局（单位：元）`, `…（单位：人民币元）（续表一）`, `…（单位：元，下同）`,
+    /// `…（单位为元）`, `**…绩效目标表（万元）**`, `… 单位（元）`. Short notes after the unit's
+    /// bracket (`（续）`, `（本级）`, `（草案）`) stay with the title. The title and the unit; nil for
+    /// any other text (a bracket that is a note of the title, `（一般公共预算）`, `（50万元以上项目）`,
+    /// `（单位：某县林业局）`, or a label's unit, `项目资金（万元）`).
+    func titleUnitAtEnd(_ text: String, isHeading: Bool = false) -> (rest: String, unit: MoneyUnit)? {
+        // (Told on the bytes first: the line names 元 and is short.)
+        guard text.utf8Contains("元"), text.utf8.count <= 300 else { return nil }
+        var t = Substring(text)
+        func trimEnd() {
+            while let c = t.last, c.isWhitespace || "*：:。.续".contains(c) { t = t.dropLast() }
         }
-        guard let last = t.last, "）)】]".contains(last),
-              let open = t.lastIndex(where: { "（(【[".contains($0) }) else { return nil }
-        let inside = String(t[t.index(after: open)..<t.index(before: t.endIndex)].filter { !$0.isWhitespace })
-            .replacingOccurrences(of: "人民币", with: "")
-        guard inside.count <= 10 else { return nil }
-        var head = t[..<open]
-        let unit: MoneyUnit
-        if let stated = statedUnit(inside) {
-            unit = stated
-        } else if let bare = ["元": MoneyUnit.yuan, "万元": .wan, "亿元": .yi][inside] {
-            unit = bare
-            // `单位（元）`: the word before the bracket is the unit line's.
-            for word in ["金额单位", "单位"] where head.hasSuffix(word) {
-                head = head.dropLast(word.count)
-                break
+        trimEnd()
+        let opens: [Character: Character] = ["）": "（", ")": "(", "】": "【", "]": "[", "〕": "〔", "］": "［"]
+        /// The last bracket group of `t`: where it opens, and what it holds (nested brackets kept).
+        func lastGroup() -> (open: Substring.Index, inside: Substring)? {
+            guard let close = t.last, opens[close] != nil else { return nil }
+            var depth = 0
+            var i = t.endIndex
+            while i > t.startIndex {
+                i = t.index(before: i)
+                if opens[t[i]] != nil { depth += 1 } else if opens.values.contains(t[i]) {
+                    depth -= 1
+                    if depth == 0 { return (i, t[t.index(after: i)..<t.index(before: t.endIndex)]) }
+                }
             }
-        } else {
             return nil
         }
-        while let c = head.last, c.isWhitespace || "*—-－:：".contains(c) { head = head.dropLast() }
-        let rest = String(head)
-        guard !rest.isEmpty, FormText.isTitle(rest) || Titles.department(inHeading: rest) != nil else { return nil }
-        return (rest + continued, unit)
+        var notes: [Substring] = []
+        var found: MoneyUnit?
+        while found == nil, notes.count < 3, let (open, inside) = lastGroup() {
+            let group = t[open...]
+            t = t[..<open]
+            if let unit = Self.unitStatement(inside, head: t, statedUnit: statedUnit) {
+                found = unit
+                // `单位（元）`: the word before the bracket is the unit line's.
+                for word in ["金额单位", "单位"] where t.hasSuffix(word) {
+                    t = t.dropLast(word.count)
+                    break
+                }
+            } else if group.count <= 10, !inside.contains("元") {
+                notes.insert(group, at: 0)
+                trimEnd()
+            } else {
+                return nil
+            }
+        }
+        guard let unit = found else { return nil }
+        while let c = t.last, c.isWhitespace || "*—-－:：/／".contains(c) { t = t.dropLast() }
+        let head = String(t)
+        guard !head.isEmpty, isHeading || FormText.isTitle(head) || Titles.department(inHeading: head) != nil else { return nil }
+        return (head + notes.joined(), unit)
+    }
+
+    /// The unit a bracket at a title's end states (`单位：元`, `金额单位：万元，保留两位小数`,
+    /// `单位：人民币元`, `单位为元`, `以元为单位`, a bare `万元`); nil for a note that only
+    /// mentions money (`50万元以上项目`, `预算金额：50万元`).
+    private static func unitStatement(_ inside: Substring, head: Substring, statedUnit: (String) -> MoneyUnit?) -> MoneyUnit? {
+        var clause = String(inside.filter { !$0.isWhitespace && !"（）()".contains($0) })
+        // The first clause (`单位：元，下同`), without the currency (`人民币元`, `元/人民币`).
+        if let cut = clause.firstIndex(where: { "，,；;、".contains($0) }) { clause = String(clause[..<cut]) }
+        clause = clause.replacingOccurrences(of: "/人民币", with: "").replacingOccurrences(of: "人民币", with: "")
+        guard clause.count <= 8 else { return nil }
+        if let stated = statedUnit(clause) { return stated }
+        let bare: [String: MoneyUnit] = ["元": .yuan, "万元": .wan, "亿元": .yi]
+        if let unit = bare[clause] { return unit }
+        for (prefix, suffix) in [("单位为", ""), ("金额单位为", ""), ("以", "为单位"), ("金额以", "为单位")]
+        where clause.hasPrefix(prefix) && clause.hasSuffix(suffix) && clause.count > prefix.count + suffix.count {
+            if let unit = bare[String(clause.dropFirst(prefix.count).dropLast(suffix.count))] { return unit }
+        }
+        return nil
     }
 
     /// A unit line at the end of a line of other text (`填报单位：某县林业局（盖章）　　金额单位：元`,
@@ -321,7 +354,7 @@ final class Vocabulary: @unchecked Sendable {
             // Right after a form's title, or a dash after it (`…绩效目标表          单位：元` with its
             // spaces dropped, `…绩效目标表——单位：元`): the title's unit line.
             var j = k
-            while j > 1, "—-－*".contains(chars[j - 1]) { j -= 1 }
+            while j > 1, "—-－*/／".contains(chars[j - 1]) { j -= 1 }
             if chars[j - 1] == "表", FormText.isTitle(String(chars[..<j])) { return true }
             guard chars[k - 1] == "）" || chars[k - 1] == ")", let open = chars[..<k].lastIndex(where: { $0 == "（" || $0 == "(" }) else { return false }
             // The year's line itself (`（2025年度）`), or a seal's mark (`…（盖章）`).
@@ -330,7 +363,7 @@ final class Vocabulary: @unchecked Sendable {
         for start in max(1, chars.count - 16)..<(chars.count - 3) where boundary(start) {
             let unitLine = String(chars[start...]).trimmingWhitespace()
             guard statedUnit(unitLine) != nil else { continue }
-            let rest = String(chars[..<start]).trimming(" \u{3000}\t—-－*")
+            let rest = String(chars[..<start]).trimming(" \u{3000}\t—-－*/／")
             return rest.isEmpty ? nil : (rest, unitLine)
         }
         return nil
