@@ -1777,7 +1777,7 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
                       "某县民政局2025年项目支出绩效目标表（单位：元）（本级）", "某县民政局2025年项目支出绩效目标表（单位为元）",
                       "某县民政局2025年项目支出绩效目标表（以元为单位）", "某县民政局2025年项目支出绩效目标表〔单位：元〕",
                       "某县民政局2025年项目支出绩效目标表［单位：元］", "某县民政局2025年项目支出绩效目标表/单位：元",
-                      "某县民政局2025年项目支出绩效目标表（单位：元/人民币）", "### 临时救助项目（单位：元）"] {
+                      "某县民政局2025年项目支出绩效目标表（单位：元/人民币）"] {
             let p = try #require(doc(title).projects.first, "\(title)")
             #expect(p.amount == Money(wan: "120"), "\(title)")
             #expect(p.amountUnit == .yuan, "\(title)")
@@ -1835,6 +1835,12 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
             #expect(unit.projects.map(\.amount) == [Money(wan: "120"), Money(wan: "42")], "\(heading)")
             #expect(unit.projects.map(\.amountUnit) == [.yuan, .yuan], "\(heading)")
         }
+        // A heading of text with a unit in brackets is no title: its unit is no form's.
+        for heading in ["### 三、资金使用情况（万元）", "### 表3 部门收支总表（单位：万元）"] {
+            let p = try #require(doc("## 某县民政局2025年项目支出绩效目标表（单位：元）\n\n\(heading)\n\n资金按规定用途使用。").projects.first, "\(heading)")
+            #expect(p.amount == Money(wan: "120"), "\(heading)")
+            #expect(p.amountUnit == .yuan, "\(heading)")
+        }
         // Notes that only mention money are no unit: the document's 万元 (1,200,000.00 万元 is no
         // plausible amount: uncertain).
         for title in ["某县民政局2025年项目支出绩效目标表（50万元以上项目）", "某县民政局2025年项目支出绩效目标表（预算金额：50万元）"] {
@@ -1848,6 +1854,46 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(note.projects.first?.amount == Money(wan: "1200000"))
         #expect(note.projects.first?.amountUnit == nil)
         #expect(note.diagnostics.contains { $0.code == "amount-unit-implausible" })
+    }
+
+    /// A form with no unit line of its own whose goal states its amount in 万元 (`统筹…资金1560万元`
+    /// beside `年度资金总额 | 1,560.00`) is in 万元, whatever the lines in doubt: 0.156 万元 had
+    /// been published (the department's 元 line taken by 主管部门), with only a note.
+    @Test func aGoalStatingTheAmountIn万元SettlesItsUnit() throws {
+        func doc(_ goal: String) -> DocumentResult {
+            readForm("""
+            # 某县2025年县级部门项目支出绩效目标表
+
+            金额单位：万元
+
+            ## 某县民政局2025年项目支出绩效目标表
+
+            单位：元
+
+            | 项目名称 | 临时救助资金 | 主管部门 | 某县民政局 |
+            |---|---|---|---|
+            | 年度资金总额 | 1,200,000.00 | | |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 救助人次 | ≥300人次 |
+
+            ## 某县社会福利院项目支出绩效目标表
+
+            | 项目名称 | 社会福利院改扩建 | 主管部门 | 某县民政局 |
+            |---|---|---|---|
+            | 年度资金总额 | 1,560.00 | | |
+            | 年度绩效目标 | \(goal) | | |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 新增床位 | 200张 |
+            """)
+        }
+        let stated = doc("统筹中央和县级资金1560万元，新建护理楼一栋")
+        #expect(stated.projects.last?.amount == Money(wan: "1560"))
+        #expect(stated.projects.last?.amountUnit == .wan)
+        #expect(stated.diagnostics.contains { $0.code == "amount-unit-from-text" })
+        // Another figure in the goal settles nothing: the lines decide, as before.
+        let other = doc("新建护理楼一栋，总投资3000万元")
+        #expect(other.projects.last?.amount == Money(wan: "0.156"))
+        #expect(!other.diagnostics.contains { $0.code == "amount-unit-from-text" })
     }
 
     /// An amount naming no unit, read in a unit line over the titles, that is then no plausible

@@ -305,9 +305,7 @@ struct FormReader {
                          en: "text of the web page, not of the form; not read: ‘\(text.prefix(40))’")
             return
         }
-        let isHeading: Bool
-        if case .heading = style { isHeading = true } else { isHeading = false }
-        if let (rest, unit) = Vocabulary.current.titleUnitAtEnd(text, isHeading: isHeading) {
+        if let (rest, unit) = Vocabulary.current.titleUnitAtEnd(text) {
             // `…绩效目标表（单位：元）`, `## 二、某县林业局（单位：元）`: the title, then its unit line.
             readText(rest, line: n, style: style, &state, &doc)
             readText("单位：" + unit.rawValue, line: n, style: .paragraph, &state, &doc)

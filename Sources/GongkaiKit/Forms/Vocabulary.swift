@@ -260,14 +260,15 @@ final class Vocabulary: @unchecked Sendable {
         return unitLines[LabelText.key(String(bare.dropFirst().dropLast()))]
     }
 
-    /// A form's title, a heading naming a department, or any Markdown heading (`isHeading`), with
-    /// the unit of its forms in brackets at its end: `…绩效目标表（单位：元）`, `…表（一）【单位：元】`,
+    /// A form's title, or a title or heading naming a department, with the unit of its forms in
+    /// brackets at its end (not any heading's: `### 补助标准（元）`, `### 三、资金使用情况（万元）` head
+    /// text, and their unit is no form's): `…绩效目标表（单位：元）`, `…表（一）【单位：元】`,
     /// `## 二、某县林业局（单位：元）`, `…（单位：人民币元）（续表一）`, `…（单位：元，下同）`,
     /// `…（单位为元）`, `**…绩效目标表（万元）**`, `… 单位（元）`. Short notes after the unit's
     /// bracket (`（续）`, `（本级）`, `（草案）`) stay with the title. The title and the unit; nil for
     /// any other text (a bracket that is a note of the title, `（一般公共预算）`, `（50万元以上项目）`,
     /// `（单位：某县林业局）`, or a label's unit, `项目资金（万元）`).
-    func titleUnitAtEnd(_ text: String, isHeading: Bool = false) -> (rest: String, unit: MoneyUnit)? {
+    func titleUnitAtEnd(_ text: String) -> (rest: String, unit: MoneyUnit)? {
         // (Told on the bytes first: the line names 元 and is short.)
         guard text.utf8Contains("元"), text.utf8.count <= 300 else { return nil }
         var t = Substring(text)
@@ -312,7 +313,7 @@ final class Vocabulary: @unchecked Sendable {
         guard let unit = found else { return nil }
         while let c = t.last, c.isWhitespace || "*—-－:：/／".contains(c) { t = t.dropLast() }
         let head = String(t)
-        guard !head.isEmpty, isHeading || FormText.isTitle(head) || Titles.department(inHeading: head) != nil else { return nil }
+        guard !head.isEmpty, FormText.isTitle(head) || Titles.department(inHeading: head) != nil else { return nil }
         return (head + notes.joined(), unit)
     }
 
