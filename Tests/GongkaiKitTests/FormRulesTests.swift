@@ -1856,46 +1856,6 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(note.diagnostics.contains { $0.code == "amount-unit-implausible" })
     }
 
-    /// A form with no unit line of its own whose goal states its amount in 万元 (`统筹…资金1560万元`
-    /// beside `年度资金总额 | 1,560.00`) is in 万元, whatever the lines in doubt: 0.156 万元 had
-    /// been published (the department's 元 line taken by 主管部门), with only a note.
-    @Test func aGoalStatingTheAmountIn万元SettlesItsUnit() throws {
-        func doc(_ goal: String) -> DocumentResult {
-            readForm("""
-            # 某县2025年县级部门项目支出绩效目标表
-
-            金额单位：万元
-
-            ## 某县民政局2025年项目支出绩效目标表
-
-            单位：元
-
-            | 项目名称 | 临时救助资金 | 主管部门 | 某县民政局 |
-            |---|---|---|---|
-            | 年度资金总额 | 1,200,000.00 | | |
-            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
-            | 产出指标 | 数量指标 | 救助人次 | ≥300人次 |
-
-            ## 某县社会福利院项目支出绩效目标表
-
-            | 项目名称 | 社会福利院改扩建 | 主管部门 | 某县民政局 |
-            |---|---|---|---|
-            | 年度资金总额 | 1,560.00 | | |
-            | 年度绩效目标 | \(goal) | | |
-            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
-            | 产出指标 | 数量指标 | 新增床位 | 200张 |
-            """)
-        }
-        let stated = doc("统筹中央和县级资金1560万元，新建护理楼一栋")
-        #expect(stated.projects.last?.amount == Money(wan: "1560"))
-        #expect(stated.projects.last?.amountUnit == .wan)
-        #expect(stated.diagnostics.contains { $0.code == "amount-unit-from-text" })
-        // Another figure in the goal settles nothing: the lines decide, as before.
-        let other = doc("新建护理楼一栋，总投资3000万元")
-        #expect(other.projects.last?.amount == Money(wan: "0.156"))
-        #expect(!other.diagnostics.contains { $0.code == "amount-unit-from-text" })
-    }
-
     /// An amount naming no unit, read in a unit line over the titles, that is then no plausible
     /// project's amount but would be in the other of 元 and 万元: the line may not be its form's
     /// (a department's title the reader did not tell apart), so the amount is kept as written,

@@ -251,17 +251,6 @@ struct TableReader {
                               en: "the table's amounts name no unit; the project's text states the same amount (\(prose.wanString) 万元): read in 万元",
                               into: &doc)
         }
-        if let table = project.amount, project.amountUnit == nil, !unitUnknownLines.isEmpty,
-           project.sections.contains(where: { Self.figures(in: $0.text, unit: "万元").contains(table) })
-        {
-            // The table names no unit for certain, and the project's own goal or narrative states
-            // the same figure in 万元 (`统筹中央和县级资金1560万元…` beside `年度资金总额 | 1,560.00`):
-            // the table's figures are in 万元.
-            settleUnknownUnit(.wan, code: "amount-unit-from-text",
-                              zh: "表中金额没有注明单位，项目说明写明了同一金额（\(table.wanString) 万元）：按万元读取",
-                              en: "the table's amounts name no unit; the project's text states the same amount (\(table.wanString) 万元): read in 万元",
-                              into: &doc)
-        }
         settleUnitFromCandidates(into: &doc)
         // Figures at lines nothing read: the parts read may not be all of them, and their sum is
         // no amount for certain — unless such a figure is that sum (the total the parts add up
