@@ -290,7 +290,7 @@ struct TableReader {
 
     /// The year's amount names no unit and took that of a unit line over the titles (a
     /// document's or a section's), not the form's own. Where it is then no plausible project's
-    /// amount (1,000 元 to 100 亿元) but would be in the other of 元 and 万元, the line may not
+    /// amount (1,000 元 up to, not including, 100 亿元) but would be in the other of 元 and 万元, the line may not
     /// be this form's (a title the reader did not tell from the text around it: `…绩效目标表
     /// （单位：元）` written another way, a unit's title under its department's line): the
     /// amounts read in it are of uncertain unit, as written, and said. (`86.00` under another
@@ -323,8 +323,8 @@ struct TableReader {
         let unitLine = tableUnitLine.map { "第\($0)行的单位行（\(unit.rawValue)）" } ?? "上方的单位行（\(unit.rawValue)）"
         let unitLineEn = tableUnitLine.map { "line \($0)'s unit line (\(unit.rawValue))" } ?? "the unit line above (\(unit.rawValue))"
         doc.diagnose(.warning, line: line, code: "amount-unit-implausible",
-                     "项目‘\(project.name)’的金额没有写单位，按标题之上\(unitLine)读作 \(amount.wanString) 万元，不是合理的项目金额（1,000 元至 100 亿元），按\(other.rawValue)读才合理：该单位行可能不管本表，金额按原文 \(asWritten.wanString) 标为单位不确定",
-                     en: "project ‘\(project.name)’: its amount names no unit; read in \(unitLineEn) over the titles it is \(amount.wanString) 万元, no plausible project amount (1,000 元 to 100 亿元), while in \(other.rawValue) it would be: that line may not be this form's, so the amount is kept as written, \(asWritten.wanString), of uncertain unit")
+                     "项目‘\(project.name)’的金额没有写单位，按标题之上\(unitLine)读作 \(amount.wanString) 万元，不是合理的项目金额（1,000 元至不足 100 亿元），按\(other.rawValue)读才合理：该单位行可能不管本表，金额按原文 \(asWritten.wanString) 标为单位不确定",
+                     en: "project ‘\(project.name)’: its amount names no unit; read in \(unitLineEn) over the titles it is \(amount.wanString) 万元, no plausible project amount (1,000 元 up to, not including, 100 亿元), while in \(other.rawValue) it would be: that line may not be this form's, so the amount is kept as written, \(asWritten.wanString), of uncertain unit")
     }
 
     /// An amount read in `unit`, as its figure was written (read as 万元, as an amount naming no
