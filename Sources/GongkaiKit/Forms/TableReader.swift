@@ -316,15 +316,21 @@ struct TableReader {
             project.totalAmount = w
             totalUnit = nil
         }
-        for k in project.funding.indices where lines.contains(project.funding[k].line) {
-            if let a = project.funding[k].amount, let w = Self.asWritten(a, in: unit) { project.funding[k].amount = w }
-        }
+        rescaleFunding(at: lines) { Self.asWritten($0, in: unit) }
         unitUnknownLines.append(contentsOf: linesReadInTableUnit)
         let unitLine = tableUnitLine.map { "第\($0)行的单位行（\(unit.rawValue)）" } ?? "上方的单位行（\(unit.rawValue)）"
         let unitLineEn = tableUnitLine.map { "line \($0)'s unit line (\(unit.rawValue))" } ?? "the unit line above (\(unit.rawValue))"
         doc.diagnose(.warning, line: line, code: "amount-unit-implausible",
                      "项目‘\(project.name)’的金额没有写单位，按标题之上\(unitLine)读作 \(amount.wanString) 万元，不是合理的项目金额（1,000 元至不足 100 亿元），按\(other.rawValue)读才合理：该单位行可能不管本表，金额按原文 \(asWritten.wanString) 标为单位不确定",
                      en: "project ‘\(project.name)’: its amount names no unit; read in \(unitLineEn) over the titles it is \(amount.wanString) 万元, no plausible project amount (1,000 元 up to, not including, 100 亿元), while in \(other.rawValue) it would be: that line may not be this form's, so the amount is kept as written, \(asWritten.wanString), of uncertain unit")
+    }
+
+    /// The funding lines at `lines` read again by `read` (a line whose amount it cannot read stays
+    /// as it was).
+    private mutating func rescaleFunding(at lines: Set<Int>, _ read: (Money) -> Money?) {
+        for k in project.funding.indices where lines.contains(project.funding[k].line) {
+            if let a = project.funding[k].amount, let r = read(a) { project.funding[k].amount = r }
+        }
     }
 
     /// An amount read in `unit`, as its figure was written (read as 万元, as an amount naming no
@@ -1809,9 +1815,7 @@ struct TableReader {
             project.totalAmount = read
             totalUnit = unit
         }
-        for k in project.funding.indices where lines.contains(project.funding[k].line) {
-            if let a = project.funding[k].amount, let read = Self.reading(a, in: unit) { project.funding[k].amount = read }
-        }
+        rescaleFunding(at: lines) { Self.reading($0, in: unit) }
         doc.diagnostics.removeAll { $0.code == "amount-unit-unknown" && lines.contains($0.location.line) }
         doc.diagnose(.note, line: unitUnknownLines[0], code: code, zh, en: en)
     }

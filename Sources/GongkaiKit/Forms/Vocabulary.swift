@@ -296,7 +296,7 @@ final class Vocabulary: @unchecked Sendable {
         while found == nil, notes.count < 3, let (open, inside) = lastGroup() {
             let group = t[open...]
             t = t[..<open]
-            if let unit = Self.unitStatement(inside, head: t, statedUnit: statedUnit) {
+            if let unit = unitStatement(inside) {
                 found = unit
                 // `单位（元）`: the word before the bracket is the unit line's.
                 for word in ["金额单位", "单位"] where t.hasSuffix(word) {
@@ -320,7 +320,7 @@ final class Vocabulary: @unchecked Sendable {
     /// The unit a bracket at a title's end states (`单位：元`, `金额单位：万元，保留两位小数`,
     /// `单位：人民币元`, `单位为元`, `以元为单位`, a bare `万元`); nil for a note that only
     /// mentions money (`50万元以上项目`, `预算金额：50万元`).
-    private static func unitStatement(_ inside: Substring, head: Substring, statedUnit: (String) -> MoneyUnit?) -> MoneyUnit? {
+    private func unitStatement(_ inside: Substring) -> MoneyUnit? {
         var clause = String(inside.filter { !$0.isWhitespace && !"（）()".contains($0) })
         // The first clause (`单位：元，下同`), without the currency (`人民币元`, `元/人民币`).
         if let cut = clause.firstIndex(where: { "，,；;、".contains($0) }) { clause = String(clause[..<cut]) }
