@@ -1749,6 +1749,49 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
     /// (`…绩效目标表（单位：元）`, `…绩效目标表          单位：元`), is the unit line of the forms under
     /// it: 1,200,000.00 had been published as 1200000 万元 under the document's `金额单位：万元`,
     /// silently.
+    /// A unit line with a full stop after it, a page's number beside it, or said as 计量单位, is
+    /// the unit line it is (each had been text outside the table or the page's, and
+    /// `1,200,000.00` then took the page's 万元: 120 亿, silently).
+    @Test func aUnitLineWithAFullStopOrAPageNumberIsStillAUnitLine() throws {
+        for (title, line) in [("## 某县民政局2025年项目支出绩效目标表", "单位：元。"), ("## 某县民政局2025年项目支出绩效目标表", "金额单位：元。"),
+                              ("## 某县民政局2025年项目支出绩效目标表", "（单位：元）  第1页"),
+                              ("## 某县民政局2025年项目支出绩效目标表", "单位：元　　第 1 页 共 3 页"),
+                              ("## 某县民政局2025年项目支出绩效目标表", "（计量单位：元）"), ("## 某县民政局2025年项目支出绩效目标表", "计量单位：元"),
+                              ("## 某县民政局2025年项目支出绩效目标表（单位：元） 第1页", ""),
+                              ("某县民政局2025年项目支出绩效目标表          单位：元  共2页 第1页", "")] {
+            let doc = readForm("""
+            某县2025年县级部门项目支出绩效目标表
+
+            金额单位：万元
+
+            \(title)
+
+            \(line)
+
+            | 项目名称 | 临时救助资金 | 主管部门 | 某县民政局 |
+            |---|---|---|---|
+            | 年度资金总额 | 1,200,000.00 | | |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 救助人次 | ≥300人次 |
+            """)
+            let p = try #require(doc.projects.first, "\(title) \(line)")
+            #expect(p.amount == Money(wan: "120"), "\(title) \(line)")
+            #expect(p.amountUnit == .yuan, "\(title) \(line)")
+        }
+        // A page's caption with no unit is still the page's, not read.
+        let caption = readForm("""
+        某县民政局2025年项目支出绩效目标_第2页
+
+        | 项目名称 | 临时救助资金 | 主管部门 | 某县民政局 |
+        |---|---|---|---|
+        | 年度资金总额（万元） | 120.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 救助人次 | ≥300人次 |
+        """)
+        #expect(caption.diagnostics.contains { $0.code == "page-text" && $0.location.line == 1 })
+        #expect(caption.projects.map(\.amount) == [Money(wan: "120")])
+    }
+
     @Test func aUnitAtTheEndOfATitleIsItsUnitLine() throws {
         func doc(_ title: String) -> DocumentResult {
             readForm("""

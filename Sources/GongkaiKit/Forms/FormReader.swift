@@ -298,6 +298,14 @@ struct FormReader {
             state.annex.headerLine(n)
             return
         }
+        if let rest = Vocabulary.beforePageNumber(text), rest.utf8Contains("元"),
+           Vocabulary.current.statedUnit(rest, ownLine: true) != nil || Vocabulary.current.titleUnitAtEnd(rest) != nil || Vocabulary.current.unitLineAtEnd(rest) != nil
+        {
+            // `（单位：元）  第1页`: a unit line (or a title with its unit) and the page's number,
+            // the number skipped as the page's.
+            readText(rest, line: n, style: style, &state, &doc)
+            return
+        }
         if Vocabulary.current.isPageText(text) {
             if state.publisher == nil, let name = PageText.publisher(in: text) { state.publisher = (name, n) }
             if state.currentHasRows { state.pageTextAfterRows = true }
@@ -318,7 +326,7 @@ struct FormReader {
             readText(unitLine, line: n, style: .paragraph, &state, &doc)
             return
         }
-        if let unit = Vocabulary.current.statedUnit(text) {
+        if let unit = Vocabulary.current.statedUnit(text, ownLine: true) {
             // `金额单位:万元` on a line of its own: the unit of the amounts after it that name none.
             state.state(unit, line: n)
             state.current?.tableUnit = unit

@@ -251,13 +251,44 @@ final class Vocabulary: @unchecked Sendable {
 
     /// The unit a line of its own states for the amounts after it (`金额单位:元`, `单位：万元`);
     /// nil for any other text (a byte test first: most lines name no 单位).
-    func statedUnit(_ text: String) -> MoneyUnit? {
+    /// `ownLine`: the text is a line of its own, not a cell; there `计量单位：元` is a unit line too
+    /// (in a cell it is an indicator's unit: `| 成本指标 | … | ≥520 | 计量单位：元 |`).
+    func statedUnit(_ text: String, ownLine: Bool = false) -> MoneyUnit? {
         guard text.utf8.count <= 40, text.utf8Contains("单位"), !unitLines.isEmpty else { return nil }
         if let unit = unitLines[LabelText.key(text)] { return unit }
+        // `单位：元。`: a full stop after it.
+        var bare = Substring(text.trimmingWhitespace())
+        while let c = bare.last, c == "。" || c == "." { bare = bare.dropLast() }
         // `（单位：万元）`: the line in brackets (which as a label's tail would be its unit).
-        let bare = text.trimmingWhitespace()
-        guard bare.hasPrefix("(") || bare.hasPrefix("（"), bare.hasSuffix(")") || bare.hasSuffix("）") else { return nil }
-        return unitLines[LabelText.key(String(bare.dropFirst().dropLast()))]
+        if bare.hasPrefix("(") || bare.hasPrefix("（"), bare.hasSuffix(")") || bare.hasSuffix("）") { bare = bare.dropFirst().dropLast() }
+        if ownLine, bare.hasPrefix("计量单位") { bare = bare.dropFirst(2) }
+        return bare.count < text.count ? unitLines[LabelText.key(String(bare))] : nil
+    }
+
+    /// The text before a page's number at the end of a line (`（单位：元）  第1页`,
+    /// `…绩效目标表（单位：元） 第 1 页 共 3 页`, `单位：元 共2页 第1页`); nil when the line does not end
+    /// with one or is nothing else.
+    static func beforePageNumber(_ text: String) -> String? {
+        guard text.utf8HasSuffix("页") else { return nil }
+        var t = Substring(text)
+        var found = false
+        // At most two parts (`第1页`, `共3页`), read from the end: 页, digits, 第 or 共.
+        for _ in 0..<2 {
+            var u = t
+            while let c = u.last, c.isWhitespace || "/／,，、".contains(c) { u = u.dropLast() }
+            guard u.last == "页" else { break }
+            u = u.dropLast()
+            while u.last?.isWhitespace == true { u = u.dropLast() }
+            let digits = u.reversed().prefix { $0.isASCII && $0.isNumber }.count
+            guard digits > 0 else { break }
+            u = u.dropLast(digits)
+            while u.last?.isWhitespace == true { u = u.dropLast() }
+            guard u.last == "第" || u.last == "共" else { break }
+            t = u.dropLast()
+            found = true
+        }
+        let rest = t.trimmingCharacters(in: .whitespaces)
+        return found && !rest.isEmpty ? rest : nil
     }
 
     /// A form's title, or a title or heading naming a department, with the unit of its forms in
@@ -347,7 +378,7 @@ final class Vocabulary: @unchecked Sendable {
         guard chars.count > 5 else { return nil }
         // The longest tail that is a unit line (they are short), after a space, a year's line in
         // brackets or a seal's mark (`（2025年度）`, `（盖章）`): not after a note's words
-        // (`计量单位：元`, `指标值（每人每月）单位：元`).
+        // (`补助标准单位：元`, `指标值（每人每月）单位：元`).
         // (A note — `注：…（2025年）单位：元` — is prose, never a unit line.)
         if text.utf8HasPrefix("注") || text.utf8HasPrefix("说明") || text.utf8HasPrefix("备注") { return nil }
         func boundary(_ k: Int) -> Bool {
