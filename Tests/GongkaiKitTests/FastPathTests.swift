@@ -114,5 +114,5 @@ import Testing
 }
 
 extension DocumentKind {
-    static let allCasesForTests: [DocumentKind] = [.selfEvaluation, .evaluationReport, .budgetExplanation, .blankTemplate, .notice, .targets]
+    static let allCasesForTests: [DocumentKind] = [.selfEvaluation, .evaluationReport, .budgetExplanation, .blankTemplate, .notice, .monitoring, .targets]
 }

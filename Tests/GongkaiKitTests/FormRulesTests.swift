@@ -4765,4 +4765,152 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(Labels.fundingSource("社会宣传投入") == nil)
         #expect(Labels.fundingSource("社会力量投入") == .funding("社会力量投入"))
     }
+
+    // MARK: Signature blocks, spreadsheet placeholders, look-alikes in other words (review 28, 29)
+
+    /// The signature block after a form's indicators (`填报人：张三　　联系电话：…`, `| 填报人 | 马晓东 |
+    /// 联系电话 | … |`) had been published as an indicator (`填报人 = 填报日期：…`, a telephone number
+    /// as its value), and a .docx's merged last row marked the form incomplete.
+    @Test func aSignatureBlockEndsTheIndicators() throws {
+        for signature in ["填报人：张三　　联系电话：0931-1234567", "单位负责人：李四　　填报人：王五　　联系电话：0931-1234567",
+                          "| 填报人 | 马晓东 | 联系电话 | 0936-5512345 |", "| 填报人：程晓　　联系电话：0556-5129087　　单位负责人：汪春生 | | | |",
+                          "编制人：冯小梅　　审核人：任建华　　联系电话：0911-6738192", "填报人：孙丽华\t填报日期：2025年1月18日"] {
+            let doc = readForm("""
+            某县民政局2025年项目支出绩效目标表
+
+            | 项目名称 | 殡葬惠民补助 | | |
+            |---|---|---|---|
+            | 主管部门 | 某县民政局 | | |
+            | 年度资金总额（万元） | 86.00 | | |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 补助人数 | 300人 |
+            | 满意度指标 | 服务对象满意度指标 | 满意度 | ≥90% |
+
+            \(signature)
+            """)
+            let p = try #require(doc.projects.first, "\(signature)")
+            #expect(p.indicators.map(\.name) == ["补助人数", "满意度"], "\(signature)")
+            #expect(p.indicators.map(\.value) == ["300人", "≥90%"], "\(signature)")
+            #expect(!p.incomplete, "\(signature)")
+        }
+        // An indicator whose name starts like a signature's label is still an indicator.
+        #expect(!Vocabulary.current.isSignatureLabel("联系电话畅通率") && !Vocabulary.current.isSignatureLabel("审核人员到位率"))
+        #expect(Vocabulary.current.isSignatureLabel("填 报 人：") && Vocabulary.current.isSignatureLabel("联系电话"))
+    }
+
+    /// markitdown's conversion of an .xlsx writes `NaN` into empty cells and `Unnamed: 1` over
+    /// columns with no header: they had become part of the name (`零就业家庭就业援助 NaN NaN NaN`),
+    /// of the department (a page of its own) and of seven indicators.
+    @Test func aSpreadsheetLibrarysPlaceholdersAreEmptyCells() throws {
+        let doc = readForm("""
+        ## Sheet1
+
+        | 2025年项目支出绩效目标表 | Unnamed: 1 | Unnamed: 2 | Unnamed: 3 |
+        | --- | --- | --- | --- |
+        | 项目名称 | 零就业家庭就业援助 | NaN | NaN |
+        | 主管部门 | 某市人力资源和社会保障局 | NaN | NaN |
+        | 年度资金总额（万元） | 148.60 | NaN | NaN |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 援助人数 | ≥420人 |
+        | NaN | NaN | 零就业家庭动态清零率 | 100% |
+        | 满意度指标 | 服务对象满意度指标 | 满意度 | ≥90% |
+        """)
+        let p = try #require(doc.projects.first)
+        #expect(p.name == "零就业家庭就业援助")
+        #expect(p.rawDepartment == "某市人力资源和社会保障局")
+        #expect(p.amount == Money(wan: "148.60"))
+        #expect(p.indicators.map(\.name) == ["援助人数", "零就业家庭动态清零率", "满意度"])
+        #expect(p.indicators.map(\.value) == ["≥420人", "100%", "≥90%"])
+        #expect(CellText.clean("NaN") == "" && CellText.clean(" Unnamed: 12 ") == "")
+        #expect(CellText.clean("NaNa") == "NaNa" && CellText.clean("Unnamed: x") == "Unnamed: x" && CellText.clean("nan") == "nan")
+    }
+
+    /// Self-evaluations and monitoring forms in other words than the central templates' (`目标值 |
+    /// 实际值 | 分值 | 得分`, `指标值 | 完成值 | 评分`, `年度目标值 | 1-9月完成值 | 偏差情况及原因`) had been
+    /// published as target forms: the actual values and scores as further targets.
+    @Test func aSelfEvaluationOrAMonitoringFormInOtherWordsIsNotPublished() throws {
+        let selfEvaluation = readForm("""
+        # 某县卫生健康委员会2024年项目绩效自评表
+
+        | 项目名称 | 基本公共卫生服务项目 | | | | | |
+        |---|---|---|---|---|---|---|
+        | 主管部门 | 某县卫生健康委员会 | | | | | |
+        | 预算金额（万元） | 1,638.40 | 执行金额（万元） | 1,602.17 | | | |
+        | 一级指标 | 二级指标 | 三级指标 | 目标值 | 实际值 | 分值 | 得分 |
+        | 产出指标 | 数量指标 | 居民电子健康档案建档率 | ≥90% | 92.3% | 10 | 10 |
+        """)
+        #expect(selfEvaluation.kind == .selfEvaluation && selfEvaluation.projects.isEmpty)
+        let monitoring = readForm("""
+        某县应急管理局2025年1-9月项目绩效运行监控情况表
+        项目名称\t安全生产专项整治经费
+        主管部门\t某县应急管理局
+        年度预算（万元）\t95.00\t1-9月支出（万元）\t61.75
+        一级指标\t二级指标\t三级指标\t年度目标值\t1-9月完成值\t偏差情况及原因
+        产出指标\t数量指标\t执法检查企业家次\t≥400家次\t322家次\t无偏差
+        满意度指标\t服务对象满意度指标\t企业满意度\t≥90%\t—\t年底调查
+        """)
+        #expect(monitoring.kind == .monitoring && monitoring.projects.isEmpty)
+        #expect(!monitoring.diagnostics.contains { $0.severity == .error })
+        #expect(monitoring.diagnostics.contains { $0.code == "not-a-target-form" && $0.message.contains("绩效运行监控表") })
+        #expect(DocumentKinds.isSoFarColumn("1-7月执行数") && DocumentKinds.isSoFarColumn("1—6月执行情况") && DocumentKinds.isSoFarColumn("1至9月完成值"))
+        #expect(!DocumentKinds.isSoFarColumn("12个月") && !DocumentKinds.isSoFarColumn("1-12月") && !DocumentKinds.isSoFarColumn("2025-12月底前完成"))
+        // A target form whose indicators name execution (`预算执行率`) and whose columns weigh them
+        // (`分值`) is a target form.
+        let form = readForm("""
+        # 某县卫生健康委员会2025年项目支出绩效目标表
+
+        | 项目名称 | 基本公共卫生服务项目 | | | |
+        |---|---|---|---|---|
+        | 主管部门 | 某县卫生健康委员会 | | | |
+        | 年度资金总额（万元） | 1,638.40 | | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 |
+        | 产出指标 | 时效指标 | 预算执行率 | ≥90% | 10 |
+        | 满意度指标 | 服务对象满意度指标 | 完成值 | ≥85% | 10 |
+        """)
+        #expect(form.kind == .targets && form.projects.map(\.amount) == [Money(wan: "1638.40")])
+    }
+
+    /// Last year's self-evaluation and this year's target form on one page (or a form and its
+    /// monitoring form): the whole page had been a self-evaluation (the form lost), or the
+    /// monitoring form's rows had been added to the form's indicators (its `项目名称` row taken for
+    /// a page break's). The target form is published, the other part said and not.
+    @Test func aTargetFormBesideASelfEvaluationOrAMonitoringFormIsPublished() throws {
+        let form = """
+        ## 二、2025年度项目支出绩效目标表
+
+        | 项目名称 | 职业技能提升培训补贴 | | |
+        |---|---|---|---|
+        | 主管部门 | 某县人力资源和社会保障局 | | |
+        | 年度资金总额（万元） | 226.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 培训人次 | ≥2200人次 |
+        | 满意度指标 | 服务对象满意度指标 | 学员满意度 | ≥90% |
+        """
+        let selfEvaluation = """
+        ## 一、2024年度项目支出绩效自评表
+
+        | 项目名称 | 职业技能提升培训补贴 | | | | |
+        |---|---|---|---|---|---|
+        | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 得分 |
+        | 产出指标 | 数量指标 | 培训人次 | ≥2000人次 | 2136人次 | 30 |
+        """
+        let monitoring = """
+        ## 项目支出绩效运行监控表
+
+        | 项目名称 | 职业技能提升培训补贴 | | | |
+        |---|---|---|---|---|
+        | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 1-6月执行情况 |
+        | 产出指标 | 数量指标 | 培训人次 | ≥2200人次 | 1180人次 |
+        """
+        for (parts, kind) in [([selfEvaluation, form], "绩效自评表"), ([form, selfEvaluation], "绩效自评表"), ([form, monitoring], "绩效运行监控表")] {
+            let doc = readForm("# 某县人力资源和社会保障局项目绩效信息公开\n\n" + parts.joined(separator: "\n\n"))
+            #expect(doc.kind == .targets, "\(kind)")
+            let p = try #require(doc.projects.first, "\(kind)")
+            #expect(doc.projects.count == 1 && p.amount == Money(wan: "226.00"), "\(kind)")
+            #expect(p.indicators.map(\.value) == ["≥2200人次", "≥90%"], "\(kind)")
+            #expect(p.otherNames.isEmpty, "\(kind)")
+            #expect(doc.diagnostics.contains { $0.code == "not-a-target-form" && $0.message.contains(kind) }, "\(kind)")
+            #expect(!doc.diagnostics.contains { $0.severity == .error }, "\(kind)")
+        }
+    }
 }

@@ -10,6 +10,7 @@ enum CellText {
     /// One-line cell text: formatting removed, line breaks folded to spaces, trimmed.
     static func clean(_ raw: String) -> String {
         let text = structured(raw)
+        if isPlaceholder(text) { return "" }
         guard text.utf8Has(0x0A) else { return text }
         let parts = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true)
             .map { String(Substring($0)).trimmingWhitespace() }
@@ -39,6 +40,7 @@ enum CellText {
 
     private static func clean(_ bytes: UnsafeBufferPointer<UInt8>, valid: Bool) -> String {
         let cell = UnsafeBufferPointer(rebasing: bytes[trimmedRange(bytes, 0, bytes.count)])
+        if isPlaceholder(cell) { return "" }
         let text = valid ? String(validUTF8: cell) : String(decoding: cell, as: UTF8.self)
         let hasMarkup = cell.contains { b in
             b == UInt8(ascii: "<") || b == UInt8(ascii: "&") || b == UInt8(ascii: "$") || b == UInt8(ascii: "\\") || b == 0x0A
@@ -46,6 +48,21 @@ enum CellText {
         // Forms repeat their marked-up cells (`$\geq 95\%$`, a `<b>` header): each text is
         // cleaned once.
         return hasMarkup ? marked.value(for: text) { clean(text) } : text
+    }
+
+    /// What a spreadsheet library writes into a cell it found empty (markitdown and pandas
+    /// converting an .xlsx: `NaN`, a header `Unnamed: 3`): no text of the form.
+    static func isPlaceholder(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        if cell.count == 3 { return cell[0] == 0x4E && cell[1] == 0x61 && cell[2] == 0x4E }  // NaN
+        let unnamed = "Unnamed: ".utf8
+        guard cell.count > unnamed.count, cell.count <= unnamed.count + 4, cell[0] == 0x55 else { return false }
+        return cell.prefix(unnamed.count).elementsEqual(unnamed) && cell.dropFirst(unnamed.count).allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    static func isPlaceholder(_ text: String) -> Bool {
+        guard text.utf8.count == 3 || text.utf8.first == 0x55 else { return false }
+        var text = text
+        return text.withUTF8 { isPlaceholder($0) }
     }
 
     /// Cells with markup, cleaned, by their text (at most 16 × 1,024 of them: a paragraph

@@ -7,6 +7,9 @@ enum DocumentKinds {
         var kind: DocumentKind
         var line: Int
         var evidence: Localized
+        /// The lines of every column that showed the kind (a self-evaluation's, a monitoring
+        /// form's): what a document that also holds a target form is cut at.
+        var lines: [Int] = []
     }
 
     /// The kind of a document that is not a target table, with its evidence; nil for a target
@@ -22,12 +25,16 @@ enum DocumentKinds {
         // Columns found inside long texts count when the document's table is run together (asked
         // only when there are some).
         var inLongText: [(Int, String)] = []
+        // Columns of a form that follows the year as it goes (`1-7月执行数`, `偏差原因分析`).
+        var monitoring: [(Int, String)] = []
         func look(_ text: String, _ line: Int) {
             if text.utf8.count <= 40 {
+                if Self.isSoFarColumn(text) { monitoring.append((line, text)); return }
                 guard vocabulary.mayBeKindLabel(text) else { return }
                 var kind = vocabulary.kinds[ByteKey(text)]
                 if kind == nil, Labels.mayNeedNormalising(text) { kind = vocabulary.kinds[LabelText.key(text)] }
                 if kind == .selfEvaluation { selfEvaluation.append((line, text)) }
+                if kind == .monitoring { monitoring.append((line, text)) }
             } else {
                 let found = runTogether.found(in: text)
                 guard !found.isEmpty else { return }
@@ -39,12 +46,25 @@ enum DocumentKinds {
                 }
             }
         }
+        /// A title of a self-evaluation or a monitoring form (`## 项目支出绩效运行监控表`) counts as
+        /// one of its columns.
+        // (A title stands before its table's first line: it does not cut the documents that
+        // hold target forms too, see `targetForms`.)
+        var titleLines = Set<Int>()
+        func title(_ text: String, _ line: Int) {
+            guard FormText.isOtherKindTitle(text) else { return }
+            let title = text.trimming("# *")
+            titleLines.insert(line)
+            if title.utf8Contains("监控") { monitoring.append((line, title)) } else if title.utf8Contains("自评") { selfEvaluation.append((line, title)) }
+        }
         for item in items {
             switch item {
             case .row(let row, _):
                 for (i, cell) in row.cells.enumerated() where !cell.isEmpty { look(cell, row.line(ofCell: i)) }
+                if let k = row.cells.firstIndex(where: { !$0.isEmpty }), row.cells[(k + 1)...].allSatisfy(\.isEmpty) { title(row.cells[k], row.line(ofCell: k)) }
             case .text(let line, let text, _):
                 look(text, line)
+                title(text, line)
                 if text.utf8.count <= 40, text.utf8Has(0x20) {
                     for token in text.split(separator: " ") where token.utf8.count < text.utf8.count { look(String(token), line) }
                 }
@@ -76,10 +96,21 @@ enum DocumentKinds {
             }
             if runTogetherTable || saysSo { selfEvaluation.append(contentsOf: inLongText) }
         }
+        /// The columns (and the title, where one counted) that show a kind, as said.
+        func evidence(_ found: [(Int, String)], zh: String, en: String) -> Localized {
+            let columns = Array(Set(found.filter { !titleLines.contains($0.0) }.map(\.1))).sorted().prefix(3).joined(separator: "、")
+            guard let (_, title) = found.first(where: { titleLines.contains($0.0) }) else {
+                return Localized(zh: "有\(zh)的栏目：\(columns)", en: "it has \(en)'s columns: \(columns)")
+            }
+            return Localized(zh: "标题为‘\(title.prefix(30))’，有\(zh)的栏目：\(columns)", en: "its title is ‘\(title.prefix(30))’, and it has \(en)'s columns: \(columns)")
+        }
+        if Set(monitoring.map(\.1)).count >= 2 {
+            return Finding(kind: .monitoring, line: monitoring[0].0, evidence: evidence(monitoring, zh: "监控表", en: "a monitoring form"),
+                           lines: (monitoring + selfEvaluation).map(\.0).filter { !titleLines.contains($0) })
+        }
         if Set(selfEvaluation.map(\.1)).count >= 2 {
-            let names = Array(Set(selfEvaluation.map(\.1))).sorted().prefix(3).joined(separator: "、")
-            return Finding(kind: .selfEvaluation, line: selfEvaluation[0].0,
-                           evidence: Localized(zh: "有自评表的栏目：\(names)", en: "it has a self-evaluation's columns: \(names)"))
+            return Finding(kind: .selfEvaluation, line: selfEvaluation[0].0, evidence: evidence(selfEvaluation, zh: "自评表", en: "a self-evaluation"),
+                           lines: (selfEvaluation + monitoring).map(\.0).filter { !titleLines.contains($0) })
         }
         // One column of what was achieved (`实际完成值`) under a report's title (`…绩效评价报告`,
         // a line of its own above the first table, ending so): the report's table, not a form's.
@@ -241,6 +272,60 @@ enum DocumentKinds {
     /// A notice's title (`关于下达…资金的通知`), also with the notice's first words run on after
     /// it on one line (`…的通知各有关乡镇人民政府,县直有关单位:根据…`).
     /// Not a notice named inside a sentence (`根据《…关于…的通知》`).
+    /// A document that holds target forms beside a self-evaluation or a monitoring form (上年自评
+    /// and 本年目标 on one page): the indices of the projects of its target forms, each under a
+    /// target form's title (`…绩效目标表`, not `…自评表`), with its own indicator header and an
+    /// amount, and none of the look-alike's columns between its first line and the next
+    /// project's; nil when there is none (the document is the look-alike, as a whole).
+    static func targetForms(beside finding: Finding, _ items: [FormItem], _ doc: DocumentResult) -> [Int]? {
+        guard finding.kind == .selfEvaluation || finding.kind == .monitoring, !finding.lines.isEmpty else { return nil }
+        let order = doc.projects.indices.sorted { doc.projects[$0].location.line < doc.projects[$1].location.line }
+        // (A title is a line of text, or a row of one cell where a page writes a cell a line.)
+        let titles = items.compactMap { item -> Int? in
+            switch item {
+            case .text(let line, let text, _): return isTargetTitle(text) ? line : nil
+            case .row(let row, _):
+                let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
+                return filled.count == 1 && isTargetTitle(row.cells[filled[0]]) ? row.line(ofCell: filled[0]) : nil
+            case .blank: return nil
+            }
+        }
+        var kept: [Int] = []
+        for (k, i) in order.enumerated() {
+            let p = doc.projects[i]
+            let start = k == 0 ? 0 : doc.projects[order[k - 1]].location.line
+            let end = k + 1 < order.count ? doc.projects[order[k + 1]].location.line : Int.max
+            guard p.amount != nil, let header = p.indicatorColumns.headerLine, header >= p.location.line, header < end,
+                  titles.contains(where: { $0 > start && $0 <= p.location.line }),
+                  !finding.lines.contains(where: { $0 >= p.location.line && $0 < end }) else { continue }
+            kept.append(i)
+        }
+        return kept.isEmpty ? nil : kept
+    }
+
+    /// A target form's title: it names targets and a table, and no other kind of table.
+    private static func isTargetTitle(_ text: String) -> Bool {
+        text.utf8.count <= 150 && text.utf8Contains("目标") && text.utf8Contains("表")
+            && !["自评", "监控", "评价", "完成情况", "执行情况"].contains { text.utf8Contains($0) }
+    }
+
+    /// A column of what was done so far in the year: months, then what was done in them
+    /// (`1-7月执行数`, `1—6月执行情况`, `1-9月完成值`, `1至6月支出（万元）`).
+    static func isSoFarColumn(_ text: String) -> Bool {
+        guard let first = text.utf8.first, first >= 0x31, first <= 0x39, text.utf8Contains("月") else { return false }
+        var rest = Substring(text)
+        func digits() -> Bool {
+            let n = rest.prefix { $0.isASCII && $0.isNumber }.count
+            rest = rest.dropFirst(n)
+            return n >= 1 && n <= 2
+        }
+        guard digits(), let dash = rest.first, "-—–~～至到".contains(dash) else { return false }
+        rest = rest.dropFirst()
+        guard digits(), rest.first == "月" else { return false }
+        rest = rest.dropFirst()
+        return ["执行", "完成", "支出", "实际"].contains { rest.hasPrefix($0) || rest.hasPrefix("份" + $0) }
+    }
+
     static func isNoticeTitle(_ text: String) -> Bool {
         if text.utf8.count <= 240, text.utf8Contains("关于"), text.utf8HasSuffix("通知"), !text.utf8Contains("《") { return true }
         let head = String(text.unicodeScalars.prefix(80))

@@ -123,7 +123,23 @@ public enum DocumentReader {
             return false
         }
         let reading = reader.read(items, into: &doc)
-        if let lookAlike = DocumentKinds.lookAlike(items, doc) {
+        let lookAlike = DocumentKinds.lookAlike(items, doc)
+        if let lookAlike, let kept = DocumentKinds.targetForms(beside: lookAlike, items, doc) {
+            // Target forms beside a self-evaluation or a monitoring form in one document: the
+            // forms published, the other part said as what it is, and nothing of it published.
+            let keep = Set(kept)
+            let starts = doc.projects.map(\.location.line).sorted()
+            let dropped = doc.projects.indices.filter { !keep.contains($0) }.map { i -> Range<Int> in
+                let start = doc.projects[i].location.line
+                return start..<(starts.first { $0 > start } ?? Int.max)
+            }
+            doc.projects = kept.sorted().map { doc.projects[$0] }
+            doc.diagnostics = doc.diagnostics.filter { d in !dropped.contains { $0.contains(d.location.line) } }
+            let kind = lookAlike.kind.name
+            doc.diagnose(.warning, line: lookAlike.line, code: "not-a-target-form",
+                         "文件的这一部分不是绩效目标表，而是\(kind.zh)（\(lookAlike.evidence.zh)）；不发布其中的项目，同一文件中的 \(kept.count) 张绩效目标表照常发布",
+                         en: "this part of the file is not a performance targets form but a \(kind.en) (\(lookAlike.evidence.en)); nothing of it is published; the file's \(kept.count) targets form(s) are")
+        } else if let lookAlike {
             // A self-evaluation, an evaluation report, a budget's explanation, a blank template:
             // said as what it is, and nothing of it published.
             doc.projects = []

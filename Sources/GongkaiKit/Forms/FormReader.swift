@@ -198,6 +198,7 @@ struct FormReader {
             if FormText.isTitle(text) || FormText.isYearLine(text) || Vocabulary.current.isPageText(text)
                 || (text.utf8HasPrefix("附件") && text.scalarCount <= 6) || FormText.isListTitle(text)
                 || (text.utf8Contains("整体绩效目标") && state.current == nil && doc.projects.isEmpty && text.scalarCount <= 30)
+                || (state.currentHasRows && FormText.isOtherKindTitle(text))
             {
                 readText(text, line: row.line(ofCell: filled[0]), style: .paragraph, &state, &doc)
                 return
@@ -401,6 +402,11 @@ struct FormReader {
         if FormText.isTitle(text) {
             readTitle(text, line: n, &state, &doc)
             return
+        }
+        if state.currentHasRows, FormText.isOtherKindTitle(text) {
+            // `## 项目支出绩效运行监控表` after a form's rows: another kind of table, whose `项目名称`
+            // row repeats the form's and is no page break. The form ends here.
+            finish(&state, &doc)
         }
         // A row written as text (`项目名称 特困家庭再扶助`), or an indicator row under a header.
         // Under a header, a row whose cells are apart (laid-out text's rows, `LaidOutText`) is

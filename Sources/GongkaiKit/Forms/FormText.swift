@@ -32,6 +32,18 @@ enum FormText {
             || approvalTitles.contains { s.utf8HasSuffix($0) }
     }
 
+    /// The title of another kind of table than a targets form (`…绩效自评表`, `二、项目支出绩效运行
+    /// 监控表`, `…绩效评价表（2024年度）`).
+    static func isOtherKindTitle(_ text: String) -> Bool {
+        // (Not a line that names one: `附件：2023年度部门整体绩效自评表（另行公开）`, `注：…`.)
+        guard text.utf8Contains("表"), text.scalarCount <= 80, !text.utf8HasPrefix("附件"), !text.utf8HasPrefix("注") else { return false }
+        var s = Substring(text.trimming("# *"))
+        if s.last == ")" || s.last == "）", let open = s.lastIndex(where: { $0 == "(" || $0 == "（" }), s.distance(from: open, to: s.endIndex) <= 14 {
+            s = s[..<open]
+        }
+        return s.hasSuffix("表") && ["自评", "监控", "评价"].contains { s.contains($0) }
+    }
+
     /// The titles of a form approved or reviewed (`…绩效目标批复表`, `…审核表`, `…审批表`).
     static let approvalTitles = ["批复表", "审核表", "审批表"].map { "绩效目标" + $0 }
 

@@ -1511,7 +1511,10 @@ struct TableReader {
     /// A row of the form's boxes for stamps and signatures: a cell asks for a stamp (`(盖章)`,
     /// `签章`, `(签字)`) or is a date left blank (`年 月 日`).
     static func isSignatureRow(_ row: Row) -> Bool {
-        row.cells.contains { cell in
+        // `填报人：张三　　联系电话：…`, `单位负责人 | 李四 | 填报人 | 王五`: a row that starts with a
+        // person, a telephone or a date the form asks for.
+        if let first = row.cells.first(where: { !$0.isEmpty }), Vocabulary.current.isSignatureLabel(first) { return true }
+        return row.cells.contains { cell in
             guard cell.utf8.count >= 3, cell.utf8.count <= 120 else { return false }
             if cell.utf8HasSuffix("日"), cell.utf8Has(0x20) {
                 // `年 月 日` left blank: 年 月 日 with only spaces between, and no digit.

@@ -156,6 +156,11 @@ enum Titles {
             }
             title = String(after).trimmingWhitespace()
         }
+        // `## 二、2025年度项目支出绩效目标表`, `表3　项目支出绩效目标表`: a heading's number is no
+        // part of a name.
+        // (Not a year's digits: `2024—2026年中期财政规划…`.)
+        let unnumbered = dropListNumber(Substring(title.trimming("# ")))
+        if unnumbered.count < title.count, title.trimming("# ").prefix(while: { $0.isASCII && $0.isNumber }).count <= 3 { title = String(unnumbered) }
         if title.last == ")" || title.last == "）", let open = title.lastIndex(where: { $0 == "(" || $0 == "（" }) {
             // `…绩效目标表 (2024年度)`, `绩效目标表(一般公共预算资金)`: the note is not the name.
             title = String(title[..<open]).trimmingWhitespace()
@@ -210,7 +215,7 @@ enum Titles {
     /// year (`2019年度`, `19年度`) and marks; nil for a title that is no such form's.
     static func wholeDepartmentName(inTitle title: String) -> String? {
         guard title.utf8Contains("整体") else { return nil }
-        var s = Substring(title.trimming("# "))
+        var s = dropListNumber(Substring(title.trimming("# ")))
         if let nian = s.firstIndex(of: "年"), s.distance(from: s.startIndex, to: nian) <= 5,
            s[..<nian].allSatisfy({ $0.isNumber || $0 == " " }), !s[..<nian].isEmpty
         {
@@ -306,7 +311,12 @@ enum Titles {
         let scalars = text.unicodeScalars
         func isNumeral(_ c: Unicode.Scalar) -> Bool { chineseNumerals.contains(c) }
         var rest = scalars[...]
-        // `附件2：`, `附表3 `: an annex's number first.
+        // `附件2：`, `附表3 `: an annex's number first; `表3　`, `表十二 `: a table's.
+        if text.utf8HasPrefix("表"), let after = rest.dropFirst().first, (after.value >= 0x30 && after.value <= 0x39) || isNumeral(after) {
+            rest = rest.dropFirst().drop { ($0.value >= 0x30 && $0.value <= 0x39) || isNumeral($0) }
+            guard let mark = rest.first, annexMarks.contains(mark) || mark == "\u{3000}" else { return text }
+            return text[rest.drop { annexMarks.contains($0) || $0 == "\u{3000}" }.startIndex...]
+        }
         if text.utf8HasPrefix("附件") || text.utf8HasPrefix("附表") {
             rest = rest.dropFirst(2).drop { ($0.value >= 0x30 && $0.value <= 0x39) || isNumeral($0) }
             rest = rest.drop { annexMarks.contains($0) }

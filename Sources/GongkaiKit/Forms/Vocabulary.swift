@@ -47,6 +47,8 @@ final class Vocabulary: @unchecked Sendable {
     /// Text that mirrors inject into pages (gambling advertisements), longest first: removed
     /// before a document is read.
     private(set) var spam: [String] = []
+    /// The people, telephones and dates of a form's signature block (`填报人`, `联系电话`).
+    private(set) var signatureLabels: Set<String> = []
     /// Labels of three characters or more as they may stand in run-together text, longest first.
     private(set) var runTogetherLabels: [String] = []
     /// The self-evaluation labels of four characters or more (`实际完成值`), sorted, as they are
@@ -125,6 +127,7 @@ final class Vocabulary: @unchecked Sendable {
         pageTextIndex = other.pageTextIndex
         pageTextStarts = other.pageTextStarts
         spam = other.spam
+        signatureLabels = other.signatureLabels
         runTogetherLabels = other.runTogetherLabels
         fundingLevels = other.fundingLevels
         fundingPartNames = other.fundingPartNames
@@ -161,6 +164,7 @@ final class Vocabulary: @unchecked Sendable {
             pageTextStarts[Int(key & 0xFFFF) >> 6] |= 1 << (key & 63)
         }
         spam = list(root["spam"]).filter { !$0.isEmpty }.sorted { $0.utf8.count > $1.utf8.count }
+        signatureLabels = Set(list(root["signature"]).filter { !$0.isEmpty })
         for (key, value) in (root["kinds"] as? [String: Any]) ?? [:] {
             guard let kind = DocumentKind(rawValue: key) else { throw Problem(message: "unknown kind \(key)") }
             for label in list(value) {
@@ -186,7 +190,7 @@ final class Vocabulary: @unchecked Sendable {
 
     /// The sections of Vocabulary/labels.yml.
     static let sections: Set<String> = ["fields", "unit_lines", "indicator_columns", "indicator_levels", "funding_parts",
-                                        "money_words", "qualitative_values", "kinds", "page_text", "spam"]
+                                        "money_words", "qualitative_values", "kinds", "page_text", "spam", "signature"]
 
     /// The key of a site's `labels:` that adds levels of government (not a field's).
     static let siteFundingLevels = "funding_levels"
@@ -464,6 +468,14 @@ final class Vocabulary: @unchecked Sendable {
     }
 
     func column(_ key: ByteKey) -> IndicatorHeader.Role? { columns[key] }
+
+    /// Whether a cell starts a form's signature block: a person, a telephone or a date it asks
+    /// for, alone or with what was filled in after a colon (`填报人`, `填报人：张三`, `联系电话：…`).
+    func isSignatureLabel(_ cell: String) -> Bool {
+        guard cell.utf8.count <= 120, !signatureLabels.isEmpty else { return false }
+        let head = cell.prefix { $0 != ":" && $0 != "：" }.filter { !$0.isWhitespace }
+        return head.count <= 6 && signatureLabels.contains(String(head))
+    }
 }
 
 /// Normalising a label before it is looked up.
@@ -685,6 +697,8 @@ public enum DocumentKind: String, Sendable, Equatable {
     case blankTemplate = "blank_template"
     /// A notice (`关于下达…绩效目标的通知`) whose forms are not in the text.
     case notice
+    /// 绩效运行监控表: targets beside what was done so far in the year (1-7月执行数, 偏差原因分析).
+    case monitoring
 
     public var name: Localized {
         switch self {
@@ -694,6 +708,7 @@ public enum DocumentKind: String, Sendable, Equatable {
         case .budgetExplanation: Localized(zh: "预算公开说明", en: "budget explanation")
         case .blankTemplate: Localized(zh: "空白模板", en: "blank template")
         case .notice: Localized(zh: "通知", en: "notice")
+        case .monitoring: Localized(zh: "绩效运行监控表", en: "monitoring form")
         }
     }
 }
