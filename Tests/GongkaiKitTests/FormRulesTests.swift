@@ -4913,4 +4913,123 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
             #expect(!doc.diagnostics.contains { $0.severity == .error }, "\(kind)")
         }
     }
+
+    /// Numbered narrative before each form, under a numbered heading per project (`## 二、数字城管
+    /// 平台运维` / `(1)年度预算安排：42.50万元。` / its table): the narrative had gone to the form
+    /// above the heading, whose amount it then was (42.50 published for 垃圾收运处置, silently),
+    /// or against whose own amount it stood (an `amount-conflict` error).
+    @Test func narrativeUnderTheNextNumberedHeadingIsTheNextForms() throws {
+        for amountRow in ["| 年度资金总额（万元） | 680.00 | | |\n", ""] {
+            let doc = readForm("""
+            # 某县城市管理局2025年项目支出绩效目标
+
+            ## 一、垃圾收运处置
+
+            (1)项目概述：城区垃圾收运。
+
+            | 项目名称 | 垃圾收运处置 | | |
+            |---|---|---|---|
+            | 主管部门 | 某县城市管理局 | | |
+            \(amountRow)| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 日均收运量 | ≥186吨 |
+
+            ## 二、数字城管平台运维
+
+            (1)年度预算安排：42.50万元。
+
+            | 项目名称 | 数字城管平台运维 | | |
+            |---|---|---|---|
+            | 主管部门 | 某县城市管理局 | | |
+            | 年度资金总额（万元） | 42.50 | | |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            | 产出指标 | 数量指标 | 维护点位 | 320个 |
+            """)
+            #expect(doc.projects.map(\.name) == ["垃圾收运处置", "数字城管平台运维"])
+            #expect(doc.projects.map(\.amount) == [amountRow.isEmpty ? nil : Money(wan: "680.00"), Money(wan: "42.50")])
+            #expect(doc.projects.map { $0.sections.map(\.title) } == [["项目概述"], ["年度预算安排"]])
+            #expect(!doc.diagnostics.contains { $0.code == "amount-conflict" })
+        }
+    }
+
+    /// Where the look-alike rules must not reach (review 30): forms whose projects are named for
+    /// 监控, whose values and schedules name months, whose page footer names the people who made
+    /// them, whose titles start with a range or a decimal, and two forms under one title before a
+    /// self-evaluation. Each had lost a project, an indicator or part of its name.
+    @Test func whereTheLookAlikeRulesMustNotReach() throws {
+        func form(_ title: String, _ name: String, _ rows: String) -> String {
+            """
+            \(title)
+
+            | 项目名称 | \(name) | | |
+            |---|---|---|---|
+            | 主管部门 | 某县公安局 | | |
+            | 年度资金总额（万元） | 210.00 | | |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+            \(rows)
+            """
+        }
+        let monitored = readForm("# 某县公安局2025年项目支出绩效目标\n\n"
+            + form("## 一、雪亮工程视频监控运维项目绩效目标表", "雪亮工程视频监控运维", "| 产出指标 | 质量指标 | 监控设备完好率 | ≥95% |") + "\n\n"
+            + form("## 二、道路交通监控设备更新项目绩效目标表", "道路交通监控设备更新", "| 产出指标 | 数量指标 | 更新电子警察设备 | 24套 |"))
+        #expect(monitored.kind == .targets && monitored.projects.map(\.name) == ["雪亮工程视频监控运维", "道路交通监控设备更新"])
+        let months = readForm(form("# 某县交通运输局2025年项目支出绩效目标表", "农村公路危桥改造",
+                                   "| 产出指标 | 时效指标 | 招标采购完成时间 | 1-4月完成 |\n| | 时效指标 | 1-6月执行率 | ≥50% |\n| 满意度指标 | 服务对象满意度指标 | 沿线群众满意度 | ≥90% |"))
+        #expect(months.kind == .targets && months.projects.first?.indicators.count == 3)
+        let ranges = readForm(form("## 3-6岁儿童学前教育资助资金绩效目标表", "", "| 产出指标 | 数量指标 | 资助幼儿人数 | ≥1050人 |")
+            .replacingOccurrences(of: "| 项目名称 |  | | |\n|---|---|---|---|\n", with: "| 主管部门 | 某县教育体育局 | | |\n|---|---|---|---|\n"))
+        #expect(ranges.projects.map(\.name) == ["3-6岁儿童学前教育资助资金"])
+        #expect(Titles.projectName(inTitle: "## 2.5万亩高标准农田建设项目绩效目标表") == "2.5万亩高标准农田建设")
+        #expect(Titles.projectName(inTitle: "## 二、城乡低保资金绩效目标表") == "城乡低保资金")
+        let footer = readForm("""
+        某县卫生健康委员会2025年项目支出绩效目标表
+        项目名称\t基本公共卫生服务补助
+        主管部门\t某县卫生健康委员会
+        年度资金总额（万元）\t1,386.50
+        一级指标\t二级指标\t三级指标\t指标值
+        产出指标\t数量指标\t居民电子健康档案建档率\t≥90%
+        制表人：黄丽\t审核人：邓志强
+        第 1 页 共 2 页
+        \t质量指标\t孕产妇系统管理率\t≥90%
+        满意度指标\t服务对象满意度指标\t城乡居民满意度\t≥85%
+        """)
+        let p = try #require(footer.projects.first)
+        #expect(p.indicators.map(\.name) == ["居民电子健康档案建档率", "孕产妇系统管理率", "城乡居民满意度"])
+        #expect(!p.incomplete)
+        let twoThenSelfEvaluation = readForm("# 某县公安局2025年项目支出绩效目标表\n\n"
+            + form("", "雪亮工程视频监控运维", "| 产出指标 | 质量指标 | 监控设备完好率 | ≥95% |") + "\n\n"
+            + form("", "道路交通监控设备更新", "| 产出指标 | 数量指标 | 更新电子警察设备 | 24套 |") + """
+
+
+            附：2024年度项目支出绩效自评表
+
+            | 项目名称 | 雪亮工程视频监控运维 | | | |
+            |---|---|---|---|---|
+            | 预算数（万元） | 200.00 | 执行金额（万元） | 198.20 | |
+            | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 |
+            | 产出指标 | 质量指标 | 监控设备完好率 | ≥95% | 97% |
+            """)
+        #expect(twoThenSelfEvaluation.projects.map(\.amount) == [Money(wan: "210.00"), Money(wan: "210.00")])
+        #expect(twoThenSelfEvaluation.diagnostics.contains { $0.code == "not-a-target-form" && $0.message.contains("绩效自评表") })
+    }
+
+    /// A heading naming its project as a label and a value (`## 一、项目名称：大气污染防治监测运维`)
+    /// over a table whose 项目名称 row names it again: one project (there had been two, one empty
+    /// with a `missing-amount` error that stopped the build).
+    @Test func aHeadingThatSaysTheProjectsNameIsItsTitle() throws {
+        let doc = readForm("""
+        # 某县生态环境分局2025年项目支出绩效目标
+
+        ## 一、项目名称：大气污染防治监测运维
+
+        | 项目名称 | 大气污染防治监测运维 | | |
+        |---|---|---|---|
+        | 预算部门 | 某县生态环境分局 | | |
+        | 预算金额（万元） | 96.80 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 监测站点 | 5个 |
+        """)
+        #expect(doc.projects.map(\.name) == ["大气污染防治监测运维"])
+        #expect(doc.projects.map(\.amount) == [Money(wan: "96.80")])
+        #expect(!doc.diagnostics.contains { $0.severity == .error })
+    }
 }

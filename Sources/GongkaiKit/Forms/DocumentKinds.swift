@@ -29,8 +29,11 @@ enum DocumentKinds {
         var monitoring: [(Int, String)] = []
         func look(_ text: String, _ line: Int) {
             if text.utf8.count <= 40 {
-                if Self.isSoFarColumn(text) { monitoring.append((line, text)); return }
-                guard vocabulary.mayBeKindLabel(text) else { return }
+                // (A label of money spent with its unit, `执行金额（万元）`, is looked up without it;
+                // a budget's, `年初预算数(万元)`, is in a form that adjusts targets too.)
+                guard vocabulary.mayBeKindLabel(text)
+                    || (text.utf8HasSuffix("元）") || text.utf8HasSuffix("元)")) && (text.utf8Contains("执行") || text.utf8Contains("实际") || text.utf8Contains("支出"))
+                else { return }
                 var kind = vocabulary.kinds[ByteKey(text)]
                 if kind == nil, Labels.mayNeedNormalising(text) { kind = vocabulary.kinds[LabelText.key(text)] }
                 if kind == .selfEvaluation { selfEvaluation.append((line, text)) }
@@ -61,6 +64,15 @@ enum DocumentKinds {
             switch item {
             case .row(let row, _):
                 for (i, cell) in row.cells.enumerated() where !cell.isEmpty { look(cell, row.line(ofCell: i)) }
+                // A header's columns of what was done so far (`年度指标值 | 1-6月执行情况`,
+                // `年初预算数 | 1-7月执行数`), not a schedule's months or a value (`1-4月完成`).
+                if row.cells.contains(where: { $0.utf8.count <= 40 && ($0.utf8Contains("目标值") || $0.utf8Contains("指标值") || $0.utf8Contains("预算")) }) {
+                    for (i, cell) in row.cells.enumerated() where Self.isSoFarColumn(cell) { monitoring.append((row.line(ofCell: i), cell)) }
+                }
+                // Beside a score (`分值 | 得分`), the weight is a self-evaluation's column too.
+                if row.cells.contains("得分") {
+                    for (i, cell) in row.cells.enumerated() where cell == "分值" { selfEvaluation.append((row.line(ofCell: i), cell)) }
+                }
                 if let k = row.cells.firstIndex(where: { !$0.isEmpty }), row.cells[(k + 1)...].allSatisfy(\.isEmpty) { title(row.cells[k], row.line(ofCell: k)) }
             case .text(let line, let text, _):
                 look(text, line)
@@ -104,11 +116,15 @@ enum DocumentKinds {
             }
             return Localized(zh: "标题为‘\(title.prefix(30))’，有\(zh)的栏目：\(columns)", en: "its title is ‘\(title.prefix(30))’, and it has \(en)'s columns: \(columns)")
         }
-        if Set(monitoring.map(\.1)).count >= 2 {
+        /// Two labels at least, one of them a column (not two titles alone).
+        func enough(_ found: [(Int, String)]) -> Bool {
+            Set(found.map(\.1)).count >= 2 && found.contains { !titleLines.contains($0.0) }
+        }
+        if enough(monitoring) {
             return Finding(kind: .monitoring, line: monitoring[0].0, evidence: evidence(monitoring, zh: "监控表", en: "a monitoring form"),
                            lines: (monitoring + selfEvaluation).map(\.0).filter { !titleLines.contains($0) })
         }
-        if Set(selfEvaluation.map(\.1)).count >= 2 {
+        if enough(selfEvaluation) {
             return Finding(kind: .selfEvaluation, line: selfEvaluation[0].0, evidence: evidence(selfEvaluation, zh: "自评表", en: "a self-evaluation"),
                            lines: (selfEvaluation + monitoring).map(\.0).filter { !titleLines.contains($0) })
         }
@@ -280,23 +296,27 @@ enum DocumentKinds {
     static func targetForms(beside finding: Finding, _ items: [FormItem], _ doc: DocumentResult) -> [Int]? {
         guard finding.kind == .selfEvaluation || finding.kind == .monitoring, !finding.lines.isEmpty else { return nil }
         let order = doc.projects.indices.sorted { doc.projects[$0].location.line < doc.projects[$1].location.line }
-        // (A title is a line of text, or a row of one cell where a page writes a cell a line.)
-        let titles = items.compactMap { item -> Int? in
+        // The titles, target forms' (true) or other tables' (false), by line. (A title is a line
+        // of text, or a row of one cell where a page writes a cell a line.)
+        let titles = items.compactMap { item -> (line: Int, isTargets: Bool)? in
+            func title(_ text: String, _ line: Int) -> (line: Int, isTargets: Bool)? {
+                isTargetTitle(text) ? (line, true) : FormText.isOtherKindTitle(text) ? (line, false) : nil
+            }
             switch item {
-            case .text(let line, let text, _): return isTargetTitle(text) ? line : nil
+            case .text(let line, let text, _): return title(text, line)
             case .row(let row, _):
                 let filled = row.cells.indices.filter { !row.cells[$0].isEmpty }
-                return filled.count == 1 && isTargetTitle(row.cells[filled[0]]) ? row.line(ofCell: filled[0]) : nil
+                return filled.count == 1 ? title(row.cells[filled[0]], row.line(ofCell: filled[0])) : nil
             case .blank: return nil
             }
         }
         var kept: [Int] = []
         for (k, i) in order.enumerated() {
             let p = doc.projects[i]
-            let start = k == 0 ? 0 : doc.projects[order[k - 1]].location.line
             let end = k + 1 < order.count ? doc.projects[order[k + 1]].location.line : Int.max
+            // Under a target form's title: the nearest title above it (or its own) is one.
             guard p.amount != nil, let header = p.indicatorColumns.headerLine, header >= p.location.line, header < end,
-                  titles.contains(where: { $0 > start && $0 <= p.location.line }),
+                  titles.last(where: { $0.line <= p.location.line })?.isTargets == true,
                   !finding.lines.contains(where: { $0 >= p.location.line && $0 < end }) else { continue }
             kept.append(i)
         }
@@ -305,8 +325,8 @@ enum DocumentKinds {
 
     /// A target form's title: it names targets and a table, and no other kind of table.
     private static func isTargetTitle(_ text: String) -> Bool {
-        text.utf8.count <= 150 && text.utf8Contains("目标") && text.utf8Contains("表")
-            && !["自评", "监控", "评价", "完成情况", "执行情况"].contains { text.utf8Contains($0) }
+        text.utf8.count <= 150 && text.utf8Contains("目标") && text.utf8Contains("表") && !FormText.isOtherKindTitle(text)
+            && !["自评", "完成情况", "执行情况"].contains { text.utf8Contains($0) }
     }
 
     /// A column of what was done so far in the year: months, then what was done in them
@@ -319,7 +339,7 @@ enum DocumentKinds {
             rest = rest.dropFirst(n)
             return n >= 1 && n <= 2
         }
-        guard digits(), let dash = rest.first, "-—–~～至到".contains(dash) else { return false }
+        guard text.utf8.count <= 40, rest.first == "1", rest.dropFirst().first?.isNumber == false, digits(), let dash = rest.first, "-—–~～至到".contains(dash) else { return false }
         rest = rest.dropFirst()
         guard digits(), rest.first == "月" else { return false }
         rest = rest.dropFirst()

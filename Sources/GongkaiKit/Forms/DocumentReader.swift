@@ -138,7 +138,7 @@ public enum DocumentReader {
             let kind = lookAlike.kind.name
             doc.diagnose(.warning, line: lookAlike.line, code: "not-a-target-form",
                          "文件的这一部分不是绩效目标表，而是\(kind.zh)（\(lookAlike.evidence.zh)）；不发布其中的项目，同一文件中的 \(kept.count) 张绩效目标表照常发布",
-                         en: "this part of the file is not a performance targets form but a \(kind.en) (\(lookAlike.evidence.en)); nothing of it is published; the file's \(kept.count) targets form(s) are")
+                         en: "this part of the file is not a performance targets form but a \(kind.en) (\(lookAlike.evidence.en)); nothing of it is published; the file's \(kept.count) targets form(s) are published")
         } else if let lookAlike {
             // A self-evaluation, an evaluation report, a budget's explanation, a blank template:
             // said as what it is, and nothing of it published.

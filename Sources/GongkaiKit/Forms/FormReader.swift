@@ -45,6 +45,9 @@ struct FormReader {
         /// `项目支出绩效目标表` title that comes before its table.
         var startedByHeading = false
         var currentHasRows = false
+        /// A numbered heading (`## 二、数字城管平台运维`) came after the open project's rows: the
+        /// narrative after it is the next table's, not the open one's.
+        var sectionAfterRows = false
         /// The title the open project started at, if it did.
         var title: String?
         /// The items where a 公开清单 annex starts, and the item being read.
@@ -385,6 +388,14 @@ struct FormReader {
             readProse(title: title, body: body, line: n, &state, &doc)
             return
         }
+        if state.currentHasRows, case .heading = style, Titles.hasListNumber(text) { state.sectionAfterRows = true }
+        if case .heading = style, let name = Self.projectNameHeading(text) {
+            // `## 一、项目名称：大气污染防治监测运维`: a heading naming the project of the table under
+            // it (whose own 项目名称 row then names the same project, not a second one).
+            start(Project(layout: doc.layout ?? .c, location: SourceLocation(file: path, line: n), name: name), &state, &doc)
+            state.startedByHeading = true
+            return
+        }
         if case .orderedItem = style, let heading = FormText.numberedHeading(text) ?? listHeading(text, style) {
             startNumbered(heading, line: n, &state, &doc)
             return
@@ -490,6 +501,12 @@ struct FormReader {
     /// A narrative item (`(1) 项目概述。…`, `(6)年度预算安排:500万元`): a section of the open
     /// project and the facts it states; before any form, kept for the form that follows.
     private func readProse(title: String, body: String, line n: Int, _ state: inout State, _ doc: inout DocumentResult) {
+        if state.current != nil, state.sectionAfterRows {
+            // Under the next section's heading: kept for the form that follows (said as text
+            // outside a form if none does).
+            state.prose.append((title, body, n))
+            return
+        }
         guard state.current != nil else {
             if doc.projects.isEmpty {
                 state.prose.append((title, body, n))
@@ -552,6 +569,15 @@ struct FormReader {
     private func listHeading(_ text: String, _ style: SourceLine.Style) -> (number: Int, name: String)? {
         guard case .orderedItem(let number) = style, !text.isEmpty, text.scalarCount <= 40, !text.contains("。") else { return nil }
         return (number, text)
+    }
+
+    /// The name a heading gives as a label and its value (`一、项目名称：大气污染防治监测运维`).
+    private static func projectNameHeading(_ text: String) -> String? {
+        guard text.utf8Contains("名称"), text.utf8Contains("：") || text.utf8Contains(":") else { return nil }
+        let bare = Titles.withoutListNumber(text)
+        guard let colon = bare.firstIndex(where: { $0 == "：" || $0 == ":" }), Labels.field(String(bare[..<colon])) == .name else { return nil }
+        let name = bare[bare.index(after: colon)...].trimmingWhitespace()
+        return name.isEmpty || name.scalarCount > 60 ? nil : name
     }
 
     /// A numbered line names a project when it reads like one (`…项目`, `…经费`, `…资金`).
@@ -688,6 +714,7 @@ struct FormReader {
         state.current?.listedAmounts = state.listedAmounts
         state.startedByHeading = false
         state.currentHasRows = false
+        state.sectionAfterRows = false
         state.title = nil
         state.inList = false
         let prose = state.prose

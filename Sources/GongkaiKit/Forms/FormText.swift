@@ -36,11 +36,14 @@ enum FormText {
     /// 监控表`, `…绩效评价表（2024年度）`).
     static func isOtherKindTitle(_ text: String) -> Bool {
         // (Not a line that names one: `附件：2023年度部门整体绩效自评表（另行公开）`, `注：…`.)
+        // (`…绩效目标自评表` is a self-evaluation's.)
         guard text.utf8Contains("表"), text.scalarCount <= 80, !text.utf8HasPrefix("附件"), !text.utf8HasPrefix("注") else { return false }
         var s = Substring(text.trimming("# *"))
         if s.last == ")" || s.last == "）", let open = s.lastIndex(where: { $0 == "(" || $0 == "（" }), s.distance(from: open, to: s.endIndex) <= 14 {
             s = s[..<open]
         }
+        // (`…视频监控运维项目绩效目标表` is a target form's: the project is named so.)
+        guard !s.hasSuffix("目标表"), !s.hasSuffix("申报表") || s.contains("自评") else { return false }
         return s.hasSuffix("表") && ["自评", "监控", "评价"].contains { s.contains($0) }
     }
 

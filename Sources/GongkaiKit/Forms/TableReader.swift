@@ -579,9 +579,10 @@ struct TableReader {
         }
         if state.isIndicators, Self.isSignatureRow(row) {
             // `财政资金管理科室(盖章) 年 月 日`: the form's boxes for stamps and signatures end its
-            // indicator table; nothing in them is the project's.
+            // indicator table; nothing in them is the project's. A row of the people who filled it
+            // (`制表人：… 审核人：…`) may be a page's footer, the table going on after it: skipped.
             flushHeldRow(into: &doc)
-            state = .fields
+            if !Self.isPeopleRow(row) { state = .fields }
             project.structuralLines.append(contentsOf: row.lines)
             doc.diagnose(.note, line: row.line, code: "signature-row", "签章栏‘\(row.filledCells.joined(separator: " ").prefix(40))’，未读取",
                          en: "the form's stamp and signature boxes ‘\(row.filledCells.joined(separator: " ").prefix(40))’; not read")
@@ -1511,9 +1512,7 @@ struct TableReader {
     /// A row of the form's boxes for stamps and signatures: a cell asks for a stamp (`(盖章)`,
     /// `签章`, `(签字)`) or is a date left blank (`年 月 日`).
     static func isSignatureRow(_ row: Row) -> Bool {
-        // `填报人：张三　　联系电话：…`, `单位负责人 | 李四 | 填报人 | 王五`: a row that starts with a
-        // person, a telephone or a date the form asks for.
-        if let first = row.cells.first(where: { !$0.isEmpty }), Vocabulary.current.isSignatureLabel(first) { return true }
+        if isPeopleRow(row) { return true }
         return row.cells.contains { cell in
             guard cell.utf8.count >= 3, cell.utf8.count <= 120 else { return false }
             if cell.utf8HasSuffix("日"), cell.utf8Has(0x20) {
@@ -1530,6 +1529,13 @@ struct TableReader {
             if cell.utf8Contains("章") { return Self.sealMarkSet.occurs(in: cell) }
             return cell.utf8Contains("签") && Self.signMarkSet.occurs(in: cell)
         }
+    }
+
+    /// `填报人：张三　　联系电话：…`, `单位负责人 | 李四 | 填报人 | 王五`: a row that starts with a
+    /// person, a telephone or a date the form asks for.
+    static func isPeopleRow(_ row: Row) -> Bool {
+        guard let first = row.cells.first(where: { !$0.isEmpty }) else { return false }
+        return Vocabulary.current.isSignatureLabel(first)
     }
 
     /// The marks where a form asks for a seal or a signature (also taken out of a unit's name).

@@ -306,6 +306,15 @@ enum Titles {
     }
 
     /// `1.`, `1、`, `126001 `, `（一）`, `一、` at a heading's start, and the spaces after it.
+    /// Whether a heading starts with a list number (`二、`, `（一）`, `3.`, `表十二　`).
+    static func hasListNumber(_ text: String) -> Bool {
+        let s = Substring(text.trimming("# "))
+        return dropListNumber(s).count < s.count
+    }
+
+    /// A heading without its list number.
+    static func withoutListNumber(_ text: String) -> String { String(dropListNumber(Substring(text.trimming("# ")))) }
+
     private static func dropListNumber(_ text: Substring) -> Substring {
         // (On scalars: every mark here is one.)
         let scalars = text.unicodeScalars
@@ -327,6 +336,8 @@ enum Titles {
             rest = rest.drop { $0.value >= 0x30 && $0.value <= 0x39 }
             guard let mark = rest.first, listMarks.contains(mark) else { return text }
             rest = rest.dropFirst()
+            // `3-6岁儿童…`, `2.5万亩…`, `3.5G…`: a range or a decimal, not a list number.
+            if let next = rest.first, next.value >= 0x30 && next.value <= 0x39 { return text }
         } else if first == "（" || first == "(" {
             let inside = rest.dropFirst().prefix(while: isNumeral)
             guard !inside.isEmpty, let close = rest.dropFirst(1 + inside.count).first, close == "）" || close == ")" else { return text }
