@@ -5032,4 +5032,77 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(doc.projects.map(\.amount) == [Money(wan: "96.80")])
         #expect(!doc.diagnostics.contains { $0.severity == .error })
     }
+
+    /// Where the narrowed rules must still not reach (review 31): a project's own sub-heading
+    /// over its narrative after its table (640.00 had been published for the next project,
+    /// silently), a plan's and a target's months (`1-6月执行50%`, `1-6月支出≥50%`), measures and
+    /// table numbers before a name (`110 千伏…`, `表3-1 …`), and a year said only in the part left
+    /// out.
+    @Test func whereTheNarrowedRulesMustNotReach() throws {
+        let ownSections = readForm("""
+        # 某县医疗保障局2025年项目支出绩效目标
+
+        ## 一、城乡医疗救助项目
+
+        | 项目名称 | 城乡医疗救助 | | |
+        |---|---|---|---|
+        | 年度资金总额（万元） | 640.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 资助参保人数 | ≥1.2万人 |
+
+        ### （一）项目说明
+
+        (1)年度预算安排：640万元。
+
+        ## 二、医保经办服务能力提升项目
+
+        | 项目名称 | 医保经办服务能力提升 | | |
+        |---|---|---|---|
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 乡镇医保服务站建设数 | 12个 |
+
+        ### （一）项目说明
+
+        (1)年度预算安排：45万元。
+        """)
+        #expect(ownSections.projects.map(\.amount) == [Money(wan: "640.00"), Money(wan: "45.00")])
+        let plan = readForm("""
+        # 某县林业局2025年项目支出绩效目标表
+
+        | 项目名称 | 森林防火能力提升 | | | |
+        |---|---|---|---|---|
+        | 主管部门 | 某县林业局 | | | |
+        | 年度资金总额（万元） | 260.00 | | | |
+        | 预算执行进度计划 | 1-6月执行50% | 1-9月执行75% | 1-12月执行100% | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 | |
+        | 产出指标 | 时效指标 | 预算支出进度 | 1-6月支出≥50% | |
+        """)
+        #expect(plan.kind == .targets && plan.projects.map(\.amount) == [Money(wan: "260.00")])
+        #expect(!DocumentKinds.isSoFarColumn("1-6月执行50%") && DocumentKinds.isSoFarColumn("1-9月支出（万元）"))
+        #expect(Titles.projectName(inTitle: "## 110 千伏石门变电站配套送出工程绩效目标表") == "110 千伏石门变电站配套送出工程")
+        #expect(Titles.projectName(inTitle: "## 表3-1 农村公路养护绩效目标表") == "农村公路养护")
+        let yearElsewhere = readForm("""
+        # 某县财政局项目绩效信息公开
+
+        ## 一、财政预算执行情况动态监控系统运维项目绩效目标表
+
+        | 项目名称 | 财政预算执行情况动态监控系统运维 | | |
+        |---|---|---|---|
+        | 主管部门 | 某县财政局 | | |
+        | 年度资金总额（万元） | 48.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 监控预算单位数 | ≥210家 |
+
+        ## 二、2024年度项目支出绩效自评表
+
+        | 项目名称 | 财政预算执行情况动态监控系统运维 | | | |
+        |---|---|---|---|---|
+        | 年初预算数（万元） | 45.00 | 全年执行数（万元） | 44.10 | |
+        | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |
+        | 产出指标 | 数量指标 | 监控预算单位数 | ≥200家 | 206家 |
+        """)
+        #expect(yearElsewhere.projects.map(\.name) == ["财政预算执行情况动态监控系统运维"])
+        #expect(yearElsewhere.projects.first?.year == nil)
+        #expect(yearElsewhere.diagnostics.contains { $0.code == "missing-year" })
+    }
 }

@@ -32,7 +32,8 @@ enum DocumentKinds {
                 // (A label of money spent with its unit, `执行金额（万元）`, is looked up without it;
                 // a budget's, `年初预算数(万元)`, is in a form that adjusts targets too.)
                 guard vocabulary.mayBeKindLabel(text)
-                    || (text.utf8HasSuffix("元）") || text.utf8HasSuffix("元)")) && (text.utf8Contains("执行") || text.utf8Contains("实际") || text.utf8Contains("支出"))
+                    || (text.utf8.last == 0x29 || text.utf8.last == 0x89) && (text.utf8HasSuffix("元）") || text.utf8HasSuffix("元)"))
+                    && (text.utf8Contains("执行") || text.utf8Contains("实际") || text.utf8Contains("支出"))
                 else { return }
                 var kind = vocabulary.kinds[ByteKey(text)]
                 if kind == nil, Labels.mayNeedNormalising(text) { kind = vocabulary.kinds[LabelText.key(text)] }
@@ -66,11 +67,12 @@ enum DocumentKinds {
                 for (i, cell) in row.cells.enumerated() where !cell.isEmpty { look(cell, row.line(ofCell: i)) }
                 // A header's columns of what was done so far (`年度指标值 | 1-6月执行情况`,
                 // `年初预算数 | 1-7月执行数`), not a schedule's months or a value (`1-4月完成`).
-                if row.cells.contains(where: { $0.utf8.count <= 40 && ($0.utf8Contains("目标值") || $0.utf8Contains("指标值") || $0.utf8Contains("预算")) }) {
+                if row.cells.contains(where: Self.isSoFarColumn), row.cells.contains(where: { cell in cell.utf8.count <= 30 && (cell.utf8Contains("目标值") || cell.utf8Contains("指标值")
+                    || ["年初预算", "年度预算", "全年预算", "预算数"].contains { cell.utf8HasPrefix($0) }) }) {
                     for (i, cell) in row.cells.enumerated() where Self.isSoFarColumn(cell) { monitoring.append((row.line(ofCell: i), cell)) }
                 }
                 // Beside a score (`分值 | 得分`), the weight is a self-evaluation's column too.
-                if row.cells.contains("得分") {
+                if row.cells.contains(where: { $0.utf8.count == 6 && $0 == "得分" }) {
                     for (i, cell) in row.cells.enumerated() where cell == "分值" { selfEvaluation.append((row.line(ofCell: i), cell)) }
                 }
                 if let k = row.cells.firstIndex(where: { !$0.isEmpty }), row.cells[(k + 1)...].allSatisfy(\.isEmpty) { title(row.cells[k], row.line(ofCell: k)) }
@@ -293,7 +295,7 @@ enum DocumentKinds {
     /// target form's title (`…绩效目标表`, not `…自评表`), with its own indicator header and an
     /// amount, and none of the look-alike's columns between its first line and the next
     /// project's; nil when there is none (the document is the look-alike, as a whole).
-    static func targetForms(beside finding: Finding, _ items: [FormItem], _ doc: DocumentResult) -> [Int]? {
+    static func targetForms(beside finding: Finding, _ items: [FormItem], _ doc: DocumentResult) -> [(index: Int, cut: Int?)]? {
         guard finding.kind == .selfEvaluation || finding.kind == .monitoring, !finding.lines.isEmpty else { return nil }
         let order = doc.projects.indices.sorted { doc.projects[$0].location.line < doc.projects[$1].location.line }
         // The titles, target forms' (true) or other tables' (false), by line. (A title is a line
@@ -310,29 +312,44 @@ enum DocumentKinds {
             case .blank: return nil
             }
         }
-        var kept: [Int] = []
+        // Headings, and lines that name another kind of table (not a page's number between a
+        // form's rows).
+        let textLines = items.compactMap { item -> Int? in
+            guard case .text(let line, let text, let style) = item else { return nil }
+            if case .heading = style { return line }
+            return ["自评", "监控", "评价", "执行情况", "完成情况"].contains { text.utf8Contains($0) } ? line : nil
+        }
+        var kept: [(index: Int, cut: Int?)] = []
         for (k, i) in order.enumerated() {
             let p = doc.projects[i]
             let end = k + 1 < order.count ? doc.projects[order[k + 1]].location.line : Int.max
             // Under a target form's title: the nearest title above it (or its own) is one.
             guard p.amount != nil, let header = p.indicatorColumns.headerLine, header >= p.location.line, header < end,
-                  titles.last(where: { $0.line <= p.location.line })?.isTargets == true,
-                  !finding.lines.contains(where: { $0 >= p.location.line && $0 < end }) else { continue }
-            kept.append(i)
+                  titles.last(where: { $0.line <= p.location.line })?.isTargets == true else { continue }
+            // A look-alike's columns after the form's own indicator header (its table with no
+            // 项目名称 row of its own, `## 附：2024年度绩效自评情况`): the form is cut there.
+            let inside = finding.lines.filter { $0 >= p.location.line && $0 < end }
+            guard inside.allSatisfy({ $0 > header }) else { continue }
+            // (At the part's heading, where one stands between: `## 附：2024年度绩效自评情况`.)
+            let cut = inside.min().map { first in textLines.last { $0 > header && $0 < first } ?? first }
+            kept.append((i, cut))
         }
         return kept.isEmpty ? nil : kept
     }
 
     /// A target form's title: it names targets and a table, and no other kind of table.
     private static func isTargetTitle(_ text: String) -> Bool {
-        text.utf8.count <= 150 && text.utf8Contains("目标") && text.utf8Contains("表") && !FormText.isOtherKindTitle(text)
-            && !["自评", "完成情况", "执行情况"].contains { text.utf8Contains($0) }
+        guard text.utf8.count <= 150, !text.utf8Contains("自评") else { return false }
+        // (`…预算执行情况动态监控系统运维项目绩效目标表` is a form's title: the project is named so.)
+        if FormText.isTitle(text.trimming("# *")) { return true }
+        return text.utf8Contains("目标") && text.utf8Contains("表") && !FormText.isOtherKindTitle(text)
+            && !["完成情况", "执行情况"].contains { text.utf8Contains($0) }
     }
 
     /// A column of what was done so far in the year: months, then what was done in them
     /// (`1-7月执行数`, `1—6月执行情况`, `1-9月完成值`, `1至6月支出（万元）`).
     static func isSoFarColumn(_ text: String) -> Bool {
-        guard let first = text.utf8.first, first >= 0x31, first <= 0x39, text.utf8Contains("月") else { return false }
+        guard let first = text.utf8.first, first == 0x31, text.utf8Contains("月") else { return false }
         var rest = Substring(text)
         func digits() -> Bool {
             let n = rest.prefix { $0.isASCII && $0.isNumber }.count
@@ -343,7 +360,11 @@ enum DocumentKinds {
         rest = rest.dropFirst()
         guard digits(), rest.first == "月" else { return false }
         rest = rest.dropFirst()
-        return ["执行", "完成", "支出", "实际"].contains { rest.hasPrefix($0) || rest.hasPrefix("份" + $0) }
+        if rest.first == "份" { rest = rest.dropFirst() }
+        // The column's words, and only a unit after them (`1-9月支出（万元）`), not a figure
+        // (`1-6月执行50%`, `1-6月支出≥50%`: a plan's or a target's value).
+        if let open = rest.firstIndex(where: { $0 == "（" || $0 == "(" }) { rest = rest[..<open] }
+        return ["执行数", "执行率", "执行情况", "执行金额", "完成值", "完成情况", "完成数", "实际完成值", "实际完成情况", "支出", "支出数", "实际支出"].contains(String(rest))
     }
 
     static func isNoticeTitle(_ text: String) -> Bool {

@@ -127,13 +127,28 @@ public enum DocumentReader {
         if let lookAlike, let kept = DocumentKinds.targetForms(beside: lookAlike, items, doc) {
             // Target forms beside a self-evaluation or a monitoring form in one document: the
             // forms published, the other part said as what it is, and nothing of it published.
-            let keep = Set(kept)
+            let keep = Set(kept.map(\.index))
             let starts = doc.projects.map(\.location.line).sorted()
-            let dropped = doc.projects.indices.filter { !keep.contains($0) }.map { i -> Range<Int> in
+            var dropped = doc.projects.indices.filter { !keep.contains($0) }.map { i -> Range<Int> in
                 let start = doc.projects[i].location.line
                 return start..<(starts.first { $0 > start } ?? Int.max)
             }
-            doc.projects = kept.sorted().map { doc.projects[$0] }
+            for (i, cut) in kept {
+                // The look-alike's rows after the form's own: not its indicators.
+                guard let cut else { continue }
+                let start = doc.projects[i].location.line
+                dropped.append(cut..<(starts.first { $0 > start } ?? Int.max))
+                doc.projects[i].indicators.removeAll { $0.line >= cut }
+            }
+            doc.projects = kept.map(\.index).sorted().map { doc.projects[$0] }
+            // The document's year said only in the part left out (`## 二、2024年度…自评表`) is not
+            // the forms' year.
+            if let year = doc.year, !items.contains(where: { item in
+                guard case .text(let line, let text, _) = item, !dropped.contains(where: { $0.contains(line) }), !FormText.isOtherKindTitle(text) else { return false }
+                return Titles.year(in: text) == year
+            }) {
+                doc.year = nil
+            }
             doc.diagnostics = doc.diagnostics.filter { d in !dropped.contains { $0.contains(d.location.line) } }
             let kind = lookAlike.kind.name
             doc.diagnose(.warning, line: lookAlike.line, code: "not-a-target-form",

@@ -90,6 +90,10 @@ struct FormReader {
         var titleIssuer: UnitLine.Issuer?
         /// The line of the last Markdown heading read (its department noted already).
         var headingLine = 0
+        /// The level of the last Markdown heading read, and of the last one before the open
+        /// project started (its section's).
+        var headingLevel: Int?
+        var projectHeadingLevel: Int?
         /// Unit lines over a title: the unit of every form under them (a document's, a section's).
         /// The last is in force.
         var headingUnits: [UnitLine] = []
@@ -170,6 +174,7 @@ struct FormReader {
                     Self.unitLineHeads(&state)
                     Self.noteDepartmentHeading(text, level: level, &state)
                     state.headingLine = line
+                    state.headingLevel = level
                 }
                 readText(text, line: line, style: style, &state, &doc)
                 state.afterTable = false
@@ -388,7 +393,12 @@ struct FormReader {
             readProse(title: title, body: body, line: n, &state, &doc)
             return
         }
-        if state.currentHasRows, case .heading = style, Titles.hasListNumber(text) { state.sectionAfterRows = true }
+        if state.currentHasRows, case .heading(let level) = style, let section = state.projectHeadingLevel, level <= section,
+           Titles.hasListNumber(text), !Self.sectionWords.contains(where: { text.utf8HasSuffix($0) }) {
+            // A heading like the open project's own (`## 二、数字城管平台运维` after `## 一、…`), not
+            // one of its sections (`### （一）项目说明`, `## 二、绩效目标编制说明`).
+            state.sectionAfterRows = true
+        }
         if case .heading = style, let name = Self.projectNameHeading(text) {
             // `## 一、项目名称：大气污染防治监测运维`: a heading naming the project of the table under
             // it (whose own 项目名称 row then names the same project, not a second one).
@@ -571,6 +581,9 @@ struct FormReader {
         return (number, text)
     }
 
+    /// The endings of a section's heading, never a project's name.
+    private static let sectionWords = ["说明", "情况", "依据", "概况", "概述", "分析", "措施", "目标", "指标", "内容"]
+
     /// The name a heading gives as a label and its value (`一、项目名称：大气污染防治监测运维`).
     private static func projectNameHeading(_ text: String) -> String? {
         guard text.utf8Contains("名称"), text.utf8Contains("：") || text.utf8Contains(":") else { return nil }
@@ -715,6 +728,7 @@ struct FormReader {
         state.startedByHeading = false
         state.currentHasRows = false
         state.sectionAfterRows = false
+        state.projectHeadingLevel = state.headingLevel
         state.title = nil
         state.inList = false
         let prose = state.prose

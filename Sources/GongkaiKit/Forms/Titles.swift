@@ -322,19 +322,23 @@ enum Titles {
         var rest = scalars[...]
         // `附件2：`, `附表3 `: an annex's number first; `表3　`, `表十二 `: a table's.
         if text.utf8HasPrefix("表"), let after = rest.dropFirst().first, (after.value >= 0x30 && after.value <= 0x39) || isNumeral(after) {
-            rest = rest.dropFirst().drop { ($0.value >= 0x30 && $0.value <= 0x39) || isNumeral($0) }
+            // (`表3-1`: a table's number with its part.)
+            rest = rest.dropFirst().drop { ($0.value >= 0x30 && $0.value <= 0x39) || isNumeral($0) || $0 == "-" || $0 == "—" }
             guard let mark = rest.first, annexMarks.contains(mark) || mark == "\u{3000}" else { return text }
             return text[rest.drop { annexMarks.contains($0) || $0 == "\u{3000}" }.startIndex...]
         }
         if text.utf8HasPrefix("附件") || text.utf8HasPrefix("附表") {
-            rest = rest.dropFirst(2).drop { ($0.value >= 0x30 && $0.value <= 0x39) || isNumeral($0) }
+            rest = rest.dropFirst(2).drop { ($0.value >= 0x30 && $0.value <= 0x39) || isNumeral($0) || $0 == "-" || $0 == "—" }
             rest = rest.drop { annexMarks.contains($0) }
             return dropListNumber(text[rest.startIndex...])
         }
         guard let first = rest.first else { return text }
         if first.value >= 0x30 && first.value <= 0x39 {
-            rest = rest.drop { $0.value >= 0x30 && $0.value <= 0x39 }
+            let digits = rest.prefix { $0.value >= 0x30 && $0.value <= 0x39 }.count
+            rest = rest.dropFirst(digits)
             guard let mark = rest.first, listMarks.contains(mark) else { return text }
+            // (Digits and a space are a code, `126001 某县…`, not a measure: `110 千伏…`, `10 kV…`.)
+            if mark == " " || mark == "\u{3000}", digits < 5 { return text }
             rest = rest.dropFirst()
             // `3-6岁儿童…`, `2.5万亩…`, `3.5G…`: a range or a decimal, not a list number.
             if let next = rest.first, next.value >= 0x30 && next.value <= 0x39 { return text }

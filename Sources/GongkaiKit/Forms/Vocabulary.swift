@@ -49,6 +49,8 @@ final class Vocabulary: @unchecked Sendable {
     private(set) var spam: [String] = []
     /// The people, telephones and dates of a form's signature block (`填报人`, `联系电话`).
     private(set) var signatureLabels: Set<String> = []
+    /// The first characters of the signature labels, as their UTF-8 bytes.
+    private var signatureLeads: Set<UInt32> = []
     /// Labels of three characters or more as they may stand in run-together text, longest first.
     private(set) var runTogetherLabels: [String] = []
     /// The self-evaluation labels of four characters or more (`实际完成值`), sorted, as they are
@@ -128,6 +130,7 @@ final class Vocabulary: @unchecked Sendable {
         pageTextStarts = other.pageTextStarts
         spam = other.spam
         signatureLabels = other.signatureLabels
+        signatureLeads = other.signatureLeads
         runTogetherLabels = other.runTogetherLabels
         fundingLevels = other.fundingLevels
         fundingPartNames = other.fundingPartNames
@@ -165,6 +168,9 @@ final class Vocabulary: @unchecked Sendable {
         }
         spam = list(root["spam"]).filter { !$0.isEmpty }.sorted { $0.utf8.count > $1.utf8.count }
         signatureLabels = Set(list(root["signature"]).filter { !$0.isEmpty })
+        signatureLeads = Set(signatureLabels.compactMap { label in
+            label.utf8.count >= 3 ? label.utf8.prefix(3).reduce(UInt32(0)) { $0 << 8 | UInt32($1) } : nil
+        })
         for (key, value) in (root["kinds"] as? [String: Any]) ?? [:] {
             guard let kind = DocumentKind(rawValue: key) else { throw Problem(message: "unknown kind \(key)") }
             for label in list(value) {
@@ -472,7 +478,11 @@ final class Vocabulary: @unchecked Sendable {
     /// Whether a cell starts a form's signature block: a person, a telephone or a date it asks
     /// for, alone or with what was filled in after a colon (`填报人`, `填报人：张三`, `联系电话：…`).
     func isSignatureLabel(_ cell: String) -> Bool {
-        guard cell.utf8.count <= 120, !signatureLabels.isEmpty else { return false }
+        // (Asked of every indicator row's first cell: told on its first character's bytes first.)
+        guard cell.utf8.count >= 6, cell.utf8.count <= 120, let first = cell.utf8.first, first >= 0xE0 else { return false }
+        var lead: UInt32 = 0
+        for b in cell.utf8.prefix(3) { lead = lead << 8 | UInt32(b) }
+        guard signatureLeads.contains(lead) else { return false }
         let head = cell.prefix { $0 != ":" && $0 != "：" }.filter { !$0.isWhitespace }
         return head.count <= 6 && signatureLabels.contains(String(head))
     }
