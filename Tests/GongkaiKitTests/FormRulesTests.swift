@@ -5105,4 +5105,68 @@ func readForm(_ text: String, path: String = "form.md") -> DocumentResult {
         #expect(yearElsewhere.projects.first?.year == nil)
         #expect(yearElsewhere.diagnostics.contains { $0.code == "missing-year" })
     }
+
+    /// Review 32: a project's sub-heading numbered otherwise than its own (`## 一、…项目` /
+    /// `## （一）项目实施计划`) keeps its narrative (640.00 had gone to the next project too); a
+    /// narrative held for a next form that never comes is the open form's; a spending plan's
+    /// months (`预算数 | 1-6月执行数 | 1-9月执行数 | 1-12月执行数`) are no monitoring form's.
+    @Test func aSubHeadingsNarrativeAndAPlansMonthsStayWithTheForm() throws {
+        let subHeading = readForm("""
+        # 某县医疗保障局2025年项目支出绩效目标
+
+        ## 一、城乡医疗救助项目
+
+        | 项目名称 | 城乡医疗救助 | | |
+        |---|---|---|---|
+        | 年度资金总额（万元） | 640.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 资助参保人数 | ≥1.2万人 |
+
+        ## （一）项目实施计划
+
+        (1)年度预算安排：640万元。
+
+        ## 二、医保经办服务能力提升项目
+
+        | 项目名称 | 医保经办服务能力提升 | | |
+        |---|---|---|---|
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 乡镇医保服务站建设数 | 12个 |
+
+        ## （一）项目实施计划
+
+        (1)年度预算安排：45万元。
+        """)
+        #expect(subHeading.projects.map(\.amount) == [Money(wan: "640.00"), Money(wan: "45.00")])
+        let after = readForm("""
+        # 某县农业农村局2025年高标准农田建设项目绩效目标
+
+        ## 一、项目绩效目标表
+
+        | 项目名称 | 高标准农田建设 | | |
+        |---|---|---|---|
+        | 主管部门 | 某县农业农村局 | | |
+        | 年度资金总额（万元） | 1200.00 | | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 |
+        | 产出指标 | 数量指标 | 新建高标准农田面积 | ≥1.5万亩 |
+
+        ## 二、项目实施计划
+
+        (1)实施主体：某县农业农村局。
+        """)
+        #expect(after.projects.first?.sections.map(\.title) == ["实施主体"])
+        let plan = readForm("""
+        # 某县林业局2025年项目支出绩效目标表
+
+        | 项目名称 | 森林防火能力提升 | | | |
+        |---|---|---|---|---|
+        | 年度资金总额（万元） | 260.00 | | | |
+        | 预算数 | 1-6月执行数 | 1-9月执行数 | 1-12月执行数 | |
+        | 260.00 | 130.00 | 195.00 | 260.00 | |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 | |
+        | 产出指标 | 数量指标 | 新建防火隔离带 | ≥30公里 | |
+        """)
+        #expect(plan.kind == .targets && plan.projects.map(\.amount) == [Money(wan: "260.00")])
+        #expect(!DocumentKinds.isSoFarColumn("1-12月执行数") && DocumentKinds.isSoFarColumn("1-11月执行数"))
+    }
 }

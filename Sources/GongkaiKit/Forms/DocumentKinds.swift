@@ -67,7 +67,9 @@ enum DocumentKinds {
                 for (i, cell) in row.cells.enumerated() where !cell.isEmpty { look(cell, row.line(ofCell: i)) }
                 // A header's columns of what was done so far (`年度指标值 | 1-6月执行情况`,
                 // `年初预算数 | 1-7月执行数`), not a schedule's months or a value (`1-4月完成`).
-                if row.cells.contains(where: Self.isSoFarColumn), row.cells.contains(where: { cell in cell.utf8.count <= 30 && (cell.utf8Contains("目标值") || cell.utf8Contains("指标值")
+                // (One stretch of the year, `1-7月`: a plan's row names several, `1-6月 | 1-9月 | 1-12月`.)
+                if row.cells.contains(where: Self.isSoFarColumn),
+                   Set(row.cells.filter(Self.isSoFarColumn).map { $0.prefix { $0 != "月" } }).count == 1, row.cells.contains(where: { cell in cell.utf8.count <= 30 && (cell.utf8Contains("目标值") || cell.utf8Contains("指标值")
                     || ["年初预算", "年度预算", "全年预算", "预算数"].contains { cell.utf8HasPrefix($0) }) }) {
                     for (i, cell) in row.cells.enumerated() where Self.isSoFarColumn(cell) { monitoring.append((row.line(ofCell: i), cell)) }
                 }
@@ -358,7 +360,9 @@ enum DocumentKinds {
         }
         guard text.utf8.count <= 40, rest.first == "1", rest.dropFirst().first?.isNumber == false, digits(), let dash = rest.first, "-—–~～至到".contains(dash) else { return false }
         rest = rest.dropFirst()
-        guard digits(), rest.first == "月" else { return false }
+        // (Up to a month before December: `1-12月` is the whole year, a plan's or an account's.)
+        let end = Int(String(rest.prefix { $0.isASCII && $0.isNumber })) ?? 0
+        guard digits(), rest.first == "月", end >= 2, end <= 11 else { return false }
         rest = rest.dropFirst()
         if rest.first == "份" { rest = rest.dropFirst() }
         // The column's words, and only a unit after them (`1-9月支出（万元）`), not a figure

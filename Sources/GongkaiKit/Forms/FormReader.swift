@@ -94,6 +94,9 @@ struct FormReader {
         /// project started (its section's).
         var headingLevel: Int?
         var projectHeadingLevel: Int?
+        /// The last heading's text, and the open project's heading's (how it is numbered).
+        var headingText: String?
+        var projectHeadingText: String?
         /// Unit lines over a title: the unit of every form under them (a document's, a section's).
         /// The last is in force.
         var headingUnits: [UnitLine] = []
@@ -175,12 +178,21 @@ struct FormReader {
                     Self.noteDepartmentHeading(text, level: level, &state)
                     state.headingLine = line
                     state.headingLevel = level
+                    state.headingText = text
                 }
                 readText(text, line: line, style: style, &state, &doc)
                 state.afterTable = false
             }
         }
         flushPending(&state, &doc)
+        if state.sectionAfterRows, state.current != nil, !state.prose.isEmpty {
+            // Narrative held for a next form that never came (`## 二、项目实施计划` / `(1)…` after
+            // the only form): the open form's after all.
+            let prose = state.prose
+            state.prose = []
+            state.sectionAfterRows = false
+            for p in prose { readProse(title: p.title, body: p.body, line: p.line, &state, &doc) }
+        }
         state.atEnd = true
         finish(&state, &doc)
         if let goals = state.goals {
@@ -394,7 +406,8 @@ struct FormReader {
             return
         }
         if state.currentHasRows, case .heading(let level) = style, let section = state.projectHeadingLevel, level <= section,
-           Titles.hasListNumber(text), !Self.sectionWords.contains(where: { text.utf8HasSuffix($0) }) {
+           Titles.hasListNumber(text), !Self.sectionWords.contains(where: { text.utf8HasSuffix($0) }),
+           let own = state.projectHeadingText, Titles.listNumberStyle(own) == Titles.listNumberStyle(text) {
             // A heading like the open project's own (`## 二、数字城管平台运维` after `## 一、…`), not
             // one of its sections (`### （一）项目说明`, `## 二、绩效目标编制说明`).
             state.sectionAfterRows = true
@@ -729,6 +742,7 @@ struct FormReader {
         state.currentHasRows = false
         state.sectionAfterRows = false
         state.projectHeadingLevel = state.headingLevel
+        state.projectHeadingText = state.headingText
         state.title = nil
         state.inList = false
         let prose = state.prose

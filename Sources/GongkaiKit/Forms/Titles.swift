@@ -312,6 +312,17 @@ enum Titles {
         return dropListNumber(s).count < s.count
     }
 
+    /// How a heading is numbered (`一、` and `二、` alike, `（一）` another way, `1.` another), or
+    /// nil: a heading numbered like the one before it is its sibling, not its section.
+    static func listNumberStyle(_ text: String) -> Int? {
+        let s = Substring(text.trimming("# "))
+        guard dropListNumber(s).count < s.count, let first = s.unicodeScalars.first else { return nil }
+        if first == "（" || first == "(" { return 1 }
+        if first.value >= 0x30 && first.value <= 0x39 { return 2 }
+        if s.utf8HasPrefix("表") || s.utf8HasPrefix("附") { return 3 }
+        return 0
+    }
+
     /// A heading without its list number.
     static func withoutListNumber(_ text: String) -> String { String(dropListNumber(Substring(text.trimming("# ")))) }
 
