@@ -68,10 +68,14 @@ enum DocumentKinds {
                 // A header's columns of what was done so far (`年度指标值 | 1-6月执行情况`,
                 // `年初预算数 | 1-7月执行数`), not a schedule's months or a value (`1-4月完成`).
                 // (One stretch of the year, `1-7月`: a plan's row names several, `1-6月 | 1-9月 | 1-12月`.)
-                if row.cells.contains(where: Self.isSoFarColumn),
-                   Set(row.cells.filter(Self.isSoFarColumn).map { $0.prefix { $0 != "月" } }).count == 1, row.cells.contains(where: { cell in cell.utf8.count <= 30 && (cell.utf8Contains("目标值") || cell.utf8Contains("指标值")
-                    || ["年初预算", "年度预算", "全年预算", "预算数"].contains { cell.utf8HasPrefix($0) }) }) {
-                    for (i, cell) in row.cells.enumerated() where Self.isSoFarColumn(cell) { monitoring.append((row.line(ofCell: i), cell)) }
+                if row.cells.contains(where: Self.isSoFarColumn) {
+                    let soFar = row.cells.indices.filter { Self.isSoFarColumn(row.cells[$0]) }
+                    if Set(soFar.map { row.cells[$0].prefix { $0 != "月" } }).count == 1, row.cells.contains(where: { cell in
+                        cell.utf8.count <= 30 && (cell.utf8Contains("目标值") || cell.utf8Contains("指标值")
+                            || ["年初预算", "年度预算", "全年预算", "预算数"].contains { cell.utf8HasPrefix($0) })
+                    }) {
+                        for i in soFar { monitoring.append((row.line(ofCell: i), row.cells[i])) }
+                    }
                 }
                 // Beside a score (`分值 | 得分`), the weight is a self-evaluation's column too.
                 if row.cells.contains(where: { $0.utf8.count == 6 && $0 == "得分" }) {
@@ -124,13 +128,14 @@ enum DocumentKinds {
         func enough(_ found: [(Int, String)]) -> Bool {
             Set(found.map(\.1)).count >= 2 && found.contains { !titleLines.contains($0.0) }
         }
+        // (Where the columns of either kind stand: what a file that holds target forms too is cut at.)
+        let columnLines = (selfEvaluation + monitoring).map(\.0).filter { !titleLines.contains($0) }
         if enough(monitoring) {
-            return Finding(kind: .monitoring, line: monitoring[0].0, evidence: evidence(monitoring, zh: "监控表", en: "a monitoring form"),
-                           lines: (monitoring + selfEvaluation).map(\.0).filter { !titleLines.contains($0) })
+            return Finding(kind: .monitoring, line: monitoring[0].0, evidence: evidence(monitoring, zh: "监控表", en: "a monitoring form"), lines: columnLines)
         }
         if enough(selfEvaluation) {
             return Finding(kind: .selfEvaluation, line: selfEvaluation[0].0, evidence: evidence(selfEvaluation, zh: "自评表", en: "a self-evaluation"),
-                           lines: (selfEvaluation + monitoring).map(\.0).filter { !titleLines.contains($0) })
+                           lines: columnLines)
         }
         // One column of what was achieved (`实际完成值`) under a report's title (`…绩效评价报告`,
         // a line of its own above the first table, ending so): the report's table, not a form's.

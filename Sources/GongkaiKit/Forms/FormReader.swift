@@ -406,8 +406,8 @@ struct FormReader {
             return
         }
         if state.currentHasRows, case .heading(let level) = style, let section = state.projectHeadingLevel, level <= section,
-           Titles.hasListNumber(text), !Self.sectionWords.contains(where: { text.utf8HasSuffix($0) }),
-           let own = state.projectHeadingText, Titles.listNumberStyle(own) == Titles.listNumberStyle(text) {
+           let style = Titles.listNumberStyle(text), !Self.sectionWords.contains(where: { text.utf8HasSuffix($0) }),
+           let own = state.projectHeadingText, Titles.listNumberStyle(own) == style {
             // A heading like the open project's own (`## 二、数字城管平台运维` after `## 一、…`), not
             // one of its sections (`### （一）项目说明`, `## 二、绩效目标编制说明`).
             state.sectionAfterRows = true

@@ -159,8 +159,9 @@ enum Titles {
         // `## 二、2025年度项目支出绩效目标表`, `表3　项目支出绩效目标表`: a heading's number is no
         // part of a name.
         // (Not a year's digits: `2024—2026年中期财政规划…`.)
-        let unnumbered = dropListNumber(Substring(title.trimming("# ")))
-        if unnumbered.count < title.count, title.trimming("# ").prefix(while: { $0.isASCII && $0.isNumber }).count <= 3 { title = String(unnumbered) }
+        let bare = title.trimming("# ")
+        let unnumbered = dropListNumber(Substring(bare))
+        if unnumbered.count < title.count, bare.prefix(while: { $0.isASCII && $0.isNumber }).count <= 3 { title = String(unnumbered) }
         if title.last == ")" || title.last == "）", let open = title.lastIndex(where: { $0 == "(" || $0 == "（" }) {
             // `…绩效目标表 (2024年度)`, `绩效目标表(一般公共预算资金)`: the note is not the name.
             title = String(title[..<open]).trimmingWhitespace()
@@ -306,12 +307,6 @@ enum Titles {
     }
 
     /// `1.`, `1、`, `126001 `, `（一）`, `一、` at a heading's start, and the spaces after it.
-    /// Whether a heading starts with a list number (`二、`, `（一）`, `3.`, `表十二　`).
-    static func hasListNumber(_ text: String) -> Bool {
-        let s = Substring(text.trimming("# "))
-        return dropListNumber(s).count < s.count
-    }
-
     /// How a heading is numbered (`一、` and `二、` alike, `（一）` another way, `1.` another), or
     /// nil: a heading numbered like the one before it is its sibling, not its section.
     static func listNumberStyle(_ text: String) -> Int? {
